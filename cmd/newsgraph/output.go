@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/urfave/cli/v2"
+)
+
+// Output formats every query accepts.
+const (
+	formatTable = "table"
+	formatCSV   = "csv"
+	formatJSON  = "json"
+)
+
+func formatFlag() cli.Flag {
+	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table (for people), csv or json (for programs)"}
+}
+
+func parseFormat(s string) (string, error) {
+	switch s {
+	case formatTable, formatCSV, formatJSON:
+		return s, nil
+	}
+	return "", usageErrorf("unknown --format %q (want table, csv or json)", s)
+}
+
+// column describes one column of a result. Numbers are right-aligned and
+// rounded to digits decimals in tables, and keep full precision in csv and
+// json.
+type column struct {
+	name   string // csv header and json key: stable, snake_case
+	title  string // table header
+	number bool
+	digits int
+}
+
+// result is a query's answer, ready to be written in any format.
+type result struct {
+	columns []column
+	rows    [][]any // string, int or float64 per cell
+}
+
+func (r *result) write(w io.Writer, format string) error {
+	switch format {
+	case formatCSV:
+		return r.writeCSV(w)
+	case formatJSON:
+		return r.writeJSON(w)
+	}
+	return r.writeTable(w)
+}
+
+func (r *result) writeTable(w io.Writer) error {
+	header := make([]string, len(r.columns))
+	aligns := make([]tw.Align, len(r.columns))
+	for i, c := range r.columns {
+		header[i] = c.title
+		aligns[i] = tw.AlignLeft
+		if c.number {
+			aligns[i] = tw.AlignRight
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: aligns}),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(60),
+	)
+	t.Header(header)
+	for _, row := range r.rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = formatCell(v, r.columns[i].digits, false)
+		}
+		if err := t.Append(cells); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func (r *result) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	header := make([]string, len(r.columns))
+	for i, c := range r.columns {
+		header[i] = c.name
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range r.rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = formatCell(v, -1, true)
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeJSON writes an array of objects whose keys keep the column order.
+func (r *result) writeJSON(w io.Writer) error {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, row := range r.rows {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  {")
+		for j, v := range row {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(r.columns[j].name)
+			val, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			b.Write(k)
+			b.WriteString(": ")
+			b.Write(val)
+		}
+		b.WriteString("}")
+	}
+	if len(r.rows) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// formatCell renders a value; digits < 0 means full precision.
+func formatCell(v any, digits int, full bool) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		if full || digits < 0 {
+			return strconv.FormatFloat(x, 'g', -1, 64)
+		}
+		return strconv.FormatFloat(x, 'f', digits, 64)
+	case []string:
+		return strings.Join(x, "\n")
+	}
+	return fmt.Sprint(v)
+}

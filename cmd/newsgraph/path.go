@@ -1,0 +1,226 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query"
+)
+
+type pathOptions struct {
+	globalOptions
+	from, to string
+	filter   graph.Filter
+	evidence int
+	format   string
+	stdout   io.Writer
+}
+
+func pathCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the shortest co-mention path between two actors, with the articles behind each hop",
+		ArgsUsage: "FROM TO",
+		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
+short ones, the chain whose links are backed by the most articles — and lists for each
+hop the articles that mention both ends (newest first).
+
+FROM and TO are names or aliases in either script, or entity IDs:
+
+   newsgraph query path Kadhimi Raisi
+   newsgraph query path الكاظمي "Ebrahim Raisi" --evidence 5
+
+Exit status: 4 when a name matches nothing (close matches are suggested), 5 when it
+matches several entities (their IDs are listed), 6 when there is no path.`,
+		Flags: append([]cli.Flag{
+			&cli.IntFlag{Name: "evidence", Aliases: []string{"e"}, Value: 3, Usage: "list up to `N` articles per hop"},
+			formatFlag(),
+		}, filterFlags()...),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 2 {
+				return usageErrorf("path needs two names, FROM and TO; got %d argument(s)", c.NArg())
+			}
+			f, err := parseFilter(c)
+			if err != nil {
+				return err
+			}
+			format, err := parseFormat(c.String("format"))
+			if err != nil {
+				return err
+			}
+			if c.Int("evidence") < 1 {
+				return usageErrorf("--evidence must be at least 1")
+			}
+			return runPath(c.Context, pathOptions{
+				globalOptions: globals(c), from: c.Args().Get(0), to: c.Args().Get(1), filter: f,
+				evidence: c.Int("evidence"), format: format, stdout: c.App.Writer,
+			})
+		},
+	}
+}
+
+// hop is one link of a path with the articles behind it.
+type hop struct {
+	From     graph.Entity     `json:"-"`
+	To       graph.Entity     `json:"-"`
+	Articles int              `json:"articles"`
+	Evidence []graph.Evidence `json:"-"`
+}
+
+func runPath(ctx context.Context, opts pathOptions) error {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	p, err := store.Projection(ctx, opts.filter)
+	if err != nil {
+		return err
+	}
+	from, err := resolve(ctx, store, p, opts.from)
+	if err != nil {
+		return err
+	}
+	to, err := resolve(ctx, store, p, opts.to)
+	if err != nil {
+		return err
+	}
+	g := query.New(p)
+	ids, err := query.ShortestPath(g, from.ID, to.ID)
+	if err != nil {
+		if err == query.ErrNoPath {
+			return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: no chain of articles links them", describe(from), describe(to)), query.ErrNoPath)
+		}
+		return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: %v", describe(from), describe(to), err), query.ErrNoPath)
+	}
+	byID := make(map[string]graph.Entity, len(p.Entities))
+	for _, e := range p.Entities {
+		byID[e.ID] = e.Entity
+	}
+	hops := make([]hop, 0, len(ids)-1)
+	for i := 0; i+1 < len(ids); i++ {
+		ev, err := store.Evidence(ctx, ids[i], ids[i+1], opts.evidence)
+		if err != nil {
+			return err
+		}
+		hops = append(hops, hop{From: byID[ids[i]], To: byID[ids[i+1]], Articles: int(g.Weight(ids[i], ids[i+1])), Evidence: ev})
+	}
+
+	switch opts.format {
+	case formatJSON:
+		return writePathJSON(opts.stdout, ids, byID, hops)
+	case formatCSV:
+		return pathRows(hops, true).write(opts.stdout, formatCSV)
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = displayName(byID[id])
+	}
+	fmt.Fprintf(opts.stdout, "%s  (%d hop%s)\n", strings.Join(names, " → "), len(hops), plural(len(hops)))
+	return pathRows(hops, false).write(opts.stdout, formatTable)
+}
+
+// pathRows lays a path out as rows: one per hop for people, one per piece of
+// evidence for programs (flat).
+func pathRows(hops []hop, flat bool) *result {
+	res := &result{columns: []column{
+		{name: "hop", title: "HOP", number: true},
+		{name: "from", title: "FROM"},
+		{name: "to", title: "TO"},
+		{name: "articles", title: "ARTICLES", number: true},
+	}}
+	if flat {
+		res.columns = append(res.columns, column{name: "from_id"}, column{name: "to_id"},
+			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"})
+		for i, h := range hops {
+			for _, ev := range h.Evidence {
+				date := ""
+				if !ev.Published.IsZero() {
+					date = ev.Published.Format("2006-01-02")
+				}
+				res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles,
+					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL})
+			}
+		}
+		return res
+	}
+	res.columns = append(res.columns, column{name: "evidence", title: "EVIDENCE (ARTICLES NAMING BOTH)"})
+	for i, h := range hops {
+		lines := make([]string, len(h.Evidence))
+		for j, ev := range h.Evidence {
+			lines[j] = fmt.Sprintf("%s — %s", formatDate(ev.Published), ev.Title)
+		}
+		if h.Articles > len(h.Evidence) {
+			lines = append(lines, fmt.Sprintf("… and %d more", h.Articles-len(h.Evidence)))
+		}
+		res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles, lines})
+	}
+	return res
+}
+
+func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops []hop) error {
+	type entityJSON struct {
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		NameAr string `json:"name_ar"`
+		Type   string `json:"type"`
+	}
+	type evidenceJSON struct {
+		ArticleID string `json:"article_id"`
+		Title     string `json:"title"`
+		Date      string `json:"date,omitempty"`
+		URL       string `json:"url,omitempty"`
+		Source    string `json:"source,omitempty"`
+	}
+	type hopJSON struct {
+		From     string         `json:"from"`
+		To       string         `json:"to"`
+		Articles int            `json:"articles"`
+		Evidence []evidenceJSON `json:"evidence"`
+	}
+	out := struct {
+		Path []entityJSON `json:"path"`
+		Hops []hopJSON    `json:"hops"`
+	}{Path: []entityJSON{}, Hops: []hopJSON{}}
+	for _, id := range ids {
+		e := byID[id]
+		out.Path = append(out.Path, entityJSON{e.ID, e.Name, e.NameAr, string(e.Type)})
+	}
+	for _, h := range hops {
+		hj := hopJSON{From: h.From.ID, To: h.To.ID, Articles: h.Articles, Evidence: []evidenceJSON{}}
+		for _, ev := range h.Evidence {
+			ej := evidenceJSON{ArticleID: ev.ArticleID, Title: ev.Title, URL: ev.URL, Source: ev.Source}
+			if !ev.Published.IsZero() {
+				ej.Date = ev.Published.Format("2006-01-02")
+			}
+			hj.Evidence = append(hj.Evidence, ej)
+		}
+		out.Hops = append(out.Hops, hj)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// displayName is the English name, or the Arabic one when there is none.
+func displayName(e graph.Entity) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return e.NameAr
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/query"
+)
+
+func queryCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "query",
+		Usage: "ask the graph: centrality rankings, co-mention paths",
+		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
+diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand()},
+		OnUsageError: onUsageError,
+	}
+}
+
+// filterFlags narrow the projection a query works on.
+func filterFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "type", Usage: "only entities of these `TYPES` (person, organization, location; comma-separated)"},
+		&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE` (e.g. 2021-07-01); undated articles are left out"},
+		&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
+	}
+}
+
+func parseFilter(c *cli.Context) (graph.Filter, error) {
+	var f graph.Filter
+	for _, v := range c.StringSlice("type") {
+		for _, s := range strings.Split(v, ",") {
+			t, err := graph.ParseEntityType(strings.TrimSpace(strings.ToLower(s)))
+			if err != nil {
+				return f, usageErrorf("--type: %v", err)
+			}
+			f.Types = append(f.Types, t)
+		}
+	}
+	for _, d := range []struct {
+		flag string
+		dst  *time.Time
+	}{{"since", &f.Since}, {"until", &f.Until}} {
+		if s := c.String(d.flag); s != "" {
+			t, err := ingest.ParseDate(s)
+			if err != nil {
+				return f, usageErrorf("--%s: %v", d.flag, err)
+			}
+			*d.dst = t
+		}
+	}
+	return f, nil
+}
+
+// resolve finds the one entity name refers to, or explains why it cannot.
+func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name string) (graph.Entity, error) {
+	ents, err := store.Resolve(ctx, name)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	switch len(ents) {
+	case 1:
+		return ents[0], nil
+	case 0:
+		msg := fmt.Sprintf("no entity is called %q (by name or alias, in either script)", name)
+		if sug := query.Suggest(p.Entities, name, 5); len(sug) > 0 {
+			names := make([]string, len(sug))
+			for i, e := range sug {
+				names[i] = describe(e.Entity)
+			}
+			msg += "; did you mean " + strings.Join(names, ", ") + "?"
+		}
+		return graph.Entity{}, wrapMsg(msg, graph.ErrNotFound)
+	}
+	names := make([]string, len(ents))
+	for i, e := range ents {
+		names[i] = "  " + describe(e) + " [" + string(e.Type) + ", id " + e.ID + "]"
+	}
+	return graph.Entity{}, wrapMsg(fmt.Sprintf("%q is ambiguous; use one of these IDs instead:\n%s", name, strings.Join(names, "\n")), graph.ErrAmbiguous)
+}
+
+// describe names an entity in both scripts.
+func describe(e graph.Entity) string {
+	switch {
+	case e.Name != "" && e.NameAr != "":
+		return e.Name + " (" + e.NameAr + ")"
+	case e.Name != "":
+		return e.Name
+	}
+	return e.NameAr
+}
+
+// msgError carries a finished message and the sentinel callers branch on.
+type msgError struct {
+	msg string
+	err error
+}
+
+func (e *msgError) Error() string { return e.msg }
+func (e *msgError) Unwrap() error { return e.err }
+
+func wrapMsg(msg string, sentinel error) error { return &msgError{msg: msg, err: sentinel} }
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return "date unknown"
+	}
+	return t.Format("2006-01-02")
+}

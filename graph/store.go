@@ -1,0 +1,30 @@
+package graph
+
+import "context"
+
+// Store is where documents live and projections come from. Implementations
+// must be safe for use by one goroutine at a time; they need not be safe for
+// concurrent use.
+type Store interface {
+	// Apply writes whole documents. A document whose article ID the store
+	// already holds replaces the earlier version, its mentions included.
+	// Applying the same documents twice changes nothing.
+	Apply(ctx context.Context, docs []Document) error
+	// Delete removes articles and every entity no remaining article mentions.
+	// Unknown IDs are ignored.
+	Delete(ctx context.Context, articleIDs []string) error
+	// Fingerprints maps every stored article ID to its Hash.
+	Fingerprints(ctx context.Context) (map[string]string, error)
+	// Projection returns the entities and co-mention edges of the articles
+	// that pass f.
+	Projection(ctx context.Context, f Filter) (*Projection, error)
+	// Evidence returns up to limit articles mentioning both entities, newest
+	// first (undated last), ties by article ID.
+	Evidence(ctx context.Context, a, b string, limit int) ([]Evidence, error)
+	// Resolve finds the entities a name refers to: an exact ID, or any name
+	// or alias in either script, compared in folded form (see ingest/norm).
+	// It returns an empty slice, not an error, when nothing matches.
+	Resolve(ctx context.Context, name string) ([]Entity, error)
+	// Close releases the store.
+	Close() error
+}

@@ -1,0 +1,63 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+	"unicode"
+)
+
+// Article is one news article as read from a corpus.
+type Article struct {
+	ID        string
+	URL       string
+	Source    string
+	Title     string
+	Published time.Time // zero when unknown
+	DateText  string    // the date as written, "" when absent
+	Lang      string    // "ar", "en", or "" when neither script dominates
+	Body      string
+	// Origin is where the article was read: "file" or "file:line".
+	Origin string
+}
+
+// ContentHash identifies the article's content: every field a reader sets
+// except Origin, which says where the bytes were, not what they say.
+func (a *Article) ContentHash() string {
+	h := sha256.New()
+	for _, f := range []string{a.ID, a.URL, a.Source, a.Title, a.DateText, a.Lang, a.Body} {
+		fmt.Fprintf(h, "%d:%s\x00", len(f), f)
+	}
+	if !a.Published.IsZero() {
+		h.Write([]byte(a.Published.UTC().Format(time.RFC3339)))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// DetectLang tells the language of text from its script: "ar" when most
+// letters are Arabic, "en" when most are Latin, "" otherwise.
+func DetectLang(text string) string {
+	var arabic, latin, other int
+	for _, r := range text {
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		default:
+			other++
+		}
+	}
+	total := arabic + latin + other
+	switch {
+	case total == 0:
+		return ""
+	case arabic*2 > total:
+		return "ar"
+	case latin*2 > total:
+		return "en"
+	}
+	return ""
+}

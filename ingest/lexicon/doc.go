@@ -1,0 +1,12 @@
+// Package lexicon is newsgraph's actor lexicon: who and what the extractor
+// recognises, under which names in which scripts, and the matcher that finds
+// those names in tokenised text.
+//
+// Entries are JSON lines (one entity a line, see data/actors.jsonl for the
+// fields). The default lexicon is embedded in the binary; a user's file is
+// merged over it and wins where both define an ID. Names are matched in
+// folded form (ingest/norm), longest match first, and an Arabic proclitic
+// (و ف ب ك ل, the article ال, or لل) is stripped from a word only when what
+// remains is a word some name is made of — so بغداد and لبنان survive while
+// والكاظمي and للأعرجي are found.
+package lexicon

@@ -1,0 +1,357 @@
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/norm"
+)
+
+//go:embed data/*.jsonl
+var data embed.FS
+
+// Entry is one entity of the lexicon.
+type Entry struct {
+	ID       string   `json:"id"`
+	Type     string   `json:"type"`
+	Kind     string   `json:"kind,omitempty"`
+	Name     string   `json:"name"`
+	NameAr   string   `json:"name_ar,omitempty"`
+	Wikidata string   `json:"wikidata,omitempty"`
+	Aliases  []string `json:"aliases,omitempty"`
+}
+
+// Entity returns the entry as a graph entity.
+func (e *Entry) Entity() graph.Entity {
+	return graph.Entity{
+		ID: e.ID, Type: graph.EntityType(e.Type), Kind: e.Kind,
+		Name: e.Name, NameAr: e.NameAr, Aliases: e.Aliases, Wikidata: e.Wikidata,
+	}
+}
+
+// names returns every name the entry is found by.
+func (e *Entry) names() []string {
+	return append([]string{e.Name, e.NameAr}, e.Aliases...)
+}
+
+// Lexicon is a set of entries and the matcher built over them. Build one
+// per run and share it: it is read-only once built.
+type Lexicon struct {
+	entries []*Entry
+	root    *node
+	vocab   map[string]bool // every folded token some name consists of
+	digest  string
+}
+
+type node struct {
+	next map[string]*node
+	// ends holds the entries whose name ends here; exact, when set, is the
+	// case-sensitive spelling an acronym alias ("US") must have in the text.
+	ends []terminal
+}
+
+type terminal struct {
+	entry *Entry
+	exact []string
+}
+
+// Default returns the lexicon embedded in the binary.
+func Default() (*Lexicon, error) {
+	files, err := fs.Glob(data, "data/*.jsonl")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var entries []*Entry
+	for _, f := range files {
+		b, err := data.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		es, err := Read(bytes.NewReader(b), path.Base(f))
+		if err != nil {
+			return nil, err
+		}
+		entries = merge(entries, es)
+	}
+	return New(entries)
+}
+
+// Read parses JSON-lines entries. Blank lines and lines starting with '#'
+// are ignored, so files can carry a header (attribution, licence).
+func Read(r io.Reader, name string) ([]*Entry, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	var entries []*Entry
+	seen := make(map[string]int)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		var e Entry
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&e); err != nil {
+			return nil, fmt.Errorf("read lexicon %s line %d: %w", name, line, err)
+		}
+		if err := e.validate(); err != nil {
+			return nil, fmt.Errorf("read lexicon %s line %d: %w", name, line, err)
+		}
+		if prev, ok := seen[e.ID]; ok {
+			return nil, fmt.Errorf("read lexicon %s line %d: id %q already defined on line %d", name, line, e.ID, prev)
+		}
+		seen[e.ID] = line
+		entries = append(entries, &e)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read lexicon %s: %w", name, err)
+	}
+	return entries, nil
+}
+
+func (e *Entry) validate() error {
+	if e.ID == "" {
+		return fmt.Errorf("entry without id")
+	}
+	if _, err := graph.ParseEntityType(e.Type); err != nil || graph.EntityType(e.Type) != graph.Person &&
+		graph.EntityType(e.Type) != graph.Organization && graph.EntityType(e.Type) != graph.Location {
+		return fmt.Errorf("entry %s: type %q, want person, organization or location", e.ID, e.Type)
+	}
+	if e.Name == "" && e.NameAr == "" {
+		return fmt.Errorf("entry %s: needs name or name_ar", e.ID)
+	}
+	return nil
+}
+
+// WithOverrides returns a lexicon of l's entries with extra merged over them:
+// an extra entry replaces the entry of the same ID.
+func (l *Lexicon) WithOverrides(extra []*Entry) (*Lexicon, error) {
+	return New(merge(l.entries, extra))
+}
+
+func merge(base, over []*Entry) []*Entry {
+	idx := make(map[string]int, len(base))
+	out := append([]*Entry(nil), base...)
+	for i, e := range out {
+		idx[e.ID] = i
+	}
+	for _, e := range over {
+		if i, ok := idx[e.ID]; ok {
+			out[i] = e
+			continue
+		}
+		idx[e.ID] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+// New builds a lexicon and its matcher.
+func New(entries []*Entry) (*Lexicon, error) {
+	l := &Lexicon{entries: entries, root: &node{}, vocab: make(map[string]bool)}
+	h := sha256.New()
+	for _, e := range entries {
+		b, _ := json.Marshal(e)
+		h.Write(b)
+		h.Write([]byte{'\n'})
+		for _, name := range e.names() {
+			l.add(e, name)
+		}
+	}
+	l.digest = hex.EncodeToString(h.Sum(nil))[:16]
+	return l, nil
+}
+
+func (l *Lexicon) add(e *Entry, name string) {
+	toks := norm.Tokens(name)
+	if len(toks) == 0 {
+		return
+	}
+	n := l.root
+	var exact []string
+	caseSensitive := false
+	for _, t := range toks {
+		l.vocab[t.Fold] = true
+		if n.next == nil {
+			n.next = make(map[string]*node)
+		}
+		c := n.next[t.Fold]
+		if c == nil {
+			c = &node{}
+			n.next[t.Fold] = c
+		}
+		n = c
+		exact = append(exact, t.Text)
+		if isAcronym(t.Text) {
+			caseSensitive = true
+		}
+	}
+	for _, t := range n.ends {
+		if t.entry == e && equal(t.exact, exactOrNil(caseSensitive, exact)) {
+			return
+		}
+	}
+	n.ends = append(n.ends, terminal{entry: e, exact: exactOrNil(caseSensitive, exact)})
+}
+
+// isAcronym reports whether a Latin token must match case-sensitively: short
+// all-capital tokens such as "US" or "UN" are ordinary words when lower-cased.
+func isAcronym(s string) bool {
+	if len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func exactOrNil(caseSensitive bool, exact []string) []string {
+	if caseSensitive {
+		return exact
+	}
+	return nil
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Len returns the number of entries.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Entries returns the entries; callers must not modify them.
+func (l *Lexicon) Entries() []*Entry { return l.entries }
+
+// Digest identifies the lexicon's content: it changes whenever an entry
+// does, so articles read with another lexicon are re-extracted.
+func (l *Lexicon) Digest() string { return l.digest }
+
+// Match is a name found in text: tokens [Start, End) refer to Entry.
+type Match struct {
+	Entry      *Entry
+	Start, End int // token indexes
+}
+
+// Match finds the names of the lexicon in toks, leftmost-longest, without
+// overlaps. When a span names more than one entry, each gets a Match.
+func (l *Lexicon) Match(toks []norm.Token) []Match {
+	forms := make([]string, len(toks))
+	for i, t := range toks {
+		forms[i] = l.form(t.Fold)
+	}
+	var out []Match
+	for i := 0; i < len(toks); {
+		n := l.root
+		bestEnd := -1
+		var best []terminal
+		for j := i; j < len(toks); j++ {
+			c := n.next[forms[j]]
+			if c == nil {
+				break
+			}
+			n = c
+			if ends := matching(n.ends, toks[i:j+1]); len(ends) > 0 {
+				bestEnd, best = j+1, ends
+			}
+		}
+		if bestEnd < 0 {
+			i++
+			continue
+		}
+		for _, t := range best {
+			out = append(out, Match{Entry: t.entry, Start: i, End: bestEnd})
+		}
+		i = bestEnd
+	}
+	return out
+}
+
+func matching(ends []terminal, toks []norm.Token) []terminal {
+	var out []terminal
+	for _, t := range ends {
+		if t.exact != nil {
+			ok := true
+			for k := range toks {
+				if toks[k].Text != t.exact[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// form returns the vocabulary word a folded text token stands for: the token
+// itself when names contain it, else the token without its Arabic proclitics
+// when that is a name word, else the token unchanged.
+func (l *Lexicon) form(tok string) string {
+	if l.vocab[tok] {
+		return tok
+	}
+	for _, c := range proclitics(tok) {
+		if l.vocab[c] {
+			return c
+		}
+	}
+	return tok
+}
+
+// proclitics returns the readings of tok with leading clitics removed, most
+// conservative first: a conjunction (و ف), then a preposition (ب ك ل), and the
+// article ال; "لل" is ل + ال with the alef elided, so للأعرجي reads الاعرجي.
+func proclitics(tok string) []string {
+	var out []string
+	rest := tok
+	for _, conj := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(tok, conj); ok && len([]rune(r)) >= 2 {
+			out = append(out, r)
+			rest = r
+			break
+		}
+	}
+	for _, base := range []string{tok, rest} {
+		if r, ok := strings.CutPrefix(base, "لل"); ok && len([]rune(r)) >= 2 {
+			out = append(out, "ال"+r)
+		}
+		for _, prep := range []string{"ب", "ك", "ل"} {
+			if r, ok := strings.CutPrefix(base, prep); ok && len([]rune(r)) >= 2 {
+				out = append(out, r)
+				if r2, ok := strings.CutPrefix(r, "ال"); ok && len([]rune(r2)) >= 2 {
+					out = append(out, r2)
+				}
+			}
+		}
+		if r, ok := strings.CutPrefix(base, "ال"); ok && len([]rune(r)) >= 2 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
