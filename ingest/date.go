@@ -86,7 +86,7 @@ func ParseDate(s string) (time.Time, error) {
 		f := toks[i].Fold
 		if i+1 < len(toks) {
 			if m, ok := months[f+" "+toks[i+1].Fold]; ok {
-				if month != 0 {
+				if month != 0 && month != m {
 					return time.Time{}, fmt.Errorf("%w: %q names two months", ErrBadDate, s)
 				}
 				month = m
@@ -95,7 +95,8 @@ func ParseDate(s string) (time.Time, error) {
 			}
 		}
 		if m, ok := months[f]; ok {
-			if month != 0 {
+			// "تموز/يوليو": both naming systems side by side must agree.
+			if month != 0 && month != m {
 				return time.Time{}, fmt.Errorf("%w: %q names two months", ErrBadDate, s)
 			}
 			month = m

@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
+)
+
+func seed(t *testing.T) Article {
+	t.Helper()
+	arts, probs := readAll(t, ReadOptions{}, "../testdata/000_1959643b4c841efe.txt")
+	if len(arts) != 1 || len(probs) != 0 {
+		t.Fatalf("seed: %d articles, problems %v", len(arts), probs)
+	}
+	return arts[0]
+}
+
+func extractor(t *testing.T) *Extractor {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewExtractor(lex)
+}
+
+func TestExtractSeed(t *testing.T) {
+	a := seed(t)
+	doc := extractor(t).Extract(&a)
+	got := map[string]string{}
+	for i, m := range doc.Mentions {
+		e := doc.Entities[i]
+		if e.ID != m.EntityID {
+			t.Fatalf("entity %d is %s, mention %d is of %s", i, e.ID, i, m.EntityID)
+		}
+		got[e.ID] = fmt.Sprintf("%s ×%d", e.Type, m.Count)
+	}
+	// Checked against grep -o counts over testdata/000_1959643b4c841efe.txt:
+	// الكاظمي occurs 13 times (twice inside مصطفى الكاظمي); Iraq is العراق ×9,
+	// العراقي, العراقية, بالعراق; the United States is الولايات المتحدة ×8 plus
+	// the nisba adjectives (الأمريكي ×5, الأميركي ×4, الأمريكية ×7), less the
+	// four الأمريكية inside القوات الأمريكية (US forces) and the two that end
+	// الولايات المتحدة الأمريكية; al-Araji is قاسم الأعرجي and للأعرجي.
+	want := map[string]string{
+		"mustafa-al-kadhimi":          "person ×13",
+		"joe-biden":                   "person ×6",
+		"ebrahim-raisi":               "person ×1",
+		"donald-trump":                "person ×1",
+		"qasim-al-araji":              "person ×2",
+		"matthew-tueller":             "person ×1",
+		"haidar-hamid":                "person ×1",
+		"popular-mobilization-forces": "organization ×1",
+		"islamic-state":               "organization ×1",
+		"global-coalition":            "organization ×1",
+		"us-forces":                   "organization ×4",
+		"iraq":                        "location ×12",
+		"united-states":               "location ×18",
+		"iran":                        "location ×2",
+		"washington-dc":               "location ×2",
+		"baghdad":                     "location ×3",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("extracted\n%v\nwant\n%v", got, want)
+	}
+	if doc.Article.ID != a.ID || doc.Article.Hash == "" || doc.Article.Hash == a.ContentHash() {
+		t.Errorf("article %+v: want the same ID and an extractor-specific hash", doc.Article)
+	}
+}
+
+func TestExtractSentencesAndSurfaces(t *testing.T) {
+	a := Article{ID: "x", Title: "الكاظمي يلتقي بايدن", Body: "وصل مصطفى الكاظمي إلى واشنطن. والتقى الكاظمي بالرئيس بايدن."}
+	doc := extractor(t).Extract(&a)
+	var got []string
+	for _, m := range doc.Mentions {
+		got = append(got, fmt.Sprintf("%s %d %q %v", m.EntityID, m.Count, m.Surfaces, m.Sentences))
+	}
+	want := []string{
+		`joe-biden 2 ["بايدن"] [0 2]`,
+		`mustafa-al-kadhimi 3 ["الكاظمي" "مصطفى الكاظمي"] [0 1 2]`,
+		`washington-dc 1 ["واشنطن"] [1]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("mentions\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestHashFollowsLexicon(t *testing.T) {
+	a := seed(t)
+	x := extractor(t)
+	lex, _ := lexicon.Default()
+	extra, err := lexicon.Read(stringsReader(`{"id":"new","type":"person","name":"New Person"}`), "extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex2, _ := lex.WithOverrides(extra)
+	if x.Hash(&a) == NewExtractor(lex2).Hash(&a) {
+		t.Error("a new lexicon does not change the article hash, so a re-ingest would keep stale extractions")
+	}
+	if x.Hash(&a) != extractor(t).Hash(&a) {
+		t.Error("the same article and lexicon hash differently")
+	}
+}
+
+// BenchmarkExtract measures extraction on the seed article.
+func BenchmarkExtract(b *testing.B) {
+	arts := []Article{}
+	Read(context.Background(), []string{"../testdata/000_1959643b4c841efe.txt"}, ReadOptions{}, func(a Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	lex, _ := lexicon.Default()
+	x := NewExtractor(lex)
+	b.SetBytes(int64(len(arts[0].Body)))
+	var doc graph.Document
+	for i := 0; i < b.N; i++ {
+		doc = x.Extract(&arts[0])
+	}
+	_ = doc
+}
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

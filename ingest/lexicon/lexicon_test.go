@@ -1,0 +1,120 @@
+package lexicon
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest/norm"
+)
+
+func match(t *testing.T, l *Lexicon, text string) []string {
+	t.Helper()
+	toks := norm.Tokens(text)
+	var out []string
+	for _, m := range l.Match(toks) {
+		out = append(out, m.Entry.ID+"="+text[toks[m.Start].Start:toks[m.End-1].End])
+	}
+	return out
+}
+
+func TestDefaultMatches(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"والكاظمي", []string{"mustafa-al-kadhimi=والكاظمي"}},
+		{"المكتب الإعلامي للأعرجي", []string{"qasim-al-araji=للأعرجي"}},
+		{"بالعراق", []string{"iraq=بالعراق"}},
+		{"بين واشنطن وبغداد", []string{"washington-dc=واشنطن", "baghdad=وبغداد"}},
+		{"في بغداد ولبنان", []string{"baghdad=بغداد", "lebanon=ولبنان"}},
+		// Longest match: the full name, not its parts.
+		{"رئيس الوزراء مصطفى الكاظمي", []string{"mustafa-al-kadhimi=مصطفى الكاظمي"}},
+		{"الولايات المتحدة الأمريكية", []string{"united-states=الولايات المتحدة الأمريكية"}},
+		{"استهداف القوات الأمريكية لعدد من فصائل الحشد الشعبي", []string{"us-forces=القوات الأمريكية", "popular-mobilization-forces=الحشد الشعبي"}},
+		// رئيسي alone is the adjective "main", not Ebrahim Raisi.
+		{"السبب الرئيسي", nil},
+		{"الإيراني إبراهيم رئيسي", []string{"iran=الإيراني", "ebrahim-raisi=إبراهيم رئيسي"}},
+		{"الكاظمى", []string{"mustafa-al-kadhimi=الكاظمى"}},
+		// English: case-insensitive names, case-sensitive acronyms.
+		{"Mustafa al-Kadhimi met Biden", []string{"mustafa-al-kadhimi=Mustafa al-Kadhimi", "joe-biden=Biden"}},
+		{"KADHIMI", []string{"mustafa-al-kadhimi=KADHIMI"}},
+		{"the US said", []string{"united-states=US"}},
+		{"let us go", nil},
+		{"U.S. forces left", []string{"us-forces=U.S. forces"}},
+	} {
+		if got := match(t, l, tc.text); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Match(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestReadAndOverride(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := `# my additions
+{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["حميد"]}
+{"id":"new-actor","type":"organization","name":"New Actor","name_ar":"فاعل جديد"}
+`
+	extra, err := Read(strings.NewReader(user), "user.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := base.WithOverrides(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Len() != base.Len()+1 {
+		t.Errorf("merged lexicon has %d entries, want %d", l.Len(), base.Len()+1)
+	}
+	if l.Digest() == base.Digest() {
+		t.Error("digest unchanged by new entries")
+	}
+	got := match(t, l, "وتابع حميد القول إن فاعل جديد ظهر")
+	want := []string{"haidar-hamid=حميد", "new-actor=فاعل جديد"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("with overrides: %q, want %q", got, want)
+	}
+	if got := match(t, base, "وتابع حميد"); got != nil {
+		t.Errorf("the base lexicon changed: %q", got)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"id":"x","type":"person"}`, "line 1: entry x: needs name or name_ar"},
+		{`{"id":"x","type":"thing","name":"X"}`, `line 1: entry x: type "thing"`},
+		{"\n{\"type\":\"person\",\"name\":\"X\"}", "line 2: entry without id"},
+		{`{"id":"x","type":"person","name":"X","nmae_ar":"typo"}`, `unknown field "nmae_ar"`},
+		{`{"id":"x","type":"person","name":"X"}` + "\n" + `{"id":"x","type":"person","name":"Y"}`, `line 2: id "x" already defined on line 1`},
+		{`{"id":`, "line 1: unexpected EOF"},
+	} {
+		_, err := Read(strings.NewReader(tc.in), "f.jsonl")
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "f.jsonl") {
+			t.Errorf("Read(%q) = %v, want an error naming f.jsonl and containing %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestDefaultEntriesAreConsistent(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range l.Entries() {
+		if e.Name == "" || e.NameAr == "" {
+			t.Errorf("%s: the built-in lexicon names every entity in both scripts", e.ID)
+		}
+		for _, a := range e.names() {
+			if norm.Key(a) == "" {
+				t.Errorf("%s: alias %q has no words", e.ID, a)
+			}
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readAll(t *testing.T, opts ReadOptions, paths ...string) ([]Article, []Problem) {
+	t.Helper()
+	var arts []Article
+	var probs []Problem
+	opts.Problem = func(p Problem) { probs = append(probs, p) }
+	if err := Read(context.Background(), paths, opts, func(a Article) error {
+		arts = append(arts, a)
+		return nil
+	}); err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return arts, probs
+}
+
+func TestReadSeedArticle(t *testing.T) {
+	arts, probs := readAll(t, ReadOptions{}, "../testdata/000_1959643b4c841efe.txt")
+	if len(probs) != 0 || len(arts) != 1 {
+		t.Fatalf("got %d articles and problems %v, want one article", len(arts), probs)
+	}
+	a := arts[0]
+	if a.ID != "file:000_1959643b4c841efe.txt" || a.Source != "file" || a.Lang != "ar" {
+		t.Errorf("identity: ID %q, source %q, lang %q", a.ID, a.Source, a.Lang)
+	}
+	if !strings.HasPrefix(a.Title, "تسلّم دعوة من الولايات المتحدة") {
+		t.Errorf("title %q", a.Title)
+	}
+	if !a.Published.Equal(time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)) || a.DateText != "11-يوليو-2021" {
+		t.Errorf("date %v from %q, want 2021-07-11", a.Published, a.DateText)
+	}
+	if !strings.HasPrefix(a.Body, "كشف مصدر مقرب") || strings.Contains(a.Body, "يوليو-2021") {
+		t.Errorf("body starts %q", a.Body[:40])
+	}
+}
+
+func TestReadCorpusFolder(t *testing.T) {
+	arts, probs := readAll(t, ReadOptions{}, "testdata/corpus")
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	// Walk order is lexical; hidden folders and unknown extensions are skipped.
+	wantIDs := []string{"t/1", "t/4", "5", "https://example.org/no-id", "file:no-date.txt", "file:sub/english.txt"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Errorf("articles %q, want %q", ids, wantIDs)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, fmt.Sprintf("%s:%d warning=%v %s", filepath.Base(p.File), p.Line, p.Warning, p.Reason))
+	}
+	sort.Strings(got)
+	want := []string{
+		`articles.jsonl:2 warning=false malformed JSON: unexpected EOF`,
+		`articles.jsonl:3 warning=false record has neither title nor body`,
+		`articles.jsonl:5 warning=true date "قبل ساعتين" not understood; stored as unknown`,
+		`bad-utf8.txt:0 warning=false invalid UTF-8`,
+		`empty.txt:0 warning=false empty file`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	byID := map[string]Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	if a := byID["5"]; a.Title != "Raisi visits Baghdad" || a.URL != "https://example.org/5" || a.Lang != "en" || !a.Published.IsZero() {
+		t.Errorf("record 5 read as %+v", a)
+	}
+	if a := byID["file:no-date.txt"]; !a.Published.IsZero() || a.DateText != "" || !strings.HasPrefix(a.Body, "زار الكاظمي") {
+		t.Errorf("text file without a date line read as %+v", a)
+	}
+	if a := byID["t/1"]; a.Origin != "testdata/corpus/articles.jsonl:1" {
+		t.Errorf("origin %q", a.Origin)
+	}
+}
+
+func TestReadBounds(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.jsonl")
+	var b bytes.Buffer
+	b.WriteString(`{"id":"small","title":"t","body":"b"}` + "\n")
+	b.WriteString(`{"id":"big","title":"t","body":"` + strings.Repeat("x", 5000) + `"}` + "\n")
+	b.WriteString(`{"id":"after","title":"t","body":"b"}`) // no final newline
+	if err := os.WriteFile(big, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "binary.txt")
+	if err := os.WriteFile(bin, []byte("title\n\x00\x01\x02"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, probs := readAll(t, ReadOptions{MaxArticleBytes: 1000}, big, bin, filepath.Join(dir, "missing.txt"))
+	if len(arts) != 2 || arts[0].ID != "small" || arts[1].ID != "after" {
+		t.Errorf("articles %+v, want small and after", arts)
+	}
+	var reasons []string
+	for _, p := range probs {
+		reasons = append(reasons, fmt.Sprintf("%s:%d %s", filepath.Base(p.File), p.Line, p.Reason))
+	}
+	want := []string{
+		"big.jsonl:2 line longer than 1000 bytes",
+		"binary.txt:0 binary data (NUL byte), not text",
+		"missing.txt:0 stat: no such file or directory",
+	}
+	if !reflect.DeepEqual(reasons, want) {
+		t.Errorf("problems %q, want %q", reasons, want)
+	}
+}
+
+func TestReadStopsWhenCallbackFails(t *testing.T) {
+	stop := fmt.Errorf("stop")
+	n := 0
+	err := Read(context.Background(), []string{"testdata/corpus"}, ReadOptions{}, func(Article) error {
+		n++
+		return stop
+	})
+	if err != stop || n != 1 {
+		t.Errorf("Read returned %v after %d articles, want the callback's error after 1", err, n)
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	a := Article{ID: "x", Title: "t", Body: "b", Origin: "here"}
+	b := a
+	b.Origin = "elsewhere"
+	if a.ContentHash() != b.ContentHash() {
+		t.Error("hash depends on where the article was read")
+	}
+	b.Body = "b2"
+	if a.ContentHash() == b.ContentHash() {
+		t.Error("hash ignores the body")
+	}
+	// Field boundaries count: moving text from title to body is a change.
+	c := Article{ID: "x", Title: "tb", Body: ""}
+	d := Article{ID: "x", Title: "t", Body: "b"}
+	if c.ContentHash() == d.ContentHash() {
+		t.Error("hash ignores field boundaries")
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"الكاظمي يلتقي بايدن", "ar"},
+		{"Kadhimi meets Biden", "en"},
+		{"الكاظمي (Kadhimi) يلتقي بايدن في واشنطن", "ar"},
+		{"Путин", ""},
+		{"2021 ...", ""},
+	} {
+		if got := DetectLang(tc.in); got != tc.want {
+			t.Errorf("DetectLang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzParseRecord(f *testing.F) {
+	f.Add([]byte(`{"id":"t/1","title":"الكاظمي","date":"2021-07-26","body":"نص"}`))
+	f.Add([]byte(`{"id": 5, "text": "x"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := parseRecord(b)
+		if err == nil && a.ID == "" {
+			t.Fatalf("record %q read without an ID", b)
+		}
+	})
+}
