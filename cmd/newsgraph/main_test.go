@@ -1,0 +1,300 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// binary is the newsgraph command built once for all end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "newsgraph-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build newsgraph: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type run struct {
+	stdout, stderr string
+	code           int
+}
+
+// newsgraph runs the binary in dir with the store in dir.
+func newsgraph(t *testing.T, dir string, args ...string) run {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NEWSGRAPH_STORE="+filepath.Join(dir, "graph.db"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := run{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("run newsgraph %v: %v", args, err)
+	}
+	return r
+}
+
+func expect(t *testing.T, r run, code int, args ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("newsgraph %v: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", args, r.code, code, r.stdout, r.stderr)
+	}
+}
+
+func ng(t *testing.T, dir string, code int, args ...string) run {
+	t.Helper()
+	r := newsgraph(t, dir, args...)
+	expect(t, r, code, args...)
+	return r
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// seedDir is the repository's testdata folder with the seed article.
+func seedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestSeedEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	r := ng(t, dir, 0, "ingest", seedDir(t))
+	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged; 0 skipped") ||
+		!strings.Contains(r.stdout, "16 entities, 120 co-mention edges") {
+		t.Errorf("first ingest summary:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "ingest", seedDir(t))
+	if !strings.Contains(r.stdout, "1 read — 0 new, 0 changed, 1 unchanged") {
+		t.Errorf("second ingest should find the article unchanged:\n%s", r.stdout)
+	}
+
+	r = ng(t, dir, 0, "query", "centrality")
+	golden(t, "centrality-seed", r.stdout)
+
+	// The entities the issue names, with their types, from the CSV.
+	r = ng(t, dir, 0, "query", "centrality", "--top", "0", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := strings.Join(rows[0], ",")
+	if header != "rank,id,name,name_ar,type,pagerank,degree,weighted_degree,betweenness,articles,mentions" {
+		t.Errorf("csv header %q", header)
+	}
+	types := map[string]string{}
+	for _, row := range rows[1:] {
+		types[row[2]] = row[4]
+	}
+	for name, typ := range map[string]string{
+		"Mustafa al-Kadhimi": "person", "Joe Biden": "person", "Ebrahim Raisi": "person",
+		"Iraq": "location", "United States": "location", "Popular Mobilization Forces": "organization",
+	} {
+		if types[name] != typ {
+			t.Errorf("%s: type %q in the centrality table, want %s", name, types[name], typ)
+		}
+	}
+
+	r = ng(t, dir, 0, "query", "centrality", "--top", "2", "--format", "json")
+	var js []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil {
+		t.Fatalf("json output: %v\n%s", err, r.stdout)
+	}
+	if len(js) != 2 || js[0]["name"] != "United States" || js[0]["name_ar"] != "الولايات المتحدة" || js[0]["pagerank"].(float64) <= 0 {
+		t.Errorf("json output: %v", js)
+	}
+
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi")
+	golden(t, "path-seed", r.stdout)
+	for _, pair := range [][2]string{
+		{"al-Kadhimi", "Raisi"}, {"الكاظمي", "إبراهيم رئيسي"}, {"مصطفى الكاظمي", "ebrahim-raisi"}, {"MUSTAFA AL KADHIMI", "ابراهيم رئيسى"},
+	} {
+		r = ng(t, dir, 0, "query", "path", pair[0], pair[1])
+		if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop)") {
+			t.Errorf("path %s %s:\n%s", pair[0], pair[1], r.stdout)
+		}
+	}
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--format", "json")
+	var pj struct {
+		Path []struct{ ID string }
+		Hops []struct {
+			Articles int
+			Evidence []struct{ Title, Date string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &pj); err != nil {
+		t.Fatalf("path json: %v\n%s", err, r.stdout)
+	}
+	if len(pj.Path) != 2 || len(pj.Hops) != 1 || pj.Hops[0].Articles != 1 || pj.Hops[0].Evidence[0].Date != "2021-07-11" {
+		t.Errorf("path json: %+v", pj)
+	}
+
+	r = ng(t, dir, 4, "query", "path", "Kadhmi", "Raisi")
+	if !strings.Contains(r.stderr, `no entity is called "Kadhmi"`) || !strings.Contains(r.stderr, "did you mean Mustafa al-Kadhimi (مصطفى الكاظمي)?") {
+		t.Errorf("unknown name: stderr\n%s", r.stderr)
+	}
+	ng(t, dir, 6, "query", "path", "Kadhimi", "Raisi", "--since", "2022-01-01")
+}
+
+func TestAmbiguousAndDisconnected(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("An academic speaks\n2021-01-02\nHaidar Hamid met Joe Biden.\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Hamid Karzai\n2021-01-03\nHamid Karzai visited Tehran.\n"), 0o644)
+	lex := filepath.Join(dir, "lex.jsonl")
+	os.WriteFile(lex, []byte(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["Hamid"]}
+{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
+`), 0o644)
+	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
+	r := ng(t, dir, 5, "query", "path", "Hamid", "Biden")
+	if !strings.Contains(r.stderr, `"Hamid" is ambiguous`) || !strings.Contains(r.stderr, "id haidar-hamid") || !strings.Contains(r.stderr, "id hamid-karzai") {
+		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
+	}
+	r = ng(t, dir, 6, "query", "path", "Biden", "Tehran")
+	if !strings.Contains(r.stderr, "no co-mention path from Joe Biden (جو بايدن) to Tehran (طهران)") {
+		t.Errorf("no path: stderr\n%s", r.stderr)
+	}
+	ng(t, dir, 0, "query", "path", "hamid-karzai", "Tehran")
+}
+
+func TestPartialIngest(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "good.txt"), []byte("Biden and Kadhimi\n2021-07-26\nJoe Biden met Mustafa al-Kadhimi.\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "bad.txt"), []byte("title\n\xff\xfe\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "feed.jsonl"), []byte(`{"id":"1","title":"Raisi","body":"Ebrahim Raisi in Baghdad."}
+{"id":"2","title":
+{"id":"3","title":"Araji","body":"Qasim al-Araji met Matthew Tueller."}
+`), 0o644)
+	r := ng(t, dir, 3, "ingest", corpus)
+	for _, want := range []string{
+		filepath.Join(corpus, "bad.txt") + ": invalid UTF-8",
+		filepath.Join(corpus, "feed.jsonl") + ":2: malformed JSON",
+		"2 input(s) skipped",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stdout, "3 read — 3 new") {
+		t.Errorf("the good articles were not all ingested:\n%s", r.stdout)
+	}
+	ng(t, dir, 0, "query", "path", "Araji", "Tueller")
+
+	r = ng(t, dir, 1, "ingest", filepath.Join(dir, "nothing-here"))
+	if !strings.Contains(r.stderr, "no article could be read") {
+		t.Errorf("ingest of nothing: stderr\n%s", r.stderr)
+	}
+}
+
+func TestUsageAndStoreErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"ingest"}, 2, "ingest needs at least one PATH"},
+		{[]string{"query", "path", "Kadhimi"}, 2, "path needs two names"},
+		{[]string{"query", "centrality", "--format", "xml"}, 2, `unknown --format "xml"`},
+		{[]string{"query", "centrality", "--type", "animal"}, 2, `unknown entity type "animal"`},
+		{[]string{"query", "centrality", "--since", "yesterday"}, 2, "--since"},
+		{[]string{"query", "centrality", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"--store", "neo4j://neo4j:s3cret-pw@localhost:7687", "query", "centrality"}, 1, "Neo4j backend is not yet supported"},
+		{[]string{"--store", "bolt://localhost:7687", "ingest", "x"}, 1, "not yet supported"},
+		{[]string{"--store", "redis://localhost", "query", "centrality"}, 1, `unknown scheme "redis"`},
+		{[]string{"--store", dir, "query", "centrality"}, 1, "is a directory"},
+	} {
+		r := newsgraph(t, dir, tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("newsgraph %v: exit %d, stderr %q; want exit %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+		if strings.Contains(r.stderr+r.stdout, "s3cret-pw") {
+			t.Errorf("newsgraph %v printed the password: %s", tc.args, r.stderr)
+		}
+	}
+	r := ng(t, dir, 0, "query", "path", "--help")
+	if !strings.Contains(r.stdout, "Exit status: 4 when a name matches nothing") {
+		t.Errorf("path --help does not teach the exit codes:\n%s", r.stdout)
+	}
+}
+
+// TestSharedCorpus ingests the real Arabic news corpus from ../shared.
+func TestSharedCorpus(t *testing.T) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl")
+	if _, err := os.Stat(corpus); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but the shared corpus is missing: %v", err)
+		}
+		t.Skipf("shared corpus not found (%v); it lives beside the repository in ../shared", err)
+	}
+	corpus, _ = filepath.Abs(corpus)
+	dir := t.TempDir()
+	// Line 14 of the corpus has an empty title and body: reported, skipped.
+	r := ng(t, dir, 3, "ingest", corpus)
+	if !strings.Contains(r.stderr, "articles.jsonl:14: record has neither title nor body") ||
+		!strings.Contains(r.stdout, "3972 read — 3972 new") {
+		t.Errorf("ingest of ar-news-2022:\nstdout %s\nstderr %s", r.stdout, r.stderr)
+	}
+	r = ng(t, dir, 3, "ingest", corpus)
+	if !strings.Contains(r.stdout, "3972 read — 0 new, 0 changed, 3972 unchanged") {
+		t.Errorf("re-ingest of an unchanged corpus:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "query", "centrality", "--top", "5", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 6 {
+		t.Fatalf("centrality csv: %v\n%s", err, r.stdout)
+	}
+	if rows[1][1] != "united-states" {
+		t.Errorf("most central entity of ar-news-2022 is %s, expected united-states (named in ~1000 of its articles)", rows[1][1])
+	}
+	ng(t, dir, 0, "query", "path", "Biden", "Raisi")
+}
