@@ -115,3 +115,29 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrAmbiguous = errors.New("ambiguous name")
 )
+
+// Validate checks what every store relies on: an article ID, entities with
+// IDs and known types, and mentions only of entities the document carries.
+func (d *Document) Validate() error {
+	if d.Article.ID == "" {
+		return errors.New("document without an article ID")
+	}
+	carried := make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		if e.ID == "" {
+			return fmt.Errorf("article %s: entity without an ID", d.Article.ID)
+		}
+		switch e.Type {
+		case Person, Organization, Location:
+		default:
+			return fmt.Errorf("article %s: entity %s has type %q", d.Article.ID, e.ID, e.Type)
+		}
+		carried[e.ID] = true
+	}
+	for _, m := range d.Mentions {
+		if !carried[m.EntityID] {
+			return fmt.Errorf("article %s: mention of entity %s the document does not carry", d.Article.ID, m.EntityID)
+		}
+	}
+	return nil
+}

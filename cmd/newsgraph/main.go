@@ -30,11 +30,19 @@ func main() {
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	store string
+	store         string
+	neo4jUser     string
+	neo4jPassword string // never printed
+	neo4jDatabase string
 }
 
 func globals(c *cli.Context) globalOptions {
-	return globalOptions{store: c.String("store")}
+	return globalOptions{
+		store:         c.String("store"),
+		neo4jUser:     c.String("neo4j-user"),
+		neo4jPassword: c.String("neo4j-password"),
+		neo4jDatabase: c.String("neo4j-database"),
+	}
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -44,7 +52,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Version: version,
 		Description: `newsgraph reads news articles (Arabic and English), finds the people, organisations
 and places they mention, and stores who is mentioned with whom in a graph: an embedded
-SQLite file by default. Query commands rank actors by centrality and trace co-mention
+SQLite file by default, or a Neo4j server (--store neo4j://host:7687). Query commands rank actors by centrality and trace co-mention
 paths between them, with the articles behind each link.
 
    newsgraph ingest testdata/
@@ -60,6 +68,9 @@ paths between them, with the articles behind each link.
 				EnvVars: []string{"NEWSGRAPH_STORE"},
 				Value:   "newsgraph.db",
 			},
+			&cli.StringFlag{Name: "neo4j-user", Usage: "Neo4j user `NAME`", EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j"},
+			&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable: flags show in ps)", EnvVars: []string{"NEO4J_PASSWORD"}, DefaultText: "unset"},
+			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
 		},
 		Commands: []*cli.Command{
 			ingestCommand(),

@@ -44,9 +44,21 @@ type run struct {
 // newsgraph runs the binary in dir with the store in dir.
 func newsgraph(t *testing.T, dir string, args ...string) run {
 	t.Helper()
+	return newsgraphEnv(t, dir, []string{"NEWSGRAPH_STORE=" + filepath.Join(dir, "graph.db")}, args...)
+}
+
+// newsgraphEnv runs the binary in dir with the caller's environment less
+// any NEWSGRAPH_ and NEO4J_ variables, plus env.
+func newsgraphEnv(t *testing.T, dir string, env []string, args ...string) run {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NEWSGRAPH_STORE="+filepath.Join(dir, "graph.db"))
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEWSGRAPH_") && !strings.HasPrefix(kv, "NEO4J_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -248,8 +260,9 @@ func TestUsageAndStoreErrors(t *testing.T) {
 		{[]string{"query", "centrality", "--type", "animal"}, 2, `unknown entity type "animal"`},
 		{[]string{"query", "centrality", "--since", "yesterday"}, 2, "--since"},
 		{[]string{"query", "centrality", "--bogus"}, 2, "flag provided but not defined"},
-		{[]string{"--store", "neo4j://neo4j:s3cret-pw@localhost:7687", "query", "centrality"}, 1, "Neo4j backend is not yet supported"},
-		{[]string{"--store", "bolt://localhost:7687", "ingest", "x"}, 1, "not yet supported"},
+		{[]string{"--store", "neo4j://neo4j:s3cret-pw@127.0.0.1:1", "query", "centrality"}, 1, "neo4j server unreachable: is Neo4j running"},
+		{[]string{"--store", "bolt://127.0.0.1:1", "--neo4j-password", "s3cret-pw", "ingest", "x"}, 1, "store bolt://127.0.0.1:1: neo4j server unreachable"},
+		{[]string{"--store", "bolt://127.0.0.1:1", "ingest", "x"}, 1, "no neo4j password: set NEO4J_PASSWORD"},
 		{[]string{"--store", "redis://localhost", "query", "centrality"}, 1, `unknown scheme "redis"`},
 		{[]string{"--store", dir, "query", "centrality"}, 1, "is a directory"},
 	} {

@@ -130,6 +130,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	for i := range docs {
+		if err := docs[i].Validate(); err != nil {
+			return fmt.Errorf("write articles: %w", err)
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -174,9 +179,6 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	for _, d := range docs {
 		a := d.Article
-		if a.ID == "" {
-			return errors.New("write article: empty article ID")
-		}
 		if _, err := stmts["delMentions"].ExecContext(ctx, a.ID); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
@@ -184,9 +186,6 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 		for _, m := range d.Mentions {
-			if _, ok := entities[m.EntityID]; !ok {
-				return fmt.Errorf("write article %s: mention of entity %s the document does not carry", a.ID, m.EntityID)
-			}
 			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences)); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 			}

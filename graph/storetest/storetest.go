@@ -13,7 +13,9 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Opener returns a new, empty store; the suite closes it.
+// Opener returns a new, empty store; the suite closes it. The suite never
+// uses two stores at once, so an Opener may hand out the same database
+// each time, emptied.
 type Opener func(t *testing.T) graph.Store
 
 // Run runs the whole suite against the stores open returns.
@@ -78,6 +80,18 @@ func open(t *testing.T, o Opener) graph.Store {
 	s := o(t)
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// freshSnapshot is what a new store holding exactly docs answers. It opens
+// and closes its own store before the caller opens the one under test.
+func freshSnapshot(t *testing.T, o Opener, docs ...graph.Document) snapshot {
+	t.Helper()
+	s := o(t)
+	defer s.Close()
+	if len(docs) > 0 {
+		apply(t, s, docs...)
+	}
+	return snap(t, s)
 }
 
 func apply(t *testing.T, s graph.Store, docs ...graph.Document) {
@@ -173,18 +187,17 @@ func testApplyIsIdempotent(t *testing.T, o Opener) {
 }
 
 func testApplyReplacesArticle(t *testing.T, o Opener) {
-	s := open(t, o)
-	apply(t, s, doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf))
-	apply(t, s, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq))
 	v2 := doc("a1", "2021-07-13", "ar", "src", kadhimi, raisi)
 	v2.Article.Title = "Edited title"
 	v2.Article.Hash = "hash-a1-v2"
-	apply(t, s, v2)
+	want := freshSnapshot(t, o, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq), v2)
 
-	fresh := open(t, o)
-	apply(t, fresh, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq), v2)
+	s := open(t, o)
+	apply(t, s, doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf))
+	apply(t, s, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq))
+	apply(t, s, v2)
 	got := snap(t, s)
-	assertSame(t, got, snap(t, fresh), "after replacing an article")
+	assertSame(t, got, want, "after replacing an article")
 	for _, e := range got.Entities {
 		if strings.HasPrefix(e, biden.ID+" ") || strings.HasPrefix(e, pmf.ID+" ") {
 			t.Errorf("entity only the old version mentioned survives: %s", e)
@@ -196,6 +209,7 @@ func testApplyReplacesArticle(t *testing.T, o Opener) {
 }
 
 func testDelete(t *testing.T, o Opener) {
+	want := freshSnapshot(t, o, doc("a2", "2021-07-12", "ar", "src", kadhimi, biden))
 	s := open(t, o)
 	ctx := context.Background()
 	apply(t, s,
@@ -205,9 +219,7 @@ func testDelete(t *testing.T, o Opener) {
 	if err := s.Delete(ctx, []string{"a1", "a3", "no-such-article"}); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	fresh := open(t, o)
-	apply(t, fresh, doc("a2", "2021-07-12", "ar", "src", kadhimi, biden))
-	assertSame(t, snap(t, s), snap(t, fresh), "after deleting")
+	assertSame(t, snap(t, s), want, "after deleting")
 	if ents, err := s.Resolve(ctx, "PMF"); err != nil || len(ents) != 0 {
 		t.Errorf("Resolve(PMF) after deleting its only article = %v, %v; want nothing", ents, err)
 	}
@@ -380,66 +392,82 @@ func testResolve(t *testing.T, o Opener) {
 	}
 }
 
-// testRandomHistory applies a random history of adds, edits, re-applies and
-// deletes (fixed seeds) and compares the store with a fresh store given the
-// surviving documents in one Apply.
-func testRandomHistory(t *testing.T, o Opener) {
+// op is one step of a random history.
+type op struct {
+	apply  []graph.Document // apply these, or
+	delete string           // delete this article
+}
+
+// randomHistory returns a history of adds, edits, re-applies and deletes
+// over a small pool, and the documents that survive it.
+func randomHistory(seed uint64) ([]op, []graph.Document) {
 	pool := []graph.Entity{kadhimi, biden, raisi, iraq, pmf, hamidA, hamidB}
 	dates := []string{"", "2021-01-05", "2021-07-11", "2022-03-01"}
+	r := rand.New(rand.NewPCG(seed, 42))
+	randomDoc := func(id string, version int) graph.Document {
+		var ents []graph.Entity
+		for _, i := range r.Perm(len(pool))[:r.IntN(len(pool))] {
+			ents = append(ents, pool[i])
+		}
+		d := doc(id, dates[r.IntN(len(dates))], []string{"ar", "en"}[r.IntN(2)], "src", ents...)
+		d.Article.Hash = fmt.Sprintf("hash-%s-v%d", id, version)
+		for i := range d.Mentions {
+			d.Mentions[i].Count = 1 + r.IntN(4)
+		}
+		return d
+	}
+	live := map[string]graph.Document{}
+	var ops []op
+	for step := 0; step < 40; step++ {
+		id := fmt.Sprintf("a%02d", r.IntN(12))
+		switch k := r.IntN(10); {
+		case k < 6: // add or edit, in batches of one to three
+			batch := []graph.Document{randomDoc(id, step)}
+			for k := r.IntN(3); k > 0; k-- {
+				if other := fmt.Sprintf("a%02d", r.IntN(12)); other != id {
+					batch = append(batch, randomDoc(other, step))
+					id = other
+				}
+			}
+			ops = append(ops, op{apply: batch})
+			for _, d := range batch {
+				live[d.Article.ID] = d
+			}
+		case k < 8: // re-apply what is there
+			if d, ok := live[id]; ok {
+				ops = append(ops, op{apply: []graph.Document{d}})
+			}
+		default:
+			ops = append(ops, op{delete: id})
+			delete(live, id)
+		}
+	}
+	var final []graph.Document
+	for _, d := range live {
+		final = append(final, d)
+	}
+	sort.Slice(final, func(i, j int) bool { return final[i].Article.ID < final[j].Article.ID })
+	return ops, final
+}
+
+// testRandomHistory runs random histories (fixed seeds) and compares the
+// store with a fresh store given the surviving documents in one Apply.
+func testRandomHistory(t *testing.T, o Opener) {
 	for seed := uint64(1); seed <= 3; seed++ {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
-			r := rand.New(rand.NewPCG(seed, 42))
+			ops, final := randomHistory(seed)
+			want := freshSnapshot(t, o, final...)
 			s := open(t, o)
-			live := map[string]graph.Document{}
-			randomDoc := func(id string, version int) graph.Document {
-				var ents []graph.Entity
-				for _, i := range r.Perm(len(pool))[:r.IntN(len(pool))] {
-					ents = append(ents, pool[i])
-				}
-				d := doc(id, dates[r.IntN(len(dates))], []string{"ar", "en"}[r.IntN(2)], "src", ents...)
-				d.Article.Hash = fmt.Sprintf("hash-%s-v%d", id, version)
-				for i := range d.Mentions {
-					d.Mentions[i].Count = 1 + r.IntN(4)
-				}
-				return d
-			}
-			for step := 0; step < 40; step++ {
-				id := fmt.Sprintf("a%02d", r.IntN(12))
-				switch op := r.IntN(10); {
-				case op < 6: // add or edit, in batches of one to three
-					batch := []graph.Document{randomDoc(id, step)}
-					for k := r.IntN(3); k > 0; k-- {
-						other := fmt.Sprintf("a%02d", r.IntN(12))
-						if other != id {
-							batch = append(batch, randomDoc(other, step))
-							id = other
-						}
-					}
-					apply(t, s, batch...)
-					for _, d := range batch {
-						live[d.Article.ID] = d
-					}
-				case op < 8: // re-apply what is there
-					if d, ok := live[id]; ok {
-						apply(t, s, d)
-					}
-				default:
-					if err := s.Delete(context.Background(), []string{id}); err != nil {
+			for _, op := range ops {
+				if op.delete != "" {
+					if err := s.Delete(context.Background(), []string{op.delete}); err != nil {
 						t.Fatalf("delete: %v", err)
 					}
-					delete(live, id)
+					continue
 				}
+				apply(t, s, op.apply...)
 			}
-			fresh := open(t, o)
-			var final []graph.Document
-			for _, d := range live {
-				final = append(final, d)
-			}
-			sort.Slice(final, func(i, j int) bool { return final[i].Article.ID < final[j].Article.ID })
-			if len(final) > 0 {
-				apply(t, fresh, final...)
-			}
-			assertSame(t, snap(t, s), snap(t, fresh), "after a random history")
+			assertSame(t, snap(t, s), want, "after a random history")
 		})
 	}
 }

@@ -1,0 +1,615 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/norm"
+)
+
+// Config holds what a connection needs besides the URI. The zero Username
+// and Database mean "neo4j", Neo4j's defaults.
+type Config struct {
+	Username string
+	Password string
+	Database string
+}
+
+// Store is a graph.Store in a Neo4j database.
+type Store struct {
+	driver   driver.DriverWithContext
+	database string
+	where    string // the URI without credentials, for messages
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Schemes are the URI schemes the store serves.
+var Schemes = []string{"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
+
+// Backend returns the backend for graph.Open, with cfg's credentials.
+func Backend(cfg Config) graph.Backend {
+	return graph.Backend{
+		Name:    "neo4j",
+		Schemes: Schemes,
+		Open: func(ctx context.Context, location string) (graph.Store, error) {
+			return Open(ctx, location, cfg)
+		},
+	}
+}
+
+// Sentinel errors for the ways a connection fails; the messages Open
+// returns wrap them and say what to check.
+var (
+	ErrUnreachable     = errors.New("neo4j server unreachable")
+	ErrUnauthorized    = errors.New("neo4j refused the credentials")
+	ErrNoSuchDatabase  = errors.New("neo4j database not found")
+	ErrMissingPassword = errors.New("no neo4j password")
+)
+
+// Open connects to the server at uri, checks that the database answers
+// and creates the schema's constraints and indexes if they are missing.
+// Credentials in the URI's user-info (neo4j://user:pass@host) override cfg.
+func Open(ctx context.Context, uri string, cfg Config) (*Store, error) {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: not a valid URI", graph.Redact(uri))
+	}
+	if u.User != nil {
+		cfg.Username = u.User.Username()
+		if pw, ok := u.User.Password(); ok {
+			cfg.Password = pw
+		}
+		u.User = nil
+	}
+	if cfg.Username == "" {
+		cfg.Username = "neo4j"
+	}
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	where := u.String()
+	if cfg.Password == "" {
+		return nil, fmt.Errorf("store %s: %w: set NEO4J_PASSWORD or --neo4j-password", where, ErrMissingPassword)
+	}
+	d, err := driver.NewDriverWithContext(where, driver.BasicAuth(cfg.Username, cfg.Password, ""), func(c *driver.Config) {
+		c.SocketConnectTimeout = 5 * time.Second
+		c.ConnectionAcquisitionTimeout = 30 * time.Second
+		c.MaxTransactionRetryTime = 30 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %v", where, err)
+	}
+	s := &Store{driver: d, database: cfg.Database, where: where}
+	if err := s.check(ctx, cfg.Username); err != nil {
+		d.Close(ctx)
+		return nil, err
+	}
+	if err := s.ensureSchema(ctx); err != nil {
+		d.Close(ctx)
+		return nil, fmt.Errorf("store %s: create schema: %w", where, err)
+	}
+	return s, nil
+}
+
+// check turns the driver's connection errors into one-line messages that
+// say what to check. None of them can contain the password: the driver
+// never echoes it, and we do not either.
+func (s *Store) check(ctx context.Context, user string) error {
+	err := s.driver.VerifyConnectivity(ctx)
+	if err == nil {
+		_, err = s.read(ctx, "RETURN 1 AS ok", nil)
+	}
+	if err == nil {
+		return nil
+	}
+	var authErr *driver.InvalidAuthenticationError
+	var nerr *driver.Neo4jError
+	switch {
+	case errors.As(err, &authErr) || errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.Security."):
+		return fmt.Errorf("store %s: %w for user %q: check NEO4J_USERNAME and NEO4J_PASSWORD", s.where, ErrUnauthorized, user)
+	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
+		return fmt.Errorf("store %s: %w: no database %q; check NEO4J_DATABASE (Community edition has only \"neo4j\")", s.where, ErrNoSuchDatabase, s.database)
+	case driver.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("store %s: %w: is Neo4j running, and is the host and Bolt port right? (make neo4j-up starts a local one)", s.where, ErrUnreachable)
+	}
+	return fmt.Errorf("store %s: %w", s.where, err)
+}
+
+// Close closes the driver.
+func (s *Store) Close() error { return s.driver.Close(context.Background()) }
+
+// schema is created idempotently at every Open.
+var schema = []string{
+	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+	"CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+	"CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+	// Browser and Resolve search over names in both scripts. Lucene's Arabic
+	// analyzer normalises alef, ya and ta marbuta and strips diacritics and
+	// common affixes; Latin text is lower-cased by it too.
+	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.nameAr, e.aliasText] " +
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
+}
+
+func (s *Store) ensureSchema(ctx context.Context) error {
+	for _, q := range schema {
+		if _, err := driver.ExecuteQuery(ctx, s.driver, q, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.database)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
+	return s.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: s.database, AccessMode: mode})
+}
+
+// read runs one read query and returns its records.
+func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*driver.Record, error) {
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	return driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) ([]*driver.Record, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	})
+}
+
+// write runs fn in one managed write transaction.
+func (s *Store) write(ctx context.Context, fn func(tx driver.ManagedTransaction) error) error {
+	sess := s.session(ctx, driver.AccessModeWrite)
+	defer sess.Close(ctx)
+	_, err := driver.ExecuteWrite(ctx, sess, func(tx driver.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, fn(tx)
+	})
+	return err
+}
+
+func run(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) ([]*driver.Record, error) {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// entityQueries upsert entities of one type each: labels cannot be
+// parameters, so each type has its own constant query.
+var entityQueries = map[graph.EntityType]string{
+	graph.Person:       entityUpsert("Person", "Organization:Location"),
+	graph.Organization: entityUpsert("Organization", "Person:Location"),
+	graph.Location:     entityUpsert("Location", "Person:Organization"),
+}
+
+func entityUpsert(label, others string) string {
+	return `UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr,
+    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
+    e:` + label + `
+REMOVE e:` + others
+}
+
+const (
+	qOldMentions = `UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+RETURN id, collect(e.id) AS entities`
+	qDropMentions = `UNWIND $ids AS id
+MATCH (:Article {id: id})-[m:MENTIONS]->()
+DELETE m`
+	qArticles = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
+    a.lang = row.lang, a.hash = row.hash`
+	qMentions = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
+CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences}]->(e)`
+	qDropOrphans = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
+DETACH DELETE e`
+	// qCoMentions recomputes the CO_MENTIONED relationship of each pair
+	// [a, b] (a < b) from the articles that mention both.
+	qCoMentions = `UNWIND $pairs AS p
+MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
+OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
+DELETE old
+WITH DISTINCT a, b
+MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
+WITH a, b, count(art) AS n, min(art.published) AS first, max(art.published) AS last
+CREATE (a)-[:CO_MENTIONED {articles: n, first: first, last: last}]->(b)`
+	qDeleteArticles = `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a`
+)
+
+// Apply implements graph.Store.
+func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	for i := range docs {
+		if err := docs[i].Validate(); err != nil {
+			return fmt.Errorf("write articles: %w", err)
+		}
+	}
+	// Later documents with the same article ID win, as in one-by-one writes.
+	byID := make(map[string]int, len(docs))
+	var order []string
+	for i, d := range docs {
+		if _, ok := byID[d.Article.ID]; !ok {
+			order = append(order, d.Article.ID)
+		}
+		byID[d.Article.ID] = i
+	}
+	entities := make(map[graph.EntityType]map[string]graph.Entity)
+	var articles, mentions []map[string]any
+	newPairs := make(map[[2]string]bool)
+	for _, id := range order {
+		d := docs[byID[id]]
+		a := d.Article
+		articles = append(articles, map[string]any{
+			"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
+			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash,
+		})
+		ids := make([]string, 0, len(d.Mentions))
+		for _, m := range d.Mentions {
+			mentions = append(mentions, map[string]any{
+				"article": a.ID, "entity": m.EntityID, "count": int64(m.Count),
+				"surfaces": nonNil(m.Surfaces), "sentences": ints(m.Sentences),
+			})
+			ids = append(ids, m.EntityID)
+		}
+		addPairs(newPairs, ids)
+		for _, e := range d.Entities {
+			if entities[e.Type] == nil {
+				entities[e.Type] = make(map[string]graph.Entity)
+			}
+			entities[e.Type][e.ID] = e
+		}
+	}
+	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+		pairs := make(map[[2]string]bool, len(newPairs))
+		for p := range newPairs {
+			pairs[p] = true
+		}
+		touched, err := oldMentions(ctx, tx, order, pairs)
+		if err != nil {
+			return err
+		}
+		if _, err := run(ctx, tx, qDropMentions, map[string]any{"ids": order}); err != nil {
+			return err
+		}
+		for _, t := range []graph.EntityType{graph.Person, graph.Organization, graph.Location} {
+			if len(entities[t]) == 0 {
+				continue
+			}
+			if _, err := run(ctx, tx, entityQueries[t], map[string]any{"rows": entityRows(entities[t])}); err != nil {
+				return err
+			}
+		}
+		if _, err := run(ctx, tx, qArticles, map[string]any{"rows": articles}); err != nil {
+			return err
+		}
+		if _, err := run(ctx, tx, qMentions, map[string]any{"rows": mentions}); err != nil {
+			return err
+		}
+		return finish(ctx, tx, touched, pairs)
+	})
+	if err != nil {
+		return fmt.Errorf("write %d articles: %w", len(order), err)
+	}
+	return nil
+}
+
+// oldMentions reads the entities the stored versions of articles mention,
+// adds their pairs to pairs, and returns them.
+func oldMentions(ctx context.Context, tx driver.ManagedTransaction, articles []string, pairs map[[2]string]bool) ([]string, error) {
+	recs, err := run(ctx, tx, qOldMentions, map[string]any{"ids": articles})
+	if err != nil {
+		return nil, err
+	}
+	var touched []string
+	for _, r := range recs {
+		raw, _ := r.Get("entities")
+		var ids []string
+		for _, v := range raw.([]any) {
+			ids = append(ids, v.(string))
+		}
+		touched = append(touched, ids...)
+		addPairs(pairs, ids)
+	}
+	return touched, nil
+}
+
+// finish deletes entities no article mentions any more and recomputes the
+// CO_MENTIONED relationships of the pairs whose articles changed.
+func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, pairs map[[2]string]bool) error {
+	if len(touched) > 0 {
+		if _, err := run(ctx, tx, qDropOrphans, map[string]any{"ids": touched}); err != nil {
+			return err
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	list := make([][2]string, 0, len(pairs))
+	for p := range pairs {
+		list = append(list, p)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i][0] != list[j][0] {
+			return list[i][0] < list[j][0]
+		}
+		return list[i][1] < list[j][1]
+	})
+	const chunk = 5000
+	for start := 0; start < len(list); start += chunk {
+		end := min(start+chunk, len(list))
+		rows := make([]any, 0, end-start)
+		for _, p := range list[start:end] {
+			rows = append(rows, []any{p[0], p[1]})
+		}
+		if _, err := run(ctx, tx, qCoMentions, map[string]any{"pairs": rows}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addPairs adds every unordered pair of ids, smaller ID first.
+func addPairs(pairs map[[2]string]bool, ids []string) {
+	for i := 0; i < len(ids); i++ {
+		for j := i + 1; j < len(ids); j++ {
+			a, b := ids[i], ids[j]
+			if a == b {
+				continue
+			}
+			if a > b {
+				a, b = b, a
+			}
+			pairs[[2]string{a, b}] = true
+		}
+	}
+}
+
+func entityRows(m map[string]graph.Entity) []map[string]any {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	rows := make([]map[string]any, 0, len(ids))
+	for _, id := range ids {
+		e := m[id]
+		rows = append(rows, map[string]any{
+			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr,
+			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
+			"keys": aliasKeys(e), "wikidata": e.Wikidata,
+		})
+	}
+	return rows
+}
+
+// aliasKeys returns the lookup keys of every name of e (see norm.Key).
+func aliasKeys(e graph.Entity) []string {
+	seen := make(map[string]bool)
+	keys := []string{}
+	for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
+		if k := norm.Key(n); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// Delete implements graph.Store.
+func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
+	if len(articleIDs) == 0 {
+		return nil
+	}
+	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+		pairs := make(map[[2]string]bool)
+		touched, err := oldMentions(ctx, tx, articleIDs, pairs)
+		if err != nil {
+			return err
+		}
+		if _, err := run(ctx, tx, qDeleteArticles, map[string]any{"ids": articleIDs}); err != nil {
+			return err
+		}
+		return finish(ctx, tx, touched, pairs)
+	})
+	if err != nil {
+		return fmt.Errorf("delete %d articles: %w", len(articleIDs), err)
+	}
+	return nil
+}
+
+// Fingerprints implements graph.Store.
+func (s *Store) Fingerprints(ctx context.Context) (map[string]string, error) {
+	recs, err := s.read(ctx, "MATCH (a:Article) RETURN a.id AS id, a.hash AS hash", nil)
+	if err != nil {
+		return nil, fmt.Errorf("read fingerprints: %w", err)
+	}
+	fps := make(map[string]string, len(recs))
+	for _, r := range recs {
+		fps[str(r, "id")] = str(r, "hash")
+	}
+	return fps, nil
+}
+
+// filterWhere is the article filter, as a constant clause with parameters.
+const filterWhere = `($since IS NULL OR art.published >= $since)
+  AND ($until IS NULL OR art.published < $until)
+  AND ($langs IS NULL OR art.lang IN $langs)
+  AND ($sources IS NULL OR art.source IN $sources)`
+
+func filterParams(f graph.Filter) map[string]any {
+	p := map[string]any{"since": timeParam(f.Since), "until": timeParam(f.Until), "langs": nil, "sources": nil, "types": nil}
+	if len(f.Langs) > 0 {
+		p["langs"] = f.Langs
+	}
+	if len(f.Sources) > 0 {
+		p["sources"] = f.Sources
+	}
+	if len(f.Types) > 0 {
+		types := make([]string, len(f.Types))
+		for i, t := range f.Types {
+			types[i] = string(t)
+		}
+		p["types"] = types
+	}
+	return p
+}
+
+// Projection implements graph.Store.
+func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
+	params := filterParams(f)
+	recs, err := s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+MATCH (art)-[m:MENTIONS]->(e:Entity)
+WHERE $types IS NULL OR e.type IN $types
+WITH e, count(art) AS articles, sum(m.count) AS mentions, min(art.published) AS first, max(art.published) AS last
+RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
+       e.wikidata AS wikidata, articles, mentions, first, last`, params)
+	if err != nil {
+		return nil, fmt.Errorf("projection entities: %w", err)
+	}
+	p := &graph.Projection{}
+	for _, r := range recs {
+		pe := graph.ProjectedEntity{Entity: entity(r)}
+		pe.Articles = int(num(r, "articles"))
+		pe.Mentions = int(num(r, "mentions"))
+		pe.First, pe.Last = timeOf(r, "first"), timeOf(r, "last")
+		p.Entities = append(p.Entities, pe)
+	}
+	sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
+
+	recs, err = s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+MATCH (a:Entity)<-[:MENTIONS]-(art)-[:MENTIONS]->(b:Entity)
+WHERE a.id < b.id AND ($types IS NULL OR (a.type IN $types AND b.type IN $types))
+RETURN a.id AS a, b.id AS b, count(art) AS articles, min(art.published) AS first, max(art.published) AS last`, params)
+	if err != nil {
+		return nil, fmt.Errorf("projection edges: %w", err)
+	}
+	for _, r := range recs {
+		p.Edges = append(p.Edges, graph.Edge{
+			A: str(r, "a"), B: str(r, "b"), Articles: int(num(r, "articles")),
+			First: timeOf(r, "first"), Last: timeOf(r, "last"),
+		})
+	}
+	sort.Slice(p.Edges, func(i, j int) bool {
+		if p.Edges[i].A != p.Edges[j].A {
+			return p.Edges[i].A < p.Edges[j].A
+		}
+		return p.Edges[i].B < p.Edges[j].B
+	})
+	return p, nil
+}
+
+// Evidence implements graph.Store.
+func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.Evidence, error) {
+	recs, err := s.read(ctx, `MATCH (:Entity {id: $a})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(:Entity {id: $b})
+RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published
+ORDER BY art.published IS NULL, art.published DESC, art.id
+LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
+	if err != nil {
+		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
+	}
+	var ev []graph.Evidence
+	for _, r := range recs {
+		ev = append(ev, graph.Evidence{
+			ArticleID: str(r, "id"), Title: str(r, "title"), URL: str(r, "url"),
+			Source: str(r, "source"), Published: timeOf(r, "published"),
+		})
+	}
+	return ev, nil
+}
+
+// Resolve implements graph.Store.
+func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
+	recs, err := s.read(ctx, `MATCH (e:Entity) WHERE e.id = $name OR $key IN e.keys
+RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
+       e.wikidata AS wikidata
+ORDER BY e.id`, map[string]any{"name": name, "key": norm.Key(name)})
+	if err != nil {
+		return nil, fmt.Errorf("resolve %q: %w", name, err)
+	}
+	ents := []graph.Entity{}
+	for _, r := range recs {
+		ents = append(ents, entity(r))
+	}
+	return ents, nil
+}
+
+func entity(r *driver.Record) graph.Entity {
+	e := graph.Entity{
+		ID: str(r, "id"), Type: graph.EntityType(str(r, "type")), Kind: str(r, "kind"),
+		Name: str(r, "name"), NameAr: str(r, "nameAr"), Wikidata: str(r, "wikidata"),
+	}
+	if v, ok := r.Get("aliases"); ok && v != nil {
+		for _, a := range v.([]any) {
+			e.Aliases = append(e.Aliases, a.(string))
+		}
+	}
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	return e
+}
+
+func str(r *driver.Record, key string) string {
+	v, _ := r.Get(key)
+	s, _ := v.(string)
+	return s
+}
+
+func num(r *driver.Record, key string) int64 {
+	v, _ := r.Get(key)
+	n, _ := v.(int64)
+	return n
+}
+
+func timeOf(r *driver.Record, key string) time.Time {
+	v, _ := r.Get(key)
+	t, _ := v.(time.Time)
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// timeParam maps the zero time to null, which removes the property.
+func timeParam(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func ints(s []int) []int64 {
+	out := make([]int64, len(s))
+	for i, v := range s {
+		out[i] = int64(v)
+	}
+	return out
+}

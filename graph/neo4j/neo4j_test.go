@@ -1,0 +1,156 @@
+package neo4j_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
+	"github.com/newsgraph/newsgraph/graph/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	first := true
+	storetest.Run(t, func(t *testing.T) graph.Store {
+		if !first {
+			neo4jtest.Wipe(t, uri, cfg)
+		}
+		first = false
+		s, err := neo4j.Open(context.Background(), uri, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+// TestCoMentionedMatchesProjection checks the Browser's CO_MENTIONED
+// relationships, maintained on every write, against the edges derived from
+// MENTIONS, after a history that adds, replaces and deletes articles.
+func TestCoMentionedMatchesProjection(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	ctx := context.Background()
+	s, err := neo4j.Open(ctx, uri, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ent := func(id string) graph.Entity {
+		return graph.Entity{ID: id, Type: graph.Person, Name: strings.ToUpper(id)}
+	}
+	doc := func(id, date string, ents ...string) graph.Document {
+		d := graph.Document{Article: graph.Article{ID: id, Hash: id + date}}
+		if date != "" {
+			d.Article.Published, _ = timeParse(date)
+		}
+		for _, e := range ents {
+			d.Entities = append(d.Entities, ent(e))
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e, Count: 1})
+		}
+		return d
+	}
+	steps := []func() error{
+		func() error {
+			return s.Apply(ctx, []graph.Document{doc("a1", "2021-01-01", "x", "y", "z"), doc("a2", "2021-02-01", "x", "y")})
+		},
+		func() error { return s.Apply(ctx, []graph.Document{doc("a1", "2021-03-01", "x", "w")}) },
+		func() error { return s.Apply(ctx, []graph.Document{doc("a3", "", "y", "w", "v")}) },
+		func() error { return s.Delete(ctx, []string{"a2"}) },
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		p, err := s.Projection(ctx, graph.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range p.Edges {
+			want = append(want, fmt.Sprintf("%s-%s %d %v %v", e.A, e.B, e.Articles, e.First.Format("2006-01-02"), e.Last.Format("2006-01-02")))
+		}
+		got := coMentioned(t, uri, cfg)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("step %d: CO_MENTIONED\n%q\nprojection\n%q", i, got, want)
+		}
+	}
+}
+
+func coMentioned(t *testing.T, uri string, cfg neo4j.Config) []string {
+	t.Helper()
+	ctx := context.Background()
+	d, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, d, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
+RETURN a.id AS a, b.id AS b, r.articles AS n, r.first AS first, r.last AS last`, nil, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range res.Records {
+		a, _ := r.Get("a")
+		b, _ := r.Get("b")
+		n, _ := r.Get("n")
+		first, _ := r.Get("first")
+		last, _ := r.Get("last")
+		out = append(out, fmt.Sprintf("%s-%s %d %v %v", a, b, n, day(first), day(last)))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOpenErrors(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	ctx := context.Background()
+	wrong := cfg
+	wrong.Password = "definitely-not-the-password"
+	_, err := neo4j.Open(ctx, uri, wrong)
+	if !errors.Is(err, neo4j.ErrUnauthorized) || strings.Contains(err.Error(), wrong.Password) || !strings.Contains(err.Error(), "NEO4J_PASSWORD") {
+		t.Errorf("wrong password: %v", err)
+	}
+	missing := cfg
+	missing.Database = "nosuchdb"
+	_, err = neo4j.Open(ctx, uri, missing)
+	if !errors.Is(err, neo4j.ErrNoSuchDatabase) || !strings.Contains(err.Error(), "NEO4J_DATABASE") {
+		t.Errorf("missing database: %v", err)
+	}
+	_, err = neo4j.Open(ctx, "bolt://127.0.0.1:1", cfg)
+	if !errors.Is(err, neo4j.ErrUnreachable) || strings.Contains(err.Error(), cfg.Password) {
+		t.Errorf("unreachable server: %v", err)
+	}
+	nopw := cfg
+	nopw.Password = ""
+	_, err = neo4j.Open(ctx, uri, nopw)
+	if !errors.Is(err, neo4j.ErrMissingPassword) {
+		t.Errorf("no password: %v", err)
+	}
+	// Credentials in the URI work, and never show in messages.
+	withCreds := strings.Replace(uri, "://", "://neo4j:"+wrong.Password+"@", 1)
+	_, err = neo4j.Open(ctx, withCreds, cfg)
+	if !errors.Is(err, neo4j.ErrUnauthorized) || strings.Contains(err.Error(), wrong.Password) {
+		t.Errorf("credentials in the URI: %v", err)
+	}
+}
+
+func TestSchemaIsIdempotent(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	for i := 0; i < 2; i++ {
+		s, err := neo4j.Open(context.Background(), uri, cfg)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		s.Close()
+	}
+}
