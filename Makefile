@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/newsgraph
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: help build demo test vet bench fuzz clean
+.PHONY: help build demo test vet bench fuzz clean neo4j-up neo4j-down test-neo4j
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -26,6 +26,17 @@ fuzz: ## a short fuzzing round on each fuzz target
 	$(GO) test -run '^$$' -fuzz FuzzTokens -fuzztime 20s ./ingest/norm
 	$(GO) test -run '^$$' -fuzz FuzzParseDate -fuzztime 20s ./ingest
 	$(GO) test -run '^$$' -fuzz FuzzParseRecord -fuzztime 20s ./ingest
+
+neo4j-up: ## start a local Neo4j 5.26 (Java launcher, empty database; NEO4J_KEEP_DATA=1 keeps it) and print its exports
+	@graph/neo4j/testserver/up.sh
+
+neo4j-down: ## stop the local Neo4j
+	@graph/neo4j/testserver/down.sh
+
+test-neo4j: ## make test against a local Neo4j started (and stopped) for the run
+	@set -e; lines=$$(graph/neo4j/testserver/up.sh); eval "$$lines"; \
+	export NEWSGRAPH_TEST_NEO4J_URI=$$NEO4J_URI NEWSGRAPH_TEST_REQUIRE_NEO4J=1; \
+	trap 'graph/neo4j/testserver/down.sh' EXIT; $(MAKE) test
 
 clean: ## remove build output
 	rm -rf bin

@@ -21,8 +21,8 @@ envfile="$state/env.sh"
 say() { echo "neo4j-testserver: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-# JVM flags. The three --add-opens silence Neo4j's reflection fallbacks on Java 17 (page cache
-# DirectByteBuffer access, native file-descriptor access for transaction-log preallocation);
+# JVM flags. The three --add-opens silence Neo4j's reflection fallbacks on Java 17 (java.nio: page
+# cache DirectByteBuffer access; java.io + sun.nio.ch: native file-descriptor access for transaction logs);
 # without them Neo4j still runs but logs WARNs to debug.log and takes slower code paths.
 # -XX:TieredStopAtLevel=1 (C1 only) cuts cold start on a 2-core box by ~30%; override with
 # NEO4J_JAVA_OPTS="-XX:TieredStopAtLevel=4" for long, CPU-heavy runs.
@@ -37,13 +37,6 @@ jvm_opts=(
   -Dio.netty.tryReflectionSetAccessible=true
   -Dlog4j2.disable.jmx=true
 )
-if [[ "${NEO4J_CDS:-0}" == 1 ]]; then
-  # Opt-in AppCDS: the first run dumps a class archive at JVM exit (~130 MB, adds ~10 s to that
-  # shutdown); later starts map it and reach "ready" ~5 s sooner. A stale archive is ignored.
-  jsa="$here/target/neo4j-testserver.jsa"
-  if [[ -f "$jsa" ]]; then jvm_opts+=("-XX:SharedArchiveFile=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  else jvm_opts+=("-XX:ArchiveClassesAtExit=$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off); fi
-fi
 if [[ -n "${NEO4J_JAVA_OPTS:-}" ]]; then
   read -r -a extra <<<"$NEO4J_JAVA_OPTS"
   jvm_opts+=("${extra[@]}")
@@ -65,6 +58,9 @@ if [[ -f "$pidfile" ]]; then
   if [[ -n "$pid" ]] && is_ours "$pid"; then
     [[ -f "$envfile" ]] || die "server pid $pid is running but $envfile is missing; run down.sh and up.sh again"
     say "already running (pid $pid)"
+    if [[ -n "${NEO4J_PASSWORD:-}" ]] && ! grep -qxF "$(printf 'export NEO4J_PASSWORD=%q' "$NEO4J_PASSWORD")" "$envfile"; then
+      say "note: the running server uses the password from $envfile, not \$NEO4J_PASSWORD"
+    fi
     cat "$envfile"
     exit 0
   fi
@@ -79,7 +75,17 @@ if [[ ! -f "$jar" || ! -d "$here/target/lib" || "$here/pom.xml" -nt "$jar" ]] ||
    [[ -n "$(find "$here/src" -newer "$jar" -type f -print -quit)" ]]; then
   command -v mvn >/dev/null || die "mvn not found; it is needed to build $jar"
   say "building $jar (mvn package)"
+  rm -f "$here/target/neo4j-testserver.jsa"  # a CDS archive is tied to the exact jars
   mvn -q -B -Dstyle.color=never -f "$here/pom.xml" package -DskipTests >&2 || die "maven build failed"
+fi
+
+if [[ "${NEO4J_CDS:-0}" == 1 ]]; then
+  # Opt-in AppCDS: the first run dumps a class archive at JVM exit (~130 MB, adds ~10 s to that
+  # shutdown); later starts map it and reach "ready" ~5 s sooner. Regenerated when the jar is newer.
+  jsa="$here/target/neo4j-testserver.jsa"
+  if [[ -f "$jsa" && "$jsa" -nt "$jar" ]]; then jvm_opts+=("-XX:SharedArchiveFile=$jsa")
+  else rm -f "$jsa"; jvm_opts+=("-XX:ArchiveClassesAtExit=$jsa"); fi
+  jvm_opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
 
 # Password: $NEO4J_PASSWORD, else the one from the previous run, else a new random one.

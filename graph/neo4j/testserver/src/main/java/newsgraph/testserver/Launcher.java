@@ -8,12 +8,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -109,6 +111,10 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                // Bolt waits 5 s twice on shutdown by default (thread pool, then connections); a test
+                // server should stop fast. Internal settings: re-check them when bumping Neo4j.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(HttpConnector.enabled, httpPort > 0);
         if (httpPort > 0) {
@@ -133,7 +139,13 @@ public final class Launcher {
         // Set the password of the built-in 'neo4j' user. Embedded transactions run with full access,
         // so this needs no login; the password is passed as a parameter, never spliced into the query.
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        String alter = "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED";
+        if (keepData) {
+            // A kept database may already have this password, and Neo4j rejects setting the same one
+            // again ("Old password and new password cannot be the same"): go through a random one first.
+            system.executeTransactionally(alter, Map.of("pw", UUID.randomUUID().toString()));
+        }
+        system.executeTransactionally(alter, Map.of("pw", password));
 
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(Duration.ofSeconds(120).toMillis())) {
@@ -236,6 +248,8 @@ public final class Launcher {
     }
 
     private static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String msg) {
             super(msg);
         }
