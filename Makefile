@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/newsgraph
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: help build demo test vet bench fuzz clean neo4j-up neo4j-down test-neo4j
+.PHONY: help build demo test vet bench bench-ingest fuzz clean neo4j-up neo4j-down test-neo4j
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -21,6 +21,9 @@ test: ## go vet, then every test with the race detector (what CI runs)
 
 bench: ## benchmarks (no tests)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bench-ingest: ## ingest ../shared/corpora/ar-news-2022 into SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI; see make neo4j-up)
+	$(GO) test -run '^$$' -bench BenchmarkIngestCorpus -benchtime 1x -timeout 60m ./cmd/newsgraph
 
 fuzz: ## a short fuzzing round on each fuzz target
 	$(GO) test -run '^$$' -fuzz FuzzTokens -fuzztime 20s ./ingest/norm

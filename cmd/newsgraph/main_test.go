@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -310,4 +312,81 @@ func TestSharedCorpus(t *testing.T) {
 		t.Errorf("most central entity of ar-news-2022 is %s, expected united-states (named in ~1000 of its articles)", rows[1][1])
 	}
 	ng(t, dir, 0, "query", "path", "Biden", "Raisi")
+}
+
+// TestNeo4jMatchesSQLite ingests the same corpora into both backends and
+// checks that every query prints the same thing.
+func TestNeo4jMatchesSQLite(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	dir := t.TempDir()
+	sqliteEnv := []string{"NEWSGRAPH_STORE=" + filepath.Join(dir, "graph.db")}
+	neo4jEnv := []string{"NEWSGRAPH_STORE=" + uri, "NEO4J_PASSWORD=" + cfg.Password}
+	if cfg.Username != "" {
+		neo4jEnv = append(neo4jEnv, "NEO4J_USERNAME="+cfg.Username)
+	}
+	if cfg.Database != "" {
+		neo4jEnv = append(neo4jEnv, "NEO4J_DATABASE="+cfg.Database)
+	}
+	both := func(code int, args ...string) string {
+		t.Helper()
+		a := newsgraphEnv(t, dir, sqliteEnv, args...)
+		expect(t, a, code, args...)
+		b := newsgraphEnv(t, dir, neo4jEnv, args...)
+		expect(t, b, code, args...)
+		if strings.Contains(b.stdout+b.stderr, cfg.Password) {
+			t.Fatalf("newsgraph %v printed the Neo4j password", args)
+		}
+		if untimed(a.stdout) != untimed(b.stdout) {
+			t.Errorf("newsgraph %v: SQLite and Neo4j differ\nsqlite:\n%s\nneo4j:\n%s", args, a.stdout, b.stdout)
+		}
+		return a.stdout
+	}
+	queries := func(pairs ...[2]string) {
+		t.Helper()
+		both(0, "query", "centrality", "--top", "0", "--format", "csv")
+		both(0, "query", "centrality", "--top", "10")
+		both(0, "query", "centrality", "--type", "person", "--format", "json")
+		for _, p := range pairs {
+			both(0, "query", "path", p[0], p[1], "--evidence", "5", "--format", "json")
+			both(0, "query", "path", p[0], p[1])
+		}
+	}
+
+	both(0, "ingest", seedDir(t))
+	queries([2]string{"Kadhimi", "Raisi"}, [2]string{"الأعرجي", "Tueller"})
+
+	corpus := filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl")
+	data, err := os.ReadFile(corpus)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but the shared corpus is missing: %v", err)
+		}
+		t.Skipf("shared corpus not found (%v); checked the seed only", err)
+	}
+	// A few hundred real articles, beside the seed; line 14 is broken.
+	lines := strings.SplitAfter(string(data), "\n")
+	sample := filepath.Join(dir, "sample.jsonl")
+	if err := os.WriteFile(sample, []byte(strings.Join(lines[:400], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := both(3, "ingest", sample)
+	if !strings.Contains(out, "399 read — 399 new") {
+		t.Errorf("sample ingest: %s", out)
+	}
+	queries([2]string{"Biden", "Iraq"}, [2]string{"Kadhimi", "Israel"})
+	out = both(3, "ingest", sample, seedDir(t))
+	if !strings.Contains(out, "400 read — 0 new, 0 changed, 400 unchanged") {
+		t.Errorf("re-ingest: %s", out)
+	}
+}
+
+// untimed drops the "time:" line of an ingest summary.
+func untimed(s string) string {
+	var keep []string
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if !strings.HasPrefix(line, "time:") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "")
 }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
+)
+
+// BenchmarkIngestCorpus ingests the whole of ../shared/corpora/ar-news-2022
+// into a fresh store of each backend, for a ladder of batch sizes, and
+// reports articles/s, relationships/s (MENTIONS plus co-mention edges) and
+// the peak Go heap. Each iteration is a full ingest: run with -benchtime=1x.
+// make bench-ingest runs it.
+func BenchmarkIngestCorpus(b *testing.B) {
+	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skipf("shared corpus not found: %v", err)
+	}
+	for _, backend := range []string{"sqlite", "neo4j"} {
+		for _, batch := range []int{50, 200, 1000} {
+			b.Run(fmt.Sprintf("%s/batch=%d", backend, batch), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					g := globalOptions{store: filepath.Join(b.TempDir(), "bench.db")}
+					if backend == "neo4j" {
+						uri, cfg := neo4jtest.Server(b)
+						g = globalOptions{store: uri, neo4jUser: cfg.Username, neo4jPassword: cfg.Password, neo4jDatabase: cfg.Database}
+					}
+					opts := ingestOptions{globalOptions: g, paths: []string{corpus}, batch: batch,
+						maxArticleBytes: 4 << 20, stdout: io.Discard, stderr: io.Discard}
+					peak := watchHeap()
+					b.StartTimer()
+					start := time.Now()
+					err := runIngest(context.Background(), opts)
+					elapsed := time.Since(start)
+					b.StopTimer()
+					heap := peak()
+					if err != nil && err != errPartial {
+						b.Fatal(err)
+					}
+					articles, rels := counts(b, g)
+					b.ReportMetric(float64(articles)/elapsed.Seconds(), "articles/s")
+					b.ReportMetric(float64(rels)/elapsed.Seconds(), "rels/s")
+					b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+				}
+			})
+		}
+	}
+}
+
+// counts returns the articles and relationships (MENTIONS and co-mention
+// edges) a store holds.
+func counts(b *testing.B, g globalOptions) (articles, rels int) {
+	ctx := context.Background()
+	s, err := openStore(ctx, g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	fps, err := s.Fingerprints(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := s.Projection(ctx, graph.Filter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rels = len(p.Edges)
+	for _, e := range p.Entities {
+		rels += e.Articles
+	}
+	return len(fps), rels
+}
+
+// watchHeap samples the Go heap until the returned function is called, and
+// returns its peak.
+func watchHeap() func() uint64 {
+	var mu sync.Mutex
+	var peak uint64
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			mu.Lock()
+			peak = max(peak, ms.HeapInuse)
+			mu.Unlock()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}
