@@ -29,7 +29,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 		b.Skipf("shared corpus not found: %v", err)
 	}
 	for _, backend := range []string{"sqlite", "neo4j"} {
-		for _, batch := range []int{50, 200, 1000} {
+		for _, batch := range []int{50, 200, 500, 1000, 2000} {
 			b.Run(fmt.Sprintf("%s/batch=%d", backend, batch), func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()

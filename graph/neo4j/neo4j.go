@@ -185,30 +185,30 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 	return res.Collect(ctx)
 }
 
-// entityQueries upsert entities of one type each: labels cannot be
-// parameters, so each type has its own constant query.
-var entityQueries = map[graph.EntityType]string{
-	graph.Person:       entityUpsert("Person", "Organization:Location"),
-	graph.Organization: entityUpsert("Organization", "Person:Location"),
-	graph.Location:     entityUpsert("Location", "Person:Organization"),
-}
-
-func entityUpsert(label, others string) string {
-	return `UNWIND $rows AS row
+// qEntities upserts entities. Labels cannot be parameters, so the type
+// label is set by one FOREACH per label over a list that is empty unless the
+// row has that type: one constant query, one round trip for every type.
+const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr,
-    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
-    e:` + label + `
-REMOVE e:` + others
-}
+    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata
+REMOVE e:Person:Organization:Location
+FOREACH (_ IN CASE WHEN row.type = 'person' THEN [1] ELSE [] END | SET e:Person)
+FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
+FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)`
 
 const (
+	// qOldMentions returns, per stored article, the entities its current
+	// version mentions. qDropMentions does the same and deletes the
+	// mentions, for an article about to be rewritten.
 	qOldMentions = `UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
 RETURN id, collect(e.id) AS entities`
 	qDropMentions = `UNWIND $ids AS id
-MATCH (:Article {id: id})-[m:MENTIONS]->()
-DELETE m`
+MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
+WITH id, m, e.id AS entity
+DELETE m
+RETURN id, collect(entity) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
@@ -254,7 +254,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		byID[d.Article.ID] = i
 	}
-	entities := make(map[graph.EntityType]map[string]graph.Entity)
+	entities := make(map[string]graph.Entity)
 	var articles, mentions []map[string]any
 	newPairs := make(map[[2]string]bool)
 	for _, id := range order {
@@ -274,10 +274,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		addPairs(newPairs, ids)
 		for _, e := range d.Entities {
-			if entities[e.Type] == nil {
-				entities[e.Type] = make(map[string]graph.Entity)
-			}
-			entities[e.Type][e.ID] = e
+			entities[e.ID] = e
 		}
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
@@ -285,18 +282,12 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		for p := range newPairs {
 			pairs[p] = true
 		}
-		touched, err := oldMentions(ctx, tx, order, pairs)
+		touched, err := oldMentions(ctx, tx, qDropMentions, order, pairs)
 		if err != nil {
 			return err
 		}
-		if _, err := run(ctx, tx, qDropMentions, map[string]any{"ids": order}); err != nil {
-			return err
-		}
-		for _, t := range []graph.EntityType{graph.Person, graph.Organization, graph.Location} {
-			if len(entities[t]) == 0 {
-				continue
-			}
-			if _, err := run(ctx, tx, entityQueries[t], map[string]any{"rows": entityRows(entities[t])}); err != nil {
+		if len(entities) > 0 {
+			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)}); err != nil {
 				return err
 			}
 		}
@@ -314,10 +305,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	return nil
 }
 
-// oldMentions reads the entities the stored versions of articles mention,
-// adds their pairs to pairs, and returns them.
-func oldMentions(ctx context.Context, tx driver.ManagedTransaction, articles []string, pairs map[[2]string]bool) ([]string, error) {
-	recs, err := run(ctx, tx, qOldMentions, map[string]any{"ids": articles})
+// oldMentions runs query (qOldMentions or qDropMentions) for articles, adds
+// the pairs of the entities their stored versions mention to pairs, and
+// returns those entities.
+func oldMentions(ctx context.Context, tx driver.ManagedTransaction, query string, articles []string, pairs map[[2]string]bool) ([]string, error) {
+	recs, err := run(ctx, tx, query, map[string]any{"ids": articles})
 	if err != nil {
 		return nil, err
 	}
@@ -423,7 +415,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
 		pairs := make(map[[2]string]bool)
-		touched, err := oldMentions(ctx, tx, articleIDs, pairs)
+		touched, err := oldMentions(ctx, tx, qOldMentions, articleIDs, pairs)
 		if err != nil {
 			return err
 		}
