@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/newsgraph/newsgraph/ingest/norm"
 )
 
 // EntityType is the coarse class of an entity.
@@ -52,6 +54,20 @@ type Entity struct {
 	NameAr   string // canonical Arabic name
 	Aliases  []string
 	Wikidata string // e.g. "Q6279", or ""
+}
+
+// Keys returns the lookup keys of every name of e — canonical names and
+// aliases in norm.Key form, without repeats — which Store.Resolve matches.
+func (e Entity) Keys() []string {
+	seen := make(map[string]bool)
+	keys := []string{}
+	for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
+		if k := norm.Key(n); k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // Mention records that an article names an entity.

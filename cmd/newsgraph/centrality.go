@@ -2,20 +2,15 @@ package main
 
 import (
 	"context"
-	"io"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/query"
 )
 
 type centralityOptions struct {
-	globalOptions
-	filter graph.Filter
-	top    int
-	format string
-	stdout io.Writer
+	queryOptions
+	top int
 }
 
 func centralityCommand() *cli.Command {
@@ -40,34 +35,24 @@ degree, then mentions.
 			if c.NArg() > 0 {
 				return usageErrorf("centrality takes no arguments, got %q", c.Args().First())
 			}
-			f, err := parseFilter(c)
-			if err != nil {
-				return err
-			}
-			format, err := parseFormat(c.String("format"))
+			q, err := parseQueryOptions(c)
 			if err != nil {
 				return err
 			}
 			if c.Int("top") < 0 {
 				return usageErrorf("--top must not be negative")
 			}
-			return runCentrality(c.Context, centralityOptions{
-				globalOptions: globals(c), filter: f, top: c.Int("top"), format: format, stdout: c.App.Writer,
-			})
+			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: c.Int("top")})
 		},
 	}
 }
 
 func runCentrality(ctx context.Context, opts centralityOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	p, err := store.Projection(ctx, opts.filter)
-	if err != nil {
-		return err
-	}
+	store.Close() // the projection is all centrality needs
 	scores := query.Centrality(query.New(p))
 	if opts.top > 0 && len(scores) > opts.top {
 		scores = scores[:opts.top]

@@ -14,12 +14,9 @@ import (
 )
 
 type pathOptions struct {
-	globalOptions
+	queryOptions
 	from, to string
-	filter   graph.Filter
 	evidence int
-	format   string
-	stdout   io.Writer
 }
 
 func pathCommand() *cli.Command {
@@ -47,11 +44,7 @@ matches several entities (their IDs are listed), 6 when there is no path.`,
 			if c.NArg() != 2 {
 				return usageErrorf("path needs two names, FROM and TO; got %d argument(s)", c.NArg())
 			}
-			f, err := parseFilter(c)
-			if err != nil {
-				return err
-			}
-			format, err := parseFormat(c.String("format"))
+			q, err := parseQueryOptions(c)
 			if err != nil {
 				return err
 			}
@@ -59,8 +52,7 @@ matches several entities (their IDs are listed), 6 when there is no path.`,
 				return usageErrorf("--evidence must be at least 1")
 			}
 			return runPath(c.Context, pathOptions{
-				globalOptions: globals(c), from: c.Args().Get(0), to: c.Args().Get(1), filter: f,
-				evidence: c.Int("evidence"), format: format, stdout: c.App.Writer,
+				queryOptions: q, from: c.Args().Get(0), to: c.Args().Get(1), evidence: c.Int("evidence"),
 			})
 		},
 	}
@@ -75,15 +67,11 @@ type hop struct {
 }
 
 func runPath(ctx context.Context, opts pathOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	p, err := store.Projection(ctx, opts.filter)
-	if err != nil {
-		return err
-	}
 	from, err := resolve(ctx, store, p, opts.from)
 	if err != nil {
 		return err

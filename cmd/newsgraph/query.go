@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -22,6 +23,42 @@ diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي al
 		Subcommands:  []*cli.Command{centralityCommand(), pathCommand()},
 		OnUsageError: onUsageError,
 	}
+}
+
+// queryOptions are the options every query shares.
+type queryOptions struct {
+	globalOptions
+	filter graph.Filter
+	format string
+	stdout io.Writer
+}
+
+// parseQueryOptions reads the global, filter and format flags.
+func parseQueryOptions(c *cli.Context) (queryOptions, error) {
+	f, err := parseFilter(c)
+	if err != nil {
+		return queryOptions{}, err
+	}
+	format, err := parseFormat(c.String("format"))
+	if err != nil {
+		return queryOptions{}, err
+	}
+	return queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer}, nil
+}
+
+// openProjection opens the store and loads the projection a query works on.
+// The caller closes the store.
+func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph.Projection, error) {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := store.Projection(ctx, opts.filter)
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, p, nil
 }
 
 // filterFlags narrow the projection a query works on.

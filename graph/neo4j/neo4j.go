@@ -389,23 +389,10 @@ func entityRows(m map[string]graph.Entity) []map[string]any {
 		rows = append(rows, map[string]any{
 			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr,
 			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
-			"keys": aliasKeys(e), "wikidata": e.Wikidata,
+			"keys": e.Keys(), "wikidata": e.Wikidata,
 		})
 	}
 	return rows
-}
-
-// aliasKeys returns the lookup keys of every name of e (see norm.Key).
-func aliasKeys(e graph.Entity) []string {
-	seen := make(map[string]bool)
-	keys := []string{}
-	for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
-		if k := norm.Key(n); k != "" && !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }
 
 // Delete implements graph.Store.

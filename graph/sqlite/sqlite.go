@@ -204,25 +204,12 @@ func writeEntity(ctx context.Context, stmts map[string]*sql.Stmt, e graph.Entity
 	if _, err := stmts["delAliases"].ExecContext(ctx, e.ID); err != nil {
 		return err
 	}
-	for _, k := range aliasKeys(e) {
+	for _, k := range e.Keys() {
 		if _, err := stmts["alias"].ExecContext(ctx, k, e.ID); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// aliasKeys returns the lookup keys of every name of e.
-func aliasKeys(e graph.Entity) []string {
-	seen := make(map[string]bool)
-	var keys []string
-	for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
-		if k := norm.Key(n); k != "" && !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }
 
 // deleteOrphans removes entities no article mentions any more.

@@ -1,0 +1,410 @@
+#!/usr/bin/env node
+// Headless-Chromium check of the Neo4j Browser served by the newsgraph Neo4j test server.
+//
+//   node check.mjs [OUTPUT_DIR]        (normally started by run.sh)
+//
+// Opens NEO4J_HTTP_URL/browser/, connects through the connect form, drops our GraSS style
+// file onto the Browser (what a person does by drag-and-drop), runs a co-mention query, waits
+// for the graph to render and checks node colours and captions against the style file.
+// Screenshots go to OUTPUT_DIR. Exit status: 0 all checks passed, 1 a check failed,
+// 2 bad configuration (missing password, browser or style file).
+//
+// Environment:
+//   NEO4J_HTTP_URL      Browser host            (default http://127.0.0.1:7474)
+//   NEO4J_URI           Bolt URL for the form   (default: the one the Browser discovers)
+//   NEO4J_USERNAME      (default neo4j)
+//   NEO4J_PASSWORD      required; only typed into the form, never printed
+//   GRASS_FILE          style file              (default <repo>/docs/browser/newsgraph.grass)
+//   BROWSERCHECK_QUERY  Cypher to render        (default: the CO_MENTIONED query below)
+//   BROWSERCHECK_OUT    output dir if no argument (default /tmp/newsgraph-browsercheck)
+//   CHROMIUM_PATH       (default /usr/bin/chromium)
+//   BROWSERCHECK_TIMEOUT_MS  per-step timeout  (default 60000)
+//   BROWSERCHECK_STYLE_METHOD  drop (default) | command (`:style {json}` typed in the editor) |
+//                       none (Browser defaults; the colour checks then fail, screenshots are still taken)
+//   BROWSERCHECK_DEBUG=1  echo the page's console messages
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../../..');
+
+const HTTP_URL = (process.env.NEO4J_HTTP_URL || 'http://127.0.0.1:7474').replace(/\/+$/, '');
+const BOLT_URI = process.env.NEO4J_URI || '';
+const USERNAME = process.env.NEO4J_USERNAME || 'neo4j';
+const PASSWORD = process.env.NEO4J_PASSWORD || '';
+const GRASS_FILE = process.env.GRASS_FILE || path.join(repoRoot, 'docs/browser/newsgraph.grass');
+const QUERY = process.env.BROWSERCHECK_QUERY ||
+  'MATCH (e:Entity)-[r:CO_MENTIONED]-(o:Entity) RETURN e, r, o LIMIT 100';
+const OUT_DIR = path.resolve(process.argv[2] || process.env.BROWSERCHECK_OUT || '/tmp/newsgraph-browsercheck');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TIMEOUT = Number(process.env.BROWSERCHECK_TIMEOUT_MS || 60000);
+const STYLE_METHOD = process.env.BROWSERCHECK_STYLE_METHOD || 'drop';
+const DEBUG = process.env.BROWSERCHECK_DEBUG === '1';
+// The labels whose colours the style file must put on the canvas.
+const CHECKED_LABELS = ['Person', 'Organization', 'Location'];
+
+// ---------------------------------------------------------------------------------------
+// Output helpers: everything printed goes through redact(), so the password never shows,
+// not even inside an error message or a page console line.
+
+function redact(s) {
+  s = String(s);
+  if (PASSWORD) s = s.split(PASSWORD).join('***');
+  return s;
+}
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
+const log = (msg) => console.log(redact(`[${secs()}s] ${msg}`));
+
+class CheckError extends Error {
+  constructor(step, msg, code = 1) { super(msg); this.step = step; this.code = code; }
+}
+const fail = (step, msg, code = 1) => { throw new CheckError(step, msg, code); };
+
+// Runs one step, logging its duration; a Playwright timeout becomes a clear failure.
+async function step(name, fn) {
+  const s = Date.now();
+  try {
+    const r = await fn();
+    const d = (Date.now() - s) / 1000;
+    log(`ok   ${name} (${d.toFixed(1)}s)`);
+    return r;
+  } catch (e) {
+    if (e instanceof CheckError) throw e;
+    throw new CheckError(name, e.message.split('\n')[0]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// GraSS: the same tolerant reading the Browser does (selector { prop: value; ... }, quotes
+// dropped), so we know which colours to expect.
+
+function parseGrass(text) {
+  // Braces inside quotes (caption: "{name}") belong to the value.
+  const blocks = [];
+  let sel = '', body = '', inBody = false, quote = '';
+  for (const ch of text) {
+    if (quote) { if (ch === quote) quote = ''; else body += ch; continue; }
+    if (inBody && (ch === '"' || ch === "'")) { quote = ch; continue; }
+    if (ch === '{' && !inBody) { inBody = true; continue; }
+    if (ch === '}' && inBody) { blocks.push([sel.trim(), body]); sel = ''; body = ''; inBody = false; continue; }
+    if (inBody) body += ch; else sel += ch;
+  }
+  const rules = {};
+  for (const [selector, decls] of blocks) {
+    const props = {};
+    for (const decl of decls.split(';')) {
+      const i = decl.indexOf(':');
+      if (i < 0) continue;
+      const key = decl.slice(0, i).trim();
+      if (key) props[key] = decl.slice(i + 1).trim();
+    }
+    rules[selector.replace(/\s+/g, '')] = props;
+  }
+  return rules;
+}
+
+const norm = (c) => String(c || '').trim().toLowerCase();
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  if (!PASSWORD) fail('config', 'NEO4J_PASSWORD is not set (source the env lines printed by up.sh)', 2);
+  if (!fs.existsSync(CHROMIUM)) fail('config', `${CHROMIUM} not found: apt-get install -y chromium`, 2);
+  if (!fs.existsSync(GRASS_FILE)) fail('config', `style file ${GRASS_FILE} not found`, 2);
+  const grassText = fs.readFileSync(GRASS_FILE, 'utf8');
+  const grass = parseGrass(grassText);
+  for (const l of CHECKED_LABELS) {
+    if (!grass[`node.${l}`] || !grass[`node.${l}`].color) fail('config', `${GRASS_FILE} has no colour for node.${l}`, 2);
+  }
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  log(`browser ${HTTP_URL}/browser/, bolt ${BOLT_URI || '(as discovered)'}, user ${USERNAME}`);
+  log(`style ${path.relative(process.cwd(), GRASS_FILE) || GRASS_FILE}, output ${OUT_DIR}`);
+
+  // 1. Is the Browser served at all? (Plain HTTP, before starting Chromium.)
+  await step('browser page served', async () => {
+    let res;
+    try {
+      res = await fetch(`${HTTP_URL}/browser/`, { signal: AbortSignal.timeout(15000) });
+    } catch (e) {
+      fail('browser page served', `GET ${HTTP_URL}/browser/ failed: ${e.cause?.code || e.message} (is the server up? NEO4J_HTTP_URL?)`);
+    }
+    const body = await res.text();
+    if (res.status !== 200) fail('browser page served', `GET ${HTTP_URL}/browser/ returned HTTP ${res.status}`);
+    if (!/neo4j/i.test(body) || !/<script/i.test(body)) fail('browser page served', `GET ${HTTP_URL}/browser/ is not the Neo4j Browser page`);
+  });
+
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browsercheck-profile-'));
+  let context;
+  try {
+    context = await step('chromium started', () => chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+      locale: 'en-US',
+    }));
+    context.setDefaultTimeout(TIMEOUT);
+    const version = context.browser()?.version?.() || '';
+    const page = context.pages()[0] || await context.newPage();
+    if (version) log(`chromium ${version}`);
+
+    // Only the Neo4j server is reachable; the Browser's web-font request (Google Fonts) and
+    // anything else off-host is answered at once instead of waiting for DNS to fail.
+    const allowedHost = new URL(HTTP_URL).hostname;
+    let blocked = 0;
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === allowedHost) return route.continue();
+      blocked++;
+      return route.abort('blockedbyclient');
+    });
+    page.on('console', (m) => { if (DEBUG) log(`page console ${m.type()}: ${m.text().slice(0, 300)}`); });
+    page.on('pageerror', (e) => log(`page error: ${e.message.slice(0, 300)}`));
+
+    // 2. Load the Browser app until its connect form shows.
+    await step('browser app loaded', async () => {
+      const res = await page.goto(`${HTTP_URL}/browser/`, { waitUntil: 'domcontentloaded' });
+      if (!res || !res.ok()) fail('browser app loaded', `navigation to /browser/ returned ${res ? res.status() : 'nothing'}`);
+      try {
+        await page.locator('[data-testid=connect]').waitFor({ state: 'visible' });
+      } catch {
+        fail('browser app loaded', `connect form did not appear within ${TIMEOUT / 1000}s (JavaScript bundle not served?)`);
+      }
+    });
+
+    // 3. Connect through the form.
+    await step('connected', async () => {
+      if (BOLT_URI) {
+        const m = /^([a-z0-9+]+:\/\/)(.+)$/i.exec(BOLT_URI);
+        if (!m) fail('connected', `NEO4J_URI ${BOLT_URI} is not scheme://host:port`);
+        const options = await page.locator('[data-testid=bolt-scheme-select] option').allTextContents();
+        if (!options.includes(m[1])) fail('connected', `connect form offers ${options.join(' ')} but NEO4J_URI uses ${m[1]}`);
+        await page.selectOption('[data-testid=bolt-scheme-select]', m[1]);
+        await page.fill('[data-testid=boltaddress]', m[2]);
+      }
+      await page.fill('[data-testid=username]', USERNAME);
+      await page.fill('[data-testid=password]', PASSWORD);
+      await page.click('[data-testid=connect]');
+      const ok = page.getByText('You are connected as user', { exact: false }).first();
+      const err = page.locator('[data-testid=frameStatusbar]').filter({ hasText: /Error|unauthorized|failed|not able/i }).first();
+      try {
+        await Promise.race([ok.waitFor({ state: 'visible' }), err.waitFor({ state: 'visible' })]);
+      } catch {
+        fail('connected', `neither "connected" nor an error within ${TIMEOUT / 1000}s`);
+      }
+      if (!(await ok.isVisible())) {
+        fail('connected', `connect form says: ${(await err.innerText()).trim()}`);
+      }
+      const frame = page.locator('[data-testid=frame]').filter({ hasText: 'You are connected as user' }).first();
+      log(`     ${(await frame.innerText()).replace(/\s+/g, ' ').match(/You are connected as user \S+ to \S+/)?.[0] ?? 'connected'}`);
+      await page.screenshot({ path: path.join(OUT_DIR, 'browser-connected.png') });
+    });
+
+    // 4. Apply the style file.
+    const storedGrass = () => page.evaluate(() => {
+      try { return JSON.parse(localStorage.getItem('neo4j.grass') || 'null'); } catch { return null; }
+    });
+    const grassApplied = (g) => g && Object.entries(grass).every(([sel, props]) =>
+      g[sel] && Object.entries(props).every(([k, v]) => norm(g[sel][k]) === norm(v)));
+    if (!['drop', 'command', 'none'].includes(STYLE_METHOD)) fail('config', `BROWSERCHECK_STYLE_METHOD must be drop, command or none`, 2);
+    if (STYLE_METHOD === 'none') log('     style NOT applied (BROWSERCHECK_STYLE_METHOD=none): the canvas checks below are expected to fail');
+    else await step('style applied', async () => {
+      if (STYLE_METHOD === 'drop') {
+        // What a person does: drag the .grass file onto the Browser window. The Browser's
+        // file-drop zone reads it, stores the style and opens a :style frame.
+        const dataTransfer = await page.evaluateHandle(({ text, name }) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: 'text/plain' }));
+          return dt;
+        }, { text: grassText, name: path.basename(GRASS_FILE).replace(/\.[^.]*$/, '') + '.grass' });
+        const zone = page.locator('.filedrop').first();
+        await zone.dispatchEvent('dragenter', { dataTransfer });
+        await zone.dispatchEvent('dragover', { dataTransfer });
+        await zone.dispatchEvent('drop', { dataTransfer });
+      } else {
+        // Alternative: the :style command accepts the style inline (JSON or GraSS text).
+        await runInEditor(page, `:style ${JSON.stringify(grass)}`);
+      }
+      const deadline = Date.now() + 15000;
+      let g = await storedGrass();
+      while (!grassApplied(g) && Date.now() < deadline) {
+        await page.waitForTimeout(250);
+        g = await storedGrass();
+      }
+      if (!grassApplied(g)) {
+        const diffs = Object.entries(grass).flatMap(([sel, props]) => Object.entries(props)
+          .filter(([k, v]) => norm(g?.[sel]?.[k]) !== norm(v))
+          .map(([k, v]) => `${sel} ${k}: want ${v}, stored ${g?.[sel]?.[k] ?? 'nothing'}`));
+        fail('style applied', `after ${STYLE_METHOD}, the Browser's stored style (localStorage neo4j.grass) ` +
+          (g ? `differs from ${GRASS_FILE}: ${diffs.slice(0, 5).join('; ')}${diffs.length > 5 ? '; ...' : ''}` : 'is empty'));
+      }
+      log(`     method ${STYLE_METHOD}: localStorage neo4j.grass now holds all ${Object.keys(grass).length} rules of the style file`);
+    });
+
+    // 5. Run the query and wait for the graph to be drawn and laid out.
+    const frame = await step('query rendered', async () => {
+      await runInEditor(page, QUERY);
+      const f = page.locator('[data-testid=frame]').filter({
+        has: page.locator('[data-testid=frameCommand]', { hasText: QUERY.slice(0, 40) }),
+      }).first();
+      await f.waitFor({ state: 'attached' });
+      const graphDrawn = f.locator('svg g.node').first();
+      const problem = f.getByText(/ERROR|Neo\.ClientError|Neo\.DatabaseError|no changes, no records/).first();
+      try {
+        await Promise.race([graphDrawn.waitFor({ state: 'attached' }), problem.waitFor({ state: 'visible' })]);
+      } catch {
+        fail('query rendered', `no graph (and no error) within ${TIMEOUT / 1000}s`);
+      }
+      if (!(await graphDrawn.count())) {
+        const text = await f.locator('[data-testid=frameContents]').innerText().catch(() => '');
+        const msg = (text.match(/Neo\.\w+Error\.[^\n]*(\n[^\n]+)?/) || [(await problem.innerText()).trim().split('\n')[0]])[0]
+          .replace(/\s*\n\s*/g, ' ').slice(0, 300);
+        fail('query rendered', `query frame shows "${msg}"${/no records/.test(msg) ? ' — ingest data first' : ''}`);
+      }
+      // The force layout animates for a few seconds: wait until nodes stop moving.
+      let prev = null;
+      const settleBy = Date.now() + 20000;
+      for (;;) {
+        await page.waitForTimeout(500);
+        const pos = await f.locator('svg g.node').evaluateAll((ns) => ns.map((n) => n.getAttribute('transform')).join('|'));
+        if (pos === prev || Date.now() > settleBy) break;
+        prev = pos;
+      }
+      return f;
+    });
+
+    // 6. Observe: nodes, colours by label, captions, relationship captions.
+    const obs = await frame.evaluate((el) => {
+      const nodes = [...el.querySelectorAll('svg g.node')].map((g) => {
+        const c = g.querySelector('circle.b-outline');
+        return {
+          fill: c?.getAttribute('fill'), stroke: c?.getAttribute('stroke'), r: Number(c?.getAttribute('r')),
+          caption: [...g.querySelectorAll('text.caption')].map((t) => t.textContent.trim()).join(' '),
+          textFill: g.querySelector('text.caption')?.getAttribute('fill'),
+        };
+      });
+      const rels = [...el.querySelectorAll('svg g.relationship')].map((g) => ({
+        fill: g.querySelector('path.b-outline')?.getAttribute('fill'),
+        caption: (g.querySelector('text')?.textContent || '').trim(),
+      }));
+      const chips = {};
+      for (const chip of el.querySelectorAll('[data-testid^="property-details-overview-node-label-"]')) {
+        const m = /^(.*?) \((\d+)\)$/.exec(chip.textContent.trim());
+        if (m) chips[m[1]] = Number(m[2]);
+      }
+      const summary = (el.innerText.match(/Displaying \d+ nodes?, \d+ relationships?/) || [''])[0];
+      return { nodes, rels, chips, summary };
+    });
+
+    log(`observed: ${obs.nodes.length} nodes and ${obs.rels.length} relationships in the SVG; ` +
+      `panel: "${obs.summary}"; label counts ${JSON.stringify(obs.chips)}`);
+    if (obs.nodes.length === 0) fail('observe', 'the SVG has no nodes');
+
+    const problems = [];
+    const byFill = {};
+    for (const n of obs.nodes) (byFill[norm(n.fill)] ||= []).push(n);
+    for (const label of CHECKED_LABELS) {
+      const want = norm(grass[`node.${label}`].color);
+      const got = (byFill[want] || []).length;
+      const expected = obs.chips[label];
+      const sample = (byFill[want] || []).slice(0, 4).map((n) => n.caption).join(', ');
+      log(`     ${label.padEnd(12)} ${grass[`node.${label}`].color}: ${got} nodes with that fill` +
+        (expected !== undefined ? `, panel says ${expected}` : '') + (sample ? ` (e.g. ${sample})` : ''));
+      if (expected !== undefined && got !== expected) problems.push(`${label}: ${got} nodes filled ${want}, but the result has ${expected}`);
+    }
+    const known = new Set(CHECKED_LABELS.map((l) => norm(grass[`node.${l}`].color)));
+    const others = Object.entries(byFill).filter(([f]) => !known.has(f));
+    if (others.length) log(`     other fills: ${others.map(([f, ns]) => `${f}×${ns.length}`).join(', ')}`);
+    if (!CHECKED_LABELS.some((l) => (byFill[norm(grass[`node.${l}`].color)] || []).length)) {
+      problems.push('no node has any of the style file\'s Person/Organization/Location colours (style not applied?)');
+    }
+
+    const uncaptioned = obs.nodes.filter((n) => !n.caption).length;
+    const arabic = obs.nodes.filter((n) => /[\u0600-\u06FF]/.test(n.caption)).length;
+    const latin = obs.nodes.filter((n) => /[A-Za-z]/.test(n.caption)).length;
+    log(`     node captions: ${latin} Latin, ${arabic} Arabic, ${uncaptioned} empty; caption text fill ${[...new Set(obs.nodes.map((n) => n.textFill))].join(',')}`);
+    if (uncaptioned) problems.push(`${uncaptioned} nodes have no caption`);
+
+    const relStyle = grass['relationship.CO_MENTIONED'];
+    if (relStyle) {
+      const numeric = obs.rels.filter((r) => /^\d+$/.test(r.caption)).length;
+      const coloured = obs.rels.filter((r) => norm(r.fill) === norm(relStyle.color)).length;
+      const counts = obs.rels.map((r) => Number(r.caption)).filter((n) => !Number.isNaN(n));
+      log(`     relationships: ${coloured}/${obs.rels.length} filled ${relStyle.color}, ${numeric}/${obs.rels.length} captioned with a number` +
+        (counts.length ? ` (articles ${Math.min(...counts)}..${Math.max(...counts)})` : ''));
+      if (/CO_MENTIONED/.test(QUERY)) {
+        if (coloured !== obs.rels.length) problems.push(`${obs.rels.length - coloured} relationships not filled ${relStyle.color}`);
+        if (relStyle.caption === '{articles}' && numeric !== obs.rels.length) problems.push(`${obs.rels.length - numeric} relationship captions are not article counts`);
+      }
+    }
+
+    const after = await storedGrass();
+    const added = Object.keys(after || {}).filter((s) => !grass[s]);
+    const changed = Object.keys(grass).filter((s) => after?.[s] && Object.keys(after[s]).some((k) => !(k in grass[s])))
+      .map((s) => `${s}+{${Object.keys(after[s]).filter((k) => !(k in grass[s])).join(',')}}`);
+    if (added.length || changed.length) {
+      log(`     the Browser extended the style while rendering: ${[...added, ...changed].join('; ')}`);
+    }
+
+    await frame.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT_DIR, 'browser-graph.png') });
+
+    // 7. Node details: click one node and screenshot its
+    // properties (name and nameAr), which shows whether Arabic text renders.
+    await step('node details shown', async () => {
+      const nodeEl = frame.locator('svg g.node').first();
+      await nodeEl.locator('circle.b-outline').click({ force: true });
+      const panel = frame.getByText('nameAr', { exact: true }).first();
+      try {
+        await panel.waitFor({ state: 'attached', timeout: 10000 });
+        await panel.scrollIntoViewIfNeeded();
+        const text = await frame.innerText();
+        const ar = (text.match(/nameAr\s*\n?\s*([\u0600-\u06FF][\u0600-\u06FF\s]*)/) || [])[1];
+        log(`     details panel lists nameAr${ar ? ` = ${ar.trim()}` : ''}`);
+      } catch {
+        log('     (no nameAr property in the details panel of the clicked node)');
+      }
+      await page.screenshot({ path: path.join(OUT_DIR, 'browser-node-details.png') });
+    });
+
+    log(`blocked ${blocked} off-host request(s) (web fonts)`);
+    if (problems.length) fail('style on canvas', problems.join('; '));
+    log(`PASS in ${secs().trim()}s: screenshots in ${OUT_DIR}: browser-connected.png browser-graph.png browser-node-details.png`);
+  } catch (e) {
+    // Whatever failed, keep a picture of the page as it was.
+    const page = context?.pages()[0];
+    if (page && e instanceof CheckError) {
+      const shot = path.join(OUT_DIR, `browser-failed-${e.step.replace(/\W+/g, '-')}.png`);
+      if (await page.screenshot({ path: shot }).then(() => true, () => false)) e.message += ` (screenshot ${shot})`;
+    }
+    throw e;
+  } finally {
+    if (context) await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+// Types a command into the Browser's main editor and runs it.
+async function runInEditor(page, text) {
+  const editor = page.locator('[data-testid=activeEditor] .monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.locator('[data-testid=editor-Run]').click();
+}
+
+main().then(() => process.exit(0), (e) => {
+  if (e instanceof CheckError) {
+    console.error(redact(`[${secs()}s] FAIL ${e.step}: ${e.message}`));
+    process.exit(e.code);
+  }
+  console.error(redact(`[${secs()}s] FAIL: ${e.stack || e}`));
+  process.exit(1);
+});
