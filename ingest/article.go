@@ -18,6 +18,10 @@ type Article struct {
 	DateText  string    // the date as written, "" when absent
 	Lang      string    // "ar", "en", or "" when neither script dominates
 	Body      string
+	// Record is the article's own identifier in its source — a JSON "id"
+	// field, a CSV id column, a feed item's GUID — or "". Readers set it;
+	// the stable ID is derived from it, the URL or the content.
+	Record string
 	// Origin is where the article was read: "file" or "file:line".
 	Origin string
 }
