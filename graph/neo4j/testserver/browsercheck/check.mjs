@@ -284,6 +284,7 @@ async function main() {
       const nodes = [...el.querySelectorAll('svg g.node')].map((g) => {
         const c = g.querySelector('circle.b-outline');
         return {
+          id: (/graph-node(\d+)/.exec(g.getAttribute('aria-label') || '') || [])[1],
           fill: c?.getAttribute('fill'), stroke: c?.getAttribute('stroke'), r: Number(c?.getAttribute('r')),
           caption: [...g.querySelectorAll('text.caption')].map((t) => t.textContent.trim()).join(' '),
           textFill: g.querySelector('text.caption')?.getAttribute('fill'),
@@ -317,6 +318,23 @@ async function main() {
       log(`     ${label.padEnd(12)} ${grass[`node.${label}`].color}: ${got} nodes with that fill` +
         (expected !== undefined ? `, panel says ${expected}` : '') + (sample ? ` (e.g. ${sample})` : ''));
       if (expected !== undefined && got !== expected) problems.push(`${label}: ${got} nodes filled ${want}, but the result has ${expected}`);
+    }
+    // Per node: ask the server (HTTP API, same credentials) for the labels of the node ids the
+    // SVG carries (aria-label graph-node<id>), and compare each node's fill with its label's colour.
+    const labelsById = await nodeLabels(obs.nodes.map((n) => n.id).filter(Boolean));
+    if (labelsById) {
+      let checked = 0;
+      const wrong = [];
+      for (const n of obs.nodes) {
+        const label = CHECKED_LABELS.find((l) => (labelsById[n.id] || []).includes(l));
+        if (!label) continue;
+        checked++;
+        if (norm(n.fill) !== norm(grass[`node.${label}`].color)) wrong.push(`${n.caption} (${label}) filled ${n.fill}`);
+      }
+      log(`     per node (labels from the server): ${checked - wrong.length}/${checked} Person/Organization/Location nodes have their label's colour`);
+      if (wrong.length) problems.push(`wrong fill: ${wrong.slice(0, 5).join(', ')}${wrong.length > 5 ? ', ...' : ''}`);
+    } else {
+      log('     (per-node label check skipped: HTTP API query failed; the counts above still apply)');
     }
     const known = new Set(CHECKED_LABELS.map((l) => norm(grass[`node.${l}`].color)));
     const others = Object.entries(byFill).filter(([f]) => !known.has(f));
@@ -387,6 +405,32 @@ async function main() {
   } finally {
     if (context) await context.close().catch(() => {});
     fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+// Labels of the given internal node ids through the HTTP API's transactional endpoint
+// (id(), not elementId(): the Browser's SVG names nodes by the numeric id). null on failure.
+async function nodeLabels(ids) {
+  if (!ids.length) return null;
+  const db = process.env.NEO4J_DATABASE || 'neo4j';
+  try {
+    const res = await fetch(`${HTTP_URL}/db/${encodeURIComponent(db)}/tx/commit`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json', Accept: 'application/json',
+        Authorization: 'Basic ' + Buffer.from(`${USERNAME}:${PASSWORD}`).toString('base64'),
+      },
+      body: JSON.stringify({ statements: [{
+        statement: 'MATCH (n) WHERE id(n) IN $ids RETURN id(n) AS id, labels(n) AS labels',
+        parameters: { ids: ids.map(Number) },
+      }] }),
+      signal: AbortSignal.timeout(15000),
+    });
+    const body = await res.json();
+    if (!res.ok || body.errors?.length) return null;
+    return Object.fromEntries(body.results[0].data.map((d) => [String(d.row[0]), d.row[1]]));
+  } catch {
+    return null;
   }
 }
 

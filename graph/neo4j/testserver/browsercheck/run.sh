@@ -25,6 +25,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "browsercheck: node and npm (Node.js >= 20) are needed" >&2
   exit 2
 fi
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+  echo "browsercheck: Node.js >= 20 is needed (playwright-core), found $(node --version)" >&2
+  exit 2
+fi
 if [[ -z ${NEO4J_PASSWORD:-} ]]; then
   echo "browsercheck: NEO4J_PASSWORD is not set; eval the lines up.sh prints (or source its env.sh)" >&2
   exit 2
