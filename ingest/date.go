@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -62,6 +63,9 @@ var isoLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
 }
 
+// timeOfDay matches a clock time with optional seconds, AM/PM and zone.
+var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp]\.?[Mm]\.?)?(\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|[A-Z]{3,4}))?`)
+
 // ParseDate reads a publication date as news sites write it: ISO 8601,
 // RFC 822/1123, or day, month and year with the month as a number or as an
 // English or Arabic month name in any of its naming systems
@@ -70,6 +74,26 @@ var isoLayouts = []string{
 // Dates without a time are midnight UTC. Hijri dates (marked هـ) are refused,
 // not converted: a wrong date is worse than an unknown one.
 func ParseDate(s string) (time.Time, error) {
+	return ParseDateOrder(s, "")
+}
+
+// DateOrder says in which order a numeric date gives day, month and year.
+type DateOrder string
+
+// Date orders. Auto reads year-first dates (2021/07/11) and otherwise day
+// first, with four-digit years only; an explicit order also accepts
+// two-digit years, 00–69 as 20xx and 70–99 as 19xx.
+const (
+	OrderAuto DateOrder = ""
+	OrderDMY  DateOrder = "dmy"
+	OrderMDY  DateOrder = "mdy"
+	OrderYMD  DateOrder = "ymd"
+)
+
+// ParseDateOrder is ParseDate with numeric dates read in the given order,
+// for corpora that write them month first ("4/5/17" is 5 April 2017 with
+// OrderMDY).
+func ParseDateOrder(s string, order DateOrder) (time.Time, error) {
 	s = strings.TrimSpace(norm.Digits(s))
 	if s == "" {
 		return time.Time{}, fmt.Errorf("%w: empty", ErrBadDate)
@@ -79,7 +103,10 @@ func ParseDate(s string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	toks := norm.Tokens(s)
+	// A time of day and a zone say nothing about the day once the layouts
+	// above failed: drop them ("الأحد، 12 مايو 2024 09:30:00 +0300").
+	s2 := timeOfDay.ReplaceAllString(s, " ")
+	toks := norm.Tokens(s2)
 	var nums []int
 	var month time.Month
 	for i := 0; i < len(toks); i++ {
@@ -137,10 +164,19 @@ func ParseDate(s string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("%w: %q: cannot tell day from year", ErrBadDate, s)
 		}
 	case month == 0 && len(nums) == 3:
-		if nums[0] > 31 {
+		switch {
+		case order == OrderMDY:
+			m, d, y = time.Month(nums[0]), nums[1], nums[2]
+		case order == OrderYMD || order == OrderAuto && nums[0] > 31:
 			y, m, d = nums[0], time.Month(nums[1]), nums[2]
-		} else {
+		default:
 			d, m, y = nums[0], time.Month(nums[1]), nums[2]
+		}
+		if order != OrderAuto && y < 100 {
+			y += 2000
+			if y >= 2070 {
+				y -= 100
+			}
 		}
 	default:
 		return time.Time{}, fmt.Errorf("%w: %q: want day, month and year", ErrBadDate, s)

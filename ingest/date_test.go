@@ -46,6 +46,8 @@ func TestParseDate(t *testing.T) {
 		{"5 إبريل 2019", time.Date(2019, 4, 5, 0, 0, 0, 0, time.UTC)},
 		{"5 ابريل 2019", time.Date(2019, 4, 5, 0, 0, 0, 0, time.UTC)},
 		{"29 شباط 2020", time.Date(2020, 2, 29, 0, 0, 0, 0, time.UTC)},
+		{"الأحد، 12 مايو 2024 09:30:00 +0300", time.Date(2024, 5, 12, 0, 0, 0, 0, time.UTC)},
+		{"July 11, 2021 3:45 PM EDT", time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)},
 	} {
 		got, err := ParseDate(tc.in)
 		if err != nil || !got.Equal(tc.want) {
@@ -84,4 +86,29 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %v: out of range", s, got)
 		}
 	})
+}
+
+func TestParseDateOrder(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		order DateOrder
+		want  string // "" for an error
+	}{
+		{"4/5/17", OrderMDY, "2017-04-05"},
+		{"12/31/99", OrderMDY, "1999-12-31"},
+		{"4/5/17", OrderDMY, "2017-05-04"},
+		{"4/5/17", OrderAuto, ""}, // two-digit year: only with an explicit order
+		{"2012-19-06", OrderAuto, ""},
+		{"2012-19-06", OrderYMD, ""},
+		{"13/31/2017", OrderMDY, ""},
+		{"11 July 2021", OrderMDY, "2021-07-11"}, // month names need no order
+	} {
+		got, err := ParseDateOrder(tc.in, tc.order)
+		switch {
+		case tc.want == "" && err == nil:
+			t.Errorf("ParseDateOrder(%q, %q) = %v, want an error", tc.in, tc.order, got)
+		case tc.want != "" && (err != nil || got.Format("2006-01-02") != tc.want):
+			t.Errorf("ParseDateOrder(%q, %q) = %v, %v; want %s", tc.in, tc.order, got, err, tc.want)
+		}
+	}
 }

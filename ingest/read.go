@@ -3,121 +3,233 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"time"
 )
 
 // Problem is an input that could not be read, or was read with a caveat.
 // It is reported, never fatal: the reader skips what it names and goes on.
 type Problem struct {
 	File    string
-	Line    int    // 1-based; 0 when the problem is the whole file
+	Line    int    // 1-based line of a line-oriented file; 0 when not known
+	Record  int    // 1-based record of a JSON array, CSV file or feed; 0 when not known
 	Reason  string // lower-case, no trailing period
 	Warning bool   // the article was still ingested (e.g. its date is unknown)
 }
 
 func (p Problem) Error() string {
-	if p.Line > 0 {
+	switch {
+	case p.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
+	case p.Record > 0:
+		return fmt.Sprintf("%s: record %d: %s", p.File, p.Record, p.Reason)
 	}
 	return fmt.Sprintf("%s: %s", p.File, p.Reason)
 }
 
-// DefaultMaxArticleBytes bounds one article (a text file or a JSON line).
-const DefaultMaxArticleBytes = 4 << 20
+// Limits on input, overridable in ReadOptions.
+const (
+	DefaultMaxArticleBytes = 4 << 20 // one article: a text file, a JSON line, a CSV row
+	DefaultMaxInputBytes   = 2 << 30 // one input after decompression: a file, a URL, stdin
+	DefaultTimeout         = 30 * time.Second
+)
 
 // ReadOptions configures Read.
 type ReadOptions struct {
 	// MaxArticleBytes bounds a single article; larger ones are skipped and
 	// reported. Zero means DefaultMaxArticleBytes.
 	MaxArticleBytes int
+	// MaxInputBytes bounds one input after decompression, so a small .gz
+	// cannot expand without end. Zero means DefaultMaxInputBytes.
+	MaxInputBytes int64
+	// Format forces the format of every input; "" detects it.
+	Format Format
+	// Fields maps article fields (id, url, source, title, date, body, lang)
+	// to the JSON keys or CSV columns holding them, over the defaults.
+	Fields map[string]string
+	// Lang, when set, is every article's language.
+	Lang string
+	// DateOrder is the order of numeric dates; "" reads them day first.
+	DateOrder DateOrder
+	// Encoding names the character encoding of the inputs (see
+	// ParseEncoding); "" means UTF-8.
+	Encoding string
+	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
+	Timeout time.Duration
+	// Stdin is what "-" reads; nil means os.Stdin.
+	Stdin io.Reader
 	// Problem receives every problem; nil drops them.
 	Problem func(Problem)
+}
+
+func (o *ReadOptions) defaults() {
+	if o.MaxArticleBytes <= 0 {
+		o.MaxArticleBytes = DefaultMaxArticleBytes
+	}
+	if o.MaxInputBytes <= 0 {
+		o.MaxInputBytes = DefaultMaxInputBytes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+	if o.Problem == nil {
+		o.Problem = func(Problem) {}
+	}
 }
 
 // Format is an input format Read understands.
 type Format string
 
-// Formats read by this version.
+// The formats Read understands.
 const (
 	FormatText  Format = "text"  // title line, optional date line, body
 	FormatJSONL Format = "jsonl" // one JSON object a line
+	FormatJSON  Format = "json"  // a JSON array of objects, or objects one after another
+	FormatCSV   Format = "csv"   // comma-separated, with a header row
+	FormatTSV   Format = "tsv"   // tab-separated, with a header row
+	FormatFeed  Format = "feed"  // RSS 2.0 or Atom
+	FormatHTML  Format = "html"  // one article page
 )
 
-// formatOf tells a file's format from its extension; "" for files a folder
-// walk leaves alone.
+// Formats lists the formats, for messages and flag help.
+var Formats = []Format{FormatText, FormatJSONL, FormatJSON, FormatCSV, FormatTSV, FormatFeed, FormatHTML}
+
+// ParseFormat checks a format name given by a user.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want %s)", s, strings.Join(names, ", "))
+}
+
+// formatOf tells a file's format from its extension (a trailing .gz
+// ignored); "" when the extension says nothing.
 func formatOf(path string) Format {
-	switch strings.ToLower(filepath.Ext(path)) {
+	path = strings.TrimSuffix(strings.ToLower(path), ".gz")
+	switch filepath.Ext(path) {
 	case ".txt", ".text":
 		return FormatText
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
+	case ".json":
+		return FormatJSON
+	case ".csv":
+		return FormatCSV
+	case ".tsv", ".tab":
+		return FormatTSV
+	case ".rss", ".atom", ".xml":
+		return FormatFeed
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
 	}
 	return ""
 }
 
-// Read reads every article under paths — files, or folders walked
-// recursively in lexical order, hidden entries skipped — and calls fn for
-// each. Broken files and records are reported through opts.Problem and
-// skipped. Read stops early only when fn or ctx returns an error.
-func Read(ctx context.Context, paths []string, opts ReadOptions, fn func(Article) error) error {
-	if opts.MaxArticleBytes <= 0 {
-		opts.MaxArticleBytes = DefaultMaxArticleBytes
-	}
-	if opts.Problem == nil {
-		opts.Problem = func(Problem) {}
-	}
-	for _, root := range paths {
-		fi, err := os.Stat(root)
-		if err != nil {
-			opts.Problem(Problem{File: root, Reason: reason(err)})
-			continue
+// sniff tells a format from the first bytes of an input whose name says
+// nothing, falling back to plain text.
+func sniff(head []byte) Format {
+	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	switch {
+	case len(t) == 0:
+		return FormatText
+	case t[0] == '[':
+		return FormatJSON
+	case t[0] == '{':
+		// One object a line, or one pretty-printed object: the JSON
+		// reader takes both, the line reader only the first.
+		if i := bytes.IndexByte(t, '\n'); i > 0 && bytes.HasSuffix(bytes.TrimRight(t[:i], " \r"), []byte("}")) {
+			return FormatJSONL
 		}
-		if !fi.IsDir() {
-			format := formatOf(root)
-			if format == "" {
-				format = sniff(root)
-			}
-			if err := readFile(ctx, root, filepath.Base(root), format, opts, fn); err != nil {
-				return err
-			}
-			continue
+		return FormatJSON
+	case sniffFeed(head):
+		return FormatFeed
+	case sniffHTML(head):
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// errTooLarge is returned by a capped reader past its limit.
+var errTooLarge = errors.New("input too large")
+
+// capped reads at most n bytes and then fails with errTooLarge, so
+// decompression bombs and endless responses end in a clear error.
+type capped struct {
+	r io.Reader
+	n int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.n <= 0 {
+		// Probe one byte: an input of exactly the limit is fine.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			return 0, errTooLarge
 		}
-		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				opts.Problem(Problem{File: path, Reason: reason(err)})
-				return nil
-			}
-			if path != root && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			format := formatOf(path)
-			if format == "" {
-				return nil // not a corpus file: READMEs, images, ...
-			}
-			rel, err := filepath.Rel(root, path)
-			if err != nil {
-				rel = d.Name()
-			}
-			return readFile(ctx, path, filepath.ToSlash(rel), format, opts, fn)
-		})
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.n {
+		p = p[:c.n]
+	}
+	n, err := c.r.Read(p)
+	c.n -= int64(n)
+	return n, err
+}
+
+// input is one opened input: its name for messages, the path below the
+// folder the user named (for IDs of text files), and its content.
+type input struct {
+	name string
+	rel  string
+	url  string // the URL it was fetched from, if any
+	r    io.Reader
+	ext  Format // the format its name says, or ""
+	ct   string // the Content-Type of a fetched URL
+}
+
+// Read reads every article under inputs — files; folders, walked
+// recursively in lexical order, hidden entries and files of unknown type
+// skipped; "-" for standard input; http(s) URLs — and calls fn for each.
+// Gzipped inputs are decompressed. Broken inputs and records are reported
+// through opts.Problem and skipped. Read stops early only when fn or ctx
+// returns an error.
+func Read(ctx context.Context, inputs []string, opts ReadOptions, fn func(Article) error) error {
+	opts.defaults()
+	dec, err := ParseEncoding(opts.Encoding)
+	if err != nil {
+		return err
+	}
+	rd := &reader{opts: opts, fn: fn, decode: dec}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case in == "-":
+			err = rd.read(ctx, input{name: "stdin", rel: "stdin", r: opts.Stdin})
+		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+			err = rd.fetch(ctx, in)
+		default:
+			err = rd.walk(ctx, in)
+		}
 		if err != nil {
 			return err
 		}
@@ -125,47 +237,184 @@ func Read(ctx context.Context, paths []string, opts ReadOptions, fn func(Article
 	return nil
 }
 
-// sniff guesses the format of a file named on the command line whose
-// extension says nothing: JSON lines if it starts with '{'.
-func sniff(path string) Format {
-	f, err := os.Open(path)
-	if err != nil {
-		return FormatText // readFile reports the error
-	}
-	defer f.Close()
-	b := make([]byte, 512)
-	n, _ := f.Read(b)
-	if t := bytes.TrimLeft(b[:n], " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
-		return FormatJSONL
-	}
-	return FormatText
+type reader struct {
+	opts   ReadOptions
+	fn     func(Article) error
+	decode func(io.Reader) io.Reader
 }
 
-func readFile(ctx context.Context, path, rel string, format Format, opts ReadOptions, fn func(Article) error) error {
-	if err := ctx.Err(); err != nil {
-		return err
+func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
+
+func (rd *reader) walk(ctx context.Context, root string) error {
+	fi, err := os.Stat(root)
+	if err != nil {
+		rd.problem(Problem{File: root, Reason: reason(err)})
+		return nil
 	}
+	if !fi.IsDir() {
+		return rd.readFile(ctx, root, filepath.Base(root))
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			rd.problem(Problem{File: path, Reason: reason(err)})
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || (rd.opts.Format == "" && formatOf(path) == "") {
+			return nil // not a corpus file: READMEs, images, ...
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			rel = d.Name()
+		}
+		return rd.readFile(ctx, path, filepath.ToSlash(rel))
+	})
+}
+
+func (rd *reader) readFile(ctx context.Context, path, rel string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		opts.Problem(Problem{File: path, Reason: reason(err)})
+		rd.problem(Problem{File: path, Reason: reason(err)})
 		return nil
 	}
 	defer f.Close()
-	switch format {
-	case FormatJSONL:
-		return readJSONL(ctx, f, path, opts, fn)
-	default:
-		a, err := readText(f, rel, opts.MaxArticleBytes)
+	return rd.read(ctx, input{name: path, rel: rel, r: f, ext: formatOf(path)})
+}
+
+// fetch reads a URL: a feed, a page, or any format Read knows.
+func (rd *reader) fetch(ctx context.Context, u string) error {
+	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		rd.problem(Problem{File: u, Reason: err.Error()})
+		return nil
+	}
+	req.Header.Set("User-Agent", "newsgraph (+https://github.com/newsgraph/newsgraph)")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within %v", rd.opts.Timeout)
+		}
+		rd.problem(Problem{File: u, Reason: "fetch: " + err.Error()})
+		return nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		rd.problem(Problem{File: u, Reason: "fetch: " + resp.Status})
+		return nil
+	}
+	path := req.URL.Path
+	err = rd.read(ctx, input{name: u, rel: u, url: u, r: resp.Body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		// The fetch timed out mid-read: report, keep what was read.
+		rd.problem(Problem{File: u, Reason: fmt.Sprintf("fetch: body not read within %v", rd.opts.Timeout)})
+		return nil
+	}
+	return err
+}
+
+// read decompresses, caps and decodes an input, tells its format and
+// hands it to the format's reader.
+func (rd *reader) read(ctx context.Context, in input) error {
+	br := bufio.NewReaderSize(in.r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
-			opts.Problem(Problem{File: path, Reason: reason(err)})
+			rd.problem(Problem{File: in.name, Reason: "gzip: " + err.Error()})
 			return nil
 		}
-		a.Origin = path
-		if a.DateText != "" && a.Published.IsZero() {
-			opts.Problem(Problem{File: path, Line: 2, Reason: "date " + strconv.Quote(a.DateText) + " not understood; stored as unknown", Warning: true})
-		}
-		return fn(a)
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
 	}
+	var r io.Reader = &capped{r: br, n: rd.opts.MaxInputBytes}
+	if rd.decode != nil {
+		r = rd.decode(r)
+	}
+	br = bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(512)
+
+	format := rd.opts.Format
+	if format == "" {
+		format = in.ext
+	}
+	if format == "" && strings.Contains(in.ct, "html") && !sniffFeed(head) {
+		format = FormatHTML
+	}
+	if format == "" {
+		format = sniff(head)
+	}
+	src := source{name: in.name, rel: in.rel, url: in.url}
+	var err error
+	switch format {
+	case FormatText:
+		err = rd.readText(br, src)
+	case FormatJSONL:
+		err = rd.readJSONL(ctx, br, src)
+	case FormatJSON:
+		err = rd.readJSON(ctx, br, src)
+	case FormatCSV:
+		err = rd.readCSV(ctx, br, src, ',')
+	case FormatTSV:
+		err = rd.readCSV(ctx, br, src, '\t')
+	case FormatFeed:
+		// readFeed reports unreadable dates itself, with the item number.
+		err = readFeed(ctx, br, in.name, rd.opts, func(a Article) error { return rd.emit(a, nil) })
+	case FormatHTML:
+		err = rd.readPage(br, src)
+	default:
+		err = fmt.Errorf("unknown format %q", format)
+	}
+	if errors.Is(err, errTooLarge) {
+		rd.problem(Problem{File: in.name, Reason: fmt.Sprintf("more than %d bytes after decompression; the rest is skipped (raise --max-input-bytes if this is no decompression bomb)", rd.opts.MaxInputBytes)})
+		return nil
+	}
+	return err
+}
+
+// source names the input an article came from.
+type source struct {
+	name string // for messages
+	rel  string // path below the folder the user named
+	url  string // the URL a page was fetched from
+}
+
+// emit finishes an article — language, ID, date warning — and hands it on.
+// at says where it was read, for the date warning; nil when the format's
+// reader warns itself.
+func (rd *reader) emit(a Article, at *Problem) error {
+	if rd.opts.Lang != "" {
+		a.Lang = rd.opts.Lang
+	} else if a.Lang == "" {
+		a.Lang = DetectLang(a.Title + " " + a.Body)
+	}
+	if a.ID == "" {
+		assignID(&a)
+	}
+	if at != nil && a.DateText != "" && a.Published.IsZero() {
+		at.Reason = fmt.Sprintf("date %q not understood; stored as unknown", a.DateText)
+		at.Warning = true
+		rd.problem(*at)
+	}
+	return rd.fn(a)
+}
+
+func (rd *reader) readPage(r io.Reader, src source) error {
+	a, err := readHTML(r, src.name, src.url, rd.opts.MaxArticleBytes)
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
+	if err != nil {
+		rd.problem(Problem{File: src.name, Reason: err.Error()})
+		return nil
+	}
+	a.Origin = src.name
+	return rd.emit(a, &Problem{File: src.name})
 }
 
 func reason(err error) string {
@@ -174,192 +423,4 @@ func reason(err error) string {
 		return pe.Op + ": " + pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// readText reads one article in the seed format: the title on the first
-// line, the date on the second when it reads as one, then the body. The ID
-// is "file:" plus rel, the path below the folder the user named.
-func readText(r io.Reader, rel string, max int) (Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
-		return Article{}, err
-	}
-	if len(b) > max {
-		return Article{}, fmt.Errorf("article larger than %d bytes", max)
-	}
-	text, err := checkText(b)
-	if err != nil {
-		return Article{}, err
-	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	lines := strings.Split(strings.TrimSpace(text), "\n")
-	if len(lines) == 1 && lines[0] == "" {
-		return Article{}, errors.New("empty file")
-	}
-	a := Article{ID: "file:" + rel, Source: "file", Title: strings.TrimSpace(lines[0])}
-	rest := lines[1:]
-	if len(rest) > 0 {
-		if t, err := ParseDate(rest[0]); err == nil {
-			a.Published, a.DateText = t, strings.TrimSpace(rest[0])
-			rest = rest[1:]
-		} else if looksLikeDate(rest[0]) {
-			a.DateText = strings.TrimSpace(rest[0])
-			rest = rest[1:]
-		}
-	}
-	a.Body = strings.TrimSpace(strings.Join(rest, "\n"))
-	if a.Body == "" {
-		return Article{}, errors.New("no body after the title line")
-	}
-	a.Lang = DetectLang(a.Title + " " + a.Body)
-	return a, nil
-}
-
-// looksLikeDate reports whether a line is short and mostly digits, so it is
-// a date line we failed to read rather than the first line of the body.
-func looksLikeDate(line string) bool {
-	line = strings.TrimSpace(norm.Digits(line))
-	if line == "" || utf8.RuneCountInString(line) > 40 {
-		return false
-	}
-	digits := 0
-	for _, r := range line {
-		if '0' <= r && r <= '9' {
-			digits++
-		}
-	}
-	return digits >= 4
-}
-
-// checkText validates b as UTF-8 text and drops a byte-order mark.
-func checkText(b []byte) (string, error) {
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	if bytes.IndexByte(b, 0) >= 0 {
-		return "", errors.New("binary data (NUL byte), not text")
-	}
-	if !utf8.Valid(b) {
-		return "", errors.New("invalid UTF-8")
-	}
-	return string(b), nil
-}
-
-// readJSONL reads one article a line. Recognised fields: id, url (or link),
-// source, title (or headline), date (or published), body (or text,
-// content), lang.
-func readJSONL(ctx context.Context, r io.Reader, path string, opts ReadOptions, fn func(Article) error) error {
-	br := bufio.NewReaderSize(r, 64*1024)
-	for line := 1; ; line++ {
-		if line%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		b, tooLong, err := readLine(br, opts.MaxArticleBytes)
-		if err != nil && err != io.EOF {
-			opts.Problem(Problem{File: path, Line: line, Reason: reason(err)})
-			return nil
-		}
-		if tooLong {
-			opts.Problem(Problem{File: path, Line: line, Reason: fmt.Sprintf("line longer than %d bytes", opts.MaxArticleBytes)})
-		} else if len(bytes.TrimSpace(b)) > 0 {
-			a, perr := parseRecord(b)
-			if perr != nil {
-				opts.Problem(Problem{File: path, Line: line, Reason: perr.Error()})
-			} else {
-				a.Origin = fmt.Sprintf("%s:%d", path, line)
-				if a.DateText != "" && a.Published.IsZero() {
-					opts.Problem(Problem{File: path, Line: line, Reason: "date " + strconv.Quote(a.DateText) + " not understood; stored as unknown", Warning: true})
-				}
-				if ferr := fn(a); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-	}
-}
-
-// readLine returns the next line without its newline. A line longer than max
-// is consumed and reported with tooLong, its bytes dropped.
-func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(buf)+len(chunk) > max+1 { // +1: the newline
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == nil || err == io.EOF {
-			if len(buf) == 0 && !tooLong && err == io.EOF {
-				return nil, false, io.EOF
-			}
-			return bytes.TrimRight(buf, "\r\n"), tooLong, err
-		}
-		return nil, false, err
-	}
-}
-
-func parseRecord(b []byte) (Article, error) {
-	text, err := checkText(b)
-	if err != nil {
-		return Article{}, err
-	}
-	var rec map[string]any
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	if err := dec.Decode(&rec); err != nil {
-		return Article{}, fmt.Errorf("malformed JSON: %v", err)
-	}
-	if dec.More() {
-		return Article{}, errors.New("malformed JSON: more than one value on the line")
-	}
-	field := func(names ...string) string {
-		for _, n := range names {
-			switch v := rec[n].(type) {
-			case string:
-				if s := strings.TrimSpace(v); s != "" {
-					return s
-				}
-			case json.Number:
-				return v.String()
-			}
-		}
-		return ""
-	}
-	a := Article{
-		ID:       field("id"),
-		URL:      field("url", "link"),
-		Source:   field("source"),
-		Title:    field("title", "headline"),
-		DateText: field("date", "published", "publishedAt", "pubDate"),
-		Body:     field("body", "text", "content"),
-		Lang:     field("lang", "language"),
-	}
-	if a.Body == "" && a.Title == "" {
-		return Article{}, errors.New("record has neither title nor body")
-	}
-	if a.DateText != "" {
-		if t, err := ParseDate(a.DateText); err == nil {
-			a.Published = t
-		}
-	}
-	if a.Lang == "" {
-		a.Lang = DetectLang(a.Title + " " + a.Body)
-	}
-	switch {
-	case a.ID != "":
-	case a.URL != "":
-		a.ID = a.URL
-	default:
-		a.ID = "sha256:" + a.ContentHash()[:32]
-	}
-	return a, nil
 }

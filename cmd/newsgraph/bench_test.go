@@ -39,7 +39,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 						g = globalOptions{store: uri, neo4jUser: cfg.Username, neo4jPassword: cfg.Password, neo4jDatabase: cfg.Database}
 					}
 					opts := ingestOptions{globalOptions: g, paths: []string{corpus}, batch: batch,
-						maxArticleBytes: 4 << 20, stdout: io.Discard, stderr: io.Discard}
+						quiet: true, stdout: io.Discard, stderr: io.Discard}
 					peak := watchHeap()
 					b.StartTimer()
 					start := time.Now()

@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -17,66 +22,119 @@ import (
 
 type ingestOptions struct {
 	globalOptions
-	paths           []string
-	lexicon         string // extra lexicon file, "" for the built-in one only
-	batch           int
-	maxArticleBytes int
-	stdout, stderr  io.Writer
+	paths          []string
+	lexicon        string // extra lexicon file, "" for the built-in one only
+	read           ingest.ReadOptions
+	batch, workers int
+	errorsFile     string // "" for none
+	quiet, json    bool
+	stdin          io.Reader
+	stdout, stderr io.Writer
 }
 
 func ingestCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "ingest",
 		Usage:     "read articles into the graph",
-		ArgsUsage: "PATH...",
-		Description: `Reads news articles from files and folders (walked recursively), finds the actors
-they mention and writes them to the store. Formats, by extension:
+		ArgsUsage: "PATH|URL|- ...",
+		Description: `Reads news articles from files, folders (walked recursively), http(s) URLs and standard
+input (-), finds the actors they mention and writes them to the store. Inputs may be
+gzipped. The format is told by the extension, else by the content, or forced with --format:
 
-   .txt          one article: the title on line 1, the date on line 2 (e.g. 11-يوليو-2021;
-                 optional), then the body
-   .jsonl        one article a line: {"id", "source", "title", "date", "body", "url", "lang"}
+   text   .txt        one article: title on line 1, date on line 2 (optional), then the body
+   jsonl  .jsonl      one JSON object a line
+   json   .json       a JSON array of objects
+   csv    .csv        a header row naming the columns (tsv: .tsv, tab-separated)
+   feed   .rss .xml   an RSS 2.0 or Atom feed, one article per item
+   html   .html       a saved article page: main text, title and date from its metadata
 
-Articles already in the store with the same content are skipped, so running ingest
-again on a grown corpus only reads what changed. An article whose content changed
-replaces its earlier version.
+JSON and CSV fields are found under common names — id, url/link, source, title/headline,
+date/published/publishedAt/pubDate, body/text/content, lang — or named with --map:
 
-Broken input — an unreadable file, invalid UTF-8, a malformed JSON line — is reported
-on stderr as FILE:LINE: REASON and skipped; everything else is ingested and the exit
-status is 3 (partial). Exit status 0 means every article was read.`,
+   newsgraph ingest --map title=title_guess,date=date_guess corpus.jsonl
+   newsgraph ingest --encoding windows-1252 --date-order mdy --map id=unit_id fakes.csv
+   newsgraph ingest https://www.aljazeera.net/aljazeerarss/a7c186be-1baa-4bd4-9d80-a84db769f779/73d0e1b4-532f-45ef-b135-bfdff8b8cab9
+
+Articles already in the store with the same content are skipped, so running ingest again on
+a grown corpus only extracts what changed; an article whose content changed replaces its
+earlier version; the same text under two IDs is stored once.
+
+Broken input — an unreadable file, invalid UTF-8, a malformed JSON line, a CSV row with the
+wrong number of fields, an over-long article, a decompression bomb, a feed that times out —
+is reported on stderr as FILE:LINE: REASON and skipped; everything else is ingested.
+
+Exit status: 0 every article was read; 3 some input was skipped (listed); 1 nothing could be
+read, or the store failed.`,
 		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Usage: "read every input as `FORMAT` (text, jsonl, json, csv, tsv, feed, html) instead of detecting it"},
+			&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, lang); repeatable or comma-separated"},
+			&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
+			&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
+			&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
+			&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
 			&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
+			&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 			&cli.IntFlag{Name: "max-article-bytes", Value: ingest.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
+			&cli.Int64Flag{Name: "max-input-bytes", Value: ingest.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultTimeout, Usage: "give up fetching a URL after this long"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
+			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
-				return usageErrorf("ingest needs at least one PATH (a file or folder of articles)")
+				return usageErrorf("ingest needs at least one PATH, URL or - (a file or folder of articles)")
 			}
 			opts := ingestOptions{
-				globalOptions:   globals(c),
-				paths:           c.Args().Slice(),
-				lexicon:         c.String("lexicon"),
-				batch:           c.Int("batch"),
-				maxArticleBytes: c.Int("max-article-bytes"),
-				stdout:          c.App.Writer,
-				stderr:          c.App.ErrWriter,
+				globalOptions: globals(c),
+				paths:         c.Args().Slice(),
+				lexicon:       c.String("lexicon"),
+				batch:         c.Int("batch"),
+				workers:       c.Int("workers"),
+				errorsFile:    c.String("errors"),
+				quiet:         c.Bool("quiet"),
+				json:          c.Bool("json"),
+				stdin:         os.Stdin,
+				stdout:        c.App.Writer,
+				stderr:        c.App.ErrWriter,
+				read: ingest.ReadOptions{
+					MaxArticleBytes: c.Int("max-article-bytes"),
+					MaxInputBytes:   c.Int64("max-input-bytes"),
+					Lang:            c.String("lang"),
+					Encoding:        c.String("encoding"),
+					Timeout:         c.Duration("timeout"),
+				},
 			}
-			if opts.batch < 1 {
+			var err error
+			if s := c.String("format"); s != "" {
+				if opts.read.Format, err = ingest.ParseFormat(s); err != nil {
+					return usageErrorf("--format: %v", err)
+				}
+			}
+			if opts.read.Fields, err = ingest.ParseFieldMap(c.StringSlice("map")); err != nil {
+				return usageErrorf("%v", err)
+			}
+			switch order := ingest.DateOrder(strings.ToLower(c.String("date-order"))); order {
+			case ingest.OrderAuto, ingest.OrderDMY, ingest.OrderMDY, ingest.OrderYMD:
+				opts.read.DateOrder = order
+			default:
+				return usageErrorf("--date-order %q: want dmy, mdy or ymd", order)
+			}
+			if _, err := ingest.ParseEncoding(opts.read.Encoding); err != nil {
+				return usageErrorf("--encoding: %v", err)
+			}
+			switch {
+			case opts.batch < 1:
 				return usageErrorf("--batch must be at least 1")
-			}
-			if opts.maxArticleBytes < 1 {
-				return usageErrorf("--max-article-bytes must be at least 1")
+			case opts.workers < 0:
+				return usageErrorf("--workers must not be negative")
+			case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
+				return usageErrorf("--max-article-bytes and --max-input-bytes must be positive")
 			}
 			return runIngest(c.Context, opts)
 		},
 	}
-}
-
-// ingestStats counts what an ingest did.
-type ingestStats struct {
-	read, fresh, changed, unchanged int
-	failed, warnings                int
 }
 
 func loadLexicon(path string) (*lexicon.Lexicon, error) {
@@ -99,106 +157,181 @@ func loadLexicon(path string) (*lexicon.Lexicon, error) {
 	return lex.WithOverrides(extra)
 }
 
+// problemJSON is a line of --errors FILE.
+type problemJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Record   int    `json:"record,omitempty"`
+	Severity string `json:"severity"` // "skipped" or "warning"
+	Reason   string `json:"reason"`
+}
+
+// maxListed bounds the skipped inputs the summary lists.
+const maxListed = 20
+
 func runIngest(ctx context.Context, opts ingestOptions) error {
-	start := time.Now()
 	lex, err := loadLexicon(opts.lexicon)
 	if err != nil {
 		return err
 	}
-	x := ingest.NewExtractor(lex)
-
+	var errFile *os.File
+	if opts.errorsFile != "" {
+		if errFile, err = os.Create(opts.errorsFile); err != nil {
+			return fmt.Errorf("--errors: %w", err)
+		}
+		defer errFile.Close()
+	}
 	store, err := openStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	known, err := store.Fingerprints(ctx)
-	if err != nil {
-		return err
-	}
 
-	var st ingestStats
-	var batch []graph.Document
-	inBatch := make(map[string]int) // article ID → index in batch
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := store.Apply(ctx, batch); err != nil {
-			return fmt.Errorf("write %d articles: %w", len(batch), err)
-		}
-		for _, d := range batch {
-			known[d.Article.ID] = d.Article.Hash
-		}
-		batch = batch[:0]
-		clear(inBatch)
-		return nil
+	bar := newProgress(opts)
+	var mu sync.Mutex // problems arrive from the reading goroutine
+	var listed []ingest.Problem
+	var errEnc *json.Encoder
+	if errFile != nil {
+		errEnc = json.NewEncoder(errFile)
+		errEnc.SetEscapeHTML(false)
 	}
-	readOpts := ingest.ReadOptions{
-		MaxArticleBytes: opts.maxArticleBytes,
-		Problem: func(p ingest.Problem) {
-			if p.Warning {
-				st.warnings++
-				fmt.Fprintln(opts.stderr, "warning:", p.Error())
-				return
-			}
-			st.failed++
-			fmt.Fprintln(opts.stderr, "skipped:", p.Error())
-		},
+	opts.read.Stdin = opts.stdin
+	opts.read.Problem = func(p ingest.Problem) {
+		mu.Lock()
+		defer mu.Unlock()
+		severity := "skipped"
+		if p.Warning {
+			severity = "warning"
+		} else if len(listed) < maxListed {
+			listed = append(listed, p)
+		}
+		if errEnc != nil {
+			errEnc.Encode(problemJSON{File: p.File, Line: p.Line, Record: p.Record, Severity: severity, Reason: p.Reason})
+		}
+		if p.Warning && opts.quiet {
+			return
+		}
+		bar.clear()
+		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), p.Error())
 	}
-	err = ingest.Read(ctx, opts.paths, readOpts, func(a ingest.Article) error {
-		st.read++
-		hash := x.Hash(&a)
-		if i, ok := inBatch[a.ID]; ok {
-			// The same ID twice in one run: the later article wins, as it
-			// would had they been ingested one run after the other.
-			fmt.Fprintf(opts.stderr, "warning: %s: article ID %q seen again; the later version is kept\n", a.Origin, a.ID)
-			st.warnings++
-			batch[i] = x.Extract(&a)
-			return nil
-		}
-		prev, exists := known[a.ID]
-		switch {
-		case exists && prev == hash:
-			st.unchanged++
-			return nil
-		case exists:
-			st.changed++
-		default:
-			st.fresh++
-		}
-		inBatch[a.ID] = len(batch)
-		batch = append(batch, x.Extract(&a))
-		if len(batch) >= opts.batch {
-			return flush()
-		}
-		return nil
+	st, err := ingest.Run(ctx, store, ingest.NewExtractor(lex), opts.paths, ingest.Options{
+		Read: opts.read, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
 	})
-	if err == nil {
-		err = flush()
-	}
+	bar.finish()
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return fmt.Errorf("interrupted after %d articles; what was written before is kept: %w", st.read, err)
+			return fmt.Errorf("interrupted after %d articles; the %d written before are kept: %w", st.Read, st.Written, err)
 		}
 		return err
 	}
-
 	p, err := store.Projection(ctx, graph.Filter{})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stdout, "articles: %d read — %d new, %d changed, %d unchanged; %d skipped\n",
-		st.read, st.fresh, st.changed, st.unchanged, st.failed)
-	fmt.Fprintf(opts.stdout, "graph:    %d entities, %d co-mention edges\n", len(p.Entities), len(p.Edges))
-	fmt.Fprintf(opts.stdout, "time:     %.2fs\n", time.Since(start).Seconds())
-
+	if opts.json {
+		err = writeSummaryJSON(opts.stdout, st, p, listed)
+	} else {
+		writeSummary(opts.stdout, st, p, listed)
+	}
+	if err != nil {
+		return err
+	}
 	switch {
-	case st.failed > 0 && st.read == 0:
-		return fmt.Errorf("no article could be read (%d problems, reported above)", st.failed)
-	case st.failed > 0:
-		fmt.Fprintf(opts.stderr, "newsgraph: %d input(s) skipped, reported above; everything else was ingested\n", st.failed)
+	case st.Skipped > 0 && st.Read == 0:
+		return fmt.Errorf("no article could be read (%d problems, reported above)", st.Skipped)
+	case st.Skipped > 0:
+		fmt.Fprintf(opts.stderr, "newsgraph: %d input(s) skipped, reported above; everything else was ingested\n", st.Skipped)
 		return errPartial
+	case st.Read == 0:
+		fmt.Fprintf(opts.stderr, "newsgraph: no articles found in %s\n", strings.Join(opts.paths, " "))
 	}
 	return nil
+}
+
+func severityWord(p ingest.Problem) string {
+	if p.Warning {
+		return "warning"
+	}
+	return "skipped"
+}
+
+func writeSummary(w io.Writer, st ingest.Stats, p *graph.Projection, listed []ingest.Problem) {
+	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate; %d skipped, %d warnings\n",
+		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings)
+	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges\n", len(p.Entities), len(p.Edges))
+	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
+	if len(listed) > 0 {
+		fmt.Fprintln(w, "skipped:")
+		for _, pr := range listed {
+			fmt.Fprintf(w, "  %s\n", pr.Error())
+		}
+		if st.Skipped > len(listed) {
+			fmt.Fprintf(w, "  … and %d more (--errors FILE writes them all)\n", st.Skipped-len(listed))
+		}
+	}
+}
+
+func writeSummaryJSON(w io.Writer, st ingest.Stats, p *graph.Projection, listed []ingest.Problem) error {
+	skipped := make([]problemJSON, len(listed))
+	for i, pr := range listed {
+		skipped[i] = problemJSON{File: pr.File, Line: pr.Line, Record: pr.Record, Severity: "skipped", Reason: pr.Reason}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Read       int           `json:"read"`
+		New        int           `json:"new"`
+		Changed    int           `json:"changed"`
+		Unchanged  int           `json:"unchanged"`
+		Duplicates int           `json:"duplicates"`
+		Skipped    int           `json:"skipped"`
+		Warnings   int           `json:"warnings"`
+		Entities   int           `json:"entities"`
+		Edges      int           `json:"edges"`
+		Seconds    float64       `json:"seconds"`
+		Problems   []problemJSON `json:"skipped_inputs"`
+	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings,
+		len(p.Entities), len(p.Edges), st.Elapsed.Seconds(), skipped})
+}
+
+// progress is a progress bar on stderr when stderr is a terminal, and
+// nothing otherwise.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newProgress(opts ingestOptions) *progress {
+	f, ok := opts.stderr.(*os.File)
+	if opts.quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progress) update(st ingest.Stats) {
+	if p.bar != nil {
+		p.bar.Set(st.Read)
+	}
+}
+
+func (p *progress) clear() {
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
 }

@@ -120,7 +120,7 @@ func seedDir(t *testing.T) string {
 func TestSeedEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	r := ng(t, dir, 0, "ingest", seedDir(t))
-	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged; 0 skipped") ||
+	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged, 0 duplicate; 0 skipped, 0 warnings") ||
 		!strings.Contains(r.stdout, "16 entities, 120 co-mention edges") {
 		t.Errorf("first ingest summary:\n%s", r.stdout)
 	}

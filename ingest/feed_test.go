@@ -1,0 +1,336 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// feedItems reads a feed with readFeed and returns what it handed on and
+// reported.
+func feedItems(t *testing.T, data []byte, src string, max int) ([]Article, []Problem) {
+	t.Helper()
+	var arts []Article
+	var probs []Problem
+	opts := ReadOptions{MaxArticleBytes: max, Problem: func(p Problem) { probs = append(probs, p) }}
+	err := readFeed(context.Background(), bytes.NewReader(data), src, opts, func(a Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("readFeed(%s): %v", src, err)
+	}
+	return arts, probs
+}
+
+// sameArticles compares articles field by field, times by instant.
+func sameArticles(t *testing.T, got, want []Article) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got %d articles, want %d:\n%+v", len(got), len(want), got)
+		return
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		if !g.Published.Equal(w.Published) {
+			t.Errorf("article %d: published %v, want %v", i+1, g.Published, w.Published)
+		}
+		g.Published, w.Published = time.Time{}, time.Time{}
+		if g != w {
+			t.Errorf("article %d:\n got %+v\nwant %+v", i+1, g, w)
+		}
+	}
+}
+
+func TestReadFeed(t *testing.T) {
+	const site = "https://www.akhbar-alyawm.example/news/2024/5/"
+	item1 := Article{
+		URL:       site + "12/1001",
+		Source:    "www.akhbar-alyawm.example",
+		Title:     "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان",
+		Published: time.Date(2024, 5, 12, 6, 30, 0, 0, time.UTC),
+		// gofeed reads no Arabic-Indic digits; ParseDate does.
+		DateText: "Sun, ١٢ May ٢٠٢٤ ٠٩:٣٠:٠٠ +0300",
+		// The description is escaped HTML: the <b> goes, its text stays.
+		Body:   "بحث وزير الخارجية المصري سامح شكري مع نظيره الأردني أيمن الصفدي في عمّان تطورات الأوضاع في قطاع غزة.",
+		Record: site + "12/1001",
+		Origin: "arabic-rss2.xml#1",
+	}
+	item2 := Article{
+		URL:       site + "13/1002",
+		Source:    "www.akhbar-alyawm.example",
+		Title:     "الأمم المتحدة تحذّر من أزمة غذاء في السودان",
+		Published: time.Date(2024, 5, 13, 14, 5, 0, 0, time.UTC),
+		DateText:  "Mon, 13 May 2024 14:05:00 GMT",
+		// content:encoded wins over the teaser in <description>; one line a
+		// paragraph, no script, &nbsp; made a space, the caption kept.
+		Body: "حذّر برنامج الأغذية العالمي التابع لـالأمم المتحدة من أن ملايين الأشخاص في السودان يواجهون خطر المجاعة.\n" +
+			"وقال المتحدث باسم البرنامج في جنيف إن القتال في دارفور يعيق وصول المساعدات.\n" +
+			"قافلة مساعدات قرب الحدود التشادية",
+		Record: "ar-1002",
+		Origin: "arabic-rss2.xml#2",
+	}
+	for _, tc := range []struct {
+		name  string
+		file  string // under testdata/feeds
+		data  string // when file is ""
+		max   int
+		want  []Article
+		probs []Problem
+	}{
+		{
+			name:  "arabic rss 2.0",
+			file:  "arabic-rss2.xml",
+			want:  []Article{item1, item2},
+			probs: []Problem{{File: "arabic-rss2.xml", Record: 3, Reason: "feed item has neither title nor body"}},
+		},
+		{
+			name: "english atom",
+			file: "english-atom.xml",
+			want: []Article{{
+				URL:    "https://news.gulfwire.example/2024/06/oman-talks",
+				Source: "news.gulfwire.example",
+				// type="html": the escaped &amp; is one ampersand.
+				Title:     "Oman hosts talks between Iran & the US",
+				Published: time.Date(2024, 6, 1, 15, 30, 0, 0, time.UTC),
+				DateText:  "2024-06-01T19:30:00+04:00",
+				Body: "Muscat hosted a new round of indirect talks between Iranian and American negotiators on Saturday.\n" +
+					"Oman's foreign minister, Badr Albusaidi, carried messages between the delegations.",
+				Record: "tag:gulfwire.example,2024:oman-talks",
+				Origin: "english-atom.xml#1",
+			}, {
+				URL:       "https://news.gulfwire.example/2024/06/ceasefire-plan",
+				Source:    "news.gulfwire.example",
+				Title:     "Qatar and Egypt propose a new ceasefire plan",
+				Published: time.Date(2024, 6, 2, 7, 0, 0, 0, time.UTC),
+				DateText:  "2024-06-02T07:00:00Z", // no <published>: <updated> stands in
+				Body:      "Mediators in Doha and Cairo sent a revised proposal to both sides.",
+				Record:    "tag:gulfwire.example,2024:ceasefire-plan",
+				Origin:    "english-atom.xml#2",
+			}},
+		},
+		{
+			name: "declared windows-1256",
+			file: "windows-1256.xml",
+			want: []Article{{
+				URL:       "http://www.alsharq-daily.example/article/55",
+				Source:    "www.alsharq-daily.example",
+				Title:     "افتتاح معرض الكتاب في الرياض",
+				Published: time.Date(2024, 9, 26, 0, 0, 0, 0, time.UTC),
+				DateText:  "الخميس، 26 سبتمبر 2024",
+				Body:      "افتتح معرض الرياض الدولي للكتاب أبوابه للزوار بمشاركة أكثر من ألفي دار نشر.",
+				Record:    "55",
+				Origin:    "windows-1256.xml#1",
+			}},
+		},
+		{
+			name: "Arabic month with a time of day; unreadable Hijri date kept as text",
+			file: "unreadable-date.xml",
+			want: []Article{{
+				Source:    "نشرة المساء", // no channel link
+				Title:     "ارتفاع أسعار النفط بعد قرار أوبك+",
+				DateText:  "الأحد، 12 مايو 2024 09:30:00 +0300",
+				Published: time.Date(2024, 5, 12, 0, 0, 0, 0, time.UTC), // the day; the time is dropped
+				// plain text: its line break is a paragraph break
+				Body:   "ارتفعت أسعار خام برنت بنسبة اثنين في المئة.\nوقال محللون إن القرار كان متوقعاً.",
+				Origin: "unreadable-date.xml#1",
+			}, {
+				Source:   "نشرة المساء",
+				Title:    "Hijri-dated item",
+				DateText: "4 ذو القعدة 1445 هـ",
+				Body:     "A date this reader refuses to convert.",
+				Origin:   "unreadable-date.xml#2",
+			}},
+			probs: []Problem{
+				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" not understood; stored as unknown`, Warning: true},
+			},
+		},
+		{
+			name:  "not a feed",
+			file:  "not-a-feed.xml",
+			probs: []Problem{{File: "not-a-feed.xml", Reason: "not an RSS or Atom feed: no <rss>, <rdf:RDF> or <feed> root element"}},
+		},
+		{
+			name:  "html page",
+			data:  "<!DOCTYPE html><html><body><p>hello</p></body></html>",
+			probs: []Problem{{File: "inline", Reason: "not an RSS or Atom feed: no <rss>, <rdf:RDF> or <feed> root element"}},
+		},
+		{
+			name:  "json feed",
+			data:  `{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [{"id": "1", "content_text": "hi"}]}`,
+			probs: []Problem{{File: "inline", Reason: "not an RSS or Atom feed: no <rss>, <rdf:RDF> or <feed> root element"}},
+		},
+		{
+			name:  "empty",
+			data:  "",
+			probs: []Problem{{File: "inline", Reason: "not an RSS or Atom feed: no <rss>, <rdf:RDF> or <feed> root element"}},
+		},
+		{
+			name:  "invalid utf-8",
+			file:  "invalid-utf8.xml",
+			probs: []Problem{{File: "invalid-utf8.xml", Reason: "invalid UTF-8"}},
+		},
+		{
+			// item 1 is 273 bytes of title and body, item 2 is 470
+			name:  "oversized item",
+			file:  "arabic-rss2.xml",
+			max:   400,
+			want:  []Article{item1},
+			probs: []Problem{{File: "arabic-rss2.xml", Record: 2, Reason: "item larger than 400 bytes"}, {File: "arabic-rss2.xml", Record: 3, Reason: "feed item has neither title nor body"}},
+		},
+		{
+			name: "rss 1.0 (rdf)",
+			data: `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://rdf.example/"><title>RDF site</title><link>https://rdf.example/</link></channel>
+  <item rdf:about="https://rdf.example/a"><title>First</title><link>https://rdf.example/a</link><dc:date>2024-03-01T10:00:00Z</dc:date></item>
+</rdf:RDF>`,
+			want: []Article{{
+				URL: "https://rdf.example/a", Source: "rdf.example", Title: "First",
+				Published: time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), DateText: "2024-03-01T10:00:00Z",
+				Origin: "inline#1",
+			}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, src := []byte(tc.data), "inline"
+			if tc.file != "" {
+				var err error
+				if data, err = os.ReadFile(filepath.Join("testdata", "feeds", tc.file)); err != nil {
+					t.Fatal(err)
+				}
+				src = tc.file
+			}
+			arts, probs := feedItems(t, data, src, tc.max)
+			sameArticles(t, arts, tc.want)
+			if !reflect.DeepEqual(probs, tc.probs) {
+				t.Errorf("problems\n got %q\nwant %q", probs, tc.probs)
+			}
+		})
+	}
+}
+
+func TestReadFeedStops(t *testing.T) {
+	data, err := os.ReadFile("testdata/feeds/arabic-rss2.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = readFeed(context.Background(), bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+		n++
+		return stop
+	})
+	if err != stop || n != 1 {
+		t.Errorf("fn's error: got %v after %d items, want stop after 1", err, n)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err = readFeed(ctx, bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+		t.Error("fn called with ctx done")
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: got %v, want context.Canceled", err)
+	}
+}
+
+func TestHTMLToText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"plain text", "plain text"},
+		{"two\n\nparagraphs  of   text\n", "two\nparagraphs of text"},
+		{"AT&amp;T &lt;3", "AT&T <3"},
+		{"5 < 6 and 7 > 2", "5 < 6 and 7 > 2"},
+		{"<p>one</p><p>two<br>three</p>", "one\ntwo\nthree"},
+		{"<div>قال <a href='/x'>الوزير</a> إن</div>", "قال الوزير إن"},
+		{"a<style>p{color:red}</style>b<script>x()</script>c", "abc"},
+		{"<ul><li>أ</li><li>ب</li></ul>", "أ\nب"},
+		{"word<img src=x>word", "word word"},
+		{"<p>unclosed", "unclosed"},
+	} {
+		if got := htmlToText(tc.in); got != tc.want {
+			t.Errorf("htmlToText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSniffFeed(t *testing.T) {
+	for _, tc := range []struct {
+		head string
+		want bool
+	}{
+		{`<rss version="2.0">`, true},
+		{"\ufeff  \n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss>", true},
+		{`<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><!-- generated --><feed xmlns="http://www.w3.org/2005/Atom">`, true},
+		{`<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x.dtd"><rss version="0.91">`, true},
+		{`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`, true},
+		{`<feed>`, true},
+		{`<rss`, true},
+		{`<feedback>`, false},
+		{`<rsss>`, false},
+		{`<?xml version="1.0"?><urlset>`, false},
+		{`<!DOCTYPE html><html>`, false},
+		{`<html><body><rss>`, false},
+		{`<!-- unterminated comment <rss>`, false},
+		{`{"items": []}`, false},
+		{``, false},
+	} {
+		if got := sniffFeed([]byte(tc.head)); got != tc.want {
+			t.Errorf("sniffFeed(%q) = %v, want %v", tc.head, got, tc.want)
+		}
+	}
+	// Every feed fixture is sniffed as one.
+	for _, name := range []string{"arabic-rss2.xml", "english-atom.xml", "windows-1256.xml", "unreadable-date.xml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "feeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sniffFeed(b[:min(len(b), 512)]) {
+			t.Errorf("sniffFeed(%s) = false", name)
+		}
+	}
+}
+
+func FuzzReadFeed(f *testing.F) {
+	for _, name := range []string{"arabic-rss2.xml", "english-atom.xml", "windows-1256.xml", "unreadable-date.xml", "not-a-feed.xml"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "feeds", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<rss><channel><item><title>t</title></item></channel></rss>`))
+	f.Add([]byte(`<feed><entry><content type="html">&lt;p&gt;x</content></entry></feed>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		opts := ReadOptions{MaxArticleBytes: 1 << 16, Problem: func(p Problem) {
+			if p.Reason == "" || p.File != "fuzz" {
+				t.Errorf("problem %+v: want a reason and the file", p)
+			}
+		}}
+		n := 0
+		err := readFeed(context.Background(), bytes.NewReader(data), "fuzz", opts, func(a Article) error {
+			n++
+			if a.Title == "" && a.Body == "" {
+				t.Errorf("article %d has neither title nor body", n)
+			}
+			if len(a.Title)+len(a.Body) > opts.MaxArticleBytes {
+				t.Errorf("article %d is %d bytes, more than %d", n, len(a.Title)+len(a.Body), opts.MaxArticleBytes)
+			}
+			if !strings.HasPrefix(a.Origin, "fuzz#") {
+				t.Errorf("article %d origin %q", n, a.Origin)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Errorf("readFeed returned %v; only fn and ctx may stop it", err)
+		}
+	})
+}

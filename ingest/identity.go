@@ -1,0 +1,92 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/ingest/norm"
+)
+
+// trackingParams are query parameters that say how a reader arrived at a
+// page, not which page it is.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "dclid": true, "msclkid": true, "mc_cid": true, "mc_eid": true,
+	"ref": true, "ref_src": true, "igshid": true, "at_medium": true, "at_campaign": true,
+}
+
+// NormalizeURL returns the form of an article URL that its ID is made of:
+// without scheme, "www.", default port, fragment, trailing slash and
+// tracking parameters (utm_*, fbclid, ...), with the host lower-cased and
+// the remaining parameters sorted. Two links to the same page share it. A
+// string that is not an absolute http(s) URL is returned trimmed.
+func NormalizeURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return raw
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(strings.ToLower(k), "utm_") || trackingParams[strings.ToLower(k)] {
+			q.Del(k)
+		}
+	}
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString(host)
+	b.WriteString(path)
+	for i, k := range keys {
+		vs := q[k]
+		sort.Strings(vs)
+		for j, v := range vs {
+			if i == 0 && j == 0 {
+				b.WriteByte('?')
+			} else {
+				b.WriteByte('&')
+			}
+			b.WriteString(url.QueryEscape(k) + "=" + url.QueryEscape(v))
+		}
+	}
+	return b.String()
+}
+
+// assignID gives a its stable ID: the normalised URL when it has one, else
+// its source and record ID, else a hash of its text — so the same article
+// read again gets the same ID, and an edited one keeps it whenever it has a
+// URL or record ID.
+func assignID(a *Article) {
+	switch {
+	case a.URL != "":
+		a.ID = NormalizeURL(a.URL)
+	case a.Record != "" && a.Source != "":
+		a.ID = a.Source + ":" + a.Record
+	case a.Record != "":
+		a.ID = a.Record
+	default:
+		a.ID = "sha256:" + textFingerprint(a)[:32]
+	}
+}
+
+// textFingerprint identifies what an article says, whatever its metadata:
+// its title and body, folded (so spelling variants and diacritics do not
+// count) and with whitespace collapsed. Two records with the same
+// fingerprint under different IDs are one article seen twice.
+func textFingerprint(a *Article) string {
+	h := sha256.New()
+	h.Write([]byte(norm.Key(a.Title)))
+	h.Write([]byte{0})
+	h.Write([]byte(norm.Key(a.Body)))
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,176 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
+)
+
+func newStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func extractor(t *testing.T) *ingest.Extractor {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ingest.NewExtractor(lex)
+}
+
+// corpus writes JSON lines to a file and returns its path.
+func corpus(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func run(t *testing.T, s graph.Store, opts ingest.Options, inputs ...string) ingest.Stats {
+	t.Helper()
+	st, err := ingest.Run(context.Background(), s, extractor(t), inputs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func counts(st ingest.Stats) string {
+	return fmt.Sprintf("read=%d new=%d changed=%d unchanged=%d dup=%d written=%d skipped=%d warnings=%d",
+		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Written, st.Skipped, st.Warnings)
+}
+
+func titles(t *testing.T, s graph.Store, a, b string) []string {
+	t.Helper()
+	ev, err := s.Evidence(context.Background(), a, b, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range ev {
+		out = append(out, e.ArticleID+" "+e.Title)
+	}
+	return out
+}
+
+func TestRunCountsAndDeduplicates(t *testing.T) {
+	s := newStore(t)
+	path := corpus(t,
+		`{"id":"1","source":"s","title":"v1","body":"Joe Biden met Mustafa al-Kadhimi."}`,
+		`{"id":"2","source":"s","title":"copy","body":"Biden and Raisi."}`,
+		`{"id":"3","source":"s","title":"copy","body":"Biden and Raisi."}`,                      // same text, other ID
+		`{"id":"1","source":"s","title":"v2","body":"Joe Biden met Mustafa al-Kadhimi again."}`, // same ID, later wins
+		`{"id":"4","source":"s","title":"four","body":"Kadhimi in Baghdad."}`,
+		`{"id":"4","source":"s","title":"four","body":"Kadhimi in Baghdad."}`, // repeated record
+		`{"broken`,
+	)
+	st := run(t, s, ingest.Options{Batch: 1, Workers: 3}, path)
+	if got, want := counts(st), "read=6 new=3 changed=1 unchanged=0 dup=2 written=4 skipped=1 warnings=2"; got != want {
+		t.Errorf("first run: %s\nwant        %s", got, want)
+	}
+	if got := titles(t, s, "joe-biden", "mustafa-al-kadhimi"); !reflect.DeepEqual(got, []string{"s:1 v2"}) {
+		t.Errorf("Biden–Kadhimi evidence %q, want the later version of s:1 only", got)
+	}
+	if got := titles(t, s, "ebrahim-raisi", "joe-biden"); !reflect.DeepEqual(got, []string{"s:2 copy"}) {
+		t.Errorf("the duplicate was stored: %q", got)
+	}
+
+	// Again: s:1 is written twice more (v1, then v2 over it), because
+	// which of its versions is the last is only known at the end; the
+	// graph is the same.
+	st = run(t, s, ingest.Options{}, path)
+	if got, want := counts(st), "read=6 new=0 changed=2 unchanged=3 dup=1 written=2 skipped=1 warnings=1"; got != want {
+		t.Errorf("second run: %s\nwant         %s", got, want)
+	}
+}
+
+// TestRunIsDeterministic ingests a real corpus sample with different
+// batch sizes and worker counts and compares the graphs.
+func TestRunIsDeterministic(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but the shared corpus is missing: %v", err)
+		}
+		t.Skipf("shared corpus not found: %v", err)
+	}
+	// The first 600 articles are plenty and keep the race detector quick.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = corpus(t, strings.SplitN(string(data), "\n", 601)[:600]...)
+	var want string
+	for _, opts := range []ingest.Options{{Batch: 1000, Workers: 1}, {Batch: 7, Workers: 4}} {
+		s := newStore(t)
+		run(t, s, opts, path)
+		p, err := s.Projection(context.Background(), graph.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fps, _ := s.Fingerprints(context.Background())
+		got := fmt.Sprint(p.Entities, p.Edges, len(fps))
+		if want == "" {
+			want = got
+		} else if got != want {
+			t.Errorf("batch %d, %d workers: a different graph", opts.Batch, opts.Workers)
+		}
+	}
+}
+
+// failingStore is a real store whose second Apply fails, as a full disk
+// or a lost connection would.
+type failingStore struct {
+	graph.Store
+	applies int
+}
+
+func (f *failingStore) Apply(ctx context.Context, docs []graph.Document) error {
+	f.applies++
+	if f.applies == 2 {
+		return fmt.Errorf("disk full")
+	}
+	return f.Store.Apply(ctx, docs)
+}
+
+func TestRunStopsOnStoreError(t *testing.T) {
+	var lines []string
+	for i := 0; i < 50; i++ {
+		lines = append(lines, fmt.Sprintf(`{"id":"%d","title":"t%d","body":"Joe Biden met Mustafa al-Kadhimi, day %d."}`, i, i, i))
+	}
+	path := corpus(t, lines...)
+	s := &failingStore{Store: newStore(t)}
+	st, err := ingest.Run(context.Background(), s, extractor(t), []string{path}, ingest.Options{Batch: 5, Workers: 2})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("Run: %v, want the store's error", err)
+	}
+	if st.Written != 5 {
+		t.Errorf("written %d, want the first batch of 5", st.Written)
+	}
+	fps, _ := s.Fingerprints(context.Background())
+	if len(fps) != 5 {
+		t.Errorf("store holds %d articles, want the first batch of 5", len(fps))
+	}
+	s.Close()
+	if _, err := ingest.Run(context.Background(), s, extractor(t), []string{path}, ingest.Options{}); err == nil {
+		t.Error("Run on a closed store succeeded")
+	}
+}
