@@ -39,9 +39,16 @@ func (a *Article) ContentHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// langSample is how much of a text DetectLang looks at: a few paragraphs
+// tell the script as well as a whole article does.
+const langSample = 4096
+
 // DetectLang tells the language of text from its script: "ar" when most
 // letters are Arabic, "en" when most are Latin, "" otherwise.
 func DetectLang(text string) string {
+	if len(text) > langSample {
+		text = text[:langSample] // a cut rune at the end is skipped below
+	}
 	var arabic, latin, other int
 	for _, r := range text {
 		switch {

@@ -391,7 +391,11 @@ func (rd *reader) emit(a Article, at *Problem) error {
 	if rd.opts.Lang != "" {
 		a.Lang = rd.opts.Lang
 	} else if a.Lang == "" {
-		a.Lang = DetectLang(a.Title + " " + a.Body)
+		body := a.Body
+		if len(body) > langSample {
+			body = body[:langSample] // DetectLang looks no further anyway
+		}
+		a.Lang = DetectLang(a.Title + " " + body)
 	}
 	if a.ID == "" {
 		assignID(&a)
