@@ -15,9 +15,10 @@ demo: build ## ingest the bundled seed article into newsgraph.db and print the r
 	$(BIN) ingest testdata/
 	$(BIN) query centrality
 
-test: ## go vet, then every test with the race detector (what CI runs)
+test: ## go vet, every test with the race detector, then a short round of each fuzz target (what CI runs)
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 bench: ## benchmarks (no tests)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -25,10 +26,15 @@ bench: ## benchmarks (no tests)
 bench-ingest: ## ingest ../shared/corpora/ar-news-2022 into SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI; see make neo4j-up)
 	$(GO) test -run '^$$' -bench BenchmarkIngestCorpus -benchtime 1x -timeout 60m ./cmd/newsgraph
 
-fuzz: ## a short fuzzing round on each fuzz target
-	$(GO) test -run '^$$' -fuzz FuzzTokens -fuzztime 20s ./ingest/norm
-	$(GO) test -run '^$$' -fuzz FuzzParseDate -fuzztime 20s ./ingest
-	$(GO) test -run '^$$' -fuzz FuzzParseRecord -fuzztime 20s ./ingest
+FUZZTIME ?= 20s
+FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
+
+fuzz: ## fuzz each reader, the date parser and the tokenizer for FUZZTIME (default 20s) each
+	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./ingest/norm
+	@for f in $(FUZZ_INGEST); do \
+		echo "$(GO) test -run '^$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./ingest"; \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./ingest || exit 1; \
+	done
 
 neo4j-up: ## start a local Neo4j 5.26 (Java launcher, empty database; NEO4J_KEEP_DATA=1 keeps it) and print its exports
 	@graph/neo4j/testserver/up.sh

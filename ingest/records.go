@@ -441,8 +441,10 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		at := Problem{File: src.name, Line: line}
+		at := Problem{File: src.name}
+		if err == nil {
+			at.Line, _ = cr.FieldPos(0) // only valid for a record read without error
+		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			at.Line = pe.StartLine
