@@ -2,7 +2,7 @@
 // recognises, under which names in which scripts, and the matcher that finds
 // those names in tokenised text.
 //
-// Entries are JSON lines (one entity a line, see data/actors.jsonl for the
+// Entries are JSON lines (one entity a line, see data/10-core.jsonl for the
 // fields). The default lexicon is embedded in the binary; a user's file is
 // merged over it and wins where both define an ID. Names are matched in
 // folded form (ingest/norm), longest match first, and an Arabic proclitic

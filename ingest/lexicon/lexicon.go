@@ -30,6 +30,30 @@ type Entry struct {
 	NameAr   string   `json:"name_ar,omitempty"`
 	Wikidata string   `json:"wikidata,omitempty"`
 	Aliases  []string `json:"aliases,omitempty"`
+	// Weak are aliases that are also common words or common names (حميد,
+	// رئيسي): they name the entity only with support in the article.
+	Weak []string `json:"weak,omitempty"`
+	// Adjectives are nationality adjectives (الأمريكي, Iranian): they link an
+	// article to a country without being a name of it.
+	Adjectives []string `json:"adjectives,omitempty"`
+	// Roles are offices the entity held; their phrases name the holder in
+	// articles dated within the term.
+	Roles []Role `json:"roles,omitempty"`
+	// Parent is the ID of the entity this one belongs to (US forces → the
+	// United States; a PMF faction → the PMF), or "".
+	Parent string `json:"parent,omitempty"`
+	// Source says where the entry's facts come from: "" for newsgraph's
+	// own curation, else the dictionary it was converted from.
+	Source string `json:"source,omitempty"`
+}
+
+// Role is an office held from From to To (YYYY-MM-DD; empty To: still
+// held).
+type Role struct {
+	Title   string   `json:"title"`             // "Prime Minister of Iraq"
+	Phrases []string `json:"phrases,omitempty"` // "رئيس الوزراء العراقي", "Iraqi prime minister"
+	From    string   `json:"from,omitempty"`
+	To      string   `json:"to,omitempty"`
 }
 
 // Entity returns the entry as a graph entity.
@@ -66,7 +90,9 @@ type terminal struct {
 	exact []string
 }
 
-// Default returns the lexicon embedded in the binary.
+// Default returns the lexicon embedded in the binary: every data/*.jsonl
+// file in name order, a later file's entry replacing an earlier one with the
+// same ID (so curated files, numbered higher, win over converted ones).
 func Default() (*Lexicon, error) {
 	files, err := fs.Glob(data, "data/*.jsonl")
 	if err != nil {
