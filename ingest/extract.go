@@ -13,7 +13,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "1"
+const extractorVersion = "2"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -35,45 +35,185 @@ func (x *Extractor) Hash(a *Article) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Extract finds the entities a mentions, in its title and its body. The
-// title is sentence 0; the body's sentences follow.
+// Mention is one occurrence of an entity in an article's text: its title,
+// a line break, then its body (see Text).
+type Mention struct {
+	EntityID   string
+	Type       graph.EntityType
+	Start, End int // byte offsets in Text(a)
+	Sentence   int // the title is sentence 0
+	Surface    string
+	Method     string // lexicon, adjective, role, coreference
+}
+
+// Text is the text extraction reads: the title, a line break, the body.
+// Mention offsets point into it.
+func Text(a *Article) string { return a.Title + "\n" + a.Body }
+
+// titleWords support a weak alias right after them: "الدكتور حميد".
+var titleWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range []string{
+		"الرئيس", "السيد", "السيده", "الدكتور", "الشيخ", "النائب", "الوزير", "السفير", "العميد", "اللواء",
+		"الفريق", "القائد", "المتحدث", "الحاج", "الامين", "رئيس", "وزير", "سفير", "قائد", "زعيم", "الزعيم",
+		"president", "mr", "mrs", "ms", "dr", "sheikh", "minister", "ambassador", "general", "gen", "col",
+		"commander", "leader", "spokesman", "spokeswoman", "premier", "ayatollah", "cleric",
+	} {
+		m[norm.Fold(w)] = true
+	}
+	return m
+}()
+
+// Mentions finds every mention of a known entity in a, in text order, and
+// returns them with the entities they refer to.
+//
+// A name or strong alias counts wherever it occurs. A weak alias (a name
+// that is also a common word, such as رئيسي) counts only after a title word
+// or once the entity has been named in full earlier in the article. A
+// nationality adjective (الإيراني) links the article to the country. A role
+// phrase (رئيس الوزراء العراقي) names whoever held the role on the
+// article's date, and nothing when the date is unknown. A name that several
+// entities share counts only for one already named in the article. After a
+// person is named in full, their surname alone refers to them for the rest
+// of the article.
+func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) {
+	text := Text(a)
+	toks := norm.Tokens(text)
+	sentences := norm.Sentences(text)
+	sentenceOf := func(start int) int {
+		i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > start })
+		return min(i, max(len(sentences)-1, 0))
+	}
+	seen := make(map[string]bool)               // entities named in full so far
+	surnames := make(map[string]*lexicon.Entry) // folded surname → person named in full
+	entries := make(map[string]*lexicon.Entry)
+	covered := make([]bool, len(toks))
+	var out []Mention
+	add := func(e *lexicon.Entry, from, to int, method string) {
+		start, end := toks[from].Start, toks[to-1].End
+		out = append(out, Mention{
+			EntityID: e.ID, Type: graph.EntityType(e.Type), Start: start, End: end,
+			Sentence: sentenceOf(start), Surface: text[start:end], Method: method,
+		})
+		entries[e.ID] = e
+		for i := from; i < to; i++ {
+			covered[i] = true
+		}
+	}
+	titled := func(at int) bool {
+		for k := at - 1; k >= 0 && k >= at-2; k-- {
+			if titleWords[toks[k].Fold] || titleWords[x.lex.Form(toks[k].Fold)] {
+				return true
+			}
+		}
+		return false
+	}
+
+	matches := x.lex.Match(toks)
+	for i := 0; i < len(matches); {
+		// The matches of one span: several when entities share the words.
+		j := i + 1
+		for j < len(matches) && matches[j].Start == matches[i].Start {
+			j++
+		}
+		group := matches[i:j]
+		i = j
+		var picked []lexicon.Match
+		for _, m := range group {
+			switch m.Kind {
+			case lexicon.KindName, lexicon.KindAdjective:
+				picked = append(picked, m)
+			case lexicon.KindWeak:
+				if seen[m.Entry.ID] || titled(m.Start) {
+					picked = append(picked, m)
+				}
+			case lexicon.KindRole:
+				if m.Role.Holds(a.Published) {
+					picked = append(picked, m)
+				}
+			}
+		}
+		if len(picked) > 1 {
+			var known []lexicon.Match
+			for _, m := range picked {
+				if seen[m.Entry.ID] {
+					known = append(known, m)
+				}
+			}
+			picked = known // ambiguous: only an entity already named counts
+		}
+		for _, m := range picked {
+			method := "lexicon"
+			switch m.Kind {
+			case lexicon.KindAdjective:
+				method = "adjective"
+			case lexicon.KindRole:
+				method = "role"
+			}
+			add(m.Entry, m.Start, m.End, method)
+			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole {
+				seen[m.Entry.ID] = true
+			}
+			if m.Kind == lexicon.KindName && m.Entry.Type == string(graph.Person) && m.End-m.Start >= 2 {
+				last := x.lex.Form(toks[m.End-1].Fold)
+				if len([]rune(last)) >= 3 {
+					surnames[last] = m.Entry
+				}
+			}
+		}
+		// Surnames of people named so far, in the gap before the next match.
+		next := len(toks)
+		if i < len(matches) {
+			next = matches[i].Start
+		}
+		end := group[0].End
+		if len(surnames) > 0 {
+			for k := end; k < next; k++ {
+				if covered[k] {
+					continue
+				}
+				if e, ok := surnames[x.lex.Form(toks[k].Fold)]; ok {
+					add(e, k, k+1, "coreference")
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out, entries
+}
+
+// Extract finds the entities a mentions, in its title and its body, and
+// returns them as the document a store writes.
 func (x *Extractor) Extract(a *Article) graph.Document {
 	doc := graph.Document{Article: graph.Article{
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title,
 		Published: a.Published, Lang: a.Lang, Hash: x.Hash(a),
 	}}
-	text := a.Title + "\n" + a.Body
-	sentences := norm.Sentences(text)
-	toks := norm.Tokens(text)
-
+	mentions, entries := x.Mentions(a)
 	type acc struct {
-		entry     *lexicon.Entry
 		count     int
 		surfaces  map[string]bool
 		sentences map[int]bool
 	}
 	found := make(map[string]*acc)
-	var order []string
-	s := 0 // sentence cursor: matches arrive in text order
-	for _, m := range x.lex.Match(toks) {
-		start, end := toks[m.Start].Start, toks[m.End-1].End
-		for s < len(sentences)-1 && sentences[s].End <= start {
-			s++
-		}
-		e := found[m.Entry.ID]
+	for _, m := range mentions {
+		e := found[m.EntityID]
 		if e == nil {
-			e = &acc{entry: m.Entry, surfaces: map[string]bool{}, sentences: map[int]bool{}}
-			found[m.Entry.ID] = e
-			order = append(order, m.Entry.ID)
+			e = &acc{surfaces: map[string]bool{}, sentences: map[int]bool{}}
+			found[m.EntityID] = e
 		}
 		e.count++
-		e.surfaces[text[start:end]] = true
-		e.sentences[s] = true
+		e.surfaces[m.Surface] = true
+		e.sentences[m.Sentence] = true
 	}
-	sort.Strings(order)
-	for _, id := range order {
+	ids := make([]string, 0, len(found))
+	for id := range found {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
 		e := found[id]
-		doc.Entities = append(doc.Entities, e.entry.Entity())
+		doc.Entities = append(doc.Entities, entries[id].Entity())
 		doc.Mentions = append(doc.Mentions, graph.Mention{
 			EntityID:  id,
 			Count:     e.count,

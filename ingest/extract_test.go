@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
@@ -53,7 +54,7 @@ func TestExtractSeed(t *testing.T) {
 		"donald-trump":                "person ×1",
 		"qasim-al-araji":              "person ×2",
 		"matthew-tueller":             "person ×1",
-		"haidar-hamid":                "person ×1",
+		"haidar-hamid":                "person ×3", // حيدر حميد, then "وتابع حميد", "وأضاف حميد"
 		"popular-mobilization-forces": "organization ×1",
 		"islamic-state":               "organization ×1",
 		"global-coalition":            "organization ×1",
@@ -124,3 +125,64 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func TestMentionRules(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra, err := lexicon.Read(strings.NewReader(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","weak":["حميد"]}
+{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
+{"id":"hamid-other","type":"person","name":"Hamid Other","aliases":["Hamid"]}
+{"id":"mustafa-al-kadhimi","type":"person","name":"Mustafa al-Kadhimi","name_ar":"مصطفى الكاظمي","aliases":["Kadhimi","الكاظمي"],"roles":[{"title":"Prime Minister of Iraq","phrases":["رئيس الوزراء العراقي","the Iraqi prime minister"],"from":"2020-05-07","to":"2022-10-27"}]}
+{"id":"adil-abdul-mahdi","type":"person","name":"Adil Abdul-Mahdi","name_ar":"عادل عبد المهدي","roles":[{"title":"Prime Minister of Iraq","phrases":["رئيس الوزراء العراقي","the Iraqi prime minister"],"from":"2018-10-25","to":"2020-05-07"}]}
+{"id":"iran","type":"location","name":"Iran","name_ar":"إيران","adjectives":["الإيراني","Iranian"]}
+`), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err = lex.WithOverrides(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor(lex)
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, tc := range []struct {
+		name  string
+		title string
+		date  string
+		want  []string
+	}{
+		{"weak alias alone is a common word", "قال حميد إن الاجتماع مهم", "", nil},
+		{"weak alias after a title", "قال الدكتور حميد إن الاجتماع مهم", "", []string{"haidar-hamid weak حميد lexicon"}},
+		{"weak alias after the full name", "حيدر حميد تحدث. ثم قال حميد كلاما", "", []string{"haidar-hamid حيدر حميد lexicon", "haidar-hamid weak حميد lexicon"}},
+		{"surname after the full name", "قاسم الأعرجي تحدث. ثم قال الأعرجي كلاما", "", []string{"qasim-al-araji قاسم الأعرجي lexicon", "qasim-al-araji الأعرجي lexicon"}},
+		{"surname without an alias", "Matthew Tueller spoke. Then Tueller left", "", []string{"matthew-tueller Matthew Tueller lexicon", "matthew-tueller Tueller lexicon"}},
+		{"ambiguous alias alone", "Hamid spoke", "", nil},
+		{"ambiguous alias after one of them", "Hamid Karzai arrived. Hamid spoke", "", []string{"hamid-karzai Hamid Karzai lexicon", "hamid-karzai Hamid lexicon"}},
+		{"role by date", "the Iraqi prime minister spoke", "2021-07-11", []string{"mustafa-al-kadhimi the Iraqi prime minister role"}},
+		{"role, earlier term", "وصل رئيس الوزراء العراقي", "2019-03-01", []string{"adil-abdul-mahdi رئيس الوزراء العراقي role"}},
+		{"role without a date", "the Iraqi prime minister spoke", "", nil},
+		{"adjective", "Iranian officials and الرئيس الإيراني", "", []string{"iran Iranian adjective", "iran الإيراني adjective"}},
+		{"main, not Raisi", "السبب الرئيسي للأزمة", "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Article{ID: "x", Title: tc.title, Body: "."}
+			if tc.date != "" {
+				a.Published = day(tc.date)
+			}
+			ms, _ := x.Mentions(&a)
+			var got []string
+			for _, m := range ms {
+				s := m.EntityID + " " + m.Surface + " " + m.Method
+				if m.Method == "lexicon" && m.Surface == "حميد" {
+					s = m.EntityID + " weak " + m.Surface + " " + m.Method
+				}
+				got = append(got, s)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("mentions %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/norm"
@@ -88,6 +89,31 @@ type node struct {
 type terminal struct {
 	entry *Entry
 	exact []string
+	kind  Kind
+	role  *Role // for KindRole
+}
+
+// Kind says how a matched phrase names its entity.
+type Kind int
+
+// The kinds of names.
+const (
+	KindName      Kind = iota // a name or strong alias: names the entity on its own
+	KindWeak                  // a weak alias: names it only with support in the article
+	KindAdjective             // a nationality adjective: links to the country, names no one
+	KindRole                  // a role phrase: names whoever held the role at the article's date
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindWeak:
+		return "weak"
+	case KindAdjective:
+		return "adjective"
+	case KindRole:
+		return "role"
+	}
+	return "name"
 }
 
 // Default returns the lexicon embedded in the binary: every data/*.jsonl
@@ -158,6 +184,13 @@ func (e *Entry) validate() error {
 	if e.Name == "" && e.NameAr == "" {
 		return fmt.Errorf("entry %s: needs name or name_ar", e.ID)
 	}
+	for _, r := range e.Roles {
+		for _, d := range []string{r.From, r.To} {
+			if _, err := r.parse(d); err != nil {
+				return fmt.Errorf("entry %s: role %q: %v", e.ID, r.Title, err)
+			}
+		}
+	}
 	return nil
 }
 
@@ -189,18 +222,32 @@ func New(entries []*Entry) (*Lexicon, error) {
 	l := &Lexicon{entries: entries, root: &node{}, vocab: make(map[string]bool)}
 	h := sha256.New()
 	for _, e := range entries {
+		if err := e.validate(); err != nil {
+			return nil, err
+		}
 		b, _ := json.Marshal(e)
 		h.Write(b)
 		h.Write([]byte{'\n'})
 		for _, name := range e.names() {
-			l.add(e, name)
+			l.add(e, name, KindName, nil)
+		}
+		for _, name := range e.Weak {
+			l.add(e, name, KindWeak, nil)
+		}
+		for _, name := range e.Adjectives {
+			l.add(e, name, KindAdjective, nil)
+		}
+		for i := range e.Roles {
+			for _, phrase := range e.Roles[i].Phrases {
+				l.add(e, phrase, KindRole, &e.Roles[i])
+			}
 		}
 	}
 	l.digest = hex.EncodeToString(h.Sum(nil))[:16]
 	return l, nil
 }
 
-func (l *Lexicon) add(e *Entry, name string) {
+func (l *Lexicon) add(e *Entry, name string, kind Kind, role *Role) {
 	toks := norm.Tokens(name)
 	if len(toks) == 0 {
 		return
@@ -224,12 +271,17 @@ func (l *Lexicon) add(e *Entry, name string) {
 			caseSensitive = true
 		}
 	}
-	for _, t := range n.ends {
+	for i, t := range n.ends {
 		if t.entry == e && equal(t.exact, exactOrNil(caseSensitive, exact)) {
-			return
+			if kind < t.kind { // a name is stronger than a weak alias of the same words
+				n.ends[i].kind, n.ends[i].role = kind, role
+			}
+			if kind != KindRole || t.kind != KindRole {
+				return
+			}
 		}
 	}
-	n.ends = append(n.ends, terminal{entry: e, exact: exactOrNil(caseSensitive, exact)})
+	n.ends = append(n.ends, terminal{entry: e, exact: exactOrNil(caseSensitive, exact), kind: kind, role: role})
 }
 
 // isAcronym reports whether a Latin token must match case-sensitively: short
@@ -275,10 +327,13 @@ func (l *Lexicon) Entries() []*Entry { return l.entries }
 // does, so articles read with another lexicon are re-extracted.
 func (l *Lexicon) Digest() string { return l.digest }
 
-// Match is a name found in text: tokens [Start, End) refer to Entry.
+// Match is a name found in text: tokens [Start, End) refer to Entry, in
+// the way Kind says; Role is the role a KindRole phrase names.
 type Match struct {
 	Entry      *Entry
 	Start, End int // token indexes
+	Kind       Kind
+	Role       *Role
 }
 
 // Match finds the names of the lexicon in toks, leftmost-longest, without
@@ -286,7 +341,7 @@ type Match struct {
 func (l *Lexicon) Match(toks []norm.Token) []Match {
 	forms := make([]string, len(toks))
 	for i, t := range toks {
-		forms[i] = l.form(t.Fold)
+		forms[i] = l.Form(t.Fold)
 	}
 	var out []Match
 	for i := 0; i < len(toks); {
@@ -308,7 +363,7 @@ func (l *Lexicon) Match(toks []norm.Token) []Match {
 			continue
 		}
 		for _, t := range best {
-			out = append(out, Match{Entry: t.entry, Start: i, End: bestEnd})
+			out = append(out, Match{Entry: t.entry, Start: i, End: bestEnd, Kind: t.kind, Role: t.role})
 		}
 		i = bestEnd
 	}
@@ -335,10 +390,10 @@ func matching(ends []terminal, toks []norm.Token) []terminal {
 	return out
 }
 
-// form returns the vocabulary word a folded text token stands for: the token
+// Form returns the vocabulary word a folded text token stands for: the token
 // itself when names contain it, else the token without its Arabic proclitics
 // when that is a name word, else the token unchanged.
-func (l *Lexicon) form(tok string) string {
+func (l *Lexicon) Form(tok string) string {
 	if l.vocab[tok] {
 		return tok
 	}
@@ -380,4 +435,27 @@ func proclitics(tok string) []string {
 		}
 	}
 	return out
+}
+
+func (r *Role) parse(d string) (time.Time, error) {
+	if d == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", d)
+	}
+	return t, nil
+}
+
+// Holds reports whether the role was held on day t: From ≤ t ≤ To, an
+// empty bound being open.
+func (r *Role) Holds(t time.Time) bool {
+	if t.IsZero() {
+		return false
+	}
+	from, _ := r.parse(r.From)
+	to, _ := r.parse(r.To)
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return (from.IsZero() || !day.Before(from)) && (to.IsZero() || !day.After(to))
 }
