@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
@@ -13,7 +14,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "2"
+const extractorVersion = "3"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -100,13 +101,19 @@ func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) 
 			covered[i] = true
 		}
 	}
+	// titled reports whether a title word stands right before token at,
+	// or before a nationality adjective right before it ("الرئيس الإيراني
+	// رئيسي"), and the token itself carries no clitic ("ورئيسي" after a
+	// title is "and my boss" far more often than "and Raisi").
 	titled := func(at int) bool {
-		for k := at - 1; k >= 0 && k >= at-2; k-- {
-			if titleWords[toks[k].Fold] || titleWords[x.lex.Form(toks[k].Fold)] {
-				return true
-			}
+		if x.lex.Form(toks[at].Fold) != toks[at].Fold && !x.lex.Has(toks[at].Fold) {
+			return false
 		}
-		return false
+		k := at - 1
+		if k >= 1 && strings.HasPrefix(toks[k].Fold, "ال") && strings.HasSuffix(toks[k].Fold, "ي") {
+			k-- // a nationality adjective between title and name
+		}
+		return k >= 0 && titleWords[toks[k].Fold]
 	}
 
 	matches := x.lex.Match(toks)
@@ -133,7 +140,20 @@ func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) 
 				}
 			}
 		}
-		if len(picked) > 1 {
+		if len(picked) == 0 && group[0].End-group[0].Start > 1 {
+			// A role phrase whose term does not cover the article's date,
+			// or an unsupported weak name, may hold a shorter match: the
+			// adjective in "الرئيس الإيراني".
+			sub := x.lex.Match(toks[group[0].Start+1 : group[0].End])
+			for _, m := range sub {
+				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
+					m.Start += group[0].Start + 1
+					m.End += group[0].Start + 1
+					picked = append(picked, m)
+				}
+			}
+		}
+		if len(picked) > 1 && picked[0].Start == picked[len(picked)-1].Start && picked[0].End == picked[len(picked)-1].End {
 			var known []lexicon.Match
 			for _, m := range picked {
 				if seen[m.Entry.ID] {
@@ -177,6 +197,16 @@ func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) 
 				}
 			}
 		}
+	}
+	// Names the lexicon does not know, from the words around them; then the
+	// surnames of the people they found, as for known people.
+	for _, r := range applyRules(text, toks, covered) {
+		surface := text[toks[r.start].Start:toks[r.end-1].End]
+		e := ruleEntry(r.typ, surface)
+		if known, ok := entries[e.ID]; ok {
+			e = known
+		}
+		add(e, r.start, r.end, "rule")
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, entries

@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 
-	"gonum.org/v1/gonum/graph/network"
-
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -35,15 +33,9 @@ func Centrality(g *Graph) []Score {
 		return scores
 	}
 	pr := PageRank(g, Damping, Tolerance)
-	bc := network.Betweenness(g.ord)
-	norm := 0.0
-	if n > 2 {
-		// gonum sums over ordered pairs (s, t), networkx over unordered
-		// ones and then scales by 2/((n-1)(n-2)): together 1/((n-1)(n-2)).
-		norm = 1 / float64((n-1)*(n-2))
-	}
+	bc := Betweenness(g)
 	for i, e := range g.Entities {
-		s := Score{Entity: e, PageRank: pr[i], Betweenness: bc[int64(i)] * norm}
+		s := Score{Entity: e, PageRank: pr[i], Betweenness: bc[i]}
 		nbrs := g.g.From(int64(i))
 		for nbrs.Next() {
 			s.Degree++

@@ -75,6 +75,7 @@ paths between them, with the articles behind each link.
 		Commands: []*cli.Command{
 			ingestCommand(),
 			queryCommand(),
+			evalCommand(),
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes

@@ -125,7 +125,7 @@ func TestSeedEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	r := ng(t, dir, 0, "ingest", seedDir(t))
 	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged, 0 duplicate; 0 skipped, 0 warnings") ||
-		!strings.Contains(r.stdout, "16 entities, 120 co-mention edges") {
+		!strings.Contains(r.stdout, "17 entities, 136 co-mention edges") {
 		t.Errorf("first ingest summary:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 0, "ingest", seedDir(t))
@@ -312,8 +312,10 @@ func TestSharedCorpus(t *testing.T) {
 	if err != nil || len(rows) != 6 {
 		t.Fatalf("centrality csv: %v\n%s", err, r.stdout)
 	}
-	if rows[1][1] != "united-states" {
-		t.Errorf("most central entity of ar-news-2022 is %s, expected united-states (named in ~1000 of its articles)", rows[1][1])
+	// Half the corpus is Hespress, a Moroccan site: Morocco is named in
+	// ~1,800 articles, the United States in ~950 (query centrality --top 0).
+	if top := rows[1][1] + " " + rows[2][1]; top != "morocco united-states" {
+		t.Errorf("most central entities of ar-news-2022 are %s, expected morocco and united-states", top)
 	}
 	ng(t, dir, 0, "query", "path", "Biden", "Raisi")
 }
@@ -425,7 +427,7 @@ func TestIngestInputsAndReports(t *testing.T) {
 	}
 	var sum struct {
 		Read, New, Duplicates, Skipped, Warnings, Entities int
-		SkippedInputs                                     []struct{ File, Reason string } `json:"skipped_inputs"`
+		SkippedInputs                                      []struct{ File, Reason string } `json:"skipped_inputs"`
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &sum); err != nil {
 		t.Fatalf("--json summary: %v\n%s", err, stdout.String())

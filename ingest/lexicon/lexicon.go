@@ -390,6 +390,9 @@ func matching(ends []terminal, toks []norm.Token) []terminal {
 	return out
 }
 
+// Has reports whether tok (folded) is a word some name consists of.
+func (l *Lexicon) Has(tok string) bool { return l.vocab[tok] }
+
 // Form returns the vocabulary word a folded text token stands for: the token
 // itself when names contain it, else the token without its Arabic proclitics
 // when that is a name word, else the token unchanged.
@@ -406,32 +409,29 @@ func (l *Lexicon) Form(tok string) string {
 }
 
 // proclitics returns the readings of tok with leading clitics removed, most
-// conservative first: a conjunction (و ف), then a preposition (ب ك ل), and the
-// article ال; "لل" is ل + ال with the alef elided, so للأعرجي reads الاعرجي.
+// conservative first: a conjunction (و ف), then a preposition (ب ك ل); "لل"
+// is ل + ال with the alef elided, so للأعرجي reads الاعرجي. The article ال
+// itself is never removed: names without it (بغداد، حديثة) do not take it,
+// while adjectives that look like them do (الحديثة "the modern", الرئيسي
+// "the main").
 func proclitics(tok string) []string {
 	var out []string
-	rest := tok
+	bases := []string{tok}
 	for _, conj := range []string{"و", "ف"} {
 		if r, ok := strings.CutPrefix(tok, conj); ok && len([]rune(r)) >= 2 {
 			out = append(out, r)
-			rest = r
+			bases = append(bases, r)
 			break
 		}
 	}
-	for _, base := range []string{tok, rest} {
+	for _, base := range bases {
 		if r, ok := strings.CutPrefix(base, "لل"); ok && len([]rune(r)) >= 2 {
 			out = append(out, "ال"+r)
 		}
 		for _, prep := range []string{"ب", "ك", "ل"} {
 			if r, ok := strings.CutPrefix(base, prep); ok && len([]rune(r)) >= 2 {
 				out = append(out, r)
-				if r2, ok := strings.CutPrefix(r, "ال"); ok && len([]rune(r2)) >= 2 {
-					out = append(out, r2)
-				}
 			}
-		}
-		if r, ok := strings.CutPrefix(base, "ال"); ok && len([]rune(r)) >= 2 {
-			out = append(out, r)
 		}
 	}
 	return out

@@ -169,13 +169,13 @@ func parseCode(s string) (code, bool) {
 	return c, true
 }
 
-// parseDate reads YYYYMMDD or YYMMDD (YY up to 30 is 20YY, else 19YY, the
+// parseDate reads YYYYMMDD or YYMMDD (YY below 20 is 20YY, else 19YY, the
 // dictionaries having been written in 2014–2018) and returns YYYY-MM-DD, or
 // "" when the date is malformed.
 func parseDate(s string) string {
 	switch len(s) {
 	case 6:
-		if s[0] <= '3' {
+		if s[:2] < "20" {
 			s = "20" + s
 		} else {
 			s = "19" + s
@@ -314,7 +314,7 @@ var orgWords = map[string]bool{
 	"REPUBLIC": true, "KINGDOM": true, "EMIRATE": true, "JIHAD": true, "HEZBOLLAH": true, "HIZBALLAH": true,
 	"TALIBAN": true, "QAEDA": true, "AL-QAEDA": true, "AL-QAIDA": true, "SECURITY": true, "TROOPS": true,
 	"EMBASSY": true, "CHAMBER": true, "FEDERATION": true, "CONFERENCE": true, "NATIONS": true,
-	"ISLAMIC": true, "REVOLUTIONARY": true, "LIBERATION": true, "RESISTANCE": true, "MARTYRS": true,
+	"ADMINISTRATION": true, "ISLAMIC": true, "REVOLUTIONARY": true, "LIBERATION": true, "RESISTANCE": true, "MARTYRS": true,
 	"SOLDIERS": true, "COMMAND": true, "JAMAAT": true, "JAISH": true, "JAYSH": true, "ANSAR": true,
 }
 
@@ -346,6 +346,7 @@ var commonNames = keys(
 	"Sami", "Fadel", "Fadhil", "Kamal", "Jalal", "Anwar", "Musa", "Moussa", "Isa", "Issa",
 	"Yahya", "Zaid", "Zayd", "Ayman", "Hisham", "Hashem", "Hashim", "Naji", "Rami", "Bassam",
 	"Hosni", "Sadiq", "Sadegh", "Reza", "Javad", "Hassanein", "Khan", "Shah", "Malik", "Baker",
+	"Mansour", "Mansur", "Christopher", "Salauddin", "Hussain", "Hassan", "Qadir", "Abdul", "Daoud", "Dawood",
 	"Young", "White", "Brown", "King", "Price", "Rice", "Hope", "Bush", "Gates", "Ban", "Power",
 	"Clinton", "Kerry", "Rice", "Powell", "Major", "Blair", "Brown", "May", "Cameron",
 	"علي", "حسن", "حسين", "محمد", "أحمد", "عباس", "عمر", "خالد", "صالح", "حميد", "حيدر",
@@ -443,6 +444,19 @@ func pretty(ws []string, org bool) string {
 // which keeps up to five letters upper-case ("UNMIN", "ICC").
 var singleOrg bool
 
+var knownAcronyms = map[string]bool{"US": true, "U.S.": true, "UK": true, "U.K.": true, "UN": true, "U.N.": true,
+	"EU": true, "USA": true, "NATO": true, "OPEC": true, "PLO": true, "PKK": true, "KDP": true, "PUK": true}
+
+func vowels(w string) int {
+	n := 0
+	for _, r := range w {
+		if strings.ContainsRune("AEIOUaeiou", r) {
+			n++
+		}
+	}
+	return n
+}
+
 func isAcronym(w string) bool {
 	letters := 0
 	vowels := 0
@@ -457,8 +471,17 @@ func isAcronym(w string) bool {
 	return strings.Contains(w, ".") || letters >= 2 && letters <= 5 && vowels == 0 || letters == 2
 }
 
+// parenAcronym reports whether a parenthesised word is an acronym:
+// "(AAIA)", "(IAAA)"; not "(COLOMBIA)".
+func parenAcronym(p string) bool {
+	n := letterCount(p)
+	return n >= 3 && n <= 5 && strings.ToUpper(p) == p && !countryWord[p]
+}
+
+var countryWord = map[string]bool{"IRAQ": true, "IRAN": true, "SYRIA": true, "YEMEN": true, "OMAN": true, "EGYPT": true, "LIBYA": true, "SUDAN": true, "QATAR": true, "CHILE": true, "PERU": true, "INDIA": true, "JAPAN": true, "CHINA": true, "ITALY": true, "SPAIN": true, "NEPAL": true}
+
 func titleWord(w string, org bool) string {
-	if org && (isAcronym(w) || singleOrg && letterCount(w) <= 5) {
+	if knownAcronyms[w] || org && (isAcronym(w) || singleOrg && (letterCount(w) <= 4 || letterCount(w) == 5 && vowels(w) < 2)) {
 		return w
 	}
 	segs := strings.Split(w, "-")
@@ -549,6 +572,9 @@ func region(r *raw, person bool) (keep bool, country string, bare bool) {
 	bare = true
 	for _, c := range r.Codes {
 		p := sectorCodes(c.Code)
+		if len(p) > 1 && territories[p[1]] {
+			return true, p[0], true // Gaza, South Sudan: places, not actors
+		}
 		if len(p) == 0 || nonCountry[p[0]] || len(p) > 1 && !(len(p) == 2 && p[1] == "OCC") {
 			bare = false
 		}
@@ -612,6 +638,9 @@ func region(r *raw, person bool) (keep bool, country string, bare bool) {
 	}
 	return false, "", bare
 }
+
+// territories are the codes Phoenix gives places inside a country.
+var territories = map[string]bool{"GZA": true, "SSD": true, "WBK": true, "FLK": true}
 
 // nonCountry are the first parts of codes that are not countries.
 var nonCountry = map[string]bool{"IGO": true, "NGO": true, "MNC": true, "IMG": true, "MEA": true, "INT": true,
@@ -874,7 +903,7 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 				}
 			}
 			for _, p := range ap {
-				if isAcronym(p) && letterCount(p) >= 3 {
+				if parenAcronym(p) {
 					addAlias(e, p, person)
 				}
 			}
@@ -932,11 +961,23 @@ func addAlias(e *lexicon.Entry, a string, person bool) {
 			return
 		}
 	}
+	if person && hasOrgWord(a) {
+		return // "ASSAD_REGIME_", "SYRIA'S_GOVERNMENT" name the state, not the man
+	}
 	if commonNames[k] || person && !strings.Contains(k, " ") && isArabic(a) {
 		e.Weak = append(e.Weak, a)
 		return
 	}
 	e.Aliases = append(e.Aliases, a)
+}
+
+func hasOrgWord(a string) bool {
+	for _, w := range words(a) {
+		if orgWords[w] || strings.HasSuffix(w, "'S") {
+			return true
+		}
+	}
+	return false
 }
 
 func isArabic(s string) bool {
@@ -967,7 +1008,34 @@ var arabicNouns = keys(
 	"عشيرة", "قبيلة", "مجموعة", "شبكة", "خلية", "تحالف", "ائتلاف", "كتلة", "قائمة", "تيار",
 )
 
-var arabicHonorifics = keys("شيخ", "الشيخ", "سيد", "السيد", "آية", "اللٰه", "الله", "دكتور", "الدكتور", "حاج", "الحاج", "أمير", "ملك", "رئيس", "جنرال", "اللواء", "العقيد", "مولا", "ملا")
+var arabicHonorifics = keys("عقيد", "العقيد", "أدميرال", "الأدميرال", "لواء", "فريق", "الفريق", "مشير", "المشير", "شيخ", "الشيخ", "سيد", "السيد", "آية", "اللٰه", "الله", "دكتور", "الدكتور", "حاج", "الحاج", "أمير", "ملك", "رئيس", "جنرال", "اللواء", "العقيد", "مولا", "ملا")
+
+// arabicFunction are pronouns and particles a name never contains; the
+// lemmatiser split some names into them.
+var arabicFunction = keys("هو", "هي", "هم", "في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "لا", "ما", "كان", "قد", "ذلك", "هذا", "التي", "الذي")
+
+// arabicGiven are common given names: an Arabic-only name must start with
+// one or carry a surname with the article.
+var arabicGiven = keys(
+	"محمد", "أحمد", "علي", "حسن", "حسين", "عمر", "عثمان", "خالد", "سعد", "سعيد", "صالح", "عبد", "عبدالله",
+	"عبد الله", "إبراهيم", "إسماعيل", "يوسف", "موسى", "عيسى", "يحيى", "زكريا", "سليمان", "داود", "محمود",
+	"مصطفى", "كمال", "جمال", "عادل", "عزيز", "فيصل", "فهد", "سلطان", "سلمان", "نايف", "حمد", "حمدي", "راشد",
+	"طلال", "بشار", "حافظ", "رفيق", "سعد", "نبيه", "ميشال", "ميشيل", "أمين", "إميل", "سمير", "سامي", "نبيل",
+	"وليد", "طارق", "هشام", "هاشم", "ناجي", "رامي", "بسام", "حسني", "صادق", "رضا", "جواد", "جعفر", "باقر",
+	"مهدي", "هادي", "قاسم", "عباس", "نوري", "إياد", "أياد", "جلال", "مسعود", "مسرور", "نيجيرفان", "برهم",
+	"فؤاد", "طه", "ياسين", "ياسر", "محسن", "مرتضى", "مقتدى", "عمار", "همام", "حيدر", "حميد", "كريم",
+	"رئيس", "نجيب", "نصر", "ناصر", "منصور", "أنور", "حسام", "عصام", "عماد", "زياد", "زيد", "غازي", "ضياء",
+	"صباح", "صبحي", "فاروق", "فارس", "فتحي", "فايز", "ماجد", "مجيد", "مالك", "مروان", "معمر", "منير",
+	"نادر", "نزار", "هاني", "وائل", "يونس", "أيمن", "أسامة", "أشرف", "أكرم", "توفيق", "جميل", "حازم",
+	"حمزة", "خليل", "خليفة", "رشيد", "زهير", "سالم", "سليم", "شريف", "صلاح", "ضاري", "عامر", "عدنان",
+	"عزت", "عمرو", "عوض", "غسان", "فاضل", "فالح", "فريد", "قيس", "لطيف", "ماهر", "مازن", "محي", "مراد",
+	"مهند", "نعيم", "هيثم", "وزير", "ياسين", "أبو", "ابو", "بن", "حنان", "ليلى", "سهى", "تميم", "قابوس",
+	"حسني", "أنور", "عبد العزيز", "عبد الرحمن", "ساجد", "حامد", "نجاد", "محمود", "أكبر", "آصف", "نواز",
+	"بي نظير", "برويز", "شوكت", "يوسف", "جورج", "جون", "باراك", "هيلاري", "كوندوليزا", "ديك", "دونالد",
+	"روبرت", "كولن", "جيمس", "توني", "غوردن", "ديفيد", "نيكولا", "فرانسوا", "جاك", "فلاديمير", "ديمتري",
+	"سيرغي", "وين", "شي", "بنيامين", "إيهود", "أرييل", "شمعون", "إسحاق", "تسيبي", "أفيغدور", "موشيه",
+	"رجب", "عبد الله", "أحمد داود", "رفسنجاني", "محمود", "علي أكبر", "منوشهر", "حسن", "هنري", "ألبرتو",
+)
 
 // convertArabic converts the Arabic records to person candidates.
 func convertArabic(recs []*raw, c *counts) []*candidate {
@@ -993,6 +1061,9 @@ func convertArabic(recs []*raw, c *counts) []*candidate {
 		for len(ws) > 2 && arabicHonorifics[norm.Key(ws[0])] {
 			ws = ws[1:]
 		}
+		if len(ws) > 2 && norm.Key(ws[0]) == "الله" { // آية الله
+			ws = ws[1:]
+		}
 		if len(ws) < 2 {
 			c.noName++
 			continue
@@ -1003,6 +1074,22 @@ func convertArabic(recs []*raw, c *counts) []*candidate {
 				desc = true
 			}
 			if !isArabic(w) {
+				desc = true
+			}
+		}
+		// Lemmatisation mangles some names ("فيصل طويل" became "فصل طويل",
+		// "برهم صالح" "بر هو صالح"): keep a name only when it starts with a
+		// known given name or carries a surname with the article.
+		if !desc && !arabicGiven[norm.Key(ws[0])] {
+			desc = true
+			for _, w := range ws[1:] {
+				if strings.HasPrefix(norm.Key(w), "ال") && letterCount(w) >= 5 && !arabicNouns[norm.Key(strings.TrimPrefix(norm.Key(w), "ال"))] {
+					desc = false
+				}
+			}
+		}
+		for _, w := range ws {
+			if arabicFunction[norm.Key(w)] {
 				desc = true
 			}
 		}
@@ -1311,9 +1398,6 @@ func run(shared, dataDir, outPath string, log io.Writer) error {
 			e.NameAr = ""
 		}
 		if e.Name == "" && e.NameAr == "" {
-			if os.Getenv("GENDEBUG") != "" {
-				fmt.Fprintln(log, "ambiguous:", cd.order, cd.e.Name, cd.e.ID)
-			}
 			srcOf(cd).ambiguous++
 			continue
 		}
@@ -1380,12 +1464,22 @@ func mergeSame(cs []*candidate) []*candidate {
 	seen := map[string]*candidate{}
 	var out []*candidate
 	for _, c := range cs {
-		k := c.e.Type + "|" + c.country + "|" + norm.Key(c.e.Name)
+		k := norm.Key(c.e.Name)
 		p, ok := seen[k]
 		if !ok {
 			seen[k] = c
 			out = append(out, c)
 			continue
+		}
+		if p.e.Type != "person" && c.e.Type == "person" {
+			// "BASHAR_AL-ASSAD [SYRGOV]" listed again as the regime: the
+			// person wins.
+			p.e.Type, p.e.Kind, p.e.Parent = "person", c.e.Kind, ""
+			aliases := p.e.Aliases
+			p.e.Aliases = nil
+			for _, a := range aliases {
+				addAlias(p.e, pretty(words(a), false), true)
+			}
 		}
 		for _, a := range c.e.Aliases {
 			addAlias(p.e, a, p.e.Type == "person")
