@@ -1,6 +1,9 @@
 package lexicon
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,5 +124,67 @@ func TestDefaultEntriesAreConsistent(t *testing.T) {
 				t.Errorf("%s: alias %q has no words", e.ID, a)
 			}
 		}
+	}
+}
+
+// syntheticEntries returns n person entries with two-word Arabic names and a
+// Latin alias each, from a fixed seed.
+func syntheticEntries(n int) []*Entry {
+	letters := []rune("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+	r := rand.New(rand.NewPCG(7, 7))
+	word := func() string {
+		w := make([]rune, 3+r.IntN(5))
+		for i := range w {
+			w[i] = letters[r.IntN(len(letters))]
+		}
+		return string(w)
+	}
+	out := make([]*Entry, n)
+	for i := range out {
+		out[i] = &Entry{ID: fmt.Sprintf("p%06d", i), Type: "person", NameAr: word() + " " + word(),
+			Name: fmt.Sprintf("Person %06d", i), Aliases: []string{word() + " " + word() + " " + word()}}
+	}
+	return out
+}
+
+// BenchmarkBuild measures building the matcher for a ladder of lexicon
+// sizes (each entry has three names, so 300k names at the top).
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		entries := syntheticEntries(n)
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := New(entries); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMatch measures matching the seed article against the built-in
+// lexicon plus a ladder of synthetic entries: the cost per token must not
+// grow with the lexicon.
+func BenchmarkMatch(b *testing.B) {
+	text, err := os.ReadFile("../../testdata/000_1959643b4c841efe.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := norm.Tokens(string(text))
+	base, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{0, 10000, 100000} {
+		l, err := base.WithOverrides(syntheticEntries(n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("extra=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				l.Match(toks)
+			}
+		})
 	}
 }
