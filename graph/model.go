@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/newsgraph/newsgraph/ingest/norm"
@@ -73,9 +74,19 @@ func (e Entity) Keys() []string {
 // Mention records that an article names an entity.
 type Mention struct {
 	EntityID  string
-	Count     int      // occurrences in the article
+	Count     int      // occurrences in the article: len(Spans) when Spans are kept
 	Surfaces  []string // distinct spellings found, sorted
 	Sentences []int    // distinct indexes of the sentences it occurs in, ascending
+	Spans     []Span   // every occurrence, in text order
+}
+
+// Span is one occurrence of an entity in an article's text: the title, a
+// line break, then the body (ingest.Text).
+type Span struct {
+	Start, End int    // byte offsets of the surface in the text
+	Sentence   int    // index of its sentence; the title is sentence 0
+	Surface    string // the words as written: text[Start:End]
+	Method     string // how it was found: lexicon, adjective, role, coreference, rule
 }
 
 // Document is one article and everything extracted from it: the unit a
@@ -92,6 +103,75 @@ type ProjectedEntity struct {
 	Articles    int       // articles mentioning it, within the filter
 	Mentions    int       // occurrences in those articles
 	First, Last time.Time // dates of the first and last such article; zero if unknown
+}
+
+// EntityProfile is what a store knows about one entity, within a filter:
+// its counts, how its mentions were found and spelt, and the entities
+// mentioned beside it.
+type EntityProfile struct {
+	ProjectedEntity                // the entity, its articles and mentions, first and last dates
+	Methods         map[string]int // mentions by extraction method (from their spans); never nil
+	// Surfaces are the spellings of its mentions, most frequent first
+	// (ties by spelling), at most ProfileSurfaces of them.
+	Surfaces []SurfaceCount
+	// Neighbors are the entities co-mentioned with it, in the most articles
+	// first (ties by ID), at most ProfileNeighbors of them.
+	Neighbors []Neighbor
+}
+
+// How many surfaces and neighbours an EntityProfile lists.
+const (
+	ProfileSurfaces  = 20
+	ProfileNeighbors = 10
+)
+
+// SurfaceCount is a spelling and how many mentions use it.
+type SurfaceCount struct {
+	Surface string
+	Count   int
+}
+
+// Neighbor is an entity co-mentioned with a profiled one.
+type Neighbor struct {
+	ID       string
+	Type     EntityType
+	Name     string
+	NameAr   string
+	Articles int // articles naming both, within the filter
+}
+
+// SortProfile puts a profile's surfaces and neighbours in their order and
+// cuts them to length. Stores call it, so that every backend orders alike.
+func SortProfile(p *EntityProfile) {
+	sort.Slice(p.Surfaces, func(i, j int) bool {
+		a, b := p.Surfaces[i], p.Surfaces[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Surface < b.Surface
+	})
+	if len(p.Surfaces) > ProfileSurfaces {
+		p.Surfaces = p.Surfaces[:ProfileSurfaces]
+	}
+	sort.Slice(p.Neighbors, func(i, j int) bool {
+		a, b := p.Neighbors[i], p.Neighbors[j]
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		return a.ID < b.ID
+	})
+	if len(p.Neighbors) > ProfileNeighbors {
+		p.Neighbors = p.Neighbors[:ProfileNeighbors]
+	}
+	if p.Methods == nil {
+		p.Methods = map[string]int{}
+	}
+	if p.Surfaces == nil {
+		p.Surfaces = []SurfaceCount{}
+	}
+	if p.Neighbors == nil {
+		p.Neighbors = []Neighbor{}
+	}
 }
 
 // Edge is an article-level co-mention between two entities: they occur in
@@ -153,6 +233,9 @@ func (d *Document) Validate() error {
 	for _, m := range d.Mentions {
 		if !carried[m.EntityID] {
 			return fmt.Errorf("article %s: mention of entity %s the document does not carry", d.Article.ID, m.EntityID)
+		}
+		if len(m.Spans) > 0 && len(m.Spans) != m.Count {
+			return fmt.Errorf("article %s: mention of entity %s counts %d occurrences but has %d spans", d.Article.ID, m.EntityID, m.Count, len(m.Spans))
 		}
 	}
 	return nil

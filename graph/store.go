@@ -21,6 +21,12 @@ type Store interface {
 	// Evidence returns up to limit articles mentioning both entities, newest
 	// first (undated last), ties by article ID.
 	Evidence(ctx context.Context, a, b string, limit int) ([]Evidence, error)
+	// Entity profiles the entity with this exact ID over the articles that
+	// pass f: f's dates, languages and sources narrow the articles counted,
+	// and f.Types narrows its neighbours only. An entity no article within
+	// f mentions has zero counts; an ID the store does not hold is an error
+	// wrapping ErrNotFound.
+	Entity(ctx context.Context, id string, f Filter) (*EntityProfile, error)
 	// Resolve finds the entities a name refers to: an exact ID, or any name
 	// or alias in either script, compared in folded form (see ingest/norm).
 	// It returns an empty slice, not an error, when nothing matches.

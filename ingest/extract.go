@@ -14,7 +14,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "3"
+const extractorVersion = "4"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -169,6 +169,10 @@ func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) 
 				method = "adjective"
 			case lexicon.KindRole:
 				method = "role"
+			case lexicon.KindWeak:
+				if seen[m.Entry.ID] {
+					method = "coreference" // it stands for the full name said before
+				}
 			}
 			add(m.Entry, m.Start, m.End, method)
 			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole {
@@ -221,9 +225,9 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 	}}
 	mentions, entries := x.Mentions(a)
 	type acc struct {
-		count     int
 		surfaces  map[string]bool
 		sentences map[int]bool
+		spans     []graph.Span // in text order, as mentions are
 	}
 	found := make(map[string]*acc)
 	for _, m := range mentions {
@@ -232,9 +236,9 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 			e = &acc{surfaces: map[string]bool{}, sentences: map[int]bool{}}
 			found[m.EntityID] = e
 		}
-		e.count++
 		e.surfaces[m.Surface] = true
 		e.sentences[m.Sentence] = true
+		e.spans = append(e.spans, graph.Span{Start: m.Start, End: m.End, Sentence: m.Sentence, Surface: m.Surface, Method: m.Method})
 	}
 	ids := make([]string, 0, len(found))
 	for id := range found {
@@ -246,9 +250,10 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 		doc.Entities = append(doc.Entities, entries[id].Entity())
 		doc.Mentions = append(doc.Mentions, graph.Mention{
 			EntityID:  id,
-			Count:     e.count,
+			Count:     len(e.spans),
 			Surfaces:  sortedKeys(e.surfaces),
 			Sentences: sortedInts(e.sentences),
+			Spans:     e.spans,
 		})
 	}
 	return doc

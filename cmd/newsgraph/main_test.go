@@ -356,6 +356,9 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 			both(0, "query", "path", p[0], p[1], "--evidence", "5", "--format", "json")
 			both(0, "query", "path", p[0], p[1])
 		}
+		both(0, "query", "entity", "Kadhimi", "--format", "json")
+		both(0, "query", "entity", "Iraq")
+		both(0, "query", "entity", "Iraq", "--type", "person", "--since", "2021-01-01", "--format", "csv")
 	}
 
 	both(0, "ingest", seedDir(t))
@@ -500,4 +503,164 @@ func TestIngestSharedCorpora(t *testing.T) {
 		t.Errorf("ar-newspapers-2012: %s", r.stdout)
 	}
 	ng(t, dir, 0, "query", "path", "Syria", "Kuwait")
+}
+
+// entityJSON is what query entity --format json prints.
+type entityJSON struct {
+	ID, Name, Type, Kind, Wikidata string
+	NameAr                         string `json:"name_ar"`
+	Aliases                        []string
+	Articles, Mentions             int
+	First, Last                    string
+	Methods                        map[string]int
+	Surfaces                       []struct {
+		Surface string
+		Count   int
+	}
+	Neighbors []struct {
+		ID, Name string
+		NameAr   string `json:"name_ar"`
+		Articles int
+	}
+}
+
+func queryEntity(t *testing.T, dir string, args ...string) entityJSON {
+	t.Helper()
+	r := ng(t, dir, 0, append([]string{"query", "entity"}, append(args, "--format", "json")...)...)
+	var e entityJSON
+	if err := json.Unmarshal([]byte(r.stdout), &e); err != nil {
+		t.Fatalf("query entity %v: %v\n%s", args, err, r.stdout)
+	}
+	return e
+}
+
+func TestEntityProfile(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+
+	e := queryEntity(t, dir, "Kadhimi")
+	if e.ID != "mustafa-al-kadhimi" || e.Name != "Mustafa al-Kadhimi" || e.NameAr != "مصطفى الكاظمي" || e.Type != "person" ||
+		e.Articles != 1 || e.Mentions != 13 || e.First != "2021-07-11" || e.Last != "2021-07-11" {
+		t.Errorf("query entity Kadhimi: %+v", e)
+	}
+	if e.Methods["lexicon"] == 0 || sum(e.Methods) != e.Mentions {
+		t.Errorf("methods %v: want lexicon among them, adding up to %d mentions", e.Methods, e.Mentions)
+	}
+	if !contains(e.Aliases, "الكاظمي") {
+		t.Errorf("aliases %q lack الكاظمي", e.Aliases)
+	}
+	surfaces := 0
+	for _, s := range e.Surfaces {
+		surfaces += s.Count
+	}
+	if surfaces != e.Mentions || len(e.Surfaces) == 0 || e.Surfaces[0].Surface != "الكاظمي" {
+		t.Errorf("surfaces %+v: want الكاظمي first, adding up to %d mentions", e.Surfaces, e.Mentions)
+	}
+	var neighbors []string
+	for _, n := range e.Neighbors {
+		neighbors = append(neighbors, n.ID)
+	}
+	if !contains(neighbors, "joe-biden") || len(neighbors) != 10 {
+		t.Errorf("neighbours %q: want ten, Joe Biden among them", neighbors)
+	}
+
+	// Every name resolves as query path resolves it.
+	for _, name := range []string{"الكاظمي", "mustafa-al-kadhimi", "MUSTAFA AL KADHIMI", "مصطفى الكاظمى"} {
+		if got := queryEntity(t, dir, name); got.ID != "mustafa-al-kadhimi" {
+			t.Errorf("query entity %s = %s", name, got.ID)
+		}
+	}
+	// Haidar Hamid is named in full once; his weak alias حميد then counts
+	// twice more, found by the lexicon after the full name.
+	h := queryEntity(t, dir, "Haidar Hamid")
+	if h.ID != "haidar-hamid" || h.Mentions != 3 || !reflect.DeepEqual(h.Methods, map[string]int{"lexicon": 1, "coreference": 2}) ||
+		fmt.Sprint(h.Surfaces) != "[{حميد 2} {حيدر حميد 1}]" {
+		t.Errorf("query entity Haidar Hamid: %+v", h)
+	}
+	// A weak alias names no entity on its own; the full name is suggested.
+	r := ng(t, dir, 4, "query", "entity", "حميد")
+	if !strings.Contains(r.stderr, "did you mean Haidar Hamid (حيدر حميد)?") {
+		t.Errorf("query entity حميد: stderr\n%s", r.stderr)
+	}
+
+	r = ng(t, dir, 0, "query", "entity", "Kadhimi")
+	golden(t, "entity-seed", r.stdout)
+
+	r = ng(t, dir, 0, "query", "entity", "Iraq", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("csv: %v\n%s", err, r.stdout)
+	}
+	if got := strings.Join(rows[0], ","); got != "id,name,name_ar,type,kind,wikidata,aliases,articles,mentions,first,last,methods" {
+		t.Errorf("csv header %s", got)
+	}
+	if rows[1][0] != "iraq" || rows[1][5] != "Q796" || rows[1][7] != "1" {
+		t.Errorf("csv row %q", rows[1])
+	}
+
+	// Filters: --type narrows the neighbours, dates the articles counted.
+	p := queryEntity(t, dir, "Kadhimi", "--type", "person")
+	for _, n := range p.Neighbors {
+		if n.ID == "iraq" || n.ID == "baghdad" {
+			t.Errorf("--type person lists %s among the neighbours", n.ID)
+		}
+	}
+	if p.Mentions != 13 {
+		t.Errorf("--type person changed the mention count to %d", p.Mentions)
+	}
+	r = ng(t, dir, 0, "query", "entity", "Kadhimi", "--since", "2022-01-01", "--format", "json")
+	if !strings.Contains(r.stdout, `"articles": 0`) || strings.Contains(r.stdout, `"first"`) ||
+		!strings.Contains(r.stdout, `"methods": {}`) || !strings.Contains(r.stdout, `"neighbors": []`) {
+		t.Errorf("profile outside the dates:\n%s", r.stdout)
+	}
+
+	r = ng(t, dir, 4, "query", "entity", "Kadhmi")
+	if !strings.Contains(r.stderr, `no entity is called "Kadhmi"`) || !strings.Contains(r.stderr, "did you mean Mustafa al-Kadhimi (مصطفى الكاظمي)?") {
+		t.Errorf("unknown name: stderr\n%s", r.stderr)
+	}
+	ng(t, dir, 2, "query", "entity")
+	ng(t, dir, 2, "query", "entity", "Kadhimi", "Raisi")
+	r = ng(t, dir, 0, "query", "entity", "--help")
+	for _, want := range []string{"newsgraph query entity Kadhimi", "coreference", "Exit status: 4"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("entity --help lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestEntityAmbiguous(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("An academic speaks\n2021-01-02\nHaidar Hamid met Joe Biden.\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Hamid Karzai\n2021-01-03\nHamid Karzai visited Tehran.\n"), 0o644)
+	lex := filepath.Join(dir, "lex.jsonl")
+	os.WriteFile(lex, []byte(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["Hamid"]}
+{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
+`), 0o644)
+	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
+	r := ng(t, dir, 5, "query", "entity", "Hamid")
+	if !strings.Contains(r.stderr, `"Hamid" is ambiguous`) || !strings.Contains(r.stderr, "id hamid-karzai") {
+		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
+	}
+	if e := queryEntity(t, dir, "hamid-karzai"); e.Articles != 1 || e.Mentions != 2 || e.Methods["lexicon"] != 2 {
+		t.Errorf("query entity hamid-karzai: %+v", e)
+	}
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

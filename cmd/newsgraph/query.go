@@ -17,10 +17,10 @@ import (
 func queryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "query",
-		Usage: "ask the graph: centrality rankings, co-mention paths",
+		Usage: "ask the graph: centrality rankings, co-mention paths, entity profiles",
 		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
 diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
-		Subcommands:  []*cli.Command{centralityCommand(), pathCommand()},
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), entityCommand()},
 		OnUsageError: onUsageError,
 	}
 }

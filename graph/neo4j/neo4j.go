@@ -215,7 +215,9 @@ SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = r
     a.lang = row.lang, a.hash = row.hash`
 	qMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
-CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences}]->(e)`
+CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
+    starts: row.starts, ends: row.ends, spanSentences: row.spanSentences, spanSurfaces: row.spanSurfaces,
+    methods: row.methods}]->(e)`
 	qDropOrphans = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
@@ -266,10 +268,12 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		})
 		ids := make([]string, 0, len(d.Mentions))
 		for _, m := range d.Mentions {
-			mentions = append(mentions, map[string]any{
+			row := map[string]any{
 				"article": a.ID, "entity": m.EntityID, "count": int64(m.Count),
 				"surfaces": nonNil(m.Surfaces), "sentences": ints(m.Sentences),
-			})
+			}
+			addSpans(row, m.Spans)
+			mentions = append(mentions, row)
 			ids = append(ids, m.EntityID)
 		}
 		addPairs(newPairs, ids)
@@ -375,6 +379,19 @@ func addPairs(pairs map[[2]string]bool, ids []string) {
 			pairs[[2]string{a, b}] = true
 		}
 	}
+}
+
+// addSpans sets a MENTIONS row's span properties: parallel lists, one item
+// per occurrence, since a property cannot hold a list of maps.
+func addSpans(row map[string]any, spans []graph.Span) {
+	starts, ends, sentences := make([]int64, len(spans)), make([]int64, len(spans)), make([]int64, len(spans))
+	surfaces, methods := make([]string, len(spans)), make([]string, len(spans))
+	for i, sp := range spans {
+		starts[i], ends[i], sentences[i] = int64(sp.Start), int64(sp.End), int64(sp.Sentence)
+		surfaces[i], methods[i] = sp.Surface, sp.Method
+	}
+	row["starts"], row["ends"], row["spanSentences"] = starts, ends, sentences
+	row["spanSurfaces"], row["methods"] = surfaces, methods
 }
 
 func entityRows(m map[string]graph.Entity) []map[string]any {
@@ -515,6 +532,82 @@ LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
 		})
 	}
 	return ev, nil
+}
+
+// The queries of Entity, all over the articles that pass the filter. Span
+// lists are read with coalesce: relationships written before spans were
+// kept have none.
+const (
+	qEntity = `MATCH (e:Entity {id: $id})
+RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
+       e.wikidata AS wikidata`
+	qEntityCounts = `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $id})
+WHERE ` + filterWhere + `
+RETURN count(art) AS articles, coalesce(sum(m.count), 0) AS mentions, min(art.published) AS first, max(art.published) AS last`
+	qEntitySpans = `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $id})
+WHERE ` + filterWhere + `
+WITH coalesce(m.methods, []) AS methods, coalesce(m.spanSurfaces, []) AS surfaces
+UNWIND range(0, size(methods) - 1) AS i
+RETURN methods[i] AS method, surfaces[i] AS surface, count(*) AS n`
+	qEntityNeighbors = `MATCH (art:Article)-[:MENTIONS]->(:Entity {id: $id})
+WHERE ` + filterWhere + `
+MATCH (art)-[:MENTIONS]->(n:Entity)
+WHERE n.id <> $id AND ($types IS NULL OR n.type IN $types)
+RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, count(art) AS articles`
+)
+
+// Entity implements graph.Store.
+func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.EntityProfile, error) {
+	params := filterParams(f)
+	params["id"] = id
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	p, err := driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) (*graph.EntityProfile, error) {
+		recs, err := run(ctx, tx, qEntity, params)
+		if err != nil || len(recs) == 0 {
+			return nil, err
+		}
+		p := &graph.EntityProfile{Methods: map[string]int{}}
+		p.Entity = entity(recs[0])
+		if recs, err = run(ctx, tx, qEntityCounts, params); err != nil {
+			return nil, err
+		}
+		if len(recs) == 1 {
+			r := recs[0]
+			p.Articles, p.Mentions = int(num(r, "articles")), int(num(r, "mentions"))
+			p.First, p.Last = timeOf(r, "first"), timeOf(r, "last")
+		}
+		if recs, err = run(ctx, tx, qEntitySpans, params); err != nil {
+			return nil, err
+		}
+		surfaces := map[string]int{}
+		for _, r := range recs {
+			n := int(num(r, "n"))
+			p.Methods[str(r, "method")] += n
+			surfaces[str(r, "surface")] += n
+		}
+		for sf, n := range surfaces {
+			p.Surfaces = append(p.Surfaces, graph.SurfaceCount{Surface: sf, Count: n})
+		}
+		if recs, err = run(ctx, tx, qEntityNeighbors, params); err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			p.Neighbors = append(p.Neighbors, graph.Neighbor{
+				ID: str(r, "id"), Type: graph.EntityType(str(r, "type")), Name: str(r, "name"),
+				NameAr: str(r, "nameAr"), Articles: int(num(r, "articles")),
+			})
+		}
+		return p, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if p == nil {
+		return nil, fmt.Errorf("entity %s: %w", id, graph.ErrNotFound)
+	}
+	graph.SortProfile(p)
+	return p, nil
 }
 
 // Resolve implements graph.Store.

@@ -154,3 +154,42 @@ func TestSchemaIsIdempotent(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestMentionSpanProperties checks how spans are kept on MENTIONS: parallel
+// lists of primitives, one item per occurrence, in text order.
+func TestMentionSpanProperties(t *testing.T) {
+	uri, cfg := neo4jtest.Server(t)
+	ctx := context.Background()
+	s, err := neo4j.Open(ctx, uri, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d := graph.Document{
+		Article:  graph.Article{ID: "a1", Hash: "h"},
+		Entities: []graph.Entity{{ID: "x", Type: graph.Person, Name: "X"}},
+		Mentions: []graph.Mention{{EntityID: "x", Count: 2, Surfaces: []string{"X", "Mr X"}, Sentences: []int{0, 2},
+			Spans: []graph.Span{{Start: 0, End: 1, Sentence: 0, Surface: "X", Method: "lexicon"}, {Start: 40, End: 44, Sentence: 2, Surface: "Mr X", Method: "coreference"}}}},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	dr, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dr.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, dr, `MATCH (:Article {id: 'a1'})-[m:MENTIONS]->(:Entity {id: 'x'})
+RETURN m.starts AS starts, m.ends AS ends, m.spanSentences AS sentences, m.spanSurfaces AS surfaces, m.methods AS methods`,
+		nil, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%d MENTIONS relationships, want 1", len(res.Records))
+	}
+	got := fmt.Sprint(res.Records[0].Values)
+	if want := "[[0 40] [1 44] [0 2] [X Mr X] [lexicon coreference]]"; got != want {
+		t.Errorf("MENTIONS span properties %s, want %s", got, want)
+	}
+}

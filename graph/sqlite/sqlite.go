@@ -18,9 +18,10 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
-// schemaVersion is stored in PRAGMA user_version; a file with another
-// version is refused rather than misread.
-const schemaVersion = 1
+// schemaVersion is stored in PRAGMA user_version. Older versions are
+// migrated when opened (see migrations); a newer one is refused rather than
+// misread.
+const schemaVersion = 2
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -53,6 +54,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	count      INTEGER NOT NULL,
 	surfaces   TEXT NOT NULL DEFAULT '[]', -- JSON array
 	sentences  TEXT NOT NULL DEFAULT '[]', -- JSON array
+	spans      TEXT NOT NULL DEFAULT '[]', -- JSON array of {start, end, sentence, surface, method}
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
@@ -101,10 +103,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("not a readable SQLite file: %w", err)
 	}
-	switch version {
-	case schemaVersion:
+	switch {
+	case version == schemaVersion:
 		return nil
-	case 0:
+	case version > 0 && version < schemaVersion:
+		return s.upgrade(ctx, version)
+	case version == 0:
 		var tables int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
 			return err
@@ -113,13 +117,45 @@ func (s *Store) migrate(ctx context.Context) error {
 			return errors.New("an SQLite file that is not a newsgraph store; choose another --store path")
 		}
 	default:
-		return fmt.Errorf("store schema version %d, this newsgraph reads version %d", version, schemaVersion)
+		return fmt.Errorf("store schema version %d, this newsgraph reads versions up to %d", version, schemaVersion)
 	}
 	if _, err := s.db.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
 	_, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 	return err
+}
+
+// migrations[v] takes a version-v store to version v+1.
+var migrations = map[int][]string{
+	// Version 2 keeps every occurrence's span and method. Mentions written
+	// before have none until their articles are written again.
+	1: {`ALTER TABLE mentions ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'`},
+}
+
+// upgrade migrates a store from version to schemaVersion, one version at a
+// time, each in a transaction with its user_version.
+func (s *Store) upgrade(ctx context.Context, version int) error {
+	for v := version; v < schemaVersion; v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		for _, q := range migrations[v] {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
+		}
+	}
+	return nil
 }
 
 // Close closes the file.
@@ -151,7 +187,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata`,
 		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
 		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
-		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences) VALUES (?, ?, ?, ?, ?)`,
+		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans) VALUES (?, ?, ?, ?, ?, ?)`,
 	})
 	if err != nil {
 		return err
@@ -186,7 +222,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 		for _, m := range d.Mentions {
-			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences)); err != nil {
+			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans)); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 			}
 		}
@@ -391,6 +427,115 @@ func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.E
 		ev = append(ev, e)
 	}
 	return ev, rows.Err()
+}
+
+// spanJSON is how a graph.Span is kept in mentions.spans.
+type spanJSON struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence int    `json:"sentence"`
+	Surface  string `json:"surface"`
+	Method   string `json:"method"`
+}
+
+func spansJSON(spans []graph.Span) string {
+	out := make([]spanJSON, len(spans))
+	for i, sp := range spans {
+		out[i] = spanJSON{Start: sp.Start, End: sp.End, Sentence: sp.Sentence, Surface: sp.Surface, Method: sp.Method}
+	}
+	return mustJSON(out)
+}
+
+// Entity implements graph.Store.
+func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.EntityProfile, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+
+	p := &graph.EntityProfile{Methods: map[string]int{}}
+	var typ, aliases string
+	err = tx.QueryRowContext(ctx, `SELECT id, type, kind, name, name_ar, aliases, wikidata FROM entities WHERE id = ?`, id).
+		Scan(&p.ID, &typ, &p.Kind, &p.Name, &p.NameAr, &aliases, &p.Wikidata)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("entity %s: %w", id, graph.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	p.Type = graph.EntityType(typ)
+	if err := json.Unmarshal([]byte(aliases), &p.Aliases); err != nil {
+		return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
+	}
+
+	aw, aargs := articleFilter(f)
+	args := append([]any{id}, aargs...)
+	// fm: the entity's mentions in the articles that pass the filter.
+	with := `WITH fm AS (
+		SELECT m.article_id, m.count, m.spans, a.published FROM mentions m
+		JOIN articles a ON a.id = m.article_id
+		WHERE m.entity_id = ? AND ` + aw + `)`
+
+	var first, last sql.NullString
+	if err := tx.QueryRowContext(ctx, with+`
+		SELECT count(*), coalesce(sum(fm.count), 0), min(fm.published), max(fm.published) FROM fm`, args...).
+		Scan(&p.Articles, &p.Mentions, &first, &last); err != nil {
+		return nil, fmt.Errorf("entity %s: counts: %w", id, err)
+	}
+	p.First, p.Last = parseTime(first), parseTime(last)
+
+	rows, err := tx.QueryContext(ctx, with+`
+		SELECT json_extract(j.value, '$.method'), json_extract(j.value, '$.surface'), count(*)
+		FROM fm, json_each(fm.spans) j
+		GROUP BY 1, 2`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: spans: %w", id, err)
+	}
+	surfaces := map[string]int{}
+	for rows.Next() {
+		var method, surface sql.NullString
+		var n int
+		if err := rows.Scan(&method, &surface, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("entity %s: spans: %w", id, err)
+		}
+		p.Methods[method.String] += n
+		surfaces[surface.String] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entity %s: spans: %w", id, err)
+	}
+	for sf, n := range surfaces {
+		p.Surfaces = append(p.Surfaces, graph.SurfaceCount{Surface: sf, Count: n})
+	}
+
+	tw, targs := typeFilter(f)
+	rows, err = tx.QueryContext(ctx, with+`
+		SELECT e.id, e.type, e.name, e.name_ar, count(*) FROM fm
+		JOIN mentions m2 ON m2.article_id = fm.article_id AND m2.entity_id <> ?
+		JOIN entities e ON e.id = m2.entity_id
+		WHERE `+tw+`
+		GROUP BY e.id`, append(append(args, id), targs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: neighbours: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n graph.Neighbor
+		var typ string
+		if err := rows.Scan(&n.ID, &typ, &n.Name, &n.NameAr, &n.Articles); err != nil {
+			return nil, fmt.Errorf("entity %s: neighbours: %w", id, err)
+		}
+		n.Type = graph.EntityType(typ)
+		p.Neighbors = append(p.Neighbors, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entity %s: neighbours: %w", id, err)
+	}
+	graph.SortProfile(p)
+	return p, nil
 }
 
 // Resolve implements graph.Store.

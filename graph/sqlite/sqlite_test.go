@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +86,133 @@ func TestApplyRejectsMentionWithoutEntity(t *testing.T) {
 	fps, _ := s.Fingerprints(ctx)
 	if len(fps) != 0 {
 		t.Errorf("a failed batch left %v behind", fps)
+	}
+}
+
+// schemaV1 is the DDL of schema version 1, before mentions kept spans.
+const schemaV1 = `
+CREATE TABLE articles (
+	id        TEXT PRIMARY KEY,
+	url       TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL DEFAULT '',
+	title     TEXT NOT NULL DEFAULT '',
+	published TEXT,
+	lang      TEXT NOT NULL DEFAULT '',
+	hash      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE entities (
+	id       TEXT PRIMARY KEY,
+	type     TEXT NOT NULL,
+	kind     TEXT NOT NULL DEFAULT '',
+	name     TEXT NOT NULL DEFAULT '',
+	name_ar  TEXT NOT NULL DEFAULT '',
+	aliases  TEXT NOT NULL DEFAULT '[]',
+	wikidata TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE aliases (
+	key       TEXT NOT NULL,
+	entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+	PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX aliases_entity ON aliases(entity_id);
+CREATE TABLE mentions (
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity_id  TEXT NOT NULL REFERENCES entities(id),
+	count      INTEGER NOT NULL,
+	surfaces   TEXT NOT NULL DEFAULT '[]',
+	sentences  TEXT NOT NULL DEFAULT '[]',
+	PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+INSERT INTO articles VALUES ('a1', 'https://example.org/a1', 'src', 'Title', '2021-07-11T00:00:00Z', 'ar', 'h1');
+INSERT INTO entities VALUES ('iraq', 'location', 'country', 'Iraq', 'العراق', '[]', 'Q796');
+INSERT INTO aliases VALUES ('iraq', 'iraq'), ('العراق', 'iraq');
+INSERT INTO mentions VALUES ('a1', 'iraq', 2, '["العراق"]', '[0]');
+PRAGMA user_version = 1;
+`
+
+func TestOpenMigratesVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, schemaV1); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a version-1 store: %v", err)
+	}
+	// The old mention is kept, without spans.
+	p, err := s.Entity(ctx, "iraq", graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Articles != 1 || p.Mentions != 2 || len(p.Methods) != 0 || len(p.Surfaces) != 0 || p.Wikidata != "Q796" {
+		t.Errorf("migrated profile %+v, want 1 article, 2 mentions, no spans", p)
+	}
+	// Rewritten, it keeps them.
+	d := graph.Document{
+		Article:  graph.Article{ID: "a1", Hash: "h2", Published: p.First},
+		Entities: []graph.Entity{p.Entity},
+		Mentions: []graph.Mention{{EntityID: "iraq", Count: 1, Surfaces: []string{"العراقي"}, Sentences: []int{0},
+			Spans: []graph.Span{{Start: 3, End: 17, Sentence: 0, Surface: "العراقي", Method: "adjective"}}}},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	p, err = s.Entity(ctx, "iraq", graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Mentions != 1 || p.Methods["adjective"] != 1 || len(p.Surfaces) != 1 || p.Surfaces[0] != (graph.SurfaceCount{Surface: "العراقي", Count: 1}) {
+		t.Errorf("profile after rewriting %+v", p)
+	}
+	s.Close()
+
+	db, err = sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var version int
+	var spans string
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 2 {
+		t.Errorf("user_version after migration = %d, %v; want 2", version, err)
+	}
+	if err := db.QueryRowContext(ctx, "SELECT spans FROM mentions WHERE article_id = 'a1'").Scan(&spans); err != nil ||
+		spans != `[{"start":3,"end":17,"sentence":0,"surface":"العراقي","method":"adjective"}]` {
+		t.Errorf("stored spans %s, %v", spans, err)
+	}
+	// A second open finds the current version and changes nothing.
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	s.Close()
+}
+
+func TestOpenRefusesNewerVersion(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v9.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (x); PRAGMA user_version = 9"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := sqlite.Open(ctx, path)
+	if err == nil {
+		s.Close()
+		t.Fatal("opened a store of a newer schema version")
+	}
+	if !strings.Contains(err.Error(), "schema version 9") {
+		t.Errorf("error %v, want one naming the version", err)
 	}
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -32,6 +33,8 @@ func Run(t *testing.T, open Opener) {
 		{"ProjectionFilters", testProjectionFilters},
 		{"Evidence", testEvidence},
 		{"Resolve", testResolve},
+		{"EntityProfile", testEntityProfile},
+		{"EntityProfileLimits", testEntityProfileLimits},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 	}
 	for _, tc := range tests {
@@ -59,7 +62,7 @@ var (
 	hamidB = graph.Entity{ID: "hamid-karzai", Type: graph.Person, Name: "Hamid Karzai", NameAr: "حامد كرزاي", Aliases: []string{"Hamid"}}
 )
 
-// doc builds a document mentioning ents (each once, in sentence 0).
+// doc builds a document mentioning ents (each once, by name, in sentence 0).
 func doc(id, published, lang, source string, ents ...graph.Entity) graph.Document {
 	d := graph.Document{Article: graph.Article{
 		ID: id, URL: "https://example.org/" + id, Source: source, Title: "Title of " + id,
@@ -70,7 +73,8 @@ func doc(id, published, lang, source string, ents ...graph.Entity) graph.Documen
 	}
 	for _, e := range ents {
 		d.Entities = append(d.Entities, e)
-		d.Mentions = append(d.Mentions, graph.Mention{EntityID: e.ID, Count: 1, Surfaces: []string{e.Name}, Sentences: []int{0}})
+		d.Mentions = append(d.Mentions, graph.Mention{EntityID: e.ID, Count: 1, Surfaces: []string{e.Name}, Sentences: []int{0},
+			Spans: []graph.Span{{Start: 0, End: len(e.Name), Sentence: 0, Surface: e.Name, Method: "lexicon"}}})
 	}
 	return d
 }
@@ -118,6 +122,7 @@ type snapshot struct {
 	Edges        []string
 	Evidence     []string
 	Resolved     []string // what every fixture entity's name resolves to
+	Profiles     []string // every entity's profile
 }
 
 func snap(t *testing.T, s graph.Store) snapshot {
@@ -133,6 +138,13 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		aliases := append([]string(nil), e.Aliases...)
 		sn.Entities = append(sn.Entities, fmt.Sprintf("%s %s %s %q %q %q %s articles=%d mentions=%d %s..%s",
 			e.ID, e.Type, e.Kind, e.Name, e.NameAr, strings.Join(aliases, "|"), e.Wikidata, e.Articles, e.Mentions, date(e.First), date(e.Last)))
+	}
+	for _, e := range p.Entities {
+		ep, err := s.Entity(ctx, e.ID, graph.Filter{})
+		if err != nil {
+			t.Fatalf("entity %s: %v", e.ID, err)
+		}
+		sn.Profiles = append(sn.Profiles, profile(ep))
 	}
 	for _, e := range p.Edges {
 		sn.Edges = append(sn.Edges, fmt.Sprintf("%s–%s articles=%d %s..%s", e.A, e.B, e.Articles, date(e.First), date(e.Last)))
@@ -154,6 +166,25 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		}
 	}
 	return sn
+}
+
+// profile prints an EntityProfile on one line.
+func profile(p *graph.EntityProfile) string {
+	methods := make([]string, 0, len(p.Methods))
+	for m, n := range p.Methods {
+		methods = append(methods, fmt.Sprintf("%s:%d", m, n))
+	}
+	sort.Strings(methods)
+	var surfaces, neighbors []string
+	for _, sc := range p.Surfaces {
+		surfaces = append(surfaces, fmt.Sprintf("%s:%d", sc.Surface, sc.Count))
+	}
+	for _, n := range p.Neighbors {
+		neighbors = append(neighbors, fmt.Sprintf("%s(%s %q %q):%d", n.ID, n.Type, n.Name, n.NameAr, n.Articles))
+	}
+	return fmt.Sprintf("%s articles=%d mentions=%d %s..%s methods=[%s] surfaces=[%s] neighbors=[%s]",
+		p.ID, p.Articles, p.Mentions, date(p.First), date(p.Last),
+		strings.Join(methods, " "), strings.Join(surfaces, " "), strings.Join(neighbors, " "))
 }
 
 func date(t time.Time) string {
@@ -412,7 +443,15 @@ func randomHistory(seed uint64) ([]op, []graph.Document) {
 		d := doc(id, dates[r.IntN(len(dates))], []string{"ar", "en"}[r.IntN(2)], "src", ents...)
 		d.Article.Hash = fmt.Sprintf("hash-%s-v%d", id, version)
 		for i := range d.Mentions {
-			d.Mentions[i].Count = 1 + r.IntN(4)
+			m := &d.Mentions[i]
+			m.Count = 1 + r.IntN(4)
+			m.Spans = nil
+			for k := 0; k < m.Count; k++ {
+				m.Spans = append(m.Spans, graph.Span{
+					Start: 10 * k, End: 10*k + 5, Sentence: k,
+					Surface: []string{"one", "two"}[r.IntN(2)], Method: []string{"lexicon", "coreference", "role"}[r.IntN(3)],
+				})
+			}
 		}
 		return d
 	}
@@ -469,5 +508,176 @@ func testRandomHistory(t *testing.T, o Opener) {
 			}
 			assertSame(t, snap(t, s), want, "after a random history")
 		})
+	}
+}
+
+// mention builds a mention from spans given as "method:surface@sentence",
+// laid out one after another in the text.
+func mention(id string, spans ...string) graph.Mention {
+	m := graph.Mention{EntityID: id, Count: len(spans)}
+	surfaces, sentences := map[string]bool{}, map[int]bool{}
+	at := 0
+	for _, sp := range spans {
+		method, rest, _ := strings.Cut(sp, ":")
+		surface, sent, _ := strings.Cut(rest, "@")
+		var sentence int
+		fmt.Sscan(sent, &sentence)
+		m.Spans = append(m.Spans, graph.Span{Start: at, End: at + len(surface), Sentence: sentence, Surface: surface, Method: method})
+		at += len(surface) + 1
+		surfaces[surface], sentences[sentence] = true, true
+	}
+	for sf := range surfaces {
+		m.Surfaces = append(m.Surfaces, sf)
+	}
+	sort.Strings(m.Surfaces)
+	for n := range sentences {
+		m.Sentences = append(m.Sentences, n)
+	}
+	sort.Ints(m.Sentences)
+	return m
+}
+
+// docWith builds a document from its entities and their mentions.
+func docWith(id, published, lang, source string, ents []graph.Entity, mentions ...graph.Mention) graph.Document {
+	d := doc(id, published, lang, source)
+	d.Entities = ents
+	d.Mentions = mentions
+	return d
+}
+
+func entityProfile(t *testing.T, s graph.Store, id string, f graph.Filter) *graph.EntityProfile {
+	t.Helper()
+	p, err := s.Entity(context.Background(), id, f)
+	if err != nil {
+		t.Fatalf("Entity(%s, %+v): %v", id, f, err)
+	}
+	return p
+}
+
+func testEntityProfile(t *testing.T, o Opener) {
+	s := open(t, o)
+	ctx := context.Background()
+	apply(t, s,
+		docWith("a1", "2021-07-11", "ar", "jazeera", []graph.Entity{kadhimi, biden, iraq},
+			mention(kadhimi.ID, "lexicon:مصطفى الكاظمي@0", "coreference:الكاظمي@1", "coreference:الكاظمي@3"),
+			mention(biden.ID, "lexicon:بايدن@1"),
+			mention(iraq.ID, "adjective:العراقي@0")),
+		docWith("a2", "2021-09-01", "en", "reuters", []graph.Entity{kadhimi, biden, pmf},
+			mention(kadhimi.ID, "lexicon:Mustafa al-Kadhimi@0", "coreference:Kadhimi@2"),
+			mention(biden.ID, "role:US president@1", "lexicon:Biden@2"),
+			mention(pmf.ID, "rule:PMF@1")),
+		docWith("a3", "", "ar", "jazeera", []graph.Entity{kadhimi, raisi},
+			mention(kadhimi.ID, "lexicon:الكاظمي@0"),
+			mention(raisi.ID, "lexicon:رئيسي@0")),
+		docWith("a4", "2021-10-01", "en", "reuters", []graph.Entity{biden, iraq},
+			mention(biden.ID, "lexicon:Joe Biden@0"),
+			mention(iraq.ID, "lexicon:Iraq@0")),
+		// A mention written without spans counts, but has no method or surface.
+		docWith("a5", "2021-06-01", "en", "reuters", []graph.Entity{iraq},
+			graph.Mention{EntityID: iraq.ID, Count: 2, Surfaces: []string{"Iraq"}, Sentences: []int{0}}),
+	)
+	for _, tc := range []struct {
+		name string
+		id   string
+		f    graph.Filter
+		want string
+	}{
+		{"all", kadhimi.ID, graph.Filter{},
+			`mustafa-al-kadhimi articles=3 mentions=6 2021-07-11..2021-09-01 methods=[coreference:3 lexicon:3] ` +
+				`surfaces=[الكاظمي:3 Kadhimi:1 Mustafa al-Kadhimi:1 مصطفى الكاظمي:1] ` +
+				`neighbors=[joe-biden(person "Joe Biden" "جو بايدن"):2 ebrahim-raisi(person "Ebrahim Raisi" "إبراهيم رئيسي"):1 ` +
+				`iraq(location "Iraq" "العراق"):1 popular-mobilization-forces(organization "Popular Mobilization Forces" "الحشد الشعبي"):1]`},
+		{"since", kadhimi.ID, graph.Filter{Since: day("2021-08-01")},
+			`mustafa-al-kadhimi articles=1 mentions=2 2021-09-01..2021-09-01 methods=[coreference:1 lexicon:1] ` +
+				`surfaces=[Kadhimi:1 Mustafa al-Kadhimi:1] ` +
+				`neighbors=[joe-biden(person "Joe Biden" "جو بايدن"):1 popular-mobilization-forces(organization "Popular Mobilization Forces" "الحشد الشعبي"):1]`},
+		{"types narrow neighbours only", kadhimi.ID, graph.Filter{Types: []graph.EntityType{graph.Person}},
+			`mustafa-al-kadhimi articles=3 mentions=6 2021-07-11..2021-09-01 methods=[coreference:3 lexicon:3] ` +
+				`surfaces=[الكاظمي:3 Kadhimi:1 Mustafa al-Kadhimi:1 مصطفى الكاظمي:1] ` +
+				`neighbors=[joe-biden(person "Joe Biden" "جو بايدن"):2 ebrahim-raisi(person "Ebrahim Raisi" "إبراهيم رئيسي"):1]`},
+		{"langs and sources", biden.ID, graph.Filter{Langs: []string{"en"}, Sources: []string{"reuters"}},
+			`joe-biden articles=2 mentions=3 2021-09-01..2021-10-01 methods=[lexicon:2 role:1] ` +
+				`surfaces=[Biden:1 Joe Biden:1 US president:1] ` +
+				`neighbors=[iraq(location "Iraq" "العراق"):1 mustafa-al-kadhimi(person "Mustafa al-Kadhimi" "مصطفى الكاظمي"):1 ` +
+				`popular-mobilization-forces(organization "Popular Mobilization Forces" "الحشد الشعبي"):1]`},
+		{"mentions without spans", iraq.ID, graph.Filter{Until: day("2021-10-01")},
+			`iraq articles=2 mentions=3 2021-06-01..2021-07-11 methods=[adjective:1] surfaces=[العراقي:1] ` +
+				`neighbors=[joe-biden(person "Joe Biden" "جو بايدن"):1 mustafa-al-kadhimi(person "Mustafa al-Kadhimi" "مصطفى الكاظمي"):1]`},
+		{"nothing matches", kadhimi.ID, graph.Filter{Sources: []string{"nobody"}},
+			`mustafa-al-kadhimi articles=0 mentions=0 ?..? methods=[] surfaces=[] neighbors=[]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := entityProfile(t, s, tc.id, tc.f)
+			if got := profile(p); got != tc.want {
+				t.Errorf("profile\n got %s\nwant %s", got, tc.want)
+			}
+			if p.Methods == nil || p.Surfaces == nil || p.Neighbors == nil {
+				t.Errorf("profile has nil collections: %#v", p)
+			}
+		})
+	}
+	p := entityProfile(t, s, kadhimi.ID, graph.Filter{})
+	if !reflect.DeepEqual(p.Entity, kadhimi) {
+		t.Errorf("profile carries %+v, want the entity as written %+v", p.Entity, kadhimi)
+	}
+
+	// Replacing an article replaces its spans.
+	apply(t, s, docWith("a1", "2021-07-11", "ar", "jazeera", []graph.Entity{kadhimi},
+		mention(kadhimi.ID, "role:رئيس الوزراء@0")))
+	want := `mustafa-al-kadhimi articles=3 mentions=4 2021-07-11..2021-09-01 methods=[coreference:1 lexicon:2 role:1] ` +
+		`surfaces=[Kadhimi:1 Mustafa al-Kadhimi:1 الكاظمي:1 رئيس الوزراء:1] ` +
+		`neighbors=[ebrahim-raisi(person "Ebrahim Raisi" "إبراهيم رئيسي"):1 joe-biden(person "Joe Biden" "جو بايدن"):1 ` +
+		`popular-mobilization-forces(organization "Popular Mobilization Forces" "الحشد الشعبي"):1]`
+	if got := profile(entityProfile(t, s, kadhimi.ID, graph.Filter{})); got != want {
+		t.Errorf("after replacing a1\n got %s\nwant %s", got, want)
+	}
+
+	for _, id := range []string{"no-such-entity", "Kadhimi", ""} {
+		if p, err := s.Entity(ctx, id, graph.Filter{}); !errors.Is(err, graph.ErrNotFound) {
+			t.Errorf("Entity(%q) = %v, %v; want an error wrapping ErrNotFound", id, p, err)
+		}
+	}
+}
+
+// testEntityProfileLimits checks that profiles list the top surfaces and
+// neighbours only, in order.
+func testEntityProfileLimits(t *testing.T, o Opener) {
+	s := open(t, o)
+	var spans []string
+	for i := 0; i < graph.ProfileSurfaces+5; i++ {
+		for k := 0; k <= i%3; k++ {
+			spans = append(spans, fmt.Sprintf("lexicon:s%02d@0", i))
+		}
+	}
+	ents := []graph.Entity{kadhimi}
+	mentions := []graph.Mention{mention(kadhimi.ID, spans...)}
+	for i := 0; i < graph.ProfileNeighbors+3; i++ {
+		e := graph.Entity{ID: fmt.Sprintf("n%02d", i), Type: graph.Person, Name: fmt.Sprintf("N%02d", i)}
+		ents = append(ents, e)
+		mentions = append(mentions, mention(e.ID, "lexicon:x@0"))
+	}
+	apply(t, s, docWith("a1", "2021-07-11", "en", "src", ents, mentions...),
+		docWith("a2", "2021-07-12", "en", "src", []graph.Entity{kadhimi, ents[13], ents[8]},
+			mention(kadhimi.ID, "rule:s24@0"), mention(ents[13].ID, "lexicon:x@0"), mention(ents[8].ID, "lexicon:x@0")))
+	p := entityProfile(t, s, kadhimi.ID, graph.Filter{})
+	if p.Mentions != len(spans)+1 || p.Methods["lexicon"] != len(spans) || p.Methods["rule"] != 1 {
+		t.Errorf("mentions %d, methods %v; want %d, lexicon:%d rule:1", p.Mentions, p.Methods, len(spans)+1, len(spans))
+	}
+	var surfaces, neighbors []string
+	for _, sc := range p.Surfaces {
+		surfaces = append(surfaces, fmt.Sprintf("%s:%d", sc.Surface, sc.Count))
+	}
+	for _, n := range p.Neighbors {
+		neighbors = append(neighbors, fmt.Sprintf("%s:%d", n.ID, n.Articles))
+	}
+	// s02, s05, … appear three times, s01, s04, … twice, s24 once and
+	// once more by rule: most first, ties by spelling, twenty of them.
+	wantSurfaces := "s02:3 s05:3 s08:3 s11:3 s14:3 s17:3 s20:3 s23:3 s01:2 s04:2 s07:2 s10:2 s13:2 s16:2 s19:2 s22:2 s24:2 s00:1 s03:1 s06:1"
+	if got := strings.Join(surfaces, " "); got != wantSurfaces {
+		t.Errorf("surfaces\n got %s\nwant %s", got, wantSurfaces)
+	}
+	wantNeighbors := "n07:2 n12:2 n00:1 n01:1 n02:1 n03:1 n04:1 n05:1 n06:1 n08:1"
+	if got := strings.Join(neighbors, " "); got != wantNeighbors {
+		t.Errorf("neighbours\n got %s\nwant %s", got, wantNeighbors)
 	}
 }

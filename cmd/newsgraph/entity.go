@@ -1,0 +1,254 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+type entityOptions struct {
+	queryOptions
+	name string
+}
+
+func entityCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "entity",
+		Usage:     "profile one actor or place: names, counts, how it was found, who appears beside it",
+		ArgsUsage: "NAME",
+		Description: `Shows what the graph knows of one entity: its names in both scripts, type, Wikidata
+ID and aliases; how many articles mention it and how many times, and the dates of the
+first and last; how its mentions were found (lexicon: by name or alias; adjective: a
+nationality adjective such as العراقي; role: a title such as "Iraqi prime minister",
+resolved by the article's date; coreference: a surname after the full name; rule: a
+name the lexicon lacks, from the words around it); the spellings used most; and the
+entities co-mentioned with it in the most articles.
+
+NAME is a name or alias in either script, or an entity ID, looked up as query path
+looks names up:
+
+   newsgraph query entity Kadhimi
+   newsgraph query entity الكاظمي --since 2021-07-01 --format json
+   newsgraph query entity Iraq --type person        # neighbours: people only
+
+--since and --until narrow the articles counted; --type narrows the neighbours listed.
+csv prints one row of the counts; json adds the surfaces and neighbours.
+
+Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
+matches several entities (their IDs are listed).`,
+		Flags:        append([]cli.Flag{formatFlag()}, filterFlags()...),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageErrorf("entity needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
+			}
+			q, err := parseQueryOptions(c)
+			if err != nil {
+				return err
+			}
+			return runEntity(c.Context, entityOptions{queryOptions: q, name: c.Args().First()})
+		},
+	}
+}
+
+func runEntity(ctx context.Context, opts entityOptions) error {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ents, err := store.Resolve(ctx, opts.name)
+	if err != nil {
+		return err
+	}
+	if len(ents) != 1 {
+		// resolve explains; only then is the projection, for its
+		// suggestions, worth loading.
+		p, err := store.Projection(ctx, opts.filter)
+		if err != nil {
+			return err
+		}
+		e, err := resolve(ctx, store, p, opts.name)
+		if err != nil {
+			return err
+		}
+		ents = []graph.Entity{e}
+	}
+	prof, err := store.Entity(ctx, ents[0].ID, opts.filter)
+	if err != nil {
+		return err
+	}
+	switch opts.format {
+	case formatJSON:
+		return writeEntityJSON(opts.stdout, prof)
+	case formatCSV:
+		return entityRow(prof).write(opts.stdout, formatCSV)
+	}
+	return writeEntityTable(opts.stdout, prof)
+}
+
+// methodOrder lists a profile's methods, most mentions first, ties by name.
+func methodOrder(m map[string]int) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if m[names[i]] != m[names[j]] {
+			return m[names[i]] > m[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+func methodList(m map[string]int, sep string) string {
+	parts := make([]string, 0, len(m))
+	for _, k := range methodOrder(m) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, sep)
+}
+
+func dateOrEmpty(p *graph.EntityProfile, last bool) string {
+	t := p.First
+	if last {
+		t = p.Last
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// entityRow is the profile's scalar fields as one row, for csv.
+func entityRow(p *graph.EntityProfile) *result {
+	methods := make([]string, 0, len(p.Methods))
+	for _, k := range methodOrder(p.Methods) {
+		methods = append(methods, fmt.Sprintf("%s=%d", k, p.Methods[k]))
+	}
+	return &result{
+		columns: []column{
+			{name: "id"}, {name: "name"}, {name: "name_ar"}, {name: "type"}, {name: "kind"}, {name: "wikidata"},
+			{name: "aliases"}, {name: "articles", number: true}, {name: "mentions", number: true},
+			{name: "first"}, {name: "last"}, {name: "methods"},
+		},
+		rows: [][]any{{p.ID, p.Name, p.NameAr, string(p.Type), p.Kind, p.Wikidata,
+			strings.Join(p.Aliases, "|"), p.Articles, p.Mentions,
+			dateOrEmpty(p, false), dateOrEmpty(p, true), strings.Join(methods, ";")}},
+	}
+}
+
+func writeEntityTable(w io.Writer, p *graph.EntityProfile) error {
+	var b strings.Builder
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%-12s %s\n", k+":", v)
+		}
+	}
+	typ := string(p.Type)
+	if p.Kind != "" {
+		typ += " (" + p.Kind + ")"
+	}
+	field("name", p.Name)
+	field("arabic", p.NameAr)
+	field("id", p.ID)
+	field("type", typ)
+	field("wikidata", p.Wikidata)
+	field("aliases", strings.Join(p.Aliases, " · "))
+	field("articles", fmt.Sprint(p.Articles))
+	mentions := fmt.Sprint(p.Mentions)
+	if len(p.Methods) > 0 {
+		mentions += " (" + methodList(p.Methods, ", ") + ")"
+	}
+	field("mentions", mentions)
+	if p.Articles > 0 {
+		field("first seen", formatDate(p.First))
+		field("last seen", formatDate(p.Last))
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+
+	if len(p.Surfaces) > 0 {
+		fmt.Fprintf(w, "\nSurfaces (top %d):\n", graph.ProfileSurfaces)
+		res := &result{columns: []column{{title: "SURFACE"}, {title: "MENTIONS", number: true}}}
+		for _, s := range p.Surfaces {
+			res.rows = append(res.rows, []any{s.Surface, s.Count})
+		}
+		if err := res.write(w, formatTable); err != nil {
+			return err
+		}
+	}
+	if len(p.Neighbors) > 0 {
+		fmt.Fprintf(w, "\nCo-mentioned with (top %d, by articles naming both):\n", graph.ProfileNeighbors)
+		res := &result{columns: []column{
+			{title: "NAME"}, {title: "ARABIC"}, {title: "ID"}, {title: "ARTICLES", number: true},
+		}}
+		for _, n := range p.Neighbors {
+			res.rows = append(res.rows, []any{n.Name, n.NameAr, n.ID, n.Articles})
+		}
+		if err := res.write(w, formatTable); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
+	type surfaceJSON struct {
+		Surface string `json:"surface"`
+		Count   int    `json:"count"`
+	}
+	type neighborJSON struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		NameAr   string `json:"name_ar"`
+		Type     string `json:"type"`
+		Articles int    `json:"articles"`
+	}
+	out := struct {
+		ID        string         `json:"id"`
+		Name      string         `json:"name"`
+		NameAr    string         `json:"name_ar"`
+		Type      string         `json:"type"`
+		Kind      string         `json:"kind"`
+		Wikidata  string         `json:"wikidata"`
+		Aliases   []string       `json:"aliases"`
+		Articles  int            `json:"articles"`
+		Mentions  int            `json:"mentions"`
+		First     string         `json:"first,omitempty"`
+		Last      string         `json:"last,omitempty"`
+		Methods   map[string]int `json:"methods"`
+		Surfaces  []surfaceJSON  `json:"surfaces"`
+		Neighbors []neighborJSON `json:"neighbors"`
+	}{
+		ID: p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
+		Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
+		First: dateOrEmpty(p, false), Last: dateOrEmpty(p, true), Methods: p.Methods,
+		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{},
+	}
+	if out.Aliases == nil {
+		out.Aliases = []string{}
+	}
+	if out.Methods == nil {
+		out.Methods = map[string]int{}
+	}
+	for _, s := range p.Surfaces {
+		out.Surfaces = append(out.Surfaces, surfaceJSON{s.Surface, s.Count})
+	}
+	for _, n := range p.Neighbors {
+		out.Neighbors = append(out.Neighbors, neighborJSON{n.ID, n.Name, n.NameAr, string(n.Type), n.Articles})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
