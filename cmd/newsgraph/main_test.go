@@ -571,7 +571,7 @@ func TestEntityProfile(t *testing.T) {
 		}
 	}
 	// Haidar Hamid is named in full once; his weak alias حميد then counts
-	// twice more, found by the lexicon after the full name.
+	// twice more, as coreference to the full name.
 	h := queryEntity(t, dir, "Haidar Hamid")
 	if h.ID != "haidar-hamid" || h.Mentions != 3 || !reflect.DeepEqual(h.Methods, map[string]int{"lexicon": 1, "coreference": 2}) ||
 		fmt.Sprint(h.Surfaces) != "[{حميد 2} {حيدر حميد 1}]" {
