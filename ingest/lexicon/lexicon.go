@@ -339,25 +339,33 @@ type Match struct {
 // Match finds the names of the lexicon in toks, leftmost-longest, without
 // overlaps. When a span names more than one entry, each gets a Match.
 func (l *Lexicon) Match(toks []norm.Token) []Match {
-	forms := make([]string, len(toks))
+	// Each token may be read several ways: as written, or without a
+	// clitic (للأمم is a word of one phrase and ل + الأمم of another).
+	forms := make([][]string, len(toks))
 	for i, t := range toks {
-		forms[i] = l.Form(t.Fold)
+		forms[i] = l.forms(t.Fold)
 	}
 	var out []Match
 	for i := 0; i < len(toks); {
-		n := l.root
 		bestEnd := -1
 		var best []terminal
-		for j := i; j < len(toks); j++ {
-			c := n.next[forms[j]]
-			if c == nil {
-				break
+		var walk func(n *node, j int)
+		walk = func(n *node, j int) {
+			if j > i {
+				if ends := matching(n.ends, toks[i:j]); len(ends) > 0 && j > bestEnd {
+					bestEnd, best = j, ends
+				}
 			}
-			n = c
-			if ends := matching(n.ends, toks[i:j+1]); len(ends) > 0 {
-				bestEnd, best = j+1, ends
+			if j == len(toks) {
+				return
+			}
+			for _, f := range forms[j] {
+				if c := n.next[f]; c != nil {
+					walk(c, j+1)
+				}
 			}
 		}
+		walk(l.root, i)
 		if bestEnd < 0 {
 			i++
 			continue
@@ -366,6 +374,24 @@ func (l *Lexicon) Match(toks []norm.Token) []Match {
 			out = append(out, Match{Entry: t.entry, Start: i, End: bestEnd, Kind: t.kind, Role: t.role})
 		}
 		i = bestEnd
+	}
+	return out
+}
+
+// forms returns the readings of a folded token that are words of some name:
+// itself, and itself without its clitics; or just itself when none is.
+func (l *Lexicon) forms(tok string) []string {
+	var out []string
+	if l.vocab[tok] {
+		out = append(out, tok)
+	}
+	for _, c := range proclitics(tok) {
+		if l.vocab[c] && c != tok {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return []string{tok}
 	}
 	return out
 }

@@ -33,6 +33,8 @@ func TestDefaultMatches(t *testing.T) {
 		{"والكاظمي", []string{"mustafa-al-kadhimi=والكاظمي"}},
 		{"المكتب الإعلامي للأعرجي", []string{"qasim-al-araji=للأعرجي"}},
 		{"بالعراق", []string{"iraq=بالعراق"}},
+		// للأمم is itself a word of some phrase, yet here it is ل + الأمم.
+		{"قال الأمين العام للأمم المتحدة", []string{"united-nations=للأمم المتحدة"}},
 		{"بين واشنطن وبغداد", []string{"washington-dc=واشنطن", "baghdad=وبغداد"}},
 		{"في بغداد ولبنان", []string{"baghdad=بغداد", "lebanon=ولبنان"}},
 		// Longest match: the full name, not its parts.
