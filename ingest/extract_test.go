@@ -167,6 +167,13 @@ func TestMentionRules(t *testing.T) {
 		{"role without a date", "the Iraqi prime minister spoke", "", nil},
 		{"adjective", "Iranian officials and الرئيس الإيراني", "", []string{"iran Iranian adjective", "iran الإيراني adjective"}},
 		{"main, not Raisi", "السبب الرئيسي للأزمة", "", nil},
+		{"unknown person by first name", "Yesterday John Smithson spoke", "", []string{"person:john-smithson John Smithson rule"}},
+		{"unknown Arabic person by first name", "وصل محمد العبيدي أمس", "", []string{"person:محمد-العبيدي محمد العبيدي rule"}},
+		{"على is not Ali", "على الرغم من ذلك", "", nil},
+		{"person after a title", "قال الدكتور سامر الخطيب إن", "", []string{"person:سامر-الخطيب سامر الخطيب rule"}},
+		// The lexicon reads first: العراقية is Iraq's adjective, not part of the name.
+		{"organisation by keyword", "أعلنت وزارة الصحة العراقية", "", []string{"organization:وزاره-الصحه وزارة الصحة rule", "iraq العراقية adjective"}},
+		{"place by keyword", "في بلدة كفرنبل", "", []string{"location:كفرنبل كفرنبل rule"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := Article{ID: "x", Title: tc.title, Body: "."}

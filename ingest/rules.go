@@ -153,6 +153,18 @@ func applyRules(text string, toks []norm.Token, covered []bool) []ruleMatch {
 				}
 				continue
 			}
+			// A common first name and the name words after it.
+			if isFirstName(toks[i]) && free(i) {
+				k := i + 1
+				for k < len(toks) && k-i < 3 && free(k) && nameLike(toks[k].Fold) && adjacent(k-1, k) {
+					k++
+				}
+				if k-i >= 2 {
+					out = append(out, ruleMatch{i, k, graph.Person})
+					i = k - 1
+					continue
+				}
+			}
 			// An organisation: keyword plus its definite complement.
 			if orgKeywords[f] && free(i) {
 				k := i + 1
@@ -176,6 +188,19 @@ func applyRules(text string, toks []norm.Token, covered []bool) []ruleMatch {
 				i++
 			}
 		default:
+			// English: a common first name and the capitalised words after it.
+			if firstNames[f] && isCapitalised(toks[i].Text) && free(i) {
+				k := i + 1
+				for k < len(toks) && k-i < 3 && free(k) && isCapitalised(toks[k].Text) && adjacent(k-1, k) &&
+					!englishPersonTitles[toks[k].Fold] {
+					k++
+				}
+				if k-i >= 2 {
+					out = append(out, ruleMatch{i, k, graph.Person})
+					i = k - 1
+					continue
+				}
+			}
 			// English: a capitalised name after a title word.
 			if englishPersonTitles[f] && i+1 < len(toks) {
 				j := i + 1
