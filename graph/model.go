@@ -240,3 +240,13 @@ func (d *Document) Validate() error {
 	}
 	return nil
 }
+
+// Validate checks every document of a batch (see Document.Validate).
+func Validate(docs []Document) error {
+	for i := range docs {
+		if err := docs[i].Validate(); err != nil {
+			return fmt.Errorf("write articles: %w", err)
+		}
+	}
+	return nil
+}

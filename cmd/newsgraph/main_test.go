@@ -201,16 +201,7 @@ func TestSeedEndToEnd(t *testing.T) {
 }
 
 func TestAmbiguousAndDisconnected(t *testing.T) {
-	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus")
-	os.Mkdir(corpus, 0o755)
-	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("An academic speaks\n2021-01-02\nHaidar Hamid met Joe Biden.\n"), 0o644)
-	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Hamid Karzai\n2021-01-03\nHamid Karzai visited Tehran.\n"), 0o644)
-	lex := filepath.Join(dir, "lex.jsonl")
-	os.WriteFile(lex, []byte(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["Hamid"]}
-{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
-`), 0o644)
-	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
+	dir := twoHamids(t)
 	r := ng(t, dir, 5, "query", "path", "Hamid", "Biden")
 	if !strings.Contains(r.stderr, `"Hamid" is ambiguous`) || !strings.Contains(r.stderr, "id haidar-hamid") || !strings.Contains(r.stderr, "id hamid-karzai") {
 		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
@@ -629,16 +620,7 @@ func TestEntityProfile(t *testing.T) {
 }
 
 func TestEntityAmbiguous(t *testing.T) {
-	dir := t.TempDir()
-	corpus := filepath.Join(dir, "corpus")
-	os.Mkdir(corpus, 0o755)
-	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("An academic speaks\n2021-01-02\nHaidar Hamid met Joe Biden.\n"), 0o644)
-	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Hamid Karzai\n2021-01-03\nHamid Karzai visited Tehran.\n"), 0o644)
-	lex := filepath.Join(dir, "lex.jsonl")
-	os.WriteFile(lex, []byte(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["Hamid"]}
-{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
-`), 0o644)
-	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
+	dir := twoHamids(t)
 	r := ng(t, dir, 5, "query", "entity", "Hamid")
 	if !strings.Contains(r.stderr, `"Hamid" is ambiguous`) || !strings.Contains(r.stderr, "id hamid-karzai") {
 		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
@@ -663,4 +645,21 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// twoHamids returns a folder whose store holds two articles about two
+// people who share the alias "Hamid", and no link between Biden and Tehran.
+func twoHamids(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("An academic speaks\n2021-01-02\nHaidar Hamid met Joe Biden.\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Hamid Karzai\n2021-01-03\nHamid Karzai visited Tehran.\n"), 0o644)
+	lex := filepath.Join(dir, "lex.jsonl")
+	os.WriteFile(lex, []byte(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","aliases":["Hamid"]}
+{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
+`), 0o644)
+	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
+	return dir
 }

@@ -242,10 +242,8 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	for i := range docs {
-		if err := docs[i].Validate(); err != nil {
-			return fmt.Errorf("write articles: %w", err)
-		}
+	if err := graph.Validate(docs); err != nil {
+		return err
 	}
 	// Later documents with the same article ID win, as in one-by-one writes.
 	byID := make(map[string]int, len(docs))

@@ -166,10 +166,8 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	for i := range docs {
-		if err := docs[i].Validate(); err != nil {
-			return fmt.Errorf("write articles: %w", err)
-		}
+	if err := graph.Validate(docs); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
