@@ -174,6 +174,9 @@ func TestMentionRules(t *testing.T) {
 		// The lexicon reads first: العراقية is Iraq's adjective, not part of the name.
 		{"organisation by keyword", "أعلنت وزارة الصحة العراقية", "", []string{"organization:وزاره-الصحه وزارة الصحة rule", "iraq العراقية adjective"}},
 		{"place by keyword", "في بلدة كفرنبل", "", []string{"location:كفرنبل كفرنبل rule"}},
+		{"English organisation by its last word", "the Bharatiya Janata Party won", "", []string{"organization:bharatiya-janata-party Bharatiya Janata Party rule"}},
+		{"English speaker", "Alexander Lebed said on Monday", "", []string{"person:alexander-lebed Alexander Lebed rule"}},
+		{"headline capitals are not names", "REBELS SAID TO ADVANCE", "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := Article{ID: "x", Title: tc.title, Body: "."}

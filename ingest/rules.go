@@ -59,6 +59,24 @@ var stopwords = foldSet(
 	"the", "of", "and", "in", "on", "at", "to", "for", "said", "says", "a", "an", "by", "with", "from",
 )
 
+// englishOrgEnds end an organisation's name: "Bharatiya Janata Party".
+var englishOrgEnds = foldSet("party", "ministry", "council", "union", "bank", "group", "corp", "corporation",
+	"inc", "ltd", "co", "company", "association", "federation", "committee", "agency", "army", "forces",
+	"front", "movement", "organisation", "organization", "university", "club", "league", "commission",
+	"institute", "airlines", "airways", "assembly", "parliament", "congress", "court", "police", "guard",
+	"brigades", "brigade", "network", "foundation", "fund", "exchange", "authority", "office", "department")
+
+// englishNotNames are capitalised words that start sentences or headlines
+// rather than names.
+var englishNotNames = foldSet("the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "but",
+	"and", "or", "if", "as", "for", "of", "to", "by", "with", "from", "this", "that", "these", "those", "his",
+	"her", "their", "its", "our", "after", "before", "when", "while", "there", "here", "some", "many", "new",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+// speechVerbsEN follow a speaker's name: "Lebed said".
+var speechVerbsEN = foldSet("said", "says", "told", "added", "warned", "insisted", "stressed", "wrote", "argued")
+
 // englishPersonTitles precede a capitalised name.
 var englishPersonTitles = foldSet("president", "mr", "mrs", "ms", "dr", "minister", "ambassador", "general",
 	"gen", "col", "colonel", "sheikh", "senator", "sen", "rep", "prime", "king", "prince", "ayatollah", "cleric",
@@ -201,6 +219,30 @@ func applyRules(text string, toks []norm.Token, covered []bool) []ruleMatch {
 					continue
 				}
 			}
+			// English: capitalised words ending in an organisation word.
+			if isCapitalised(toks[i].Text) && free(i) && !englishNotNames[f] && !isAllCaps(toks[i].Text) {
+				k := i + 1
+				for k < len(toks) && k-i < 5 && free(k) && isCapitalised(toks[k].Text) && adjacent(k-1, k) {
+					k++
+				}
+				if k-i >= 2 && englishOrgEnds[toks[k-1].Fold] {
+					out = append(out, ruleMatch{i, k, graph.Organization})
+					i = k - 1
+					continue
+				}
+			}
+			// English: a speaker, capitalised words right before "said".
+			if isCapitalised(toks[i].Text) && free(i) && !englishNotNames[f] && !isAllCaps(toks[i].Text) {
+				k := i + 1
+				for k < len(toks) && k-i < 3 && free(k) && isCapitalised(toks[k].Text) && adjacent(k-1, k) {
+					k++
+				}
+				if k < len(toks) && adjacent(k-1, k) && speechVerbsEN[toks[k].Fold] && !englishOrgEnds[toks[k-1].Fold] {
+					out = append(out, ruleMatch{i, k, graph.Person})
+					i = k - 1
+					continue
+				}
+			}
 			// English: a capitalised name after a title word.
 			if englishPersonTitles[f] && i+1 < len(toks) {
 				j := i + 1
@@ -239,4 +281,15 @@ func ruleEntry(typ graph.EntityType, surface string) *lexicon.Entry {
 		e.Name = surface
 	}
 	return e
+}
+
+// isAllCaps reports whether s has no lower-case letter: headlines and
+// sports tables in capitals say nothing about names.
+func isAllCaps(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
