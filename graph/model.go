@@ -55,6 +55,10 @@ type Entity struct {
 	NameAr   string // canonical Arabic name
 	Aliases  []string
 	Wikidata string // e.g. "Q6279", or ""
+	// Parent is the ID of the entity this one belongs to (US forces → the
+	// United States, a PMF faction → the PMF), or "". The parent need not be
+	// in the store.
+	Parent string
 }
 
 // Keys returns the lookup keys of every name of e — canonical names and

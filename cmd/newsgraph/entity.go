@@ -162,6 +162,7 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile) error {
 	field("id", p.ID)
 	field("type", typ)
 	field("wikidata", p.Wikidata)
+	field("part of", p.Parent)
 	field("aliases", strings.Join(p.Aliases, " · "))
 	field("articles", fmt.Sprint(p.Articles))
 	mentions := fmt.Sprint(p.Mentions)
@@ -221,6 +222,7 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		Type      string         `json:"type"`
 		Kind      string         `json:"kind"`
 		Wikidata  string         `json:"wikidata"`
+		Parent    string         `json:"parent,omitempty"`
 		Aliases   []string       `json:"aliases"`
 		Articles  int            `json:"articles"`
 		Mentions  int            `json:"mentions"`
@@ -231,7 +233,7 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		Neighbors []neighborJSON `json:"neighbors"`
 	}{
 		ID: p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
-		Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
+		Parent: p.Parent, Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
 		First: dateOrEmpty(p, false), Last: dateOrEmpty(p, true), Methods: p.Methods,
 		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{},
 	}

@@ -561,6 +561,12 @@ func TestEntityProfile(t *testing.T) {
 			t.Errorf("query entity %s = %s", name, got.ID)
 		}
 	}
+	// US forces belong to the United States (the lexicon's parent link).
+	r := ng(t, dir, 0, "query", "entity", "القوات الأمريكية", "--format", "json")
+	var usf struct{ ID, Parent string }
+	if err := json.Unmarshal([]byte(r.stdout), &usf); err != nil || usf.ID != "us-forces" || usf.Parent != "united-states" {
+		t.Errorf("query entity القوات الأمريكية: %+v %v\n%s", usf, err, r.stdout)
+	}
 	// Haidar Hamid is named in full once; his weak alias حميد then counts
 	// twice more, as coreference to the full name.
 	h := queryEntity(t, dir, "Haidar Hamid")
@@ -569,7 +575,7 @@ func TestEntityProfile(t *testing.T) {
 		t.Errorf("query entity Haidar Hamid: %+v", h)
 	}
 	// A weak alias names no entity on its own; the full name is suggested.
-	r := ng(t, dir, 4, "query", "entity", "حميد")
+	r = ng(t, dir, 4, "query", "entity", "حميد")
 	if !strings.Contains(r.stderr, "did you mean Haidar Hamid (حيدر حميد)?") {
 		t.Errorf("query entity حميد: stderr\n%s", r.stderr)
 	}

@@ -191,7 +191,8 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr,
-    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata
+    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
+    e.parent = row.parent
 REMOVE e:Person:Organization:Location
 FOREACH (_ IN CASE WHEN row.type = 'person' THEN [1] ELSE [] END | SET e:Person)
 FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
@@ -404,7 +405,7 @@ func entityRows(m map[string]graph.Entity) []map[string]any {
 		rows = append(rows, map[string]any{
 			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr,
 			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
-			"keys": e.Keys(), "wikidata": e.Wikidata,
+			"keys": e.Keys(), "wikidata": e.Wikidata, "parent": e.Parent,
 		})
 	}
 	return rows
@@ -477,7 +478,7 @@ MATCH (art)-[m:MENTIONS]->(e:Entity)
 WHERE $types IS NULL OR e.type IN $types
 WITH e, count(art) AS articles, sum(m.count) AS mentions, min(art.published) AS first, max(art.published) AS last
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
-       e.wikidata AS wikidata, articles, mentions, first, last`, params)
+       e.wikidata AS wikidata, e.parent AS parent, articles, mentions, first, last`, params)
 	if err != nil {
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
@@ -538,7 +539,7 @@ LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
 const (
 	qEntity = `MATCH (e:Entity {id: $id})
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
-       e.wikidata AS wikidata`
+       e.wikidata AS wikidata, e.parent AS parent`
 	qEntityCounts = `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $id})
 WHERE ` + filterWhere + `
 RETURN count(art) AS articles, coalesce(sum(m.count), 0) AS mentions, min(art.published) AS first, max(art.published) AS last`
@@ -612,7 +613,7 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
 	recs, err := s.read(ctx, `MATCH (e:Entity) WHERE e.id = $name OR $key IN e.keys
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
-       e.wikidata AS wikidata
+       e.wikidata AS wikidata, e.parent AS parent
 ORDER BY e.id`, map[string]any{"name": name, "key": norm.Key(name)})
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", name, err)
@@ -627,7 +628,7 @@ ORDER BY e.id`, map[string]any{"name": name, "key": norm.Key(name)})
 func entity(r *driver.Record) graph.Entity {
 	e := graph.Entity{
 		ID: str(r, "id"), Type: graph.EntityType(str(r, "type")), Kind: str(r, "kind"),
-		Name: str(r, "name"), NameAr: str(r, "nameAr"), Wikidata: str(r, "wikidata"),
+		Name: str(r, "name"), NameAr: str(r, "nameAr"), Wikidata: str(r, "wikidata"), Parent: str(r, "parent"),
 	}
 	if v, ok := r.Get("aliases"); ok && v != nil {
 		for _, a := range v.([]any) {

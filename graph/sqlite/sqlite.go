@@ -21,7 +21,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 2
+const schemaVersion = 3
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS entities (
 	name     TEXT NOT NULL DEFAULT '',
 	name_ar  TEXT NOT NULL DEFAULT '',
 	aliases  TEXT NOT NULL DEFAULT '[]', -- JSON array
-	wikidata TEXT NOT NULL DEFAULT ''
+	wikidata TEXT NOT NULL DEFAULT '',
+	parent   TEXT NOT NULL DEFAULT ''    -- the ID of the entity it belongs to
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS aliases (
 	key       TEXT NOT NULL,     -- norm.Key of a name or alias
@@ -131,6 +132,8 @@ var migrations = map[int][]string{
 	// Version 2 keeps every occurrence's span and method. Mentions written
 	// before have none until their articles are written again.
 	1: {`ALTER TABLE mentions ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'`},
+	// Version 3 links an entity to the one it belongs to.
+	2: {`ALTER TABLE entities ADD COLUMN parent TEXT NOT NULL DEFAULT ''`},
 }
 
 // upgrade migrates a store from version to schemaVersion, one version at a
@@ -180,9 +183,9 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
 			published = excluded.published, lang = excluded.lang, hash = excluded.hash`,
-		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata) VALUES (?, ?, ?, ?, ?, ?, ?)
+		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
-			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata`,
+			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
 		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
 		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
 		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -232,7 +235,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 }
 
 func writeEntity(ctx context.Context, stmts map[string]*sql.Stmt, e graph.Entity) error {
-	if _, err := stmts["entity"].ExecContext(ctx, e.ID, string(e.Type), e.Kind, e.Name, e.NameAr, mustJSON(e.Aliases), e.Wikidata); err != nil {
+	if _, err := stmts["entity"].ExecContext(ctx, e.ID, string(e.Type), e.Kind, e.Name, e.NameAr, mustJSON(e.Aliases), e.Wikidata, e.Parent); err != nil {
 		return err
 	}
 	if _, err := stmts["delAliases"].ExecContext(ctx, e.ID); err != nil {
@@ -352,7 +355,7 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 
 	p := &graph.Projection{}
 	rows, err := s.db.QueryContext(ctx, with+`
-		SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, count(*), sum(fm.count), min(fm.published), max(fm.published)
+		SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent, count(*), sum(fm.count), min(fm.published), max(fm.published)
 		FROM fm JOIN entities e ON e.id = fm.entity_id
 		GROUP BY e.id ORDER BY e.id`, args...)
 	if err != nil {
@@ -362,7 +365,7 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 		var pe graph.ProjectedEntity
 		var typ, aliases string
 		var first, last sql.NullString
-		if err := rows.Scan(&pe.ID, &typ, &pe.Kind, &pe.Name, &pe.NameAr, &aliases, &pe.Wikidata, &pe.Articles, &pe.Mentions, &first, &last); err != nil {
+		if err := rows.Scan(&pe.ID, &typ, &pe.Kind, &pe.Name, &pe.NameAr, &aliases, &pe.Wikidata, &pe.Parent, &pe.Articles, &pe.Mentions, &first, &last); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("projection entities: %w", err)
 		}
@@ -454,8 +457,8 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 
 	p := &graph.EntityProfile{Methods: map[string]int{}}
 	var typ, aliases string
-	err = tx.QueryRowContext(ctx, `SELECT id, type, kind, name, name_ar, aliases, wikidata FROM entities WHERE id = ?`, id).
-		Scan(&p.ID, &typ, &p.Kind, &p.Name, &p.NameAr, &aliases, &p.Wikidata)
+	err = tx.QueryRowContext(ctx, `SELECT id, type, kind, name, name_ar, aliases, wikidata, parent FROM entities WHERE id = ?`, id).
+		Scan(&p.ID, &typ, &p.Kind, &p.Name, &p.NameAr, &aliases, &p.Wikidata, &p.Parent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %s: %w", id, graph.ErrNotFound)
 	}
@@ -539,7 +542,7 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 // Resolve implements graph.Store.
 func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT id, type, kind, name, name_ar, aliases, wikidata FROM entities
+		SELECT id, type, kind, name, name_ar, aliases, wikidata, parent FROM entities
 		WHERE id = ? OR id IN (SELECT entity_id FROM aliases WHERE key = ?)
 		ORDER BY id`, name, norm.Key(name))
 	if err != nil {
@@ -550,7 +553,7 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error
 	for rows.Next() {
 		var e graph.Entity
 		var typ, aliases string
-		if err := rows.Scan(&e.ID, &typ, &e.Kind, &e.Name, &e.NameAr, &aliases, &e.Wikidata); err != nil {
+		if err := rows.Scan(&e.ID, &typ, &e.Kind, &e.Name, &e.NameAr, &aliases, &e.Wikidata, &e.Parent); err != nil {
 			return nil, fmt.Errorf("resolve %q: %w", name, err)
 		}
 		e.Type = graph.EntityType(typ)

@@ -181,8 +181,8 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 2 {
-		t.Errorf("user_version after migration = %d, %v; want 2", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 3 {
+		t.Errorf("user_version after migration = %d, %v; want 3", version, err)
 	}
 	if err := db.QueryRowContext(ctx, "SELECT spans FROM mentions WHERE article_id = 'a1'").Scan(&spans); err != nil ||
 		spans != `[{"start":3,"end":17,"sentence":0,"surface":"العراقي","method":"adjective"}]` {

@@ -56,7 +56,7 @@ var (
 	biden   = graph.Entity{ID: "joe-biden", Type: graph.Person, Kind: "politician", Name: "Joe Biden", NameAr: "جو بايدن", Aliases: []string{"Biden", "بايدن"}, Wikidata: "Q6279"}
 	raisi   = graph.Entity{ID: "ebrahim-raisi", Type: graph.Person, Name: "Ebrahim Raisi", NameAr: "إبراهيم رئيسي", Aliases: []string{"Raisi"}}
 	iraq    = graph.Entity{ID: "iraq", Type: graph.Location, Kind: "country", Name: "Iraq", NameAr: "العراق", Wikidata: "Q796"}
-	pmf     = graph.Entity{ID: "popular-mobilization-forces", Type: graph.Organization, Kind: "armed faction", Name: "Popular Mobilization Forces", NameAr: "الحشد الشعبي", Aliases: []string{"PMF"}}
+	pmf     = graph.Entity{ID: "popular-mobilization-forces", Type: graph.Organization, Kind: "armed faction", Name: "Popular Mobilization Forces", NameAr: "الحشد الشعبي", Aliases: []string{"PMF"}, Parent: "iraq"}
 	// Two entities sharing the alias "Hamid", to make a name ambiguous.
 	hamidA = graph.Entity{ID: "haidar-hamid", Type: graph.Person, Name: "Haidar Hamid", NameAr: "حيدر حميد", Aliases: []string{"Hamid"}}
 	hamidB = graph.Entity{ID: "hamid-karzai", Type: graph.Person, Name: "Hamid Karzai", NameAr: "حامد كرزاي", Aliases: []string{"Hamid"}}
@@ -136,8 +136,8 @@ func snap(t *testing.T, s graph.Store) snapshot {
 	sn := snapshot{Fingerprints: fps}
 	for _, e := range p.Entities {
 		aliases := append([]string(nil), e.Aliases...)
-		sn.Entities = append(sn.Entities, fmt.Sprintf("%s %s %s %q %q %q %s articles=%d mentions=%d %s..%s",
-			e.ID, e.Type, e.Kind, e.Name, e.NameAr, strings.Join(aliases, "|"), e.Wikidata, e.Articles, e.Mentions, date(e.First), date(e.Last)))
+		sn.Entities = append(sn.Entities, fmt.Sprintf("%s %s %s %q %q %q %s parent=%s articles=%d mentions=%d %s..%s",
+			e.ID, e.Type, e.Kind, e.Name, e.NameAr, strings.Join(aliases, "|"), e.Wikidata, e.Parent, e.Articles, e.Mentions, date(e.First), date(e.Last)))
 	}
 	for _, e := range p.Entities {
 		ep, err := s.Entity(ctx, e.ID, graph.Filter{})
@@ -420,6 +420,11 @@ func testResolve(t *testing.T, o Opener) {
 	ents, _ := s.Resolve(context.Background(), "Biden")
 	if len(ents) == 1 && !reflect.DeepEqual(ents[0], biden) {
 		t.Errorf("Resolve returns %+v, want the entity as written %+v", ents[0], biden)
+	}
+	// Every field comes back as written, the parent link included.
+	ents, _ = s.Resolve(context.Background(), "PMF")
+	if len(ents) != 1 || !reflect.DeepEqual(ents[0], pmf) {
+		t.Errorf("Resolve(PMF) = %+v, want the entity as written %+v", ents, pmf)
 	}
 }
 

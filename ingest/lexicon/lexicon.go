@@ -61,7 +61,7 @@ type Role struct {
 func (e *Entry) Entity() graph.Entity {
 	return graph.Entity{
 		ID: e.ID, Type: graph.EntityType(e.Type), Kind: e.Kind,
-		Name: e.Name, NameAr: e.NameAr, Aliases: e.Aliases, Wikidata: e.Wikidata,
+		Name: e.Name, NameAr: e.NameAr, Aliases: e.Aliases, Wikidata: e.Wikidata, Parent: e.Parent,
 	}
 }
 
