@@ -170,6 +170,8 @@ func TestMentionRules(t *testing.T) {
 		{"unknown person by first name", "Yesterday John Smithson spoke", "", []string{"person:john-smithson John Smithson rule"}},
 		{"unknown Arabic person by first name", "وصل محمد العبيدي أمس", "", []string{"person:محمد-العبيدي محمد العبيدي rule"}},
 		{"على is not Ali", "على الرغم من ذلك", "", nil},
+		{"عمر is an age here", "توفي عن عمر يناهز الثمانين", "", nil},
+		{"a name does not end on بن", "وصل عبد الله بن", "", []string{"person:عبد-الله عبد الله rule"}},
 		{"person after a title", "قال الدكتور سامر الخطيب إن", "", []string{"person:سامر-الخطيب سامر الخطيب rule"}},
 		// The lexicon reads first: العراقية is Iraq's adjective, not part of the name.
 		{"organisation by keyword", "أعلنت وزارة الصحة العراقية", "", []string{"organization:وزاره-الصحه وزارة الصحة rule", "iraq العراقية adjective"}},

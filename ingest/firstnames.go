@@ -6,12 +6,13 @@ import "github.com/newsgraph/newsgraph/ingest/norm"
 // that starts with one and goes on with name words is a person's
 // ("محمد العبيدي", "John Smith"). The lists are newsgraph's own, from
 // general knowledge of frequent names; one that is also an everyday word
-// (أمل "hope", سلام "peace", باسم "in the name of", سعد "luck") is left out,
+// (أمل "hope", سلام "peace", باسم "in the name of", سعد "luck", عمر "age" as
+// in "عن عمر يناهز", بان "became clear") is left out,
 // and so is علي: folded it is على "on", and Egyptian spelling writes "on"
 // with ي too.
 var firstNames = foldSet(
 	// Arabic
-	"محمد", "أحمد", "محمود", "مصطفى", "عمر", "عثمان", "حسن", "حسين", "خالد", "إبراهيم", "يوسف",
+	"محمد", "أحمد", "محمود", "مصطفى", "عثمان", "حسن", "حسين", "خالد", "إبراهيم", "يوسف",
 	"عبد", "عبدالله", "عبدالرحمن", "عبدالعزيز", "عبدالكريم", "عبدالرحيم", "عبدالحميد", "عبدالمجيد",
 	"سعيد", "فهد", "فيصل", "سلمان", "ناصر", "طارق", "زياد", "وليد", "هشام", "هاني", "حازم",
 	"ماجد", "رامي", "سامي", "سمير", "عادل", "عماد", "عصام", "إسماعيل", "موسى", "عيسى", "يحيى", "زكريا",
@@ -23,7 +24,7 @@ var firstNames = foldSet(
 	"فاطمة", "عائشة", "خديجة", "زينب", "مريم", "سارة", "ليلى", "هدى", "نادية", "رانيا", "سميرة", "منى",
 	"جون", "جو", "دونالد", "باراك", "جورج", "فلاديمير", "إيمانويل", "أنجيلا", "بوريس", "ريشي", "أنتوني",
 	"مايك", "مايكل", "ديفيد", "روبرت", "جيمس", "ويليام", "ريتشارد", "توماس", "بيتر", "بول", "مارك",
-	"كوفي", "بان", "أنطونيو", "هيلاري", "كامالا", "نانسي", "جيك", "لويد", "ماثيو", "ألينا",
+	"كوفي", "أنطونيو", "هيلاري", "كامالا", "نانسي", "جيك", "لويد", "ماثيو", "ألينا",
 	// English
 	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
 	"christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",

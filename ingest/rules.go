@@ -49,6 +49,10 @@ var notPlaces = foldSet("أخرى", "اخرى", "الشرق", "الغرب", "ا�
 	"الوسط", "عدة", "كبيرة", "صغيرة", "واحدة", "جديدة", "الحدود", "العاصمة", "المدينة", "المنطقة", "الساحل", "مختلفة",
 	"الصناعية", "العازلة", "المحتلة", "الجنوبية", "الشمالية", "الشرقية", "الغربية", "الخضراء")
 
+// nameLinks join the parts of an Arabic name and cannot end one: "محمد بن
+// راشد", "عبد الله", "أبو مهدي".
+var nameLinks = foldSet("بن", "بنت", "ابن", "عبد", "أبو", "ابو", "آل", "ال")
+
 // stopwords end a name: particles, prepositions, pronouns and frequent
 // verbs that follow names in news prose.
 var stopwords = foldSet(
@@ -56,6 +60,7 @@ var stopwords = foldSet(
 	"الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "كان", "كانت", "قال", "وقال",
 	"أكد", "وأكد", "أعلن", "وأعلن", "أشار", "وأشار", "أضاف", "وأضاف", "بين", "حول", "خلال", "بعد", "قبل",
 	"عند", "منذ", "حتى", "أو", "او", "ثم", "كما", "لكن", "بأن", "بان", "إنه", "يوم", "أمس", "اليوم", "عام",
+	"صلى", "عليه", "وسلم", "رضي", "يناهز", "ناهز",
 	"the", "of", "and", "in", "on", "at", "to", "for", "said", "says", "a", "an", "by", "with", "from",
 )
 
@@ -174,8 +179,12 @@ func applyRules(text string, toks []norm.Token, covered []bool) []ruleMatch {
 			// A common first name and the name words after it.
 			if isFirstName(toks[i]) && free(i) {
 				k := i + 1
-				for k < len(toks) && k-i < 3 && free(k) && nameLike(toks[k].Fold) && adjacent(k-1, k) {
+				for k < len(toks) && (k-i < 3 || nameLinks[toks[k-1].Fold]) && k-i < 5 && free(k) &&
+					nameLike(toks[k].Fold) && adjacent(k-1, k) {
 					k++
+				}
+				for k-i > 1 && nameLinks[toks[k-1].Fold] { // never end on "بن" or "عبد"
+					k--
 				}
 				if k-i >= 2 {
 					out = append(out, ruleMatch{i, k, graph.Person})
