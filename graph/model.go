@@ -201,6 +201,11 @@ type Filter struct {
 	Sources []string
 }
 
+// Size is how big a store's graph is.
+type Size struct {
+	Articles, Entities, Edges int
+}
+
 // Evidence is an article that supports an edge.
 type Evidence struct {
 	ArticleID string

@@ -27,6 +27,9 @@ type Store interface {
 	// f mentions has zero counts; an ID the store does not hold is an error
 	// wrapping ErrNotFound.
 	Entity(ctx context.Context, id string, f Filter) (*EntityProfile, error)
+	// Size counts the articles, entities and co-mention edges the store
+	// holds, in memory that does not grow with the graph.
+	Size(ctx context.Context) (Size, error)
 	// Resolve finds the entities a name refers to: an exact ID, or any name
 	// or alias in either script, compared in folded form (see ingest/norm).
 	// It returns an empty slice, not an error, when nothing matches.

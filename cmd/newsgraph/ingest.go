@@ -224,14 +224,14 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 		}
 		return err
 	}
-	p, err := store.Projection(ctx, graph.Filter{})
+	size, err := store.Size(ctx)
 	if err != nil {
 		return err
 	}
 	if opts.json {
-		err = writeSummaryJSON(opts.stdout, st, p, listed)
+		err = writeSummaryJSON(opts.stdout, st, size, listed)
 	} else {
-		writeSummary(opts.stdout, st, p, listed)
+		writeSummary(opts.stdout, st, size, listed)
 	}
 	if err != nil {
 		return err
@@ -255,10 +255,10 @@ func severityWord(p ingest.Problem) string {
 	return "skipped"
 }
 
-func writeSummary(w io.Writer, st ingest.Stats, p *graph.Projection, listed []ingest.Problem) {
+func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings)
-	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges\n", len(p.Entities), len(p.Edges))
+	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges\n", size.Entities, size.Edges)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
 	if len(listed) > 0 {
 		fmt.Fprintln(w, "skipped:")
@@ -271,7 +271,7 @@ func writeSummary(w io.Writer, st ingest.Stats, p *graph.Projection, listed []in
 	}
 }
 
-func writeSummaryJSON(w io.Writer, st ingest.Stats, p *graph.Projection, listed []ingest.Problem) error {
+func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem) error {
 	skipped := make([]problemJSON, len(listed))
 	for i, pr := range listed {
 		skipped[i] = problemJSON{File: pr.File, Line: pr.Line, Record: pr.Record, Severity: "skipped", Reason: pr.Reason}
@@ -292,7 +292,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, p *graph.Projection, listed 
 		Seconds    float64       `json:"seconds"`
 		Problems   []problemJSON `json:"skipped_inputs"`
 	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings,
-		len(p.Entities), len(p.Edges), st.Elapsed.Seconds(), skipped})
+		size.Entities, size.Edges, st.Elapsed.Seconds(), skipped})
 }
 
 // progress is a progress bar on stderr when stderr is a terminal, and

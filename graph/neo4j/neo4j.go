@@ -684,3 +684,17 @@ func ints(s []int) []int64 {
 	}
 	return out
 }
+
+// Size implements graph.Store. CO_MENTIONED holds one relationship per
+// co-mentioned pair, kept equal to what MENTIONS implies on every write.
+func (s *Store) Size(ctx context.Context) (graph.Size, error) {
+	recs, err := s.read(ctx, `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL { MATCH (:Entity)-[r:CO_MENTIONED]->(:Entity) RETURN count(r) AS edges }
+RETURN articles, entities, edges`, nil)
+	if err != nil || len(recs) != 1 {
+		return graph.Size{}, fmt.Errorf("count the graph: %v", err)
+	}
+	r := recs[0]
+	return graph.Size{Articles: int(num(r, "articles")), Entities: int(num(r, "entities")), Edges: int(num(r, "edges"))}, nil
+}

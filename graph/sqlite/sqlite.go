@@ -618,3 +618,19 @@ func closeAll(stmts map[string]*sql.Stmt) {
 		st.Close()
 	}
 }
+
+// Size implements graph.Store. SQLite counts the distinct co-mention pairs
+// itself, in its own temporary storage.
+func (s *Store) Size(ctx context.Context) (graph.Size, error) {
+	var z graph.Size
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM entities),
+		(SELECT count(*) FROM (SELECT 1 FROM mentions m1
+			JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
+			GROUP BY m1.entity_id, m2.entity_id))`).Scan(&z.Articles, &z.Entities, &z.Edges)
+	if err != nil {
+		return z, fmt.Errorf("count the graph: %w", err)
+	}
+	return z, nil
+}

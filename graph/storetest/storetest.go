@@ -134,6 +134,13 @@ func snap(t *testing.T, s graph.Store) snapshot {
 	}
 	p := projection(t, s, graph.Filter{})
 	sn := snapshot{Fingerprints: fps}
+	size, err := s.Size(ctx)
+	if err != nil {
+		t.Fatalf("size: %v", err)
+	}
+	if want := (graph.Size{Articles: len(fps), Entities: len(p.Entities), Edges: len(p.Edges)}); size != want {
+		t.Errorf("Size() = %+v, but the store holds %+v", size, want)
+	}
 	for _, e := range p.Entities {
 		aliases := append([]string(nil), e.Aliases...)
 		sn.Entities = append(sn.Entities, fmt.Sprintf("%s %s %s %q %q %q %s parent=%s articles=%d mentions=%d %s..%s",
