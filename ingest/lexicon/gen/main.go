@@ -1,10 +1,12 @@
 // Command gen converts the PETRARCH2/Phoenix English actor dictionaries and
 // the UniversalPetrarch Arabic actor dictionary into newsgraph lexicon
-// entries (ingest/lexicon/data/05-petrarch.jsonl), keeping the Middle East
+// entries (ingest/lexicon/data/05-petrarch-persons.jsonl and
+// 06-petrarch-organizations.jsonl, two files so that neither passes 1 MB),
+// keeping the Middle East
 // and North Africa, the international organisations and militant groups
 // active there, and the leaders of the major powers.
 //
-//	go run ./ingest/lexicon/gen [-shared ../shared/dictionaries] [-o ingest/lexicon/data/05-petrarch.jsonl]
+//	go run ./ingest/lexicon/gen [-shared ../shared/dictionaries] [-out ingest/lexicon/data]
 //
 // Only facts are taken from the dictionaries: names, aliases and dated
 // CAMEO role codes. The curated files (10-core.jsonl, 20-iraq.jsonl) win:
@@ -1258,9 +1260,9 @@ func shareCode(a, b []code) bool {
 func main() {
 	shared := flag.String("shared", "../shared/dictionaries", "directory of the shared dictionaries")
 	dataDir := flag.String("data", "ingest/lexicon/data", "directory of the curated lexicon files")
-	outPath := flag.String("o", "ingest/lexicon/data/05-petrarch.jsonl", "output file")
+	outDir := flag.String("out", "ingest/lexicon/data", "directory to write 05-petrarch-persons.jsonl and 06-petrarch-organizations.jsonl to")
 	flag.Parse()
-	if err := run(*shared, *dataDir, *outPath, os.Stderr); err != nil {
+	if err := run(*shared, *dataDir, *outDir, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
@@ -1278,7 +1280,7 @@ func readDict(path string) ([]*raw, error) {
 // curatedKeys reads the curated files: their IDs and every name key.
 func curatedKeys(dataDir string) (map[string]string, error) {
 	keyOwner := map[string]string{}
-	for _, name := range []string{"10-core.jsonl", "20-iraq.jsonl"} {
+	for _, name := range []string{"10-core.jsonl", "15-world.jsonl", "20-iraq.jsonl"} {
 		f, err := os.Open(filepath.Join(dataDir, name))
 		if os.IsNotExist(err) {
 			continue
@@ -1313,7 +1315,7 @@ func names(e *lexicon.Entry) []string {
 	return out
 }
 
-func run(shared, dataDir, outPath string, log io.Writer) error {
+func run(shared, dataDir, outDir string, log io.Writer) error {
 	curated, err := curatedKeys(dataDir)
 	if err != nil {
 		return err
@@ -1429,18 +1431,25 @@ func run(shared, dataDir, outPath string, log io.Writer) error {
 	}
 	sort.Slice(final, func(i, j int) bool { return final[i].e.ID < final[j].e.ID })
 
-	var b strings.Builder
-	b.WriteString(header)
+	var persons, others strings.Builder
+	persons.WriteString(header)
+	others.WriteString(header)
 	for _, cd := range final {
 		j, err := json.Marshal(cd.e)
 		if err != nil {
 			return err
 		}
+		b := &others
+		if cd.e.Type == "person" {
+			b = &persons
+		}
 		b.Write(j)
 		b.WriteByte('\n')
 	}
-	if err := os.WriteFile(outPath, []byte(b.String()), 0o644); err != nil {
-		return err
+	for name, b := range map[string]*strings.Builder{"05-petrarch-persons.jsonl": &persons, "06-petrarch-organizations.jsonl": &others} {
+		if err := os.WriteFile(filepath.Join(outDir, name), []byte(b.String()), 0o644); err != nil {
+			return err
+		}
 	}
 	total := 0
 	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", arFile} {
@@ -1453,7 +1462,7 @@ func run(shared, dataDir, outPath string, log io.Writer) error {
 		}
 		fmt.Fprintln(log)
 	}
-	fmt.Fprintf(log, "wrote %d entries to %s\n", total, outPath)
+	fmt.Fprintf(log, "wrote %d entries to %s\n", total, filepath.Join(outDir, "0[56]-petrarch-*.jsonl"))
 	return nil
 }
 
