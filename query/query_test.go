@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -184,5 +185,31 @@ func BenchmarkPageRank(b *testing.B) {
 				PageRank(g, Damping, Tolerance)
 			}
 		})
+	}
+}
+
+func TestNeighbors(t *testing.T) {
+	p := &graph.Projection{
+		Entities: []graph.ProjectedEntity{
+			{Entity: graph.Entity{ID: "a", Name: "A"}}, {Entity: graph.Entity{ID: "b", Name: "B"}},
+			{Entity: graph.Entity{ID: "c", Name: "C"}}, {Entity: graph.Entity{ID: "d", Name: "D"}},
+		},
+		Edges: []graph.Edge{
+			{A: "a", B: "b", Articles: 2},
+			{A: "a", B: "c", Articles: 5},
+			{A: "b", B: "d", Articles: 9}, // not a's
+			{A: "a", B: "d", Articles: 2, Last: time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)},
+		},
+	}
+	var got []string
+	for _, n := range Neighbors(p, "a") {
+		got = append(got, fmt.Sprintf("%s:%d", n.Entity.ID, n.Articles))
+	}
+	// c is strongest; b and d tie on articles, d was seen more recently.
+	if want := "[c:5 d:2 b:2]"; fmt.Sprint(got) != want {
+		t.Errorf("Neighbors(a) = %v, want %s", got, want)
+	}
+	if n := Neighbors(p, "zzz"); len(n) != 0 {
+		t.Errorf("Neighbors of an unknown ID = %v", n)
 	}
 }

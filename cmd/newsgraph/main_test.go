@@ -346,6 +346,7 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 		for _, p := range pairs {
 			both(0, "query", "path", p[0], p[1], "--evidence", "5", "--format", "json")
 			both(0, "query", "path", p[0], p[1])
+			both(0, "query", "neighbors", p[0], "--top", "0", "--format", "csv")
 		}
 		both(0, "query", "entity", "Kadhimi", "--format", "json")
 		both(0, "query", "entity", "Iraq")
@@ -668,4 +669,30 @@ func twoHamids(t *testing.T) string {
 `), 0o644)
 	ng(t, dir, 0, "ingest", "--lexicon", lex, corpus)
 	return dir
+}
+
+func TestNeighbors(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	r := ng(t, dir, 0, "query", "neighbors", "الكاظمي", "--type", "person", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, row := range rows[1:] {
+		ids = append(ids, row[1])
+	}
+	// The seed's people other than Kadhimi, all in its one article, by name.
+	want := "[donald-trump ebrahim-raisi haidar-hamid joe-biden matthew-tueller qasim-al-araji]"
+	if fmt.Sprint(ids) != want || rows[0][5] != "articles" || rows[1][5] != "1" || rows[1][7] != "2021-07-11" {
+		t.Errorf("neighbors csv:\n%s\nwant ids %s", r.stdout, want)
+	}
+	r = ng(t, dir, 0, "query", "neighbors", "Kadhimi", "--top", "3", "--format", "json")
+	var js []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil || len(js) != 3 {
+		t.Errorf("neighbors json: %v\n%s", err, r.stdout)
+	}
+	ng(t, dir, 4, "query", "neighbors", "Kadhmi")
+	ng(t, dir, 2, "query", "neighbors")
 }

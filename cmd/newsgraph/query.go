@@ -17,10 +17,10 @@ import (
 func queryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "query",
-		Usage: "ask the graph: centrality rankings, co-mention paths, entity profiles",
+		Usage: "ask the graph: centrality rankings, co-mention paths, neighbours, entity profiles",
 		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
 diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
-		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), entityCommand()},
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand()},
 		OnUsageError: onUsageError,
 	}
 }
@@ -148,6 +148,23 @@ func wrapMsg(msg string, sentinel error) error { return &msgError{msg: msg, err:
 func formatDate(t time.Time) string {
 	if t.IsZero() {
 		return "date unknown"
+	}
+	return t.Format("2006-01-02")
+}
+
+func hasType(types []graph.EntityType, t graph.EntityType) bool {
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// dateCell is a date for csv and json ("" when unknown).
+func dateCell(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
 	return t.Format("2006-01-02")
 }
