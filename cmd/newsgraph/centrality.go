@@ -27,7 +27,7 @@ degree, then mentions.
    newsgraph query centrality --top 10
    newsgraph query centrality --type person --format csv > people.csv`,
 		Flags: append([]cli.Flag{
-			&cli.IntFlag{Name: "top", Aliases: []string{"n"}, Value: 20, Usage: "show the first `N` entities; 0 shows all"},
+			topFlag("entities"),
 			formatFlag(),
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
@@ -39,10 +39,11 @@ degree, then mentions.
 			if err != nil {
 				return err
 			}
-			if c.Int("top") < 0 {
-				return usageErrorf("--top must not be negative")
+			top, err := parseTop(c)
+			if err != nil {
+				return err
 			}
-			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: c.Int("top")})
+			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: top})
 		},
 	}
 }

@@ -32,7 +32,7 @@ either script, or an entity ID, looked up as query path looks names up.
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
 		Flags: append([]cli.Flag{
-			&cli.IntFlag{Name: "top", Aliases: []string{"n"}, Value: 20, Usage: "show the first `N` neighbours; 0 shows all"},
+			topFlag("neighbours"),
 			formatFlag(),
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
@@ -40,14 +40,15 @@ matches several entities (their IDs are listed).`,
 			if c.NArg() != 1 {
 				return usageErrorf("neighbors needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
 			}
-			if c.Int("top") < 0 {
-				return usageErrorf("--top must not be negative")
+			top, err := parseTop(c)
+			if err != nil {
+				return err
 			}
 			q, err := parseQueryOptions(c)
 			if err != nil {
 				return err
 			}
-			return runNeighbors(c.Context, neighborsOptions{queryOptions: q, name: c.Args().First(), top: c.Int("top")})
+			return runNeighbors(c.Context, neighborsOptions{queryOptions: q, name: c.Args().First(), top: top})
 		},
 	}
 }

@@ -25,6 +25,19 @@ func formatFlag() cli.Flag {
 	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table (for people), csv or json (for programs)"}
 }
 
+// topFlag is the --top flag of queries that list things: what they list.
+func topFlag(what string) cli.Flag {
+	return &cli.IntFlag{Name: "top", Aliases: []string{"n"}, Value: 20, Usage: "show the first `N` " + what + "; 0 shows all"}
+}
+
+// parseTop reads --top.
+func parseTop(c *cli.Context) (int, error) {
+	if n := c.Int("top"); n >= 0 {
+		return n, nil
+	}
+	return 0, usageErrorf("--top must not be negative")
+}
+
 func parseFormat(s string) (string, error) {
 	switch s {
 	case formatTable, formatCSV, formatJSON:

@@ -9,8 +9,6 @@ import (
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/neo4j"
-	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
@@ -19,13 +17,8 @@ import (
 // against the seed article and checks that each returns rows: the guide
 // users follow in the Browser must work.
 func TestSavedBrowserQueries(t *testing.T) {
-	uri, cfg := neo4jtest.Server(t)
+	s, uri, cfg := openServer(t)
 	ctx := context.Background()
-	s, err := neo4j.Open(ctx, uri, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	lex, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)

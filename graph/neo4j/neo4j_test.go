@@ -37,13 +37,8 @@ func TestConformance(t *testing.T) {
 // relationships, maintained on every write, against the edges derived from
 // MENTIONS, after a history that adds, replaces and deletes articles.
 func TestCoMentionedMatchesProjection(t *testing.T) {
-	uri, cfg := neo4jtest.Server(t)
+	s, uri, cfg := openServer(t)
 	ctx := context.Background()
-	s, err := neo4j.Open(ctx, uri, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	ent := func(id string) graph.Entity {
 		return graph.Entity{ID: id, Type: graph.Person, Name: strings.ToUpper(id)}
 	}
@@ -158,13 +153,8 @@ func TestSchemaIsIdempotent(t *testing.T) {
 // TestMentionSpanProperties checks how spans are kept on MENTIONS: parallel
 // lists of primitives, one item per occurrence, in text order.
 func TestMentionSpanProperties(t *testing.T) {
-	uri, cfg := neo4jtest.Server(t)
+	s, uri, cfg := openServer(t)
 	ctx := context.Background()
-	s, err := neo4j.Open(ctx, uri, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	d := graph.Document{
 		Article:  graph.Article{ID: "a1", Hash: "h"},
 		Entities: []graph.Entity{{ID: "x", Type: graph.Person, Name: "X"}},
@@ -192,4 +182,17 @@ RETURN m.starts AS starts, m.ends AS ends, m.spanSentences AS sentences, m.spanS
 	if want := "[[0 40] [1 44] [0 2] [X Mr X] [lexicon coreference]]"; got != want {
 		t.Errorf("MENTIONS span properties %s, want %s", got, want)
 	}
+}
+
+// openServer opens a store on the emptied test server, closed when t ends,
+// and returns the server's address and credentials for direct queries.
+func openServer(t *testing.T) (*neo4j.Store, string, neo4j.Config) {
+	t.Helper()
+	uri, cfg := neo4jtest.Server(t)
+	s, err := neo4j.Open(context.Background(), uri, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, uri, cfg
 }
