@@ -99,6 +99,8 @@ type Document struct {
 	Article  Article
 	Entities []Entity  // every entity a Mention refers to
 	Mentions []Mention // one per entity
+	// Relations are the typed relations its sentences state, in text order.
+	Relations []Relation
 }
 
 // ProjectedEntity is an entity as it appears in a projection.
@@ -178,12 +180,17 @@ func SortProfile(p *EntityProfile) {
 	}
 }
 
-// Edge is an article-level co-mention between two entities: they occur in
-// the same article. A < B by ID.
+// Edge joins two entities of a projection, A < B by ID. What joins them
+// depends on the filter's EdgeLevel: being named in the same article (the
+// default), in the same sentence, or in a typed relation.
 type Edge struct {
-	A, B        string
-	Articles    int // articles naming both: the edge weight
-	First, Last time.Time
+	A, B string
+	// Articles counts the articles that join them: the edge weight.
+	Articles int
+	// Sentences counts the sentences naming both (article and sentence
+	// level), or the relations joining them (typed level).
+	Sentences   int
+	First, Last time.Time // dates of the first and last such article
 }
 
 // Projection is the part of the graph a query works on.
@@ -199,11 +206,24 @@ type Filter struct {
 	Until   time.Time // articles published before
 	Langs   []string
 	Sources []string
+	// Edges chooses what joins two entities; "" means ArticleEdges.
+	Edges EdgeLevel
+	// Relations narrows typed edges and relation queries to these types.
+	Relations []RelationType
+}
+
+// Level returns f.Edges, or ArticleEdges when it is unset.
+func (f Filter) Level() EdgeLevel {
+	if f.Edges == "" {
+		return ArticleEdges
+	}
+	return f.Edges
 }
 
 // Size is how big a store's graph is.
 type Size struct {
 	Articles, Entities, Edges int
+	Relations int // typed relations (units of evidence), negated ones included
 }
 
 // Evidence is an article that supports an edge.
@@ -245,6 +265,11 @@ func (d *Document) Validate() error {
 		}
 		if len(m.Spans) > 0 && len(m.Spans) != m.Count {
 			return fmt.Errorf("article %s: mention of entity %s counts %d occurrences but has %d spans", d.Article.ID, m.EntityID, m.Count, len(m.Spans))
+		}
+	}
+	for i := range d.Relations {
+		if err := d.Relations[i].validate(carried, d.Article.ID); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -27,6 +27,13 @@ type Store interface {
 	// f mentions has zero counts; an ID the store does not hold is an error
 	// wrapping ErrNotFound.
 	Entity(ctx context.Context, id string, f Filter) (*EntityProfile, error)
+	// Relations returns the typed relations whose subject or object is the
+	// entity with this ID, in articles that pass f (dates, languages,
+	// sources) and of f.Relations' types when set; f.Types narrows the other
+	// party (STATEMENT relations, which have none, always pass). Negated
+	// relations are included. Order: newest article first (undated last),
+	// then article ID, then trigger offset.
+	Relations(ctx context.Context, id string, f Filter) ([]RelationEvidence, error)
 	// Size counts the articles, entities and co-mention edges the store
 	// holds, in memory that does not grow with the graph.
 	Size(ctx context.Context) (Size, error)

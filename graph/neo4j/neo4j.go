@@ -698,3 +698,8 @@ RETURN articles, entities, edges`, nil)
 	r := recs[0]
 	return graph.Size{Articles: int(num(r, "articles")), Entities: int(num(r, "entities")), Edges: int(num(r, "edges"))}, nil
 }
+
+// Relations implements graph.Store.
+func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]graph.RelationEvidence, error) {
+	return nil, errors.New("relations: not implemented yet")
+}

@@ -634,3 +634,8 @@ func (s *Store) Size(ctx context.Context) (graph.Size, error) {
 	}
 	return z, nil
 }
+
+// Relations implements graph.Store.
+func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]graph.RelationEvidence, error) {
+	return nil, errors.New("relations: not implemented yet")
+}
