@@ -1,0 +1,64 @@
+// Package releval measures how well the extractor finds typed relations
+// between actors, against the relation annotations of re3d (the Dstl
+// "Relationship and Entity Extraction Evaluation Dataset": English
+// documents on the conflict in Syria and Iraq).
+//
+// # Gold data
+//
+// A re3d source folder holds documents.json, entities.json and
+// relations.json: mongoexport JSON lines, possibly behind a UTF-8 byte
+// order mark. Read takes one such folder, or a folder whose subfolders are
+// such folders. Gold offsets (begin/end of the trigger, sourceBegin/End,
+// targetBegin/End) count Unicode code points of the document's text, not
+// bytes: Read converts them to byte offsets and checks that each argument's
+// offsets cut out the argument's annotated text. A gold trigger span is the
+// gap between the arguments and may carry the spaces around the words;
+// Read trims them.
+//
+// # What the extractor reads
+//
+// Each gold document becomes one article (see Article) whose body is the
+// gold text and whose title is empty, so that the text extraction reads
+// (ingest.Text: title, line break, body) is the gold text shifted by one
+// byte, the line break: gold byte offset b is offset b+Base in the
+// extractor's spans. The gold title is not read: it is not part of the text
+// the gold offsets count in.
+//
+// # Type mapping
+//
+// re3d's relation types are not newsgraph's; each scored class pairs the
+// gold types with the types of ours that say the same thing (see Classes):
+//
+//	FightingAgainst        → ATTACKS
+//	AlliesOf, Likes        → SUPPORTS
+//	Dislikes               → CRITICIZES or THREATENS
+//	CommWith               → MEETS, DISCUSSES, INVITES or VISITS
+//
+// The other gold types (CoLocated, BelongsTo, InChargeOf, HasAttrOf,
+// IsSynonymOf, Apart) have no counterpart and are not scored; the report
+// counts them as unmapped. STATEMENT predictions (a speaker and the article
+// quoting them) have no gold counterpart and are not scored either, nor are
+// negated predictions ("did not meet"): both are counted apart.
+//
+// # Match rule
+//
+// Within one document, a prediction of a class matches a gold relation of
+// the same class when its arguments overlap the gold ones: its subject span
+// overlaps the gold source span and its object span the gold target span.
+// An undirected prediction (Directed false: "talks between X and Y") may
+// match either way round. Spans overlap when they share at least one byte;
+// an argument need not have the same boundaries as the gold one ("Prime
+// Minister Haider al-Abadi" against "Abadi" matches).
+//
+// A looser trigger match asks only that the prediction's trigger overlap the
+// gold trigger span, in the same class, whatever its arguments.
+//
+// Each gold relation matches at most one prediction and each prediction at
+// most one gold relation; among the possible pairings the scorer takes one
+// with the most pairs (a maximum bipartite matching), so the counts do not
+// depend on the order of relations. A matched prediction is a true positive
+// (TP), an unmatched one a false positive (FP), an unmatched gold relation a
+// false negative (FN). Precision is TP/(TP+FP), recall TP/(TP+FN), F1 their
+// harmonic mean, per class and micro-averaged over the classes (the counts
+// summed).
+package releval
