@@ -242,7 +242,8 @@ var (
 )
 
 // Validate checks what every store relies on: an article ID, entities with
-// IDs and known types, and mentions only of entities the document carries.
+// IDs and known types, mentions only of entities the document carries, and
+// relations only between entities it mentions.
 func (d *Document) Validate() error {
 	if d.Article.ID == "" {
 		return errors.New("document without an article ID")
@@ -259,7 +260,9 @@ func (d *Document) Validate() error {
 		}
 		carried[e.ID] = true
 	}
+	mentioned := make(map[string]bool, len(d.Mentions))
 	for _, m := range d.Mentions {
+		mentioned[m.EntityID] = true
 		if !carried[m.EntityID] {
 			return fmt.Errorf("article %s: mention of entity %s the document does not carry", d.Article.ID, m.EntityID)
 		}
@@ -268,7 +271,7 @@ func (d *Document) Validate() error {
 		}
 	}
 	for i := range d.Relations {
-		if err := d.Relations[i].validate(carried, d.Article.ID); err != nil {
+		if err := d.Relations[i].validate(mentioned, d.Article.ID); err != nil {
 			return err
 		}
 	}

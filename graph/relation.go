@@ -112,7 +112,10 @@ type RelationEvidence struct {
 	Published time.Time // zero when unknown
 }
 
-func (r *Relation) validate(carried map[string]bool, article string) error {
+// validate checks r against the entities its document mentions. A party must
+// be mentioned, not merely carried: stores remove an entity once no article
+// mentions it, and a relation must never outlive one of its parties.
+func (r *Relation) validate(mentioned map[string]bool, article string) error {
 	known := false
 	for _, t := range RelationTypes {
 		known = known || r.Type == t
@@ -120,12 +123,12 @@ func (r *Relation) validate(carried map[string]bool, article string) error {
 	switch {
 	case !known:
 		return fmt.Errorf("article %s: relation of unknown type %q", article, r.Type)
-	case !carried[r.Subject]:
-		return fmt.Errorf("article %s: %s relation whose subject %q the document does not carry", article, r.Type, r.Subject)
+	case !mentioned[r.Subject]:
+		return fmt.Errorf("article %s: %s relation whose subject %q the document does not mention", article, r.Type, r.Subject)
 	case r.Type == Statement && r.Object != "":
 		return fmt.Errorf("article %s: STATEMENT relation with an object entity %q", article, r.Object)
-	case r.Type != Statement && !carried[r.Object]:
-		return fmt.Errorf("article %s: %s relation whose object %q the document does not carry", article, r.Type, r.Object)
+	case r.Type != Statement && !mentioned[r.Object]:
+		return fmt.Errorf("article %s: %s relation whose object %q the document does not mention", article, r.Type, r.Object)
 	case r.Type != Statement && r.Subject == r.Object:
 		return fmt.Errorf("article %s: %s relation of %s with itself", article, r.Type, r.Subject)
 	case !r.Directed && r.Type != Statement && r.Subject > r.Object:

@@ -21,7 +21,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 3
+const schemaVersion = 4
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -59,6 +59,41 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
+` + schemaV4
+
+// schemaV4 adds typed relations and the sentences of mentions as rows. Every
+// statement must also work on a version-3 file (see migrations).
+const schemaV4 = `
+CREATE TABLE IF NOT EXISTS relations (
+	article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq           INTEGER NOT NULL,  -- its index in Document.Relations
+	type          TEXT NOT NULL,
+	subject       TEXT NOT NULL REFERENCES entities(id),
+	object        TEXT REFERENCES entities(id), -- NULL for STATEMENT
+	directed      INTEGER NOT NULL,
+	negated       INTEGER NOT NULL,
+	sentence      INTEGER NOT NULL,
+	text          TEXT NOT NULL,
+	text_start    INTEGER NOT NULL,
+	trigger_start INTEGER NOT NULL,
+	trigger_end   INTEGER NOT NULL,
+	subject_start INTEGER NOT NULL,
+	subject_end   INTEGER NOT NULL,
+	object_start  INTEGER NOT NULL,
+	object_end    INTEGER NOT NULL,
+	PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relations_subject ON relations(subject);
+CREATE INDEX IF NOT EXISTS relations_object ON relations(object);
+-- One row per sentence a mention occurs in: mentions.sentences as rows, so
+-- that sentence-level edges are an indexed self-join rather than one over
+-- JSON (4× faster on ar-news-2022).
+CREATE TABLE IF NOT EXISTS mention_sentences (
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence   INTEGER NOT NULL,
+	entity_id  TEXT NOT NULL,
+	PRIMARY KEY (article_id, sentence, entity_id)
+) WITHOUT ROWID;
 `
 
 // Store is a graph.Store in one SQLite file.
@@ -134,6 +169,11 @@ var migrations = map[int][]string{
 	1: {`ALTER TABLE mentions ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'`},
 	// Version 3 links an entity to the one it belongs to.
 	2: {`ALTER TABLE entities ADD COLUMN parent TEXT NOT NULL DEFAULT ''`},
+	// Version 4 keeps typed relations, which older stores have none of until
+	// their articles are written again, and the sentences of mentions as
+	// rows, filled from the mentions' JSON.
+	3: {schemaV4, `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id)
+		SELECT m.article_id, j.value, m.entity_id FROM mentions m, json_each(m.sentences) j`},
 }
 
 // upgrade migrates a store from version to schemaVersion, one version at a
@@ -179,7 +219,9 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	defer tx.Rollback()
 
 	stmts, err := prepare(ctx, tx, map[string]string{
-		"delMentions": `DELETE FROM mentions WHERE article_id = ?`,
+		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
+		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
+		"delRelations": `DELETE FROM relations WHERE article_id = ?`,
 		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
 			published = excluded.published, lang = excluded.lang, hash = excluded.hash`,
@@ -189,6 +231,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
 		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
 		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans) VALUES (?, ?, ?, ?, ?, ?)`,
+		// OR IGNORE: a sentence listed twice is still one sentence.
+		"sentence": `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id) VALUES (?, ?, ?)`,
+		"relation": `INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
+			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	})
 	if err != nil {
 		return err
@@ -216,8 +263,12 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	for _, d := range docs {
 		a := d.Article
-		if _, err := stmts["delMentions"].ExecContext(ctx, a.ID); err != nil {
-			return fmt.Errorf("write article %s: %w", a.ID, err)
+		// Relations go first: they refer to entities that only mentions
+		// keep alive.
+		for _, del := range []string{"delRelations", "delSentences", "delMentions"} {
+			if _, err := stmts[del].ExecContext(ctx, a.ID); err != nil {
+				return fmt.Errorf("write article %s: %w", a.ID, err)
+			}
 		}
 		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
@@ -225,6 +276,22 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		for _, m := range d.Mentions {
 			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans)); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
+			}
+			for _, n := range m.Sentences {
+				if _, err := stmts["sentence"].ExecContext(ctx, a.ID, n, m.EntityID); err != nil {
+					return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
+				}
+			}
+		}
+		for i, r := range d.Relations {
+			var object any
+			if r.Object != "" {
+				object = r.Object
+			}
+			if _, err := stmts["relation"].ExecContext(ctx, a.ID, i, string(r.Type), r.Subject, object, r.Directed, r.Negated,
+				r.Sentence, r.Text, r.TextStart, r.Trigger.Start, r.Trigger.End,
+				r.SubjectSpan.Start, r.SubjectSpan.End, r.ObjectSpan.Start, r.ObjectSpan.End); err != nil {
+				return fmt.Errorf("write article %s relation %d: %w", a.ID, i, err)
 			}
 		}
 	}
@@ -268,7 +335,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`) // mentions cascade
+	stmt, err := tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`) // mentions, their sentences and relations cascade
 	if err != nil {
 		return err
 	}
@@ -330,7 +397,9 @@ func articleFilter(f graph.Filter) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-func typeFilter(f graph.Filter) (string, []any) {
+// typeFilter returns a condition that entity alias e has one of f.Types,
+// and its arguments.
+func typeFilter(f graph.Filter, e string) (string, []any) {
 	if len(f.Types) == 0 {
 		return "1 = 1", nil
 	}
@@ -338,13 +407,26 @@ func typeFilter(f graph.Filter) (string, []any) {
 	for i, t := range f.Types {
 		args[i] = string(t)
 	}
-	return "e.type IN (" + placeholders(len(f.Types)) + ")", args
+	return e + ".type IN (" + placeholders(len(f.Types)) + ")", args
+}
+
+// relationFilter returns a condition that relation alias r has one of
+// f.Relations' types, and its arguments.
+func relationFilter(f graph.Filter, r string) (string, []any) {
+	if len(f.Relations) == 0 {
+		return "1 = 1", nil
+	}
+	args := make([]any, len(f.Relations))
+	for i, t := range f.Relations {
+		args[i] = string(t)
+	}
+	return r + ".type IN (" + placeholders(len(f.Relations)) + ")", args
 }
 
 // Projection implements graph.Store.
 func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
 	aw, aargs := articleFilter(f)
-	tw, targs := typeFilter(f)
+	tw, targs := typeFilter(f, "e")
 	args := append(append([]any{}, aargs...), targs...)
 	// fm: the (article, entity) facts that pass the filter.
 	with := `WITH fm AS (
@@ -382,27 +464,103 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
 
-	rows, err = s.db.QueryContext(ctx, with+`
-		SELECT m1.entity_id, m2.entity_id, count(*), min(m1.published), max(m1.published)
-		FROM fm m1 JOIN fm m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
-		GROUP BY m1.entity_id, m2.entity_id ORDER BY m1.entity_id, m2.entity_id`, args...)
+	switch level := f.Level(); level {
+	case graph.ArticleEdges:
+		// Pairs that share a sentence are a subset of those that share an
+		// article: count their sentences apart and add them in, which is
+		// faster than a correlated count per pair and article.
+		q, qargs := sentenceEdges(f)
+		shared, err := s.edges(ctx, q, qargs)
+		if err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+		sentences := make(map[[2]string]int, len(shared))
+		for _, e := range shared {
+			sentences[[2]string{e.A, e.B}] = e.Sentences
+		}
+		p.Edges, err = s.edges(ctx, with+`
+			SELECT m1.entity_id, m2.entity_id, count(*), 0, min(m1.published), max(m1.published)
+			FROM fm m1 JOIN fm m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
+			GROUP BY m1.entity_id, m2.entity_id ORDER BY m1.entity_id, m2.entity_id`, args)
+		if err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+		for i := range p.Edges {
+			p.Edges[i].Sentences = sentences[[2]string{p.Edges[i].A, p.Edges[i].B}]
+		}
+	case graph.SentenceEdges:
+		q, qargs := sentenceEdges(f)
+		if p.Edges, err = s.edges(ctx, q, qargs); err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+	case graph.TypedEdges:
+		q, qargs := typedEdges(f)
+		if p.Edges, err = s.edges(ctx, q, qargs); err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+	default:
+		return nil, fmt.Errorf("projection: unknown edge level %q", level)
+	}
+	return p, nil
+}
+
+// sentenceEdges returns the query of sentence-level edges and its
+// arguments: pairs named in the same sentence of an article that passes f.
+func sentenceEdges(f graph.Filter) (string, []any) {
+	aw, aargs := articleFilter(f)
+	tw, targs := typeFilter(f, "e")
+	join := ""
+	if len(f.Types) > 0 {
+		join = "JOIN entities e ON e.id = s.entity_id"
+	}
+	return `WITH fs AS (
+		SELECT s.article_id, s.sentence, s.entity_id, a.published FROM mention_sentences s
+		JOIN articles a ON a.id = s.article_id ` + join + `
+		WHERE ` + aw + ` AND ` + tw + `)
+		SELECT s1.entity_id, s2.entity_id, count(DISTINCT s1.article_id), count(*), min(s1.published), max(s1.published)
+		FROM fs s1 JOIN fs s2 ON s2.article_id = s1.article_id AND s2.sentence = s1.sentence AND s1.entity_id < s2.entity_id
+		GROUP BY s1.entity_id, s2.entity_id ORDER BY s1.entity_id, s2.entity_id`, append(aargs, targs...)
+}
+
+// typedEdges returns the query of typed edges and its arguments: pairs a
+// relation joins that is neither negated nor a STATEMENT, in an article
+// that passes f, of f.Relations' types.
+func typedEdges(f graph.Filter) (string, []any) {
+	aw, args := articleFilter(f)
+	rw, rargs := relationFilter(f, "r")
+	args = append(args, rargs...)
+	join := ""
+	if len(f.Types) > 0 {
+		sw, sargs := typeFilter(f, "es")
+		ow, oargs := typeFilter(f, "eo")
+		join = "JOIN entities es ON es.id = r.subject AND " + sw + " JOIN entities eo ON eo.id = r.object AND " + ow
+		args = append(append(sargs, oargs...), args...)
+	}
+	return `SELECT min(r.subject, r.object), max(r.subject, r.object), count(DISTINCT r.article_id), count(*),
+			min(a.published), max(a.published)
+		FROM relations r JOIN articles a ON a.id = r.article_id ` + join + `
+		WHERE r.type <> '` + string(graph.Statement) + `' AND NOT r.negated AND ` + aw + ` AND ` + rw + `
+		GROUP BY 1, 2 ORDER BY 1, 2`, args
+}
+
+// edges runs a query returning (a, b, articles, sentences, first, last).
+func (s *Store) edges(ctx context.Context, query string, args []any) ([]graph.Edge, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("projection edges: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
+	var edges []graph.Edge
 	for rows.Next() {
 		var e graph.Edge
 		var first, last sql.NullString
-		if err := rows.Scan(&e.A, &e.B, &e.Articles, &first, &last); err != nil {
-			return nil, fmt.Errorf("projection edges: %w", err)
+		if err := rows.Scan(&e.A, &e.B, &e.Articles, &e.Sentences, &first, &last); err != nil {
+			return nil, err
 		}
 		e.First, e.Last = parseTime(first), parseTime(last)
-		p.Edges = append(p.Edges, e)
+		edges = append(edges, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("projection edges: %w", err)
-	}
-	return p, nil
+	return edges, rows.Err()
 }
 
 // Evidence implements graph.Store.
@@ -512,7 +670,7 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 		p.Surfaces = append(p.Surfaces, graph.SurfaceCount{Surface: sf, Count: n})
 	}
 
-	tw, targs := typeFilter(f)
+	tw, targs := typeFilter(f, "e")
 	rows, err = tx.QueryContext(ctx, with+`
 		SELECT e.id, e.type, e.name, e.name_ar, count(*) FROM fm
 		JOIN mentions m2 ON m2.article_id = fm.article_id AND m2.entity_id <> ?
@@ -628,7 +786,8 @@ func (s *Store) Size(ctx context.Context) (graph.Size, error) {
 		(SELECT count(*) FROM entities),
 		(SELECT count(*) FROM (SELECT 1 FROM mentions m1
 			JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
-			GROUP BY m1.entity_id, m2.entity_id))`).Scan(&z.Articles, &z.Entities, &z.Edges)
+			GROUP BY m1.entity_id, m2.entity_id)),
+		(SELECT count(*) FROM relations)`).Scan(&z.Articles, &z.Entities, &z.Edges, &z.Relations)
 	if err != nil {
 		return z, fmt.Errorf("count the graph: %w", err)
 	}
@@ -637,5 +796,41 @@ func (s *Store) Size(ctx context.Context) (graph.Size, error) {
 
 // Relations implements graph.Store.
 func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]graph.RelationEvidence, error) {
-	return nil, errors.New("relations: not implemented yet")
+	aw, aargs := articleFilter(f)
+	rw, rargs := relationFilter(f, "r")
+	tw, targs := typeFilter(f, "o")
+	// o is the other party: the object when the entity is the subject, and
+	// none for a STATEMENT, which passes any type filter.
+	args := append(append(append([]any{id, id, id}, aargs...), rargs...), targs...)
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT r.type, r.subject, coalesce(r.object, ''), r.directed, r.negated, r.sentence, r.text, r.text_start,
+			r.trigger_start, r.trigger_end, r.subject_start, r.subject_end, r.object_start, r.object_end,
+			a.id, a.title, a.url, a.published
+		FROM relations r JOIN articles a ON a.id = r.article_id
+		LEFT JOIN entities o ON o.id = CASE WHEN r.subject = ? THEN r.object ELSE r.subject END
+		WHERE (r.subject = ? OR r.object = ?) AND `+aw+` AND `+rw+`
+			AND (r.type = '`+string(graph.Statement)+`' OR `+tw+`)
+		ORDER BY a.published IS NULL, a.published DESC, a.id, r.trigger_start, r.seq`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("relations of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []graph.RelationEvidence{}
+	for rows.Next() {
+		var r graph.RelationEvidence
+		var typ string
+		var published sql.NullString
+		if err := rows.Scan(&typ, &r.Subject, &r.Object, &r.Directed, &r.Negated, &r.Sentence, &r.Text, &r.TextStart,
+			&r.Trigger.Start, &r.Trigger.End, &r.SubjectSpan.Start, &r.SubjectSpan.End, &r.ObjectSpan.Start, &r.ObjectSpan.End,
+			&r.ArticleID, &r.Title, &r.URL, &published); err != nil {
+			return nil, fmt.Errorf("relations of %s: %w", id, err)
+		}
+		r.Type = graph.RelationType(typ)
+		r.Published = parseTime(published)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("relations of %s: %w", id, err)
+	}
+	return out, nil
 }

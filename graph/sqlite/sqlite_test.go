@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,8 +182,8 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 3 {
-		t.Errorf("user_version after migration = %d, %v; want 3", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 4 {
+		t.Errorf("user_version after migration = %d, %v; want 4", version, err)
 	}
 	if err := db.QueryRowContext(ctx, "SELECT spans FROM mentions WHERE article_id = 'a1'").Scan(&spans); err != nil ||
 		spans != `[{"start":3,"end":17,"sentence":0,"surface":"العراقي","method":"adjective"}]` {
@@ -214,5 +215,112 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "schema version 9") {
 		t.Errorf("error %v, want one naming the version", err)
+	}
+}
+
+// schemaV3 is the DDL of schema version 3, before relations and the
+// mention_sentences rows.
+const schemaV3 = `
+CREATE TABLE articles (
+	id        TEXT PRIMARY KEY,
+	url       TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL DEFAULT '',
+	title     TEXT NOT NULL DEFAULT '',
+	published TEXT,
+	lang      TEXT NOT NULL DEFAULT '',
+	hash      TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE entities (
+	id       TEXT PRIMARY KEY,
+	type     TEXT NOT NULL,
+	kind     TEXT NOT NULL DEFAULT '',
+	name     TEXT NOT NULL DEFAULT '',
+	name_ar  TEXT NOT NULL DEFAULT '',
+	aliases  TEXT NOT NULL DEFAULT '[]',
+	wikidata TEXT NOT NULL DEFAULT '',
+	parent   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE aliases (
+	key       TEXT NOT NULL,
+	entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+	PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX aliases_entity ON aliases(entity_id);
+CREATE TABLE mentions (
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity_id  TEXT NOT NULL REFERENCES entities(id),
+	count      INTEGER NOT NULL,
+	surfaces   TEXT NOT NULL DEFAULT '[]',
+	sentences  TEXT NOT NULL DEFAULT '[]',
+	spans      TEXT NOT NULL DEFAULT '[]',
+	PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+INSERT INTO articles VALUES ('a1', '', 'src', 'Title', '2021-07-11T00:00:00Z', 'ar', 'h1');
+INSERT INTO entities VALUES ('iraq', 'location', '', 'Iraq', '', '[]', '', ''),
+	('iran', 'location', '', 'Iran', '', '[]', '', ''),
+	('syria', 'location', '', 'Syria', '', '[]', '', '');
+INSERT INTO mentions VALUES ('a1', 'iraq', 3, '[]', '[0,2,5]', '[]'),
+	('a1', 'iran', 2, '[]', '[2,5]', '[]'),
+	('a1', 'syria', 1, '[]', '[1]', '[]');
+PRAGMA user_version = 3;
+`
+
+// TestOpenMigratesVersion3 checks that the migration to version 4 fills the
+// sentence rows from the mentions' JSON, so that sentence-level edges of an
+// old store are right without a re-ingest, and that relations can then be
+// written.
+func TestOpenMigratesVersion3(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v3.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, schemaV3); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a version-3 store: %v", err)
+	}
+	defer s.Close()
+	edges := func(level graph.EdgeLevel) string {
+		t.Helper()
+		p, err := s.Projection(ctx, graph.Filter{Edges: level})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range p.Edges {
+			out = append(out, fmt.Sprintf("%s–%s %d/%d", e.A, e.B, e.Articles, e.Sentences))
+		}
+		return strings.Join(out, " ")
+	}
+	// Iran and Iraq share sentences 2 and 5; Syria, alone in sentence 1,
+	// shares the article only.
+	if got, want := edges(graph.ArticleEdges), "iran–iraq 1/2 iran–syria 1/0 iraq–syria 1/0"; got != want {
+		t.Errorf("article edges after migration %q, want %q", got, want)
+	}
+	if got, want := edges(graph.SentenceEdges), "iran–iraq 1/2"; got != want {
+		t.Errorf("sentence edges after migration %q, want %q", got, want)
+	}
+	z, err := s.Size(ctx)
+	if err != nil || z.Relations != 0 {
+		t.Errorf("Size after migration = %+v, %v; want no relations", z, err)
+	}
+	d := graph.Document{
+		Article:   graph.Article{ID: "a1", Hash: "h2"},
+		Entities:  []graph.Entity{{ID: "iraq", Type: graph.Location}, {ID: "iran", Type: graph.Location}},
+		Mentions:  []graph.Mention{{EntityID: "iraq", Count: 1, Sentences: []int{0}}, {EntityID: "iran", Count: 1, Sentences: []int{0}}},
+		Relations: []graph.Relation{{Type: graph.Attacks, Subject: "iran", Object: "iraq", Directed: true}},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatalf("write a relation to a migrated store: %v", err)
+	}
+	if got, want := edges(graph.TypedEdges), "iran–iraq 1/1"; got != want {
+		t.Errorf("typed edges after rewriting %q, want %q", got, want)
 	}
 }
