@@ -223,7 +223,7 @@ func (f Filter) Level() EdgeLevel {
 // Size is how big a store's graph is.
 type Size struct {
 	Articles, Entities, Edges int
-	Relations int // typed relations (units of evidence), negated ones included
+	Relations                 int // typed relations (units of evidence), negated ones included
 }
 
 // Evidence is an article that supports an edge.
