@@ -14,7 +14,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "4"
+const extractorVersion = "5"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -79,8 +79,10 @@ var titleWords = func() map[string]bool {
 // of the article.
 func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) {
 	text := Text(a)
-	toks := norm.Tokens(text)
-	sentences := norm.Sentences(text)
+	return x.mentions(a, text, norm.Tokens(text), norm.Sentences(text))
+}
+
+func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentences []norm.Span) ([]Mention, map[string]*lexicon.Entry) {
 	sentenceOf := func(start int) int {
 		i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > start })
 		return min(i, max(len(sentences)-1, 0))
@@ -223,7 +225,9 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title,
 		Published: a.Published, Lang: a.Lang, Hash: x.Hash(a),
 	}}
-	mentions, entries := x.Mentions(a)
+	text := Text(a)
+	toks, sentences := norm.Tokens(text), norm.Sentences(text)
+	mentions, entries := x.mentions(a, text, toks, sentences)
 	type acc struct {
 		surfaces  map[string]bool
 		sentences map[int]bool
@@ -256,6 +260,7 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 			Spans:     e.spans,
 		})
 	}
+	doc.Relations = relations(text, toks, sentences, mentions, x.lex)
 	return doc
 }
 
