@@ -20,8 +20,9 @@ func evalCommand() *cli.Command {
 		Usage: "measure extraction against gold-annotated text",
 		Description: `Scores what newsgraph extracts against human annotations. No store is read or written.
 
-   newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt`,
-		Subcommands:  []*cli.Command{evalNERCommand()},
+   newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
+   newsgraph eval relations --gold ../shared/gold/re3d-dev`,
+		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand()},
 		OnUsageError: onUsageError,
 	}
 }

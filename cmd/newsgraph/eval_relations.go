@@ -1,0 +1,352 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/releval"
+)
+
+type evalRelationsOptions struct {
+	gold    string
+	lexicon string // extra lexicon file, "" for the built-in one only
+	errors  int
+	format  string
+	stdout  io.Writer
+}
+
+func evalRelationsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "relations",
+		Usage: "score typed relations against re3d gold annotations",
+		Description: `Reads the re3d gold data (the Dstl "Relationship and Entity Extraction Evaluation Dataset":
+English documents on the conflict in Syria and Iraq), runs the extractor over each document
+and compares the typed relations it finds with the annotated ones.
+
+What is read: --gold is a re3d source folder (documents.json, relations.json: mongoexport JSON
+lines) or a folder of them, such as ../shared/gold/re3d-dev. Each document becomes one article,
+its text the body and its title empty. Gold offsets count code points; they are converted to
+bytes and checked against the annotated text.
+
+Type mapping: re3d's relation types are not ours. A scored type pairs them:
+
+   ATTACKS                         ← FightingAgainst
+   SUPPORTS                        ← AlliesOf, Likes
+   CRITICIZES/THREATENS            ← Dislikes         (either of ours counts)
+   MEETS/DISCUSSES/INVITES/VISITS  ← CommWith         (any of ours counts)
+
+CoLocated, BelongsTo, InChargeOf, HasAttrOf, IsSynonymOf and Apart have no counterpart: they
+are counted as unmapped and not scored. Not scored either: STATEMENT predictions (a speaker
+quoted by the article; re3d has no counterpart) and negated ones ("did not meet"); both are
+counted apart.
+
+Match rule: in the same document and scored type, a prediction matches a gold relation when
+its subject overlaps the gold source and its object the gold target (at least one shared
+character: "Abadi" matches "Prime Minister Haider al-Abadi"); an undirected prediction ("talks
+between X and Y") may match either way round. The looser trigger match asks only that the
+prediction's trigger word overlap the gold trigger span. Each gold relation matches at most one
+prediction and each prediction one gold relation, pairing as many as can be.
+
+Reading the numbers: GOLD is how many relations the annotators marked, PREDICTED how many the
+extractor found, TP how many of those match, FP = PREDICTED - TP, FN = GOLD - TP.
+PRECISION = TP/PREDICTED, RECALL = TP/GOLD, F1 their harmonic mean; MICRO sums the counts over
+the types. re3d annotates many arguments that are not named actors ("rockets", "the army"), so
+recall is bounded well below 1 for an extractor of relations between known actors. The error
+list shows false finds (FP) first, then misses (FN), in document order.
+
+   newsgraph eval relations --gold ../shared/gold/re3d-dev
+   newsgraph eval relations --gold "../shared/gold/re3d-dev/BBC Online" --errors 50
+   newsgraph eval relations --gold ../shared/gold/re3d-dev --format json
+
+csv prints the scores only, one row per type and rule (column match: args or trigger); table
+and json add the counts of what was not scored and the errors. JSON: {"gold": {"documents",
+"relations", "scored", "unmapped", "types": {re3d type: count}}, "predicted": {"relations",
+"scored", "negated", "statement", "other", "types": {our type: {"predicted", "tp_args",
+"tp_trigger"}}}, "args" and "trigger": {"micro": {counts}, "types": {"ATTACKS": {"re3d_types",
+counts}, …}}, "errors": [{"kind", "type", "class", "source_name", "document", "source",
+"trigger", "target"}, …], "notes": […]}, where counts are "gold", "predicted", "tp", "fp",
+"fn", "precision", "recall", "f1".
+
+Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
+line); 2 the command line was wrong.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "re3d source `DIR`, or a folder of them (required)"},
+			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
+			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list `N` errors (false finds first, then misses); 0 lists none"},
+			formatFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErrorf("eval relations takes no arguments, got %q (the gold folder goes after --gold)", c.Args().First())
+			}
+			format, err := parseFormat(c.String("format"))
+			if err != nil {
+				return err
+			}
+			opts := evalRelationsOptions{
+				gold:    c.String("gold"),
+				lexicon: c.String("lexicon"),
+				errors:  c.Int("errors"),
+				format:  format,
+				stdout:  c.App.Writer,
+			}
+			switch {
+			case opts.gold == "":
+				return usageErrorf("eval relations needs --gold DIR, a re3d source folder or a folder of them")
+			case opts.errors < 0:
+				return usageErrorf("--errors must not be negative")
+			}
+			return runEvalRelations(c.Context, opts)
+		},
+	}
+}
+
+// relNotes say what is not scored, in every output but csv.
+var relNotes = []string{
+	"STATEMENT predictions are not scored: re3d has no counterpart",
+	"negated predictions are not scored",
+	"gold relations of unmapped types (CoLocated, BelongsTo, InChargeOf, HasAttrOf, IsSynonymOf, Apart) are not scored",
+}
+
+// relCountsJSON are the counts of one scored type, or of all.
+type relCountsJSON struct {
+	RE3DTypes []string `json:"re3d_types,omitempty"`
+	Gold      int      `json:"gold"`
+	Predicted int      `json:"predicted"`
+	TP        int      `json:"tp"`
+	FP        int      `json:"fp"`
+	FN        int      `json:"fn"`
+	Precision float64  `json:"precision"`
+	Recall    float64  `json:"recall"`
+	F1        float64  `json:"f1"`
+}
+
+func relCounts(c releval.Counts, types []string) relCountsJSON {
+	return relCountsJSON{types, c.Gold, c.Predicted, c.TP, c.FP(), c.FN(), c.Precision(), c.Recall(), c.F1()}
+}
+
+type relScoresJSON struct {
+	Micro relCountsJSON            `json:"micro"`
+	Types map[string]relCountsJSON `json:"types"`
+}
+
+type relTypeJSON struct {
+	Predicted int `json:"predicted"`
+	TPArgs    int `json:"tp_args"`
+	TPTrigger int `json:"tp_trigger"`
+}
+
+type relErrorJSON struct {
+	Kind       string `json:"kind"`
+	Type       string `json:"type"`
+	Class      string `json:"class"`
+	SourceName string `json:"source_name"` // the re3d source folder
+	Document   string `json:"document"`
+	Source     string `json:"source"`
+	Trigger    string `json:"trigger"`
+	Target     string `json:"target"`
+}
+
+// relationsJSON is the JSON of eval relations.
+type relationsJSON struct {
+	Gold struct {
+		Documents int            `json:"documents"`
+		Relations int            `json:"relations"`
+		Scored    int            `json:"scored"`
+		Unmapped  int            `json:"unmapped"`
+		Types     map[string]int `json:"types"`
+	} `json:"gold"`
+	Predicted struct {
+		Relations int                    `json:"relations"`
+		Scored    int                    `json:"scored"`
+		Negated   int                    `json:"negated"`
+		Statement int                    `json:"statement"`
+		Other     int                    `json:"other"`
+		Types     map[string]relTypeJSON `json:"types"`
+	} `json:"predicted"`
+	Args    relScoresJSON  `json:"args"`
+	Trigger relScoresJSON  `json:"trigger"`
+	Errors  []relErrorJSON `json:"errors"`
+	Notes   []string       `json:"notes"`
+}
+
+func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
+	began := time.Now()
+	lex, err := loadLexicon(opts.lexicon)
+	if err != nil {
+		return err
+	}
+	docs, err := releval.Read(opts.gold)
+	if err != nil {
+		return err
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("gold %s: no documents", opts.gold)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	rep := releval.Run(ingest.NewExtractor(lex), docs)
+	errs := relErrors(rep, docs, opts.errors)
+
+	switch opts.format {
+	case formatJSON:
+		var out relationsJSON
+		out.Gold.Documents, out.Gold.Relations = rep.Documents, rep.GoldTotal
+		out.Gold.Scored, out.Gold.Unmapped, out.Gold.Types = rep.Args.Micro.Gold, rep.Unmapped, rep.Gold
+		out.Predicted.Relations, out.Predicted.Scored = rep.Predicted, rep.Args.Micro.Predicted
+		out.Predicted.Negated, out.Predicted.Statement, out.Predicted.Other = rep.Negated, rep.Statements, rep.Other
+		out.Predicted.Types = make(map[string]relTypeJSON, len(rep.ByType))
+		for t, c := range rep.ByType {
+			out.Predicted.Types[string(t)] = relTypeJSON{c.Predicted, c.ArgsTP, c.TriggerTP}
+		}
+		scores := func(s releval.Scores) relScoresJSON {
+			out := relScoresJSON{Micro: relCounts(s.Micro, nil), Types: make(map[string]relCountsJSON, len(releval.Classes))}
+			for _, c := range releval.Classes {
+				out.Types[c.Name] = relCounts(s.PerClass[c.Name], c.Gold)
+			}
+			return out
+		}
+		out.Args, out.Trigger = scores(rep.Args), scores(rep.Trigger)
+		out.Errors = errs
+		out.Notes = relNotes
+		enc := json.NewEncoder(opts.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case formatCSV:
+		res := relScores(rep.Args, "args")
+		res.rows = append(res.rows, relScores(rep.Trigger, "trigger").rows...)
+		return res.write(opts.stdout, formatCSV)
+	}
+
+	w := opts.stdout
+	var unmapped []string
+	for _, t := range rep.GoldTypes {
+		if _, ok := releval.ClassOf(t); !ok {
+			unmapped = append(unmapped, fmt.Sprintf("%s %d", t, rep.Gold[t]))
+		}
+	}
+	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s) (%.2fs)\n",
+		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), time.Since(began).Seconds())
+	fmt.Fprintf(w, "predicted: %d relations: %d scored, %d STATEMENT not scored (re3d has no counterpart), %d negated not scored",
+		rep.Predicted, rep.Args.Micro.Predicted, rep.Statements, rep.Negated)
+	if rep.Other > 0 {
+		fmt.Fprintf(w, ", %d of other types not scored", rep.Other)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "\nargument match (subject overlaps the gold source, object the gold target; undirected either way):\n")
+	if err := relScores(rep.Args, "").write(w, formatTable); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\ntrigger match (the trigger overlaps the gold trigger, same type; arguments not checked):\n")
+	if err := relScores(rep.Trigger, "").write(w, formatTable); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nscored predictions by type:\n")
+	byType := &result{columns: []column{
+		{name: "type", title: "TYPE"},
+		{name: "predicted", title: "PREDICTED", number: true},
+		{name: "tp_args", title: "TP ARGS", number: true},
+		{name: "precision_args", title: "PRECISION ARGS", number: true, digits: 4},
+		{name: "tp_trigger", title: "TP TRIGGER", number: true},
+		{name: "precision_trigger", title: "PRECISION TRIGGER", number: true, digits: 4},
+	}}
+	for _, c := range releval.Classes {
+		for _, t := range c.Types {
+			n := rep.ByType[t]
+			byType.rows = append(byType.rows, []any{string(t), n.Predicted, n.ArgsTP, ratio(n.ArgsTP, n.Predicted), n.TriggerTP, ratio(n.TriggerTP, n.Predicted)})
+		}
+	}
+	if err := byType.write(w, formatTable); err != nil {
+		return err
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\nerrors, first %d of %d (FP: found, matching no gold relation; FN: in the gold, not found):\n", len(errs), len(rep.Errors))
+	list := &result{columns: []column{
+		{name: "kind", title: "KIND"},
+		{name: "type", title: "TYPE"},
+		{name: "document", title: "DOCUMENT"},
+		{name: "source", title: "SOURCE / SUBJECT"},
+		{name: "trigger", title: "TRIGGER"},
+		{name: "target", title: "TARGET / OBJECT"},
+	}}
+	for _, e := range errs {
+		list.rows = append(list.rows, []any{e.Kind, e.Type, e.SourceName + " " + shortID(e.Document), e.Source, e.Trigger, e.Target})
+	}
+	return list.write(w, formatTable)
+}
+
+// relScores is the per-type table of one match rule, with the micro
+// average last; match, when not "", is a first column (csv).
+func relScores(s releval.Scores, match string) *result {
+	res := &result{columns: []column{
+		{name: "type", title: "TYPE"},
+		{name: "re3d_types", title: "RE3D TYPES"},
+		{name: "gold", title: "GOLD", number: true},
+		{name: "predicted", title: "PREDICTED", number: true},
+		{name: "tp", title: "TP", number: true},
+		{name: "fp", title: "FP", number: true},
+		{name: "fn", title: "FN", number: true},
+		{name: "precision", title: "PRECISION", number: true, digits: 4},
+		{name: "recall", title: "RECALL", number: true, digits: 4},
+		{name: "f1", title: "F1", number: true, digits: 4},
+	}}
+	if match != "" {
+		res.columns = append([]column{{name: "match", title: "MATCH"}}, res.columns...)
+	}
+	row := func(name, gold string, c releval.Counts) {
+		r := []any{name, gold, c.Gold, c.Predicted, c.TP, c.FP(), c.FN(), c.Precision(), c.Recall(), c.F1()}
+		if match != "" {
+			r = append([]any{match}, r...)
+		}
+		res.rows = append(res.rows, r)
+	}
+	for _, c := range releval.Classes {
+		row(c.Name, strings.Join(c.Gold, " "), s.PerClass[c.Name])
+	}
+	row("MICRO", "", s.Micro)
+	return res
+}
+
+// relErrors returns the first n errors of rep: the false positives, then
+// the false negatives, each in document order.
+func relErrors(rep releval.Report, docs []releval.Document, n int) []relErrorJSON {
+	source := make(map[string]string, len(docs))
+	for _, d := range docs {
+		source[d.ID] = d.Source
+	}
+	errs := append([]releval.Error(nil), rep.Errors...)
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Kind == "FP" && errs[j].Kind != "FP" })
+	out := make([]relErrorJSON, 0, min(n, len(errs)))
+	for _, e := range errs[:min(n, len(errs))] {
+		out = append(out, relErrorJSON{e.Kind, e.Type, e.Class, source[e.Document], e.Document, e.Source, e.Trigger, e.Target})
+	}
+	return out
+}
+
+// shortID shortens re3d's 32-digit document IDs for tables.
+func shortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
