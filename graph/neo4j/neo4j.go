@@ -128,7 +128,7 @@ func (s *Store) check(ctx context.Context, user string) error {
 func (s *Store) Close() error { return s.driver.Close(context.Background()) }
 
 // schema is created idempotently at every Open.
-var schema = []string{
+var schema = append([]string{
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
@@ -138,6 +138,18 @@ var schema = []string{
 	// common affixes; Latin text is lower-cased by it too.
 	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.nameAr, e.aliasText] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}}",
+}, relationIndexes()...)
+
+// relationIndexes index every relation type on its article, by which an
+// article's relations are found when it is replaced or deleted. Names and
+// types come from graph.RelationTypes, a constant list.
+func relationIndexes() []string {
+	var qs []string
+	for _, t := range graph.RelationTypes {
+		qs = append(qs, fmt.Sprintf("CREATE INDEX relation_%s_article IF NOT EXISTS FOR ()-[r:%s]-() ON (r.article)",
+			strings.ToLower(string(t)), t))
+	}
+	return qs
 }
 
 func (s *Store) ensureSchema(ctx context.Context) error {
@@ -200,16 +212,11 @@ FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Locat
 
 const (
 	// qOldMentions returns, per stored article, the entities its current
-	// version mentions. qDropMentions does the same and deletes the
-	// mentions, for an article about to be rewritten.
+	// version mentions. qDropMentions (below) does the same and deletes
+	// the mentions, for an article about to be rewritten.
 	qOldMentions = `UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
 RETURN id, collect(e.id) AS entities`
-	qDropMentions = `UNWIND $ids AS id
-MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-WITH id, m, e.id AS entity
-DELETE m
-RETURN id, collect(entity) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
@@ -230,12 +237,68 @@ MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
 OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
 DELETE old
 WITH DISTINCT a, b
-MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
-WITH a, b, count(art) AS n, min(art.published) AS first, max(art.published) AS last
-CREATE (a)-[:CO_MENTIONED {articles: n, first: first, last: last}]->(b)`
+MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
+WITH a, b, count(art) AS n, sum(size([x IN ma.sentences WHERE x IN mb.sentences])) AS sentences,
+     min(art.published) AS first, max(art.published) AS last
+CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last}]->(b)`
+)
+
+// Relationship types cannot be parameters, so the relation queries below
+// are built from graph.RelationTypes, a constant list; every value in them
+// is a parameter.
+var (
+	// qDropMentions drops the article's relations as well, before its
+	// mentions: the same round trip, and relations never outlive them.
+	qDropMentions = `UNWIND $ids AS id
+` + dropRelations + `WITH id
+MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
+WITH id, m, e.id AS entity
+DELETE m
+RETURN id, collect(entity) AS entities`
+	// qDeleteArticles deletes articles with their mentions and relations.
 	qDeleteArticles = `UNWIND $ids AS id
+` + dropRelations + `WITH id
 MATCH (a:Article {id: id})
 DETACH DELETE a`
+	// dropRelations deletes the relations of article id, one subquery per
+	// type so that each uses its type's index on article.
+	dropRelations = func() string {
+		var b strings.Builder
+		for _, t := range graph.RelationTypes {
+			fmt.Fprintf(&b, "CALL { WITH id MATCH ()-[r:%s {article: id}]->() DELETE r }\n", t)
+		}
+		return b.String()
+	}()
+	// qRelations creates relations: between subject and object, or, for
+	// STATEMENT, from the speaker to the article. As with labels in
+	// qEntities, one FOREACH per type runs for the rows of that type only.
+	qRelations = func() string {
+		var b strings.Builder
+		b.WriteString(`UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject}), (art:Article {id: row.article})
+OPTIONAL MATCH (o:Entity {id: row.object})
+`)
+		for _, t := range graph.RelationTypes {
+			to := "o"
+			if t == graph.Statement {
+				to = "art"
+			}
+			fmt.Fprintf(&b, "FOREACH (_ IN CASE WHEN row.type = '%s' THEN [1] ELSE [] END | CREATE (s)-[r:%s]->(%s) SET r = row.props)\n", t, t, to)
+		}
+		return b.String()
+	}()
+	// typedPattern matches the relation types that join two entities,
+	// allPattern every relation type.
+	typedPattern, allPattern = func() (string, string) {
+		var typed, all []string
+		for _, t := range graph.RelationTypes {
+			all = append(all, string(t))
+			if t != graph.Statement {
+				typed = append(typed, string(t))
+			}
+		}
+		return strings.Join(typed, "|"), strings.Join(all, "|")
+	}()
 )
 
 // Apply implements graph.Store.
@@ -256,7 +319,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		byID[d.Article.ID] = i
 	}
 	entities := make(map[string]graph.Entity)
-	var articles, mentions []map[string]any
+	var articles, mentions, relations []map[string]any
 	newPairs := make(map[[2]string]bool)
 	for _, id := range order {
 		d := docs[byID[id]]
@@ -269,13 +332,16 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		for _, m := range d.Mentions {
 			row := map[string]any{
 				"article": a.ID, "entity": m.EntityID, "count": int64(m.Count),
-				"surfaces": nonNil(m.Surfaces), "sentences": ints(m.Sentences),
+				"surfaces": nonNil(m.Surfaces), "sentences": sentenceSet(m.Sentences),
 			}
 			addSpans(row, m.Spans)
 			mentions = append(mentions, row)
 			ids = append(ids, m.EntityID)
 		}
 		addPairs(newPairs, ids)
+		for i, r := range d.Relations {
+			relations = append(relations, relationRow(a, i, r))
+		}
 		for _, e := range d.Entities {
 			entities[e.ID] = e
 		}
@@ -299,6 +365,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		if _, err := run(ctx, tx, qMentions, map[string]any{"rows": mentions}); err != nil {
 			return err
+		}
+		if len(relations) > 0 {
+			if _, err := run(ctx, tx, qRelations, map[string]any{"rows": relations}); err != nil {
+				return err
+			}
 		}
 		return finish(ctx, tx, touched, pairs)
 	})
@@ -362,6 +433,43 @@ func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string,
 		}
 	}
 	return nil
+}
+
+// relationRow is the parameter row of qRelations for the i-th relation of
+// article a. Offsets are [start, end] lists; published repeats the
+// article's date, for the Browser, and is absent when it is unknown.
+func relationRow(a graph.Article, i int, r graph.Relation) map[string]any {
+	var object any
+	if r.Object != "" {
+		object = r.Object
+	}
+	return map[string]any{
+		"type": string(r.Type), "subject": r.Subject, "object": object, "article": a.ID,
+		"props": map[string]any{
+			"article": a.ID, "seq": int64(i), "sentence": int64(r.Sentence), "text": r.Text, "textStart": int64(r.TextStart),
+			"trigger": offsets(r.Trigger), "subjectSpan": offsets(r.SubjectSpan), "objectSpan": offsets(r.ObjectSpan),
+			"directed": r.Directed, "negated": r.Negated, "published": timeParam(a.Published),
+		},
+	}
+}
+
+func offsets(o graph.Offsets) []int64 { return []int64{int64(o.Start), int64(o.End)} }
+
+// sentenceSet returns the distinct sentence indexes of s, ascending, so
+// that intersecting two lists counts each shared sentence once.
+func sentenceSet(s []int) []int64 {
+	out := make([]int64, 0, len(s))
+	for _, v := range s {
+		out = append(out, int64(v))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	uniq := out[:0]
+	for i, v := range out {
+		if i == 0 || v != out[i-1] {
+			uniq = append(uniq, v)
+		}
+	}
+	return uniq
 }
 
 // addPairs adds every unordered pair of ids, smaller ID first.
@@ -492,16 +600,24 @@ RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS n
 	}
 	sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
 
-	recs, err = s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
-MATCH (a:Entity)<-[:MENTIONS]-(art)-[:MENTIONS]->(b:Entity)
-WHERE a.id < b.id AND ($types IS NULL OR (a.type IN $types AND b.type IN $types))
-RETURN a.id AS a, b.id AS b, count(art) AS articles, min(art.published) AS first, max(art.published) AS last`, params)
-	if err != nil {
+	var q string
+	switch level := f.Level(); level {
+	case graph.ArticleEdges:
+		q = qArticleEdges
+	case graph.SentenceEdges:
+		q = qSentenceEdges
+	case graph.TypedEdges:
+		q = qTypedEdges
+		params["relations"] = relationTypesParam(f)
+	default:
+		return nil, fmt.Errorf("projection: unknown edge level %q", level)
+	}
+	if recs, err = s.read(ctx, q, params); err != nil {
 		return nil, fmt.Errorf("projection edges: %w", err)
 	}
 	for _, r := range recs {
 		p.Edges = append(p.Edges, graph.Edge{
-			A: str(r, "a"), B: str(r, "b"), Articles: int(num(r, "articles")),
+			A: str(r, "a"), B: str(r, "b"), Articles: int(num(r, "articles")), Sentences: int(num(r, "sentences")),
 			First: timeOf(r, "first"), Last: timeOf(r, "last"),
 		})
 	}
@@ -512,6 +628,44 @@ RETURN a.id AS a, b.id AS b, count(art) AS articles, min(art.published) AS first
 		return p.Edges[i].B < p.Edges[j].B
 	})
 	return p, nil
+}
+
+// The edge queries of Projection, one per edge level. Each returns a, b
+// (a < b), articles, sentences, first and last.
+const (
+	// qPairs binds every pair (a, b) two MENTIONS of an article that passes
+	// the filter join, and the number of sentences naming both there.
+	qPairs = `MATCH (art:Article) WHERE ` + filterWhere + `
+MATCH (a:Entity)<-[ma:MENTIONS]-(art)-[mb:MENTIONS]->(b:Entity)
+WHERE a.id < b.id AND ($types IS NULL OR (a.type IN $types AND b.type IN $types))
+WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
+`
+	qEdgeAggregates = `RETURN a.id AS a, b.id AS b, count(art) AS articles, sum(shared) AS sentences,
+       min(art.published) AS first, max(art.published) AS last`
+	qArticleEdges  = qPairs + qEdgeAggregates
+	qSentenceEdges = qPairs + "WHERE shared > 0\n" + qEdgeAggregates
+)
+
+// qTypedEdges joins the subject and object of every relation that is
+// neither negated nor a STATEMENT, in an article that passes the filter.
+var qTypedEdges = `MATCH (s:Entity)-[r:` + typedPattern + `]->(o:Entity)
+WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
+  AND ($types IS NULL OR (s.type IN $types AND o.type IN $types))
+MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
+WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art
+RETURN a, b, count(DISTINCT art) AS articles, count(*) AS sentences,
+       min(art.published) AS first, max(art.published) AS last`
+
+// relationTypesParam is f.Relations as a parameter: null for all types.
+func relationTypesParam(f graph.Filter) any {
+	if len(f.Relations) == 0 {
+		return nil
+	}
+	types := make([]string, len(f.Relations))
+	for i, t := range f.Relations {
+		types[i] = string(t)
+	}
+	return types
 }
 
 // Evidence implements graph.Store.
@@ -677,29 +831,86 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func ints(s []int) []int64 {
-	out := make([]int64, len(s))
-	for i, v := range s {
-		out[i] = int64(v)
-	}
-	return out
-}
-
 // Size implements graph.Store. CO_MENTIONED holds one relationship per
 // co-mentioned pair, kept equal to what MENTIONS implies on every write.
 func (s *Store) Size(ctx context.Context) (graph.Size, error) {
-	recs, err := s.read(ctx, `CALL { MATCH (a:Article) RETURN count(a) AS articles }
-CALL { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL { MATCH (:Entity)-[r:CO_MENTIONED]->(:Entity) RETURN count(r) AS edges }
-RETURN articles, entities, edges`, nil)
+	recs, err := s.read(ctx, qSize, nil)
 	if err != nil || len(recs) != 1 {
 		return graph.Size{}, fmt.Errorf("count the graph: %v", err)
 	}
 	r := recs[0]
-	return graph.Size{Articles: int(num(r, "articles")), Entities: int(num(r, "entities")), Edges: int(num(r, "edges"))}, nil
+	return graph.Size{
+		Articles: int(num(r, "articles")), Entities: int(num(r, "entities")), Edges: int(num(r, "edges")),
+		Relations: int(num(r, "relations")),
+	}, nil
 }
+
+var qSize = `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL { MATCH (:Entity)-[r:CO_MENTIONED]->(:Entity) RETURN count(r) AS edges }
+CALL { MATCH ()-[r:` + allPattern + `]->() RETURN count(r) AS relations }
+RETURN articles, entities, edges, relations`
+
+// qEntityRelations returns the relations of entity $id: those joining it to
+// another entity, which $types narrows, and the STATEMENTs it made.
+var qEntityRelations = `MATCH (e:Entity {id: $id})
+CALL {
+  WITH e
+  MATCH (e)-[r:` + typedPattern + `]-(other:Entity)
+  WHERE $types IS NULL OR other.type IN $types
+  RETURN r
+  UNION ALL
+  WITH e
+  MATCH (e)-[r:STATEMENT]->(:Article)
+  RETURN r
+}
+WITH r WHERE $relations IS NULL OR type(r) IN $relations
+MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
+RETURN type(r) AS type, startNode(r).id AS subject,
+       CASE WHEN type(r) = 'STATEMENT' THEN '' ELSE endNode(r).id END AS object,
+       r.directed AS directed, r.negated AS negated, r.sentence AS sentence, r.text AS text, r.textStart AS textStart,
+       r.trigger AS trigger, r.subjectSpan AS subjectSpan, r.objectSpan AS objectSpan,
+       art.id AS articleID, art.title AS title, art.url AS url, art.published AS published
+ORDER BY art.published IS NULL, art.published DESC, art.id, r.trigger[0], r.seq`
 
 // Relations implements graph.Store.
 func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]graph.RelationEvidence, error) {
-	return nil, errors.New("relations: not implemented yet")
+	params := filterParams(f)
+	params["id"] = id
+	params["relations"] = relationTypesParam(f)
+	recs, err := s.read(ctx, qEntityRelations, params)
+	if err != nil {
+		return nil, fmt.Errorf("relations of %s: %w", id, err)
+	}
+	out := make([]graph.RelationEvidence, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, graph.RelationEvidence{
+			Relation: graph.Relation{
+				Type: graph.RelationType(str(r, "type")), Subject: str(r, "subject"), Object: str(r, "object"),
+				Directed: boolean(r, "directed"), Negated: boolean(r, "negated"),
+				Sentence: int(num(r, "sentence")), Text: str(r, "text"), TextStart: int(num(r, "textStart")),
+				Trigger: offsetsOf(r, "trigger"), SubjectSpan: offsetsOf(r, "subjectSpan"), ObjectSpan: offsetsOf(r, "objectSpan"),
+			},
+			ArticleID: str(r, "articleID"), Title: str(r, "title"), URL: str(r, "url"), Published: timeOf(r, "published"),
+		})
+	}
+	return out, nil
+}
+
+func boolean(r *driver.Record, key string) bool {
+	v, _ := r.Get(key)
+	b, _ := v.(bool)
+	return b
+}
+
+// offsetsOf reads a [start, end] list property.
+func offsetsOf(r *driver.Record, key string) graph.Offsets {
+	v, _ := r.Get(key)
+	l, _ := v.([]any)
+	if len(l) != 2 {
+		return graph.Offsets{}
+	}
+	start, _ := l[0].(int64)
+	end, _ := l[1].(int64)
+	return graph.Offsets{Start: int(start), End: int(end)}
 }
