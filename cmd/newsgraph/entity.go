@@ -64,24 +64,11 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 		return err
 	}
 	defer store.Close()
-	ents, err := store.Resolve(ctx, opts.name)
+	e, err := resolveName(ctx, store, opts.name, opts.filter)
 	if err != nil {
 		return err
 	}
-	if len(ents) != 1 {
-		// resolve explains; only then is the projection, for its
-		// suggestions, worth loading.
-		p, err := store.Projection(ctx, opts.filter)
-		if err != nil {
-			return err
-		}
-		e, err := resolve(ctx, store, p, opts.name)
-		if err != nil {
-			return err
-		}
-		ents = []graph.Entity{e}
-	}
-	prof, err := store.Entity(ctx, ents[0].ID, opts.filter)
+	prof, err := store.Entity(ctx, e.ID, opts.filter)
 	if err != nil {
 		return err
 	}

@@ -54,6 +54,9 @@ type column struct {
 	title  string // table header
 	number bool
 	digits int
+	// wide columns are left out of tables, which must fit a terminal; csv
+	// and json carry them.
+	wide bool
 }
 
 // result is a query's answer, ready to be written in any format.
@@ -73,13 +76,19 @@ func (r *result) write(w io.Writer, format string) error {
 }
 
 func (r *result) writeTable(w io.Writer) error {
-	header := make([]string, len(r.columns))
-	aligns := make([]tw.Align, len(r.columns))
+	var header []string
+	var aligns []tw.Align
+	var shown []int
 	for i, c := range r.columns {
-		header[i] = c.title
-		aligns[i] = tw.AlignLeft
+		if c.wide {
+			continue
+		}
+		shown = append(shown, i)
+		header = append(header, c.title)
 		if c.number {
-			aligns[i] = tw.AlignRight
+			aligns = append(aligns, tw.AlignRight)
+		} else {
+			aligns = append(aligns, tw.AlignLeft)
 		}
 	}
 	t := tablewriter.NewTable(w,
@@ -90,9 +99,9 @@ func (r *result) writeTable(w io.Writer) error {
 	)
 	t.Header(header)
 	for _, row := range r.rows {
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = formatCell(v, r.columns[i].digits, false)
+		cells := make([]string, len(shown))
+		for k, i := range shown {
+			cells[k] = formatCell(row[i], r.columns[i].digits, false)
 		}
 		if err := t.Append(cells); err != nil {
 			return err

@@ -17,10 +17,10 @@ import (
 func queryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "query",
-		Usage: "ask the graph: centrality rankings, co-mention paths, neighbours, entity profiles",
+		Usage: "ask the graph: centrality rankings, co-mention paths, neighbours, entity profiles, typed relations",
 		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
 diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
-		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand()},
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand(), relationsCommand()},
 		OnUsageError: onUsageError,
 	}
 }
@@ -67,20 +67,38 @@ func filterFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "type", Usage: "only entities of these `TYPES` (person, organization, location; comma-separated)"},
 		&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE` (e.g. 2021-07-01); undated articles are left out"},
 		&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
+		&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
+		&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (as ingest recorded them; comma-separated)"},
+		&cli.StringFlag{Name: "edges", Value: string(graph.ArticleEdges), Usage: "what links two entities: `LEVEL` article (named in the same article), " +
+			"sentence (in the same sentence: stronger, sparser) or typed (a typed relation such as meets or attacks, not denied)"},
+		&cli.StringSliceFlag{Name: "relation", Usage: "with --edges typed: only relations of these `TYPES` (meets, visits, invites, discusses, attacks, supports, criticizes, threatens)"},
 	}
 }
 
 func parseFilter(c *cli.Context) (graph.Filter, error) {
-	var f graph.Filter
-	for _, v := range c.StringSlice("type") {
-		for _, s := range strings.Split(v, ",") {
-			t, err := graph.ParseEntityType(strings.TrimSpace(strings.ToLower(s)))
-			if err != nil {
-				return f, usageErrorf("--type: %v", err)
-			}
-			f.Types = append(f.Types, t)
-		}
+	f, err := parseDates(c)
+	if err != nil {
+		return f, err
 	}
+	if f.Types, err = parseEntityTypes(c.StringSlice("type"), "--type"); err != nil {
+		return f, err
+	}
+	f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
+	if f.Edges, err = graph.ParseEdgeLevel(c.String("edges")); err != nil {
+		return f, usageErrorf("--edges: %v", err)
+	}
+	if f.Relations, err = parseRelationTypes(c.StringSlice("relation"), "--relation"); err != nil {
+		return f, err
+	}
+	if len(f.Relations) > 0 && f.Edges != graph.TypedEdges {
+		return f, usageErrorf("--relation narrows typed edges; add --edges typed")
+	}
+	return f, nil
+}
+
+// parseDates reads --since and --until.
+func parseDates(c *cli.Context) (graph.Filter, error) {
+	var f graph.Filter
 	for _, d := range []struct {
 		flag string
 		dst  *time.Time
@@ -94,6 +112,43 @@ func parseFilter(c *cli.Context) (graph.Filter, error) {
 		}
 	}
 	return f, nil
+}
+
+// splitList flattens repeated, comma-separated flag values.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func parseEntityTypes(vals []string, flag string) ([]graph.EntityType, error) {
+	var out []graph.EntityType
+	for _, s := range splitList(vals) {
+		t, err := graph.ParseEntityType(strings.ToLower(s))
+		if err != nil {
+			return nil, usageErrorf("%s: %v", flag, err)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func parseRelationTypes(vals []string, flag string) ([]graph.RelationType, error) {
+	var out []graph.RelationType
+	for _, s := range splitList(vals) {
+		t, err := graph.ParseRelationType(s)
+		if err != nil {
+			return nil, usageErrorf("%s: %v", flag, err)
+		}
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // resolve finds the one entity name refers to, or explains why it cannot.
@@ -121,6 +176,23 @@ func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name s
 		names[i] = "  " + describe(e) + " [" + string(e.Type) + ", id " + e.ID + "]"
 	}
 	return graph.Entity{}, wrapMsg(fmt.Sprintf("%q is ambiguous; use one of these IDs instead:\n%s", name, strings.Join(names, "\n")), graph.ErrAmbiguous)
+}
+
+// resolveName finds the one entity name refers to without loading a
+// projection unless the name fails: only then are suggestions worth it.
+func resolveName(ctx context.Context, store graph.Store, name string, f graph.Filter) (graph.Entity, error) {
+	ents, err := store.Resolve(ctx, name)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	if len(ents) == 1 {
+		return ents[0], nil
+	}
+	p, err := store.Projection(ctx, f)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	return resolve(ctx, store, p, name)
 }
 
 // describe names an entity in both scripts.

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query"
+)
+
+type relationsOptions struct {
+	queryOptions
+	name     string
+	top      int
+	evidence bool
+}
+
+func relationsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "relations",
+		Usage:     "what one actor did to or with others — met, visited, invited, attacked, backed … — and where it says so",
+		ArgsUsage: "NAME",
+		Description: `Lists the typed relations of NAME found in the articles: one row per relation type,
+direction and other party, with how many sentences state it, in how many articles, the
+latest date and the sentence of the newest (the trigger word is shown on its own).
+
+   newsgraph query relations Kadhimi
+   newsgraph query relations الكاظمي --type meets,visits --since 2021-07-01
+   newsgraph query relations "US forces" --type attacks --evidence --format json
+
+Types: meets, visits, invites, discusses, attacks, supports, criticizes, threatens and
+statement (NAME is quoted: "X said", "قال X"; it has no other party).
+Direction: → NAME acts (NAME met X), ← NAME is acted on (X met NAME), ↔ word order
+could not tell who acts ("talks between X and Y"); csv and json say out, in, mutual.
+A relation the sentence denies ("did not meet", "نفى") is listed on its own row with
+"not" before its type.
+
+--evidence lists every sentence instead of one row per relation, newest first.
+--with narrows the other party by type (person, organization, location).
+
+Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
+matches several entities (their IDs are listed).`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "type", Aliases: []string{"t"}, Usage: "only relations of these `TYPES` (comma-separated; see above)"},
+			&cli.StringSliceFlag{Name: "with", Usage: "only relations with entities of these `TYPES` (person, organization, location)"},
+			&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE`; undated articles are left out"},
+			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
+			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en)"},
+			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES`"},
+			&cli.BoolFlag{Name: "evidence", Aliases: []string{"e"}, Usage: "list every sentence, not one row per relation"},
+			topFlag("rows"),
+			formatFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageErrorf("relations needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
+			}
+			f, err := parseDates(c)
+			if err != nil {
+				return err
+			}
+			if f.Relations, err = parseRelationTypes(c.StringSlice("type"), "--type"); err != nil {
+				return err
+			}
+			if f.Types, err = parseEntityTypes(c.StringSlice("with"), "--with"); err != nil {
+				return err
+			}
+			f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
+			format, err := parseFormat(c.String("format"))
+			if err != nil {
+				return err
+			}
+			top, err := parseTop(c)
+			if err != nil {
+				return err
+			}
+			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer}
+			return runRelations(c.Context, relationsOptions{queryOptions: q, name: c.Args().First(), top: top, evidence: c.Bool("evidence")})
+		},
+	}
+}
+
+func runRelations(ctx context.Context, opts relationsOptions) error {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	e, err := resolveName(ctx, store, opts.name, graph.Filter{})
+	if err != nil {
+		return err
+	}
+	rels, err := store.Relations(ctx, e.ID, opts.filter)
+	if err != nil {
+		return err
+	}
+	// Names of the other parties, from one projection over the same
+	// articles (entity types are not narrowed: the store already did).
+	pf := opts.filter
+	pf.Types, pf.Relations, pf.Edges = nil, nil, ""
+	names := make(map[string]graph.ProjectedEntity)
+	if len(rels) > 0 {
+		p, err := store.Projection(ctx, pf)
+		if err != nil {
+			return err
+		}
+		for _, pe := range p.Entities {
+			names[pe.ID] = pe
+		}
+	}
+	table := opts.format == formatTable
+	if opts.evidence {
+		return relationEvidence(opts, e.ID, rels, names, table)
+	}
+	res := &result{columns: []column{
+		{name: "type", title: "RELATION"},
+		{name: "direction", title: "DIR"},
+		{name: "other_id", title: "OTHER"},
+		{name: "other_name", title: "NAME"},
+		{name: "other_type", title: "TYPE", wide: true},
+		{name: "sentences", title: "SENTENCES", number: true},
+		{name: "articles", title: "ARTICLES", number: true},
+		{name: "latest", title: "LATEST"},
+		{name: "trigger", title: "TRIGGER"},
+		{name: "article_id", title: "ARTICLE", wide: true},
+		{name: "evidence", title: "EVIDENCE"},
+	}}
+	for i, s := range query.Relations(e.ID, rels) {
+		if opts.top > 0 && i == opts.top {
+			break
+		}
+		other := names[s.Other]
+		ev := s.Evidence
+		res.rows = append(res.rows, []any{relationLabel(s.Type, s.Negated, table), directionLabel(s.Direction, table),
+			s.Other, describe(other.Entity), string(other.Type), s.Count, s.Articles, dateCell(s.Latest),
+			triggerText(ev.Relation), ev.ArticleID, snippet(ev.Relation, table)})
+	}
+	return res.write(opts.stdout, opts.format)
+}
+
+// relationEvidence writes one row per relation: the --evidence view.
+func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvidence, names map[string]graph.ProjectedEntity, table bool) error {
+	res := &result{columns: []column{
+		{name: "date", title: "DATE"},
+		{name: "type", title: "RELATION"},
+		{name: "direction", title: "DIR"},
+		{name: "other_id", title: "OTHER"},
+		{name: "article_id", title: "ARTICLE"},
+		{name: "title", title: "TITLE", wide: true},
+		{name: "sentence", title: "SENTENCE", number: true, wide: true},
+		{name: "trigger", title: "TRIGGER"},
+		{name: "trigger_start", title: "AT", number: true, wide: true},
+		{name: "text", title: "EVIDENCE"},
+	}}
+	for i, r := range rels {
+		if opts.top > 0 && i == opts.top {
+			break
+		}
+		dir, other := query.Outgoing, r.Object
+		switch {
+		case r.Type == graph.Statement:
+		case !r.Directed:
+			dir = query.Undirected
+			if r.Object == id {
+				other = r.Subject
+			}
+		case r.Object == id:
+			dir, other = query.Incoming, r.Subject
+		}
+		text := r.Text
+		if table {
+			text = snippet(r.Relation, true)
+		}
+		res.rows = append(res.rows, []any{dateCell(r.Published), relationLabel(r.Type, r.Negated, table), directionLabel(dir, table),
+			other, r.ArticleID, r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
+	}
+	return res.write(opts.stdout, opts.format)
+}
+
+func relationLabel(t graph.RelationType, negated, table bool) string {
+	s := strings.ToLower(string(t))
+	if negated {
+		if table {
+			return "not " + s
+		}
+		return "not_" + s
+	}
+	return s
+}
+
+func directionLabel(d query.Direction, table bool) string {
+	if !table {
+		return string(d)
+	}
+	switch d {
+	case query.Outgoing:
+		return "→"
+	case query.Incoming:
+		return "←"
+	}
+	return "↔"
+}
+
+// triggerText is the word that names the relation.
+func triggerText(r graph.Relation) string {
+	start, end := r.Trigger.Start-r.TextStart, r.Trigger.End-r.TextStart
+	if start < 0 || end > len(r.Text) || start > end {
+		return ""
+	}
+	return r.Text[start:end]
+}
+
+// snippetRunes is how much of an evidence sentence a table shows.
+const snippetRunes = 140
+
+// snippet returns the evidence sentence; in a table, at most snippetRunes
+// of it around the trigger, cut at spaces and marked with "…".
+func snippet(r graph.Relation, table bool) string {
+	text := r.Text
+	if !table || utf8.RuneCountInString(text) <= snippetRunes {
+		return text
+	}
+	at := max(0, min(r.Trigger.Start-r.TextStart, len(text)))
+	runes := []rune(text)
+	center := utf8.RuneCountInString(text[:at])
+	lo := max(0, center-snippetRunes/2)
+	hi := min(len(runes), lo+snippetRunes)
+	lo = max(0, hi-snippetRunes)
+	// Whole words only.
+	for lo > 0 && lo < hi && runes[lo-1] != ' ' {
+		lo++
+	}
+	for hi < len(runes) && hi > lo && runes[hi] != ' ' {
+		hi--
+	}
+	s := strings.TrimSpace(string(runes[lo:hi]))
+	if lo > 0 {
+		s = "…" + s
+	}
+	if hi < len(runes) {
+		s += "…"
+	}
+	return s
+}
