@@ -372,7 +372,8 @@ func (r *sentenceReader) read() []graph.Relation {
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
 		if !bare && before != nil && before.mark == "" && t > r.lo && relatives[r.toks[t-1].Fold] && r.gap(before.to, t) <= 2 {
-			if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 && !r.clauseBreak(r.toks[t].End, obj.m.Start) {
+			if obj := firstObject(after, nil); obj != nil && (r.gap(t+1, obj.from) <= 2 || obj.mark != "" && r.gap(t+1, obj.from) <= 5) &&
+				!r.clauseBreak(r.toks[t].End, obj.m.Start) {
 				emit(t, trig.typ, before, obj, true, negated)
 			}
 			continue
@@ -380,7 +381,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		// A noun with an attached pronoun ("اجتماعه بنظيره بلينكن"): the
 		// pronoun is the subject, so a name after is the object and the
 		// subject is the last actor named before.
-		if trig.pronoun && trig.noun {
+		if trig.noun && (trig.pronoun || (english && t > r.lo && possessives[r.toks[t-1].Fold])) {
 			if b := r.bareBefore(t, 8); b != nil {
 				if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
 					emit(t, trig.typ, b, obj, true, negated)
@@ -544,6 +545,10 @@ func firstObject(args []relArg, agent *relArg) *relArg {
 	}
 	return nil
 }
+
+// possessives before an English noun name its subject: "their fight
+// against ISIL" is the fight of whoever "their" is.
+var possessives = foldSet("their", "its", "his", "her", "our")
 
 // relatives introduce a relative clause whose subject is the name before.
 var relatives = foldSet("الذي", "التي", "الذين", "who", "which")
