@@ -35,6 +35,10 @@ func Run(t *testing.T, open Opener) {
 		{"Resolve", testResolve},
 		{"EntityProfile", testEntityProfile},
 		{"EntityProfileLimits", testEntityProfileLimits},
+		{"RelationsRoundTrip", testRelationsRoundTrip},
+		{"RelationsReplacedAndDeletedWithArticle", testRelationsReplaceDelete},
+		{"RelationsFilters", testRelationsFilters},
+		{"EdgeLevels", testEdgeLevels},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 	}
 	for _, tc := range tests {
@@ -117,12 +121,15 @@ func projection(t *testing.T, s graph.Store, f graph.Filter) *graph.Projection {
 // snapshot is everything a store answers about its whole graph, in a form
 // that compares with reflect.DeepEqual and prints readably.
 type snapshot struct {
-	Fingerprints map[string]string
-	Entities     []string
-	Edges        []string
-	Evidence     []string
-	Resolved     []string // what every fixture entity's name resolves to
-	Profiles     []string // every entity's profile
+	Fingerprints  map[string]string
+	Entities      []string
+	Edges         []string
+	SentenceEdges []string
+	TypedEdges    []string
+	Evidence      []string
+	Resolved      []string // what every fixture entity's name resolves to
+	Profiles      []string // every entity's profile
+	Relations     []string // every entity's relations
 }
 
 func snap(t *testing.T, s graph.Store) snapshot {
@@ -134,11 +141,40 @@ func snap(t *testing.T, s graph.Store) snapshot {
 	}
 	p := projection(t, s, graph.Filter{})
 	sn := snapshot{Fingerprints: fps}
+	for _, level := range []graph.EdgeLevel{graph.SentenceEdges, graph.TypedEdges} {
+		lp := projection(t, s, graph.Filter{Edges: level})
+		if !reflect.DeepEqual(lp.Entities, p.Entities) {
+			t.Errorf("%s-level projection has other entities than the article level:\n%+v\n%+v", level, lp.Entities, p.Entities)
+		}
+		for _, e := range lp.Edges {
+			line := edgeLine(e)
+			if level == graph.SentenceEdges {
+				sn.SentenceEdges = append(sn.SentenceEdges, line)
+			} else {
+				sn.TypedEdges = append(sn.TypedEdges, line)
+			}
+		}
+	}
+	// Every relation has one subject, a mentioned entity: counting the
+	// relations each entity is the subject of counts them all.
+	relations := 0
+	for _, e := range p.Entities {
+		rs, err := s.Relations(ctx, e.ID, graph.Filter{})
+		if err != nil {
+			t.Fatalf("relations of %s: %v", e.ID, err)
+		}
+		for _, r := range rs {
+			sn.Relations = append(sn.Relations, e.ID+": "+relationLine(r))
+			if r.Subject == e.ID {
+				relations++
+			}
+		}
+	}
 	size, err := s.Size(ctx)
 	if err != nil {
 		t.Fatalf("size: %v", err)
 	}
-	if want := (graph.Size{Articles: len(fps), Entities: len(p.Entities), Edges: len(p.Edges)}); size != want {
+	if want := (graph.Size{Articles: len(fps), Entities: len(p.Entities), Edges: len(p.Edges), Relations: relations}); size != want {
 		t.Errorf("Size() = %+v, but the store holds %+v", size, want)
 	}
 	for _, e := range p.Entities {
@@ -154,7 +190,7 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		sn.Profiles = append(sn.Profiles, profile(ep))
 	}
 	for _, e := range p.Edges {
-		sn.Edges = append(sn.Edges, fmt.Sprintf("%s–%s articles=%d %s..%s", e.A, e.B, e.Articles, date(e.First), date(e.Last)))
+		sn.Edges = append(sn.Edges, edgeLine(e))
 		ev, err := s.Evidence(ctx, e.A, e.B, 100)
 		if err != nil {
 			t.Fatalf("evidence: %v", err)
@@ -173,6 +209,16 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		}
 	}
 	return sn
+}
+
+// edgeLine prints an edge as "A–B articles/sentences first..last".
+func edgeLine(e graph.Edge) string {
+	return fmt.Sprintf("%s–%s %d/%d %s..%s", e.A, e.B, e.Articles, e.Sentences, date(e.First), date(e.Last))
+}
+
+// relationLine prints every field of a relation and its article.
+func relationLine(r graph.RelationEvidence) string {
+	return fmt.Sprintf("%s %q %q %s %+v", r.ArticleID, r.Title, r.URL, date(r.Published), r.Relation)
 }
 
 // profile prints an EntityProfile on one line.
@@ -211,31 +257,45 @@ func assertSame(t *testing.T, got, want snapshot, what string) {
 func testApplyIsIdempotent(t *testing.T, o Opener) {
 	s := open(t, o)
 	docs := []graph.Document{
-		doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, iraq),
-		doc("a2", "2021-08-01", "en", "src", kadhimi, raisi),
+		withRelations(doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, iraq),
+			rel(graph.Meets, kadhimi.ID, biden.ID, 0, 20), rel(graph.Statement, biden.ID, "", 0, 40)),
+		withRelations(doc("a2", "2021-08-01", "en", "src", kadhimi, raisi),
+			undirected(rel(graph.Discusses, raisi.ID, kadhimi.ID, 0, 30))),
 	}
 	apply(t, s, docs...)
 	once := snap(t, s)
 	apply(t, s, docs...)
 	apply(t, s, docs[1])
 	assertSame(t, snap(t, s), once, "after re-applying")
-	if len(once.Entities) != 4 || len(once.Edges) != 4 {
-		t.Errorf("got %d entities and %d edges, want 4 and 4: %+v", len(once.Entities), len(once.Edges), once)
+	if len(once.Entities) != 4 || len(once.Edges) != 4 || len(once.TypedEdges) != 2 {
+		t.Errorf("got %d entities, %d edges and %d typed edges, want 4, 4 and 2: %+v", len(once.Entities), len(once.Edges), len(once.TypedEdges), once)
+	}
+	if z, err := s.Size(context.Background()); err != nil || z.Relations != 3 {
+		t.Errorf("Size() after re-applying = %+v, %v; want 3 relations", z, err)
 	}
 }
 
 func testApplyReplacesArticle(t *testing.T, o Opener) {
-	v2 := doc("a1", "2021-07-13", "ar", "src", kadhimi, raisi)
+	v2 := withRelations(doc("a1", "2021-07-13", "ar", "src", kadhimi, raisi), rel(graph.Visits, raisi.ID, kadhimi.ID, 0, 12))
 	v2.Article.Title = "Edited title"
 	v2.Article.Hash = "hash-a1-v2"
-	want := freshSnapshot(t, o, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq), v2)
+	a2 := withRelations(doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq), rel(graph.Visits, kadhimi.ID, iraq.ID, 0, 7))
+	want := freshSnapshot(t, o, a2, v2)
 
 	s := open(t, o)
-	apply(t, s, doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf))
-	apply(t, s, doc("a2", "2021-07-12", "ar", "src", kadhimi, iraq))
+	// The first version's relations join entities the second does not
+	// mention: they must go with it, before those entities do.
+	apply(t, s, withRelations(doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf),
+		rel(graph.Meets, kadhimi.ID, biden.ID, 0, 5), rel(graph.Attacks, pmf.ID, biden.ID, 0, 9), rel(graph.Statement, pmf.ID, "", 0, 15)))
+	apply(t, s, a2)
 	apply(t, s, v2)
 	got := snap(t, s)
 	assertSame(t, got, want, "after replacing an article")
+	// Each VISITS is listed under both its parties: a2's under Iraq and
+	// Kadhimi, v2's under Kadhimi and Raisi.
+	if len(got.Relations) != 4 {
+		t.Errorf("relations after replacing: %q, want a2's and v2's only", got.Relations)
+	}
 	for _, e := range got.Entities {
 		if strings.HasPrefix(e, biden.ID+" ") || strings.HasPrefix(e, pmf.ID+" ") {
 			t.Errorf("entity only the old version mentioned survives: %s", e)
@@ -247,17 +307,23 @@ func testApplyReplacesArticle(t *testing.T, o Opener) {
 }
 
 func testDelete(t *testing.T, o Opener) {
-	want := freshSnapshot(t, o, doc("a2", "2021-07-12", "ar", "src", kadhimi, biden))
+	a2 := withRelations(doc("a2", "2021-07-12", "ar", "src", kadhimi, biden), rel(graph.Criticizes, biden.ID, kadhimi.ID, 0, 3))
+	want := freshSnapshot(t, o, a2)
 	s := open(t, o)
 	ctx := context.Background()
 	apply(t, s,
-		doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf),
-		doc("a2", "2021-07-12", "ar", "src", kadhimi, biden),
-		doc("a3", "", "en", "other", raisi, iraq))
+		withRelations(doc("a1", "2021-07-11", "ar", "src", kadhimi, biden, pmf),
+			rel(graph.Meets, kadhimi.ID, biden.ID, 0, 5), rel(graph.Supports, pmf.ID, kadhimi.ID, 0, 9)),
+		a2,
+		withRelations(doc("a3", "", "en", "other", raisi, iraq), rel(graph.Statement, raisi.ID, "", 0, 1), rel(graph.Threatens, raisi.ID, iraq.ID, 0, 4)))
 	if err := s.Delete(ctx, []string{"a1", "a3", "no-such-article"}); err != nil {
 		t.Fatalf("delete: %v", err)
 	}
-	assertSame(t, snap(t, s), want, "after deleting")
+	got := snap(t, s)
+	assertSame(t, got, want, "after deleting")
+	if z, err := s.Size(ctx); err != nil || z.Relations != 1 {
+		t.Errorf("Size() after deleting = %+v, %v; want a2's one relation", z, err)
+	}
 	if ents, err := s.Resolve(ctx, "PMF"); err != nil || len(ents) != 0 {
 		t.Errorf("Resolve(PMF) after deleting its only article = %v, %v; want nothing", ents, err)
 	}
@@ -458,12 +524,42 @@ func randomHistory(seed uint64) ([]op, []graph.Document) {
 			m := &d.Mentions[i]
 			m.Count = 1 + r.IntN(4)
 			m.Spans = nil
+			sentences := map[int]bool{}
 			for k := 0; k < m.Count; k++ {
+				n := r.IntN(4)
+				sentences[n] = true
 				m.Spans = append(m.Spans, graph.Span{
-					Start: 10 * k, End: 10*k + 5, Sentence: k,
+					Start: 10 * k, End: 10*k + 5, Sentence: n,
 					Surface: []string{"one", "two"}[r.IntN(2)], Method: []string{"lexicon", "coreference", "role"}[r.IntN(3)],
 				})
 			}
+			m.Sentences = nil
+			for n := 0; n < 4; n++ {
+				if sentences[n] {
+					m.Sentences = append(m.Sentences, n)
+				}
+			}
+		}
+		for k := r.IntN(4); k > 0 && len(ents) > 0; k-- {
+			typ := graph.RelationTypes[r.IntN(len(graph.RelationTypes))]
+			subject := ents[r.IntN(len(ents))].ID
+			if typ == graph.Statement {
+				d.Relations = append(d.Relations, rel(typ, subject, "", r.IntN(4), r.IntN(100)))
+				continue
+			}
+			if len(ents) < 2 {
+				continue
+			}
+			object := subject
+			for object == subject {
+				object = ents[r.IntN(len(ents))].ID
+			}
+			x := rel(typ, subject, object, r.IntN(4), r.IntN(100))
+			if r.IntN(3) == 0 {
+				x = undirected(x)
+			}
+			x.Negated = r.IntN(4) == 0
+			d.Relations = append(d.Relations, x)
 		}
 		return d
 	}
