@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -47,9 +48,11 @@ func TestCoMentionedMatchesProjection(t *testing.T) {
 		if date != "" {
 			d.Article.Published, _ = timeParse(date)
 		}
-		for _, e := range ents {
+		// Each entity occurs in the sentences its position and the next:
+		// neighbours in the list share one sentence.
+		for i, e := range ents {
 			d.Entities = append(d.Entities, ent(e))
-			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e, Count: 1})
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e, Count: 1, Sentences: []int{i, i + 1}})
 		}
 		return d
 	}
@@ -71,7 +74,7 @@ func TestCoMentionedMatchesProjection(t *testing.T) {
 		}
 		var want []string
 		for _, e := range p.Edges {
-			want = append(want, fmt.Sprintf("%s-%s %d %v %v", e.A, e.B, e.Articles, e.First.Format("2006-01-02"), e.Last.Format("2006-01-02")))
+			want = append(want, fmt.Sprintf("%s-%s %d/%d %v %v", e.A, e.B, e.Articles, e.Sentences, e.First.Format("2006-01-02"), e.Last.Format("2006-01-02")))
 		}
 		got := coMentioned(t, uri, cfg)
 		if !reflect.DeepEqual(got, want) {
@@ -89,7 +92,7 @@ func coMentioned(t *testing.T, uri string, cfg neo4j.Config) []string {
 	}
 	defer d.Close(ctx)
 	res, err := driver.ExecuteQuery(ctx, d, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
-RETURN a.id AS a, b.id AS b, r.articles AS n, r.first AS first, r.last AS last`, nil, driver.EagerResultTransformer)
+RETURN a.id AS a, b.id AS b, r.articles AS n, r.sentences AS sentences, r.first AS first, r.last AS last`, nil, driver.EagerResultTransformer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,9 +101,10 @@ RETURN a.id AS a, b.id AS b, r.articles AS n, r.first AS first, r.last AS last`,
 		a, _ := r.Get("a")
 		b, _ := r.Get("b")
 		n, _ := r.Get("n")
+		sentences, _ := r.Get("sentences")
 		first, _ := r.Get("first")
 		last, _ := r.Get("last")
-		out = append(out, fmt.Sprintf("%s-%s %d %v %v", a, b, n, day(first), day(last)))
+		out = append(out, fmt.Sprintf("%s-%s %d/%d %v %v", a, b, n, sentences, day(first), day(last)))
 	}
 	sort.Strings(out)
 	return out
@@ -181,6 +185,75 @@ RETURN m.starts AS starts, m.ends AS ends, m.spanSentences AS sentences, m.spanS
 	got := fmt.Sprint(res.Records[0].Values)
 	if want := "[[0 40] [1 44] [0 2] [X Mr X] [lexicon coreference]]"; got != want {
 		t.Errorf("MENTIONS span properties %s, want %s", got, want)
+	}
+}
+
+// TestRelationProperties checks how relations are kept: a relationship of
+// their type between subject and object, or from the speaker to the article
+// for STATEMENT, with offsets as [start, end] lists, and an index on article
+// for every type.
+func TestRelationProperties(t *testing.T) {
+	s, uri, cfg := openServer(t)
+	ctx := context.Background()
+	published := time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)
+	d := graph.Document{
+		Article:  graph.Article{ID: "a1", Hash: "h", Published: published},
+		Entities: []graph.Entity{{ID: "x", Type: graph.Person, Name: "X"}, {ID: "y", Type: graph.Person, Name: "Y"}},
+		Mentions: []graph.Mention{{EntityID: "x", Count: 1, Sentences: []int{1}}, {EntityID: "y", Count: 1, Sentences: []int{1}}},
+		Relations: []graph.Relation{
+			{Type: graph.Meets, Subject: "x", Object: "y", Directed: true, Sentence: 1, Text: "X met Y", TextStart: 10,
+				Trigger: graph.Offsets{Start: 12, End: 15}, SubjectSpan: graph.Offsets{Start: 10, End: 11}, ObjectSpan: graph.Offsets{Start: 16, End: 17}},
+			{Type: graph.Statement, Subject: "y", Negated: true, Sentence: 2, Text: "Y denied", TextStart: 20,
+				Trigger: graph.Offsets{Start: 22, End: 28}, SubjectSpan: graph.Offsets{Start: 20, End: 21}},
+		},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	dr, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dr.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, dr, `MATCH (s)-[r:MEETS|STATEMENT]->(o)
+RETURN type(r) AS type, s.id AS s, labels(o)[0] AS label, o.id AS o, r.article AS article, r.seq AS seq, r.sentence AS sentence,
+       r.text AS text, r.textStart AS textStart, r.trigger AS trigger, r.subjectSpan AS subjectSpan, r.objectSpan AS objectSpan,
+       r.directed AS directed, r.negated AS negated, r.published AS published
+ORDER BY seq`, nil, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res.Records {
+		v := r.Values
+		v[len(v)-1] = day(v[len(v)-1])
+		got = append(got, fmt.Sprint(v))
+	}
+	want := []string{
+		"[MEETS x Entity y a1 0 1 X met Y 10 [12 15] [10 11] [16 17] true false 2021-07-11]",
+		"[STATEMENT y Article a1 a1 1 2 Y denied 20 [22 28] [20 21] [0 0] false true 2021-07-11]",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("relationships\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	res, err = driver.ExecuteQuery(ctx, dr, `SHOW INDEXES YIELD name, entityType, labelsOrTypes, properties
+WHERE entityType = 'RELATIONSHIP' RETURN labelsOrTypes[0] AS type, properties`, nil, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexed := map[string]bool{}
+	for _, r := range res.Records {
+		typ, _ := r.Get("type")
+		props, _ := r.Get("properties")
+		if fmt.Sprint(props) == "[article]" {
+			indexed[typ.(string)] = true
+		}
+	}
+	for _, typ := range graph.RelationTypes {
+		if !indexed[string(typ)] {
+			t.Errorf("no index on %s.article", typ)
+		}
 	}
 }
 
