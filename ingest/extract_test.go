@@ -237,6 +237,10 @@ func TestNoRaisiFromAdjective(t *testing.T) {
 // BenchmarkExtractCorpus measures extraction alone, on one core, over the
 // whole of ../shared/corpora/ar-news-2022 held in memory: MB/s of article
 // text (title and body).
+// BenchmarkExtractCorpus measures extraction over ar-news-2022, in parts:
+// finding mentions, reading relations from them (the tokens, sentences
+// and mentions prepared beforehand), and the whole of Extract. Relation
+// reading should cost no more than the mentions it starts from.
 func BenchmarkExtractCorpus(b *testing.B) {
 	path := sharedCorpus(b, "ar-news-2022/articles.jsonl")
 	var arts []Article
@@ -251,11 +255,42 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := NewExtractor(lex)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for j := range arts {
-			x.Mentions(&arts[j])
+	b.Run("mentions", func(b *testing.B) {
+		b.SetBytes(size)
+		for i := 0; i < b.N; i++ {
+			for j := range arts {
+				x.Mentions(&arts[j])
+			}
 		}
-	}
+	})
+	b.Run("relations", func(b *testing.B) {
+		type prepared struct {
+			text      string
+			toks      []norm.Token
+			sentences []norm.Span
+			mentions  []Mention
+		}
+		in := make([]prepared, len(arts))
+		for j := range arts {
+			text := Text(&arts[j])
+			toks, sentences := norm.Tokens(text), norm.Sentences(text)
+			ms, _ := x.mentions(&arts[j], text, toks, sentences)
+			in[j] = prepared{text, toks, sentences, ms}
+		}
+		b.SetBytes(size)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			for _, p := range in {
+				relations(p.text, p.toks, p.sentences, p.mentions, lex)
+			}
+		}
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(size)
+		for i := 0; i < b.N; i++ {
+			for j := range arts {
+				x.Extract(&arts[j])
+			}
+		}
+	})
 }
