@@ -631,8 +631,12 @@ func (r *sentenceReader) window(rel graph.Relation) (int, string) {
 	}
 	pad := (graph.MaxRelationText - (hi - lo)) / 2
 	lo, hi = max(s, lo-pad), min(e, hi+pad)
-	if hi-lo < graph.MaxRelationText { // one side hit the sentence's edge
-		lo, hi = max(s, hi-graph.MaxRelationText), min(e, lo+graph.MaxRelationText)
+	// Give the room one side could not use (it hit the sentence's edge)
+	// to the other.
+	if lo == s {
+		hi = min(e, s+graph.MaxRelationText)
+	} else if hi == e {
+		lo = max(s, e-graph.MaxRelationText)
 	}
 	for lo < hi && !utf8.RuneStart(r.text[lo]) {
 		lo++

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -172,4 +173,36 @@ func TestDumpCorpusRelations(t *testing.T) {
 		}
 	}
 	fmt.Println(len(arts), n, counts)
+}
+
+// TestRelationWindow checks the evidence text of relations in sentences
+// longer than graph.MaxRelationText: never longer than that, valid UTF-8,
+// and holding the trigger.
+func TestRelationWindow(t *testing.T) {
+	x := extractor(t)
+	filler := strings.Repeat("كلام عادي طويل ", 40) // 40 × 28 bytes
+	for _, body := range []string{
+		filler + "والتقى الكاظمي الرئيس بايدن " + filler + ".",
+		"التقى الكاظمي الرئيس بايدن " + filler + filler + ".",
+		filler + filler + "التقى الكاظمي الرئيس بايدن.",
+		filler + "x " + "والتقى الكاظمي الرئيس بايدن " + filler + "yz.", // odd lengths
+	} {
+		a := Article{ID: "t", Body: body}
+		doc := x.Extract(&a)
+		if len(doc.Relations) == 0 {
+			t.Fatalf("no relation in %d-byte sentence", len(body))
+		}
+		for _, r := range doc.Relations {
+			if len(r.Text) > graph.MaxRelationText || !utf8.ValidString(r.Text) ||
+				r.Trigger.Start < r.TextStart || r.Trigger.End > r.TextStart+len(r.Text) {
+				t.Errorf("window of %d bytes at %d, trigger %v", len(r.Text), r.TextStart, r.Trigger)
+			}
+			if len(r.Text) < graph.MaxRelationText-4 {
+				t.Errorf("window of %d bytes wastes room", len(r.Text))
+			}
+		}
+		if err := doc.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -258,7 +258,7 @@ func severityWord(p ingest.Problem) string {
 func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings)
-	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges\n", size.Entities, size.Edges)
+	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d typed relations\n", size.Entities, size.Edges, size.Relations)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
 	if len(listed) > 0 {
 		fmt.Fprintln(w, "skipped:")
@@ -289,10 +289,11 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Warnings   int           `json:"warnings"`
 		Entities   int           `json:"entities"`
 		Edges      int           `json:"edges"`
+		Relations  int           `json:"relations"`
 		Seconds    float64       `json:"seconds"`
 		Problems   []problemJSON `json:"skipped_inputs"`
 	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings,
-		size.Entities, size.Edges, st.Elapsed.Seconds(), skipped})
+		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), skipped})
 }
 
 // progress is a progress bar on stderr when stderr is a terminal, and
