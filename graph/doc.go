@@ -2,13 +2,22 @@
 // backend keeps.
 //
 // The unit of writing is a Document: one article with the entities it
-// mentions and how often. Everything aggregate — co-mention edges and their
-// weights, entity mention counts, first and last dates — is derived from
-// the documents a store holds at query time, never maintained by hand, so
-// any sequence of Apply and Delete calls leaves a store answering exactly
-// as one fresh Apply of the surviving documents would.
+// mentions, how often and in which sentences, and the typed relations its
+// sentences state (who meets, visits, attacks … whom; who is quoted). A
+// relation is one unit of evidence, kept with its sentence and offsets; its
+// parties are always entities the article mentions. Everything aggregate —
+// edges and their weights, entity mention counts, relation counts per pair,
+// first and last dates — is derived from the documents a store holds at
+// query time, never maintained by hand, so any sequence of Apply and Delete
+// calls leaves a store answering exactly as one fresh Apply of the
+// surviving documents would.
 //
-// Backends live in sub-packages (graph/sqlite, later graph/neo4j) and are
-// opened by name through a Registry the command line assembles explicitly;
+// A Projection's edges join entities at one of three levels (EdgeLevel):
+// named in the same article, named in the same sentence, or joined by a
+// typed relation that is not negated. The entities are the same at every
+// level.
+//
+// Backends live in sub-packages (graph/sqlite, graph/neo4j) and are opened
+// by name through a Registry the command line assembles explicitly;
 // graph/storetest is the conformance suite every backend passes.
 package graph

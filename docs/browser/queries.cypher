@@ -35,3 +35,11 @@ ORDER BY art.published DESC LIMIT 50;
 // 5. Search names in either script (full-text index with Lucene's Arabic analyzer).
 CALL db.index.fulltext.queryNodes('entity_names', 'الكاظمي OR Kadhimi') YIELD node, score
 RETURN node.name AS name, node.nameAr AS arabic, labels(node) AS labels, score LIMIT 10;
+
+// 6. Typed relations of an actor: whom Kadhimi meets, visits, supports, attacks … as the sentences
+//    say it (denied ones left out). Each relationship carries its sentence (text), article and date.
+:param name => 'Kadhimi';
+MATCH (k:Entity) WHERE k.id = $name OR toLower($name) IN k.keys
+MATCH (k)-[r:MEETS|VISITS|INVITES|DISCUSSES|ATTACKS|SUPPORTS|CRITICIZES|THREATENS]-(other:Entity)
+WHERE NOT r.negated
+RETURN k, r, other;

@@ -66,7 +66,7 @@ func TestSavedBrowserQueries(t *testing.T) {
 			t.Errorf("saved query %d returns nothing on the seed article:\n%s", n, cypher)
 		}
 	}
-	if n != 5 {
-		t.Errorf("found %d saved queries, want 5", n)
+	if n != 6 {
+		t.Errorf("found %d saved queries, want 6", n)
 	}
 }

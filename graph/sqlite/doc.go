@@ -3,7 +3,8 @@
 // nothing but Go.
 //
 // The file holds per-article facts only — articles, entities, the aliases
-// they are found by, and mentions. Co-mention edges are derived from
-// mentions by a self-join at projection time, so they cannot drift from the
+// they are found by, mentions (and the sentences they occur in, also as
+// rows for sentence-level joins) and typed relations. Edges are derived
+// from them by a self-join at projection time, so they cannot drift from the
 // articles that support them.
 package sqlite
