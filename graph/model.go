@@ -233,6 +233,9 @@ type Evidence struct {
 	URL       string
 	Source    string
 	Published time.Time
+	// Sentence states a typed relation between the two entities in the
+	// article, or is "" when none does.
+	Sentence string
 }
 
 // Errors callers branch on.

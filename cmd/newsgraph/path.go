@@ -26,7 +26,13 @@ func pathCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
 short ones, the chain whose links are backed by the most articles — and lists for each
-hop the articles that mention both ends (newest first).
+hop the articles that link both ends (newest first), with the sentence of a typed
+relation between them where one states it.
+
+--edges chooses what a link is: article (named in one article, the default), sentence
+(named in one sentence) or typed (a typed relation such as meets or attacks):
+
+   newsgraph query path Kadhimi Raisi --edges sentence
 
 FROM and TO are names or aliases in either script, or entity IDs:
 
@@ -94,7 +100,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	}
 	hops := make([]hop, 0, len(ids)-1)
 	for i := 0; i+1 < len(ids); i++ {
-		ev, err := store.Evidence(ctx, ids[i], ids[i+1], opts.evidence)
+		ev, err := store.Evidence(ctx, ids[i], ids[i+1], opts.filter, opts.evidence)
 		if err != nil {
 			return err
 		}
@@ -105,19 +111,19 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	case formatJSON:
 		return writePathJSON(opts.stdout, ids, byID, hops)
 	case formatCSV:
-		return pathRows(hops, true).write(opts.stdout, formatCSV)
+		return pathRows(hops, true, opts.filter.Level()).write(opts.stdout, formatCSV)
 	}
 	names := make([]string, len(ids))
 	for i, id := range ids {
 		names[i] = displayName(byID[id])
 	}
 	fmt.Fprintf(opts.stdout, "%s  (%d hop%s)\n", strings.Join(names, " → "), len(hops), plural(len(hops)))
-	return pathRows(hops, false).write(opts.stdout, formatTable)
+	return pathRows(hops, false, opts.filter.Level()).write(opts.stdout, formatTable)
 }
 
 // pathRows lays a path out as rows: one per hop for people, one per piece of
 // evidence for programs (flat).
-func pathRows(hops []hop, flat bool) *result {
+func pathRows(hops []hop, flat bool, level graph.EdgeLevel) *result {
 	res := &result{columns: []column{
 		{name: "hop", title: "HOP", number: true},
 		{name: "from", title: "FROM"},
@@ -126,7 +132,7 @@ func pathRows(hops []hop, flat bool) *result {
 	}}
 	if flat {
 		res.columns = append(res.columns, column{name: "from_id"}, column{name: "to_id"},
-			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"})
+			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"}, column{name: "sentence"})
 		for i, h := range hops {
 			for _, ev := range h.Evidence {
 				date := ""
@@ -134,16 +140,24 @@ func pathRows(hops []hop, flat bool) *result {
 					date = ev.Published.Format("2006-01-02")
 				}
 				res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles,
-					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL})
+					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL, ev.Sentence})
 			}
 		}
 		return res
 	}
-	res.columns = append(res.columns, column{name: "evidence", title: "EVIDENCE (ARTICLES NAMING BOTH)"})
+	title := map[graph.EdgeLevel]string{
+		graph.ArticleEdges:  "EVIDENCE (ARTICLES NAMING BOTH)",
+		graph.SentenceEdges: "EVIDENCE (ARTICLES NAMING BOTH IN ONE SENTENCE)",
+		graph.TypedEdges:    "EVIDENCE (ARTICLES STATING A RELATION)",
+	}[level]
+	res.columns = append(res.columns, column{name: "evidence", title: title})
 	for i, h := range hops {
 		lines := make([]string, len(h.Evidence))
 		for j, ev := range h.Evidence {
 			lines[j] = fmt.Sprintf("%s — %s", formatDate(ev.Published), ev.Title)
+			if ev.Sentence != "" {
+				lines[j] += "\n    «" + shorten(ev.Sentence, 120) + "»"
+			}
 		}
 		if h.Articles > len(h.Evidence) {
 			lines = append(lines, fmt.Sprintf("… and %d more", h.Articles-len(h.Evidence)))
@@ -166,6 +180,7 @@ func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops
 		Date      string `json:"date,omitempty"`
 		URL       string `json:"url,omitempty"`
 		Source    string `json:"source,omitempty"`
+		Sentence  string `json:"sentence,omitempty"`
 	}
 	type hopJSON struct {
 		From     string         `json:"from"`
@@ -184,7 +199,7 @@ func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops
 	for _, h := range hops {
 		hj := hopJSON{From: h.From.ID, To: h.To.ID, Articles: h.Articles, Evidence: []evidenceJSON{}}
 		for _, ev := range h.Evidence {
-			ej := evidenceJSON{ArticleID: ev.ArticleID, Title: ev.Title, URL: ev.URL, Source: ev.Source}
+			ej := evidenceJSON{ArticleID: ev.ArticleID, Title: ev.Title, URL: ev.URL, Source: ev.Source, Sentence: ev.Sentence}
 			if !ev.Published.IsZero() {
 				ej.Date = ev.Published.Format("2006-01-02")
 			}
@@ -204,6 +219,19 @@ func displayName(e graph.Entity) string {
 		return e.Name
 	}
 	return e.NameAr
+}
+
+// shorten cuts s to at most n runes at a space, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimSpace(string(r[:cut])) + " …"
 }
 
 func plural(n int) string {

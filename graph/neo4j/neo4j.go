@@ -669,11 +669,12 @@ func relationTypesParam(f graph.Filter) any {
 }
 
 // Evidence implements graph.Store.
-func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.Evidence, error) {
-	recs, err := s.read(ctx, `MATCH (:Entity {id: $a})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(:Entity {id: $b})
-RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published
-ORDER BY art.published IS NULL, art.published DESC, art.id
-LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
+func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit int) ([]graph.Evidence, error) {
+	params := filterParams(f)
+	params["a"], params["b"], params["limit"] = a, b, int64(limit)
+	params["relations"] = relationTypesParam(f)
+	params["level"] = string(f.Level())
+	recs, err := s.read(ctx, qEvidence, params)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -681,11 +682,25 @@ LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
 	for _, r := range recs {
 		ev = append(ev, graph.Evidence{
 			ArticleID: str(r, "id"), Title: str(r, "title"), URL: str(r, "url"),
-			Source: str(r, "source"), Published: timeOf(r, "published"),
+			Source: str(r, "source"), Published: timeOf(r, "published"), Sentence: str(r, "sentence"),
 		})
 	}
 	return ev, nil
 }
+
+// qEvidence finds the articles linking $a and $b at $level, each with the
+// sentence of its first undenied relation between them (by seq).
+var qEvidence = `MATCH (x:Entity {id: $a})<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(y:Entity {id: $b})
+WHERE ` + filterWhere + `
+  AND ($level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences))
+OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
+WHERE r.article = art.id AND NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
+WITH art, r ORDER BY r.seq
+WITH art, collect(r.text)[0] AS sentence
+WHERE $level <> 'typed' OR sentence IS NOT NULL
+RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published, sentence
+ORDER BY art.published IS NULL, art.published DESC, art.id
+LIMIT $limit`
 
 // The queries of Entity, all over the articles that pass the filter. Span
 // lists are read with coalesce: relationships written before spans were

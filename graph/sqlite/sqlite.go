@@ -564,13 +564,35 @@ func (s *Store) edges(ctx context.Context, query string, args []any) ([]graph.Ed
 }
 
 // Evidence implements graph.Store.
-func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT ar.id, ar.title, ar.url, ar.source, ar.published FROM articles ar
-		JOIN mentions m1 ON m1.article_id = ar.id AND m1.entity_id = ?
-		JOIN mentions m2 ON m2.article_id = ar.id AND m2.entity_id = ?
-		ORDER BY ar.published IS NULL, ar.published DESC, ar.id
-		LIMIT ?`, a, b, limit)
+func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit int) ([]graph.Evidence, error) {
+	aw, args := articleFilter(f)
+	// The sentence of the first undenied relation between the two.
+	rel := `SELECT r.text FROM relations r WHERE r.article_id = a.id AND r.negated = 0
+		AND ((r.subject = ? AND r.object = ?) OR (r.subject = ? AND r.object = ?))`
+	relArgs := []any{a, b, b, a}
+	if len(f.Relations) > 0 {
+		rel += " AND r.type IN (" + placeholders(len(f.Relations)) + ")"
+		for _, t := range f.Relations {
+			relArgs = append(relArgs, string(t))
+		}
+	}
+	rel += " ORDER BY r.seq LIMIT 1"
+	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS sentence FROM articles a
+		JOIN mentions m1 ON m1.article_id = a.id AND m1.entity_id = ?
+		JOIN mentions m2 ON m2.article_id = a.id AND m2.entity_id = ?
+		WHERE ` + aw
+	all := append(append(relArgs, a, b), args...)
+	switch f.Level() {
+	case graph.SentenceEdges:
+		q += ` AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
+			ON s2.article_id = s1.article_id AND s2.sentence = s1.sentence
+			WHERE s1.article_id = a.id AND s1.entity_id = ? AND s2.entity_id = ?)`
+		all = append(all, a, b)
+	case graph.TypedEdges:
+		q += ` AND sentence IS NOT NULL`
+	}
+	q += ` ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?`
+	rows, err := s.db.QueryContext(ctx, q, append(all, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -578,11 +600,11 @@ func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.E
 	var ev []graph.Evidence
 	for rows.Next() {
 		var e graph.Evidence
-		var published sql.NullString
-		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published); err != nil {
+		var published, sentence sql.NullString
+		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published, &sentence); err != nil {
 			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 		}
-		e.Published = parseTime(published)
+		e.Published, e.Sentence = parseTime(published), sentence.String
 		ev = append(ev, e)
 	}
 	return ev, rows.Err()

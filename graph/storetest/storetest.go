@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"ProjectionEdges", testProjectionEdges},
 		{"ProjectionFilters", testProjectionFilters},
 		{"Evidence", testEvidence},
+		{"EvidenceLevels", testEvidenceLevels},
 		{"Resolve", testResolve},
 		{"EntityProfile", testEntityProfile},
 		{"EntityProfileLimits", testEntityProfileLimits},
@@ -191,12 +192,12 @@ func snap(t *testing.T, s graph.Store) snapshot {
 	}
 	for _, e := range p.Edges {
 		sn.Edges = append(sn.Edges, edgeLine(e))
-		ev, err := s.Evidence(ctx, e.A, e.B, 100)
+		ev, err := s.Evidence(ctx, e.A, e.B, graph.Filter{}, 100)
 		if err != nil {
 			t.Fatalf("evidence: %v", err)
 		}
 		for _, x := range ev {
-			sn.Evidence = append(sn.Evidence, fmt.Sprintf("%s–%s: %s %q %s", e.A, e.B, x.ArticleID, x.Title, date(x.Published)))
+			sn.Evidence = append(sn.Evidence, fmt.Sprintf("%s–%s: %s %q %s %q", e.A, e.B, x.ArticleID, x.Title, date(x.Published), x.Sentence))
 		}
 	}
 	for _, e := range []graph.Entity{kadhimi, biden, raisi, iraq, pmf, hamidA, hamidB} {
@@ -432,7 +433,7 @@ func testEvidence(t *testing.T, o Opener) {
 		doc("a3", "2021-09-01", "ar", "src", kadhimi, biden),
 		doc("a0", "2021-09-01", "ar", "src", biden, kadhimi),
 		doc("a4", "2021-10-01", "ar", "src", kadhimi, raisi))
-	ev, err := s.Evidence(context.Background(), kadhimi.ID, biden.ID, 10)
+	ev, err := s.Evidence(context.Background(), kadhimi.ID, biden.ID, graph.Filter{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,7 +448,7 @@ func testEvidence(t *testing.T, o Opener) {
 	if len(ev) > 0 && (ev[0].Title != "Title of a0" || ev[0].URL != "https://example.org/a0" || !ev[0].Published.Equal(day("2021-09-01"))) {
 		t.Errorf("evidence carries %+v, want a0's title, URL and date", ev[0])
 	}
-	ev, err = s.Evidence(context.Background(), biden.ID, kadhimi.ID, 2)
+	ev, err = s.Evidence(context.Background(), biden.ID, kadhimi.ID, graph.Filter{}, 2)
 	if err != nil || len(ev) != 2 || ev[0].ArticleID != "a0" {
 		t.Errorf("evidence in the other direction with limit 2 = %v, %v; want a0, a3", ev, err)
 	}
