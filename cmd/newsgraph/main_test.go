@@ -208,7 +208,7 @@ func TestAmbiguousAndDisconnected(t *testing.T) {
 		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
 	}
 	r = ng(t, dir, 6, "query", "path", "Biden", "Tehran")
-	if !strings.Contains(r.stderr, "no co-mention path from Joe Biden (جو بايدن) to Tehran (طهران)") {
+	if !strings.Contains(r.stderr, "no path from Joe Biden (جو بايدن) to Tehran (طهران): no chain of articles links them") {
 		t.Errorf("no path: stderr\n%s", r.stderr)
 	}
 	ng(t, dir, 0, "query", "path", "hamid-karzai", "Tehran")
@@ -365,6 +365,9 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 
 	both(0, "ingest", seedDir(t))
 	queries([2]string{"Kadhimi", "Raisi"}, [2]string{"الأعرجي", "Tueller"})
+	both(0, "query", "path", "Kadhimi", "Raisi", "--edges", "sentence", "--format", "json")
+	both(0, "query", "path", "Biden", "United States", "--edges", "typed", "--format", "csv")
+	both(6, "query", "path", "Kadhimi", "Raisi", "--edges", "typed")
 
 	corpus := filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl")
 	data, err := os.ReadFile(corpus)

@@ -89,10 +89,15 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	g := query.New(p)
 	ids, err := query.ShortestPath(g, from.ID, to.ID)
 	if err != nil {
-		if err == query.ErrNoPath {
-			return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: no chain of articles links them", describe(from), describe(to)), query.ErrNoPath)
+		why := map[graph.EdgeLevel]string{
+			graph.ArticleEdges:  "no chain of articles links them",
+			graph.SentenceEdges: "no chain of sentences naming two at a time links them",
+			graph.TypedEdges:    "no chain of typed relations links them",
+		}[opts.filter.Level()]
+		if err != query.ErrNoPath {
+			why = err.Error()
 		}
-		return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: %v", describe(from), describe(to), err), query.ErrNoPath)
+		return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), why), query.ErrNoPath)
 	}
 	byID := make(map[string]graph.Entity, len(p.Entities))
 	for _, e := range p.Entities {
