@@ -22,6 +22,19 @@ type fixture struct {
 	Degree         map[string]int     `json:"degree"`
 	WeightedDegree map[string]float64 `json:"weighted_degree"`
 	ShortestHops   map[string]int     `json:"shortest_hops"`
+	Eigenvector    map[string]float64 `json:"eigenvector"`
+	// EigenvectorDefaults is with networkx's defaults, 100 rounds and 1e-6.
+	EigenvectorDefaults map[string]float64   `json:"eigenvector_defaults"`
+	Harmonic            map[string]float64   `json:"harmonic"`
+	Partitions          []fixturePartition   `json:"partitions"`
+	WeightedPaths       map[string][]float64 `json:"weighted_paths"`
+}
+
+// fixturePartition is a partition and its networkx modularity by
+// resolution ("1.0", "0.5", "2.0").
+type fixturePartition struct {
+	Communities [][]string         `json:"communities"`
+	Modularity  map[string]float64 `json:"modularity"`
 }
 
 func loadFixture(t *testing.T) (*fixture, *Graph) {
