@@ -175,32 +175,6 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
-// BenchmarkCentrality measures the whole centrality table on random graphs
-// of growing size (fixed seed, average degree 8).
-func BenchmarkCentrality(b *testing.B) {
-	for _, n := range []int{100, 1000, 5000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			g := New(randomProjection(n, 8, 1))
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				Centrality(g)
-			}
-		})
-	}
-}
-
-func BenchmarkPageRank(b *testing.B) {
-	for _, n := range []int{1000, 10000, 100000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			g := New(randomProjection(n, 8, 1))
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				PageRank(g, Damping, Tolerance)
-			}
-		})
-	}
-}
-
 func TestNeighbors(t *testing.T) {
 	p := &graph.Projection{
 		Entities: []graph.ProjectedEntity{
