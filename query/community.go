@@ -28,7 +28,7 @@ type Communities struct {
 // Louvain is greedy: another seed can give another partition of a similar
 // modularity. gonum's local mover sums a node's weight to every member of
 // each neighbouring community, so a pass costs O(m·c) for communities of
-// about c entities: a second on 1,000 random entities of degree 10, half a
+// about c entities: a tenth of a second on 1,000 random entities of degree 10, half a
 // minute on 10,000, too slow for 100,000 (see BenchmarkLouvain).
 func Louvain(g *Graph, resolution float64, seed uint64) Communities {
 	c := Communities{Resolution: resolution}
