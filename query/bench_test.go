@@ -41,6 +41,20 @@ var (
 	exactSizes = []int{1000, 10000} // O(n·m): 100,000 entities would take hours
 )
 
+// BenchmarkLoad is what the other benchmarks leave out: loading a
+// projection into gonum and building the compressed rows, once per graph.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range allSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			p := randomProjection(n, benchDegree, benchSeed)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				New(p).adjacency()
+			}
+		})
+	}
+}
+
 func BenchmarkPageRank(b *testing.B) {
 	ladder(b, allSizes, func(g *Graph) { PageRank(g, Damping, Tolerance) })
 }
