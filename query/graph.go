@@ -1,6 +1,8 @@
 package query
 
 import (
+	"sync"
+
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -12,6 +14,9 @@ type Graph struct {
 	index    map[string]int64
 	g        *simple.WeightedUndirectedGraph
 	ord      orderedWeightedUndirected // g with deterministic iteration
+
+	adjOnce sync.Once
+	adj     adjacency // g as compressed rows, built on first use
 }
 
 // New loads p. Edges whose ends are not among p's entities are ignored.
