@@ -226,6 +226,13 @@ type Size struct {
 	Relations                 int // typed relations (units of evidence), negated ones included
 }
 
+// ArticleMentions is how often one article names an entity.
+type ArticleMentions struct {
+	ArticleID string
+	Published time.Time // zero when unknown
+	Count     int
+}
+
 // Evidence is an article that supports an edge.
 type Evidence struct {
 	ArticleID string

@@ -39,6 +39,11 @@ type Store interface {
 	// relations are included. Order: newest article first (undated last),
 	// then article ID, then trigger offset.
 	Relations(ctx context.Context, id string, f Filter) ([]RelationEvidence, error)
+	// Mentions lists the articles that pass f (dates, languages, sources)
+	// and mention the entity with this ID, with how often each names it:
+	// newest first (undated last), ties by article ID. An ID no article
+	// mentions gives an empty list.
+	Mentions(ctx context.Context, id string, f Filter) ([]ArticleMentions, error)
 	// Size counts the articles, entities and co-mention edges the store
 	// holds, in memory that does not grow with the graph.
 	Size(ctx context.Context) (Size, error)

@@ -702,6 +702,24 @@ RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, a
 ORDER BY art.published IS NULL, art.published DESC, art.id
 LIMIT $limit`
 
+// Mentions implements graph.Store.
+func (s *Store) Mentions(ctx context.Context, id string, f graph.Filter) ([]graph.ArticleMentions, error) {
+	params := filterParams(f)
+	params["id"] = id
+	recs, err := s.read(ctx, `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $id})
+WHERE `+filterWhere+`
+RETURN art.id AS id, art.published AS published, m.count AS count
+ORDER BY art.published IS NULL, art.published DESC, art.id`, params)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+	}
+	out := []graph.ArticleMentions{}
+	for _, r := range recs {
+		out = append(out, graph.ArticleMentions{ArticleID: str(r, "id"), Published: timeOf(r, "published"), Count: int(num(r, "count"))})
+	}
+	return out, nil
+}
+
 // The queries of Entity, all over the articles that pass the filter. Span
 // lists are read with coalesce: relationships written before spans were
 // kept have none.

@@ -610,6 +610,30 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	return ev, rows.Err()
 }
 
+// Mentions implements graph.Store.
+func (s *Store) Mentions(ctx context.Context, id string, f graph.Filter) ([]graph.ArticleMentions, error) {
+	aw, args := articleFilter(f)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.published, m.count FROM mentions m
+		JOIN articles a ON a.id = m.article_id
+		WHERE m.entity_id = ? AND `+aw+`
+		ORDER BY a.published IS NULL, a.published DESC, a.id`, append([]any{id}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []graph.ArticleMentions{}
+	for rows.Next() {
+		var m graph.ArticleMentions
+		var published sql.NullString
+		if err := rows.Scan(&m.ArticleID, &published, &m.Count); err != nil {
+			return nil, fmt.Errorf("mentions of %s: %w", id, err)
+		}
+		m.Published = parseTime(published)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
 // spanJSON is how a graph.Span is kept in mentions.spans.
 type spanJSON struct {
 	Start    int    `json:"start"`

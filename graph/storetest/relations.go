@@ -440,3 +440,37 @@ func testEvidenceLevels(t *testing.T, o Opener) {
 		})
 	}
 }
+
+// testMentions checks Store.Mentions on edgeFixture: Kadhimi is named in
+// e0 and e2 (2021-09-01; once each), e1 (2021-07-11; three times, in
+// sentences 0, 1 and 3) and e3 (undated; once).
+func testMentions(t *testing.T, o Opener) {
+	s := open(t, o)
+	apply(t, s, edgeFixture()...)
+	for _, tc := range []struct {
+		name string
+		id   string
+		f    graph.Filter
+		want []string
+	}{
+		{"all", kadhimi.ID, graph.Filter{}, []string{"e0 2021-09-01 ×1", "e2 2021-09-01 ×1", "e1 2021-07-11 ×3", "e3 ? ×1"}},
+		{"since August", kadhimi.ID, graph.Filter{Since: day("2021-08-01")}, []string{"e0 2021-09-01 ×1", "e2 2021-09-01 ×1"}},
+		{"jazeera", kadhimi.ID, graph.Filter{Sources: []string{"jazeera"}}, []string{"e1 2021-07-11 ×3", "e3 ? ×1"}},
+		{"arabic before August", kadhimi.ID, graph.Filter{Langs: []string{"ar"}, Until: day("2021-08-01")}, []string{"e1 2021-07-11 ×3"}},
+		{"unknown entity", "nobody", graph.Filter{}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms, err := s.Mentions(context.Background(), tc.id, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, fmt.Sprintf("%s %s ×%d", m.ArticleID, date(m.Published), m.Count))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("mentions %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"ProjectionFilters", testProjectionFilters},
 		{"Evidence", testEvidence},
 		{"EvidenceLevels", testEvidenceLevels},
+		{"Mentions", testMentions},
 		{"Resolve", testResolve},
 		{"EntityProfile", testEntityProfile},
 		{"EntityProfileLimits", testEntityProfileLimits},
