@@ -358,6 +358,10 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 			both(0, "query", "relations", name, "--evidence", "--top", "0", "--format", "csv")
 		}
 		both(0, "query", "relations", "Kadhimi", "--type", "meets", "--with", "person", "--since", "2021-01-01")
+		both(0, "query", "communities", "--top", "0", "--format", "csv")
+		both(0, "query", "communities", "--edges", "sentence", "--resolution", "1.5")
+		both(0, "query", "timeline", "Biden", "--per", "week", "--format", "csv")
+		both(0, "query", "timeline", "Iraq")
 		both(0, "query", "entity", "Kadhimi", "--format", "json")
 		both(0, "query", "entity", "Iraq")
 		both(0, "query", "entity", "Iraq", "--type", "person", "--since", "2021-01-01", "--format", "csv")
@@ -774,4 +778,46 @@ func TestRelations(t *testing.T) {
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--type", "hugs")
 	ng(t, dir, 2, "query", "centrality", "--edges", "telepathic")
 	ng(t, dir, 2, "query", "centrality", "--relation", "meets")
+}
+
+func TestCommunitiesAndTimeline(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	// The seed is one article: every entity is co-mentioned with every
+	// other, so Louvain keeps them together.
+	r := ng(t, dir, 0, "query", "communities", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "community,size,articles,members,member_ids" {
+		t.Errorf("csv header %q", got)
+	}
+	if len(rows) != 2 || rows[1][1] != "17" || !strings.Contains(rows[1][4], "mustafa-al-kadhimi") {
+		t.Errorf("communities of the seed:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "query", "communities")
+	if !strings.HasPrefix(r.stdout, "1 community of 17 entities, modularity 0.0000 (resolution 1, seed 1)") {
+		t.Errorf("communities table:\n%s", r.stdout)
+	}
+	ng(t, dir, 2, "query", "communities", "--resolution", "0")
+
+	r = ng(t, dir, 0, "query", "timeline", "الكاظمي", "--per", "week")
+	golden(t, "timeline-seed", r.stdout)
+	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--format", "json")
+	var js []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil {
+		t.Fatalf("timeline json: %v\n%s", err, r.stdout)
+	}
+	// One dated article (2021-07-11) naming Kadhimi 13 times (see
+	// centrality-seed.golden).
+	if len(js) != 1 || js[0]["period"] != "2021-07" || js[0]["articles"].(float64) != 1 || js[0]["mentions"].(float64) != 13 {
+		t.Errorf("timeline json: %v", js)
+	}
+	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--since", "2022-01-01")
+	if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi: 0 articles") {
+		t.Errorf("empty timeline:\n%s", r.stdout)
+	}
+	ng(t, dir, 2, "query", "timeline", "Kadhimi", "--per", "day")
+	ng(t, dir, 4, "query", "timeline", "Kadhmi")
 }

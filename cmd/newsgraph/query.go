@@ -20,7 +20,7 @@ func queryCommand() *cli.Command {
 		Usage: "ask the graph: centrality rankings, co-mention paths, neighbours, entity profiles, typed relations",
 		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
 diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
-		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand(), relationsCommand()},
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand(), relationsCommand(), communitiesCommand(), timelineCommand()},
 		OnUsageError: onUsageError,
 	}
 }
