@@ -75,6 +75,8 @@ paths between them, with the articles behind each link.
 		Commands: []*cli.Command{
 			ingestCommand(),
 			queryCommand(),
+			statsCommand(),
+			exportCommand(),
 			evalCommand(),
 		},
 		OnUsageError:   onUsageError,
