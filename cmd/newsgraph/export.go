@@ -288,7 +288,7 @@ func writeGEXF(w io.Writer, p *graph.Projection) error {
 		XSI:            "http://www.w3.org/2001/XMLSchema-instance",
 		SchemaLocation: "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
 		Version:        "1.3",
-		Meta:           gexfMeta{Creator: "newsgraph " + version, Description: "actors co-mentioned in news articles"},
+		Meta:           gexfMeta{Creator: "newsgraph", Description: "actors co-mentioned in news articles"},
 		Graph:          gexfGraph{DefaultEdgeType: "undirected", Mode: "static"},
 	}
 	nodes := gexfAttributes{Class: "node"}
