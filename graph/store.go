@@ -44,6 +44,10 @@ type Store interface {
 	// newest first (undated last), ties by article ID. An ID no article
 	// mentions gives an empty list.
 	Mentions(ctx context.Context, id string, f Filter) ([]ArticleMentions, error)
+	// Stats counts the articles that pass f — f's dates, languages and
+	// sources; its other fields are ignored — by language, source and date,
+	// and the typed relations they state by type.
+	Stats(ctx context.Context, f Filter) (*Stats, error)
 	// Size counts the articles, entities and co-mention edges the store
 	// holds, in memory that does not grow with the graph.
 	Size(ctx context.Context) (Size, error)

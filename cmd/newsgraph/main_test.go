@@ -365,6 +365,14 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 		both(0, "query", "entity", "Kadhimi", "--format", "json")
 		both(0, "query", "entity", "Iraq")
 		both(0, "query", "entity", "Iraq", "--type", "person", "--since", "2021-01-01", "--format", "csv")
+		both(0, "query", "entity", "Kadhimi", "--kind", "country,city", "--format", "markdown")
+		both(0, "query", "centrality", "--kind", "politician,country", "--min-weight", "2", "--format", "markdown")
+		both(0, "query", "relations", "Kadhimi", "--kind", "country", "--min-weight", "2", "--format", "csv")
+		both(0, "stats", "--format", "json")
+		both(0, "stats", "--since", "2021-01-01", "--lang", "ar", "--format", "markdown")
+		both(0, "export", "--format", "graphml", "-")
+		both(0, "export", "--format", "gexf", "--edges", "sentence", "--kind", "country,politician", "-")
+		both(0, "export", "--format", "graphml", "--edges", "typed", "--min-weight", "2", "-")
 	}
 
 	both(0, "ingest", seedDir(t))

@@ -122,7 +122,12 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	for i, id := range ids {
 		names[i] = displayName(byID[id])
 	}
-	fmt.Fprintf(opts.stdout, "%s  (%d hop%s)\n", strings.Join(names, " → "), len(hops), plural(len(hops)))
+	title := fmt.Sprintf("%s  (%d hop%s)", strings.Join(names, " → "), len(hops), plural(len(hops)))
+	if opts.format == formatMD {
+		fmt.Fprintf(opts.stdout, "%s\n\n", markdownCell(title))
+		return pathRows(hops, false, opts.filter.Level()).write(opts.stdout, formatMD)
+	}
+	fmt.Fprintln(opts.stdout, title)
 	return pathRows(hops, false, opts.filter.Level()).write(opts.stdout, formatTable)
 }
 

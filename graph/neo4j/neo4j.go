@@ -947,3 +947,40 @@ func offsetsOf(r *driver.Record, key string) graph.Offsets {
 	end, _ := l[1].(int64)
 	return graph.Offsets{Start: int(start), End: int(end)}
 }
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	params := filterParams(f)
+	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
+		Relations: map[graph.RelationType]int{}, Negated: map[graph.RelationType]int{}}
+	recs, err := s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+RETURN count(art) AS articles, count(art.published) AS dated, min(art.published) AS first, max(art.published) AS last`, params)
+	if err != nil || len(recs) != 1 {
+		return nil, fmt.Errorf("stats: articles: %v", err)
+	}
+	st.Articles = int(num(recs[0], "articles"))
+	st.Undated = st.Articles - int(num(recs[0], "dated"))
+	st.First, st.Last = timeOf(recs[0], "first"), timeOf(recs[0], "last")
+	if recs, err = s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+RETURN coalesce(art.lang, '') AS lang, coalesce(art.source, '') AS source, count(*) AS n`, params); err != nil {
+		return nil, fmt.Errorf("stats: articles by language and source: %w", err)
+	}
+	for _, r := range recs {
+		n := int(num(r, "n"))
+		st.Langs[str(r, "lang")] += n
+		st.Sources[str(r, "source")] += n
+	}
+	if recs, err = s.read(ctx, `MATCH ()-[r:`+allPattern+`]->()
+MATCH (art:Article {id: r.article}) WHERE `+filterWhere+`
+RETURN type(r) AS type, count(*) AS n, sum(CASE WHEN r.negated THEN 1 ELSE 0 END) AS negated`, params); err != nil {
+		return nil, fmt.Errorf("stats: relations: %w", err)
+	}
+	for _, r := range recs {
+		t := graph.RelationType(str(r, "type"))
+		st.Relations[t] = int(num(r, "n"))
+		if neg := int(num(r, "negated")); neg > 0 {
+			st.Negated[t] = neg
+		}
+	}
+	return st, nil
+}

@@ -880,3 +880,70 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 	}
 	return out, nil
 }
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+
+	aw, args := articleFilter(f)
+	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
+		Relations: map[graph.RelationType]int{}, Negated: map[graph.RelationType]int{}}
+	var first, last sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) - count(a.published), min(a.published), max(a.published)
+		FROM articles a WHERE `+aw, args...).Scan(&st.Articles, &st.Undated, &first, &last); err != nil {
+		return nil, fmt.Errorf("stats: articles: %w", err)
+	}
+	st.First, st.Last = parseTime(first), parseTime(last)
+	for _, g := range []struct {
+		column string
+		dst    map[string]int
+	}{{"lang", st.Langs}, {"source", st.Sources}} {
+		// The column names are constants.
+		if err := countRows(ctx, tx, `SELECT a.`+g.column+`, count(*) FROM articles a WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				return err
+			}
+			g.dst[k] = n
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("stats: articles by %s: %w", g.column, err)
+		}
+	}
+	if err := countRows(ctx, tx, `SELECT r.type, count(*), sum(r.negated) FROM relations r
+		JOIN articles a ON a.id = r.article_id WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
+		var t string
+		var n, neg int
+		if err := rows.Scan(&t, &n, &neg); err != nil {
+			return err
+		}
+		st.Relations[graph.RelationType(t)] = n
+		if neg > 0 {
+			st.Negated[graph.RelationType(t)] = neg
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("stats: relations: %w", err)
+	}
+	return st, nil
+}
+
+// countRows runs query and hands each row to scan.
+func countRows(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

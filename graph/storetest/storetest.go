@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsReplacedAndDeletedWithArticle", testRelationsReplaceDelete},
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
+		{"Stats", testStats},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 	}
 	for _, tc := range tests {
@@ -132,6 +133,7 @@ type snapshot struct {
 	Resolved      []string // what every fixture entity's name resolves to
 	Profiles      []string // every entity's profile
 	Relations     []string // every entity's relations
+	Stats         string   // Stats of the whole store
 }
 
 func snap(t *testing.T, s graph.Store) snapshot {
@@ -142,7 +144,7 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		t.Fatalf("fingerprints: %v", err)
 	}
 	p := projection(t, s, graph.Filter{})
-	sn := snapshot{Fingerprints: fps}
+	sn := snapshot{Fingerprints: fps, Stats: stats(t, s, graph.Filter{})}
 	for _, level := range []graph.EdgeLevel{graph.SentenceEdges, graph.TypedEdges} {
 		lp := projection(t, s, graph.Filter{Edges: level})
 		if !reflect.DeepEqual(lp.Entities, p.Entities) {
