@@ -103,7 +103,7 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 			ids = append(ids, e.ID)
 		}
 		shown := ranked
-		if opts.format == formatTable && opts.members > 0 && len(shown) > opts.members {
+		if (opts.format == formatTable || opts.format == formatMD) && opts.members > 0 && len(shown) > opts.members {
 			shown = shown[:opts.members]
 		}
 		for _, e := range shown {
@@ -115,7 +115,7 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 		}
 		res.rows = append(res.rows, []any{i + 1, len(m), articles, list, strings.Join(ids, " ")})
 	}
-	if opts.format == formatTable {
+	if opts.format == formatTable || opts.format == formatMD {
 		fmt.Fprintf(opts.stdout, "%d communit%s of %d entities, modularity %.4f (resolution %g, seed %d)\n",
 			len(cs.Members), map[bool]string{true: "y", false: "ies"}[len(cs.Members) == 1], len(p.Entities), cs.Modularity, cs.Resolution, opts.seed)
 	}

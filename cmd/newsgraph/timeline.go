@@ -105,7 +105,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 	for i, b := range byArticle {
 		res.rows = append(res.rows, []any{b.Label, b.Start.Format("2006-01-02"), b.Count, byMention[i].Count})
 	}
-	if opts.format == formatTable {
+	if opts.format == formatTable || opts.format == formatMD {
 		fmt.Fprintf(opts.stdout, "%s: %d article%s", displayName(e), len(ms), plural(len(ms)))
 		if undated > 0 {
 			fmt.Fprintf(opts.stdout, " (%d undated, not placed)", undated)
