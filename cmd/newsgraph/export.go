@@ -80,7 +80,7 @@ not exist or be empty.
 			default:
 				return usageErrorf("unknown --format %q (want graphml, gexf or csv)", format)
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer}
+			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runExport(c.Context, exportOptions{queryOptions: q, out: out})
 		},
 	}

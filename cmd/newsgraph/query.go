@@ -34,6 +34,7 @@ type queryOptions struct {
 	narrow query.Narrowing
 	format string
 	stdout io.Writer
+	stderr io.Writer // notes that are not part of the result
 }
 
 // parseQueryOptions reads the global, filter and format flags.
@@ -50,7 +51,7 @@ func parseQueryOptions(c *cli.Context) (queryOptions, error) {
 	if err != nil {
 		return queryOptions{}, err
 	}
-	return queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer}, nil
+	return queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}, nil
 }
 
 // openProjection opens the store and loads the projection a query works on.

@@ -86,7 +86,7 @@ matches several entities (their IDs are listed).`,
 			if err != nil {
 				return err
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer}
+			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runRelations(c.Context, relationsOptions{queryOptions: q, name: c.Args().First(), top: top, evidence: c.Bool("evidence")})
 		},
 	}

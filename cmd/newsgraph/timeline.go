@@ -64,7 +64,7 @@ matches several entities (their IDs are listed).`,
 			default:
 				return usageErrorf("--per %q: want week or month", c.String("per"))
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer}
+			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runTimeline(c.Context, timelineOptions{queryOptions: q, name: c.Args().First(), per: per})
 		},
 	}
