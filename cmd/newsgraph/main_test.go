@@ -348,6 +348,8 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 		for _, p := range pairs {
 			both(0, "query", "path", p[0], p[1], "--evidence", "5", "--format", "json")
 			both(0, "query", "path", p[0], p[1])
+			both(0, "query", "path", p[0], p[1], "--k", "3", "--max-hops", "3", "--format", "csv")
+			both(0, "query", "path", p[0], p[1], "--k", "2", "--weighted", "--format", "json")
 			both(0, "query", "neighbors", p[0], "--top", "0", "--format", "csv")
 		}
 		both(0, "query", "centrality", "--edges", "sentence", "--top", "0", "--format", "csv")
@@ -882,4 +884,52 @@ func TestCentralityMetricsAndSampling(t *testing.T) {
 	if strings.Count(r.stdout, "\n") != 1 {
 		t.Errorf("empty projection: %q", r.stdout)
 	}
+}
+
+func TestPathAlternatives(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	// The seed is one article naming 17 entities: every pair is one hop
+	// apart with weight 1, so after the direct hop come the 2-hop paths
+	// through each of the other 15 entities, in ID order.
+	r := ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--format", "json")
+	var js struct {
+		Path         []struct{ ID string }
+		Cost         float64
+		Alternatives []struct {
+			Path []struct{ ID string }
+			Cost float64
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	ids := func(p []struct{ ID string }) string {
+		var s []string
+		for _, e := range p {
+			s = append(s, e.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	if got := ids(js.Path); got != "mustafa-al-kadhimi ebrahim-raisi" || js.Cost != 1 {
+		t.Errorf("best path %s cost %v", got, js.Cost)
+	}
+	if len(js.Alternatives) != 2 || ids(js.Alternatives[0].Path) != "mustafa-al-kadhimi baghdad ebrahim-raisi" ||
+		ids(js.Alternatives[1].Path) != "mustafa-al-kadhimi council-of-ministers-of-iraq ebrahim-raisi" || js.Alternatives[0].Cost != 2 {
+		t.Errorf("alternatives %+v", js.Alternatives)
+	}
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--max-hops", "1")
+	if strings.Count(r.stdout, "hop)") != 1 || !strings.Contains(r.stderr, "only 1 path found, not 3") {
+		t.Errorf("--max-hops 1: stdout\n%s\nstderr %s", r.stdout, r.stderr)
+	}
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--weighted")
+	if !strings.HasPrefix(r.stdout, "1. Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop), cost 1.000") {
+		t.Errorf("--weighted:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 6, "query", "path", "Kadhimi", "Raisi", "--edges", "typed", "--max-hops", "2")
+	if !strings.Contains(r.stderr, "no chain of typed relations links them in at most 2 hops") {
+		t.Errorf("no typed path: %s", r.stderr)
+	}
+	ng(t, dir, 2, "query", "path", "Kadhimi", "Raisi", "--k", "0")
+	ng(t, dir, 2, "query", "path", "Kadhimi", "Raisi", "--max-hops", "-1")
 }
