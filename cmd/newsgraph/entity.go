@@ -78,14 +78,25 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 	if err := narrowNeighbors(ctx, store, prof, opts.queryOptions); err != nil {
 		return err
 	}
+	rels, err := store.Relations(ctx, e.ID, opts.filter)
+	if err != nil {
+		return err
+	}
+	top := query.Relations(e.ID, rels)
+	if len(top) > profileRelations {
+		top = top[:profileRelations]
+	}
 	switch opts.format {
 	case formatJSON:
-		return writeEntityJSON(opts.stdout, prof)
+		return writeEntityJSON(opts.stdout, prof, top)
 	case formatCSV:
 		return entityRow(prof).write(opts.stdout, formatCSV)
 	}
-	return writeEntityTable(opts.stdout, prof, opts.format)
+	return writeEntityTable(opts.stdout, prof, top, opts.format)
 }
+
+// profileRelations is how many typed relations a profile lists.
+const profileRelations = 10
 
 // narrowNeighbors applies --kind and --min-weight to a profile's
 // neighbours. The store lists the strongest ProfileNeighbors only, so
@@ -172,7 +183,7 @@ func entityRow(p *graph.EntityProfile) *result {
 
 // writeEntityTable writes the profile for people: as a terminal table, or
 // as markdown (format formatMD).
-func writeEntityTable(w io.Writer, p *graph.EntityProfile, format string) error {
+func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary, format string) error {
 	md := format == formatMD
 	var b strings.Builder
 	if md {
@@ -240,10 +251,23 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, format string) error 
 			return err
 		}
 	}
+	if len(rels) > 0 {
+		fmt.Fprint(w, heading(fmt.Sprintf("Typed relations (top %d; query relations lists them all):", profileRelations)))
+		res := &result{columns: []column{
+			{title: "RELATION"}, {title: "DIR"}, {title: "OTHER"}, {title: "SENTENCES", number: true}, {title: "ARTICLES", number: true}, {title: "LATEST"},
+		}}
+		for _, r := range rels {
+			res.rows = append(res.rows, []any{relationLabel(r.Type, r.Negated, true), directionLabel(r.Direction, true), r.Other,
+				r.Count, r.Articles, dateCell(r.Latest)})
+		}
+		if err := res.write(w, format); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
+func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary) error {
 	type surfaceJSON struct {
 		Surface string `json:"surface"`
 		Count   int    `json:"count"`
@@ -254,6 +278,15 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		NameAr   string `json:"name_ar"`
 		Type     string `json:"type"`
 		Articles int    `json:"articles"`
+	}
+	type relationJSON struct {
+		Type      string `json:"type"`
+		Direction string `json:"direction"`
+		Other     string `json:"other_id"`
+		Negated   bool   `json:"negated"`
+		Sentences int    `json:"sentences"`
+		Articles  int    `json:"articles"`
+		Latest    string `json:"latest,omitempty"`
 	}
 	out := struct {
 		ID        string         `json:"id"`
@@ -271,11 +304,16 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		Methods   map[string]int `json:"methods"`
 		Surfaces  []surfaceJSON  `json:"surfaces"`
 		Neighbors []neighborJSON `json:"neighbors"`
+		Relations []relationJSON `json:"relations"`
 	}{
 		ID: p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
 		Parent: p.Parent, Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
 		First: dateOrEmpty(p, false), Last: dateOrEmpty(p, true), Methods: p.Methods,
-		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{},
+		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{}, Relations: []relationJSON{},
+	}
+	for _, r := range rels {
+		out.Relations = append(out.Relations, relationJSON{strings.ToLower(string(r.Type)), string(r.Direction), r.Other,
+			r.Negated, r.Count, r.Articles, dateCell(r.Latest)})
 	}
 	if out.Aliases == nil {
 		out.Aliases = []string{}
