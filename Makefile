@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/newsgraph
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: help build demo test vet bench bench-ingest fuzz clean neo4j-up neo4j-down test-neo4j
+.PHONY: help build demo test vet bench bench-ingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ bench: ## benchmarks (no tests)
 
 bench-ingest: ## ingest ../shared/corpora/ar-news-2022 into SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI; see make neo4j-up)
 	$(GO) test -run '^$$' -bench BenchmarkIngestCorpus -benchtime 1x -timeout 60m ./cmd/newsgraph
+
+bench-query: ## time projections, the centrality table, communities and paths on ar-news-2022 (ingested once into SQLite)
+	$(GO) test -run '^$$' -bench BenchmarkQueryCorpus -benchtime 3x -timeout 30m ./cmd/newsgraph
 
 FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
