@@ -7,40 +7,6 @@ import (
 	"sync"
 )
 
-// adjacency is g as compressed rows: the neighbours of node v are
-// nbr[start[v]:start[v+1]], in ascending order, and w[k] is the weight
-// (articles) of the edge to nbr[k]. Searches over it touch two flat
-// arrays instead of gonum's maps, which is what makes them fast on
-// 100,000 entities.
-type adjacency struct {
-	start []int
-	nbr   []int32
-	w     []float64
-}
-
-// adjacency returns g's compressed rows, built once: Graph is immutable
-// after New, and every metric of a centrality table walks the same rows.
-func (g *Graph) adjacency() adjacency {
-	g.adjOnce.Do(func() {
-		n := g.Len()
-		a := adjacency{start: make([]int, n+1)}
-		for v := 0; v < n; v++ {
-			a.start[v] = len(a.nbr)
-			for _, u := range g.ord.o.adj[int64(v)] {
-				a.nbr = append(a.nbr, int32(u.ID()))
-				a.w = append(a.w, g.g.WeightedEdge(int64(v), u.ID()).Weight())
-			}
-		}
-		a.start[n] = len(a.nbr)
-		g.adj = a
-	})
-	return g.adj
-}
-
-func (a adjacency) row(v int) (nbr []int32, w []float64) {
-	return a.nbr[a.start[v]:a.start[v+1]], a.w[a.start[v]:a.start[v+1]]
-}
-
 // pathChunks is the number of source ranges the shortest-path metrics sum
 // separately: fixed, so that the floating-point sums, and with them the
 // result, do not depend on how many cores ran them.
@@ -204,11 +170,11 @@ func shortestPathSums(g *Graph, sources []int32, wantBC, wantH bool) (bc, h []fl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			st := newBrandesState(n)
+			st := newBrandesState(n, len(adj.nbr), wantBC)
 			for c := range work {
 				p := get()
 				for _, s := range sources[c*k/chunks : (c+1)*k/chunks] {
-					st.run(adj, int(s), p.bc, p.h)
+					st.run(adj, s, p.bc, p.h)
 				}
 				put(c, p)
 			}
@@ -257,63 +223,118 @@ func shortestPathSums(g *Graph, sources []int32, wantBC, wantH bool) (bc, h []fl
 	return bc, h
 }
 
-// brandesState is the per-goroutine scratch of one search.
+// brandesState is the per-goroutine scratch of one search, allocated once
+// per worker and reset after each source over the nodes it reached.
 type brandesState struct {
-	sigma []float64 // shortest paths from the source
-	dist  []int32
-	delta []float64
-	order []int32 // nodes in order of discovery (a BFS queue, then a stack)
+	node  []bfsNode
+	succ  []bool  // succ[k]: arc k leads one hop further from the source
+	order []int32 // nodes in order of discovery: a BFS queue, then a stack
 }
 
-func newBrandesState(n int) *brandesState {
-	st := &brandesState{sigma: make([]float64, n), dist: make([]int32, n), delta: make([]float64, n), order: make([]int32, 0, n)}
-	for i := range st.dist {
-		st.dist[i] = -1
+// bfsNode is a node's state in one search. The fields a search reads
+// together sit together: a random graph's neighbours are scattered over
+// memory, and one cache line per neighbour instead of three is what the
+// searches of large graphs, which are memory-bound, gain most from.
+type bfsNode struct {
+	sigma float64 // shortest paths from the source
+	coeff float64 // (1+δ)/σ, once the node's dependency δ is known
+	dist  int32   // hops from the source; -1 before it is reached
+}
+
+func newBrandesState(n, arcs int, wantBC bool) *brandesState {
+	st := &brandesState{node: make([]bfsNode, n), order: make([]int32, 0, n)}
+	if wantBC {
+		st.succ = make([]bool, arcs)
+	}
+	for i := range st.node {
+		st.node[i].dist = -1
 	}
 	return st
 }
 
 // run adds source s's dependencies to bc and 1/distance from s to h, each
-// when not nil.
-func (st *brandesState) run(adj adjacency, s int, bc, h []float64) {
-	st.order = st.order[:0]
-	st.sigma[s], st.dist[s] = 1, 0
-	st.order = append(st.order, int32(s))
-	for head := 0; head < len(st.order); head++ {
-		v := st.order[head]
-		dv := st.dist[v]
-		for _, w := range adj.nbr[adj.start[v]:adj.start[v+1]] {
-			if st.dist[w] < 0 {
-				st.dist[w] = dv + 1
-				st.order = append(st.order, w)
-			}
-			if st.dist[w] == dv+1 {
-				st.sigma[w] += st.sigma[v]
+// when not nil (bc needs st made with wantBC).
+func (st *brandesState) run(adj adjacency, s int32, bc, h []float64) {
+	if bc == nil {
+		st.runDist(adj, s, h)
+		return
+	}
+	nd, succ, start, nbrs := st.node, st.succ, adj.start, adj.nbr
+	order := append(st.order[:0], s)
+	nd[s].sigma, nd[s].dist = 1, 0
+	// Forward: distances and path counts, and which arcs lead away from s
+	// (the arcs of the shortest-path DAG), so the backward pass reads only
+	// the nodes it needs.
+	for head := 0; head < len(order); head++ {
+		v := order[head]
+		d1, sv := nd[v].dist+1, nd[v].sigma
+		lo, hi := start[v], start[v+1]
+		row, fl := nbrs[lo:hi], succ[lo:hi]
+		for j, w := range row {
+			p := &nd[w]
+			switch p.dist {
+			case -1:
+				p.dist, p.sigma = d1, sv
+				order = append(order, w)
+				fl[j] = true
+			case d1:
+				p.sigma += sv
+				fl[j] = true
+			default:
+				fl[j] = false
 			}
 		}
 	}
 	if h != nil {
-		for _, w := range st.order[1:] {
-			h[w] += 1 / float64(st.dist[w])
+		for _, w := range order[1:] {
+			h[w] += 1 / float64(nd[w].dist)
 		}
 	}
-	if bc != nil {
-		// Predecessors of w are its neighbours one hop closer to s.
-		for i := len(st.order) - 1; i >= 0; i-- {
-			w := st.order[i]
-			dw := st.dist[w]
-			coeff := (1 + st.delta[w]) / st.sigma[w]
-			for _, v := range adj.nbr[adj.start[w]:adj.start[w+1]] {
-				if st.dist[v] == dw-1 {
-					st.delta[v] += st.sigma[v] * coeff
-				}
+	// Backward, in reverse order of discovery: a node's dependency is
+	// σ_w·Σ (1+δ_v)/σ_v over its successors v, all of them already done.
+	// Each node gathers its own sum, so the pass writes only to itself.
+	for i := len(order) - 1; i > 0; i-- {
+		w := order[i]
+		lo, hi := start[w], start[w+1]
+		row, fl := nbrs[lo:hi], succ[lo:hi]
+		sum := 0.0
+		for j, v := range row {
+			if fl[j] {
+				sum += nd[v].coeff
 			}
-			if int(w) != s {
-				bc[w] += st.delta[w]
+		}
+		p := &nd[w]
+		delta := p.sigma * sum
+		bc[w] += delta
+		p.coeff = (1 + delta) / p.sigma
+	}
+	for _, v := range order {
+		nd[v] = bfsNode{dist: -1}
+	}
+	st.order = order
+}
+
+// runDist adds 1/distance from s to h: a plain breadth-first search, for
+// harmonic closeness alone.
+func (st *brandesState) runDist(adj adjacency, s int32, h []float64) {
+	nd, start, nbrs := st.node, adj.start, adj.nbr
+	order := append(st.order[:0], s)
+	nd[s].dist = 0
+	for head := 0; head < len(order); head++ {
+		v := order[head]
+		d1 := nd[v].dist + 1
+		for _, w := range nbrs[start[v]:start[v+1]] {
+			if nd[w].dist < 0 {
+				nd[w].dist = d1
+				order = append(order, w)
 			}
 		}
 	}
-	for _, v := range st.order {
-		st.sigma[v], st.dist[v], st.delta[v] = 0, -1, 0
+	for _, w := range order[1:] {
+		h[w] += 1 / float64(nd[w].dist)
 	}
+	for _, v := range order {
+		nd[v].dist = -1
+	}
+	st.order = order
 }

@@ -97,12 +97,13 @@ func CentralityTable(g *Graph, opt CentralityOptions) Table {
 	t.EigenvectorConverged = err == nil
 	bc, hc := shortestPathSums(g, Pivots(n, t.Pivots, t.Seed), true, true)
 	scores := t.Scores
+	adj := g.adjacency()
 	for i, e := range g.Entities {
 		s := Score{Entity: e, PageRank: pr[i], Betweenness: bc[i], Eigenvector: ev[i], Harmonic: hc[i]}
-		nbrs := g.g.From(int64(i))
-		for nbrs.Next() {
-			s.Degree++
-			s.WeightedDegree += g.g.WeightedEdge(int64(i), nbrs.Node().ID()).Weight()
+		nbr, w := adj.row(i)
+		s.Degree = len(nbr)
+		for _, x := range w {
+			s.WeightedDegree += x
 		}
 		scores[i] = s
 	}

@@ -38,6 +38,9 @@ func (g csrGraph) From(id int64) gonum.Nodes {
 		return gonum.Empty
 	}
 	nbr, _ := g.a.row(int(id))
+	if len(nbr) == 0 {
+		return gonum.Empty // as gonum's graphs say of a node without edges
+	}
 	return &csrNodes{ids: nbr, n: len(nbr), i: -1}
 }
 
