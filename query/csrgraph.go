@@ -8,11 +8,10 @@ import (
 )
 
 // csrGraph presents compressed rows as a gonum weighted undirected graph,
-// for the gonum algorithms that need one (community.Modularize). Nodes and
-// neighbours come in ascending ID order, so the algorithms are
+// for the gonum algorithms newsgraph still uses (ShortestPath's Dijkstra).
+// Nodes and neighbours come in ascending ID order, so the algorithms are
 // deterministic, and weights are looked up by binary search in a row
-// rather than in gonum's maps of maps, which community's reductions do for
-// every pair of nodes inside a community.
+// rather than in gonum's maps of maps.
 type csrGraph struct{ a adjacency }
 
 var _ interface {
