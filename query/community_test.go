@@ -111,8 +111,21 @@ func TestLouvain(t *testing.T) {
 	}
 }
 
-// gonumQ is community.Q of c's partition of g, over a plain gonum graph.
+// gonumQ is community.Q of c's partition of g, over a plain gonum graph
+// built from g's rows.
 func gonumQ(g *Graph, c Communities, res float64) float64 {
+	gg := simple.NewWeightedUndirectedGraph(0, 0)
+	for v := range g.Len() {
+		gg.AddNode(simple.Node(v))
+	}
+	for v := range g.Len() {
+		nbr, w := g.adjacency().row(v)
+		for k, u := range nbr {
+			if int(u) > v {
+				gg.SetWeightedEdge(gg.NewWeightedEdge(simple.Node(v), simple.Node(u), w[k]))
+			}
+		}
+	}
 	var comms [][]gonum.Node
 	for _, m := range c.Members {
 		var ns []gonum.Node
@@ -121,7 +134,7 @@ func gonumQ(g *Graph, c Communities, res float64) float64 {
 		}
 		comms = append(comms, ns)
 	}
-	return community.Q(g.g, comms, res)
+	return community.Q(gg, comms, res)
 }
 
 type graphEntity = graph.ProjectedEntity

@@ -16,11 +16,11 @@ What is timed, with the same parameters everywhere:
                 n*tol L1 rule, which query.PageRank follows); igraph's PRPACK solves directly.
   betweenness   exact, unweighted, normalised: Go and igraph up to 10,000 entities, networkx up to
                 2,000 (past that it takes many minutes).
-  sampled bc    from 1,000 sources (query.DefaultPivots): Go's BetweennessSampled, networkx's
+  sampled bc    from 128 sources (query.DefaultPivots): Go's BetweennessSampled, networkx's
                 betweenness_centrality(k=...) and igraph's betweenness(sources=...). networkx is
-                timed on fewer sources where 1,000 would take minutes and scaled linearly (Brandes
+                timed on fewer sources where all of them would take minutes and scaled linearly (Brandes
                 costs one search per source); such figures are marked "~".
-Building the graphs is not timed: in Go that is query.New and the compressed rows, built once
+Building the graphs is not timed: in Go that is query.New, which builds the compressed rows once
 per graph and shared by every metric (BenchmarkLoad times it). Needs networkx and python-igraph (pip install networkx igraph).
 """
 import argparse
@@ -35,7 +35,7 @@ import time
 import igraph
 import networkx as nx
 
-PIVOTS = 1000  # query.DefaultPivots
+PIVOTS = 128  # query.DefaultPivots
 
 
 def go_bench(sizes):

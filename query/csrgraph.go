@@ -8,11 +8,10 @@ import (
 )
 
 // csrGraph presents compressed rows as a gonum weighted undirected graph,
-// for the gonum algorithms that need one (community.Modularize). Nodes and
-// neighbours come in ascending ID order, so the algorithms are
+// for the gonum algorithms newsgraph still uses (ShortestPath's Dijkstra).
+// Nodes and neighbours come in ascending ID order, so the algorithms are
 // deterministic, and weights are looked up by binary search in a row
-// rather than in gonum's maps of maps, which community's reductions do for
-// every pair of nodes inside a community.
+// rather than in gonum's maps of maps.
 type csrGraph struct{ a adjacency }
 
 var _ interface {
@@ -38,6 +37,9 @@ func (g csrGraph) From(id int64) gonum.Nodes {
 		return gonum.Empty
 	}
 	nbr, _ := g.a.row(int(id))
+	if len(nbr) == 0 {
+		return gonum.Empty // as gonum's graphs say of a node without edges
+	}
 	return &csrNodes{ids: nbr, n: len(nbr), i: -1}
 }
 
