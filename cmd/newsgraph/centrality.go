@@ -36,7 +36,7 @@ func centralityCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "centrality",
 		Usage: "rank entities by PageRank, betweenness, eigenvector, closeness or degree",
-		Description: `Ranks the entities of the co-mention graph — two entities are linked when an article
+		Description: fmt.Sprintf(`Ranks the entities of the co-mention graph — two entities are linked when an article
 mentions both (or a sentence, or a typed relation: see --edges), the link weighing as many
 articles as do — by one of:
 
@@ -54,18 +54,18 @@ articles as do — by one of:
 Every metric is shown whichever sorts. Ties go to PageRank, then weighted degree, mentions,
 name and ID, so the order is the same on every run and backend.
 
-Betweenness and harmonic closeness are exact up to 20,000 entities and estimated from
-1,000 randomly drawn source entities past that (the table says so); --sample K estimates
+Betweenness and harmonic closeness are exact up to %d entities and estimated from
+%d randomly drawn source entities past that (the table says so); --sample K estimates
 from K sources at any size (and --sample N, for N at least the number of entities, is
 exact), --seed draws another sample.
 
    newsgraph query centrality --top 10
    newsgraph query centrality --metric betweenness --type person --edges sentence
-   newsgraph query centrality --sample 200 --format csv > ranks.csv`,
+   newsgraph query centrality --sample 200 --format csv > ranks.csv`, query.SampleAbove, query.DefaultPivots),
 		Flags: append([]cli.Flag{
 			topFlag("entities"),
 			&cli.StringFlag{Name: "metric", Aliases: []string{"m"}, Value: "pagerank", Usage: "sort by `METRIC` (see above)"},
-			&cli.IntFlag{Name: "sample", Usage: "estimate betweenness and closeness from `K` sources (0: exact up to 20,000 entities)"},
+			&cli.IntFlag{Name: "sample", Usage: fmt.Sprintf("estimate betweenness and closeness from `K` sources (0: exact up to %d entities)", query.SampleAbove)},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` drawing the sample sources"},
 			formatFlag(),
 		}, filterFlags()...),
