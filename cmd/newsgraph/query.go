@@ -71,18 +71,51 @@ func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph
 
 // filterFlags narrow the projection a query works on.
 func filterFlags() []cli.Flag {
-	return []cli.Flag{
+	flags := append([]cli.Flag{
 		&cli.StringSliceFlag{Name: "type", Usage: "only entities of these `TYPES` (person, organization, location; comma-separated)"},
-		&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE` (e.g. 2021-07-01); undated articles are left out"},
-		&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
-		&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
-		&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (as ingest recorded them; comma-separated)"},
+	}, articleFlags()...)
+	return append(flags, []cli.Flag{
 		&cli.StringFlag{Name: "edges", Value: string(graph.ArticleEdges), Usage: "what links two entities: `LEVEL` article (named in the same article), " +
 			"sentence (in the same sentence: stronger, sparser) or typed (a typed relation such as meets or attacks, not denied)"},
 		&cli.StringSliceFlag{Name: "relation", Usage: "with --edges typed: only relations of these `TYPES` (meets, visits, invites, discusses, attacks, supports, criticizes, threatens)"},
 		kindFlag("only entities"),
 		minWeightFlag(),
+	}...)
+}
+
+// articleFlags narrow the articles any query counts.
+func articleFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE` (e.g. 2021-07-01); undated articles are left out"},
+		&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
+		&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
+		&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (as ingest recorded them; comma-separated)"},
 	}
+}
+
+// parseArticleFilter reads articleFlags.
+func parseArticleFilter(c *cli.Context) (graph.Filter, error) {
+	f, err := parseDates(c)
+	if err != nil {
+		return f, err
+	}
+	f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
+	return f, nil
+}
+
+// openEntity opens the store and finds the one entity name refers to. The
+// caller closes the store.
+func openEntity(ctx context.Context, opts queryOptions, name string) (graph.Store, graph.Entity, error) {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return nil, graph.Entity{}, err
+	}
+	e, err := resolveName(ctx, store, name, graph.Filter{})
+	if err != nil {
+		store.Close()
+		return nil, graph.Entity{}, err
+	}
+	return store, e, nil
 }
 
 // kindFlag is --kind; what says what it narrows.
@@ -104,14 +137,13 @@ func parseNarrowing(c *cli.Context) (query.Narrowing, error) {
 }
 
 func parseFilter(c *cli.Context) (graph.Filter, error) {
-	f, err := parseDates(c)
+	f, err := parseArticleFilter(c)
 	if err != nil {
 		return f, err
 	}
 	if f.Types, err = parseEntityTypes(c.StringSlice("type"), "--type"); err != nil {
 		return f, err
 	}
-	f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
 	if f.Edges, err = graph.ParseEdgeLevel(c.String("edges")); err != nil {
 		return f, usageErrorf("--edges: %v", err)
 	}

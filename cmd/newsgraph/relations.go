@@ -45,25 +45,21 @@ or more (with --evidence: their sentences).
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "type", Aliases: []string{"t"}, Usage: "only relations of these `TYPES` (comma-separated; see above)"},
 			&cli.StringSliceFlag{Name: "with", Usage: "only relations with entities of these `TYPES` (person, organization, location)"},
-			&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE`; undated articles are left out"},
-			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
-			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en)"},
-			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES`"},
 			kindFlag("only relations with entities"),
 			&cli.IntFlag{Name: "min-weight", Value: 1, Usage: "only relations stated in at least `N` articles"},
 			&cli.BoolFlag{Name: "evidence", Aliases: []string{"e"}, Usage: "list every sentence, not one row per relation"},
 			topFlag("rows"),
 			formatFlag(),
-		},
+		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErrorf("relations needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
 			}
-			f, err := parseDates(c)
+			f, err := parseArticleFilter(c)
 			if err != nil {
 				return err
 			}
@@ -73,7 +69,6 @@ matches several entities (their IDs are listed).`,
 			if f.Types, err = parseEntityTypes(c.StringSlice("with"), "--with"); err != nil {
 				return err
 			}
-			f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
 			format, err := parseFormat(c.String("format"))
 			if err != nil {
 				return err
@@ -93,15 +88,11 @@ matches several entities (their IDs are listed).`,
 }
 
 func runRelations(ctx context.Context, opts relationsOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, e, err := openEntity(ctx, opts.queryOptions, opts.name)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.name, graph.Filter{})
-	if err != nil {
-		return err
-	}
 	rels, err := store.Relations(ctx, e.ID, opts.filter)
 	if err != nil {
 		return err

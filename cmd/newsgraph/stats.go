@@ -40,23 +40,18 @@ state by type (and how many of them are denied).
    newsgraph stats --since 2022-01-01 --lang ar --format json
 
 csv prints one row per count: section, key, value.`, statsSources, statsKinds),
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE`; undated articles are left out"},
-			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
-			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
-			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (comma-separated)"},
+		Flags: append([]cli.Flag{
 			formatFlag(),
-		},
+		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usageErrorf("stats takes no arguments, got %q", c.Args().First())
 			}
-			f, err := parseDates(c)
+			f, err := parseArticleFilter(c)
 			if err != nil {
 				return err
 			}
-			f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
 			format, err := parseFormat(c.String("format"))
 			if err != nil {
 				return err

@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/query"
 )
 
@@ -33,24 +32,19 @@ apart.
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "per", Value: "month", Usage: "`PERIOD` of each row: week or month"},
-			&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE`"},
-			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
-			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en)"},
-			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES`"},
 			formatFlag(),
-		},
+		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageErrorf("timeline needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
 			}
-			f, err := parseDates(c)
+			f, err := parseArticleFilter(c)
 			if err != nil {
 				return err
 			}
-			f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
 			format, err := parseFormat(c.String("format"))
 			if err != nil {
 				return err
@@ -71,15 +65,11 @@ matches several entities (their IDs are listed).`,
 }
 
 func runTimeline(ctx context.Context, opts timelineOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, e, err := openEntity(ctx, opts.queryOptions, opts.name)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.name, graph.Filter{})
-	if err != nil {
-		return err
-	}
 	ms, err := store.Mentions(ctx, e.ID, opts.filter)
 	if err != nil {
 		return err
