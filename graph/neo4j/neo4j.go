@@ -30,7 +30,12 @@ type Store struct {
 	where    string // the URI without credentials, for messages
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store       = (*Store)(nil)
+	_ graph.Locker      = (*Store)(nil)
+	_ graph.RunLog      = (*Store)(nil)
+	_ graph.InputLister = (*Store)(nil)
+)
 
 // Schemes are the URI schemes the store serves.
 var Schemes = []string{"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
@@ -132,6 +137,10 @@ var schema = append([]string{
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+	// The writer lock and the run history (runs.go).
+	"CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.name IS UNIQUE",
+	"CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
+	"CREATE INDEX ingest_run_started IF NOT EXISTS FOR (r:IngestRun) ON (r.started)",
 	"CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
 	// Browser and Resolve search over names in both scripts. Lucene's Arabic
 	// analyzer normalises alef, ya and ta marbuta and strips diacritics and
@@ -220,7 +229,7 @@ RETURN id, collect(e.id) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
-    a.lang = row.lang, a.hash = row.hash`
+    a.lang = row.lang, a.hash = row.hash, a.input = row.input`
 	qMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
@@ -326,7 +335,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		a := d.Article
 		articles = append(articles, map[string]any{
 			"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
-			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash,
+			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash, "input": a.Input,
 		})
 		ids := make([]string, 0, len(d.Mentions))
 		for _, m := range d.Mentions {

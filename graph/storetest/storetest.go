@@ -40,6 +40,10 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
+		{"Inputs", testInputs},
+		{"SizeFollowsWrites", testSizeFollowsWrites},
+		{"RunLog", testRunLog},
+		{"Lock", testLock},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
