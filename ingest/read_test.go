@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func readAll(t *testing.T, opts ReadOptions, paths ...string) ([]Article, []Problem) {
@@ -162,6 +163,34 @@ func TestDetectLang(t *testing.T) {
 	} {
 		if got := DetectLang(tc.in); got != tc.want {
 			t.Errorf("DetectLang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestDetectLangFastPaths checks, rune by rune, that DetectLang's fast
+// paths class every character as the general Unicode test does: a change
+// would change the language, and so the hash, of stored articles.
+func TestDetectLangFastPaths(t *testing.T) {
+	class := func(r rune) string {
+		switch {
+		case !unicode.IsLetter(r):
+			return "none"
+		case unicode.Is(unicode.Arabic, r):
+			return "arabic"
+		case unicode.Is(unicode.Latin, r):
+			return "latin"
+		}
+		return "other"
+	}
+	// What DetectLang says of r alone and of r beside one Arabic letter
+	// tells the class it gave r.
+	seen := map[[2]string]string{
+		{"", "ar"}: "none", {"ar", "ar"}: "arabic", {"en", ""}: "latin", {"", ""}: "other",
+	}
+	for r := rune(0); r < 0x0800; r++ {
+		got := seen[[2]string{DetectLang(string(r)), DetectLang(string(r) + "ب")}]
+		if want := class(r); got != want {
+			t.Errorf("DetectLang classes %U %q as %s, want %s", r, r, got, want)
 		}
 	}
 }
