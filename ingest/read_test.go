@@ -219,7 +219,12 @@ func fuzzFormat(t *testing.T, format Format, b []byte) {
 func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"t/1","title":"الكاظمي","date":"2021-07-26","body":"نص"}` + "\n" + `{"id": 5, "text": "x"}`))
 	f.Add([]byte("{\"title\":\n"))
-	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatJSONL, b) })
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fuzzFormat(t, FormatJSONL, b)
+		if got, want := jsonlEvents(t, b, 3, 64), jsonlEvents(t, b, 1, 64); !reflect.DeepEqual(got, want) {
+			t.Fatalf("parallel JSONL reader:\n%q\nsequential:\n%q", got, want)
+		}
+	})
 }
 
 func FuzzReadJSON(f *testing.F) {

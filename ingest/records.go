@@ -194,8 +194,16 @@ func looksLikeDate(line string) bool {
 	return digits >= 4
 }
 
-// readJSONL reads one JSON object a line.
+// readJSONL reads one JSON object a line, decoding lines on every core.
 func (rd *reader) readJSONL(ctx context.Context, r io.Reader, src source) error {
+	if n := jsonlWorkers(); n > 1 {
+		return rd.readJSONLParallel(ctx, r, src, n)
+	}
+	return rd.readJSONLSequential(ctx, r, src)
+}
+
+// readJSONLSequential is readJSONL on one goroutine.
+func (rd *reader) readJSONLSequential(ctx context.Context, r io.Reader, src source) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for line := 1; ; line++ {
 		if line%1024 == 0 {
