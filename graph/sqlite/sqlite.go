@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	surfaces   TEXT NOT NULL DEFAULT '[]', -- JSON array
 	sentences  TEXT NOT NULL DEFAULT '[]', -- JSON array
 	spans      TEXT NOT NULL DEFAULT '[]', -- JSON array of {start, end, sentence, surface, method}
+	entity     TEXT NOT NULL DEFAULT '',   -- the entity as this article gave it (JSON), see deriveEntities
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
@@ -210,7 +211,10 @@ var migrations = map[int][]string{
 	// Version 5 records the input each article was read from ('' for
 	// articles stored before, which the next ingest of them fills in),
 	// the run history and the metadata.
-	4: {`ALTER TABLE articles ADD COLUMN input TEXT NOT NULL DEFAULT ''`, schemaV5},
+	// Mentions keep the entity as their article gave it (see
+	// deriveEntities); older ones have none until written again.
+	4: {`ALTER TABLE articles ADD COLUMN input TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE mentions ADD COLUMN entity TEXT NOT NULL DEFAULT ''`, schemaV5},
 }
 
 // upgrade migrates a store from version to schemaVersion, one version at a
@@ -265,9 +269,10 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
-		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans) VALUES (?, ?, ?, ?, ?, ?)`,
+		"delAliases":  `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":       `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+		"mention":     `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
 		// OR IGNORE: a sentence listed twice is still one sentence.
 		"sentence": `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id) VALUES (?, ?, ?)`,
 		"relation": `INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
@@ -279,12 +284,18 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	defer closeAll(stmts)
 
-	// Entities shared by many documents are written once per batch; the
-	// last document's version of an entity wins, as it would one at a time.
+	// Entities shared by many documents are written once per batch, then
+	// derived again from the mentions (deriveEntities), with those the
+	// replaced versions mentioned.
 	entities := make(map[string]graph.Entity)
+	touched := make(map[string]bool)
 	for _, d := range docs {
 		for _, e := range d.Entities {
 			entities[e.ID] = e
+			touched[e.ID] = true
+		}
+		if err := oldEntities(ctx, stmts["oldEntities"], d.Article.ID, touched); err != nil {
+			return fmt.Errorf("write article %s: %w", d.Article.ID, err)
 		}
 	}
 	ids := make([]string, 0, len(entities))
@@ -310,8 +321,13 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash, a.Input); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
+		given := make(map[string]graph.Entity, len(d.Entities))
+		for _, e := range d.Entities {
+			given[e.ID] = e
+		}
 		for _, m := range d.Mentions {
-			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans)); err != nil {
+			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans),
+				entityJSON(given[m.EntityID])); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 			}
 			for _, n := range m.Sentences {
@@ -332,6 +348,9 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			}
 		}
 	}
+	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
+		return err
+	}
 	if err := deleteOrphans(ctx, tx); err != nil {
 		return err
 	}
@@ -339,6 +358,68 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// oldEntities adds the entities the stored version of an article mentions.
+func oldEntities(ctx context.Context, stmt *sql.Stmt, articleID string, touched map[string]bool) error {
+	rows, err := stmt.QueryContext(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		touched[id] = true
+	}
+	return rows.Err()
+}
+
+// entityJSON is an entity as a mention keeps it.
+func entityJSON(e graph.Entity) string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // strings only
+	}
+	return string(b)
+}
+
+// deriveEntities sets each touched entity to the version the article with
+// the least ID that mentions it gave. Names found by rules are spelt as
+// some article wrote them, so different articles give the same entity
+// different names; taking the last one written would make the graph depend
+// on the order of past writes, and a re-ingested graph differ from a fresh
+// one. Entities no article mentions are left to deleteOrphans.
+func deriveEntities(ctx context.Context, tx *sql.Tx, stmts map[string]*sql.Stmt, touched map[string]bool) error {
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	first, err := tx.PrepareContext(ctx, `SELECT entity FROM mentions WHERE entity_id = ? AND entity <> '' ORDER BY article_id LIMIT 1`)
+	if err != nil {
+		return err
+	}
+	defer first.Close()
+	for _, id := range ids {
+		var v string
+		switch err := first.QueryRowContext(ctx, id).Scan(&v); {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		var e graph.Entity
+		if err := json.Unmarshal([]byte(v), &e); err != nil {
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		if err := writeEntity(ctx, stmts, e); err != nil {
+			return fmt.Errorf("write entity %s: %w", id, err)
+		}
+	}
+	return nil
 }
 
 // bumpGeneration counts a write, in its transaction, so that what Size
@@ -386,15 +467,30 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`) // mentions, their sentences and relations cascade
+	stmts, err := prepare(ctx, tx, map[string]string{
+		"article":     `DELETE FROM articles WHERE id = ?`, // mentions, their sentences and relations cascade
+		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
+		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
+			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
+		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+	})
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
+	defer closeAll(stmts)
+	touched := make(map[string]bool)
 	for _, id := range articleIDs {
-		if _, err := stmt.ExecContext(ctx, id); err != nil {
+		if err := oldEntities(ctx, stmts["oldEntities"], id, touched); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
+		if _, err := stmts["article"].ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("delete article %s: %w", id, err)
+		}
+	}
+	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
+		return err
 	}
 	if err := deleteOrphans(ctx, tx); err != nil {
 		return err

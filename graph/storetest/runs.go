@@ -186,3 +186,39 @@ func testLock(t *testing.T, o Opener) {
 		t.Errorf("Lock with a cancelled context: %v", err)
 	}
 }
+
+// testEntityVersion checks that an entity that articles give in different
+// versions (a name found by rules, spelt as each article wrote it) takes
+// the version of the article with the least ID, whatever the order of
+// writes: a history and a fresh write agree.
+func testEntityVersion(t *testing.T, o Opener) {
+	ctx := context.Background()
+	version := func(name string) graph.Entity {
+		return graph.Entity{ID: "organization:hizb", Type: graph.Organization, Kind: "found by rule", NameAr: name}
+	}
+	a := doc("a", "", "", "", version("حزبَ الأصالة"), iraq)
+	b := doc("b", "", "", "", version("حزب الاصالة"), iraq)
+	name := func(s graph.Store) string {
+		t.Helper()
+		p, err := s.Entity(ctx, "organization:hizb", graph.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.NameAr
+	}
+	for _, order := range [][]graph.Document{{a, b}, {b, a}} {
+		s := open(t, o)
+		apply(t, s, order[0])
+		apply(t, s, order[1])
+		if got := name(s); got != "حزبَ الأصالة" {
+			t.Errorf("written %s then %s: name %q, want article a's", order[0].Article.ID, order[1].Article.ID, got)
+		}
+		if err := s.Delete(ctx, []string{"a"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := name(s); got != "حزب الاصالة" {
+			t.Errorf("after deleting a: name %q, want article b's", got)
+		}
+		s.Close()
+	}
+}

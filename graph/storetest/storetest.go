@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
+		{"EntityVersionFromLeastArticle", testEntityVersion},
 		{"Inputs", testInputs},
 		{"SizeFollowsWrites", testSizeFollowsWrites},
 		{"RunLog", testRunLog},
