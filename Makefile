@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/newsgraph
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: help build demo test vet bench bench-ingest bench-reingest fuzz clean neo4j-up neo4j-down test-neo4j
+.PHONY: help build demo test vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ bench-ingest: ## ingest ../shared/corpora/ar-news-2022 into SQLite and Neo4j (ne
 
 bench-reingest: ## first ingest of ../shared/corpora/ar-news-2022 vs re-ingests of it unchanged, SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI)
 	$(GO) test -run '^$$' -bench BenchmarkReingestUnchanged -benchtime 5x -count 3 -timeout 60m ./cmd/newsgraph
+
+bench-query: ## time projections, the centrality table, communities and paths on ar-news-2022 (ingested once into SQLite)
+	$(GO) test -run '^$$' -bench BenchmarkQueryCorpus -benchtime 3x -timeout 30m ./cmd/newsgraph
 
 FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML

@@ -231,6 +231,13 @@ type Size struct {
 	Relations                 int // typed relations (units of evidence), negated ones included
 }
 
+// ArticleMentions is how often one article names an entity.
+type ArticleMentions struct {
+	ArticleID string
+	Published time.Time // zero when unknown
+	Count     int
+}
+
 // Evidence is an article that supports an edge.
 type Evidence struct {
 	ArticleID string
@@ -238,6 +245,9 @@ type Evidence struct {
 	URL       string
 	Source    string
 	Published time.Time
+	// Sentence states a typed relation between the two entities in the
+	// article, or is "" when none does.
+	Sentence string
 }
 
 // Errors callers branch on.

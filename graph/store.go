@@ -18,9 +18,14 @@ type Store interface {
 	// Projection returns the entities and co-mention edges of the articles
 	// that pass f.
 	Projection(ctx context.Context, f Filter) (*Projection, error)
-	// Evidence returns up to limit articles mentioning both entities, newest
-	// first (undated last), ties by article ID.
-	Evidence(ctx context.Context, a, b string, limit int) ([]Evidence, error)
+	// Evidence returns up to limit articles that link the two entities at
+	// f's edge level — naming both, naming both in one sentence, or stating
+	// a typed relation between them that is not denied (of f.Relations'
+	// types when set) — among the articles that pass f's dates, languages
+	// and sources. Newest first (undated last), ties by article ID. Each
+	// carries the sentence of the first undenied relation between the two
+	// in that article (of f.Relations' types when set), or "".
+	Evidence(ctx context.Context, a, b string, f Filter, limit int) ([]Evidence, error)
 	// Entity profiles the entity with this exact ID over the articles that
 	// pass f: f's dates, languages and sources narrow the articles counted,
 	// and f.Types narrows its neighbours only. An entity no article within
@@ -34,6 +39,15 @@ type Store interface {
 	// relations are included. Order: newest article first (undated last),
 	// then article ID, then trigger offset.
 	Relations(ctx context.Context, id string, f Filter) ([]RelationEvidence, error)
+	// Mentions lists the articles that pass f (dates, languages, sources)
+	// and mention the entity with this ID, with how often each names it:
+	// newest first (undated last), ties by article ID. An ID no article
+	// mentions gives an empty list.
+	Mentions(ctx context.Context, id string, f Filter) ([]ArticleMentions, error)
+	// Stats counts the articles that pass f — f's dates, languages and
+	// sources; its other fields are ignored — by language, source and date,
+	// and the typed relations they state by type.
+	Stats(ctx context.Context, f Filter) (*Stats, error)
 	// Size counts the articles, entities and co-mention edges the store
 	// holds, in memory that does not grow with the graph.
 	Size(ctx context.Context) (Size, error)

@@ -103,7 +103,8 @@ func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentenc
 			covered[i] = true
 		}
 	}
-	// titled reports whether a title word stands right before token at,
+	// titled reports whether a title word (or, for places, a place keyword:
+	// "قضاء حديثة") stands right before token at,
 	// or before a nationality adjective right before it ("الرئيس الإيراني
 	// رئيسي"), and the token itself carries no clitic ("ورئيسي" after a
 	// title is "and my boss" far more often than "and Raisi").
@@ -115,7 +116,7 @@ func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentenc
 		if k >= 1 && strings.HasPrefix(toks[k].Fold, "ال") && strings.HasSuffix(toks[k].Fold, "ي") {
 			k-- // a nationality adjective between title and name
 		}
-		return k >= 0 && titleWords[toks[k].Fold]
+		return k >= 0 && (titleWords[toks[k].Fold] || placeKeywords[toks[k].Fold])
 	}
 
 	matches := x.lex.Match(toks)

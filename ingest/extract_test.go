@@ -294,3 +294,28 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		}
 	})
 }
+
+// حديثة is Haditha only where the text says it is a place: folded, it is
+// also حديثه ("his talk") and the adjective "modern".
+func TestHadithaIsWeak(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"وقال الوزير في حديثه للصحفيين إن الأسلحة حديثة.", false},
+		{"سيطرت القوات على قضاء حديثة غربي الأنبار.", true},
+		{"وصلت التعزيزات إلى مدينة حديثة، ثم انتشرت في حديثة كلها.", true},
+		{"Iraqi forces retook Haditha.", true},
+	} {
+		a := Article{ID: "t", Body: tc.body, Published: time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)}
+		ms, _ := x.Mentions(&a)
+		found := false
+		for _, m := range ms {
+			found = found || m.EntityID == "haditha"
+		}
+		if found != tc.want {
+			t.Errorf("%s: Haditha found %v, want %v", tc.body, found, tc.want)
+		}
+	}
+}

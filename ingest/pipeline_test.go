@@ -60,7 +60,7 @@ func counts(st ingest.Stats) string {
 
 func titles(t *testing.T, s graph.Store, a, b string) []string {
 	t.Helper()
-	ev, err := s.Evidence(context.Background(), a, b, 100)
+	ev, err := s.Evidence(context.Background(), a, b, graph.Filter{}, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,9 @@ type relArg struct {
 	m        *Mention
 	from, to int    // token indexes
 	mark     string // the preposition governing it: "", "with", "to", "by", "from", "between", "place"
+	// agentive marks a nationality adjective that names who acts: right
+	// after a noun trigger ("الهجوم الروسي").
+	agentive bool
 }
 
 // symmetric relations hold both ways when their arguments are joined by
@@ -96,6 +99,16 @@ type sentenceReader struct {
 func (r *sentenceReader) prepare() {
 	kept := r.args[:0]
 	for i, a := range r.args {
+		// An organisation after a leader's title, next to a person, is
+		// part of the person's description ("زعيم التيار الصدري مقتدى
+		// الصدر", "إبراهيم غالي، زعيم جبهة البوليساريو"): the person acts.
+		if a.m.Type == graph.Organization && a.from > r.lo && leaderTitles[r.toks[a.from-1].Fold] {
+			next := i+1 < len(r.args) && r.args[i+1].m.Type == graph.Person && r.args[i+1].from == a.to
+			prev := len(kept) > 0 && kept[len(kept)-1].m.Type == graph.Person && kept[len(kept)-1].to == a.from-1
+			if next || prev {
+				continue
+			}
+		}
 		// A nationality adjective qualifying a title before a name
 		// ("السفير الأميركي في بغداد، ماثيو تولر") is not an argument.
 		if a.m.Method == "adjective" {
@@ -281,7 +294,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":
 		// the American bases); it may be what is acted on, not who acts.
-		if subj.m.Method == "adjective" && (directed || obj.m.Method == "adjective") {
+		if subj.m.Method == "adjective" && !subj.agentive && (directed || obj.m.Method == "adjective") {
 			return
 		}
 		if obj != nil && len(acrossClauses) == 0 {
@@ -368,10 +381,19 @@ func (r *sentenceReader) read() []graph.Relation {
 			continue
 		}
 
-		bare := before != nil && before.mark == "" && !r.clauseBreak(before.m.End, r.toks[t].Start)
+		relative := t > r.lo && relatives[r.toks[t-1].Fold]
+		bare := before != nil && before.mark == "" && !relative && !r.clauseBreak(before.m.End, r.toks[t].Start)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
-		if !bare && before != nil && before.mark == "" && t > r.lo && relatives[r.toks[t-1].Fold] && r.gap(before.to, t) <= 2 {
+		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 && trig.pronoun && !trig.noun {
+			// "المكسيك التي هاجمتها فرنسا": the pronoun on the verb is the
+			// antecedent, the object; the name after is the subject.
+			if len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
+				emit(t, trig.typ, &after[0], before, true, negated, true)
+			}
+			continue
+		}
+		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 {
 			if obj := firstObject(after, nil); obj != nil && (r.gap(t+1, obj.from) <= 2 || obj.mark != "" && r.gap(t+1, obj.from) <= 5) &&
 				!r.clauseBreak(r.toks[t].End, obj.m.Start) {
 				emit(t, trig.typ, before, obj, true, negated)
@@ -390,6 +412,15 @@ func (r *sentenceReader) read() []graph.Relation {
 			continue
 		}
 		// A noun with a genitive right after it.
+		if trig.noun && len(after) > 0 && after[0].mark == "" && after[0].m.Method == "adjective" && after[0].from == t+1 {
+			// "الهجوم الروسي على أوكرانيا": the adjective names who acts.
+			if obj := firstObject(after[1:], nil); obj != nil && obj.mark == "to" && r.gap(after[0].to, obj.from) <= 2 {
+				subj := after[0]
+				subj.agentive = true
+				emit(t, trig.typ, &subj, obj, true, negated, true)
+			}
+			continue
+		}
 		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
 			a1 := &after[0]
 			if !isActor(a1.m.Type) {
@@ -545,6 +576,9 @@ func firstObject(args []relArg, agent *relArg) *relArg {
 	}
 	return nil
 }
+
+// leaderTitles stand before the organisation a person leads.
+var leaderTitles = foldSet("زعيم", "رئيس", "قائد", "أمين", "مؤسس", "الأمين", "زعيمة", "رئيسة", "leader", "head", "chief", "founder", "chairman")
 
 // possessives before an English noun name its subject: "their fight
 // against ISIL" is the fight of whoever "their" is.

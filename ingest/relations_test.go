@@ -125,6 +125,13 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"CRITICIZES united-states -> iran"}},
 		{"ministry is not a visit", "قالت وزارة الخارجية الإيرانية إن الاتفاق بين الكويت والسعودية غير قانوني.",
 			nil},
+		{"leader of an organisation", "ودعا زعيم التيار الصدري مقتدى الصدر الحكومة إلى الاستقالة.", nil},
+		{"leader of an organisation acts", "استقبل زعيم التيار الصدري مقتدى الصدر الرئيس بايدن.",
+			[]string{"MEETS muqtada-al-sadr -> joe-biden"}},
+		{"relative clause with the antecedent as object", "ودعمت إيران العراق الذي هاجمته الولايات المتحدة عام 2003.",
+			[]string{"SUPPORTS iran -> iraq", "ATTACKS united-states -> iraq"}},
+		{"adjective after a noun is the attacker", "وتواصل الهجوم الروسي على أوكرانيا.",
+			[]string{"ATTACKS russia -> ukraine"}},
 		{"places are not arguments", "هاجمت كتائب حزب الله في بغداد القوات الأمريكية.",
 			[]string{"ATTACKS kataib-hezbollah -> us-forces"}},
 	}

@@ -83,7 +83,11 @@ type trigger struct {
 // or a pronoun attached, but are far more often something else: وزارة
 // (ministry) is not و + زاره (and visited him), دعاة (preachers) is not
 // دعاه (invited him).
-var notTriggers = foldSet("وزارة", "وزارات", "دعاة", "الدعاة", "لدعاة", "ودعاة", "بحثا", "وزارته", "وزارتها", "back")
+var notTriggers = foldSet("وزارة", "وزارات", "دعاة", "الدعاة", "لدعاة", "ودعاة", "بحثا", "وزارته", "وزارتها", "back",
+	// Nouns in ة that fold like a verb with the pronoun ه: إشارة (a sign) is
+	// not أشار + ه, إضافة (an addition) not أضاف + ه, قاتلة (a killer) not
+	// قاتل + ه.
+	"إشارة", "إضافة", "قاتلة")
 
 // triggers maps folded trigger forms to what they name. Arabic forms also
 // appear with the attached pronouns ه ها هم (زيارته، استقبله), which the

@@ -1,40 +1,114 @@
 package query
 
 import (
-	"gonum.org/v1/gonum/graph/simple"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Graph is a projection loaded into gonum: node i is Entities[i].
+// Graph is a projection loaded as compressed rows: node i is Entities[i].
+// It is immutable once New returns, so any number of goroutines may query
+// it at once.
 type Graph struct {
 	Entities []graph.ProjectedEntity
 	index    map[string]int64
-	g        *simple.WeightedUndirectedGraph
-	ord      orderedWeightedUndirected // g with deterministic iteration
+	adj      adjacency
 }
 
-// New loads p. Edges whose ends are not among p's entities are ignored.
+// adjacency is a graph as compressed rows (CSR): the neighbours of node v
+// are nbr[start[v]:start[v+1]], in ascending order, and w[k] is the weight
+// (articles) of the edge to nbr[k]. Every metric walks these flat arrays,
+// not gonum's maps of maps: loading 100,000 entities into gonum took 12 s,
+// building the rows straight from the projection takes a fraction of one.
+// Offsets are int32 (half the memory traffic of int), which bounds a graph
+// to 2³¹−1 arcs, a billion co-mentions: far past what a projection holds.
+type adjacency struct {
+	start []int32
+	nbr   []int32
+	w     []float64
+}
+
+// New loads p. Edges whose ends are not among p's entities, self-loops and
+// edges without articles are ignored; when an entity pair comes twice, the
+// last edge counts, as it did when New loaded gonum's graph. When an ID
+// comes twice among the entities, edges name the last of them.
 func New(p *graph.Projection) *Graph {
-	g := &Graph{
-		Entities: p.Entities,
-		index:    make(map[string]int64, len(p.Entities)),
-		g:        simple.NewWeightedUndirectedGraph(0, 0),
-	}
+	n := len(p.Entities)
+	g := &Graph{Entities: p.Entities, index: make(map[string]int64, n)}
 	for i, e := range p.Entities {
 		g.index[e.ID] = int64(i)
-		g.g.AddNode(simple.Node(i))
 	}
+	// The edges' ends, then each row filled in edge order.
+	ends := make([]int32, 0, 2*len(p.Edges))
+	deg := make([]int32, n+1)
 	for _, e := range p.Edges {
 		a, okA := g.index[e.A]
 		b, okB := g.index[e.B]
 		if !okA || !okB || a == b || e.Articles <= 0 {
+			ends = append(ends, -1, -1)
 			continue
 		}
-		g.g.SetWeightedEdge(g.g.NewWeightedEdge(simple.Node(a), simple.Node(b), float64(e.Articles)))
+		ends = append(ends, int32(a), int32(b))
+		deg[a+1]++
+		deg[b+1]++
 	}
-	g.ord = orderedWeightedUndirected{g.g, newOrdered(g.g)}
+	for v := 0; v < n; v++ {
+		deg[v+1] += deg[v]
+	}
+	raw := deg // raw[v] is where row v's next arc goes; then row v's end
+	rawStart := slices.Clone(deg)
+	rawNbr := make([]int32, deg[n])
+	rawW := make([]float64, deg[n])
+	for j, e := range p.Edges {
+		a, b := ends[2*j], ends[2*j+1]
+		if a < 0 {
+			continue
+		}
+		w := float64(e.Articles)
+		rawNbr[raw[a]], rawW[raw[a]] = b, w
+		raw[a]++
+		rawNbr[raw[b]], rawW[raw[b]] = a, w
+		raw[b]++
+	}
+	// Sort each row by neighbour, keeping the last arc of a repeated pair:
+	// the key is the neighbour, then the arc's rank in edge order.
+	a := adjacency{start: make([]int32, n+1), nbr: make([]int32, 0, len(rawNbr)), w: make([]float64, 0, len(rawW))}
+	var keys []uint64
+	for v := 0; v < n; v++ {
+		a.start[v] = int32(len(a.nbr))
+		lo, hi := rawStart[v], rawStart[v+1]
+		keys = keys[:0]
+		for k := lo; k < hi; k++ {
+			keys = append(keys, uint64(rawNbr[k])<<32|uint64(k-lo))
+		}
+		slices.Sort(keys)
+		for i, key := range keys {
+			if i+1 < len(keys) && keys[i+1]>>32 == key>>32 {
+				continue // a later edge between the same pair
+			}
+			a.nbr = append(a.nbr, int32(key>>32))
+			a.w = append(a.w, rawW[lo+int32(uint32(key))])
+		}
+	}
+	a.start[n] = int32(len(a.nbr))
+	g.adj = a
 	return g
+}
+
+// adjacency returns g's compressed rows.
+func (g *Graph) adjacency() adjacency { return g.adj }
+
+func (a adjacency) row(v int) (nbr []int32, w []float64) {
+	return a.nbr[a.start[v]:a.start[v+1]], a.w[a.start[v]:a.start[v+1]]
+}
+
+// weight is the weight of the edge u–v, 0 when there is none.
+func (a adjacency) weight(u, v int) float64 {
+	nbr, w := a.row(u)
+	if k, ok := slices.BinarySearch(nbr, int32(v)); ok {
+		return w[k]
+	}
+	return 0
 }
 
 // Len returns the number of entities.
@@ -48,8 +122,5 @@ func (g *Graph) Weight(a, b string) float64 {
 	if !okA || !okB {
 		return 0
 	}
-	if e := g.g.WeightedEdge(x, y); e != nil {
-		return e.Weight()
-	}
-	return 0
+	return g.adj.weight(int(x), int(y))
 }

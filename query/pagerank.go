@@ -18,28 +18,24 @@ func PageRank(g *Graph, d, tol float64) []float64 {
 	if n == 0 {
 		return nil
 	}
-	// Compressed rows: for node v, the neighbours u and the share of u's
-	// rank that flows to v, w(u,v)/W(u).
+	// For node v, its neighbours u and the share of u's rank that flows to
+	// v, w(u,v)/W(u), over g's compressed rows: building them from gonum's
+	// maps took most of the time on 100,000 entities.
+	adj := g.adjacency()
 	out := make([]float64, n) // W(u): weighted degree
-	start := make([]int, n+1)
-	var nbr []int32
-	var share []float64
 	for v := 0; v < n; v++ {
-		nodes := g.ord.o.adj[int64(v)]
-		for _, u := range nodes {
-			w := g.g.WeightedEdge(int64(v), u.ID()).Weight()
-			out[v] += w
+		_, w := adj.row(v)
+		for _, x := range w {
+			out[v] += x
 		}
 	}
+	start, nbr := adj.start, adj.nbr
+	share := make([]float64, len(nbr))
 	for v := 0; v < n; v++ {
-		start[v] = len(nbr)
-		for _, u := range g.ord.o.adj[int64(v)] {
-			w := g.g.WeightedEdge(u.ID(), int64(v)).Weight()
-			nbr = append(nbr, int32(u.ID()))
-			share = append(share, w/out[u.ID()])
+		for k := start[v]; k < start[v+1]; k++ {
+			share[k] = adj.w[k] / out[nbr[k]]
 		}
 	}
-	start[n] = len(nbr)
 
 	x := make([]float64, n)
 	next := make([]float64, n)

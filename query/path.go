@@ -20,7 +20,7 @@ const tieBreak = 1e-6
 
 // hopCost weighs a hop for path search: one per hop, plus a little less the
 // more articles support it.
-type hopCost struct{ orderedWeightedUndirected }
+type hopCost struct{ csrGraph }
 
 func (c hopCost) Weight(x, y int64) (float64, bool) {
 	if x == y {
@@ -48,7 +48,7 @@ func ShortestPath(g *Graph, a, b string) ([]string, error) {
 	if x == y {
 		return []string{a}, nil
 	}
-	nodes, _ := path.DijkstraFromTo(simple.Node(x), simple.Node(y), hopCost{g.ord})
+	nodes, _ := path.DijkstraFromTo(simple.Node(x), simple.Node(y), hopCost{csrGraph{g.adjacency()}})
 	if len(nodes) == 0 {
 		return nil, ErrNoPath
 	}

@@ -22,6 +22,19 @@ type fixture struct {
 	Degree         map[string]int     `json:"degree"`
 	WeightedDegree map[string]float64 `json:"weighted_degree"`
 	ShortestHops   map[string]int     `json:"shortest_hops"`
+	Eigenvector    map[string]float64 `json:"eigenvector"`
+	// EigenvectorDefaults is with networkx's defaults, 100 rounds and 1e-6.
+	EigenvectorDefaults map[string]float64   `json:"eigenvector_defaults"`
+	Harmonic            map[string]float64   `json:"harmonic"`
+	Partitions          []fixturePartition   `json:"partitions"`
+	WeightedPaths       map[string][]float64 `json:"weighted_paths"`
+}
+
+// fixturePartition is a partition and its networkx modularity by
+// resolution ("1.0", "0.5", "2.0").
+type fixturePartition struct {
+	Communities [][]string         `json:"communities"`
+	Modularity  map[string]float64 `json:"modularity"`
 }
 
 func loadFixture(t *testing.T) (*fixture, *Graph) {
@@ -159,32 +172,6 @@ func TestSuggest(t *testing.T) {
 		case tc.want != "" && (len(got) == 0 || got[0].ID != tc.want):
 			t.Errorf("Suggest(%q) = %v, want %s first", tc.in, got, tc.want)
 		}
-	}
-}
-
-// BenchmarkCentrality measures the whole centrality table on random graphs
-// of growing size (fixed seed, average degree 8).
-func BenchmarkCentrality(b *testing.B) {
-	for _, n := range []int{100, 1000, 5000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			g := New(randomProjection(n, 8, 1))
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				Centrality(g)
-			}
-		})
-	}
-}
-
-func BenchmarkPageRank(b *testing.B) {
-	for _, n := range []int{1000, 10000, 100000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			g := New(randomProjection(n, 8, 1))
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				PageRank(g, Damping, Tolerance)
-			}
-		})
 	}
 }
 

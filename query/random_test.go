@@ -32,3 +32,9 @@ func randomProjection(n, deg int, seed uint64) *graph.Projection {
 	}
 	return p
 }
+
+// The benchmark graphs: average degree 10, seed 1.
+const (
+	benchDegree = 10
+	benchSeed   = 1
+)

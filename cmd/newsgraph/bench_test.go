@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
+	"github.com/newsgraph/newsgraph/query"
 )
 
 // BenchmarkIngestCorpus ingests the whole of ../shared/corpora/ar-news-2022
@@ -152,5 +153,63 @@ func watchHeap() func() uint64 {
 		mu.Lock()
 		defer mu.Unlock()
 		return peak
+	}
+}
+
+// BenchmarkQueryCorpus times the queries analysts run most on the
+// projection of a real corpus, ../shared/corpora/ar-news-2022 ingested once
+// into SQLite: loading the projection at each edge level, and the whole
+// centrality table, communities and a 3-path search on it.
+// make bench-query runs it.
+func BenchmarkQueryCorpus(b *testing.B) {
+	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skipf("shared corpus not found: %v", err)
+	}
+	ctx := context.Background()
+	g := globalOptions{store: filepath.Join(b.TempDir(), "bench.db")}
+	opts := ingestOptions{globalOptions: g, paths: []string{corpus}, quiet: true, stdout: io.Discard, stderr: io.Discard}
+	if err := runIngest(ctx, opts); err != nil && err != errPartial {
+		b.Fatal(err)
+	}
+	s, err := openStore(ctx, g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, level := range []graph.EdgeLevel{graph.ArticleEdges, graph.SentenceEdges, graph.TypedEdges} {
+		f := graph.Filter{Edges: level}
+		p, err := s.Projection(ctx, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("projection/%s", level), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := s.Projection(ctx, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(p.Entities)), "entities")
+			b.ReportMetric(float64(len(p.Edges)), "edges")
+		})
+		b.Run(fmt.Sprintf("centrality/%s", level), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				query.CentralityTable(query.New(p), query.CentralityOptions{Seed: 1})
+			}
+		})
+		b.Run(fmt.Sprintf("communities/%s", level), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				query.Louvain(query.New(p), 1, 1)
+			}
+		})
+		b.Run(fmt.Sprintf("paths/%s", level), func(b *testing.B) {
+			q := query.New(p)
+			for i := 0; i < b.N; i++ {
+				query.KShortestPaths(q, "joe-biden", "iraq", 3, 4, query.FewestHops)
+			}
+		})
 	}
 }

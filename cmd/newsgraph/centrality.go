@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -10,24 +14,59 @@ import (
 
 type centralityOptions struct {
 	queryOptions
-	top int
+	top    int
+	metric string
+	sample int
+	seed   uint64
+}
+
+// metrics are what --metric sorts by, each with its value in a score.
+var metrics = map[string]func(query.Score) float64{
+	"pagerank":        func(s query.Score) float64 { return s.PageRank },
+	"degree":          func(s query.Score) float64 { return float64(s.Degree) },
+	"weighted-degree": func(s query.Score) float64 { return s.WeightedDegree },
+	"betweenness":     func(s query.Score) float64 { return s.Betweenness },
+	"eigenvector":     func(s query.Score) float64 { return s.Eigenvector },
+	"harmonic":        func(s query.Score) float64 { return s.Harmonic },
+	"articles":        func(s query.Score) float64 { return float64(s.Entity.Articles) },
+	"mentions":        func(s query.Score) float64 { return float64(s.Entity.Mentions) },
 }
 
 func centralityCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "centrality",
-		Usage: "rank entities by PageRank, with degree and betweenness",
-		Description: `Ranks the entities of the co-mention graph — two entities are linked when an article
-mentions both, the link weighing as many articles as do — by edge-weighted PageRank
-(damping 0.85). Also shown: degree (entities co-mentioned with), weighted degree (sum of
-link weights), betweenness (share of shortest paths through the entity, normalised as
-networkx does) and how many articles mention the entity, how many times. Ties are broken by weighted
-degree, then mentions.
+		Usage: "rank entities by PageRank, betweenness, eigenvector, closeness or degree",
+		Description: fmt.Sprintf(`Ranks the entities of the co-mention graph — two entities are linked when an article
+mentions both (or a sentence, or a typed relation: see --edges), the link weighing as many
+articles as do — by one of:
+
+   pagerank         edge-weighted PageRank (damping 0.85): the default
+   degree           entities linked to
+   weighted-degree  sum of link weights
+   betweenness      share of shortest paths (fewest hops) through the entity, normalised
+                    as networkx does
+   eigenvector      edge-weighted eigenvector centrality (unit length, as networkx)
+   harmonic         harmonic closeness: the sum of 1/hops to every entity reached (as
+                    networkx; not normalised, so disconnected graphs are fine)
+   articles         articles mentioning it
+   mentions         times it is mentioned
+
+Every metric is shown whichever sorts. Ties go to PageRank, then weighted degree, mentions,
+name and ID, so the order is the same on every run and backend.
+
+Betweenness and harmonic closeness are exact up to %d entities and estimated from
+%d randomly drawn source entities past that (the table says so); --sample K estimates
+from K sources at any size (and --sample N, for N at least the number of entities, is
+exact), --seed draws another sample.
 
    newsgraph query centrality --top 10
-   newsgraph query centrality --type person --format csv > people.csv`,
+   newsgraph query centrality --metric betweenness --type person --edges sentence
+   newsgraph query centrality --sample 200 --format csv > ranks.csv`, query.SampleAbove, query.DefaultPivots),
 		Flags: append([]cli.Flag{
 			topFlag("entities"),
+			&cli.StringFlag{Name: "metric", Aliases: []string{"m"}, Value: "pagerank", Usage: "sort by `METRIC` (see above)"},
+			&cli.IntFlag{Name: "sample", Usage: fmt.Sprintf("estimate betweenness and closeness from `K` sources (0: exact up to %d entities)", query.SampleAbove)},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` drawing the sample sources"},
 			formatFlag(),
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
@@ -43,7 +82,20 @@ degree, then mentions.
 			if err != nil {
 				return err
 			}
-			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: top})
+			metric := strings.ToLower(strings.ReplaceAll(c.String("metric"), "_", "-"))
+			if _, ok := metrics[metric]; !ok {
+				names := make([]string, 0, len(metrics))
+				for m := range metrics {
+					names = append(names, m)
+				}
+				sort.Strings(names)
+				return usageErrorf("unknown --metric %q (want one of %s)", c.String("metric"), strings.Join(names, ", "))
+			}
+			if c.Int("sample") < 0 {
+				return usageErrorf("--sample must not be negative")
+			}
+			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: top, metric: metric,
+				sample: c.Int("sample"), seed: c.Uint64("seed")})
 		},
 	}
 }
@@ -54,7 +106,14 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		return err
 	}
 	store.Close() // the projection is all centrality needs
-	scores := query.Centrality(query.New(p))
+	t := query.CentralityTable(query.New(p), query.CentralityOptions{Pivots: opts.sample, Seed: opts.seed})
+	scores := t.Scores
+	if opts.metric != "pagerank" {
+		// The table comes ranked by PageRank and its tie-breaks; a stable
+		// sort keeps that order among equal values.
+		value := metrics[opts.metric]
+		sort.SliceStable(scores, func(i, j int) bool { return value(scores[i]) > value(scores[j]) })
+	}
 	if opts.top > 0 && len(scores) > opts.top {
 		scores = scores[:opts.top]
 	}
@@ -68,13 +127,33 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		{name: "degree", title: "DEGREE", number: true},
 		{name: "weighted_degree", title: "W.DEGREE", number: true, digits: 0},
 		{name: "betweenness", title: "BETWEENNESS", number: true, digits: 4},
+		{name: "eigenvector", title: "EIGENVECTOR", number: true, digits: 4},
+		{name: "harmonic", title: "HARMONIC", number: true, digits: 1},
 		{name: "articles", title: "ARTICLES", number: true},
 		{name: "mentions", title: "MENTIONS", number: true},
+		{name: "estimated", title: "ESTIMATED", wide: true},
 	}}
 	for i, s := range scores {
 		e := s.Entity
 		res.rows = append(res.rows, []any{i + 1, e.ID, e.Name, e.NameAr, string(e.Type),
-			s.PageRank, s.Degree, s.WeightedDegree, s.Betweenness, e.Articles, e.Mentions})
+			s.PageRank, s.Degree, s.WeightedDegree, s.Betweenness, s.Eigenvector, s.Harmonic, e.Articles, e.Mentions,
+			strconv.FormatBool(t.Estimated)})
 	}
-	return res.write(opts.stdout, opts.format)
+	if err := res.write(opts.stdout, opts.format); err != nil {
+		return err
+	}
+	// The notes go below a table, and to stderr for formats programs read,
+	// whose "estimated" column says it too.
+	note := opts.stdout
+	if opts.format != formatTable && opts.format != formatMD {
+		note = opts.stderr
+	}
+	if t.Estimated {
+		fmt.Fprintf(note, "betweenness and harmonic closeness estimated from %d of %d entities (seed %d); --sample %d computes them exactly\n",
+			t.Pivots, len(p.Entities), t.Seed, len(p.Entities))
+	}
+	if !t.EigenvectorConverged {
+		fmt.Fprintf(note, "eigenvector centrality did not converge in %d rounds; its column holds the last round\n", query.EigenvectorMaxIter)
+	}
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query"
 )
 
 type entityOptions struct {
@@ -38,8 +39,10 @@ looks names up:
    newsgraph query entity الكاظمي --since 2021-07-01 --format json
    newsgraph query entity Iraq --type person        # neighbours: people only
 
---since and --until narrow the articles counted; --type narrows the neighbours listed.
-csv prints one row of the counts; json adds the surfaces and neighbours.
+--since and --until narrow the articles counted; --type and --kind narrow the neighbours
+listed, --min-weight drops those named with it in fewer than N articles. csv prints one
+row of the counts; json adds the surfaces and neighbours; markdown is the table as
+markdown.
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -72,13 +75,58 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := narrowNeighbors(ctx, store, prof, opts.queryOptions); err != nil {
+		return err
+	}
+	rels, err := store.Relations(ctx, e.ID, opts.filter)
+	if err != nil {
+		return err
+	}
+	top := query.Relations(e.ID, rels)
+	if len(top) > profileRelations {
+		top = top[:profileRelations]
+	}
 	switch opts.format {
 	case formatJSON:
-		return writeEntityJSON(opts.stdout, prof)
+		return writeEntityJSON(opts.stdout, prof, top)
 	case formatCSV:
 		return entityRow(prof).write(opts.stdout, formatCSV)
 	}
-	return writeEntityTable(opts.stdout, prof)
+	return writeEntityTable(opts.stdout, prof, top, opts.format)
+}
+
+// profileRelations is how many typed relations a profile lists.
+const profileRelations = 10
+
+// narrowNeighbors applies --kind and --min-weight to a profile's
+// neighbours. The store lists the strongest ProfileNeighbors only, so
+// --min-weight, which drops the weakest, can cut that list; --kind cannot,
+// and reads the neighbours off the article-level projection instead.
+func narrowNeighbors(ctx context.Context, store graph.Store, prof *graph.EntityProfile, opts queryOptions) error {
+	if len(opts.narrow.Kinds) > 0 {
+		f := opts.filter
+		f.Types, f.Edges, f.Relations = nil, graph.ArticleEdges, nil
+		p, err := store.Projection(ctx, f)
+		if err != nil {
+			return err
+		}
+		prof.Neighbors = prof.Neighbors[:0]
+		for _, n := range query.Neighbors(p, prof.ID) {
+			e := n.Entity
+			if (len(opts.filter.Types) == 0 || hasType(opts.filter.Types, e.Type)) && opts.narrow.KindMatches(e.Kind) {
+				prof.Neighbors = append(prof.Neighbors, graph.Neighbor{ID: e.ID, Type: e.Type, Name: e.Name, NameAr: e.NameAr, Articles: n.Articles})
+			}
+		}
+		graph.SortProfile(prof)
+	}
+	kept := prof.Neighbors[:0]
+	for _, n := range prof.Neighbors {
+		if n.Articles >= opts.narrow.MinWeight {
+			kept = append(kept, n)
+		}
+	}
+	prof.Neighbors = kept
+	return nil
 }
 
 // methodOrder lists a profile's methods, most mentions first, ties by name.
@@ -133,12 +181,28 @@ func entityRow(p *graph.EntityProfile) *result {
 	}
 }
 
-func writeEntityTable(w io.Writer, p *graph.EntityProfile) error {
+// writeEntityTable writes the profile for people: as a terminal table, or
+// as markdown (format formatMD).
+func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary, format string) error {
+	md := format == formatMD
 	var b strings.Builder
+	if md {
+		b.WriteString("| FIELD | VALUE |\n|---|---|\n")
+	}
 	field := func(k, v string) {
-		if v != "" {
+		switch {
+		case v == "":
+		case md:
+			fmt.Fprintf(&b, "| %s | %s |\n", k, markdownCell(v))
+		default:
 			fmt.Fprintf(&b, "%-12s %s\n", k+":", v)
 		}
+	}
+	heading := func(s string) string {
+		if md {
+			return "\n" + s + "\n\n"
+		}
+		return "\n" + s + "\n"
 	}
 	typ := string(p.Type)
 	if p.Kind != "" {
@@ -166,31 +230,44 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile) error {
 	}
 
 	if len(p.Surfaces) > 0 {
-		fmt.Fprintf(w, "\nSurfaces (top %d):\n", graph.ProfileSurfaces)
+		fmt.Fprint(w, heading(fmt.Sprintf("Surfaces (top %d):", graph.ProfileSurfaces)))
 		res := &result{columns: []column{{title: "SURFACE"}, {title: "MENTIONS", number: true}}}
 		for _, s := range p.Surfaces {
 			res.rows = append(res.rows, []any{s.Surface, s.Count})
 		}
-		if err := res.write(w, formatTable); err != nil {
+		if err := res.write(w, format); err != nil {
 			return err
 		}
 	}
 	if len(p.Neighbors) > 0 {
-		fmt.Fprintf(w, "\nCo-mentioned with (top %d, by articles naming both):\n", graph.ProfileNeighbors)
+		fmt.Fprint(w, heading(fmt.Sprintf("Co-mentioned with (top %d, by articles naming both):", graph.ProfileNeighbors)))
 		res := &result{columns: []column{
 			{title: "NAME"}, {title: "ARABIC"}, {title: "ID"}, {title: "ARTICLES", number: true},
 		}}
 		for _, n := range p.Neighbors {
 			res.rows = append(res.rows, []any{n.Name, n.NameAr, n.ID, n.Articles})
 		}
-		if err := res.write(w, formatTable); err != nil {
+		if err := res.write(w, format); err != nil {
+			return err
+		}
+	}
+	if len(rels) > 0 {
+		fmt.Fprint(w, heading(fmt.Sprintf("Typed relations (top %d; query relations lists them all):", profileRelations)))
+		res := &result{columns: []column{
+			{title: "RELATION"}, {title: "DIR"}, {title: "OTHER"}, {title: "SENTENCES", number: true}, {title: "ARTICLES", number: true}, {title: "LATEST"},
+		}}
+		for _, r := range rels {
+			res.rows = append(res.rows, []any{relationLabel(r.Type, r.Negated, true), directionLabel(r.Direction, true), r.Other,
+				r.Count, r.Articles, dateCell(r.Latest)})
+		}
+		if err := res.write(w, format); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
+func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary) error {
 	type surfaceJSON struct {
 		Surface string `json:"surface"`
 		Count   int    `json:"count"`
@@ -201,6 +278,15 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		NameAr   string `json:"name_ar"`
 		Type     string `json:"type"`
 		Articles int    `json:"articles"`
+	}
+	type relationJSON struct {
+		Type      string `json:"type"`
+		Direction string `json:"direction"`
+		Other     string `json:"other_id"`
+		Negated   bool   `json:"negated"`
+		Sentences int    `json:"sentences"`
+		Articles  int    `json:"articles"`
+		Latest    string `json:"latest,omitempty"`
 	}
 	out := struct {
 		ID        string         `json:"id"`
@@ -218,11 +304,16 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile) error {
 		Methods   map[string]int `json:"methods"`
 		Surfaces  []surfaceJSON  `json:"surfaces"`
 		Neighbors []neighborJSON `json:"neighbors"`
+		Relations []relationJSON `json:"relations"`
 	}{
 		ID: p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
 		Parent: p.Parent, Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
 		First: dateOrEmpty(p, false), Last: dateOrEmpty(p, true), Methods: p.Methods,
-		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{},
+		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{}, Relations: []relationJSON{},
+	}
+	for _, r := range rels {
+		out.Relations = append(out.Relations, relationJSON{strings.ToLower(string(r.Type)), string(r.Direction), r.Other,
+			r.Negated, r.Count, r.Articles, dateCell(r.Latest)})
 	}
 	if out.Aliases == nil {
 		out.Aliases = []string{}

@@ -57,7 +57,9 @@ paths between them, with the articles behind each link.
 
    newsgraph ingest testdata/
    newsgraph query centrality --top 10
-   newsgraph query path Kadhimi Raisi`,
+   newsgraph query path Kadhimi Raisi
+   newsgraph stats
+   newsgraph export --format gexf actors.gexf`,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
@@ -77,6 +79,8 @@ paths between them, with the articles behind each link.
 			scheduleCommand(),
 			runsCommand(),
 			queryCommand(),
+			statsCommand(),
+			exportCommand(),
 			evalCommand(),
 		},
 		OnUsageError:   onUsageError,

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -144,7 +145,7 @@ func TestSeedEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := strings.Join(rows[0], ",")
-	if header != "rank,id,name,name_ar,type,pagerank,degree,weighted_degree,betweenness,articles,mentions" {
+	if header != "rank,id,name,name_ar,type,pagerank,degree,weighted_degree,betweenness,eigenvector,harmonic,articles,mentions,estimated" {
 		t.Errorf("csv header %q", header)
 	}
 	types := map[string]string{}
@@ -208,7 +209,7 @@ func TestAmbiguousAndDisconnected(t *testing.T) {
 		t.Errorf("ambiguous name: stderr\n%s", r.stderr)
 	}
 	r = ng(t, dir, 6, "query", "path", "Biden", "Tehran")
-	if !strings.Contains(r.stderr, "no co-mention path from Joe Biden (جو بايدن) to Tehran (طهران)") {
+	if !strings.Contains(r.stderr, "no path from Joe Biden (جو بايدن) to Tehran (طهران): no chain of articles links them") {
 		t.Errorf("no path: stderr\n%s", r.stderr)
 	}
 	ng(t, dir, 0, "query", "path", "hamid-karzai", "Tehran")
@@ -347,6 +348,8 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 		for _, p := range pairs {
 			both(0, "query", "path", p[0], p[1], "--evidence", "5", "--format", "json")
 			both(0, "query", "path", p[0], p[1])
+			both(0, "query", "path", p[0], p[1], "--k", "3", "--max-hops", "3", "--format", "csv")
+			both(0, "query", "path", p[0], p[1], "--k", "2", "--weighted", "--format", "json")
 			both(0, "query", "neighbors", p[0], "--top", "0", "--format", "csv")
 		}
 		both(0, "query", "centrality", "--edges", "sentence", "--top", "0", "--format", "csv")
@@ -358,13 +361,28 @@ func TestNeo4jMatchesSQLite(t *testing.T) {
 			both(0, "query", "relations", name, "--evidence", "--top", "0", "--format", "csv")
 		}
 		both(0, "query", "relations", "Kadhimi", "--type", "meets", "--with", "person", "--since", "2021-01-01")
+		both(0, "query", "communities", "--top", "0", "--format", "csv")
+		both(0, "query", "communities", "--edges", "sentence", "--resolution", "1.5")
+		both(0, "query", "timeline", "Biden", "--per", "week", "--format", "csv")
+		both(0, "query", "timeline", "Iraq")
 		both(0, "query", "entity", "Kadhimi", "--format", "json")
 		both(0, "query", "entity", "Iraq")
 		both(0, "query", "entity", "Iraq", "--type", "person", "--since", "2021-01-01", "--format", "csv")
+		both(0, "query", "entity", "Kadhimi", "--kind", "country,city", "--format", "markdown")
+		both(0, "query", "centrality", "--kind", "politician,country", "--min-weight", "2", "--format", "markdown")
+		both(0, "query", "relations", "Kadhimi", "--kind", "country", "--min-weight", "2", "--format", "csv")
+		both(0, "stats", "--format", "json")
+		both(0, "stats", "--since", "2021-01-01", "--lang", "ar", "--format", "markdown")
+		both(0, "export", "--format", "graphml", "-")
+		both(0, "export", "--format", "gexf", "--edges", "sentence", "--kind", "country,politician", "-")
+		both(0, "export", "--format", "graphml", "--edges", "typed", "--min-weight", "2", "-")
 	}
 
 	both(0, "ingest", seedDir(t))
 	queries([2]string{"Kadhimi", "Raisi"}, [2]string{"الأعرجي", "Tueller"})
+	both(0, "query", "path", "Kadhimi", "Raisi", "--edges", "sentence", "--format", "json")
+	both(0, "query", "path", "Biden", "United States", "--edges", "typed", "--format", "csv")
+	both(6, "query", "path", "Kadhimi", "Raisi", "--edges", "typed")
 
 	corpus := filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl")
 	data, err := os.ReadFile(corpus)
@@ -771,4 +789,147 @@ func TestRelations(t *testing.T) {
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--type", "hugs")
 	ng(t, dir, 2, "query", "centrality", "--edges", "telepathic")
 	ng(t, dir, 2, "query", "centrality", "--relation", "meets")
+}
+
+func TestCommunitiesAndTimeline(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	// The seed is one article: every entity is co-mentioned with every
+	// other, so Louvain keeps them together.
+	r := ng(t, dir, 0, "query", "communities", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "community,size,articles,members,member_ids" {
+		t.Errorf("csv header %q", got)
+	}
+	if len(rows) != 2 || rows[1][1] != "17" || !strings.Contains(rows[1][4], "mustafa-al-kadhimi") {
+		t.Errorf("communities of the seed:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "query", "communities")
+	if !strings.HasPrefix(r.stdout, "1 community of 17 entities, modularity 0.0000 (resolution 1, seed 1)") {
+		t.Errorf("communities table:\n%s", r.stdout)
+	}
+	ng(t, dir, 2, "query", "communities", "--resolution", "0")
+
+	r = ng(t, dir, 0, "query", "timeline", "الكاظمي", "--per", "week")
+	golden(t, "timeline-seed", r.stdout)
+	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--format", "json")
+	var js []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil {
+		t.Fatalf("timeline json: %v\n%s", err, r.stdout)
+	}
+	// One dated article (2021-07-11) naming Kadhimi 13 times (see
+	// centrality-seed.golden).
+	if len(js) != 1 || js[0]["period"] != "2021-07" || js[0]["articles"].(float64) != 1 || js[0]["mentions"].(float64) != 13 {
+		t.Errorf("timeline json: %v", js)
+	}
+	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--since", "2022-01-01")
+	if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi: 0 articles") {
+		t.Errorf("empty timeline:\n%s", r.stdout)
+	}
+	ng(t, dir, 2, "query", "timeline", "Kadhimi", "--per", "day")
+	ng(t, dir, 4, "query", "timeline", "Kadhmi")
+}
+
+func TestCentralityMetricsAndSampling(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	column := func(rows [][]string, name string) int {
+		for i, h := range rows[0] {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s in %v", name, rows[0])
+		return -1
+	}
+	for _, metric := range []string{"pagerank", "degree", "weighted-degree", "betweenness", "eigenvector", "harmonic", "articles", "mentions"} {
+		r := ng(t, dir, 0, "query", "centrality", "--metric", metric, "--top", "0", "--format", "csv", "--edges", "sentence")
+		rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := column(rows, strings.ReplaceAll(metric, "-", "_"))
+		for i := 2; i < len(rows); i++ {
+			a, _ := strconv.ParseFloat(rows[i-1][c], 64)
+			b, _ := strconv.ParseFloat(rows[i][c], 64)
+			if a < b-1e-9 { // PageRank ties within 1e-9 are rounding noise, ranked by the tie-breaks
+				t.Errorf("--metric %s: row %d (%v) before row %d (%v)", metric, i-1, a, i, b)
+			}
+		}
+		if rows[1][column(rows, "estimated")] != "false" || r.stderr != "" {
+			t.Errorf("--metric %s: exact on 17 entities, yet estimated=%s, stderr %q", metric, rows[1][column(rows, "estimated")], r.stderr)
+		}
+	}
+	// Sampling: the table says so, and with as many sources as entities
+	// the values are exact.
+	r := ng(t, dir, 0, "query", "centrality", "--sample", "5")
+	if !strings.Contains(r.stdout, "estimated from 5 of 17 entities (seed 1); --sample 17 computes them exactly") {
+		t.Errorf("sampled table lacks its note:\n%s", r.stdout)
+	}
+	exact := ng(t, dir, 0, "query", "centrality", "--format", "csv").stdout
+	if all := ng(t, dir, 0, "query", "centrality", "--format", "csv", "--sample", "17").stdout; all != exact {
+		t.Errorf("--sample 17 differs from the exact table:\n%s\nvs\n%s", all, exact)
+	}
+	r = ng(t, dir, 0, "query", "centrality", "--format", "json", "--sample", "5", "--seed", "7")
+	if !strings.Contains(r.stderr, "estimated from 5 of 17 entities (seed 7)") || !strings.Contains(r.stdout, `"estimated": "true"`) {
+		t.Errorf("sampled json: stdout %s stderr %s", r.stdout, r.stderr)
+	}
+	ng(t, dir, 2, "query", "centrality", "--metric", "fame")
+	ng(t, dir, 2, "query", "centrality", "--sample", "-1")
+	// An empty projection is an empty table, not a crash.
+	r = ng(t, dir, 0, "query", "centrality", "--since", "2030-01-01", "--format", "csv")
+	if strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("empty projection: %q", r.stdout)
+	}
+}
+
+func TestPathAlternatives(t *testing.T) {
+	dir := t.TempDir()
+	ng(t, dir, 0, "ingest", seedDir(t))
+	// The seed is one article naming 17 entities: every pair is one hop
+	// apart with weight 1, so after the direct hop come the 2-hop paths
+	// through each of the other 15 entities, in ID order.
+	r := ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--format", "json")
+	var js struct {
+		Path         []struct{ ID string }
+		Cost         float64
+		Alternatives []struct {
+			Path []struct{ ID string }
+			Cost float64
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	ids := func(p []struct{ ID string }) string {
+		var s []string
+		for _, e := range p {
+			s = append(s, e.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	if got := ids(js.Path); got != "mustafa-al-kadhimi ebrahim-raisi" || js.Cost != 1 {
+		t.Errorf("best path %s cost %v", got, js.Cost)
+	}
+	if len(js.Alternatives) != 2 || ids(js.Alternatives[0].Path) != "mustafa-al-kadhimi baghdad ebrahim-raisi" ||
+		ids(js.Alternatives[1].Path) != "mustafa-al-kadhimi council-of-ministers-of-iraq ebrahim-raisi" || js.Alternatives[0].Cost != 2 {
+		t.Errorf("alternatives %+v", js.Alternatives)
+	}
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--max-hops", "1")
+	if strings.Count(r.stdout, "hop)") != 1 || !strings.Contains(r.stderr, "only 1 path found, not 3") {
+		t.Errorf("--max-hops 1: stdout\n%s\nstderr %s", r.stdout, r.stderr)
+	}
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--weighted")
+	if !strings.HasPrefix(r.stdout, "1. Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop), cost 1.000") {
+		t.Errorf("--weighted:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 6, "query", "path", "Kadhimi", "Raisi", "--edges", "typed", "--max-hops", "2")
+	if !strings.Contains(r.stderr, "no chain of typed relations links them in at most 2 hops") {
+		t.Errorf("no typed path: %s", r.stderr)
+	}
+	ng(t, dir, 2, "query", "path", "Kadhimi", "Raisi", "--k", "0")
+	ng(t, dir, 2, "query", "path", "Kadhimi", "Raisi", "--max-hops", "-1")
 }

@@ -27,7 +27,8 @@ either script, or an entity ID, looked up as query path looks names up.
    newsgraph query neighbors Kadhimi --top 10
    newsgraph query neighbors الحشد الشعبي --type person --since 2021-01-01 --format csv
 
---type narrows the neighbours listed; --since and --until the articles counted.
+--type and --kind narrow the neighbours listed, --min-weight the links; --since and
+--until the articles counted.
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -56,8 +57,8 @@ matches several entities (their IDs are listed).`,
 func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	// The entity itself must be in the projection whatever --type says;
 	// --type applies to the neighbours.
-	types := opts.filter.Types
-	opts.filter.Types = nil
+	types, kinds := opts.filter.Types, query.Narrowing{Kinds: opts.narrow.Kinds}
+	opts.filter.Types, opts.narrow.Kinds = nil, nil
 	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err
@@ -79,7 +80,7 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	}}
 	rank := 0
 	for _, n := range query.Neighbors(p, e.ID) {
-		if len(types) > 0 && !hasType(types, n.Entity.Type) {
+		if len(types) > 0 && !hasType(types, n.Entity.Type) || !kinds.KindMatches(n.Entity.Kind) {
 			continue
 		}
 		if opts.top > 0 && rank == opts.top {

@@ -19,10 +19,11 @@ const (
 	formatTable = "table"
 	formatCSV   = "csv"
 	formatJSON  = "json"
+	formatMD    = "markdown"
 )
 
 func formatFlag() cli.Flag {
-	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table (for people), csv or json (for programs)"}
+	return &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: formatTable, Usage: "output `FORMAT`: table (for people), markdown (for reports), csv or json (for programs)"}
 }
 
 // topFlag is the --top flag of queries that list things: what they list.
@@ -40,10 +41,12 @@ func parseTop(c *cli.Context) (int, error) {
 
 func parseFormat(s string) (string, error) {
 	switch s {
-	case formatTable, formatCSV, formatJSON:
+	case formatTable, formatCSV, formatJSON, formatMD:
 		return s, nil
+	case "md":
+		return formatMD, nil
 	}
-	return "", usageErrorf("unknown --format %q (want table, csv or json)", s)
+	return "", usageErrorf("unknown --format %q (want table, markdown, csv or json)", s)
 }
 
 // column describes one column of a result. Numbers are right-aligned and
@@ -71,19 +74,69 @@ func (r *result) write(w io.Writer, format string) error {
 		return r.writeCSV(w)
 	case formatJSON:
 		return r.writeJSON(w)
+	case formatMD:
+		return r.writeMarkdown(w)
 	}
 	return r.writeTable(w)
 }
 
+// shownColumns are the indexes of the columns tables show: all but wide ones.
+func (r *result) shownColumns() []int {
+	var shown []int
+	for i, c := range r.columns {
+		if !c.wide {
+			shown = append(shown, i)
+		}
+	}
+	return shown
+}
+
+// writeMarkdown writes a GitHub-flavoured markdown table with the columns
+// and rounding of the terminal table, numbers right-aligned.
+func (r *result) writeMarkdown(w io.Writer) error {
+	var b strings.Builder
+	shown := r.shownColumns()
+	b.WriteString("|")
+	for _, i := range shown {
+		b.WriteString(" " + markdownCell(r.columns[i].title) + " |")
+	}
+	b.WriteString("\n|")
+	for _, i := range shown {
+		if r.columns[i].number {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, row := range r.rows {
+		b.WriteString("|")
+		for _, i := range shown {
+			b.WriteString(" " + markdownCell(formatCell(row[i], r.columns[i].digits, false)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// markdownEscaper escapes what would end a table cell or turn text into
+// markup: pipes, backslashes, emphasis, code, links and HTML. Line breaks
+// become <br>, which GitHub renders inside cells.
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
+
+// markdownCell escapes one cell of a markdown table.
+func markdownCell(s string) string { return markdownEscaper.Replace(s) }
+
 func (r *result) writeTable(w io.Writer) error {
 	var header []string
 	var aligns []tw.Align
-	var shown []int
-	for i, c := range r.columns {
-		if c.wide {
-			continue
-		}
-		shown = append(shown, i)
+	shown := r.shownColumns()
+	for _, i := range shown {
+		c := r.columns[i]
 		header = append(header, c.title)
 		if c.number {
 			aligns = append(aligns, tw.AlignRight)

@@ -17,26 +17,44 @@ type pathOptions struct {
 	queryOptions
 	from, to string
 	evidence int
+	k        int // paths to list
+	maxHops  int // 0: no limit
+	weighted bool
 }
 
 func pathCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "path",
-		Usage:     "the shortest co-mention path between two actors, with the articles behind each hop",
+		Usage:     "the shortest co-mention paths between two actors, with the articles behind each hop",
 		ArgsUsage: "FROM TO",
 		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
 short ones, the chain whose links are backed by the most articles — and lists for each
-hop the articles that mention both ends (newest first).
+hop the articles that link both ends (newest first), with the sentence of a typed
+relation between them where one states it.
+
+--edges chooses what a link is: article (named in one article, the default), sentence
+(named in one sentence) or typed (a typed relation such as meets or attacks):
+
+   newsgraph query path Kadhimi Raisi --edges sentence
+
+--k N lists the N best paths (Yen's algorithm; no entity twice in a path), --max-hops H
+keeps to paths of at most H hops, and --weighted ranks paths by strength instead of hops:
+the sum over their hops of 1/articles, so two hops backed by ten articles each beat one hop
+backed by a single article.
 
 FROM and TO are names or aliases in either script, or entity IDs:
 
    newsgraph query path Kadhimi Raisi
    newsgraph query path الكاظمي "Ebrahim Raisi" --evidence 5
+   newsgraph query path Biden "Popular Mobilization Forces" --k 3 --max-hops 3 --weighted
 
 Exit status: 4 when a name matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed), 6 when there is no path.`,
 		Flags: append([]cli.Flag{
 			&cli.IntFlag{Name: "evidence", Aliases: []string{"e"}, Value: 3, Usage: "list up to `N` articles per hop"},
+			&cli.IntFlag{Name: "k", Value: 1, Usage: "list the `N` best paths"},
+			&cli.IntFlag{Name: "max-hops", Usage: "only paths of at most `H` hops (0: any length)"},
+			&cli.BoolFlag{Name: "weighted", Aliases: []string{"w"}, Usage: "rank paths by strength (sum of 1/articles per hop), not by hops"},
 			formatFlag(),
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
@@ -48,11 +66,17 @@ matches several entities (their IDs are listed), 6 when there is no path.`,
 			if err != nil {
 				return err
 			}
-			if c.Int("evidence") < 1 {
+			switch {
+			case c.Int("evidence") < 1:
 				return usageErrorf("--evidence must be at least 1")
+			case c.Int("k") < 1:
+				return usageErrorf("--k must be at least 1")
+			case c.Int("max-hops") < 0:
+				return usageErrorf("--max-hops must not be negative")
 			}
 			return runPath(c.Context, pathOptions{
 				queryOptions: q, from: c.Args().Get(0), to: c.Args().Get(1), evidence: c.Int("evidence"),
+				k: c.Int("k"), maxHops: c.Int("max-hops"), weighted: c.Bool("weighted"),
 			})
 		},
 	}
@@ -81,43 +105,100 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		return err
 	}
 	g := query.New(p)
-	ids, err := query.ShortestPath(g, from.ID, to.ID)
+	mode := query.FewestHops
+	if opts.weighted {
+		mode = query.Strongest
+	}
+	paths, err := query.KShortestPaths(g, from.ID, to.ID, opts.k, opts.maxHops, mode)
 	if err != nil {
-		if err == query.ErrNoPath {
-			return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: no chain of articles links them", describe(from), describe(to)), query.ErrNoPath)
+		why := map[graph.EdgeLevel]string{
+			graph.ArticleEdges:  "no chain of articles links them",
+			graph.SentenceEdges: "no chain of sentences naming two at a time links them",
+			graph.TypedEdges:    "no chain of typed relations links them",
+		}[opts.filter.Level()]
+		if opts.maxHops > 0 {
+			why += fmt.Sprintf(" in at most %d hop%s", opts.maxHops, plural(opts.maxHops))
 		}
-		return wrapMsg(fmt.Sprintf("no co-mention path from %s to %s: %v", describe(from), describe(to), err), query.ErrNoPath)
+		if err != query.ErrNoPath {
+			why = err.Error()
+		}
+		return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), why), query.ErrNoPath)
 	}
 	byID := make(map[string]graph.Entity, len(p.Entities))
 	for _, e := range p.Entities {
 		byID[e.ID] = e.Entity
 	}
-	hops := make([]hop, 0, len(ids)-1)
-	for i := 0; i+1 < len(ids); i++ {
-		ev, err := store.Evidence(ctx, ids[i], ids[i+1], opts.evidence)
-		if err != nil {
-			return err
+	// Evidence once per hop, however many paths share it.
+	evidence := make(map[[2]string][]graph.Evidence)
+	routes := make([]route, len(paths))
+	for n, path := range paths {
+		ids := path.IDs
+		r := route{ids: ids, cost: path.Cost}
+		for i := 0; i+1 < len(ids); i++ {
+			key := [2]string{ids[i], ids[i+1]}
+			ev, ok := evidence[key]
+			if !ok {
+				if ev, err = store.Evidence(ctx, ids[i], ids[i+1], opts.filter, opts.evidence); err != nil {
+					return err
+				}
+				evidence[key] = ev
+			}
+			r.hops = append(r.hops, hop{From: byID[ids[i]], To: byID[ids[i+1]], Articles: int(g.Weight(ids[i], ids[i+1])), Evidence: ev})
 		}
-		hops = append(hops, hop{From: byID[ids[i]], To: byID[ids[i+1]], Articles: int(g.Weight(ids[i], ids[i+1])), Evidence: ev})
+		routes[n] = r
 	}
 
 	switch opts.format {
 	case formatJSON:
-		return writePathJSON(opts.stdout, ids, byID, hops)
+		return writePathJSON(opts.stdout, routes, byID)
 	case formatCSV:
-		return pathRows(hops, true).write(opts.stdout, formatCSV)
+		res := pathRows(nil, true, opts.filter.Level())
+		for n, r := range routes {
+			rows := pathRows(r.hops, true, opts.filter.Level()).rows
+			for _, row := range rows {
+				res.rows = append(res.rows, append([]any{n + 1}, row...))
+			}
+		}
+		res.columns = append([]column{{name: "path"}}, res.columns...)
+		return res.write(opts.stdout, formatCSV)
 	}
-	names := make([]string, len(ids))
-	for i, id := range ids {
-		names[i] = displayName(byID[id])
+	for n, r := range routes {
+		if n > 0 {
+			fmt.Fprintln(opts.stdout)
+		}
+		names := make([]string, len(r.ids))
+		for i, id := range r.ids {
+			names[i] = displayName(byID[id])
+		}
+		title := fmt.Sprintf("%s  (%d hop%s)", strings.Join(names, " → "), len(r.hops), plural(len(r.hops)))
+		if len(routes) > 1 || opts.weighted {
+			title = fmt.Sprintf("%d. %s, cost %.3f (the sum of 1/articles over its hops)", n+1, title, r.cost)
+		}
+		if opts.format == formatMD {
+			fmt.Fprintf(opts.stdout, "%s\n\n", markdownCell(title))
+		} else {
+			fmt.Fprintln(opts.stdout, title)
+		}
+		if err := pathRows(r.hops, false, opts.filter.Level()).write(opts.stdout, opts.format); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(opts.stdout, "%s  (%d hop%s)\n", strings.Join(names, " → "), len(hops), plural(len(hops)))
-	return pathRows(hops, false).write(opts.stdout, formatTable)
+	if len(routes) < opts.k {
+		fmt.Fprintf(opts.stderr, "only %d path%s found, not %d\n", len(routes), plural(len(routes)), opts.k)
+	}
+	return nil
+}
+
+// route is one path with its hops.
+type route struct {
+	ids  []string
+	hops []hop
+	cost float64 // sum of 1/articles over the hops
 }
 
 // pathRows lays a path out as rows: one per hop for people, one per piece of
 // evidence for programs (flat).
-func pathRows(hops []hop, flat bool) *result {
+func pathRows(hops []hop, flat bool, level graph.EdgeLevel) *result {
 	res := &result{columns: []column{
 		{name: "hop", title: "HOP", number: true},
 		{name: "from", title: "FROM"},
@@ -126,7 +207,7 @@ func pathRows(hops []hop, flat bool) *result {
 	}}
 	if flat {
 		res.columns = append(res.columns, column{name: "from_id"}, column{name: "to_id"},
-			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"})
+			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"}, column{name: "sentence"})
 		for i, h := range hops {
 			for _, ev := range h.Evidence {
 				date := ""
@@ -134,16 +215,24 @@ func pathRows(hops []hop, flat bool) *result {
 					date = ev.Published.Format("2006-01-02")
 				}
 				res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles,
-					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL})
+					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL, ev.Sentence})
 			}
 		}
 		return res
 	}
-	res.columns = append(res.columns, column{name: "evidence", title: "EVIDENCE (ARTICLES NAMING BOTH)"})
+	title := map[graph.EdgeLevel]string{
+		graph.ArticleEdges:  "EVIDENCE (ARTICLES NAMING BOTH)",
+		graph.SentenceEdges: "EVIDENCE (ARTICLES NAMING BOTH IN ONE SENTENCE)",
+		graph.TypedEdges:    "EVIDENCE (ARTICLES STATING A RELATION)",
+	}[level]
+	res.columns = append(res.columns, column{name: "evidence", title: title})
 	for i, h := range hops {
 		lines := make([]string, len(h.Evidence))
 		for j, ev := range h.Evidence {
 			lines[j] = fmt.Sprintf("%s — %s", formatDate(ev.Published), ev.Title)
+			if ev.Sentence != "" {
+				lines[j] += "\n    «" + shorten(ev.Sentence, 120) + "»"
+			}
 		}
 		if h.Articles > len(h.Evidence) {
 			lines = append(lines, fmt.Sprintf("… and %d more", h.Articles-len(h.Evidence)))
@@ -153,7 +242,7 @@ func pathRows(hops []hop, flat bool) *result {
 	return res
 }
 
-func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops []hop) error {
+func writePathJSON(w io.Writer, routes []route, byID map[string]graph.Entity) error {
 	type entityJSON struct {
 		ID     string `json:"id"`
 		Name   string `json:"name"`
@@ -166,6 +255,7 @@ func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops
 		Date      string `json:"date,omitempty"`
 		URL       string `json:"url,omitempty"`
 		Source    string `json:"source,omitempty"`
+		Sentence  string `json:"sentence,omitempty"`
 	}
 	type hopJSON struct {
 		From     string         `json:"from"`
@@ -173,24 +263,38 @@ func writePathJSON(w io.Writer, ids []string, byID map[string]graph.Entity, hops
 		Articles int            `json:"articles"`
 		Evidence []evidenceJSON `json:"evidence"`
 	}
-	out := struct {
+	type pathJSON struct {
 		Path []entityJSON `json:"path"`
 		Hops []hopJSON    `json:"hops"`
-	}{Path: []entityJSON{}, Hops: []hopJSON{}}
-	for _, id := range ids {
-		e := byID[id]
-		out.Path = append(out.Path, entityJSON{e.ID, e.Name, e.NameAr, string(e.Type)})
+		Cost float64      `json:"cost"`
 	}
-	for _, h := range hops {
-		hj := hopJSON{From: h.From.ID, To: h.To.ID, Articles: h.Articles, Evidence: []evidenceJSON{}}
-		for _, ev := range h.Evidence {
-			ej := evidenceJSON{ArticleID: ev.ArticleID, Title: ev.Title, URL: ev.URL, Source: ev.Source}
-			if !ev.Published.IsZero() {
-				ej.Date = ev.Published.Format("2006-01-02")
-			}
-			hj.Evidence = append(hj.Evidence, ej)
+	encode := func(r route) pathJSON {
+		out := pathJSON{Path: []entityJSON{}, Hops: []hopJSON{}, Cost: r.cost}
+		for _, id := range r.ids {
+			e := byID[id]
+			out.Path = append(out.Path, entityJSON{e.ID, e.Name, e.NameAr, string(e.Type)})
 		}
-		out.Hops = append(out.Hops, hj)
+		for _, h := range r.hops {
+			hj := hopJSON{From: h.From.ID, To: h.To.ID, Articles: h.Articles, Evidence: []evidenceJSON{}}
+			for _, ev := range h.Evidence {
+				ej := evidenceJSON{ArticleID: ev.ArticleID, Title: ev.Title, URL: ev.URL, Source: ev.Source, Sentence: ev.Sentence}
+				if !ev.Published.IsZero() {
+					ej.Date = ev.Published.Format("2006-01-02")
+				}
+				hj.Evidence = append(hj.Evidence, ej)
+			}
+			out.Hops = append(out.Hops, hj)
+		}
+		return out
+	}
+	// The best path at the top level, as a single path has always been
+	// written; the others, with --k, after it.
+	out := struct {
+		pathJSON
+		Alternatives []pathJSON `json:"alternatives,omitempty"`
+	}{pathJSON: encode(routes[0])}
+	for _, r := range routes[1:] {
+		out.Alternatives = append(out.Alternatives, encode(r))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -204,6 +308,19 @@ func displayName(e graph.Entity) string {
 		return e.Name
 	}
 	return e.NameAr
+}
+
+// shorten cuts s to at most n runes at a space, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimSpace(string(r[:cut])) + " …"
 }
 
 func plural(n int) string {

@@ -20,7 +20,7 @@ func queryCommand() *cli.Command {
 		Usage: "ask the graph: centrality rankings, co-mention paths, neighbours, entity profiles, typed relations",
 		Description: `Names are looked up by any alias in either script, ignoring case, hamza and
 diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي all name the same person.`,
-		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand(), relationsCommand()},
+		Subcommands:  []*cli.Command{centralityCommand(), pathCommand(), neighborsCommand(), entityCommand(), relationsCommand(), communitiesCommand(), timelineCommand()},
 		OnUsageError: onUsageError,
 	}
 }
@@ -29,8 +29,12 @@ diacritics: Kadhimi, al-Kadhimi, الكاظمي and مصطفى الكاظمي al
 type queryOptions struct {
 	globalOptions
 	filter graph.Filter
+	// narrow is applied to the projection after the store has built it
+	// (--kind, --min-weight): the same on every backend.
+	narrow query.Narrowing
 	format string
 	stdout io.Writer
+	stderr io.Writer // notes that are not part of the result
 }
 
 // parseQueryOptions reads the global, filter and format flags.
@@ -39,11 +43,15 @@ func parseQueryOptions(c *cli.Context) (queryOptions, error) {
 	if err != nil {
 		return queryOptions{}, err
 	}
+	n, err := parseNarrowing(c)
+	if err != nil {
+		return queryOptions{}, err
+	}
 	format, err := parseFormat(c.String("format"))
 	if err != nil {
 		return queryOptions{}, err
 	}
-	return queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer}, nil
+	return queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}, nil
 }
 
 // openProjection opens the store and loads the projection a query works on.
@@ -58,7 +66,7 @@ func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph
 		store.Close()
 		return nil, nil, err
 	}
-	return store, p, nil
+	return store, query.Narrow(p, opts.narrow), nil
 }
 
 // filterFlags narrow the projection a query works on.
@@ -72,7 +80,27 @@ func filterFlags() []cli.Flag {
 		&cli.StringFlag{Name: "edges", Value: string(graph.ArticleEdges), Usage: "what links two entities: `LEVEL` article (named in the same article), " +
 			"sentence (in the same sentence: stronger, sparser) or typed (a typed relation such as meets or attacks, not denied)"},
 		&cli.StringSliceFlag{Name: "relation", Usage: "with --edges typed: only relations of these `TYPES` (meets, visits, invites, discusses, attacks, supports, criticizes, threatens)"},
+		kindFlag("only entities"),
+		minWeightFlag(),
 	}
+}
+
+// kindFlag is --kind; what says what it narrows.
+func kindFlag(what string) cli.Flag {
+	return &cli.StringSliceFlag{Name: "kind", Usage: what + " of these `KINDS` (e.g. \"armed faction\", country, politician; comma-separated, any case)"}
+}
+
+func minWeightFlag() cli.Flag {
+	return &cli.IntFlag{Name: "min-weight", Value: 1, Usage: "drop links backed by fewer than `N` articles"}
+}
+
+// parseNarrowing reads --kind and --min-weight.
+func parseNarrowing(c *cli.Context) (query.Narrowing, error) {
+	n := query.Narrowing{Kinds: splitList(c.StringSlice("kind")), MinWeight: c.Int("min-weight")}
+	if n.MinWeight < 1 {
+		return n, usageErrorf("--min-weight must be at least 1")
+	}
+	return n, nil
 }
 
 func parseFilter(c *cli.Context) (graph.Filter, error) {

@@ -39,7 +39,9 @@ A relation the sentence denies ("did not meet", "نفى") is listed on its own r
 "not" before its type.
 
 --evidence lists every sentence instead of one row per relation, newest first.
---with narrows the other party by type (person, organization, location).
+--with narrows the other party by type (person, organization, location), --kind by
+kind ("armed faction", country …); --min-weight N keeps the rows stated in N articles
+or more (with --evidence: their sentences).
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -50,6 +52,8 @@ matches several entities (their IDs are listed).`,
 			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
 			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en)"},
 			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES`"},
+			kindFlag("only relations with entities"),
+			&cli.IntFlag{Name: "min-weight", Value: 1, Usage: "only relations stated in at least `N` articles"},
 			&cli.BoolFlag{Name: "evidence", Aliases: []string{"e"}, Usage: "list every sentence, not one row per relation"},
 			topFlag("rows"),
 			formatFlag(),
@@ -78,7 +82,11 @@ matches several entities (their IDs are listed).`,
 			if err != nil {
 				return err
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer}
+			n, err := parseNarrowing(c)
+			if err != nil {
+				return err
+			}
+			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runRelations(c.Context, relationsOptions{queryOptions: q, name: c.Args().First(), top: top, evidence: c.Bool("evidence")})
 		},
 	}
@@ -112,7 +120,8 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 			names[pe.ID] = pe
 		}
 	}
-	table := opts.format == formatTable
+	rels = narrowRelations(e.ID, rels, names, opts.narrow)
+	table := opts.format == formatTable || opts.format == formatMD
 	if opts.evidence {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
@@ -142,6 +151,65 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	return res.write(opts.stdout, opts.format)
 }
 
+// narrowRelations applies --kind to the other party (STATEMENTs, which
+// have none, pass) and --min-weight to the rows query.Relations makes:
+// the relations of a row stated in fewer articles are dropped.
+func narrowRelations(id string, rels []graph.RelationEvidence, names map[string]graph.ProjectedEntity, n query.Narrowing) []graph.RelationEvidence {
+	if n.IsZero() {
+		return rels
+	}
+	kept := make([]graph.RelationEvidence, 0, len(rels))
+	for _, r := range rels {
+		other := r.Object
+		if r.Object == id {
+			other = r.Subject
+		}
+		if r.Type == graph.Statement || n.KindMatches(names[other].Kind) {
+			kept = append(kept, r)
+		}
+	}
+	if n.MinWeight <= 1 {
+		return kept
+	}
+	type key struct {
+		typ     graph.RelationType
+		dir     query.Direction
+		other   string
+		negated bool
+	}
+	strong := make(map[key]bool)
+	for _, s := range query.Relations(id, kept) {
+		if s.Articles >= n.MinWeight {
+			strong[key{s.Type, s.Direction, s.Other, s.Negated}] = true
+		}
+	}
+	out := kept[:0]
+	for _, r := range kept {
+		dir, other := relationDirection(id, r.Relation)
+		if strong[key{r.Type, dir, other, r.Negated}] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// relationDirection is which way r points seen from id, and its other
+// party ("" for STATEMENT), as query.Relations sees it.
+func relationDirection(id string, r graph.Relation) (query.Direction, string) {
+	switch {
+	case r.Type == graph.Statement:
+		return query.Outgoing, ""
+	case !r.Directed:
+		if r.Object == id {
+			return query.Undirected, r.Subject
+		}
+		return query.Undirected, r.Object
+	case r.Object == id:
+		return query.Incoming, r.Subject
+	}
+	return query.Outgoing, r.Object
+}
+
 // relationEvidence writes one row per relation: the --evidence view.
 func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvidence, names map[string]graph.ProjectedEntity, table bool) error {
 	res := &result{columns: []column{
@@ -160,17 +228,7 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		if opts.top > 0 && i == opts.top {
 			break
 		}
-		dir, other := query.Outgoing, r.Object
-		switch {
-		case r.Type == graph.Statement:
-		case !r.Directed:
-			dir = query.Undirected
-			if r.Object == id {
-				other = r.Subject
-			}
-		case r.Object == id:
-			dir, other = query.Incoming, r.Subject
-		}
+		dir, other := relationDirection(id, r.Relation)
 		text := r.Text
 		if table {
 			text = snippet(r.Relation, true)

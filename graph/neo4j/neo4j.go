@@ -739,11 +739,12 @@ func relationTypesParam(f graph.Filter) any {
 }
 
 // Evidence implements graph.Store.
-func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.Evidence, error) {
-	recs, err := s.read(ctx, `MATCH (:Entity {id: $a})<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(:Entity {id: $b})
-RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published
-ORDER BY art.published IS NULL, art.published DESC, art.id
-LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
+func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit int) ([]graph.Evidence, error) {
+	params := filterParams(f)
+	params["a"], params["b"], params["limit"] = a, b, int64(limit)
+	params["relations"] = relationTypesParam(f)
+	params["level"] = string(f.Level())
+	recs, err := s.read(ctx, qEvidence, params)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -751,10 +752,42 @@ LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": int64(limit)})
 	for _, r := range recs {
 		ev = append(ev, graph.Evidence{
 			ArticleID: str(r, "id"), Title: str(r, "title"), URL: str(r, "url"),
-			Source: str(r, "source"), Published: timeOf(r, "published"),
+			Source: str(r, "source"), Published: timeOf(r, "published"), Sentence: str(r, "sentence"),
 		})
 	}
 	return ev, nil
+}
+
+// qEvidence finds the articles linking $a and $b at $level, each with the
+// sentence of its first undenied relation between them (by seq).
+var qEvidence = `MATCH (x:Entity {id: $a})<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(y:Entity {id: $b})
+WHERE ` + filterWhere + `
+  AND ($level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences))
+OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
+WHERE r.article = art.id AND NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
+WITH art, r ORDER BY r.seq
+WITH art, collect(r.text)[0] AS sentence
+WHERE $level <> 'typed' OR sentence IS NOT NULL
+RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published, sentence
+ORDER BY art.published IS NULL, art.published DESC, art.id
+LIMIT $limit`
+
+// Mentions implements graph.Store.
+func (s *Store) Mentions(ctx context.Context, id string, f graph.Filter) ([]graph.ArticleMentions, error) {
+	params := filterParams(f)
+	params["id"] = id
+	recs, err := s.read(ctx, `MATCH (art:Article)-[m:MENTIONS]->(:Entity {id: $id})
+WHERE `+filterWhere+`
+RETURN art.id AS id, art.published AS published, m.count AS count
+ORDER BY art.published IS NULL, art.published DESC, art.id`, params)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+	}
+	out := []graph.ArticleMentions{}
+	for _, r := range recs {
+		out = append(out, graph.ArticleMentions{ArticleID: str(r, "id"), Published: timeOf(r, "published"), Count: int(num(r, "count"))})
+	}
+	return out, nil
 }
 
 // The queries of Entity, all over the articles that pass the filter. Span
@@ -983,4 +1016,41 @@ func offsetsOf(r *driver.Record, key string) graph.Offsets {
 	start, _ := l[0].(int64)
 	end, _ := l[1].(int64)
 	return graph.Offsets{Start: int(start), End: int(end)}
+}
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	params := filterParams(f)
+	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
+		Relations: map[graph.RelationType]int{}, Negated: map[graph.RelationType]int{}}
+	recs, err := s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+RETURN count(art) AS articles, count(art.published) AS dated, min(art.published) AS first, max(art.published) AS last`, params)
+	if err != nil || len(recs) != 1 {
+		return nil, fmt.Errorf("stats: articles: %v", err)
+	}
+	st.Articles = int(num(recs[0], "articles"))
+	st.Undated = st.Articles - int(num(recs[0], "dated"))
+	st.First, st.Last = timeOf(recs[0], "first"), timeOf(recs[0], "last")
+	if recs, err = s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
+RETURN coalesce(art.lang, '') AS lang, coalesce(art.source, '') AS source, count(*) AS n`, params); err != nil {
+		return nil, fmt.Errorf("stats: articles by language and source: %w", err)
+	}
+	for _, r := range recs {
+		n := int(num(r, "n"))
+		st.Langs[str(r, "lang")] += n
+		st.Sources[str(r, "source")] += n
+	}
+	if recs, err = s.read(ctx, `MATCH ()-[r:`+allPattern+`]->()
+MATCH (art:Article {id: r.article}) WHERE `+filterWhere+`
+RETURN type(r) AS type, count(*) AS n, sum(CASE WHEN r.negated THEN 1 ELSE 0 END) AS negated`, params); err != nil {
+		return nil, fmt.Errorf("stats: relations: %w", err)
+	}
+	for _, r := range recs {
+		t := graph.RelationType(str(r, "type"))
+		st.Relations[t] = int(num(r, "n"))
+		if neg := int(num(r, "negated")); neg > 0 {
+			st.Negated[t] = neg
+		}
+	}
+	return st, nil
 }

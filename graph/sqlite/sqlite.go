@@ -714,13 +714,35 @@ func (s *Store) edges(ctx context.Context, query string, args []any) ([]graph.Ed
 }
 
 // Evidence implements graph.Store.
-func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT ar.id, ar.title, ar.url, ar.source, ar.published FROM articles ar
-		JOIN mentions m1 ON m1.article_id = ar.id AND m1.entity_id = ?
-		JOIN mentions m2 ON m2.article_id = ar.id AND m2.entity_id = ?
-		ORDER BY ar.published IS NULL, ar.published DESC, ar.id
-		LIMIT ?`, a, b, limit)
+func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit int) ([]graph.Evidence, error) {
+	aw, args := articleFilter(f)
+	// The sentence of the first undenied relation between the two.
+	rel := `SELECT r.text FROM relations r WHERE r.article_id = a.id AND r.negated = 0
+		AND ((r.subject = ? AND r.object = ?) OR (r.subject = ? AND r.object = ?))`
+	relArgs := []any{a, b, b, a}
+	if len(f.Relations) > 0 {
+		rel += " AND r.type IN (" + placeholders(len(f.Relations)) + ")"
+		for _, t := range f.Relations {
+			relArgs = append(relArgs, string(t))
+		}
+	}
+	rel += " ORDER BY r.seq LIMIT 1"
+	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS sentence FROM articles a
+		JOIN mentions m1 ON m1.article_id = a.id AND m1.entity_id = ?
+		JOIN mentions m2 ON m2.article_id = a.id AND m2.entity_id = ?
+		WHERE ` + aw
+	all := append(append(relArgs, a, b), args...)
+	switch f.Level() {
+	case graph.SentenceEdges:
+		q += ` AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
+			ON s2.article_id = s1.article_id AND s2.sentence = s1.sentence
+			WHERE s1.article_id = a.id AND s1.entity_id = ? AND s2.entity_id = ?)`
+		all = append(all, a, b)
+	case graph.TypedEdges:
+		q += ` AND sentence IS NOT NULL`
+	}
+	q += ` ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?`
+	rows, err := s.db.QueryContext(ctx, q, append(all, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -728,14 +750,38 @@ func (s *Store) Evidence(ctx context.Context, a, b string, limit int) ([]graph.E
 	var ev []graph.Evidence
 	for rows.Next() {
 		var e graph.Evidence
-		var published sql.NullString
-		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published); err != nil {
+		var published, sentence sql.NullString
+		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published, &sentence); err != nil {
 			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 		}
-		e.Published = parseTime(published)
+		e.Published, e.Sentence = parseTime(published), sentence.String
 		ev = append(ev, e)
 	}
 	return ev, rows.Err()
+}
+
+// Mentions implements graph.Store.
+func (s *Store) Mentions(ctx context.Context, id string, f graph.Filter) ([]graph.ArticleMentions, error) {
+	aw, args := articleFilter(f)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.published, m.count FROM mentions m
+		JOIN articles a ON a.id = m.article_id
+		WHERE m.entity_id = ? AND `+aw+`
+		ORDER BY a.published IS NULL, a.published DESC, a.id`, append([]any{id}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []graph.ArticleMentions{}
+	for rows.Next() {
+		var m graph.ArticleMentions
+		var published sql.NullString
+		if err := rows.Scan(&m.ArticleID, &published, &m.Count); err != nil {
+			return nil, fmt.Errorf("mentions of %s: %w", id, err)
+		}
+		m.Published = parseTime(published)
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 // spanJSON is how a graph.Span is kept in mentions.spans.
@@ -1022,4 +1068,71 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 		return nil, fmt.Errorf("relations of %s: %w", id, err)
 	}
 	return out, nil
+}
+
+// Stats implements graph.Store.
+func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	defer tx.Rollback() // read only: nothing to commit
+
+	aw, args := articleFilter(f)
+	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
+		Relations: map[graph.RelationType]int{}, Negated: map[graph.RelationType]int{}}
+	var first, last sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) - count(a.published), min(a.published), max(a.published)
+		FROM articles a WHERE `+aw, args...).Scan(&st.Articles, &st.Undated, &first, &last); err != nil {
+		return nil, fmt.Errorf("stats: articles: %w", err)
+	}
+	st.First, st.Last = parseTime(first), parseTime(last)
+	for _, g := range []struct {
+		column string
+		dst    map[string]int
+	}{{"lang", st.Langs}, {"source", st.Sources}} {
+		// The column names are constants.
+		if err := countRows(ctx, tx, `SELECT a.`+g.column+`, count(*) FROM articles a WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				return err
+			}
+			g.dst[k] = n
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("stats: articles by %s: %w", g.column, err)
+		}
+	}
+	if err := countRows(ctx, tx, `SELECT r.type, count(*), sum(r.negated) FROM relations r
+		JOIN articles a ON a.id = r.article_id WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
+		var t string
+		var n, neg int
+		if err := rows.Scan(&t, &n, &neg); err != nil {
+			return err
+		}
+		st.Relations[graph.RelationType(t)] = n
+		if neg > 0 {
+			st.Negated[graph.RelationType(t)] = neg
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("stats: relations: %w", err)
+	}
+	return st, nil
+}
+
+// countRows runs query and hands each row to scan.
+func countRows(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -396,3 +396,81 @@ func testRelationsFilters(t *testing.T, o Opener) {
 		})
 	}
 }
+
+// testEvidenceLevels checks Evidence at each edge level on edgeFixture:
+// which articles link a pair, and the relation sentence each carries.
+// Biden–Kadhimi: e1 (2021-07-11; MEETS seq 0, DISCUSSES seq 1), e2
+// (2021-09-01; no shared sentence, no relation between them), e3 (undated;
+// MEETS). PMF–Iraq: e1 only, their one relation negated.
+func testEvidenceLevels(t *testing.T, o Opener) {
+	s := open(t, o)
+	apply(t, s, edgeFixture()...)
+	meets1 := "sentence 1: mustafa-al-kadhimi MEETS joe-biden"
+	meets3 := "sentence 1: joe-biden MEETS mustafa-al-kadhimi"
+	discusses := "sentence 3: mustafa-al-kadhimi DISCUSSES joe-biden"
+	for _, tc := range []struct {
+		name string
+		a, b string
+		f    graph.Filter
+		want []string // article: sentence
+	}{
+		{"article", kadhimi.ID, biden.ID, graph.Filter{}, []string{"e2: ", "e1: " + meets1, "e3: " + meets3}},
+		{"article, other way round", biden.ID, kadhimi.ID, graph.Filter{}, []string{"e2: ", "e1: " + meets1, "e3: " + meets3}},
+		{"sentence", kadhimi.ID, biden.ID, graph.Filter{Edges: graph.SentenceEdges}, []string{"e1: " + meets1, "e3: " + meets3}},
+		{"typed", kadhimi.ID, biden.ID, graph.Filter{Edges: graph.TypedEdges}, []string{"e1: " + meets1, "e3: " + meets3}},
+		{"typed, discusses only", kadhimi.ID, biden.ID, graph.Filter{Edges: graph.TypedEdges, Relations: []graph.RelationType{graph.Discusses}}, []string{"e1: " + discusses}},
+		{"article, dated from August", kadhimi.ID, biden.ID, graph.Filter{Since: day("2021-08-01")}, []string{"e2: "}},
+		{"article, english", kadhimi.ID, biden.ID, graph.Filter{Langs: []string{"en"}}, []string{"e2: "}},
+		{"article, jazeera", kadhimi.ID, biden.ID, graph.Filter{Sources: []string{"jazeera"}}, []string{"e1: " + meets1, "e3: " + meets3}},
+		{"negated relation: no sentence", pmf.ID, iraq.ID, graph.Filter{}, []string{"e1: "}},
+		{"negated relation: no typed evidence", pmf.ID, iraq.ID, graph.Filter{Edges: graph.TypedEdges}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ev, err := s.Evidence(context.Background(), tc.a, tc.b, tc.f, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range ev {
+				got = append(got, e.ArticleID+": "+e.Sentence)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("evidence %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// testMentions checks Store.Mentions on edgeFixture: Kadhimi is named in
+// e0 and e2 (2021-09-01; once each), e1 (2021-07-11; three times, in
+// sentences 0, 1 and 3) and e3 (undated; once).
+func testMentions(t *testing.T, o Opener) {
+	s := open(t, o)
+	apply(t, s, edgeFixture()...)
+	for _, tc := range []struct {
+		name string
+		id   string
+		f    graph.Filter
+		want []string
+	}{
+		{"all", kadhimi.ID, graph.Filter{}, []string{"e0 2021-09-01 ×1", "e2 2021-09-01 ×1", "e1 2021-07-11 ×3", "e3 ? ×1"}},
+		{"since August", kadhimi.ID, graph.Filter{Since: day("2021-08-01")}, []string{"e0 2021-09-01 ×1", "e2 2021-09-01 ×1"}},
+		{"jazeera", kadhimi.ID, graph.Filter{Sources: []string{"jazeera"}}, []string{"e1 2021-07-11 ×3", "e3 ? ×1"}},
+		{"arabic before August", kadhimi.ID, graph.Filter{Langs: []string{"ar"}, Until: day("2021-08-01")}, []string{"e1 2021-07-11 ×3"}},
+		{"unknown entity", "nobody", graph.Filter{}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms, err := s.Mentions(context.Background(), tc.id, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, fmt.Sprintf("%s %s ×%d", m.ArticleID, date(m.Published), m.Count))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("mentions %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

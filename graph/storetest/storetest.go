@@ -32,6 +32,8 @@ func Run(t *testing.T, open Opener) {
 		{"ProjectionEdges", testProjectionEdges},
 		{"ProjectionFilters", testProjectionFilters},
 		{"Evidence", testEvidence},
+		{"EvidenceLevels", testEvidenceLevels},
+		{"Mentions", testMentions},
 		{"Resolve", testResolve},
 		{"EntityProfile", testEntityProfile},
 		{"EntityProfileLimits", testEntityProfileLimits},
@@ -39,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsReplacedAndDeletedWithArticle", testRelationsReplaceDelete},
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
+		{"Stats", testStats},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 		{"EntityVersionFromLeastArticle", testEntityVersion},
 		{"Inputs", testInputs},
@@ -135,6 +138,7 @@ type snapshot struct {
 	Resolved      []string // what every fixture entity's name resolves to
 	Profiles      []string // every entity's profile
 	Relations     []string // every entity's relations
+	Stats         string   // Stats of the whole store
 }
 
 func snap(t *testing.T, s graph.Store) snapshot {
@@ -145,7 +149,7 @@ func snap(t *testing.T, s graph.Store) snapshot {
 		t.Fatalf("fingerprints: %v", err)
 	}
 	p := projection(t, s, graph.Filter{})
-	sn := snapshot{Fingerprints: fps}
+	sn := snapshot{Fingerprints: fps, Stats: stats(t, s, graph.Filter{})}
 	for _, level := range []graph.EdgeLevel{graph.SentenceEdges, graph.TypedEdges} {
 		lp := projection(t, s, graph.Filter{Edges: level})
 		if !reflect.DeepEqual(lp.Entities, p.Entities) {
@@ -196,12 +200,12 @@ func snap(t *testing.T, s graph.Store) snapshot {
 	}
 	for _, e := range p.Edges {
 		sn.Edges = append(sn.Edges, edgeLine(e))
-		ev, err := s.Evidence(ctx, e.A, e.B, 100)
+		ev, err := s.Evidence(ctx, e.A, e.B, graph.Filter{}, 100)
 		if err != nil {
 			t.Fatalf("evidence: %v", err)
 		}
 		for _, x := range ev {
-			sn.Evidence = append(sn.Evidence, fmt.Sprintf("%s–%s: %s %q %s", e.A, e.B, x.ArticleID, x.Title, date(x.Published)))
+			sn.Evidence = append(sn.Evidence, fmt.Sprintf("%s–%s: %s %q %s %q", e.A, e.B, x.ArticleID, x.Title, date(x.Published), x.Sentence))
 		}
 	}
 	for _, e := range []graph.Entity{kadhimi, biden, raisi, iraq, pmf, hamidA, hamidB} {
@@ -437,7 +441,7 @@ func testEvidence(t *testing.T, o Opener) {
 		doc("a3", "2021-09-01", "ar", "src", kadhimi, biden),
 		doc("a0", "2021-09-01", "ar", "src", biden, kadhimi),
 		doc("a4", "2021-10-01", "ar", "src", kadhimi, raisi))
-	ev, err := s.Evidence(context.Background(), kadhimi.ID, biden.ID, 10)
+	ev, err := s.Evidence(context.Background(), kadhimi.ID, biden.ID, graph.Filter{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -452,7 +456,7 @@ func testEvidence(t *testing.T, o Opener) {
 	if len(ev) > 0 && (ev[0].Title != "Title of a0" || ev[0].URL != "https://example.org/a0" || !ev[0].Published.Equal(day("2021-09-01"))) {
 		t.Errorf("evidence carries %+v, want a0's title, URL and date", ev[0])
 	}
-	ev, err = s.Evidence(context.Background(), biden.ID, kadhimi.ID, 2)
+	ev, err = s.Evidence(context.Background(), biden.ID, kadhimi.ID, graph.Filter{}, 2)
 	if err != nil || len(ev) != 2 || ev[0].ArticleID != "a0" {
 		t.Errorf("evidence in the other direction with limit 2 = %v, %v; want a0, a3", ev, err)
 	}

@@ -33,7 +33,8 @@ type Entry struct {
 	Wikidata string   `json:"wikidata,omitempty"`
 	Aliases  []string `json:"aliases,omitempty"`
 	// Weak are aliases that are also common words or common names (حميد,
-	// رئيسي): they name the entity only with support in the article.
+	// رئيسي): they name the entity only with support in the article. A
+	// canonical name listed here too is weak as well.
 	Weak []string `json:"weak,omitempty"`
 	// Adjectives are nationality adjectives (الأمريكي, Iranian): they link an
 	// article to a country without being a name of it.
@@ -249,8 +250,16 @@ func (l *Lexicon) index() {
 }
 
 func (l *Lexicon) addEntry(e *Entry) {
+	// A name also listed as weak is weak: the curator says the word is
+	// common (حديثة is Haditha, and حديثه "his talk" once folded).
+	weak := make(map[string]bool, len(e.Weak))
+	for _, name := range e.Weak {
+		weak[norm.Key(name)] = true
+	}
 	for _, name := range e.names() {
-		l.add(e, name, KindName, nil)
+		if !weak[norm.Key(name)] {
+			l.add(e, name, KindName, nil)
+		}
 	}
 	for _, name := range e.Weak {
 		l.add(e, name, KindWeak, nil)

@@ -1,0 +1,275 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// How many sources and kinds stats lists.
+const (
+	statsSources = 20
+	statsKinds   = 10
+)
+
+type statsOptions struct {
+	globalOptions
+	filter graph.Filter // dates, languages and sources
+	format string
+	stdout io.Writer
+}
+
+func statsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "stats",
+		Usage: "how big the graph is: articles by language, source and date, entities by type and kind, edges, relations",
+		Description: fmt.Sprintf(`Counts what the store holds, within the filters: articles (and how many are undated,
+the first and last publication dates), articles by language and by source (the %d
+biggest), the entities they mention by type and by kind (the %d commonest), the
+co-mention edges at the article and the sentence level, and the typed relations they
+state by type (and how many of them are denied).
+
+   newsgraph stats
+   newsgraph stats --since 2022-01-01 --lang ar --format json
+
+csv prints one row per count: section, key, value.`, statsSources, statsKinds),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE`; undated articles are left out"},
+			&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
+			&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
+			&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (comma-separated)"},
+			formatFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageErrorf("stats takes no arguments, got %q", c.Args().First())
+			}
+			f, err := parseDates(c)
+			if err != nil {
+				return err
+			}
+			f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
+			format, err := parseFormat(c.String("format"))
+			if err != nil {
+				return err
+			}
+			return runStats(c.Context, statsOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer})
+		},
+	}
+}
+
+// statsSection is one part of the stats: a table of keys and counts.
+type statsSection struct {
+	name  string // csv section and json key
+	title string // table heading
+	res   *result
+}
+
+func runStats(ctx context.Context, opts statsOptions) error {
+	store, err := openStore(ctx, opts.globalOptions)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := store.Stats(ctx, opts.filter)
+	if err != nil {
+		return err
+	}
+	// One article-level projection gives the entities and both co-mention
+	// levels: an article edge counts the sentences naming both ends.
+	p, err := store.Projection(ctx, opts.filter)
+	if err != nil {
+		return err
+	}
+	secs := statsSections(st, p)
+	switch opts.format {
+	case formatJSON:
+		return writeStatsJSON(opts.stdout, secs)
+	case formatCSV:
+		return statsCSV(secs).write(opts.stdout, formatCSV)
+	}
+	for i, s := range secs {
+		sep := "\n"
+		if i == 0 {
+			sep = ""
+		}
+		if opts.format == formatMD {
+			fmt.Fprintf(opts.stdout, "%s### %s\n\n", sep, s.title)
+		} else {
+			fmt.Fprintf(opts.stdout, "%s%s\n", sep, s.title)
+		}
+		if err := s.res.write(opts.stdout, opts.format); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statsSections lays the counts out as tables, in a fixed order.
+func statsSections(st *graph.Stats, p *graph.Projection) []statsSection {
+	sentenceEdges := 0
+	for _, e := range p.Edges {
+		if e.Sentences > 0 {
+			sentenceEdges++
+		}
+	}
+	relations, denied := 0, 0
+	for _, t := range graph.RelationTypes {
+		relations += st.Relations[t]
+		denied += st.Negated[t]
+	}
+	keyed := func(key, count string) []column {
+		return []column{{name: key, title: strings.ToUpper(key)}, {name: count, title: strings.ToUpper(count), number: true}}
+	}
+	overview := &result{columns: keyed("count", "value")}
+	overview.columns[0].title, overview.columns[1].title = "WHAT", "COUNT"
+	for _, kv := range []struct {
+		k string
+		v any
+	}{
+		{"articles", st.Articles}, {"undated_articles", st.Undated},
+		{"first_published", dateCell(st.First)}, {"last_published", dateCell(st.Last)},
+		{"languages", len(st.Langs)}, {"sources", len(st.Sources)},
+		{"entities", len(p.Entities)},
+		{"article_edges", len(p.Edges)}, {"sentence_edges", sentenceEdges},
+		{"relations", relations}, {"denied_relations", denied},
+	} {
+		overview.rows = append(overview.rows, []any{kv.k, kv.v})
+	}
+
+	langs := &result{columns: keyed("lang", "articles")}
+	for _, kv := range ranked(st.Langs, 0) {
+		langs.rows = append(langs.rows, []any{orNone(kv.key, "unknown"), kv.n})
+	}
+	sources := &result{columns: keyed("source", "articles")}
+	for _, kv := range ranked(st.Sources, statsSources) {
+		sources.rows = append(sources.rows, []any{orNone(kv.key, "(none)"), kv.n})
+	}
+	byType := map[string]int{}
+	byKind := map[string]int{}
+	for _, e := range p.Entities {
+		byType[string(e.Type)]++
+		byKind[e.Kind]++
+	}
+	types := &result{columns: keyed("type", "entities")}
+	for _, t := range []graph.EntityType{graph.Person, graph.Organization, graph.Location} {
+		types.rows = append(types.rows, []any{string(t), byType[string(t)]})
+	}
+	kinds := &result{columns: keyed("kind", "entities")}
+	for _, kv := range ranked(byKind, statsKinds) {
+		kinds.rows = append(kinds.rows, []any{orNone(kv.key, "(none)"), kv.n})
+	}
+	rels := &result{columns: append(keyed("type", "relations"), column{name: "denied", title: "DENIED", number: true})}
+	for _, t := range graph.RelationTypes {
+		rels.rows = append(rels.rows, []any{strings.ToLower(string(t)), st.Relations[t], st.Negated[t]})
+	}
+	return []statsSection{
+		{"overview", "Overview", overview},
+		{"articles_by_language", "Articles by language", langs},
+		{"articles_by_source", fmt.Sprintf("Articles by source (top %d)", statsSources), sources},
+		{"entities_by_type", "Entities by type", types},
+		{"entities_by_kind", fmt.Sprintf("Entities by kind (top %d)", statsKinds), kinds},
+		{"relations_by_type", "Typed relations by type", rels},
+	}
+}
+
+type keyCount struct {
+	key string
+	n   int
+}
+
+// ranked lists a map's counts, biggest first, ties by key; at most top of
+// them unless top is 0.
+func ranked(m map[string]int, top int) []keyCount {
+	out := make([]keyCount, 0, len(m))
+	for k, n := range m {
+		out = append(out, keyCount{k, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].n != out[j].n {
+			return out[i].n > out[j].n
+		}
+		return out[i].key < out[j].key
+	})
+	if top > 0 && len(out) > top {
+		out = out[:top]
+	}
+	return out
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+// statsCSV flattens the sections into rows of section, key, value; the
+// denied relations of each type are a section of their own.
+func statsCSV(secs []statsSection) *result {
+	out := &result{columns: []column{{name: "section"}, {name: "key"}, {name: "value"}}}
+	var denied [][]any
+	for _, s := range secs {
+		for _, row := range s.res.rows {
+			out.rows = append(out.rows, []any{s.name, row[0], row[1]})
+			if len(row) > 2 {
+				denied = append(denied, []any{"denied_relations_by_type", row[0], row[2]})
+			}
+		}
+	}
+	out.rows = append(out.rows, denied...)
+	return out
+}
+
+// writeStatsJSON writes one object: the overview's counts as fields, then
+// every other section as an array of objects keyed by its column names.
+func writeStatsJSON(w io.Writer, secs []statsSection) error {
+	var b strings.Builder
+	b.WriteString("{")
+	for _, row := range secs[0].res.rows {
+		k, _ := json.Marshal(row[0])
+		v, _ := json.Marshal(row[1])
+		fmt.Fprintf(&b, "\n  %s: %s,", k, v)
+	}
+	for i, s := range secs[1:] {
+		fmt.Fprintf(&b, "\n  %q: [", s.name)
+		for j, row := range s.res.rows {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n    {")
+			for c, v := range row {
+				if c > 0 {
+					b.WriteString(", ")
+				}
+				k, _ := json.Marshal(s.res.columns[c].name)
+				val, err := json.Marshal(v)
+				if err != nil {
+					return err
+				}
+				b.Write(k)
+				b.WriteString(": ")
+				b.Write(val)
+			}
+			b.WriteString("}")
+		}
+		if len(s.res.rows) > 0 {
+			b.WriteString("\n  ")
+		}
+		b.WriteString("]")
+		if i < len(secs)-2 {
+			b.WriteString(",")
+		}
+	}
+	b.WriteString("\n}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

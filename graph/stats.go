@@ -1,0 +1,21 @@
+package graph
+
+import "time"
+
+// Stats counts the articles that pass a filter and the typed relations
+// they state: what a projection cannot tell, since it holds entities and
+// edges only. Maps are never nil.
+type Stats struct {
+	Articles int
+	Undated  int            // articles whose date is unknown
+	First    time.Time      // the earliest publication date; zero when every article is undated
+	Last     time.Time      // the latest
+	Langs    map[string]int // articles by language; "" for unknown
+	Sources  map[string]int // articles by source; "" for none
+	// Langs and Sources hold no zero counts.
+	// Relations counts the typed relations the articles state, by type,
+	// negated ones included; Negated counts the negated ones alone. Types
+	// with none are absent from both.
+	Relations map[RelationType]int
+	Negated   map[RelationType]int
+}

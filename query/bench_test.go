@@ -1,0 +1,96 @@
+package query
+
+import (
+	"fmt"
+	"testing"
+)
+
+// The benchmarks run on random graphs of 1,000, 10,000 and 100,000
+// entities of average degree 10 and article weights 1–10, built with a
+// fixed seed (randomProjection(n, benchDegree, benchSeed)); compare.py
+// runs networkx and igraph on the same graphs.
+
+var benchGraphs = map[int]*Graph{}
+
+// benchGraph builds each size once.
+func benchGraph(n int) *Graph {
+	if g, ok := benchGraphs[n]; ok {
+		return g
+	}
+	g := New(randomProjection(n, benchDegree, benchSeed))
+	benchGraphs[n] = g
+	return g
+}
+
+func ladder(b *testing.B, sizes []int, f func(g *Graph)) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			g := benchGraph(n)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				f(g)
+			}
+		})
+	}
+}
+
+var (
+	allSizes   = []int{1000, 10000, 100000}
+	exactSizes = []int{1000, 10000} // O(n·m): 100,000 entities would take hours
+)
+
+// BenchmarkLoad is what the other benchmarks leave out: loading a
+// projection as compressed rows, once per graph.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range allSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			p := randomProjection(n, benchDegree, benchSeed)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				New(p)
+			}
+		})
+	}
+}
+
+func BenchmarkPageRank(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) { PageRank(g, Damping, Tolerance) })
+}
+
+func BenchmarkBetweenness(b *testing.B) {
+	ladder(b, exactSizes, func(g *Graph) { Betweenness(g) })
+}
+
+func BenchmarkBetweennessSampled(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) { BetweennessSampled(g, DefaultPivots, 1) })
+}
+
+func BenchmarkEigenvector(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) {
+		if _, err := Eigenvector(g, EigenvectorMaxIter, EigenvectorTol); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkHarmonic is exact up to SampleAbove entities and sampled from
+// DefaultPivots sources past it, as the centrality table computes it.
+func BenchmarkHarmonic(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) {
+		if g.Len() > SampleAbove {
+			HarmonicSampled(g, DefaultPivots, 1)
+		} else {
+			Harmonic(g)
+		}
+	})
+}
+
+func BenchmarkLouvain(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) { Louvain(g, 1, 1) })
+}
+
+// BenchmarkCentrality is the whole table with the default options: exact
+// up to SampleAbove entities, sampled from DefaultPivots past it.
+func BenchmarkCentrality(b *testing.B) {
+	ladder(b, allSizes, func(g *Graph) { Centrality(g) })
+}
