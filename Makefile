@@ -15,9 +15,9 @@ demo: build ## ingest the bundled seed article into newsgraph.db and print the r
 	$(BIN) ingest testdata/
 	$(BIN) query centrality
 
-test: ## go vet, every test with the race detector, then a short round of each fuzz target (what CI runs)
+test: ## go vet, every test with the race detector (the Neo4j ones take minutes), then a short round of each fuzz target (what CI runs)
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 bench: ## benchmarks (no tests)

@@ -258,8 +258,12 @@ func TestLockedStore(t *testing.T) {
 		// A dry run only reads: it does not wait.
 		s.run(t, dir, 0, "ingest", "--dry-run", "--lock-timeout", "0s", seedDir(t))
 		// One that waits gets the lock when it is released.
-		go func() { time.Sleep(time.Second); unlock() }()
+		released := make(chan error, 1)
+		go func() { time.Sleep(time.Second); released <- unlock() }()
 		s.run(t, dir, 0, "ingest", "--lock-timeout", "1m", seedDir(t))
+		if err := <-released; err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 
