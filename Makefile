@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/newsgraph
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: help build demo test vet bench bench-ingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j
+.PHONY: help build demo test vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -15,9 +15,9 @@ demo: build ## ingest the bundled seed article into newsgraph.db and print the r
 	$(BIN) ingest testdata/
 	$(BIN) query centrality
 
-test: ## go vet, every test with the race detector, then a short round of each fuzz target (what CI runs)
+test: ## go vet, every test with the race detector (the Neo4j ones take minutes), then a short round of each fuzz target (what CI runs)
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 bench: ## benchmarks (no tests)
@@ -25,6 +25,9 @@ bench: ## benchmarks (no tests)
 
 bench-ingest: ## ingest ../shared/corpora/ar-news-2022 into SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI; see make neo4j-up)
 	$(GO) test -run '^$$' -bench BenchmarkIngestCorpus -benchtime 1x -timeout 60m ./cmd/newsgraph
+
+bench-reingest: ## first ingest of ../shared/corpora/ar-news-2022 vs re-ingests of it unchanged, SQLite and Neo4j (needs NEWSGRAPH_TEST_NEO4J_URI)
+	$(GO) test -run '^$$' -bench BenchmarkReingestUnchanged -benchtime 5x -count 3 -timeout 60m ./cmd/newsgraph
 
 bench-query: ## time projections, the centrality table, communities and paths on ar-news-2022 (ingested once into SQLite)
 	$(GO) test -run '^$$' -bench BenchmarkQueryCorpus -benchtime 3x -timeout 30m ./cmd/newsgraph

@@ -44,6 +44,11 @@ type Article struct {
 	// Hash changes whenever the article's content or the extractor that
 	// read it changes; a re-ingest skips articles whose hash it already has.
 	Hash string
+	// Input is where the article was read: an absolute file path, a URL or
+	// "stdin"; "" when unknown (stored before inputs were recorded). A
+	// pruning re-ingest removes the articles of the inputs it read that it
+	// no longer found in them.
+	Input string
 }
 
 // Entity is an actor or place, identified across articles and scripts.

@@ -224,7 +224,7 @@ func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentenc
 func (x *Extractor) Extract(a *Article) graph.Document {
 	doc := graph.Document{Article: graph.Article{
 		ID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title,
-		Published: a.Published, Lang: a.Lang, Hash: x.Hash(a),
+		Published: a.Published, Lang: a.Lang, Hash: x.Hash(a), Input: a.Input,
 	}}
 	text := Text(a)
 	toks, sentences := norm.Tokens(text), norm.Sentences(text)

@@ -2,8 +2,12 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,7 +27,19 @@ type Options struct {
 	// Progress, when set, is called after every write and at the end with
 	// the counts so far. It runs on Run's goroutine.
 	Progress func(Stats)
+	// Prune removes, once everything was read and written, the stored
+	// articles of the inputs read in this run that were not found in them
+	// again (see Run). The store must be a graph.InputLister.
+	Prune bool
+	// DryRun reads and compares everything but extracts and writes
+	// nothing: the counts say what a run would do, and Stats.RemovedIDs
+	// what it would prune.
+	DryRun bool
 }
+
+// ErrCannotPrune is returned for Options.Prune with a store that does not
+// record the inputs of articles.
+var ErrCannotPrune = errors.New("this store does not record where articles were read, so it cannot prune")
 
 // Stats counts what an ingest did.
 type Stats struct {
@@ -35,15 +51,28 @@ type Stats struct {
 	Written    int // documents written (New + Changed, less any lost to an error)
 	Skipped    int // inputs or records that could not be read
 	Warnings   int // articles read with a caveat
+	// Removed counts the articles pruned (with DryRun: that would be),
+	// RemovedIDs lists them, sorted.
+	Removed    int
+	RemovedIDs []string
 	Elapsed    time.Duration
 }
 
 // Run reads inputs, extracts every new or changed article with x on
 // opts.Workers goroutines, and writes them to store in batches, in input
 // order: when one ID occurs twice, the later article is the one kept.
-// Unchanged articles (same ID and hash as stored) are not extracted at all.
-// Problems go to opts.Read.Problem and are counted. Memory stays bounded
-// by the batch size and the worker count, whatever the size of the corpus.
+// Unchanged articles (same ID, hash and input as stored) are not extracted
+// at all; an article that moved to another input is written again, so that
+// the store always knows where each article is. Problems go to
+// opts.Read.Problem and are counted. Memory stays bounded by the batch size
+// and the worker count, whatever the size of the corpus.
+//
+// With opts.Prune, once every input was read and every batch written, Run
+// deletes the stored articles whose input is one of inputs (or lies in a
+// folder of inputs) and that this run did not find there, and those it
+// found to repeat another article's text: what a fresh ingest of inputs
+// would not hold. Inputs that could not be read to their end
+// (ReadOptions.Incomplete) prune nothing, nor does a run that stops early.
 func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, opts Options) (Stats, error) {
 	start := time.Now()
 	if opts.Batch <= 0 {
@@ -69,6 +98,25 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	if err != nil {
 		return st, err
 	}
+	var stored map[string]string // article ID → input; nil when the store keeps none
+	if il, ok := store.(graph.InputLister); ok {
+		if stored, err = il.Inputs(ctx); err != nil {
+			return st, err
+		}
+	} else if opts.Prune {
+		return st, ErrCannotPrune
+	}
+	var incomplete []string // inputs not read to their end
+	var incompleteMu sync.Mutex
+	reportIncomplete := opts.Read.Incomplete
+	opts.Read.Incomplete = func(in string) {
+		incompleteMu.Lock()
+		incomplete = append(incomplete, in)
+		incompleteMu.Unlock()
+		if reportIncomplete != nil {
+			reportIncomplete(in)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -83,25 +131,27 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
 	var counts struct{ fresh, changed, unchanged, dups int }
-	readDone := make(chan struct{}) // closed when readErr and counts are final
+	seen := make(map[string]string) // ID → hash, of the articles this run keeps
+	dupIDs := make(map[string]bool) // IDs read as a repeat of another article's text
+	readDone := make(chan struct{}) // closed when readErr, counts, seen and dupIDs are final
 	go func() {
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[string]string)  // text fingerprint → first ID
-		queued := make(map[string]string) // ID → hash, of articles sent on in this run
+		texts := make(map[string]string) // text fingerprint → first ID
 		readErr = Read(ctx, inputs, opts.Read, func(a Article) error {
 			read.Add(1)
 			fp := textFingerprint(&a)
 			if first, ok := texts[fp]; ok && first != a.ID {
 				counts.dups++
+				dupIDs[a.ID] = true
 				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), Warning: true})
 				return nil
 			}
 			texts[fp] = a.ID
 			hash := x.Hash(&a)
 			prev, exists := known[a.ID]
-			sent, again := queued[a.ID]
+			sent, again := seen[a.ID]
 			switch {
 			case again && sent == hash:
 				counts.dups++
@@ -111,15 +161,19 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				// The same ID with other content: the later version
 				// wins, as it would in a later run.
 				counts.changed++
-			case exists && prev == hash:
+			case exists && prev == hash && (stored == nil || stored[a.ID] == a.Input):
 				counts.unchanged++
+				seen[a.ID] = hash
 				return nil
 			case exists:
 				counts.changed++
 			default:
 				counts.fresh++
 			}
-			queued[a.ID] = hash
+			seen[a.ID] = hash
+			if opts.DryRun {
+				return nil
+			}
 			select {
 			case jobs <- job{seq: seq, a: a}:
 				seq++
@@ -199,6 +253,13 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		writeErr = flush()
 	}
 	st.New, st.Changed, st.Unchanged, st.Duplicates = counts.fresh, counts.changed, counts.unchanged, counts.dups
+	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
+		st.RemovedIDs = pruned(inputs, incomplete, stored, known, seen, dupIDs)
+		st.Removed = len(st.RemovedIDs)
+		if !opts.DryRun {
+			writeErr = remove(ctx, store, st.RemovedIDs)
+		}
+	}
 	snapshot()
 	if opts.Progress != nil {
 		opts.Progress(st)
@@ -207,4 +268,76 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		return st, writeErr
 	}
 	return st, readErr
+}
+
+// pruned returns, sorted, the stored articles a pruning run removes: those
+// whose input is within inputs and was read to its end, that the run did not
+// find again; and those it found repeating another article's text.
+func pruned(inputs, incomplete []string, stored, known, seen map[string]string, dupIDs map[string]bool) []string {
+	scopes := make([]string, len(inputs))
+	for i, in := range inputs {
+		switch {
+		case in == "-":
+			scopes[i] = "stdin"
+		case isURL(in):
+			scopes[i] = in
+		default:
+			scopes[i] = InputID(in)
+		}
+	}
+	var ids []string
+	for id, in := range stored {
+		if _, ok := seen[id]; ok || in == "" {
+			continue // kept, or stored before inputs were recorded
+		}
+		if within(in, scopes) && !within(in, incomplete) || dupIDs[id] {
+			ids = append(ids, id)
+		}
+	}
+	for id := range dupIDs {
+		if _, ok := seen[id]; !ok && stored[id] == "" {
+			if _, ok := known[id]; ok {
+				ids = append(ids, id) // a repeat stored before inputs were recorded
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// within reports whether input is one of scopes or lies in a folder of them.
+func within(input string, scopes []string) bool {
+	for _, s := range scopes {
+		if input == s {
+			return true
+		}
+		if isURL(s) || s == "stdin" {
+			continue
+		}
+		dir := s
+		if !strings.HasSuffix(dir, string(filepath.Separator)) {
+			dir += string(filepath.Separator)
+		}
+		if strings.HasPrefix(input, dir) {
+			return true
+		}
+	}
+	return false
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// removeBatch bounds the articles deleted per transaction.
+const removeBatch = 1000
+
+func remove(ctx context.Context, store graph.Store, ids []string) error {
+	for start := 0; start < len(ids); start += removeBatch {
+		end := min(start+removeBatch, len(ids))
+		if err := store.Delete(ctx, ids[start:end]); err != nil {
+			return fmt.Errorf("prune %d articles: %w", end-start, err)
+		}
+	}
+	return nil
 }

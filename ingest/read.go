@@ -69,6 +69,12 @@ type ReadOptions struct {
 	Stdin io.Reader
 	// Problem receives every problem; nil drops them.
 	Problem func(Problem)
+	// Incomplete, when set, receives every input that could not be read
+	// to its end — a file or folder that cannot be opened, a URL that
+	// fails, a file cut short by an error — as Article.Input names it (a
+	// folder's path stands for everything in it). Articles missing from
+	// such an input may still be there: a pruning ingest keeps them.
+	Incomplete func(input string)
 }
 
 func (o *ReadOptions) defaults() {
@@ -86,6 +92,9 @@ func (o *ReadOptions) defaults() {
 	}
 	if o.Problem == nil {
 		o.Problem = func(Problem) {}
+	}
+	if o.Incomplete == nil {
+		o.Incomplete = func(string) {}
 	}
 }
 
@@ -197,6 +206,7 @@ func (c *capped) Read(p []byte) (int, error) {
 // input is one opened input: its name for messages, the path below the
 // folder the user named (for IDs of text files), and its content.
 type input struct {
+	id   string // what Article.Input says: an absolute path, a URL, "stdin"
 	name string
 	rel  string
 	url  string // the URL it was fetched from, if any
@@ -224,7 +234,7 @@ func Read(ctx context.Context, inputs []string, opts ReadOptions, fn func(Articl
 		}
 		switch {
 		case in == "-":
-			err = rd.read(ctx, input{name: "stdin", rel: "stdin", r: opts.Stdin})
+			err = rd.read(ctx, input{id: "stdin", name: "stdin", rel: "stdin", r: opts.Stdin})
 		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
 			err = rd.fetch(ctx, in)
 		default:
@@ -241,14 +251,36 @@ type reader struct {
 	opts   ReadOptions
 	fn     func(Article) error
 	decode func(io.Reader) io.Reader
+	// The input being read, and whether reading it stopped short.
+	cur      string
+	cutShort bool
 }
 
 func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
+
+// fail reports a problem after which the current input is not read any
+// further, so that it counts as incomplete. It returns nil: a broken input
+// stops nothing else.
+func (rd *reader) fail(p Problem) error {
+	rd.problem(p)
+	rd.cutShort = true
+	return nil
+}
+
+// InputID is what Article.Input says of an input given as a path: its
+// absolute, cleaned path (the path itself if it has none).
+func InputID(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
 
 func (rd *reader) walk(ctx context.Context, root string) error {
 	fi, err := os.Stat(root)
 	if err != nil {
 		rd.problem(Problem{File: root, Reason: reason(err)})
+		rd.opts.Incomplete(InputID(root))
 		return nil
 	}
 	if !fi.IsDir() {
@@ -257,6 +289,7 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			rd.problem(Problem{File: path, Reason: reason(err)})
+			rd.opts.Incomplete(InputID(path))
 			return nil
 		}
 		if path != root && strings.HasPrefix(d.Name(), ".") {
@@ -280,14 +313,21 @@ func (rd *reader) readFile(ctx context.Context, path, rel string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		rd.problem(Problem{File: path, Reason: reason(err)})
+		rd.opts.Incomplete(InputID(path))
 		return nil
 	}
 	defer f.Close()
-	return rd.read(ctx, input{name: path, rel: rel, r: f, ext: formatOf(path)})
+	return rd.read(ctx, input{id: InputID(path), name: path, rel: rel, r: f, ext: formatOf(path)})
 }
 
 // fetch reads a URL: a feed, a page, or any format Read knows.
 func (rd *reader) fetch(ctx context.Context, u string) error {
+	cutShort := true // until the body is read
+	defer func() {
+		if cutShort {
+			rd.opts.Incomplete(u)
+		}
+	}()
 	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -310,24 +350,30 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 		return nil
 	}
 	path := req.URL.Path
-	err = rd.read(ctx, input{name: u, rel: u, url: u, r: resp.Body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
+	err = rd.read(ctx, input{id: u, name: u, rel: u, url: u, r: resp.Body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
 	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		// The fetch timed out mid-read: report, keep what was read.
 		rd.problem(Problem{File: u, Reason: fmt.Sprintf("fetch: body not read within %v", rd.opts.Timeout)})
 		return nil
 	}
+	cutShort = false // rd.read reported it if it was
 	return err
 }
 
 // read decompresses, caps and decodes an input, tells its format and
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
+	rd.cur, rd.cutShort = in.id, false
+	defer func() {
+		if rd.cutShort {
+			rd.opts.Incomplete(in.id)
+		}
+	}()
 	br := bufio.NewReaderSize(in.r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			rd.problem(Problem{File: in.name, Reason: "gzip: " + err.Error()})
-			return nil
+			return rd.fail(Problem{File: in.name, Reason: "gzip: " + err.Error()})
 		}
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 64<<10)
@@ -363,16 +409,26 @@ func (rd *reader) read(ctx context.Context, in input) error {
 	case FormatTSV:
 		err = rd.readCSV(ctx, br, src, '\t')
 	case FormatFeed:
-		// readFeed reports unreadable dates itself, with the item number.
-		err = readFeed(ctx, br, in.name, rd.opts, func(a Article) error { return rd.emit(a, nil) })
+		// readFeed reports unreadable dates itself, with the item number;
+		// a problem without one is with the whole feed.
+		opts := rd.opts
+		opts.Problem = func(p Problem) {
+			if p.Record == 0 && !p.Warning {
+				rd.cutShort = true
+			}
+			rd.problem(p)
+		}
+		err = readFeed(ctx, br, in.name, opts, func(a Article) error { return rd.emit(a, nil) })
 	case FormatHTML:
 		err = rd.readPage(br, src)
 	default:
 		err = fmt.Errorf("unknown format %q", format)
 	}
 	if errors.Is(err, errTooLarge) {
-		rd.problem(Problem{File: in.name, Reason: fmt.Sprintf("more than %d bytes after decompression; the rest is skipped (raise --max-input-bytes if this is no decompression bomb)", rd.opts.MaxInputBytes)})
-		return nil
+		return rd.fail(Problem{File: in.name, Reason: fmt.Sprintf("more than %d bytes after decompression; the rest is skipped (raise --max-input-bytes if this is no decompression bomb)", rd.opts.MaxInputBytes)})
+	}
+	if err != nil {
+		rd.cutShort = true
 	}
 	return err
 }
@@ -400,6 +456,7 @@ func (rd *reader) emit(a Article, at *Problem) error {
 	if a.ID == "" {
 		assignID(&a)
 	}
+	a.Input = rd.cur
 	if at != nil && a.DateText != "" && a.Published.IsZero() {
 		at.Reason = fmt.Sprintf("date %q not understood; stored as unknown", a.DateText)
 		at.Warning = true
@@ -414,8 +471,7 @@ func (rd *reader) readPage(r io.Reader, src source) error {
 		return err
 	}
 	if err != nil {
-		rd.problem(Problem{File: src.name, Reason: err.Error()})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: err.Error()})
 	}
 	a.Origin = src.name
 	return rd.emit(a, &Problem{File: src.name})

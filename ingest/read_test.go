@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func readAll(t *testing.T, opts ReadOptions, paths ...string) ([]Article, []Problem) {
@@ -166,6 +167,34 @@ func TestDetectLang(t *testing.T) {
 	}
 }
 
+// TestDetectLangFastPaths checks, rune by rune, that DetectLang's fast
+// paths class every character as the general Unicode test does: a change
+// would change the language, and so the hash, of stored articles.
+func TestDetectLangFastPaths(t *testing.T) {
+	class := func(r rune) string {
+		switch {
+		case !unicode.IsLetter(r):
+			return "none"
+		case unicode.Is(unicode.Arabic, r):
+			return "arabic"
+		case unicode.Is(unicode.Latin, r):
+			return "latin"
+		}
+		return "other"
+	}
+	// What DetectLang says of r alone and of r beside one Arabic letter
+	// tells the class it gave r.
+	seen := map[[2]string]string{
+		{"", "ar"}: "none", {"ar", "ar"}: "arabic", {"en", ""}: "latin", {"", ""}: "other",
+	}
+	for r := rune(0); r < 0x0800; r++ {
+		got := seen[[2]string{DetectLang(string(r)), DetectLang(string(r) + "ب")}]
+		if want := class(r); got != want {
+			t.Errorf("DetectLang classes %U %q as %s, want %s", r, r, got, want)
+		}
+	}
+}
+
 // fuzzFormat reads b as one input of format and checks what every reader
 // promises: no panic, every article has an ID and a title or body, and
 // every problem names the input.
@@ -190,7 +219,12 @@ func fuzzFormat(t *testing.T, format Format, b []byte) {
 func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"t/1","title":"الكاظمي","date":"2021-07-26","body":"نص"}` + "\n" + `{"id": 5, "text": "x"}`))
 	f.Add([]byte("{\"title\":\n"))
-	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatJSONL, b) })
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fuzzFormat(t, FormatJSONL, b)
+		if got, want := jsonlEvents(t, b, 3, 64), jsonlEvents(t, b, 1, 64); !reflect.DeepEqual(got, want) {
+			t.Fatalf("parallel JSONL reader:\n%q\nsequential:\n%q", got, want)
+		}
+	})
 }
 
 func FuzzReadJSON(f *testing.F) {

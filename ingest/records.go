@@ -133,13 +133,11 @@ func (rd *reader) readText(r io.Reader, src source) error {
 		if errors.Is(err, errTooLarge) {
 			return err
 		}
-		rd.problem(Problem{File: src.name, Reason: reason(err)})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: reason(err)})
 	}
 	a, err := parseText(b, rd.opts.MaxArticleBytes)
 	if err != nil {
-		rd.problem(Problem{File: src.name, Reason: err.Error()})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: err.Error()})
 	}
 	a.Source, a.Record, a.Origin = "file", src.rel, src.name
 	line := 0
@@ -196,8 +194,16 @@ func looksLikeDate(line string) bool {
 	return digits >= 4
 }
 
-// readJSONL reads one JSON object a line.
+// readJSONL reads one JSON object a line, decoding lines on every core.
 func (rd *reader) readJSONL(ctx context.Context, r io.Reader, src source) error {
+	if n := jsonlWorkers(); n > 1 {
+		return rd.readJSONLParallel(ctx, r, src, n)
+	}
+	return rd.readJSONLSequential(ctx, r, src)
+}
+
+// readJSONLSequential is readJSONL on one goroutine.
+func (rd *reader) readJSONLSequential(ctx context.Context, r io.Reader, src source) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for line := 1; ; line++ {
 		if line%1024 == 0 {
@@ -210,8 +216,7 @@ func (rd *reader) readJSONL(ctx context.Context, r io.Reader, src source) error 
 			if errors.Is(err, errTooLarge) {
 				return err
 			}
-			rd.problem(Problem{File: src.name, Line: line, Reason: reason(err)})
-			return nil
+			return rd.fail(Problem{File: src.name, Line: line, Reason: reason(err)})
 		}
 		at := Problem{File: src.name, Line: line}
 		if tooLong {
@@ -308,13 +313,11 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err == io.EOF {
-		rd.problem(Problem{File: src.name, Reason: "empty file"})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: "empty file"})
 	}
 	array := tok == json.Delim('[')
 	if err != nil || (!array && tok != json.Delim('{')) {
-		rd.problem(Problem{File: src.name, Reason: "not a JSON array or object"})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
 	// Not an array: rewind by decoding the first object from its opening
 	// brace, which Token consumed.
@@ -346,8 +349,7 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 			// A syntax error leaves the decoder lost: report and stop
 			// reading this input.
 			at.Reason = "malformed JSON: " + err.Error() + "; the rest of the file is skipped"
-			rd.problem(at)
-			return nil
+			return rd.fail(at)
 		}
 		if ferr := rd.checkedRecord(rec, src, at); ferr != nil {
 			return ferr
@@ -397,15 +399,13 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err == io.EOF {
-		rd.problem(Problem{File: src.name, Reason: "empty file"})
-		return nil
+		return rd.fail(Problem{File: src.name, Reason: "empty file"})
 	}
 	if err != nil {
 		if errors.Is(err, errTooLarge) {
 			return err
 		}
-		rd.problem(Problem{File: src.name, Line: 1, Reason: "header: " + err.Error()})
-		return nil
+		return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + err.Error()})
 	}
 	cols := make(map[string]int, len(header))
 	for i, h := range header {
@@ -413,8 +413,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
 		if !utf8.ValidString(h) {
-			rd.problem(Problem{File: src.name, Line: 1, Reason: "header: " + invalidUTF8})
-			return nil
+			return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + invalidUTF8})
 		}
 		cols[strings.ToLower(strings.TrimSpace(h))] = i
 	}
@@ -427,8 +426,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 	}
 	if !found {
-		rd.problem(Problem{File: src.name, Line: 1, Reason: fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)})
-		return nil
+		return rd.fail(Problem{File: src.name, Line: 1, Reason: fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)})
 	}
 	cr.FieldsPerRecord = len(header)
 	for n := 1; ; n++ {
@@ -461,8 +459,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 				return err
 			}
 			at.Reason = reason(err)
-			rd.problem(at)
-			return nil
+			return rd.fail(at)
 		}
 		valid := true
 		for _, f := range rec {

@@ -20,6 +20,7 @@ const (
 	exitNotFound  = 4 // a name matches no entity
 	exitAmbiguous = 5 // a name matches several entities
 	exitNoPath    = 6 // the entities are not connected
+	exitBusy      = 7 // another ingest held the store's lock past --lock-timeout
 )
 
 // errUsage marks command-line mistakes.
@@ -51,6 +52,8 @@ func exitCode(err error) int {
 		return exitNotFound
 	case errors.Is(err, query.ErrNoPath):
 		return exitNoPath
+	case errors.Is(err, graph.ErrLocked):
+		return exitBusy
 	}
 	return exitFailure
 }

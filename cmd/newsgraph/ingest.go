@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,6 +30,12 @@ type ingestOptions struct {
 	batch, workers int
 	errorsFile     string // "" for none
 	quiet, json    bool
+	prune, dryRun  bool
+	lockTimeout    time.Duration // how long to wait for another writer
+	lockLease      time.Duration // how long a crashed writer's Neo4j lock lasts
+	// logProblem, when set, reports problems instead of the plain
+	// "skipped: FILE:LINE: REASON" lines on stderr.
+	logProblem     func(ingest.Problem)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -65,76 +73,104 @@ is reported on stderr as FILE:LINE: REASON and skipped; everything else is inges
 
 Exit status: 0 every article was read; 3 some input was skipped (listed); 1 nothing could be
 read, or the store failed.`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Usage: "read every input as `FORMAT` (text, jsonl, json, csv, tsv, feed, html) instead of detecting it"},
-			&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, lang); repeatable or comma-separated"},
-			&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
-			&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
-			&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8"},
-			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
-			&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
-			&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
-			&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
-			&cli.IntFlag{Name: "max-article-bytes", Value: ingest.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
-			&cli.Int64Flag{Name: "max-input-bytes", Value: ingest.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
-			&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultTimeout, Usage: "give up fetching a URL after this long"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
-			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
-		},
+		Flags:        ingestFlags(),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageErrorf("ingest needs at least one PATH, URL or - (a file or folder of articles)")
 			}
-			opts := ingestOptions{
-				globalOptions: globals(c),
-				paths:         c.Args().Slice(),
-				lexicon:       c.String("lexicon"),
-				batch:         c.Int("batch"),
-				workers:       c.Int("workers"),
-				errorsFile:    c.String("errors"),
-				quiet:         c.Bool("quiet"),
-				json:          c.Bool("json"),
-				stdin:         os.Stdin,
-				stdout:        c.App.Writer,
-				stderr:        c.App.ErrWriter,
-				read: ingest.ReadOptions{
-					MaxArticleBytes: c.Int("max-article-bytes"),
-					MaxInputBytes:   c.Int64("max-input-bytes"),
-					Lang:            c.String("lang"),
-					Encoding:        c.String("encoding"),
-					Timeout:         c.Duration("timeout"),
-				},
-			}
-			var err error
-			if s := c.String("format"); s != "" {
-				if opts.read.Format, err = ingest.ParseFormat(s); err != nil {
-					return usageErrorf("--format: %v", err)
-				}
-			}
-			if opts.read.Fields, err = ingest.ParseFieldMap(c.StringSlice("map")); err != nil {
-				return usageErrorf("%v", err)
-			}
-			switch order := ingest.DateOrder(strings.ToLower(c.String("date-order"))); order {
-			case ingest.OrderAuto, ingest.OrderDMY, ingest.OrderMDY, ingest.OrderYMD:
-				opts.read.DateOrder = order
-			default:
-				return usageErrorf("--date-order %q: want dmy, mdy or ymd", order)
-			}
-			if _, err := ingest.ParseEncoding(opts.read.Encoding); err != nil {
-				return usageErrorf("--encoding: %v", err)
-			}
-			switch {
-			case opts.batch < 1:
-				return usageErrorf("--batch must be at least 1")
-			case opts.workers < 0:
-				return usageErrorf("--workers must not be negative")
-			case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
-				return usageErrorf("--max-article-bytes and --max-input-bytes must be positive")
+			opts, err := parseIngestOptions(c)
+			if err != nil {
+				return err
 			}
 			return runIngest(c.Context, opts)
 		},
 	}
+}
+
+// ingestFlags are the flags of ingest, which schedule takes too.
+func ingestFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Usage: "read every input as `FORMAT` (text, jsonl, json, csv, tsv, feed, html) instead of detecting it"},
+		&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, lang); repeatable or comma-separated"},
+		&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
+		&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
+		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8"},
+		&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
+		&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
+		&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
+		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
+		&cli.IntFlag{Name: "max-article-bytes", Value: ingest.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
+		&cli.Int64Flag{Name: "max-input-bytes", Value: ingest.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+		&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultTimeout, Usage: "give up fetching a URL after this long"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
+		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
+		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
+		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
+		&cli.DurationFlag{Name: "lock-lease", Value: graph.DefaultLease, EnvVars: []string{"NEWSGRAPH_LOCK_LEASE"}, Hidden: true,
+			Usage: "how long the Neo4j lock of a crashed ingest blocks others (renewed every third of it while running)"},
+	}
+}
+
+// parseIngestOptions reads and checks the flags of ingestFlags and the
+// arguments.
+func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
+	opts := ingestOptions{
+		globalOptions: globals(c),
+		paths:         c.Args().Slice(),
+		lexicon:       c.String("lexicon"),
+		batch:         c.Int("batch"),
+		workers:       c.Int("workers"),
+		errorsFile:    c.String("errors"),
+		quiet:         c.Bool("quiet"),
+		json:          c.Bool("json"),
+		prune:         c.Bool("prune"),
+		dryRun:        c.Bool("dry-run"),
+		lockTimeout:   c.Duration("lock-timeout"),
+		lockLease:     c.Duration("lock-lease"),
+		stdin:         os.Stdin,
+		stdout:        c.App.Writer,
+		stderr:        c.App.ErrWriter,
+		read: ingest.ReadOptions{
+			MaxArticleBytes: c.Int("max-article-bytes"),
+			MaxInputBytes:   c.Int64("max-input-bytes"),
+			Lang:            c.String("lang"),
+			Encoding:        c.String("encoding"),
+			Timeout:         c.Duration("timeout"),
+		},
+	}
+	var err error
+	if s := c.String("format"); s != "" {
+		if opts.read.Format, err = ingest.ParseFormat(s); err != nil {
+			return opts, usageErrorf("--format: %v", err)
+		}
+	}
+	if opts.read.Fields, err = ingest.ParseFieldMap(c.StringSlice("map")); err != nil {
+		return opts, usageErrorf("%v", err)
+	}
+	switch order := ingest.DateOrder(strings.ToLower(c.String("date-order"))); order {
+	case ingest.OrderAuto, ingest.OrderDMY, ingest.OrderMDY, ingest.OrderYMD:
+		opts.read.DateOrder = order
+	default:
+		return opts, usageErrorf("--date-order %q: want dmy, mdy or ymd", order)
+	}
+	if _, err := ingest.ParseEncoding(opts.read.Encoding); err != nil {
+		return opts, usageErrorf("--encoding: %v", err)
+	}
+	switch {
+	case opts.batch < 1:
+		return opts, usageErrorf("--batch must be at least 1")
+	case opts.workers < 0:
+		return opts, usageErrorf("--workers must not be negative")
+	case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
+		return opts, usageErrorf("--max-article-bytes and --max-input-bytes must be positive")
+	case opts.lockTimeout < 0:
+		return opts, usageErrorf("--lock-timeout must not be negative")
+	case opts.lockLease < 3*time.Second:
+		return opts, usageErrorf("--lock-lease must be at least 3s")
+	}
+	return opts, nil
 }
 
 func loadLexicon(path string) (*lexicon.Lexicon, error) {
@@ -174,13 +210,6 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	var errFile *os.File
-	if opts.errorsFile != "" {
-		if errFile, err = os.Create(opts.errorsFile); err != nil {
-			return fmt.Errorf("--errors: %w", err)
-		}
-		defer errFile.Close()
-	}
 	store, err := openStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
@@ -188,35 +217,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	defer store.Close()
 
 	bar := newProgress(opts)
-	var mu sync.Mutex // problems arrive from the reading goroutine
-	var listed []ingest.Problem
-	var errEnc *json.Encoder
-	if errFile != nil {
-		errEnc = json.NewEncoder(errFile)
-		errEnc.SetEscapeHTML(false)
-	}
-	opts.read.Stdin = opts.stdin
-	opts.read.Problem = func(p ingest.Problem) {
-		mu.Lock()
-		defer mu.Unlock()
-		severity := "skipped"
-		if p.Warning {
-			severity = "warning"
-		} else if len(listed) < maxListed {
-			listed = append(listed, p)
-		}
-		if errEnc != nil {
-			errEnc.Encode(problemJSON{File: p.File, Line: p.Line, Record: p.Record, Severity: severity, Reason: p.Reason})
-		}
-		if p.Warning && opts.quiet {
-			return
-		}
-		bar.clear()
-		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), p.Error())
-	}
-	st, err := ingest.Run(ctx, store, ingest.NewExtractor(lex), opts.paths, ingest.Options{
-		Read: opts.read, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
-	})
+	st, rec, listed, err := ingestOnce(ctx, store, ingest.NewExtractor(lex), opts, bar)
 	bar.finish()
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -229,9 +230,9 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 		return err
 	}
 	if opts.json {
-		err = writeSummaryJSON(opts.stdout, st, size, listed)
+		err = writeSummaryJSON(opts.stdout, st, size, listed, opts, rec)
 	} else {
-		writeSummary(opts.stdout, st, size, listed)
+		writeSummary(opts.stdout, st, size, listed, opts)
 	}
 	if err != nil {
 		return err
@@ -248,6 +249,130 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	return nil
 }
 
+// ingestOnce runs one ingest into an open store, as ingest and every run of
+// schedule do: under the store's writer lock, recorded in its run history,
+// problems reported on stderr (and to --errors), the first of them listed.
+// A dry run only reads, so it takes no lock and leaves no record.
+func ingestOnce(ctx context.Context, store graph.Store, x *ingest.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []ingest.Problem, error) {
+	now := time.Now()
+	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: version, Owner: owner()}
+	for _, p := range opts.paths {
+		rec.Inputs = append(rec.Inputs, graph.Redact(p))
+	}
+	var errEnc *json.Encoder
+	if opts.errorsFile != "" {
+		errFile, err := os.Create(opts.errorsFile)
+		if err != nil {
+			return ingest.Stats{}, rec, nil, fmt.Errorf("--errors: %w", err)
+		}
+		defer errFile.Close()
+		errEnc = json.NewEncoder(errFile)
+		errEnc.SetEscapeHTML(false)
+	}
+	var mu sync.Mutex // problems arrive from the reading goroutine
+	var listed []ingest.Problem
+	read := opts.read
+	read.Stdin = opts.stdin
+	read.Problem = func(p ingest.Problem) {
+		mu.Lock()
+		defer mu.Unlock()
+		severity := "skipped"
+		if p.Warning {
+			severity = "warning"
+		} else {
+			if len(listed) < maxListed {
+				listed = append(listed, p)
+			}
+			if len(rec.Errors) < graph.MaxRunErrors {
+				rec.Errors = append(rec.Errors, graph.Redact(p.Error()))
+			}
+		}
+		if errEnc != nil {
+			errEnc.Encode(problemJSON{File: p.File, Line: p.Line, Record: p.Record, Severity: severity, Reason: p.Reason})
+		}
+		if p.Warning && opts.quiet {
+			return
+		}
+		if opts.logProblem != nil {
+			opts.logProblem(p)
+			return
+		}
+		bar.clear()
+		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), p.Error())
+	}
+	run := ingest.Options{Read: read, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
+		Prune: opts.prune, DryRun: opts.dryRun}
+	if opts.dryRun {
+		st, err := ingest.Run(ctx, store, x, opts.paths, run)
+		return st, rec, listed, err
+	}
+
+	if lk, ok := store.(graph.Locker); ok {
+		held, unlock, err := lk.Lock(ctx, graph.LockOptions{Owner: rec.Owner + ", newsgraph " + version, Timeout: opts.lockTimeout, Lease: opts.lockLease})
+		switch {
+		case errors.Is(err, errors.ErrUnsupported):
+			fmt.Fprintf(opts.stderr, "warning: %v; another ingest could interleave with this one\n", err)
+		case err != nil:
+			return ingest.Stats{}, rec, nil, err
+		default:
+			defer unlock()
+			ctx = held
+		}
+	}
+	rl, logged := store.(graph.RunLog)
+	if logged {
+		if err := rl.StartRun(ctx, rec); err != nil {
+			return ingest.Stats{}, rec, nil, err
+		}
+	}
+	st, err := ingest.Run(ctx, store, x, opts.paths, run)
+	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) {
+		err = fmt.Errorf("stopped: %w", cause)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	rec.Finished = time.Now()
+	rec.Read, rec.New, rec.Changed, rec.Unchanged, rec.Removed, rec.Failed = st.Read, st.New, st.Changed, st.Unchanged, st.Removed, st.Skipped
+	switch {
+	case errors.Is(err, context.Canceled):
+		rec.Status = graph.RunInterrupted
+	case err != nil, st.Skipped > 0 && st.Read == 0:
+		rec.Status = graph.RunFailed
+	case st.Skipped > 0:
+		rec.Status = graph.RunPartial
+	default:
+		rec.Status = graph.RunOK
+	}
+	if err != nil && len(rec.Errors) < graph.MaxRunErrors+1 {
+		rec.Errors = append(rec.Errors, graph.Redact(err.Error()))
+	}
+	if logged {
+		// Recorded even when interrupted: the store is still there.
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if ferr := rl.FinishRun(fctx, rec); ferr != nil && err == nil {
+			err = ferr
+		}
+	}
+	return st, rec, listed, err
+}
+
+// newRunID returns an ID that sorts by start time and is unique enough.
+func newRunID(t time.Time) string {
+	var b [3]byte
+	rand.Read(b[:])
+	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// owner says who runs this process, for run records and lock messages.
+func owner() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "unknown host"
+	}
+	return fmt.Sprintf("pid %d on %s", os.Getpid(), host)
+}
+
 func severityWord(p ingest.Problem) string {
 	if p.Warning {
 		return "warning"
@@ -255,11 +380,30 @@ func severityWord(p ingest.Problem) string {
 	return "skipped"
 }
 
-func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem) {
+func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings)
+	switch {
+	case opts.prune && opts.dryRun:
+		fmt.Fprintf(w, "pruned:   none (dry run); %d articles are no longer in their inputs\n", st.Removed)
+	case opts.prune:
+		fmt.Fprintf(w, "pruned:   %d articles no longer in their inputs\n", st.Removed)
+	}
 	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d typed relations\n", size.Entities, size.Edges, size.Relations)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
+	if opts.dryRun {
+		fmt.Fprintln(w, "dry run:  nothing was written")
+		if len(st.RemovedIDs) > 0 {
+			fmt.Fprintln(w, "would prune:")
+			for i, id := range st.RemovedIDs {
+				if i == maxListed {
+					fmt.Fprintf(w, "  … and %d more (--json lists them all)\n", len(st.RemovedIDs)-maxListed)
+					break
+				}
+				fmt.Fprintf(w, "  %s\n", id)
+			}
+		}
+	}
 	if len(listed) > 0 {
 		fmt.Fprintln(w, "skipped:")
 		for _, pr := range listed {
@@ -271,10 +415,18 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest
 	}
 }
 
-func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem) error {
+func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions, rec graph.Run) error {
 	skipped := make([]problemJSON, len(listed))
 	for i, pr := range listed {
 		skipped[i] = problemJSON{File: pr.File, Line: pr.Line, Record: pr.Record, Severity: "skipped", Reason: pr.Reason}
+	}
+	runID := rec.ID
+	if opts.dryRun {
+		runID = "" // a dry run is not recorded
+	}
+	removedIDs := st.RemovedIDs
+	if removedIDs == nil {
+		removedIDs = []string{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -285,15 +437,19 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Changed    int           `json:"changed"`
 		Unchanged  int           `json:"unchanged"`
 		Duplicates int           `json:"duplicates"`
+		Removed    int           `json:"removed"`
+		RemovedIDs []string      `json:"removed_ids"`
+		DryRun     bool          `json:"dry_run"`
 		Skipped    int           `json:"skipped"`
 		Warnings   int           `json:"warnings"`
 		Entities   int           `json:"entities"`
 		Edges      int           `json:"edges"`
 		Relations  int           `json:"relations"`
 		Seconds    float64       `json:"seconds"`
+		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
-	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings,
-		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), skipped})
+	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
+		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 
 // progress is a progress bar on stderr when stderr is a terminal, and

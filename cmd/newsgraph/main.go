@@ -76,6 +76,8 @@ paths between them, with the articles behind each link.
 		},
 		Commands: []*cli.Command{
 			ingestCommand(),
+			scheduleCommand(),
+			runsCommand(),
 			queryCommand(),
 			statsCommand(),
 			exportCommand(),

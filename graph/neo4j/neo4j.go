@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -30,7 +31,12 @@ type Store struct {
 	where    string // the URI without credentials, for messages
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store       = (*Store)(nil)
+	_ graph.Locker      = (*Store)(nil)
+	_ graph.RunLog      = (*Store)(nil)
+	_ graph.InputLister = (*Store)(nil)
+)
 
 // Schemes are the URI schemes the store serves.
 var Schemes = []string{"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
@@ -132,6 +138,10 @@ var schema = append([]string{
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+	// The writer lock and the run history (runs.go).
+	"CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.name IS UNIQUE",
+	"CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
+	"CREATE INDEX ingest_run_started IF NOT EXISTS FOR (r:IngestRun) ON (r.started)",
 	"CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
 	// Browser and Resolve search over names in both scripts. Lucene's Arabic
 	// analyzer normalises alef, ya and ta marbuta and strips diacritics and
@@ -220,12 +230,19 @@ RETURN id, collect(e.id) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
-    a.lang = row.lang, a.hash = row.hash`
+    a.lang = row.lang, a.hash = row.hash, a.input = row.input`
 	qMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
     starts: row.starts, ends: row.ends, spanSentences: row.spanSentences, spanSurfaces: row.spanSurfaces,
-    methods: row.methods}]->(e)`
+    methods: row.methods, entity: row.entityJSON}]->(e)`
+	// qEntityVersions returns, per entity, the version of it that the
+	// article with the least ID mentioning it gave (see deriveEntities).
+	qEntityVersions = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})<-[m:MENTIONS]-(a:Article)
+WHERE m.entity IS NOT NULL
+WITH id, m.entity AS version ORDER BY a.id
+RETURN id, head(collect(version)) AS version`
 	qDropOrphans = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
@@ -326,7 +343,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		a := d.Article
 		articles = append(articles, map[string]any{
 			"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
-			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash,
+			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash, "input": a.Input,
 		})
 		ids := make([]string, 0, len(d.Mentions))
 		for _, m := range d.Mentions {
@@ -335,6 +352,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				"surfaces": nonNil(m.Surfaces), "sentences": sentenceSet(m.Sentences),
 			}
 			addSpans(row, m.Spans)
+			row["entityJSON"] = entityJSON(d.Entities, m.EntityID)
 			mentions = append(mentions, row)
 			ids = append(ids, m.EntityID)
 		}
@@ -371,6 +389,12 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				return err
 			}
 		}
+		for id := range entities {
+			touched = append(touched, id)
+		}
+		if err := deriveEntities(ctx, tx, touched); err != nil {
+			return err
+		}
 		return finish(ctx, tx, touched, pairs)
 	})
 	if err != nil {
@@ -398,6 +422,49 @@ func oldMentions(ctx context.Context, tx driver.ManagedTransaction, query string
 		addPairs(pairs, ids)
 	}
 	return touched, nil
+}
+
+// entityJSON is the entity id among ents, as a MENTIONS relationship
+// keeps it.
+func entityJSON(ents []graph.Entity, id string) string {
+	for _, e := range ents {
+		if e.ID == id {
+			b, err := json.Marshal(e)
+			if err != nil {
+				panic(err) // strings only
+			}
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// deriveEntities sets each of ids to the version the article with the least
+// ID that mentions it gave. Names found by rules are spelt as some article
+// wrote them; taking the last one written would make the graph depend on
+// the order of past writes, and a re-ingested graph differ from a fresh
+// one. Entities no article mentions are left to finish.
+func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, tx, qEntityVersions, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	entities := make(map[string]graph.Entity, len(recs))
+	for _, r := range recs {
+		var e graph.Entity
+		if err := json.Unmarshal([]byte(str(r, "version")), &e); err != nil {
+			return fmt.Errorf("entity %s: %w", str(r, "id"), err)
+		}
+		entities[e.ID] = e
+	}
+	if len(entities) == 0 {
+		return nil
+	}
+	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)})
+	return err
 }
 
 // finish deletes entities no article mentions any more and recomputes the
@@ -531,6 +598,9 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 			return err
 		}
 		if _, err := run(ctx, tx, qDeleteArticles, map[string]any{"ids": articleIDs}); err != nil {
+			return err
+		}
+		if err := deriveEntities(ctx, tx, touched); err != nil {
 			return err
 		}
 		return finish(ctx, tx, touched, pairs)

@@ -21,7 +21,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 4
+const schemaVersion = 5
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS articles (
 	title     TEXT NOT NULL DEFAULT '',
 	published TEXT,              -- RFC 3339 UTC, NULL when unknown
 	lang      TEXT NOT NULL DEFAULT '',
-	hash      TEXT NOT NULL
+	hash      TEXT NOT NULL,
+	input     TEXT NOT NULL DEFAULT '' -- the file path or URL it was read from
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
 	id       TEXT PRIMARY KEY,
@@ -56,10 +57,11 @@ CREATE TABLE IF NOT EXISTS mentions (
 	surfaces   TEXT NOT NULL DEFAULT '[]', -- JSON array
 	sentences  TEXT NOT NULL DEFAULT '[]', -- JSON array
 	spans      TEXT NOT NULL DEFAULT '[]', -- JSON array of {start, end, sentence, surface, method}
+	entity     TEXT NOT NULL DEFAULT '',   -- the entity as this article gave it (JSON), see deriveEntities
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4
+` + schemaV4 + schemaV5
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -96,13 +98,45 @@ CREATE TABLE IF NOT EXISTS mention_sentences (
 ) WITHOUT ROWID;
 `
 
+// schemaV5 adds the run history and the store's metadata: a generation
+// counter that every write bumps, and what Size last counted at which
+// generation. (articles.input, also new, is added by the migration.)
+const schemaV5 = `
+CREATE TABLE IF NOT EXISTS runs (
+	id        TEXT PRIMARY KEY,
+	started   TEXT NOT NULL,      -- RFC 3339 UTC
+	finished  TEXT,               -- NULL while running
+	status    TEXT NOT NULL,
+	inputs    TEXT NOT NULL DEFAULT '[]', -- JSON array
+	version   TEXT NOT NULL DEFAULT '',
+	owner     TEXT NOT NULL DEFAULT '',
+	read      INTEGER NOT NULL DEFAULT 0,
+	new       INTEGER NOT NULL DEFAULT 0,
+	changed   INTEGER NOT NULL DEFAULT 0,
+	unchanged INTEGER NOT NULL DEFAULT 0,
+	removed   INTEGER NOT NULL DEFAULT 0,
+	failed    INTEGER NOT NULL DEFAULT 0,
+	errors    TEXT NOT NULL DEFAULT '[]'  -- JSON array
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS runs_started ON runs(started);
+CREATE TABLE IF NOT EXISTS meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+`
+
 // Store is a graph.Store in one SQLite file.
 type Store struct {
 	db   *sql.DB
 	path string
 }
 
-var _ graph.Store = (*Store)(nil)
+var (
+	_ graph.Store       = (*Store)(nil)
+	_ graph.Locker      = (*Store)(nil)
+	_ graph.RunLog      = (*Store)(nil)
+	_ graph.InputLister = (*Store)(nil)
+)
 
 // Backend serves plain file paths.
 func Backend() graph.Backend {
@@ -174,6 +208,13 @@ var migrations = map[int][]string{
 	// rows, filled from the mentions' JSON.
 	3: {schemaV4, `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id)
 		SELECT m.article_id, j.value, m.entity_id FROM mentions m, json_each(m.sentences) j`},
+	// Version 5 records the input each article was read from ('' for
+	// articles stored before, which the next ingest of them fills in),
+	// the run history and the metadata.
+	// Mentions keep the entity as their article gave it (see
+	// deriveEntities); older ones have none until written again.
+	4: {`ALTER TABLE articles ADD COLUMN input TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE mentions ADD COLUMN entity TEXT NOT NULL DEFAULT ''`, schemaV5},
 }
 
 // upgrade migrates a store from version to schemaVersion, one version at a
@@ -222,15 +263,16 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
 		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
 		"delRelations": `DELETE FROM relations WHERE article_id = ?`,
-		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash, input) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
-			published = excluded.published, lang = excluded.lang, hash = excluded.hash`,
+			published = excluded.published, lang = excluded.lang, hash = excluded.hash, input = excluded.input`,
 		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
-		"mention":    `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans) VALUES (?, ?, ?, ?, ?, ?)`,
+		"delAliases":  `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":       `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+		"mention":     `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
 		// OR IGNORE: a sentence listed twice is still one sentence.
 		"sentence": `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id) VALUES (?, ?, ?)`,
 		"relation": `INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
@@ -242,12 +284,18 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	defer closeAll(stmts)
 
-	// Entities shared by many documents are written once per batch; the
-	// last document's version of an entity wins, as it would one at a time.
+	// Entities shared by many documents are written once per batch, then
+	// derived again from the mentions (deriveEntities), with those the
+	// replaced versions mentioned.
 	entities := make(map[string]graph.Entity)
+	touched := make(map[string]bool)
 	for _, d := range docs {
 		for _, e := range d.Entities {
 			entities[e.ID] = e
+			touched[e.ID] = true
+		}
+		if err := oldEntities(ctx, stmts["oldEntities"], d.Article.ID, touched); err != nil {
+			return fmt.Errorf("write article %s: %w", d.Article.ID, err)
 		}
 	}
 	ids := make([]string, 0, len(entities))
@@ -270,11 +318,16 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				return fmt.Errorf("write article %s: %w", a.ID, err)
 			}
 		}
-		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash); err != nil {
+		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash, a.Input); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
+		given := make(map[string]graph.Entity, len(d.Entities))
+		for _, e := range d.Entities {
+			given[e.ID] = e
+		}
 		for _, m := range d.Mentions {
-			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans)); err != nil {
+			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans),
+				entityJSON(given[m.EntityID])); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 			}
 			for _, n := range m.Sentences {
@@ -295,10 +348,89 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			}
 		}
 	}
+	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
+		return err
+	}
 	if err := deleteOrphans(ctx, tx); err != nil {
 		return err
 	}
+	if err := bumpGeneration(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// oldEntities adds the entities the stored version of an article mentions.
+func oldEntities(ctx context.Context, stmt *sql.Stmt, articleID string, touched map[string]bool) error {
+	rows, err := stmt.QueryContext(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		touched[id] = true
+	}
+	return rows.Err()
+}
+
+// entityJSON is an entity as a mention keeps it.
+func entityJSON(e graph.Entity) string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // strings only
+	}
+	return string(b)
+}
+
+// deriveEntities sets each touched entity to the version the article with
+// the least ID that mentions it gave. Names found by rules are spelt as
+// some article wrote them, so different articles give the same entity
+// different names; taking the last one written would make the graph depend
+// on the order of past writes, and a re-ingested graph differ from a fresh
+// one. Entities no article mentions are left to deleteOrphans.
+func deriveEntities(ctx context.Context, tx *sql.Tx, stmts map[string]*sql.Stmt, touched map[string]bool) error {
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	first, err := tx.PrepareContext(ctx, `SELECT entity FROM mentions WHERE entity_id = ? AND entity <> '' ORDER BY article_id LIMIT 1`)
+	if err != nil {
+		return err
+	}
+	defer first.Close()
+	for _, id := range ids {
+		var v string
+		switch err := first.QueryRowContext(ctx, id).Scan(&v); {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		var e graph.Entity
+		if err := json.Unmarshal([]byte(v), &e); err != nil {
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		if err := writeEntity(ctx, stmts, e); err != nil {
+			return fmt.Errorf("write entity %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// bumpGeneration counts a write, in its transaction, so that what Size
+// cached before it is not used after it.
+func bumpGeneration(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('generation', '1')
+		ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
+	if err != nil {
+		return fmt.Errorf("count the write: %w", err)
+	}
+	return nil
 }
 
 func writeEntity(ctx context.Context, stmts map[string]*sql.Stmt, e graph.Entity) error {
@@ -335,17 +467,35 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`) // mentions, their sentences and relations cascade
+	stmts, err := prepare(ctx, tx, map[string]string{
+		"article":     `DELETE FROM articles WHERE id = ?`, // mentions, their sentences and relations cascade
+		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
+		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
+			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
+		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+	})
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
+	defer closeAll(stmts)
+	touched := make(map[string]bool)
 	for _, id := range articleIDs {
-		if _, err := stmt.ExecContext(ctx, id); err != nil {
+		if err := oldEntities(ctx, stmts["oldEntities"], id, touched); err != nil {
+			return fmt.Errorf("delete article %s: %w", id, err)
+		}
+		if _, err := stmts["article"].ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
 	}
+	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
+		return err
+	}
 	if err := deleteOrphans(ctx, tx); err != nil {
+		return err
+	}
+	if err := bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -825,9 +975,48 @@ func closeAll(stmts map[string]*sql.Stmt) {
 
 // Size implements graph.Store. SQLite counts the distinct co-mention pairs
 // itself, in its own temporary storage.
+//
+// Counting the co-mention pairs takes a self-join of every mention (a
+// quarter of a second on ar-news-2022), which would be most of an unchanged
+// re-ingest; so the count is cached with the generation it was made at, and
+// used while no write has bumped the generation since.
 func (s *Store) Size(ctx context.Context) (graph.Size, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return graph.Size{}, fmt.Errorf("count the graph: %w", err)
+	}
+	defer tx.Rollback() // read only
+	var gen string
+	var cached sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM meta WHERE key = 'generation'), '0'),
+		(SELECT value FROM meta WHERE key = 'size')`).Scan(&gen, &cached); err != nil {
+		return graph.Size{}, fmt.Errorf("count the graph: %w", err)
+	}
+	var c sizeCache
+	if cached.Valid && json.Unmarshal([]byte(cached.String), &c) == nil && c.Generation == gen {
+		return c.Size, nil
+	}
+	z, err := countSize(ctx, tx)
+	if err != nil {
+		return z, err
+	}
+	tx.Rollback()
+	// A write between the count and here bumped the generation: the entry
+	// is then never used. Failing to cache is no error.
+	s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('size', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		mustJSON(sizeCache{Generation: gen, Size: z}))
+	return z, nil
+}
+
+// sizeCache is the meta row 'size'.
+type sizeCache struct {
+	Generation string
+	Size       graph.Size
+}
+
+func countSize(ctx context.Context, tx *sql.Tx) (graph.Size, error) {
 	var z graph.Size
-	err := s.db.QueryRowContext(ctx, `SELECT
+	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM entities),
 		(SELECT count(*) FROM (SELECT 1 FROM mentions m1

@@ -182,8 +182,13 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 4 {
-		t.Errorf("user_version after migration = %d, %v; want 4", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 5 {
+		t.Errorf("user_version after migration = %d, %v; want 5", version, err)
+	}
+	// Version 5: the article's input, recorded when it is written again.
+	var input string
+	if err := db.QueryRowContext(ctx, "SELECT input FROM articles WHERE id = 'a1'").Scan(&input); err != nil || input != "" {
+		t.Errorf("migrated input %q, %v; want empty", input, err)
 	}
 	if err := db.QueryRowContext(ctx, "SELECT spans FROM mentions WHERE article_id = 'a1'").Scan(&spans); err != nil ||
 		spans != `[{"start":3,"end":17,"sentence":0,"surface":"العراقي","method":"adjective"}]` {

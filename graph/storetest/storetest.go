@@ -43,6 +43,11 @@ func Run(t *testing.T, open Opener) {
 		{"EdgeLevels", testEdgeLevels},
 		{"Stats", testStats},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
+		{"EntityVersionFromLeastArticle", testEntityVersion},
+		{"Inputs", testInputs},
+		{"SizeFollowsWrites", testSizeFollowsWrites},
+		{"RunLog", testRunLog},
+		{"Lock", testLock},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -75,9 +76,12 @@ func (e *Entry) names() []string {
 // per run and share it: it is read-only once built.
 type Lexicon struct {
 	entries []*Entry
-	root    *node
-	vocab   map[string]bool // every folded token some name consists of
 	digest  string
+	// The matcher — a token trie of some 50 MB — is built on first use:
+	// a re-ingest that finds nothing changed needs the digest only.
+	build sync.Once
+	root  *node
+	vocab map[string]bool // every folded token some name consists of
 }
 
 type node struct {
@@ -218,9 +222,10 @@ func merge(base, over []*Entry) []*Entry {
 	return out
 }
 
-// New builds a lexicon and its matcher.
+// New checks the entries and returns their lexicon. Its matcher is built
+// when first needed.
 func New(entries []*Entry) (*Lexicon, error) {
-	l := &Lexicon{entries: entries, root: &node{}, vocab: make(map[string]bool)}
+	l := &Lexicon{entries: entries}
 	h := sha256.New()
 	for _, e := range entries {
 		if err := e.validate(); err != nil {
@@ -229,31 +234,44 @@ func New(entries []*Entry) (*Lexicon, error) {
 		b, _ := json.Marshal(e)
 		h.Write(b)
 		h.Write([]byte{'\n'})
-		// A name also listed as weak is weak: the curator says the word is
-		// common (حديثة is Haditha, and حديثه "his talk" once folded).
-		weak := make(map[string]bool, len(e.Weak))
-		for _, name := range e.Weak {
-			weak[norm.Key(name)] = true
-		}
-		for _, name := range e.names() {
-			if !weak[norm.Key(name)] {
-				l.add(e, name, KindName, nil)
-			}
-		}
-		for _, name := range e.Weak {
-			l.add(e, name, KindWeak, nil)
-		}
-		for _, name := range e.Adjectives {
-			l.add(e, name, KindAdjective, nil)
-		}
-		for i := range e.Roles {
-			for _, phrase := range e.Roles[i].Phrases {
-				l.add(e, phrase, KindRole, &e.Roles[i])
-			}
-		}
 	}
 	l.digest = hex.EncodeToString(h.Sum(nil))[:16]
 	return l, nil
+}
+
+// index builds the matcher once; every method that matches calls it first.
+func (l *Lexicon) index() {
+	l.build.Do(func() {
+		l.root, l.vocab = &node{}, make(map[string]bool)
+		for _, e := range l.entries {
+			l.addEntry(e)
+		}
+	})
+}
+
+func (l *Lexicon) addEntry(e *Entry) {
+	// A name also listed as weak is weak: the curator says the word is
+	// common (حديثة is Haditha, and حديثه "his talk" once folded).
+	weak := make(map[string]bool, len(e.Weak))
+	for _, name := range e.Weak {
+		weak[norm.Key(name)] = true
+	}
+	for _, name := range e.names() {
+		if !weak[norm.Key(name)] {
+			l.add(e, name, KindName, nil)
+		}
+	}
+	for _, name := range e.Weak {
+		l.add(e, name, KindWeak, nil)
+	}
+	for _, name := range e.Adjectives {
+		l.add(e, name, KindAdjective, nil)
+	}
+	for i := range e.Roles {
+		for _, phrase := range e.Roles[i].Phrases {
+			l.add(e, phrase, KindRole, &e.Roles[i])
+		}
+	}
 }
 
 func (l *Lexicon) add(e *Entry, name string, kind Kind, role *Role) {
@@ -348,6 +366,7 @@ type Match struct {
 // Match finds the names of the lexicon in toks, leftmost-longest, without
 // overlaps. When a span names more than one entry, each gets a Match.
 func (l *Lexicon) Match(toks []norm.Token) []Match {
+	l.index()
 	// Each token may be read several ways: as written, or without a
 	// clitic (للأمم is a word of one phrase and ل + الأمم of another).
 	forms := make([][]string, len(toks))
@@ -426,12 +445,16 @@ func matching(ends []terminal, toks []norm.Token) []terminal {
 }
 
 // Has reports whether tok (folded) is a word some name consists of.
-func (l *Lexicon) Has(tok string) bool { return l.vocab[tok] }
+func (l *Lexicon) Has(tok string) bool {
+	l.index()
+	return l.vocab[tok]
+}
 
 // Form returns the vocabulary word a folded text token stands for: the token
 // itself when names contain it, else the token without its Arabic proclitics
 // when that is a name word, else the token unchanged.
 func (l *Lexicon) Form(tok string) string {
+	l.index()
 	if l.vocab[tok] {
 		return tok
 	}
