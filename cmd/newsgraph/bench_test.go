@@ -22,13 +22,7 @@ import (
 // the peak Go heap. Each iteration is a full ingest: run with -benchtime=1x.
 // make bench-ingest runs it.
 func BenchmarkIngestCorpus(b *testing.B) {
-	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		b.Skipf("shared corpus not found: %v", err)
-	}
+	corpus := benchCorpus(b)
 	for _, backend := range []string{"sqlite", "neo4j"} {
 		for _, batch := range []int{50, 200, 500, 1000, 2000} {
 			b.Run(fmt.Sprintf("%s/batch=%d", backend, batch), func(b *testing.B) {
@@ -67,13 +61,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 // reports the first ingest's seconds and how many times faster a re-ingest
 // is. make bench-reingest runs it.
 func BenchmarkReingestUnchanged(b *testing.B) {
-	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		b.Skipf("shared corpus not found: %v", err)
-	}
+	corpus := benchCorpus(b)
 	for _, backend := range []string{"sqlite", "neo4j"} {
 		b.Run(backend, func(b *testing.B) {
 			g := globalOptions{store: filepath.Join(b.TempDir(), "bench.db")}
@@ -162,13 +150,7 @@ func watchHeap() func() uint64 {
 // centrality table, communities and a 3-path search on it.
 // make bench-query runs it.
 func BenchmarkQueryCorpus(b *testing.B) {
-	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		b.Skipf("shared corpus not found: %v", err)
-	}
+	corpus := benchCorpus(b)
 	ctx := context.Background()
 	g := globalOptions{store: filepath.Join(b.TempDir(), "bench.db")}
 	opts := ingestOptions{globalOptions: g, paths: []string{corpus}, quiet: true, stdout: io.Discard, stderr: io.Discard}
@@ -212,4 +194,17 @@ func BenchmarkQueryCorpus(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchCorpus is ../shared/corpora/ar-news-2022, or skips the benchmark
+// when it is absent.
+func benchCorpus(b *testing.B) string {
+	corpus, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpora", "ar-news-2022", "articles.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skipf("shared corpus not found: %v", err)
+	}
+	return corpus
 }
