@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -511,22 +509,7 @@ type Corpus struct {
 // Run predicts the chunks of every document with x, on every CPU.
 func Run(x *ingest.Extractor, docs []Document) *Corpus {
 	preds := make([][][]Span, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				preds[i] = Predict(x, docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	ingest.Parallel(len(docs), func(i int) { preds[i] = Predict(x, docs[i]) })
 	c := &Corpus{Documents: len(docs)}
 	for i, d := range docs {
 		c.Gold = append(c.Gold, d.Gold()...)

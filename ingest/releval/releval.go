@@ -1,10 +1,8 @@
 package releval
 
 import (
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
@@ -362,22 +360,7 @@ func matching(nPred, nGold int, edge func(p, g int) bool) []int {
 // scores them.
 func Run(x *ingest.Extractor, docs []Document) Report {
 	preds := make([][]graph.Relation, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				preds[i] = Predict(x, docs[i])
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	ingest.Parallel(len(docs), func(i int) { preds[i] = Predict(x, docs[i]) })
 	return Score(docs, preds)
 }
 
