@@ -14,7 +14,7 @@ type Article struct {
 	URL       string
 	Source    string
 	Title     string
-	Published time.Time // zero when unknown
+	Published time.Time // the date and time where written, labelled UTC (see ParseDate); zero when unknown
 	DateText  string    // the date as written, "" when absent
 	Lang      string    // "ar", "en", or "" when neither script dominates
 	Body      string
@@ -27,6 +27,9 @@ type Article struct {
 	// Input is the input it was read from, for pruning: the absolute path
 	// of its file, the URL, or "stdin" (see InputID).
 	Input string
+	// dateNote is the warning about DateText, "" when none: why the date
+	// is unknown, or what of it was not read. Readers set it; emit reports it.
+	dateNote string
 }
 
 // ContentHash identifies the article's content: every field a reader sets

@@ -12,8 +12,59 @@ import (
 )
 
 // ErrBadDate is returned by ParseDate for text that is not a date it can
-// read with certainty.
+// read with certainty. The errors wrapping it are *DateError.
 var ErrBadDate = errors.New("unreadable date")
+
+// DateError says why a date is stored as unknown.
+type DateError struct {
+	Text string // the date as given
+	// Reason follows the quoted date in a sentence: "not understood",
+	// "is a Hijri date (year 1445)", "looks like a Hijri date (year 1445)",
+	// "has the year 1750, outside 1800–2100".
+	Reason string
+	detail string // what exactly did not read, for Error; "" when Reason says it all
+}
+
+func (e *DateError) Error() string {
+	s := fmt.Sprintf("%v: %q %s", ErrBadDate, e.Text, e.Reason)
+	if e.detail != "" {
+		s += ": " + e.detail
+	}
+	return s
+}
+
+func (e *DateError) Unwrap() error { return ErrBadDate }
+
+// Warning is the warning a reader gives for an article whose date is
+// stored as unknown: `date "1445/09/05" looks like a Hijri date (year
+// 1445); stored as unknown`.
+func (e *DateError) Warning() string {
+	return fmt.Sprintf("date %q %s; stored as unknown", e.Text, e.Reason)
+}
+
+// dateWarning is the warning for a date that err kept from being read.
+func dateWarning(text string, err error) string {
+	var de *DateError
+	if errors.As(err, &de) {
+		return de.Warning()
+	}
+	return fmt.Sprintf("date %q not understood; stored as unknown", text)
+}
+
+// News years: a date outside them is a misreading (a Hijri year, a typo, a
+// placeholder like 0001-01-01), not a publication date. The window is fixed
+// rather than relative to today so that parsing does not depend on the
+// clock. It starts in 1800 because Hijri years of modern news (1300–1500)
+// fall before it, so that the two calendars cannot be taken for each other.
+const (
+	minNewsYear = 1800
+	maxNewsYear = 2100
+	// Hijri years of the modern press: 1300 AH began in 1882, 1500 AH
+	// begins in 2077. A numeric date with such a year and no era marker is
+	// read as Hijri.
+	minHijriYear = 1300
+	maxHijriYear = 1500
+)
 
 // months maps folded month names — English, Egyptian/Gulf Arabic (يناير…),
 // Levantine/Iraqi Arabic (كانون الثاني…) and Maghrebi Arabic (يوليوز، غشت…) —
@@ -40,20 +91,58 @@ var months = func() map[string]time.Month {
 	return m
 }()
 
+// hijriMonths are the folded names of the months of the Hijri calendar,
+// with their number. Dates in them are recognised, to be refused with a
+// reason or to be passed over for the Gregorian date beside them; they are
+// never converted (see ParseDate).
+var hijriMonths = func() map[string]int {
+	m := make(map[string]int)
+	add := func(month int, names ...string) {
+		for _, n := range names {
+			m[norm.Key(n)] = month
+		}
+	}
+	add(1, "محرم", "muharram")
+	add(2, "صفر", "safar")
+	add(3, "ربيع الأول", "ربيع الاول", "ربيع أول", "rabi al-awwal", "rabi i")
+	add(4, "ربيع الثاني", "ربيع الآخر", "ربيع الاخر", "ربيع ثاني", "rabi al-thani", "rabi ii")
+	add(5, "جمادى الأولى", "جمادى الاولى", "جمادى الأول", "جمادى الاول", "jumada al-awwal", "jumada al-ula", "jumada i")
+	add(6, "جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادى الثاني", "jumada al-akhirah", "jumada al-thani", "jumada ii")
+	add(7, "رجب", "rajab")
+	add(8, "شعبان", "shaban", "sha'ban")
+	add(9, "رمضان", "ramadan", "ramadhan")
+	add(10, "شوال", "shawwal")
+	add(11, "ذو القعدة", "ذي القعدة", "dhu al-qadah", "dhul qadah", "dhu al-qa'dah")
+	add(12, "ذو الحجة", "ذي الحجة", "dhu al-hijjah", "dhul hijjah")
+	return m
+}()
+
+// Era markers, folded: هـ (هجري) after a Hijri year, م (ميلادي) after a
+// Gregorian one.
+var (
+	hijriMarkers     = keySet("هـ", "ه", "هجري", "هجرية", "ah")
+	gregorianMarkers = keySet("م", "ميلادي", "ميلادية", "ad", "ce")
+	// dualLinks join the two dates of a dual date: "… هـ الموافق 17 مارس
+	// 2024 م", "الموافق لـ".
+	dualLinks = keySet("الموافق", "موافق", "الموافق ل", "ل")
+)
+
 // ignorable are words a date may carry that say nothing about which day it
-// is: weekday names and the Gregorian-era marker م.
-var ignorable = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range []string{
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-		"الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
-		"م", "of", "the",
-	} {
+// is: weekday names, and words around a time of day.
+var ignorable = keySet(
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+	"of", "the", "at", "الساعة", "في",
+)
+
+func keySet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
 		m[norm.Key(w)] = true
 	}
 	return m
-}()
+}
 
 // isoLayouts are tried first, on the text as given (digits made ASCII).
 var isoLayouts = []string{
@@ -63,16 +152,33 @@ var isoLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
 }
 
-// timeOfDay matches a clock time with optional seconds, AM/PM and zone.
-var timeOfDay = regexp.MustCompile(`\b\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp]\.?[Mm]\.?)?(\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|[A-Z]{3,4}))?`)
+// timeOfDay matches a clock time with optional seconds, AM/PM (Latin or
+// Arabic: ص، م، صباحا، مساء) and zone. The zone is group 1 when it is one
+// ParseDate understands (an offset, GMT or UTC with or without one), group
+// 2 when it is not (an abbreviation such as AST, EET or EDT, which may name
+// several offsets, or "بتوقيت مكة").
+var timeOfDay = regexp.MustCompile(`(?:T|\b)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?` +
+	`(?:\s*(?:[AaPp]\.?[Mm]\.?|صباحاً|صباحا|مساءً|مساء|ص|م)(?:\s|$))?` +
+	`(?:\s*(?:((?:GMT|UTC|UT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{1,2}(?::?\d{2})?|بتوقيت\s+(?:غرينتش|غرينيتش|جرينتش))|([A-Z]{2,5}\b|بتوقيت\s+[^\s\d,،]+(?:\s+(?:المكرمة|المكرمه))?)))?`)
 
 // ParseDate reads a publication date as news sites write it: ISO 8601,
 // RFC 822/1123, or day, month and year with the month as a number or as an
 // English or Arabic month name in any of its naming systems
-// ("11-يوليو-2021", "11 تموز 2021", "July 11, 2021", "١١/٧/٢٠٢١"). Numeric dates
-// are read day first, as in the Arab world, unless the year comes first.
-// Dates without a time are midnight UTC. Hijri dates (marked هـ) are refused,
-// not converted: a wrong date is worse than an unknown one.
+// ("11-يوليو-2021", "11 تموز 2021", "July 11, 2021", "١١/٧/٢٠٢١",
+// "12 سبتمبر 2021م"). Numeric dates are read day first, as in the Arab
+// world, unless the year comes first.
+//
+// The result is the date and time where it was written, with the location
+// set to UTC: "2021-07-11T01:30:00+03:00" is 2021-07-11 01:30 UTC, so that
+// its day stays 11 July whatever the offset. Dates without a time are
+// midnight. Offsets are not kept.
+//
+// A date is right or unknown. Hijri dates (marked هـ, in a Hijri month, or
+// numeric with a year in 1300–1500 and no era marker: "1445/09/05") are
+// refused, not converted: tabular conversion can be a day or two off the
+// calendar a site uses. A dual date ("5 رمضان 1445 هـ الموافق 17 مارس 2024
+// م") gives its Gregorian date. Years outside 1800–2100 are refused. Errors
+// are *DateError and wrap ErrBadDate.
 func ParseDate(s string) (time.Time, error) {
 	return ParseDateOrder(s, "")
 }
@@ -94,45 +200,213 @@ const (
 // for corpora that write them month first ("4/5/17" is 5 April 2017 with
 // OrderMDY).
 func ParseDateOrder(s string, order DateOrder) (time.Time, error) {
-	s = strings.TrimSpace(norm.Digits(s))
+	t, _, err := ParseDateNote(s, order)
+	return t, err
+}
+
+// ParseDateNote is ParseDateOrder that also says what of a date it read
+// but could not use: note is "" or a warning for a date that was read, such
+// as `date "July 11, 2021 3:45 PM AST": time zone "AST" not understood; the
+// day is taken as written`. The day is right either way, as it is the one
+// written; the note tells the user the zone was not read.
+func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err error) {
+	text := strings.TrimSpace(s)
+	s = norm.Digits(text)
 	if s == "" {
-		return time.Time{}, fmt.Errorf("%w: empty", ErrBadDate)
+		return time.Time{}, "", &DateError{Text: text, Reason: "not understood", detail: "empty"}
 	}
 	for _, layout := range isoLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			continue
 		}
+		if err := checkYear(text, t.Year(), eraNone); err != nil {
+			return time.Time{}, "", err
+		}
+		// time.Parse gives an abbreviation it does not know (all but
+		// UTC, GMT and the host's own) a zero offset; the day as written
+		// is kept all the same, but say that the zone was not read.
+		if strings.Contains(layout, "MST") {
+			if name, _ := t.Zone(); !knownZone(name) {
+				note = zoneNote(text, name)
+			}
+		}
+		return wallClock(t), note, nil
 	}
 	// A time of day and a zone say nothing about the day once the layouts
 	// above failed: drop them ("الأحد، 12 مايو 2024 09:30:00 +0300").
-	s2 := timeOfDay.ReplaceAllString(s, " ")
-	toks := norm.Tokens(s2)
-	var nums []int
-	var month time.Month
-	for i := 0; i < len(toks); i++ {
-		f := toks[i].Fold
-		if i+1 < len(toks) {
-			if m, ok := months[f+" "+toks[i+1].Fold]; ok {
-				if month != 0 && month != m {
-					return time.Time{}, fmt.Errorf("%w: %q names two months", ErrBadDate, s)
-				}
-				month = m
-				i++
+	for _, m := range timeOfDay.FindAllStringSubmatch(s, -1) {
+		if z := m[2]; z != "" && note == "" {
+			note = zoneNote(text, z)
+		}
+	}
+	s = timeOfDay.ReplaceAllString(s, " ")
+	t, err = parseDay(text, s, order)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	return t, note, nil
+}
+
+// knownZone reports whether time.Parse read the zone name as a known
+// offset.
+func knownZone(name string) bool {
+	return name == "" || name == "UTC" || name == "GMT" || name == "UT" ||
+		strings.HasPrefix(name, "GMT+") || strings.HasPrefix(name, "GMT-")
+}
+
+func zoneNote(text, zone string) string {
+	return fmt.Sprintf("date %q: time zone %q not understood; the day is taken as written", text, zone)
+}
+
+// wallClock is t's date and time where it was written, labelled UTC.
+func wallClock(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// era is the calendar a date part says it is in.
+type era int
+
+const (
+	eraNone era = iota
+	eraHijri
+	eraGregorian
+)
+
+// checkYear refuses years that are not news years, saying why.
+func checkYear(text string, y int, e era) error {
+	switch {
+	case e == eraNone && y >= minHijriYear && y <= maxHijriYear:
+		return &DateError{Text: text, Reason: fmt.Sprintf("looks like a Hijri date (year %d)", y)}
+	case y < minNewsYear || y > maxNewsYear:
+		return &DateError{Text: text, Reason: fmt.Sprintf("has the year %d, outside %d–%d", y, minNewsYear, maxNewsYear)}
+	}
+	return nil
+}
+
+// datePart is one date of a text that may hold two, a Hijri and a
+// Gregorian one.
+type datePart struct {
+	nums       []int
+	month      time.Month // a Gregorian month name, or 0
+	hijriMonth int        // a Hijri month name, or 0
+	era        era        // from an era marker or the month's calendar
+	words      int        // tokens read, for the error of an empty part
+}
+
+func (p *datePart) size() int {
+	n := len(p.nums)
+	if p.month != 0 || p.hijriMonth != 0 {
+		n++
+	}
+	return n
+}
+
+// setEra records e, refusing a part that names both calendars.
+func (p *datePart) setEra(e era) bool {
+	if p.era != eraNone && p.era != e {
+		return false
+	}
+	p.era = e
+	return true
+}
+
+// parseDay reads the day of s, a date without its time of day: one date,
+// or a Hijri and a Gregorian one side by side, of which it takes the
+// Gregorian. text is the date as given, for errors.
+func parseDay(text, s string, order DateOrder) (time.Time, error) {
+	bad := func(detail string) error {
+		return &DateError{Text: text, Reason: "not understood", detail: detail}
+	}
+	var toks []string
+	for _, t := range norm.Tokens(s) {
+		f := t.Fold
+		// An era marker written against its year: "2021م", "1445هـ".
+		if i := strings.IndexFunc(f, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
+			if mark := f[i:]; hijriMarkers[mark] || gregorianMarkers[mark] {
+				toks = append(toks, f[:i], mark)
 				continue
 			}
 		}
-		if m, ok := months[f]; ok {
-			// "تموز/يوليو": both naming systems side by side must agree.
-			if month != 0 && month != m {
-				return time.Time{}, fmt.Errorf("%w: %q names two months", ErrBadDate, s)
-			}
-			month = m
+		toks = append(toks, f)
+	}
+
+	// Split the tokens into date parts. A part ends at a word that links
+	// two dates (الموافق), after an era marker, or once it has a day, a
+	// month and a year and another number or month follows.
+	parts := []*datePart{{}}
+	cur := parts[0]
+	next := func() {
+		if cur.words > 0 {
+			cur = &datePart{}
+			parts = append(parts, cur)
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		f := toks[i]
+		if i+1 < len(toks) && dualLinks[f+" "+toks[i+1]] {
+			i++ // "الموافق لـ"
+		}
+		if dualLinks[toks[i]] || i > 0 && dualLinks[toks[i-1]+" "+toks[i]] {
+			next()
 			continue
 		}
-		if f == "هـ" || f == "ه" {
-			return time.Time{}, fmt.Errorf("%w: %q is a Hijri date", ErrBadDate, s)
+		if hijriMarkers[f] || gregorianMarkers[f] {
+			e := eraGregorian
+			if hijriMarkers[f] {
+				e = eraHijri
+			}
+			if cur.words == 0 && len(parts) > 1 {
+				// "… 2024 / هـ": attach to the part before.
+				cur = parts[len(parts)-2]
+				parts = parts[:len(parts)-1]
+			}
+			if !cur.setEra(e) {
+				return time.Time{}, bad("names both calendars")
+			}
+			cur.words++
+			next()
+			continue
 		}
 		if ignorable[f] {
+			continue
+		}
+		// Month names of up to three words, the longest first.
+		matched := false
+		for n := min(3, len(toks)-i); n >= 1 && !matched; n-- {
+			key := strings.Join(toks[i:i+n], " ")
+			if m, ok := months[key]; ok {
+				matched = true
+				i += n - 1
+				if cur.size() >= 3 && cur.month != m {
+					next()
+				}
+				// "تموز/يوليو": both naming systems side by side must agree.
+				if cur.month != 0 && cur.month != m || cur.hijriMonth != 0 {
+					return time.Time{}, bad("names two months")
+				}
+				if cur.month == 0 && !cur.setEra(eraGregorian) {
+					return time.Time{}, bad("names both calendars")
+				}
+				cur.month = m
+				cur.words++
+			} else if m, ok := hijriMonths[key]; ok {
+				matched = true
+				i += n - 1
+				if cur.size() >= 3 {
+					next()
+				}
+				if cur.month != 0 || cur.hijriMonth != 0 && cur.hijriMonth != m {
+					return time.Time{}, bad("names two months")
+				}
+				if !cur.setEra(eraHijri) {
+					return time.Time{}, bad("names both calendars")
+				}
+				cur.hijriMonth = m
+				cur.words++
+			}
+		}
+		if matched {
 			continue
 		}
 		n, err := strconv.Atoi(f)
@@ -145,25 +419,86 @@ func ParseDateOrder(s string, order DateOrder) (time.Time, error) {
 				}
 			}
 			if err != nil {
-				return time.Time{}, fmt.Errorf("%w: %q: unexpected %q", ErrBadDate, s, toks[i].Text)
+				return time.Time{}, bad(fmt.Sprintf("unexpected %q", f))
 			}
 		}
-		nums = append(nums, n)
+		if cur.size() >= 3 {
+			next()
+		}
+		cur.nums = append(cur.nums, n)
+		cur.words++
 	}
+
+	// Take the Gregorian part; refuse when there is none, or when two
+	// disagree.
+	var got time.Time
+	var hijri error
+	for _, p := range parts {
+		if p.words == 0 {
+			continue
+		}
+		if p.era == eraHijri {
+			if hijri == nil {
+				hijri = hijriError(text, p)
+			}
+			continue
+		}
+		t, err := p.day(text, order)
+		var de *DateError
+		if errors.As(err, &de) && strings.HasPrefix(de.Reason, "looks like a Hijri") {
+			// An unmarked Hijri part of a dual date: "1445/9/5 الموافق
+			// 2024/3/17".
+			if hijri == nil {
+				hijri = err
+			}
+			continue
+		}
+		if err != nil {
+			return time.Time{}, err
+		}
+		if !got.IsZero() && !got.Equal(t) {
+			return time.Time{}, bad("gives two different dates")
+		}
+		got = t
+	}
+	switch {
+	case !got.IsZero():
+		return got, nil
+	case hijri != nil:
+		return time.Time{}, hijri
+	}
+	return time.Time{}, bad("want day, month and year")
+}
+
+func hijriError(text string, p *datePart) error {
+	for _, n := range p.nums {
+		if n > 31 {
+			return &DateError{Text: text, Reason: fmt.Sprintf("is a Hijri date (year %d); it is not converted", n)}
+		}
+	}
+	return &DateError{Text: text, Reason: "is a Hijri date; it is not converted"}
+}
+
+// day reads a Gregorian or unmarked date part.
+func (p *datePart) day(text string, order DateOrder) (time.Time, error) {
+	bad := func(detail string) error {
+		return &DateError{Text: text, Reason: "not understood", detail: detail}
+	}
+	nums := p.nums
 	var y, d int
 	var m time.Month
 	switch {
-	case month != 0 && len(nums) == 2:
-		m = month
+	case p.month != 0 && len(nums) == 2:
+		m = p.month
 		switch {
 		case nums[0] > 31 && nums[1] <= 31:
 			y, d = nums[0], nums[1]
 		case nums[1] > 31 && nums[0] <= 31:
 			d, y = nums[0], nums[1]
 		default:
-			return time.Time{}, fmt.Errorf("%w: %q: cannot tell day from year", ErrBadDate, s)
+			return time.Time{}, bad("cannot tell day from year")
 		}
-	case month == 0 && len(nums) == 3:
+	case p.month == 0 && len(nums) == 3:
 		switch {
 		case order == OrderMDY:
 			m, d, y = time.Month(nums[0]), nums[1], nums[2]
@@ -179,14 +514,24 @@ func ParseDateOrder(s string, order DateOrder) (time.Time, error) {
 			}
 		}
 	default:
-		return time.Time{}, fmt.Errorf("%w: %q: want day, month and year", ErrBadDate, s)
+		return time.Time{}, bad("want day, month and year")
 	}
-	if y < 1000 || y > 9999 {
-		return time.Time{}, fmt.Errorf("%w: %q: year %d", ErrBadDate, s, y)
+	if err := checkYear(text, y, p.era); err != nil {
+		return time.Time{}, err
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || t.Month() != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("%w: %q: no such day", ErrBadDate, s)
+		return time.Time{}, bad("no such day")
 	}
 	return t, nil
+}
+
+// parseDate is ParseDateNote for readers: the date, or the zero time, and
+// the warning to give, "" when none.
+func parseDate(text string, order DateOrder) (time.Time, string) {
+	t, note, err := ParseDateNote(text, order)
+	if err != nil {
+		return time.Time{}, dateWarning(text, err)
+	}
+	return t, note
 }

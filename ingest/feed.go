@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -120,18 +119,22 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, opts ReadO
 		text, parsed = item.Updated, item.UpdatedParsed
 	}
 	a.DateText = strings.TrimSpace(text)
-	switch {
-	case a.DateText == "":
-	case parsed != nil:
-		a.Published = parsed.UTC()
-	default:
-		// gofeed reads the RFC 822 and ISO 8601 variants; ParseDate also
-		// reads Arabic-Indic digits and Arabic month names.
-		if t, err := ParseDate(a.DateText); err == nil {
-			a.Published = t
-		} else {
-			opts.Problem(Problem{File: src, Record: n, Reason: "date " + strconv.Quote(a.DateText) + " not understood; stored as unknown", Warning: true})
+	if a.DateText != "" {
+		// ParseDate reads Arabic-Indic digits, Arabic month names and dual
+		// Hijri/Gregorian dates, and refuses Hijri ones; gofeed reads more
+		// RFC 822 variants. Either way the day is the one written: gofeed
+		// keeps the offset it read, and the wall clock there is taken.
+		t, note, err := ParseDateNote(a.DateText, "")
+		if err != nil && parsed != nil && checkYear(a.DateText, parsed.Year(), eraNone) == nil {
+			t, note, err = wallClock(*parsed), "", nil
 		}
+		switch {
+		case err != nil:
+			opts.Problem(Problem{File: src, Record: n, Reason: dateWarning(a.DateText, err), Warning: true})
+		case note != "":
+			opts.Problem(Problem{File: src, Record: n, Reason: note, Warning: true})
+		}
+		a.Published = t
 	}
 	return a, true
 }

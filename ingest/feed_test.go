@@ -54,7 +54,7 @@ func TestReadFeed(t *testing.T) {
 		URL:       site + "12/1001",
 		Source:    "www.akhbar-alyawm.example",
 		Title:     "وزير الخارجية المصري يلتقي نظيره الأردني في عمّان",
-		Published: time.Date(2024, 5, 12, 6, 30, 0, 0, time.UTC),
+		Published: time.Date(2024, 5, 12, 9, 30, 0, 0, time.UTC), // as written, at +0300
 		// gofeed reads no Arabic-Indic digits; ParseDate does.
 		DateText: "Sun, ١٢ May ٢٠٢٤ ٠٩:٣٠:٠٠ +0300",
 		// The description is escaped HTML: the <b> goes, its text stays.
@@ -98,7 +98,7 @@ func TestReadFeed(t *testing.T) {
 				Source: "news.gulfwire.example",
 				// type="html": the escaped &amp; is one ampersand.
 				Title:     "Oman hosts talks between Iran & the US",
-				Published: time.Date(2024, 6, 1, 15, 30, 0, 0, time.UTC),
+				Published: time.Date(2024, 6, 1, 19, 30, 0, 0, time.UTC), // as written, at +04:00
 				DateText:  "2024-06-01T19:30:00+04:00",
 				Body: "Muscat hosted a new round of indirect talks between Iranian and American negotiators on Saturday.\n" +
 					"Oman's foreign minister, Badr Albusaidi, carried messages between the delegations.",
@@ -148,7 +148,7 @@ func TestReadFeed(t *testing.T) {
 				Origin:   "unreadable-date.xml#2",
 			}},
 			probs: []Problem{
-				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" not understood; stored as unknown`, Warning: true},
+				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" is a Hijri date (year 1445); it is not converted; stored as unknown`, Warning: true},
 			},
 		},
 		{

@@ -73,13 +73,11 @@ func readHTML(r io.Reader, src, pageURL string, max int) (Article, error) {
 		// Readability also knows Dublin Core and Parse.ly dates, but gives
 		// them only parsed; write the time back as ISO 8601.
 		if t, err := art.PublishedTime(); err == nil {
-			a.DateText = t.UTC().Format(time.RFC3339)
+			a.DateText = t.Format(time.RFC3339) // with its offset: the day is the one written
 		}
 	}
 	if a.DateText != "" {
-		if t, err := ParseDate(a.DateText); err == nil {
-			a.Published = t
-		}
+		a.Published, a.dateNote = parseDate(a.DateText, "")
 	}
 	return a, nil
 }

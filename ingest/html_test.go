@@ -31,7 +31,7 @@ func TestReadHTML(t *testing.T) {
 				// og:title, without the <title>'s " | site" suffix
 				Title:     "مجلس الأمن يبحث الوضع الإنساني في اليمن",
 				DateText:  "2024-07-03T18:45:00+03:00",
-				Published: time.Date(2024, 7, 3, 15, 45, 0, 0, time.UTC),
+				Published: time.Date(2024, 7, 3, 18, 45, 0, 0, time.UTC), // as written, at +03:00
 				Body: "عقد مجلس الأمن الدولي، مساء الأربعاء، جلسة طارئة لبحث الأوضاع الإنسانية المتدهورة في اليمن، بعد تحذيرات أممية من تفشي الكوليرا في عدد من المحافظات.\n" +
 					"وقال المبعوث الأممي إلى اليمن هانس غروندبرغ، في إحاطته أمام المجلس، إن أكثر من سبعة عشر مليون يمني يعانون من انعدام الأمن الغذائي، وإن تمويل خطة الاستجابة الإنسانية لم يتجاوز ربع المطلوب.\n" +
 					"ودعا غروندبرغ الأطراف اليمنية إلى الإفراج عن المحتجزين وفتح الطرق بين المحافظات، مؤكداً أن الحل السياسي الشامل هو السبيل الوحيد لإنهاء معاناة اليمنيين.\n" +
@@ -68,6 +68,7 @@ func TestReadHTML(t *testing.T) {
 			want: Article{
 				Title:    "Short note",
 				DateText: "منتصف الليل",
+				dateNote: `date "منتصف الليل" not understood; stored as unknown`,
 				Body:     "Posted at midnight.\nA short note with a date no one can read, and enough words to be an article body.",
 			},
 		},

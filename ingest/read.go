@@ -457,8 +457,11 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		assignID(&a)
 	}
 	a.Input = rd.cur
-	if at != nil && a.DateText != "" && a.Published.IsZero() {
-		at.Reason = fmt.Sprintf("date %q not understood; stored as unknown", a.DateText)
+	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {
+		at.Reason = a.dateNote
+		if at.Reason == "" {
+			at.Reason = fmt.Sprintf("date %q not understood; stored as unknown", a.DateText)
+		}
 		at.Warning = true
 		rd.problem(*at)
 	}

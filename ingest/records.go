@@ -102,9 +102,7 @@ func (rd *reader) article(get func(key string) string) (Article, error) {
 		return Article{}, fmt.Errorf("article of %d bytes, more than the limit of %d", n, rd.opts.MaxArticleBytes)
 	}
 	if a.DateText != "" {
-		if t, err := ParseDateOrder(a.DateText, rd.opts.DateOrder); err == nil {
-			a.Published = t
-		}
+		a.Published, a.dateNote = parseDate(a.DateText, rd.opts.DateOrder)
 	}
 	return a, nil
 }
@@ -163,11 +161,12 @@ func parseText(b []byte, max int) (Article, error) {
 	a := Article{Title: strings.TrimSpace(lines[0])}
 	rest := lines[1:]
 	if len(rest) > 0 {
-		if t, err := ParseDate(rest[0]); err == nil {
-			a.Published, a.DateText = t, strings.TrimSpace(rest[0])
+		if t, note, err := ParseDateNote(rest[0], ""); err == nil {
+			a.Published, a.DateText, a.dateNote = t, strings.TrimSpace(rest[0]), note
 			rest = rest[1:]
 		} else if looksLikeDate(rest[0]) {
 			a.DateText = strings.TrimSpace(rest[0])
+			a.dateNote = dateWarning(a.DateText, err)
 			rest = rest[1:]
 		}
 	}
