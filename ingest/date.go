@@ -227,8 +227,14 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 		// UTC, GMT and the host's own) a zero offset; the day as written
 		// is kept all the same, but say that the zone was not read.
 		if strings.Contains(layout, "MST") {
-			if name, _ := t.Zone(); !knownZone(name) {
+			name, _ := t.Zone()
+			if !knownZone(name) {
 				note = zoneNote(text, name)
+			}
+			// For "GMT+3" time.Parse keeps the written time as the UTC
+			// instant and then labels it +3, moving the wall clock.
+			if len(name) > 3 && strings.HasPrefix(name, "GMT") {
+				t = t.UTC()
 			}
 		}
 		return wallClock(t), note, nil
@@ -473,10 +479,10 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 func hijriError(text string, p *datePart) error {
 	for _, n := range p.nums {
 		if n > 31 {
-			return &DateError{Text: text, Reason: fmt.Sprintf("is a Hijri date (year %d); it is not converted", n)}
+			return &DateError{Text: text, Reason: fmt.Sprintf("is a Hijri date (year %d), not converted", n)}
 		}
 	}
-	return &DateError{Text: text, Reason: "is a Hijri date; it is not converted"}
+	return &DateError{Text: text, Reason: "is a Hijri date, not converted"}
 }
 
 // day reads a Gregorian or unmarked date part.

@@ -2,6 +2,12 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -81,9 +87,18 @@ func FuzzParseDate(f *testing.F) {
 	f.Add("11-يوليو-2021")
 	f.Add("١١/٧/٢٠٢١")
 	f.Add("Sun, 11 Jul 2021 09:30:00 GMT")
+	f.Add("الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م")
+	f.Add("2021-07-11T01:30:00+03:00")
+	f.Add("July 11, 2021 3:45 PM AST")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, err := ParseDate(s); err == nil && (got.Year() < 1000 || got.Year() > 9999) {
-			t.Fatalf("ParseDate(%q) = %v: out of range", s, got)
+		got, note, err := ParseDateNote(s, "")
+		switch {
+		case err == nil && (got.Year() < minNewsYear || got.Year() > maxNewsYear):
+			t.Fatalf("ParseDateNote(%q) = %v: out of range", s, got)
+		case err == nil && got.Location() != time.UTC:
+			t.Fatalf("ParseDateNote(%q) = %v: not labelled UTC", s, got)
+		case err != nil && (!errors.Is(err, ErrBadDate) || !got.IsZero() || note != ""):
+			t.Fatalf("ParseDateNote(%q) = %v, %q, %v", s, got, note, err)
 		}
 	})
 }
@@ -110,5 +125,212 @@ func TestParseDateOrder(t *testing.T) {
 		case tc.want != "" && (err != nil || got.Format("2006-01-02") != tc.want):
 			t.Errorf("ParseDateOrder(%q, %q) = %v, %v; want %s", tc.in, tc.order, got, err, tc.want)
 		}
+	}
+}
+
+// TestParseDateNote covers issue 12's dates: each is right or unknown,
+// never wrong, and says what it did not read.
+func TestParseDateNote(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		in    string
+		order DateOrder
+		want  time.Time // zero: unknown
+		note  string    // the note, or the error's Warning, after the quoted date
+	}{
+		// The era marker م, attached, spaced, with a full stop.
+		{"12 سبتمبر 2021م", "", day(2021, 9, 12), ""}, // the case file's d00
+		{"12 سبتمبر 2021 م", "", day(2021, 9, 12), ""},
+		{"12 سبتمبر 2021 م.", "", day(2021, 9, 12), ""},
+		{"١٢ سبتمبر ٢٠٢١م", "", day(2021, 9, 12), ""},
+		{"12/09/2021م", "", day(2021, 9, 12), ""},
+		{"12 سبتمبر 2021 ميلادي", "", day(2021, 9, 12), ""},
+
+		// Dual dates give the Gregorian date, whichever comes first and
+		// whatever joins them. 5 Ramadan 1445 is the Gregorian 15 March
+		// 2024 by the Umm al-Qura calendar, but the sites write what they
+		// write: the Gregorian part is taken as given.
+		{"الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م", "", day(2024, 3, 17), ""}, // the case file's d03
+		{"5 رمضان 1445 هـ / 17 مارس 2024 م", "", day(2024, 3, 17), ""},
+		{"5 رمضان 1445 هـ - 17 مارس 2024 م", "", day(2024, 3, 17), ""},
+		{"5 رمضان 1445هـ/17 مارس 2024م", "", day(2024, 3, 17), ""},
+		{"17 مارس 2024م الموافق 7 رمضان 1445هـ", "", day(2024, 3, 17), ""},
+		{"الأحد 17 مارس 2024 - 7 رمضان 1445", "", day(2024, 3, 17), ""}, // the Hijri month says which is which
+		{"1445/9/7 هـ الموافق 2024/3/17 م", "", day(2024, 3, 17), ""},
+		{"07/09/1445هـ - 17/03/2024م", "", day(2024, 3, 17), ""},
+		{"1445/9/7 الموافق لـ 2024/3/17", "", day(2024, 3, 17), ""}, // unmarked: the Hijri-range year says which
+		{"الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م 09:30 ص", "", day(2024, 3, 17), ""},
+
+		// A Hijri date alone is unknown, with the reason.
+		{"1445/09/05", "", time.Time{}, `"1445/09/05" looks like a Hijri date (year 1445); stored as unknown`}, // the case file's d05
+		{"05/09/1445", "", time.Time{}, `"05/09/1445" looks like a Hijri date (year 1445); stored as unknown`},
+		{"1445-09-05", "", time.Time{}, `"1445-09-05" looks like a Hijri date (year 1445); stored as unknown`},
+		{"05/09/1445", OrderMDY, time.Time{}, `"05/09/1445" looks like a Hijri date (year 1445); stored as unknown`},
+		{"5 رمضان 1445", "", time.Time{}, `"5 رمضان 1445" is a Hijri date (year 1445), not converted; stored as unknown`},
+		{"3 ذو الحجة 1442 هـ", "", time.Time{}, `"3 ذو الحجة 1442 هـ" is a Hijri date (year 1442), not converted; stored as unknown`},
+		{"1445/09/05هـ", "", time.Time{}, `"1445/09/05هـ" is a Hijri date (year 1445), not converted; stored as unknown`},
+		{"5 Ramadan 1445 AH", "", time.Time{}, `"5 Ramadan 1445 AH" is a Hijri date (year 1445), not converted; stored as unknown`},
+
+		// Years that are no news year.
+		{"0001-01-01T00:00:00Z", "", time.Time{}, `"0001-01-01T00:00:00Z" has the year 1, outside 1800–2100; stored as unknown`},
+		{"12/05/1700", "", time.Time{}, `"12/05/1700" has the year 1700, outside 1800–2100; stored as unknown`},
+		{"12 مايو 2999", "", time.Time{}, `"12 مايو 2999" has the year 2999, outside 1800–2100; stored as unknown`},
+		{"5/9/1445م", "", time.Time{}, `"5/9/1445م" has the year 1445, outside 1800–2100; stored as unknown`}, // marked Gregorian: not Hijri
+		{"1900-01-01", "", day(1900, 1, 1), ""},
+		{"2100-12-31", "", day(2100, 12, 31), ""},
+
+		// An offset keeps the day and time where written.
+		{"2021-07-11T01:30:00+03:00", "", time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), ""}, // the case file's d13: 10 July 22:30 UTC
+		{"2021-07-10T23:30:00-05:00", "", time.Date(2021, 7, 10, 23, 30, 0, 0, time.UTC), ""},
+		{"Mon, 12 Jul 2021 01:00:00 +0300", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC), ""},
+		{"2021-07-11 01:30:00 +03:00", "", day(2021, 7, 11), ""},
+		{"2021-07-11 01:30 UTC+03:00", "", day(2021, 7, 11), ""},
+		{"11 July 2021 01:30 GMT+3", "", day(2021, 7, 11), ""},
+		{"11 July 2021 01:30 +3", "", day(2021, 7, 11), ""},
+		{"Mon, 12 Jul 2021 01:00:00 GMT+3", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC), ""},
+		{"Mon, 12 Jul 2021 22:00:00 GMT+3", "", time.Date(2021, 7, 12, 22, 0, 0, 0, time.UTC), ""}, // not 13 July
+
+		// A zone not understood is a note, not a shift: AST is +3 in Arabia
+		// and −4 in the Atlantic.
+		{"Mon, 12 Jul 2021 01:00:00 AST", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC),
+			`"Mon, 12 Jul 2021 01:00:00 AST": time zone "AST" not understood; the day is taken as written`},
+		{"12 يوليو 2021 01:00 EET", "", day(2021, 7, 12),
+			`"12 يوليو 2021 01:00 EET": time zone "EET" not understood; the day is taken as written`},
+		{"July 11, 2021 3:45 PM EDT", "", day(2021, 7, 11),
+			`"July 11, 2021 3:45 PM EDT": time zone "EDT" not understood; the day is taken as written`},
+		{"2021-07-11T01:30:00 AST", "", day(2021, 7, 11),
+			`"2021-07-11T01:30:00 AST": time zone "AST" not understood; the day is taken as written`},
+		{"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة", "", day(2024, 5, 12),
+			`"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة": time zone "بتوقيت مكة المكرمة" not understood; the day is taken as written`},
+		{"12 مايو 2024 الساعة 09:30 بتوقيت غرينتش", "", day(2024, 5, 12), ""},
+	} {
+		got, note, err := ParseDateNote(tc.in, tc.order)
+		if err != nil {
+			var de *DateError
+			if !errors.As(err, &de) || !errors.Is(err, ErrBadDate) {
+				t.Errorf("ParseDateNote(%q): error %v is not a *DateError wrapping ErrBadDate", tc.in, err)
+				continue
+			}
+			note = de.Warning()
+		}
+		if note != "" {
+			note = strings.TrimPrefix(note, "date ")
+		}
+		if !got.Equal(tc.want) || got.Location() != time.UTC || note != tc.note {
+			t.Errorf("ParseDateNote(%q, %q) = %v, %q, %v\nwant %v, %q", tc.in, tc.order, got, note, err, tc.want, tc.note)
+		}
+		if tc.want.IsZero() != (err != nil) {
+			t.Errorf("ParseDateNote(%q): error %v, want an error only for an unknown date", tc.in, err)
+		}
+	}
+}
+
+// TestParseDateZoneNotFromHost: time.Parse reads a zone abbreviation by the
+// host's zone when the names match; the day must not depend on where the
+// program runs.
+func TestParseDateZoneNotFromHost(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	for _, offset := range []int{3 * 3600, -4 * 3600} { // Arabia and Atlantic Standard Time
+		time.Local = time.FixedZone("AST", offset)
+		for _, s := range []string{"Mon, 12 Jul 2021 01:00:00 AST", "Mon, 12 Jul 2021 23:00:00 AST"} {
+			got, note, err := ParseDateNote(s, "")
+			if err != nil || got.Day() != 12 || note == "" {
+				t.Errorf("host zone AST at %+d: ParseDateNote(%q) = %v, %q, %v; want 12 July and a note", offset/3600, s, got, note, err)
+			}
+		}
+	}
+}
+
+// TestReadDatesCase reads issue 12's case file of dates as Arabic sites
+// print them: each record's date is right or unknown with a warning that
+// gives the line and the reason.
+func TestReadDatesCase(t *testing.T) {
+	arts, probs := readAll(t, ReadOptions{}, filepath.Join("testdata", "cases", "dates", "publication-dates.jsonl"))
+	var got []string
+	for _, a := range arts {
+		date := "unknown"
+		if !a.Published.IsZero() {
+			date = a.Published.Format(time.RFC3339)
+		}
+		got = append(got, a.Record+" "+date)
+	}
+	want := []string{
+		"d00 2021-09-12T00:00:00Z", // 12 سبتمبر 2021م
+		"d03 2024-03-17T00:00:00Z", // the Gregorian half of the dual date
+		"d05 unknown",              // 1445/09/05: Hijri
+		"d13 2021-07-11T01:30:00Z", // 01:30 on 11 July at +03:00, as written
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("articles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantProbs := []string{
+		`publication-dates.jsonl:3: date "1445/09/05" looks like a Hijri date (year 1445); stored as unknown warning=true`,
+	}
+	if gp := problems(probs); !reflect.DeepEqual(gp, wantProbs) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(gp, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// TestReadDatesEveryFormat: the same rules in each reader, with the
+// warning at the date's file and line or record.
+func TestReadDatesEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt": "عنوان\n١٤٤٥/٩/٥\nقال الوزير في بغداد إن الحوار مستمر.\n",
+		"b.txt": "عنوان\n11 July 2021 01:30 AST\nقال الوزير في بغداد إن الحوار مستمر.\n",
+		"c.csv": "id,title,date,body\n" +
+			"c1,one,2021-07-11T01:30:00+03:00,body one\n" +
+			"c2,two,الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م,body two\n" +
+			"c3,three,5 رمضان 1445 هـ,body three\n",
+		"d.rss": `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://d.example/</link>
+<item><guid>d1</guid><title>one</title><pubDate>Sun, 11 Jul 2021 01:30:00 +0300</pubDate></item>
+<item><guid>d2</guid><title>two</title><pubDate>Sun, 11 Jul 2021 01:30:00 AST</pubDate></item>
+<item><guid>d3</guid><title>three</title><pubDate>1445/09/05</pubDate></item>
+<item><guid>d4</guid><title>four</title><pubDate>5 رمضان 1445 هـ / 17 مارس 2024 م</pubDate></item>
+</channel></rss>`,
+		"e.html": `<html><head><meta property="article:published_time" content="2021-07-11T01:30:00+03:00"><title>e</title></head>
+<body><article><p>قال وزير الخارجية فؤاد حسين في بغداد إن الحوار مستمر مع الجانب الأمريكي بشأن الانسحاب من العراق في نهاية العام.</p></article></body></html>`,
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, probs := readAll(t, ReadOptions{}, dir)
+	var got []string
+	for _, a := range arts {
+		date := "unknown"
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02 15:04")
+		}
+		got = append(got, fmt.Sprintf("%s %s", filepath.Base(strings.SplitN(a.Origin, ":", 2)[0]), date))
+	}
+	sort.Strings(got)
+	want := []string{
+		"a.txt unknown",
+		"b.txt 2021-07-11 00:00",
+		"c.csv 2021-07-11 01:30",
+		"c.csv 2024-03-17 00:00",
+		"c.csv unknown",
+		"d.rss#1 2021-07-11 01:30",
+		"d.rss#2 2021-07-11 01:30",
+		"d.rss#3 unknown",
+		"d.rss#4 2024-03-17 00:00",
+		"e.html 2021-07-11 01:30",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("articles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	gp := problems(probs)
+	sort.Strings(gp)
+	wantProbs := []string{
+		`a.txt:2: date "١٤٤٥/٩/٥" looks like a Hijri date (year 1445); stored as unknown warning=true`,
+		`b.txt:2: date "11 July 2021 01:30 AST": time zone "AST" not understood; the day is taken as written warning=true`,
+		`c.csv:4: date "5 رمضان 1445 هـ" is a Hijri date (year 1445), not converted; stored as unknown warning=true`,
+		`d.rss: record 2: date "Sun, 11 Jul 2021 01:30:00 AST": time zone "AST" not understood; the day is taken as written warning=true`,
+		`d.rss: record 3: date "1445/09/05" looks like a Hijri date (year 1445); stored as unknown warning=true`,
+	}
+	if !reflect.DeepEqual(gp, wantProbs) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(gp, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }

@@ -148,7 +148,7 @@ func TestReadFeed(t *testing.T) {
 				Origin:   "unreadable-date.xml#2",
 			}},
 			probs: []Problem{
-				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" is a Hijri date (year 1445); it is not converted; stored as unknown`, Warning: true},
+				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" is a Hijri date (year 1445), not converted; stored as unknown`, Warning: true},
 			},
 		},
 		{
