@@ -124,7 +124,7 @@ var (
 	gregorianMarkers = keySet("م", "ميلادي", "ميلادية", "ad", "ce")
 	// dualLinks join the two dates of a dual date: "… هـ الموافق 17 مارس
 	// 2024 م", "الموافق لـ".
-	dualLinks = keySet("الموافق", "موافق", "الموافق ل", "ل")
+	dualLinks = keySet("الموافق", "موافق", "ل")
 )
 
 // ignorable are words a date may carry that say nothing about which day it
@@ -241,13 +241,25 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 	}
 	// A time of day and a zone say nothing about the day once the layouts
 	// above failed: drop them ("الأحد، 12 مايو 2024 09:30:00 +0300").
-	for _, m := range timeOfDay.FindAllStringSubmatch(s, -1) {
-		if z := m[2]; z != "" && note == "" {
-			note = zoneNote(text, z)
+	var b strings.Builder
+	last := 0
+	for _, m := range timeOfDay.FindAllStringSubmatchIndex(s, -1) {
+		end := m[1]
+		if m[4] >= 0 {
+			// Capitals after a time may be a month or weekday, not a
+			// zone: "10:30 JULY 11, 2021".
+			if z := s[m[4]:m[5]]; months[norm.Key(z)] != 0 || ignorable[norm.Key(z)] {
+				end = m[4]
+			} else if note == "" {
+				note = zoneNote(text, z)
+			}
 		}
+		b.WriteString(s[last:m[0]])
+		b.WriteByte(' ')
+		last = end
 	}
-	s = timeOfDay.ReplaceAllString(s, " ")
-	t, err = parseDay(text, s, order)
+	b.WriteString(s[last:])
+	t, err = parseDay(text, b.String(), order)
 	if err != nil {
 		return time.Time{}, "", err
 	}
@@ -350,10 +362,7 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 	}
 	for i := 0; i < len(toks); i++ {
 		f := toks[i]
-		if i+1 < len(toks) && dualLinks[f+" "+toks[i+1]] {
-			i++ // "الموافق لـ"
-		}
-		if dualLinks[toks[i]] || i > 0 && dualLinks[toks[i-1]+" "+toks[i]] {
+		if dualLinks[f] {
 			next()
 			continue
 		}
@@ -361,11 +370,6 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 			e := eraGregorian
 			if hijriMarkers[f] {
 				e = eraHijri
-			}
-			if cur.words == 0 && len(parts) > 1 {
-				// "… 2024 / هـ": attach to the part before.
-				cur = parts[len(parts)-2]
-				parts = parts[:len(parts)-1]
 			}
 			if !cur.setEra(e) {
 				return time.Time{}, bad("names both calendars")

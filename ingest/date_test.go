@@ -203,6 +203,8 @@ func TestParseDateNote(t *testing.T) {
 		{"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة", "", day(2024, 5, 12),
 			`"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة": time zone "بتوقيت مكة المكرمة" not understood; the day is taken as written`},
 		{"12 مايو 2024 الساعة 09:30 بتوقيت غرينتش", "", day(2024, 5, 12), ""},
+		{"10:30 JULY 11, 2021", "", day(2021, 7, 11), ""}, // a month, not a zone
+		{"10:30 SUN 11 JULY 2021", "", day(2021, 7, 11), ""},
 	} {
 		got, note, err := ParseDateNote(tc.in, tc.order)
 		if err != nil {
