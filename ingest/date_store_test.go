@@ -8,16 +8,30 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // TestSinceKeepsTheDayWritten ingests issue 12's case file of dates into a
-// real SQLite store: "2021-07-11T01:30:00+03:00", 10 July in UTC, is an
+// real SQLite store, and the Neo4j test server when there is one: "2021-07-11T01:30:00+03:00", 10 July in UTC, is an
 // article of 11 July for --since and --until, and in the dates the store
 // gives back for timelines and evidence.
 func TestSinceKeepsTheDayWritten(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { sinceKeepsTheDayWritten(t, newStore(t)) })
+	t.Run("neo4j", func(t *testing.T) {
+		uri, cfg := neo4jtest.Server(t)
+		s, err := neo4j.Open(context.Background(), uri, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		sinceKeepsTheDayWritten(t, s)
+	})
+}
+
+func sinceKeepsTheDayWritten(t *testing.T, s graph.Store) {
 	ctx := context.Background()
-	s := newStore(t)
 	st := run(t, s, ingest.Options{}, filepath.Join("testdata", "cases", "dates", "publication-dates.jsonl"))
 	if st.Read != 4 || st.Warnings != 1 {
 		t.Errorf("read %d articles with %d warnings, want 4 with 1 (the Hijri date)", st.Read, st.Warnings)
