@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -27,10 +28,12 @@ var defaultFields = map[string][]string{
 	"date":   {"date", "published", "publishedat", "published_at", "pubdate", "datetime", "date_published"},
 	"body":   {"body", "text", "content", "article", "article_content", "article_body"},
 	"lang":   {"lang", "language"},
+	// A summary, the text when the body is missing or cut short.
+	"description": {"description", "summary", "abstract"},
 }
 
 // FieldNames are the article fields a --map can set.
-var FieldNames = []string{"id", "url", "source", "title", "date", "body", "lang"}
+var FieldNames = []string{"id", "url", "source", "title", "date", "body", "description", "lang"}
 
 // ParseFieldMap reads field=column pairs ("title=headline_ar") into the
 // map ReadOptions.Fields takes.
@@ -92,7 +95,7 @@ func (rd *reader) article(get func(key string) string) (Article, error) {
 		Source:   field("source"),
 		Title:    field("title"),
 		DateText: field("date"),
-		Body:     field("body"),
+		Body:     withDescription(field("body"), field("description")),
 		Lang:     field("lang"),
 	}
 	if a.Body == "" && a.Title == "" {
@@ -107,6 +110,41 @@ func (rd *reader) article(get func(key string) string) (Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// truncated matches the marker news APIs (NewsAPI and its kin) put where
+// they cut an article's content: "… [+2210 chars]".
+var truncated = regexp.MustCompile(`\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$`)
+
+// withDescription returns the text of an article from its body and its
+// description (summary). The description is the text when there is no
+// body. When the body is cut short, as news APIs cut content with "…
+// [+2210 chars]", it is the description, a blank line and the body without
+// the marker but with "…" to show the cut; or only the longer of the two
+// when one begins with the other (APIs often repeat the lede). A whole
+// body is the text on its own.
+func withDescription(body, desc string) string {
+	loc := truncated.FindStringIndex(body)
+	if loc == nil || desc == "" {
+		if body == "" {
+			return desc
+		}
+		return body
+	}
+	body = strings.TrimSpace(body[:loc[0]])
+	if body != "" {
+		body += "…"
+	}
+	cut := func(s string) string { return strings.TrimRight(s, "…. ") }
+	switch {
+	case body == "":
+		return desc
+	case strings.HasPrefix(cut(desc), cut(body)):
+		return desc
+	case strings.HasPrefix(body, cut(desc)):
+		return body
+	}
+	return desc + "\n\n" + body
 }
 
 // invalidUTF8 is the reason given for text in another encoding.
@@ -392,33 +430,316 @@ func decodeRestOfObject(dec *json.Decoder) (map[string]any, error) {
 	return rec, err
 }
 
-// readCSV reads a CSV or TSV file with a header row naming its columns.
-func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune) error {
-	cr := csv.NewReader(r)
-	cr.Comma = sep
-	cr.ReuseRecord = false
-	header, err := cr.Read()
-	if err == io.EOF {
-		return rd.fail(Problem{File: src.name, Reason: "empty file"})
+// Delimiters are the CSV delimiters detected in a .csv file's header and
+// accepted by ParseDelimiter, in the order ties are broken.
+var Delimiters = []rune{',', ';', '\t', '|'}
+
+// ParseDelimiter reads a CSV delimiter given by a user: "," ";" "|", or a
+// tab as "tab", `\t` or the character itself.
+func ParseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case ",", "comma":
+		return ',', nil
+	case ";", "semicolon":
+		return ';', nil
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	case "|", "pipe":
+		return '|', nil
+	}
+	return 0, fmt.Errorf("unknown delimiter %q (want , ; tab or |)", s)
+}
+
+// delimiterName is how messages and flags write a delimiter.
+func delimiterName(d rune) string {
+	if d == '\t' {
+		return "tab"
+	}
+	return string(d)
+}
+
+// countOutsideQuotes counts c in line outside double-quoted stretches.
+func countOutsideQuotes(line []byte, c byte) int {
+	n, quoted := 0, false
+	for _, b := range line {
+		switch b {
+		case '"':
+			quoted = !quoted
+		case c:
+			if !quoted {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// detectDelimiter picks the delimiter of a CSV file from its first bytes:
+// among Delimiters found outside quotes in the header line, the one found
+// the same number of times in most of the next lines (up to 20), then the
+// one found most often in the header; comma when the header has none.
+func detectDelimiter(head []byte) rune {
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // cut short by the peek, or empty
+	}
+	var sample [][]byte
+	for _, l := range lines {
+		if l = bytes.TrimRight(l, "\r"); len(l) > 0 {
+			sample = append(sample, l)
+		}
+		if len(sample) == 21 {
+			break
+		}
+	}
+	if len(sample) == 0 {
+		return ','
+	}
+	best, bestSame, bestHeader := ',', -1, 0
+	for _, d := range Delimiters {
+		h := countOutsideQuotes(sample[0], byte(d))
+		if h == 0 {
+			continue
+		}
+		same := 0
+		for _, l := range sample[1:] {
+			if countOutsideQuotes(l, byte(d)) == h {
+				same++
+			}
+		}
+		if same > bestSame || (same == bestSame && h > bestHeader) {
+			best, bestSame, bestHeader = d, same, h
+		}
+	}
+	return best
+}
+
+// quoteOpen reports whether a quoted field is still open at the end of
+// line, which starts inside a quoted field when inside is set and at the
+// start of a record otherwise. It follows encoding/csv with LazyQuotes: a
+// field is quoted only when its first character is a quote; in a quoted
+// field "" is a quote, a quote before the delimiter or the end of the line
+// closes it, and any other quote is a character of the field. comma is
+// ASCII, so the bytes of multi-byte UTF-8 characters never match it.
+func quoteOpen(line string, comma byte, inside bool) bool {
+	i := 0
+	for {
+		if !inside {
+			if i < len(line) && line[i] == '"' {
+				inside = true
+				i++
+			} else {
+				j := strings.IndexByte(line[i:], comma)
+				if j < 0 {
+					return false
+				}
+				i += j + 1
+				continue
+			}
+		}
+		j := strings.IndexByte(line[i:], '"')
+		if j < 0 {
+			return true
+		}
+		i += j + 1
+		switch {
+		case i == len(line):
+			return false
+		case line[i] == '"':
+			i++
+		case line[i] == comma:
+			i++
+			inside = false
+		}
+	}
+}
+
+// csvLine is one physical line of a CSV file, without its line break.
+type csvLine struct {
+	text    string
+	n       int  // 1-based line number
+	tooLong bool // longer than the article limit; text is empty
+}
+
+// csvScanner splits a CSV file into records: the lines of one row, more
+// than one where a quoted field holds line breaks. A quote opened and
+// never closed would swallow the rest of the file (encoding/csv reads it
+// so, and spreadsheets too); the scanner instead reports the row that
+// opens it and reads the lines it would have swallowed as rows of their
+// own, so that one stray quote costs one row.
+type csvScanner struct {
+	br    *bufio.Reader
+	comma rune
+	max   int // bytes of one record
+	n     int // lines read from br
+	back  []csvLine
+	// Lines up to swallowed lay inside a quote that did not close where it
+	// should; each of them is read as a row of its own, since a quote left
+	// open at the end of one of them would run exactly as far.
+	swallowed int
+	// fields is the header's number of fields, once read.
+	fields int
+}
+
+// csvProblem is a line that is not a row, and why.
+type csvProblem struct {
+	line   int
+	reason string
+}
+
+func (s *csvScanner) line() (csvLine, error) {
+	if len(s.back) > 0 {
+		l := s.back[0]
+		s.back = s.back[1:]
+		return l, nil
+	}
+	b, tooLong, err := readLine(s.br, s.max)
+	if err != nil && (err != io.EOF || (b == nil && !tooLong)) {
+		return csvLine{}, err
+	}
+	s.n++
+	return csvLine{text: string(b), n: s.n, tooLong: tooLong}, nil
+}
+
+// next returns the lines of the next record, or a problem with lines that
+// are no record, or io.EOF after the last.
+func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
+	comma := byte(s.comma)
+	first, err := s.line()
+	for err == nil && !first.tooLong && first.text == "" {
+		first, err = s.line() // encoding/csv skips empty lines too
 	}
 	if err != nil {
-		if errors.Is(err, errTooLarge) {
-			return err
-		}
-		return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + err.Error()})
+		return nil, nil, err
 	}
+	if first.tooLong {
+		return nil, &csvProblem{first.n, fmt.Sprintf("line longer than %d bytes", s.max)}, nil
+	}
+	rec := []csvLine{first}
+	if !quoteOpen(first.text, comma, false) {
+		return rec, nil, nil
+	}
+	if first.n <= s.swallowed {
+		return nil, &csvProblem{first.n, "unterminated quote: the row is skipped"}, nil
+	}
+	size := len(first.text)
+	for {
+		l, err := s.line()
+		if err == io.EOF {
+			return s.unterminated(rec, "runs to the end of the file")
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if l.tooLong || size+1+len(l.text) > s.max {
+			s.back = append([]csvLine{l}, s.back...)
+			return s.unterminated(rec, fmt.Sprintf("is still open after %d bytes", s.max))
+		}
+		rec = append(rec, l)
+		size += 1 + len(l.text)
+		if !quoteOpen(l.text, comma, true) {
+			break
+		}
+	}
+	// A quote that closes on a later line, where that line reads as a
+	// well-formed row of its own, opened a field there: the quote of the
+	// first line was never closed and swallowed the rows in between. A
+	// writer that doubles the quotes inside fields, as every CSV library
+	// does, never ends a quoted field with such a line.
+	if last := rec[len(rec)-1]; s.fields > 0 && isRow(last.text, s.comma, s.fields) {
+		return s.unterminated(rec, fmt.Sprintf("closes only on line %d, which reads as a row of its own", last.n))
+	}
+	return rec, nil, nil
+}
+
+// unterminated reports the first line of rec as a row whose quote never
+// closes and hands the lines after it back to be read as rows.
+func (s *csvScanner) unterminated(rec []csvLine, how string) ([]csvLine, *csvProblem, error) {
+	reason := "unterminated quote: the quote opened on this line " + how + "; the row is skipped"
+	if len(rec) > 1 {
+		from, to := rec[1].n, rec[len(rec)-1].n
+		reason += fmt.Sprintf(" and lines %d–%d (%d lines) are read as rows of their own", from, to, to-from+1)
+		s.swallowed = to
+		s.back = append(append([]csvLine(nil), rec[1:]...), s.back...)
+	}
+	return nil, &csvProblem{rec[0].n, reason}, nil
+}
+
+// isRow reports whether line alone is a well-formed CSV record (strict
+// quotes) of the given number of fields.
+func isRow(line string, comma rune, fields int) bool {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma = comma
+	cr.FieldsPerRecord = fields
+	if _, err := cr.Read(); err != nil {
+		return false
+	}
+	_, err := cr.Read()
+	return err == io.EOF
+}
+
+// parseRecord reads the fields of a record's lines as encoding/csv does
+// with LazyQuotes: a quote inside an unquoted field, or one inside a
+// quoted field not before a delimiter, is a character of the field, as
+// spreadsheets read it.
+func parseRecord(rec []csvLine, comma rune) ([]string, error) {
+	texts := make([]string, len(rec))
+	for i, l := range rec {
+		texts[i] = l.text
+	}
+	cr := csv.NewReader(strings.NewReader(strings.Join(texts, "\n")))
+	cr.Comma = comma
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	fields, err := cr.Read()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := cr.Read(); err != io.EOF {
+		return nil, errors.New("more than one record") // quoteOpen disagrees with encoding/csv: a bug
+	}
+	return fields, nil
+}
+
+// readCSV reads a CSV or TSV file with a header row naming its columns.
+// sep is the delimiter; 0 detects it from the first lines. Every row is
+// read or reported with its line.
+func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune) error {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	if sep == 0 {
+		head, _ := br.Peek(br.Size())
+		sep = detectDelimiter(head)
+	}
+	sc := &csvScanner{br: br, comma: sep, max: rd.opts.MaxArticleBytes}
+	hrec, p, err := sc.next()
+	switch {
+	case err == io.EOF:
+		return rd.fail(Problem{File: src.name, Reason: "empty file"})
+	case errors.Is(err, errTooLarge):
+		return err
+	case err != nil:
+		return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + reason(err)})
+	case p != nil:
+		return rd.fail(Problem{File: src.name, Line: p.line, Reason: "header: " + p.reason})
+	}
+	header, err := parseRecord(hrec, sep)
+	if err != nil {
+		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: "header: malformed CSV: " + err.Error()})
+	}
+	header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	cols := make(map[string]int, len(header))
 	for i, h := range header {
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
-		}
 		if !utf8.ValidString(h) {
-			return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + invalidUTF8})
+			return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: "header: " + invalidUTF8})
 		}
 		cols[strings.ToLower(strings.TrimSpace(h))] = i
 	}
 	found := false
-	for _, f := range []string{"title", "body"} {
+	for _, f := range []string{"title", "body", "description"} {
 		for _, c := range rd.candidates(f) {
 			if _, ok := cols[c]; ok {
 				found = true
@@ -426,43 +747,46 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 	}
 	if !found {
-		return rd.fail(Problem{File: src.name, Line: 1, Reason: fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)})
+		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: noColumns(header, sep)})
 	}
-	cr.FieldsPerRecord = len(header)
+	sc.fields = len(header)
 	for n := 1; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		rec, err := cr.Read()
+		rec, p, err := sc.next()
 		if err == io.EOF {
 			return nil
-		}
-		at := Problem{File: src.name}
-		if err == nil {
-			at.Line, _ = cr.FieldPos(0) // only valid for a record read without error
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			at.Line = pe.StartLine
-			if errors.Is(err, csv.ErrFieldCount) {
-				at.Reason = fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))
-			} else {
-				at.Reason = "malformed CSV: " + pe.Err.Error()
-			}
-			rd.problem(at)
-			continue
 		}
 		if err != nil {
 			if errors.Is(err, errTooLarge) {
 				return err
 			}
-			at.Reason = reason(err)
-			return rd.fail(at)
+			return rd.fail(Problem{File: src.name, Line: sc.n + 1, Reason: reason(err)})
+		}
+		if p != nil {
+			rd.problem(Problem{File: src.name, Line: p.line, Reason: p.reason})
+			continue
+		}
+		at := Problem{File: src.name, Line: rec[0].n}
+		fields, err := parseRecord(rec, sep)
+		if err != nil {
+			at.Reason = "malformed CSV: " + err.Error()
+			rd.problem(at)
+			continue
+		}
+		if len(fields) != len(header) {
+			at.Reason = fmt.Sprintf("%d fields, the header has %d", len(fields), len(header))
+			if len(rec) > 1 {
+				at.Reason += fmt.Sprintf(" (a quoted field runs over lines %d–%d)", rec[0].n, rec[len(rec)-1].n)
+			}
+			rd.problem(at)
+			continue
 		}
 		valid := true
-		for _, f := range rec {
+		for _, f := range fields {
 			if !utf8.ValidString(f) {
 				valid = false
 				break
@@ -475,7 +799,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 		a, aerr := rd.article(func(k string) string {
 			if i, ok := cols[k]; ok {
-				return rec[i]
+				return fields[i]
 			}
 			return ""
 		})
@@ -489,4 +813,18 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 			return ferr
 		}
 	}
+}
+
+// noColumns says why a header names no title or body column: when it is
+// one field holding another delimiter, that the delimiter is wrong.
+func noColumns(header []string, sep rune) string {
+	if len(header) == 1 {
+		for _, d := range Delimiters {
+			if d != sep && strings.ContainsRune(header[0], d) {
+				return fmt.Sprintf("no title or body column: the header %q looks delimited by %q, not %q (pass --delimiter %s)",
+					header[0], delimiterName(d), delimiterName(sep), delimiterName(d))
+			}
+		}
+	}
+	return fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)
 }
