@@ -125,7 +125,7 @@ var truncated = regexp.MustCompile(`\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$`)
 // body is the text on its own.
 func withDescription(body, desc string) string {
 	loc := truncated.FindStringIndex(body)
-	if loc == nil || desc == "" {
+	if loc == nil {
 		if body == "" {
 			return desc
 		}
@@ -139,10 +139,10 @@ func withDescription(body, desc string) string {
 	switch {
 	case body == "":
 		return desc
+	case desc == "", strings.HasPrefix(body, cut(desc)):
+		return body
 	case strings.HasPrefix(cut(desc), cut(body)):
 		return desc
-	case strings.HasPrefix(body, cut(desc)):
-		return body
 	}
 	return desc + "\n\n" + body
 }
@@ -296,8 +296,19 @@ func (rd *reader) jsonRecord(b []byte, src source, at Problem) error {
 	return rd.record(rec, src, at)
 }
 
-// record emits the article of a decoded JSON object.
+// record emits the article of a decoded JSON object, or the articles of
+// an envelope (see envelopeItems).
 func (rd *reader) record(rec map[string]any, src source, at Problem) error {
+	if items, ok := rd.envelopeItems(rec); ok {
+		for i, it := range items {
+			at := at
+			at.Record = i + 1
+			if err := rd.checkedRecord(it, src, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	lower := make(map[string]string, len(rec))
 	for k, v := range rec {
 		switch v := v.(type) {
@@ -305,6 +316,12 @@ func (rd *reader) record(rec map[string]any, src source, at Problem) error {
 			lower[strings.ToLower(k)] = v
 		case json.Number:
 			lower[strings.ToLower(k)] = v.String()
+		case map[string]any:
+			// A named thing, as news APIs give the source:
+			// {"id": "example-daily", "name": "Example Daily"}.
+			if name, ok := v["name"].(string); ok {
+				lower[strings.ToLower(k)] = name
+			}
 		}
 	}
 	a, err := rd.article(func(k string) string { return lower[k] })
@@ -318,9 +335,96 @@ func (rd *reader) record(rec map[string]any, src source, at Problem) error {
 	return rd.emit(a, &at)
 }
 
+// Envelopes: an API response wraps its records in an object, e.g.
+// {"status": "ok", "totalResults": 2, "articles": [...]} (NewsAPI),
+// {"response": {"docs": [...]}} (the New York Times), {"data": [...]}.
+var (
+	// recordsKeys name a member holding the records, an array of objects.
+	recordsKeys = map[string]bool{"articles": true, "items": true, "data": true, "results": true,
+		"docs": true, "records": true, "entries": true, "posts": true, "stories": true, "news": true}
+	// wrapperKeys name a member holding an object that holds them.
+	wrapperKeys = map[string]bool{"response": true, "result": true, "data": true}
+)
+
+// maxEnvelopeDepth is how deep records are looked for in wrappers:
+// {"response": {"docs": [...]}} is depth 1.
+const maxEnvelopeDepth = 2
+
+// isTextKey reports whether a key names an article's title or text, which
+// makes the object that has it an article rather than an envelope.
+func (rd *reader) isTextKey(key string) bool {
+	key = strings.ToLower(key)
+	for _, f := range []string{"title", "body", "description"} {
+		for _, c := range rd.candidates(f) {
+			if c == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// envelopeItems returns the records of a decoded envelope: the objects of
+// its records member, found at most maxEnvelopeDepth wrappers deep. An
+// object with a title or text of its own is no envelope.
+func (rd *reader) envelopeItems(rec map[string]any) ([]map[string]any, bool) {
+	return rd.envelopeItemsAt(rec, 0)
+}
+
+func (rd *reader) envelopeItemsAt(rec map[string]any, depth int) ([]map[string]any, bool) {
+	for k := range rec {
+		if rd.isTextKey(k) {
+			return nil, false
+		}
+	}
+	for k, v := range rec {
+		k = strings.ToLower(k)
+		switch v := v.(type) {
+		case []any:
+			if !recordsKeys[k] {
+				continue
+			}
+			if len(v) == 0 {
+				return nil, true // an answer with no results
+			}
+			if _, ok := v[0].(map[string]any); !ok {
+				continue
+			}
+			items := make([]map[string]any, 0, len(v))
+			for _, it := range v {
+				if m, ok := it.(map[string]any); ok {
+					items = append(items, m)
+				}
+			}
+			return items, true
+		case map[string]any:
+			if wrapperKeys[k] && depth < maxEnvelopeDepth {
+				if items, ok := rd.envelopeItemsAt(v, depth+1); ok {
+					return items, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
 // readLine returns the next line without its newline. A line longer than max
 // is consumed and reported with tooLong, its bytes dropped.
 func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	line, tooLong, err = readRawLine(br, max)
+	return trimBreak(line), tooLong, err
+}
+
+// trimBreak drops one line break, \n or \r\n, as encoding/csv reads them.
+func trimBreak(line []byte) []byte {
+	if bytes.HasSuffix(line, []byte("\n")) {
+		line = bytes.TrimSuffix(line[:len(line)-1], []byte("\r"))
+	}
+	return line
+}
+
+// readRawLine is readLine keeping the line break.
+func readRawLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -338,61 +442,253 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 			if len(buf) == 0 && !tooLong && err == io.EOF {
 				return nil, false, io.EOF
 			}
-			return bytes.TrimRight(buf, "\r\n"), tooLong, err
+			return buf, tooLong, err
 		}
 		return nil, false, err
 	}
 }
 
-// readJSON reads a JSON array of objects, or objects one after another,
-// streaming: one object is decoded at a time.
+// readJSON reads a JSON array of objects, objects one after another, or
+// an API response whose records are an array under a known member (see
+// recordsKeys), streaming: one record is decoded at a time. A byte-order
+// mark is skipped.
 func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
-	dec := json.NewDecoder(r)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err == io.EOF {
 		return rd.fail(Problem{File: src.name, Reason: "empty file"})
 	}
-	array := tok == json.Delim('[')
-	if err != nil || (!array && tok != json.Delim('{')) {
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
+	if err != nil || (tok != json.Delim('[') && tok != json.Delim('{')) {
 		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
-	// Not an array: rewind by decoding the first object from its opening
-	// brace, which Token consumed.
-	first := !array
-	for n := 1; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, src: src}
+	if tok == json.Delim('[') {
+		err = js.array()
+	} else {
+		// Objects one after another, each a record or an envelope.
+		for err == nil {
+			err = js.object(0, true)
+			if err == nil && !dec.More() {
+				break
 			}
-		}
-		at := Problem{File: src.name, Record: n}
-		var rec map[string]any
-		switch {
-		case first:
-			first = false
-			rec, err = decodeRestOfObject(dec)
-		case array && !dec.More():
-			return nil
-		default:
-			if !array && !dec.More() {
-				return nil
+			if err == nil {
+				if tok, err = dec.Token(); err == nil && tok != json.Delim('{') {
+					err = fmt.Errorf("%v where an object should begin", tok)
+				}
 			}
-			err = dec.Decode(&rec)
-		}
-		if errors.Is(err, errTooLarge) {
-			return err
-		}
-		if err != nil {
-			// A syntax error leaves the decoder lost: report and stop
-			// reading this input.
-			at.Reason = "malformed JSON: " + err.Error() + "; the rest of the file is skipped"
-			return rd.fail(at)
-		}
-		if ferr := rd.checkedRecord(rec, src, at); ferr != nil {
-			return ferr
 		}
 	}
+	if err == nil || errors.Is(err, errStop) {
+		return js.stop
+	}
+	if errors.Is(err, errTooLarge) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
+		return err
+	}
+	// A syntax error leaves the decoder lost: report and stop reading this
+	// input.
+	return rd.fail(Problem{File: src.name, Record: js.n + 1, Reason: "malformed JSON: " + err.Error() + "; the rest of the file is skipped"})
+}
+
+// errStop ends a JSON stream early: the callback failed (jsonStream.stop).
+var errStop = errors.New("stop")
+
+// jsonStream decodes the records of a JSON input one at a time.
+type jsonStream struct {
+	rd   *reader
+	ctx  context.Context
+	dec  *json.Decoder
+	src  source
+	n    int   // records read
+	stop error // the callback's error
+}
+
+// emit reads one decoded record.
+func (js *jsonStream) emit(rec map[string]any) error {
+	js.n++
+	if js.n%1024 == 0 {
+		if err := js.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if err := js.rd.checkedRecord(rec, js.src, Problem{File: js.src.name, Record: js.n}); err != nil {
+		js.stop = err
+		return errStop
+	}
+	return nil
+}
+
+// array reads the records of an array whose '[' Token consumed.
+func (js *jsonStream) array() error {
+	for js.dec.More() {
+		var v any
+		if err := js.dec.Decode(&v); err != nil {
+			return err
+		}
+		rec, ok := v.(map[string]any)
+		if !ok {
+			js.n++
+			js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: fmt.Sprintf("a JSON %s, not an object", jsonKind(v))})
+			continue
+		}
+		if err := js.emit(rec); err != nil {
+			return err
+		}
+	}
+	_, err := js.dec.Token() // ']'
+	return err
+}
+
+// object reads an object whose '{' Token consumed: a record, emitted when
+// top is set and returned otherwise, or an envelope, whose records it
+// streams as it meets them and whose other members it drops.
+func (js *jsonStream) object(depth int, top bool) error {
+	rec, envelope, err := js.members(depth)
+	if err != nil || envelope {
+		return err
+	}
+	if top {
+		return js.emit(rec)
+	}
+	return nil
+}
+
+// members decodes the members of an object whose '{' Token consumed,
+// streaming the records of a records member (see recordsKeys) unless a
+// title or text came first, which makes the object an article.
+func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err error) {
+	rec = make(map[string]any)
+	article, empty := false, false
+	for js.dec.More() {
+		tok, err := js.dec.Token()
+		if err != nil {
+			return nil, false, err
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return nil, false, fmt.Errorf("object key %v is not a string", tok)
+		}
+		article = article || js.rd.isTextKey(key)
+		lk := strings.ToLower(key)
+		if article || (!recordsKeys[lk] && !wrapperKeys[lk]) || depth > maxEnvelopeDepth {
+			var v any
+			if err := js.dec.Decode(&v); err != nil {
+				return nil, false, err
+			}
+			rec[key] = v
+			continue
+		}
+		tok, err = js.dec.Token()
+		if err != nil {
+			return nil, false, err
+		}
+		switch {
+		case tok == json.Delim('[') && recordsKeys[lk]:
+			isRecords, v, err := js.records()
+			if err != nil {
+				return nil, false, err
+			}
+			if isRecords {
+				envelope = true
+			} else {
+				rec[key] = v
+				empty = empty || len(v) == 0
+			}
+		case tok == json.Delim('['):
+			v, err := js.restOfArray()
+			if err != nil {
+				return nil, false, err
+			}
+			rec[key] = v
+		case tok == json.Delim('{'):
+			sub, env, err := js.members(depth + 1)
+			if err != nil {
+				return nil, false, err
+			}
+			if env {
+				envelope = true
+			} else {
+				rec[key] = sub
+			}
+		default:
+			rec[key] = tok // a string, number, bool or null
+		}
+	}
+	_, err = js.dec.Token() // '}'
+	if err != nil {
+		return nil, false, err
+	}
+	if envelope && article {
+		// Records were streamed before a title of the object's own came:
+		// say that its own text is not read.
+		js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: "an object with records in a member (read) and a title or text of its own (not read)"})
+	}
+	// An answer with no results, {"articles": []}, is an envelope of
+	// nothing rather than an article without text.
+	return rec, envelope || (empty && !article), nil
+}
+
+// records reads an array whose '[' Token consumed: when its first element
+// is an object, as records, each emitted; else as a value, returned.
+func (js *jsonStream) records() (bool, []any, error) {
+	if !js.dec.More() {
+		_, err := js.dec.Token()
+		return false, []any{}, err
+	}
+	var first any
+	if err := js.dec.Decode(&first); err != nil {
+		return false, nil, err
+	}
+	rec, ok := first.(map[string]any)
+	if !ok {
+		rest, err := js.restOfArray()
+		return false, append([]any{first}, rest...), err
+	}
+	if err := js.emit(rec); err != nil {
+		return true, nil, err
+	}
+	return true, nil, js.array()
+}
+
+// restOfArray decodes the elements of an array whose '[' Token consumed.
+func (js *jsonStream) restOfArray() ([]any, error) {
+	var out []any
+	for js.dec.More() {
+		var v any
+		if err := js.dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	_, err := js.dec.Token() // ']'
+	return out, err
+}
+
+// jsonKind names the kind of a decoded JSON value.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case json.Number:
+		return "number"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	}
+	return "value"
 }
 
 // checkedRecord validates a decoded object's strings and emits it.
@@ -405,29 +701,6 @@ func (rd *reader) checkedRecord(rec map[string]any, src source, at Problem) erro
 		}
 	}
 	return rd.record(rec, src, at)
-}
-
-// decodeRestOfObject decodes the members of an object whose '{' the
-// decoder's Token has consumed.
-func decodeRestOfObject(dec *json.Decoder) (map[string]any, error) {
-	rec := make(map[string]any)
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, fmt.Errorf("object key %v is not a string", tok)
-		}
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		rec[key] = v
-	}
-	_, err := dec.Token() // '}'
-	return rec, err
 }
 
 // Delimiters are the CSV delimiters detected in a .csv file's header and
@@ -555,11 +828,12 @@ func quoteOpen(line string, comma byte, inside bool) bool {
 	}
 }
 
-// csvLine is one physical line of a CSV file, without its line break.
+// csvLine is one physical line of a CSV file.
 type csvLine struct {
-	text    string
-	n       int  // 1-based line number
-	tooLong bool // longer than the article limit; text is empty
+	raw     string // with its line break
+	text    string // without
+	n       int    // 1-based line number
+	tooLong bool   // longer than the article limit; text is empty
 }
 
 // csvScanner splits a CSV file into records: the lines of one row, more
@@ -594,12 +868,15 @@ func (s *csvScanner) line() (csvLine, error) {
 		s.back = s.back[1:]
 		return l, nil
 	}
-	b, tooLong, err := readLine(s.br, s.max)
+	b, tooLong, err := readRawLine(s.br, s.max)
 	if err != nil && (err != io.EOF || (b == nil && !tooLong)) {
 		return csvLine{}, err
 	}
 	s.n++
-	return csvLine{text: string(b), n: s.n, tooLong: tooLong}, nil
+	if tooLong {
+		return csvLine{n: s.n, tooLong: true}, nil
+	}
+	return csvLine{raw: string(b), text: string(trimBreak(b)), n: s.n}, nil
 }
 
 // next returns the lines of the next record, or a problem with lines that
@@ -623,7 +900,7 @@ func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
 	if first.n <= s.swallowed {
 		return nil, &csvProblem{first.n, "unterminated quote: the row is skipped"}, nil
 	}
-	size := len(first.text)
+	size := len(first.raw)
 	for {
 		l, err := s.line()
 		if err == io.EOF {
@@ -632,12 +909,12 @@ func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if l.tooLong || size+1+len(l.text) > s.max {
+		if l.tooLong || size+len(l.raw) > s.max {
 			s.back = append([]csvLine{l}, s.back...)
 			return s.unterminated(rec, fmt.Sprintf("is still open after %d bytes", s.max))
 		}
 		rec = append(rec, l)
-		size += 1 + len(l.text)
+		size += len(l.raw)
 		if !quoteOpen(l.text, comma, true) {
 			break
 		}
@@ -684,11 +961,11 @@ func isRow(line string, comma rune, fields int) bool {
 // quoted field not before a delimiter, is a character of the field, as
 // spreadsheets read it.
 func parseRecord(rec []csvLine, comma rune) ([]string, error) {
-	texts := make([]string, len(rec))
-	for i, l := range rec {
-		texts[i] = l.text
+	var text strings.Builder
+	for _, l := range rec {
+		text.WriteString(l.raw)
 	}
-	cr := csv.NewReader(strings.NewReader(strings.Join(texts, "\n")))
+	cr := csv.NewReader(strings.NewReader(text.String()))
 	cr.Comma = comma
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
