@@ -415,12 +415,11 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	return trimBreak(line), tooLong, err
 }
 
-// trimBreak drops one line break, \n or \r\n, as encoding/csv reads them.
+// trimBreak drops one line break, \n or \r\n, or a \r ending the input,
+// as encoding/csv reads them.
 func trimBreak(line []byte) []byte {
-	if bytes.HasSuffix(line, []byte("\n")) {
-		line = bytes.TrimSuffix(line[:len(line)-1], []byte("\r"))
-	}
-	return line
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r"))
 }
 
 // readRawLine is readLine keeping the line break.
