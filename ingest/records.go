@@ -722,13 +722,12 @@ func ParseDelimiter(s string) (rune, error) {
 	return 0, fmt.Errorf("unknown delimiter %q (want , ; tab or |)", s)
 }
 
-// delimiterName is how messages and flags write a delimiter.
-func delimiterName(d rune) string {
-	if d == '\t' {
-		return "tab"
-	}
-	return string(d)
-}
+// delimiterNames name the delimiters in messages, and flagDelimiters
+// write them for --delimiter so that a shell passes them as they are.
+var (
+	delimiterNames = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs", '|': "pipes"}
+	flagDelimiters = map[rune]string{',': ",", ';': "';'", '\t': "tab", '|': "'|'"}
+)
 
 // countOutsideQuotes counts c in line outside double-quoted stretches.
 func countOutsideQuotes(line []byte, c byte) int {
@@ -1097,8 +1096,8 @@ func noColumns(header []string, sep rune) string {
 	if len(header) == 1 {
 		for _, d := range Delimiters {
 			if d != sep && strings.ContainsRune(header[0], d) {
-				return fmt.Sprintf("no title or body column: the header %q looks delimited by %q, not %q (pass --delimiter %s)",
-					header[0], delimiterName(d), delimiterName(sep), delimiterName(d))
+				return fmt.Sprintf("no title or body column: the header %q looks delimited by %s, not %s (pass --delimiter %s)",
+					header[0], delimiterNames[d], delimiterNames[sep], flagDelimiters[d])
 			}
 		}
 	}

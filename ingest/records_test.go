@@ -79,7 +79,7 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 		{
 			// The error names the flag that helps, not --map.
 			name: "wrong delimiter named", file: "csv/semicolon-delimited.csv", opts: ReadOptions{Delimiter: ','},
-			problems: []string{`semicolon-delimited.csv:1: no title or body column: the header "title;date;body" looks delimited by ";", not "," (pass --delimiter ;) warning=false`},
+			problems: []string{`semicolon-delimited.csv:1: no title or body column: the header "title;date;body" looks delimited by semicolons, not commas (pass --delimiter ';') warning=false`},
 		},
 		{
 			name: "tabs detected in a .csv", file: "tabs.csv", content: "title\tbody\nA\tSadr, in Najaf; spoke.\n",
@@ -97,7 +97,7 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 		},
 		{
 			name: "a tsv stays tab-separated", file: "semi.tsv", content: "title;body\nA;b\n",
-			problems: []string{`semi.tsv:1: no title or body column: the header "title;body" looks delimited by ";", not "tab" (pass --delimiter ;) warning=false`},
+			problems: []string{`semi.tsv:1: no title or body column: the header "title;body" looks delimited by semicolons, not tabs (pass --delimiter ';') warning=false`},
 		},
 		{
 			name: "a header that names nothing known", file: "other.csv", content: "headline_ar,text_ar\nA,b\n",
