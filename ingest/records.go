@@ -124,27 +124,42 @@ var truncated = regexp.MustCompile(`\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$`)
 // when one begins with the other (APIs often repeat the lede). A whole
 // body is the text on its own.
 func withDescription(body, desc string) string {
-	loc := truncated.FindStringIndex(body)
-	if loc == nil {
+	cut := truncatedAt(body)
+	if cut < 0 {
 		if body == "" {
 			return desc
 		}
 		return body
 	}
-	body = strings.TrimSpace(body[:loc[0]])
+	body = strings.TrimSpace(body[:cut])
 	if body != "" {
 		body += "…"
 	}
-	cut := func(s string) string { return strings.TrimRight(s, "…. ") }
+	trim := func(s string) string { return strings.TrimRight(s, "…. ") }
 	switch {
 	case body == "":
 		return desc
-	case desc == "", strings.HasPrefix(body, cut(desc)):
+	case desc == "", strings.HasPrefix(body, trim(desc)):
 		return body
-	case strings.HasPrefix(cut(desc), cut(body)):
+	case strings.HasPrefix(trim(desc), trim(body)):
 		return desc
 	}
 	return desc + "\n\n" + body
+}
+
+// truncatedAt returns where the truncation marker of body begins, or -1.
+// The pattern is matched against the end of the body only: a match over a
+// whole body would cost time quadratic in its length.
+func truncatedAt(body string) int {
+	if !strings.HasSuffix(strings.TrimRight(body, " \t\r\n"), " chars]") {
+		return -1
+	}
+	from := max(0, len(body)-64)
+	loc := truncated.FindStringIndex(body[from:])
+	if loc == nil {
+		return -1
+	}
+	return from + loc[0]
 }
 
 // invalidUTF8 is the reason given for text in another encoding.
@@ -874,7 +889,8 @@ func (s *csvScanner) line() (csvLine, error) {
 	if tooLong {
 		return csvLine{n: s.n, tooLong: true}, nil
 	}
-	return csvLine{raw: string(b), text: string(trimBreak(b)), n: s.n}, nil
+	raw := string(b)
+	return csvLine{raw: raw, text: raw[:len(trimBreak(b))], n: s.n}, nil
 }
 
 // next returns the lines of the next record, or a problem with lines that
@@ -959,6 +975,10 @@ func isRow(line string, comma rune, fields int) bool {
 // quoted field not before a delimiter, is a character of the field, as
 // spreadsheets read it.
 func parseRecord(rec []csvLine, comma rune) ([]string, error) {
+	if len(rec) == 1 && !strings.Contains(rec[0].text, `"`) {
+		// Without quotes encoding/csv only splits; most rows are so.
+		return strings.Split(rec[0].text, string(comma)), nil
+	}
 	var text strings.Builder
 	for _, l := range rec {
 		text.WriteString(l.raw)
