@@ -71,8 +71,9 @@ a grown corpus only extracts what changed; an article whose content changed repl
 earlier version; the same text under two IDs is stored once.
 
 Broken input — an unreadable file, invalid UTF-8, a malformed JSON line, a CSV row with the
-wrong number of fields or a quote never closed (the rows after it are read), an over-long article, a decompression bomb, a feed that times out —
-is reported on stderr as FILE:LINE: REASON and skipped; everything else is ingested.
+wrong number of fields or a quote never closed (the rows after it are still read), an
+over-long article, a decompression bomb, a feed that times out — is reported on stderr as
+FILE:LINE: REASON and skipped; everything else is ingested.
 
 Exit status: 0 every article was read; 3 some input was skipped (listed); 1 nothing could be
 read, or the store failed.`,
