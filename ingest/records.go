@@ -875,6 +875,7 @@ type csvProblem struct {
 	reason string
 }
 
+// line returns the next line, those handed back first.
 func (s *csvScanner) line() (csvLine, error) {
 	if len(s.back) > 0 {
 		l := s.back[0]
@@ -950,7 +951,11 @@ func (s *csvScanner) unterminated(rec []csvLine, how string) ([]csvLine, *csvPro
 	reason := "unterminated quote: the quote opened on this line " + how + "; the row is skipped"
 	if len(rec) > 1 {
 		from, to := rec[1].n, rec[len(rec)-1].n
-		reason += fmt.Sprintf(" and lines %d–%d (%d lines) are read as rows of their own", from, to, to-from+1)
+		if from == to {
+			reason += fmt.Sprintf(" and line %d is read as a row of its own", from)
+		} else {
+			reason += fmt.Sprintf(" and lines %d–%d (%d lines) are read as rows of their own", from, to, to-from+1)
+		}
 		s.swallowed = to
 		s.back = append(append([]csvLine(nil), rec[1:]...), s.back...)
 	}

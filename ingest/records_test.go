@@ -148,6 +148,11 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 			},
 		},
 		{
+			name: "one line swallowed", file: "one.csv", content: "title,body\nA,\"x\nB,b",
+			articles: []string{"B |  | - | b"},
+			problems: []string{"one.csv:2: unterminated quote: the quote opened on this line runs to the end of the file; the row is skipped and line 3 is read as a row of its own warning=false"},
+		},
+		{
 			name: "unterminated quote on the last line", file: "last.csv", content: "title,body\nA,a\nB,\"b",
 			articles: []string{"A |  | - | a"},
 			problems: []string{"last.csv:3: unterminated quote: the quote opened on this line runs to the end of the file; the row is skipped warning=false"},
