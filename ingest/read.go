@@ -56,6 +56,10 @@ type ReadOptions struct {
 	// Fields maps article fields (id, url, source, title, date, body, lang)
 	// to the JSON keys or CSV columns holding them, over the defaults.
 	Fields map[string]string
+	// Delimiter separates the fields of CSV and TSV inputs (see
+	// ParseDelimiter); 0 means a tab for TSV and, for CSV, the one of
+	// Delimiters the header and first lines use.
+	Delimiter rune
 	// Lang, when set, is every article's language.
 	Lang string
 	// DateOrder is the order of numeric dates; "" reads them day first.
@@ -405,9 +409,13 @@ func (rd *reader) read(ctx context.Context, in input) error {
 	case FormatJSON:
 		err = rd.readJSON(ctx, br, src)
 	case FormatCSV:
-		err = rd.readCSV(ctx, br, src, ',')
+		err = rd.readCSV(ctx, br, src, rd.opts.Delimiter) // 0: detected
 	case FormatTSV:
-		err = rd.readCSV(ctx, br, src, '\t')
+		sep := rd.opts.Delimiter
+		if sep == 0 {
+			sep = '\t'
+		}
+		err = rd.readCSV(ctx, br, src, sep)
 	case FormatFeed:
 		// readFeed reports unreadable dates itself, with the item number;
 		// a problem without one is with the whole feed.

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -27,10 +28,12 @@ var defaultFields = map[string][]string{
 	"date":   {"date", "published", "publishedat", "published_at", "pubdate", "datetime", "date_published"},
 	"body":   {"body", "text", "content", "article", "article_content", "article_body"},
 	"lang":   {"lang", "language"},
+	// A summary, the text when the body is missing or cut short.
+	"description": {"description", "summary", "abstract"},
 }
 
 // FieldNames are the article fields a --map can set.
-var FieldNames = []string{"id", "url", "source", "title", "date", "body", "lang"}
+var FieldNames = []string{"id", "url", "source", "title", "date", "body", "description", "lang"}
 
 // ParseFieldMap reads field=column pairs ("title=headline_ar") into the
 // map ReadOptions.Fields takes.
@@ -92,7 +95,7 @@ func (rd *reader) article(get func(key string) string) (Article, error) {
 		Source:   field("source"),
 		Title:    field("title"),
 		DateText: field("date"),
-		Body:     field("body"),
+		Body:     withDescription(field("body"), field("description")),
 		Lang:     field("lang"),
 	}
 	if a.Body == "" && a.Title == "" {
@@ -105,6 +108,56 @@ func (rd *reader) article(get func(key string) string) (Article, error) {
 		a.Published, a.dateNote = parseDate(a.DateText, rd.opts.DateOrder)
 	}
 	return a, nil
+}
+
+// truncated matches the marker news APIs (NewsAPI and its kin) put where
+// they cut an article's content: "… [+2210 chars]".
+var truncated = regexp.MustCompile(`\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$`)
+
+// withDescription returns the text of an article from its body and its
+// description (summary). The description is the text when there is no
+// body. When the body is cut short, as news APIs cut content with "…
+// [+2210 chars]", it is the description, a blank line and the body without
+// the marker but with "…" to show the cut; or only the longer of the two
+// when one begins with the other (APIs often repeat the lede). A whole
+// body is the text on its own.
+func withDescription(body, desc string) string {
+	cut := truncatedAt(body)
+	if cut < 0 {
+		if body == "" {
+			return desc
+		}
+		return body
+	}
+	body = strings.TrimSpace(body[:cut])
+	if body != "" {
+		body += "…"
+	}
+	trim := func(s string) string { return strings.TrimRight(s, "…. ") }
+	switch {
+	case body == "":
+		return desc
+	case desc == "", strings.HasPrefix(body, trim(desc)):
+		return body
+	case strings.HasPrefix(trim(desc), trim(body)):
+		return desc
+	}
+	return desc + "\n\n" + body
+}
+
+// truncatedAt returns where the truncation marker of body begins, or -1.
+// The pattern is matched against the end of the body only: a match over a
+// whole body would cost time quadratic in its length.
+func truncatedAt(body string) int {
+	if !strings.HasSuffix(strings.TrimRight(body, " \t\r\n"), " chars]") {
+		return -1
+	}
+	from := max(0, len(body)-64)
+	loc := truncated.FindStringIndex(body[from:])
+	if loc == nil {
+		return -1
+	}
+	return from + loc[0]
 }
 
 // invalidUTF8 is the reason given for text in another encoding.
@@ -257,8 +310,19 @@ func (rd *reader) jsonRecord(b []byte, src source, at Problem) error {
 	return rd.record(rec, src, at)
 }
 
-// record emits the article of a decoded JSON object.
+// record emits the article of a decoded JSON object, or the articles of
+// an envelope (see envelopeItems).
 func (rd *reader) record(rec map[string]any, src source, at Problem) error {
+	if items, ok := rd.envelopeItems(rec); ok {
+		for i, it := range items {
+			at := at
+			at.Record = i + 1
+			if err := rd.checkedRecord(it, src, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	lower := make(map[string]string, len(rec))
 	for k, v := range rec {
 		switch v := v.(type) {
@@ -266,6 +330,12 @@ func (rd *reader) record(rec map[string]any, src source, at Problem) error {
 			lower[strings.ToLower(k)] = v
 		case json.Number:
 			lower[strings.ToLower(k)] = v.String()
+		case map[string]any:
+			// A named thing, as news APIs give the source:
+			// {"id": "example-daily", "name": "Example Daily"}.
+			if name, ok := v["name"].(string); ok {
+				lower[strings.ToLower(k)] = name
+			}
 		}
 	}
 	a, err := rd.article(func(k string) string { return lower[k] })
@@ -279,9 +349,95 @@ func (rd *reader) record(rec map[string]any, src source, at Problem) error {
 	return rd.emit(a, &at)
 }
 
+// Envelopes: an API response wraps its records in an object, e.g.
+// {"status": "ok", "totalResults": 2, "articles": [...]} (NewsAPI),
+// {"response": {"docs": [...]}} (the New York Times), {"data": [...]}.
+var (
+	// recordsKeys name a member holding the records, an array of objects.
+	recordsKeys = map[string]bool{"articles": true, "items": true, "data": true, "results": true,
+		"docs": true, "records": true, "entries": true, "posts": true, "stories": true, "news": true}
+	// wrapperKeys name a member holding an object that holds them.
+	wrapperKeys = map[string]bool{"response": true, "result": true, "data": true}
+)
+
+// maxEnvelopeDepth is how deep records are looked for in wrappers:
+// {"response": {"docs": [...]}} is depth 1.
+const maxEnvelopeDepth = 2
+
+// isTextKey reports whether a key names an article's title or text, which
+// makes the object that has it an article rather than an envelope.
+func (rd *reader) isTextKey(key string) bool {
+	key = strings.ToLower(key)
+	for _, f := range []string{"title", "body", "description"} {
+		for _, c := range rd.candidates(f) {
+			if c == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// envelopeItems returns the records of a decoded envelope: the objects of
+// its records member, found at most maxEnvelopeDepth wrappers deep. An
+// object with a title or text of its own is no envelope.
+func (rd *reader) envelopeItems(rec map[string]any) ([]map[string]any, bool) {
+	return rd.envelopeItemsAt(rec, 0)
+}
+
+func (rd *reader) envelopeItemsAt(rec map[string]any, depth int) ([]map[string]any, bool) {
+	for k := range rec {
+		if rd.isTextKey(k) {
+			return nil, false
+		}
+	}
+	for k, v := range rec {
+		k = strings.ToLower(k)
+		switch v := v.(type) {
+		case []any:
+			if !recordsKeys[k] {
+				continue
+			}
+			if len(v) == 0 {
+				return nil, true // an answer with no results
+			}
+			if _, ok := v[0].(map[string]any); !ok {
+				continue
+			}
+			items := make([]map[string]any, 0, len(v))
+			for _, it := range v {
+				if m, ok := it.(map[string]any); ok {
+					items = append(items, m)
+				}
+			}
+			return items, true
+		case map[string]any:
+			if wrapperKeys[k] && depth < maxEnvelopeDepth {
+				if items, ok := rd.envelopeItemsAt(v, depth+1); ok {
+					return items, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
 // readLine returns the next line without its newline. A line longer than max
 // is consumed and reported with tooLong, its bytes dropped.
 func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	line, tooLong, err = readRawLine(br, max)
+	return trimBreak(line), tooLong, err
+}
+
+// trimBreak drops one line break, \n or \r\n, or a \r ending the input,
+// as encoding/csv reads them.
+func trimBreak(line []byte) []byte {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	return bytes.TrimSuffix(line, []byte("\r"))
+}
+
+// readRawLine is readLine keeping the line break.
+func readRawLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -299,61 +455,253 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 			if len(buf) == 0 && !tooLong && err == io.EOF {
 				return nil, false, io.EOF
 			}
-			return bytes.TrimRight(buf, "\r\n"), tooLong, err
+			return buf, tooLong, err
 		}
 		return nil, false, err
 	}
 }
 
-// readJSON reads a JSON array of objects, or objects one after another,
-// streaming: one object is decoded at a time.
+// readJSON reads a JSON array of objects, objects one after another, or
+// an API response whose records are an array under a known member (see
+// recordsKeys), streaming: one record is decoded at a time. A byte-order
+// mark is skipped.
 func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
-	dec := json.NewDecoder(r)
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err == io.EOF {
 		return rd.fail(Problem{File: src.name, Reason: "empty file"})
 	}
-	array := tok == json.Delim('[')
-	if err != nil || (!array && tok != json.Delim('{')) {
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
+	if err != nil || (tok != json.Delim('[') && tok != json.Delim('{')) {
 		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
-	// Not an array: rewind by decoding the first object from its opening
-	// brace, which Token consumed.
-	first := !array
-	for n := 1; ; n++ {
-		if n%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, src: src}
+	if tok == json.Delim('[') {
+		err = js.array()
+	} else {
+		// Objects one after another, each a record or an envelope.
+		for err == nil {
+			err = js.object(0, true)
+			if err == nil && !dec.More() {
+				break
 			}
-		}
-		at := Problem{File: src.name, Record: n}
-		var rec map[string]any
-		switch {
-		case first:
-			first = false
-			rec, err = decodeRestOfObject(dec)
-		case array && !dec.More():
-			return nil
-		default:
-			if !array && !dec.More() {
-				return nil
+			if err == nil {
+				if tok, err = dec.Token(); err == nil && tok != json.Delim('{') {
+					err = fmt.Errorf("%v where an object should begin", tok)
+				}
 			}
-			err = dec.Decode(&rec)
-		}
-		if errors.Is(err, errTooLarge) {
-			return err
-		}
-		if err != nil {
-			// A syntax error leaves the decoder lost: report and stop
-			// reading this input.
-			at.Reason = "malformed JSON: " + err.Error() + "; the rest of the file is skipped"
-			return rd.fail(at)
-		}
-		if ferr := rd.checkedRecord(rec, src, at); ferr != nil {
-			return ferr
 		}
 	}
+	if err == nil || errors.Is(err, errStop) {
+		return js.stop
+	}
+	if errors.Is(err, errTooLarge) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
+		return err
+	}
+	// A syntax error leaves the decoder lost: report and stop reading this
+	// input.
+	return rd.fail(Problem{File: src.name, Record: js.n + 1, Reason: "malformed JSON: " + err.Error() + "; the rest of the file is skipped"})
+}
+
+// errStop ends a JSON stream early: the callback failed (jsonStream.stop).
+var errStop = errors.New("stop")
+
+// jsonStream decodes the records of a JSON input one at a time.
+type jsonStream struct {
+	rd   *reader
+	ctx  context.Context
+	dec  *json.Decoder
+	src  source
+	n    int   // records read
+	stop error // the callback's error
+}
+
+// emit reads one decoded record.
+func (js *jsonStream) emit(rec map[string]any) error {
+	js.n++
+	if js.n%1024 == 0 {
+		if err := js.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if err := js.rd.checkedRecord(rec, js.src, Problem{File: js.src.name, Record: js.n}); err != nil {
+		js.stop = err
+		return errStop
+	}
+	return nil
+}
+
+// array reads the records of an array whose '[' Token consumed.
+func (js *jsonStream) array() error {
+	for js.dec.More() {
+		var v any
+		if err := js.dec.Decode(&v); err != nil {
+			return err
+		}
+		rec, ok := v.(map[string]any)
+		if !ok {
+			js.n++
+			js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: fmt.Sprintf("a JSON %s, not an object", jsonKind(v))})
+			continue
+		}
+		if err := js.emit(rec); err != nil {
+			return err
+		}
+	}
+	_, err := js.dec.Token() // ']'
+	return err
+}
+
+// object reads an object whose '{' Token consumed: a record, emitted when
+// top is set and returned otherwise, or an envelope, whose records it
+// streams as it meets them and whose other members it drops.
+func (js *jsonStream) object(depth int, top bool) error {
+	rec, envelope, err := js.members(depth)
+	if err != nil || envelope {
+		return err
+	}
+	if top {
+		return js.emit(rec)
+	}
+	return nil
+}
+
+// members decodes the members of an object whose '{' Token consumed,
+// streaming the records of a records member (see recordsKeys) unless a
+// title or text came first, which makes the object an article.
+func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err error) {
+	rec = make(map[string]any)
+	article, empty := false, false
+	for js.dec.More() {
+		tok, err := js.dec.Token()
+		if err != nil {
+			return nil, false, err
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return nil, false, fmt.Errorf("object key %v is not a string", tok)
+		}
+		article = article || js.rd.isTextKey(key)
+		lk := strings.ToLower(key)
+		if article || (!recordsKeys[lk] && !wrapperKeys[lk]) || depth > maxEnvelopeDepth {
+			var v any
+			if err := js.dec.Decode(&v); err != nil {
+				return nil, false, err
+			}
+			rec[key] = v
+			continue
+		}
+		tok, err = js.dec.Token()
+		if err != nil {
+			return nil, false, err
+		}
+		switch {
+		case tok == json.Delim('[') && recordsKeys[lk]:
+			isRecords, v, err := js.records()
+			if err != nil {
+				return nil, false, err
+			}
+			if isRecords {
+				envelope = true
+			} else {
+				rec[key] = v
+				empty = empty || len(v) == 0
+			}
+		case tok == json.Delim('['):
+			v, err := js.restOfArray()
+			if err != nil {
+				return nil, false, err
+			}
+			rec[key] = v
+		case tok == json.Delim('{'):
+			sub, env, err := js.members(depth + 1)
+			if err != nil {
+				return nil, false, err
+			}
+			if env {
+				envelope = true
+			} else {
+				rec[key] = sub
+			}
+		default:
+			rec[key] = tok // a string, number, bool or null
+		}
+	}
+	_, err = js.dec.Token() // '}'
+	if err != nil {
+		return nil, false, err
+	}
+	if envelope && article {
+		// Records were streamed before a title of the object's own came:
+		// say that its own text is not read.
+		js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: "an object with records in a member (read) and a title or text of its own (not read)"})
+	}
+	// An answer with no results, {"articles": []}, is an envelope of
+	// nothing rather than an article without text.
+	return rec, envelope || (empty && !article), nil
+}
+
+// records reads an array whose '[' Token consumed: when its first element
+// is an object, as records, each emitted; else as a value, returned.
+func (js *jsonStream) records() (bool, []any, error) {
+	if !js.dec.More() {
+		_, err := js.dec.Token()
+		return false, []any{}, err
+	}
+	var first any
+	if err := js.dec.Decode(&first); err != nil {
+		return false, nil, err
+	}
+	rec, ok := first.(map[string]any)
+	if !ok {
+		rest, err := js.restOfArray()
+		return false, append([]any{first}, rest...), err
+	}
+	if err := js.emit(rec); err != nil {
+		return true, nil, err
+	}
+	return true, nil, js.array()
+}
+
+// restOfArray decodes the elements of an array whose '[' Token consumed.
+func (js *jsonStream) restOfArray() ([]any, error) {
+	var out []any
+	for js.dec.More() {
+		var v any
+		if err := js.dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	_, err := js.dec.Token() // ']'
+	return out, err
+}
+
+// jsonKind names the kind of a decoded JSON value.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case json.Number:
+		return "number"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	}
+	return "value"
 }
 
 // checkedRecord validates a decoded object's strings and emits it.
@@ -368,56 +716,329 @@ func (rd *reader) checkedRecord(rec map[string]any, src source, at Problem) erro
 	return rd.record(rec, src, at)
 }
 
-// decodeRestOfObject decodes the members of an object whose '{' the
-// decoder's Token has consumed.
-func decodeRestOfObject(dec *json.Decoder) (map[string]any, error) {
-	rec := make(map[string]any)
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, fmt.Errorf("object key %v is not a string", tok)
-		}
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		rec[key] = v
+// Delimiters are the CSV delimiters detected in a .csv file's header and
+// accepted by ParseDelimiter, in the order ties are broken.
+var Delimiters = []rune{',', ';', '\t', '|'}
+
+// ParseDelimiter reads a CSV delimiter given by a user: "," ";" "|", or a
+// tab as "tab", `\t` or the character itself.
+func ParseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case ",", "comma":
+		return ',', nil
+	case ";", "semicolon":
+		return ';', nil
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	case "|", "pipe":
+		return '|', nil
 	}
-	_, err := dec.Token() // '}'
-	return rec, err
+	return 0, fmt.Errorf("unknown delimiter %q (want , ; tab or |)", s)
+}
+
+// delimiterNames name the delimiters in messages, and flagDelimiters
+// write them for --delimiter so that a shell passes them as they are.
+var (
+	delimiterNames = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs", '|': "pipes"}
+	flagDelimiters = map[rune]string{',': ",", ';': "';'", '\t': "tab", '|': "'|'"}
+)
+
+// countOutsideQuotes counts c in line outside double-quoted stretches.
+func countOutsideQuotes(line []byte, c byte) int {
+	n, quoted := 0, false
+	for _, b := range line {
+		switch b {
+		case '"':
+			quoted = !quoted
+		case c:
+			if !quoted {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// detectDelimiter picks the delimiter of a CSV file from its first bytes:
+// among Delimiters found outside quotes in the header line, the one found
+// the same number of times in most of the next lines (up to 20), then the
+// one found most often in the header; comma when the header has none.
+func detectDelimiter(head []byte) rune {
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // cut short by the peek, or empty
+	}
+	var sample [][]byte
+	for _, l := range lines {
+		if l = bytes.TrimRight(l, "\r"); len(l) > 0 {
+			sample = append(sample, l)
+		}
+		if len(sample) == 21 {
+			break
+		}
+	}
+	if len(sample) == 0 {
+		return ','
+	}
+	best, bestSame, bestHeader := ',', -1, 0
+	for _, d := range Delimiters {
+		h := countOutsideQuotes(sample[0], byte(d))
+		if h == 0 {
+			continue
+		}
+		same := 0
+		for _, l := range sample[1:] {
+			if countOutsideQuotes(l, byte(d)) == h {
+				same++
+			}
+		}
+		if same > bestSame || (same == bestSame && h > bestHeader) {
+			best, bestSame, bestHeader = d, same, h
+		}
+	}
+	return best
+}
+
+// quoteOpen reports whether a quoted field is still open at the end of
+// line, which starts inside a quoted field when inside is set and at the
+// start of a record otherwise. It follows encoding/csv with LazyQuotes: a
+// field is quoted only when its first character is a quote; in a quoted
+// field "" is a quote, a quote before the delimiter or the end of the line
+// closes it, and any other quote is a character of the field. comma is
+// ASCII, so the bytes of multi-byte UTF-8 characters never match it.
+func quoteOpen(line string, comma byte, inside bool) bool {
+	i := 0
+	for {
+		if !inside {
+			if i < len(line) && line[i] == '"' {
+				inside = true
+				i++
+			} else {
+				j := strings.IndexByte(line[i:], comma)
+				if j < 0 {
+					return false
+				}
+				i += j + 1
+				continue
+			}
+		}
+		j := strings.IndexByte(line[i:], '"')
+		if j < 0 {
+			return true
+		}
+		i += j + 1
+		switch {
+		case i == len(line):
+			return false
+		case line[i] == '"':
+			i++
+		case line[i] == comma:
+			i++
+			inside = false
+		}
+	}
+}
+
+// csvLine is one physical line of a CSV file.
+type csvLine struct {
+	raw     string // with its line break
+	text    string // without
+	n       int    // 1-based line number
+	tooLong bool   // longer than the article limit; text is empty
+}
+
+// csvScanner splits a CSV file into records: the lines of one row, more
+// than one where a quoted field holds line breaks. A quote opened and
+// never closed would swallow the rest of the file (encoding/csv reads it
+// so, and spreadsheets too); the scanner instead reports the row that
+// opens it and reads the lines it would have swallowed as rows of their
+// own, so that one stray quote costs one row.
+type csvScanner struct {
+	br    *bufio.Reader
+	comma rune
+	max   int // bytes of one record
+	n     int // lines read from br
+	back  []csvLine
+	// Lines up to swallowed lay inside a quote that did not close where it
+	// should; each of them is read as a row of its own, since a quote left
+	// open at the end of one of them would run exactly as far.
+	swallowed int
+	// fields is the header's number of fields, once read.
+	fields int
+}
+
+// csvProblem is a line that is not a row, and why.
+type csvProblem struct {
+	line   int
+	reason string
+}
+
+// line returns the next line, those handed back first.
+func (s *csvScanner) line() (csvLine, error) {
+	if len(s.back) > 0 {
+		l := s.back[0]
+		s.back = s.back[1:]
+		return l, nil
+	}
+	b, tooLong, err := readRawLine(s.br, s.max)
+	if err != nil && (err != io.EOF || (b == nil && !tooLong)) {
+		return csvLine{}, err
+	}
+	s.n++
+	if tooLong {
+		return csvLine{n: s.n, tooLong: true}, nil
+	}
+	raw := string(b)
+	return csvLine{raw: raw, text: raw[:len(trimBreak(b))], n: s.n}, nil
+}
+
+// next returns the lines of the next record, or a problem with lines that
+// are no record, or io.EOF after the last.
+func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
+	comma := byte(s.comma)
+	first, err := s.line()
+	for err == nil && !first.tooLong && first.text == "" {
+		first, err = s.line() // encoding/csv skips empty lines too
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if first.tooLong {
+		return nil, &csvProblem{first.n, fmt.Sprintf("line longer than %d bytes", s.max)}, nil
+	}
+	rec := []csvLine{first}
+	if !quoteOpen(first.text, comma, false) {
+		return rec, nil, nil
+	}
+	if first.n <= s.swallowed {
+		return nil, &csvProblem{first.n, "unterminated quote: the row is skipped"}, nil
+	}
+	size := len(first.raw)
+	for {
+		l, err := s.line()
+		if err == io.EOF {
+			return s.unterminated(rec, "runs to the end of the file")
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if l.tooLong || size+len(l.raw) > s.max {
+			s.back = append([]csvLine{l}, s.back...)
+			return s.unterminated(rec, fmt.Sprintf("is still open after %d bytes", s.max))
+		}
+		rec = append(rec, l)
+		size += len(l.raw)
+		if !quoteOpen(l.text, comma, true) {
+			break
+		}
+	}
+	// A quote that closes on a later line, where that line reads as a
+	// well-formed row of its own, opened a field there: the quote of the
+	// first line was never closed and swallowed the rows in between. A
+	// writer that doubles the quotes inside fields, as every CSV library
+	// does, never ends a quoted field with such a line.
+	if last := rec[len(rec)-1]; s.fields > 0 && isRow(last.text, s.comma, s.fields) {
+		return s.unterminated(rec, fmt.Sprintf("closes only on line %d, which reads as a row of its own", last.n))
+	}
+	return rec, nil, nil
+}
+
+// unterminated reports the first line of rec as a row whose quote never
+// closes and hands the lines after it back to be read as rows.
+func (s *csvScanner) unterminated(rec []csvLine, how string) ([]csvLine, *csvProblem, error) {
+	reason := "unterminated quote: the quote opened on this line " + how + "; the row is skipped"
+	if len(rec) > 1 {
+		from, to := rec[1].n, rec[len(rec)-1].n
+		if from == to {
+			reason += fmt.Sprintf(" and line %d is read as a row of its own", from)
+		} else {
+			reason += fmt.Sprintf(" and lines %d–%d (%d lines) are read as rows of their own", from, to, to-from+1)
+		}
+		s.swallowed = to
+		s.back = append(append([]csvLine(nil), rec[1:]...), s.back...)
+	}
+	return nil, &csvProblem{rec[0].n, reason}, nil
+}
+
+// isRow reports whether line alone is a well-formed CSV record (strict
+// quotes) of the given number of fields.
+func isRow(line string, comma rune, fields int) bool {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma = comma
+	cr.FieldsPerRecord = fields
+	if _, err := cr.Read(); err != nil {
+		return false
+	}
+	_, err := cr.Read()
+	return err == io.EOF
+}
+
+// parseRecord reads the fields of a record's lines as encoding/csv does
+// with LazyQuotes: a quote inside an unquoted field, or one inside a
+// quoted field not before a delimiter, is a character of the field, as
+// spreadsheets read it.
+func parseRecord(rec []csvLine, comma rune) ([]string, error) {
+	if len(rec) == 1 && !strings.Contains(rec[0].text, `"`) {
+		// Without quotes encoding/csv only splits; most rows are so.
+		return strings.Split(rec[0].text, string(comma)), nil
+	}
+	var text strings.Builder
+	for _, l := range rec {
+		text.WriteString(l.raw)
+	}
+	cr := csv.NewReader(strings.NewReader(text.String()))
+	cr.Comma = comma
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	fields, err := cr.Read()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := cr.Read(); err != io.EOF {
+		return nil, errors.New("more than one record") // quoteOpen disagrees with encoding/csv: a bug
+	}
+	return fields, nil
 }
 
 // readCSV reads a CSV or TSV file with a header row naming its columns.
+// sep is the delimiter; 0 detects it from the first lines. Every row is
+// read or reported with its line.
 func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune) error {
-	cr := csv.NewReader(r)
-	cr.Comma = sep
-	cr.ReuseRecord = false
-	header, err := cr.Read()
-	if err == io.EOF {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	if sep == 0 {
+		head, _ := br.Peek(br.Size())
+		sep = detectDelimiter(head)
+	}
+	sc := &csvScanner{br: br, comma: sep, max: rd.opts.MaxArticleBytes}
+	hrec, p, err := sc.next()
+	switch {
+	case err == io.EOF:
 		return rd.fail(Problem{File: src.name, Reason: "empty file"})
+	case errors.Is(err, errTooLarge):
+		return err
+	case err != nil:
+		return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + reason(err)})
+	case p != nil:
+		return rd.fail(Problem{File: src.name, Line: p.line, Reason: "header: " + p.reason})
 	}
+	header, err := parseRecord(hrec, sep)
 	if err != nil {
-		if errors.Is(err, errTooLarge) {
-			return err
-		}
-		return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + err.Error()})
+		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: "header: malformed CSV: " + err.Error()})
 	}
+	header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	cols := make(map[string]int, len(header))
 	for i, h := range header {
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
-		}
 		if !utf8.ValidString(h) {
-			return rd.fail(Problem{File: src.name, Line: 1, Reason: "header: " + invalidUTF8})
+			return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: "header: " + invalidUTF8})
 		}
 		cols[strings.ToLower(strings.TrimSpace(h))] = i
 	}
 	found := false
-	for _, f := range []string{"title", "body"} {
+	for _, f := range []string{"title", "body", "description"} {
 		for _, c := range rd.candidates(f) {
 			if _, ok := cols[c]; ok {
 				found = true
@@ -425,43 +1046,46 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 	}
 	if !found {
-		return rd.fail(Problem{File: src.name, Line: 1, Reason: fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)})
+		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: noColumns(header, sep)})
 	}
-	cr.FieldsPerRecord = len(header)
+	sc.fields = len(header)
 	for n := 1; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		rec, err := cr.Read()
+		rec, p, err := sc.next()
 		if err == io.EOF {
 			return nil
-		}
-		at := Problem{File: src.name}
-		if err == nil {
-			at.Line, _ = cr.FieldPos(0) // only valid for a record read without error
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			at.Line = pe.StartLine
-			if errors.Is(err, csv.ErrFieldCount) {
-				at.Reason = fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))
-			} else {
-				at.Reason = "malformed CSV: " + pe.Err.Error()
-			}
-			rd.problem(at)
-			continue
 		}
 		if err != nil {
 			if errors.Is(err, errTooLarge) {
 				return err
 			}
-			at.Reason = reason(err)
-			return rd.fail(at)
+			return rd.fail(Problem{File: src.name, Line: sc.n + 1, Reason: reason(err)})
+		}
+		if p != nil {
+			rd.problem(Problem{File: src.name, Line: p.line, Reason: p.reason})
+			continue
+		}
+		at := Problem{File: src.name, Line: rec[0].n}
+		fields, err := parseRecord(rec, sep)
+		if err != nil {
+			at.Reason = "malformed CSV: " + err.Error()
+			rd.problem(at)
+			continue
+		}
+		if len(fields) != len(header) {
+			at.Reason = fmt.Sprintf("%d fields, the header has %d", len(fields), len(header))
+			if len(rec) > 1 {
+				at.Reason += fmt.Sprintf(" (a quoted field runs over lines %d–%d)", rec[0].n, rec[len(rec)-1].n)
+			}
+			rd.problem(at)
+			continue
 		}
 		valid := true
-		for _, f := range rec {
+		for _, f := range fields {
 			if !utf8.ValidString(f) {
 				valid = false
 				break
@@ -474,7 +1098,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 		a, aerr := rd.article(func(k string) string {
 			if i, ok := cols[k]; ok {
-				return rec[i]
+				return fields[i]
 			}
 			return ""
 		})
@@ -488,4 +1112,18 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 			return ferr
 		}
 	}
+}
+
+// noColumns says why a header names no title or body column: when it is
+// one field holding another delimiter, that the delimiter is wrong.
+func noColumns(header []string, sep rune) string {
+	if len(header) == 1 {
+		for _, d := range Delimiters {
+			if d != sep && strings.ContainsRune(header[0], d) {
+				return fmt.Sprintf("no title or body column: the header %q looks delimited by %s, not %s (pass --delimiter %s)",
+					header[0], delimiterNames[d], delimiterNames[sep], flagDelimiters[d])
+			}
+		}
+	}
+	return fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)
 }

@@ -51,16 +51,19 @@ gzipped. The format is told by the extension, else by the content, or forced wit
 
    text   .txt        one article: title on line 1, date on line 2 (optional), then the body
    jsonl  .jsonl      one JSON object a line
-   json   .json       a JSON array of objects
-   csv    .csv        a header row naming the columns (tsv: .tsv, tab-separated)
+   json   .json       a JSON array of objects, or an API response holding one ({"articles": [...]})
+   csv    .csv        a header row naming the columns; the delimiter (, ; tab |) is detected or
+                      named with --delimiter (tsv: .tsv, tab-separated)
    feed   .rss .xml   an RSS 2.0 or Atom feed, one article per item
    html   .html       a saved article page: main text, title and date from its metadata
 
 JSON and CSV fields are found under common names — id, url/link, source, title/headline,
-date/published/publishedAt/pubDate, body/text/content, lang — or named with --map:
+date/published/publishedAt/pubDate, body/text/content, description/summary, lang — or named
+with --map:
 
    newsgraph ingest --map title=title_guess,date=date_guess corpus.jsonl
    newsgraph ingest --encoding windows-1252 --date-order mdy --map id=unit_id fakes.csv
+   newsgraph ingest --delimiter ';' export.csv
    newsgraph ingest https://www.aljazeera.net/aljazeerarss/a7c186be-1baa-4bd4-9d80-a84db769f779/73d0e1b4-532f-45ef-b135-bfdff8b8cab9
 
 Articles already in the store with the same content are skipped, so running ingest again on
@@ -68,8 +71,9 @@ a grown corpus only extracts what changed; an article whose content changed repl
 earlier version; the same text under two IDs is stored once.
 
 Broken input — an unreadable file, invalid UTF-8, a malformed JSON line, a CSV row with the
-wrong number of fields, an over-long article, a decompression bomb, a feed that times out —
-is reported on stderr as FILE:LINE: REASON and skipped; everything else is ingested.
+wrong number of fields or a quote never closed (the rows after it are still read), an
+over-long article, a decompression bomb, a feed that times out — is reported on stderr as
+FILE:LINE: REASON and skipped; everything else is ingested.
 
 Exit status: 0 every article was read; 3 some input was skipped (listed); 1 nothing could be
 read, or the store failed.`,
@@ -92,7 +96,8 @@ read, or the store failed.`,
 func ingestFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Usage: "read every input as `FORMAT` (text, jsonl, json, csv, tsv, feed, html) instead of detecting it"},
-		&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, lang); repeatable or comma-separated"},
+		&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, description, lang); repeatable or comma-separated"},
+		&cli.StringFlag{Name: "delimiter", Usage: "separate CSV and TSV fields by `DELIM`: , ; tab (or \\t) or | (default: tab for .tsv; for .csv the one the header uses)"},
 		&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
 		&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
 		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8"},
@@ -148,6 +153,11 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 	}
 	if opts.read.Fields, err = ingest.ParseFieldMap(c.StringSlice("map")); err != nil {
 		return opts, usageErrorf("%v", err)
+	}
+	if s := c.String("delimiter"); s != "" {
+		if opts.read.Delimiter, err = ingest.ParseDelimiter(s); err != nil {
+			return opts, usageErrorf("--delimiter: %v", err)
+		}
 	}
 	switch order := ingest.DateOrder(strings.ToLower(c.String("date-order"))); order {
 	case ingest.OrderAuto, ingest.OrderDMY, ingest.OrderMDY, ingest.OrderYMD:
