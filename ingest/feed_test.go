@@ -19,7 +19,7 @@ func feedItems(t *testing.T, data []byte, src string, max int) ([]Article, []Pro
 	var arts []Article
 	var probs []Problem
 	opts := ReadOptions{MaxArticleBytes: max, Problem: func(p Problem) { probs = append(probs, p) }}
-	err := readFeed(context.Background(), bytes.NewReader(data), src, opts, func(a Article) error {
+	err := readFeed(context.Background(), bytes.NewReader(data), src, "", "", opts, func(a Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -174,7 +174,7 @@ func TestReadFeed(t *testing.T) {
 		{
 			name:  "invalid utf-8",
 			file:  "invalid-utf8.xml",
-			probs: []Problem{{File: "invalid-utf8.xml", Reason: "invalid UTF-8"}},
+			probs: []Problem{{File: "invalid-utf8.xml", Reason: "declares utf-8 but is not valid UTF-8 (pass --encoding if you know its encoding, e.g. windows-1256 or windows-1252)"}},
 		},
 		{
 			// item 1 is 273 bytes of title and body, item 2 is 470
@@ -223,7 +223,7 @@ func TestReadFeedStops(t *testing.T) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	err = readFeed(context.Background(), bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+	err = readFeed(context.Background(), bytes.NewReader(data), "f", "", "", ReadOptions{}, func(Article) error {
 		n++
 		return stop
 	})
@@ -233,7 +233,7 @@ func TestReadFeedStops(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = readFeed(ctx, bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+	err = readFeed(ctx, bytes.NewReader(data), "f", "", "", ReadOptions{}, func(Article) error {
 		t.Error("fn called with ctx done")
 		return nil
 	})
@@ -316,7 +316,7 @@ func FuzzReadFeed(f *testing.F) {
 			}
 		}}
 		n := 0
-		err := readFeed(context.Background(), bytes.NewReader(data), "fuzz", opts, func(a Article) error {
+		err := readFeed(context.Background(), bytes.NewReader(data), "fuzz", "", "", opts, func(a Article) error {
 			n++
 			if a.Title == "" && a.Body == "" {
 				t.Errorf("article %d has neither title nor body", n)

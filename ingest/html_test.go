@@ -86,7 +86,7 @@ lines  "></head><body><p>Body text of the article.</p></body></html>`,
 		{name: "no text", file: "no-text.html", err: "no article text found"},
 		{name: "empty", data: "", err: "no article text found"},
 		{name: "oversized", file: "arabic-news.html", max: 1000, err: "page larger than 1000 bytes"},
-		{name: "invalid utf-8", data: "<html><body><p>caf\xe9</p></body></html>", err: "invalid UTF-8"},
+		{name: "invalid utf-8", data: "<html><body><p>caf\xe9</p></body></html>", err: "invalid UTF-8 and no declared encoding (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.data)
@@ -100,7 +100,7 @@ lines  "></head><body><p>Body text of the article.</p></body></html>`,
 			if max == 0 {
 				max = DefaultMaxArticleBytes
 			}
-			got, err := readHTML(bytes.NewReader(data), "page.html", tc.pageURL, max)
+			got, _, err := readHTML(bytes.NewReader(data), "page.html", pageOptions{url: tc.pageURL, max: max})
 			if tc.err != "" {
 				if err == nil || err.Error() != tc.err {
 					t.Fatalf("got error %v, want %q", err, tc.err)
@@ -156,7 +156,7 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte(`<html><head><link rel="canonical" href="::bad"><time datetime="x">`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const max = 1 << 16
-		a, err := readHTML(bytes.NewReader(data), "fuzz.html", "", max)
+		a, _, err := readHTML(bytes.NewReader(data), "fuzz.html", pageOptions{max: max})
 		if err != nil {
 			if err.Error() == "" {
 				t.Error("error without a message")

@@ -61,15 +61,28 @@ func NormalizeURL(raw string) string {
 }
 
 // assignID gives a its stable ID: the normalised URL when it has one, else
-// its source and record ID, else a hash of its text — so the same article
-// read again gets the same ID, and an edited one keeps it whenever it has a
-// URL or record ID.
-func assignID(a *Article) {
+// its source and record ID, else its record ID scoped to the input it was
+// read from, else a hash of its text — so the same article read again gets
+// the same ID, and an edited one keeps it whenever it has a URL or record
+// ID.
+//
+// scope names the input: its path below the folder the user named (as the
+// text format's record IDs do), the URL it was fetched from, or "stdin". A
+// bare record ID ("1", "2", ...) is unique only within its export, so two
+// files that both number their records from 1 must not share IDs; it
+// becomes "scope#id", e.g. "export-a.jsonl#1". The relative path rather
+// than the absolute one keeps the IDs when the corpus folder is moved or
+// copied to another machine and ingested again from its new place; only
+// naming a different level of folder (corpus/ then corpus/2021/) changes
+// them, and then the text fingerprint still finds each article stored.
+func assignID(a *Article, scope string) {
 	switch {
 	case a.URL != "":
 		a.ID = NormalizeURL(a.URL)
 	case a.Record != "" && a.Source != "":
 		a.ID = a.Source + ":" + a.Record
+	case a.Record != "" && scope != "":
+		a.ID = scope + "#" + a.Record
 	case a.Record != "":
 		a.ID = a.Record
 	default:
