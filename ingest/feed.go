@@ -88,6 +88,8 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 		rssItems = orig.Items
 	}
 
+	refs := scanXMLBase(b, feed.FeedType == "atom", len(feed.Items))
+	feed.Link = refs.feed.fix(feed.Link)
 	base := feedBase(feed, feedURL)
 	source := feedSource(feed)
 	var text strings.Builder // a sample of the items' text, for the mojibake check
@@ -103,7 +105,12 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 		if rssItems != nil && rssItems[i] != nil && rssItems[i].GUID != nil {
 			permalink = !strings.EqualFold(strings.TrimSpace(rssItems[i].GUID.IsPermalink), "false")
 		}
-		a, ok := feedArticle(item, src, n, source, base, permalink, opts)
+		var guidBase *url.URL
+		if refs.items != nil {
+			item.Link = refs.items[i].fix(item.Link)
+			guidBase = refs.guids[i]
+		}
+		a, ok := feedArticle(item, src, n, source, base, guidBase, permalink, opts)
 		if !ok {
 			continue
 		}
@@ -133,6 +140,144 @@ func feedBase(feed *gofeed.Feed, feedURL string) *url.URL {
 		return u
 	}
 	return fetched
+}
+
+// linkRefs are the links of a feed or item as written, each with the
+// xml:base in scope where it stands.
+type linkRefs []linkRef
+
+type linkRef struct {
+	value string   // the link element's text or href
+	base  *url.URL // its xml:base, resolved against the enclosing ones
+}
+
+// fix returns link, a link as the feed parser resolved it, resolved as
+// RFC 3986 says instead. The parser treats every xml:base as a folder
+// ("https://x.example/feed.atom" + "a/1" gives ".../feed.atom/a/1",
+// where a browser and the XML Base spec give "https://x.example/a/1");
+// fix finds the link it came from and resolves that again.
+func (refs linkRefs) fix(link string) string {
+	for _, r := range refs {
+		if r.base == nil {
+			continue
+		}
+		ref, err := url.Parse(strings.TrimSpace(r.value))
+		if err != nil {
+			continue
+		}
+		// The parser's resolution (gofeed's XmlBaseResolveUrl).
+		folder := *r.base
+		if folder.Path != "" && !strings.HasSuffix(folder.Path, "/") {
+			folder.Path += "/"
+		}
+		if folder.ResolveReference(ref).String() == link {
+			return r.base.ResolveReference(ref).String()
+		}
+	}
+	return link
+}
+
+// feedRefs is what scanXMLBase finds.
+type feedRefs struct {
+	feed  linkRefs   // links outside the items
+	items []linkRefs // each item's links; nil when not known
+	guids []*url.URL // the xml:base in scope at each item's <guid>
+}
+
+// scanXMLBase reads the xml:base attributes of b, a feed in UTF-8 with n
+// items (<entry> elements when atom, else <item>), in a token pass with
+// encoding/xml: the feed parser applies them but keeps no record of them.
+// A feed without any is not read again; nor, beyond what was found, is
+// one the pass cannot read to its end, or whose item count disagrees
+// with the parser's (items is nil then).
+func scanXMLBase(b []byte, atom bool, n int) feedRefs {
+	var refs feedRefs
+	if !bytes.Contains(b, []byte("xml:base")) {
+		return refs
+	}
+	itemName := "item"
+	if atom {
+		itemName = "entry"
+	}
+	items := make([]linkRefs, 0, n)
+	guids := make([]*url.URL, 0, n)
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false // as the feed parser reads it
+	d.Entity = xml.HTMLEntity
+	var bases []*url.URL // the base in scope at each open element
+	itemDepth := 0       // the depth of the open item, 0 outside one
+	var link *linkRef    // the open link element, gathering its text
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return feedRefs{feed: refs.feed}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			var base *url.URL
+			if len(bases) > 0 {
+				base = bases[len(bases)-1]
+			}
+			for _, a := range t.Attr {
+				if a.Name.Local == "base" && (a.Name.Space == "http://www.w3.org/XML/1998/namespace" || a.Name.Space == "xml") {
+					if u, err := url.Parse(strings.TrimSpace(a.Value)); err == nil {
+						if base != nil {
+							u = base.ResolveReference(u)
+						}
+						base = u
+					}
+				}
+			}
+			bases = append(bases, base)
+			switch {
+			case t.Name.Local == itemName && itemDepth == 0:
+				itemDepth = len(bases)
+				items = append(items, nil)
+				guids = append(guids, nil)
+			case t.Name.Local == "link":
+				href := ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "href" && a.Name.Space == "" {
+						href = a.Value
+					}
+				}
+				link = &linkRef{value: href, base: base}
+				text.Reset()
+			case t.Name.Local == "guid" && itemDepth > 0:
+				guids[len(guids)-1] = base
+			}
+		case xml.CharData:
+			if link != nil {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if link != nil && t.Name.Local == "link" {
+				if s := strings.TrimSpace(text.String()); s != "" {
+					link.value = s
+				}
+				if itemDepth > 0 {
+					items[len(items)-1] = append(items[len(items)-1], *link)
+				} else {
+					refs.feed = append(refs.feed, *link)
+				}
+				link = nil
+			}
+			if len(bases) == itemDepth {
+				itemDepth = 0
+			}
+			if len(bases) > 0 {
+				bases = bases[:len(bases)-1]
+			}
+		}
+	}
+	if len(items) == n {
+		refs.items, refs.guids = items, guids
+	}
+	return refs
 }
 
 // feedCharset returns the encoding b, a feed, declares: its byte-order
@@ -168,7 +313,7 @@ func dropXMLDecl(b []byte) []byte {
 // why it cannot (ok is false) or what it could not read (a warning). base
 // is what relative links resolve against (nil when nothing), and permalink
 // says whether the item's GUID is a link to it (RSS isPermaLink).
-func feedArticle(item *gofeed.Item, src string, n int, source string, base *url.URL, permalink bool, opts ReadOptions) (a Article, ok bool) {
+func feedArticle(item *gofeed.Item, src string, n int, source string, base, guidBase *url.URL, permalink bool, opts ReadOptions) (a Article, ok bool) {
 	body := htmlToText(item.Content)
 	if body == "" {
 		body = htmlToText(item.Description)
@@ -185,6 +330,11 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base *url.
 		link = strings.TrimSpace(item.Links[0])
 	}
 	if permalink && isLinkLike(a.Record) {
+		if guidBase != nil {
+			if u, err := url.Parse(a.Record); err == nil {
+				a.Record = guidBase.ResolveReference(u).String()
+			}
+		}
 		if u, ok := resolveLink(base, a.Record); ok {
 			a.Record = u
 		}
