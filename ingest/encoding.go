@@ -103,13 +103,15 @@ func decodeDeclared(b []byte, declared, forced string, plain func([]byte) string
 }
 
 // mojibake tells whether text looks like bytes decoded in the wrong
-// encoding, and says why: many U+FFFD replacement characters, or a high
-// share of Latin-1 letters (Ø, Ù, Ç, á, ...) — what Arabic in windows-1256
-// or UTF-8 becomes when read as windows-1252 or Latin-1 ("Ø§Ù„"). Text in
-// a Latin-script language with accents has far fewer: a few in a hundred
-// letters.
+// encoding, and says why: many U+FFFD replacement characters; a high share
+// of Latin-1 letters (Ø, Ù, Ç, á, ...), what Arabic in windows-1256 or
+// UTF-8 becomes when read as windows-1252 or Latin-1 ("Ø§Ù„"); or of ط
+// and ظ, what Arabic in UTF-8 becomes when read as windows-1256 ("ط§ظ„":
+// the lead bytes of the Arabic block are ط and ظ there). Real text has far
+// fewer: a few accented letters in a hundred in French, two or three in a
+// hundred of ط and ظ in Arabic.
 func mojibake(text string) (bool, string) {
-	var letters, latin1, repl int
+	var letters, latin1, taZah, repl int
 	for _, r := range text {
 		switch {
 		case r == utf8.RuneError:
@@ -118,6 +120,8 @@ func mojibake(text string) (bool, string) {
 			letters++
 			if 0xC0 <= r && r <= 0xFF {
 				latin1++
+			} else if r == 'ط' || r == 'ظ' {
+				taZah++
 			}
 		}
 	}
@@ -126,6 +130,8 @@ func mojibake(text string) (bool, string) {
 		return true, fmt.Sprintf("%d replacement characters (U+FFFD)", repl)
 	case latin1 >= 8 && latin1*10 >= letters*3:
 		return true, fmt.Sprintf("%d%% of its letters are Latin-1 letters such as Ø, Ù, Ç", latin1*100/letters)
+	case taZah >= 8 && taZah*10 >= letters*3:
+		return true, fmt.Sprintf("%d%% of its letters are ط or ظ, as in UTF-8 read as windows-1256", taZah*100/letters)
 	}
 	return false, ""
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // feedItems reads a feed with readFeed and returns what it handed on and
@@ -469,6 +471,79 @@ func TestFeedLinks(t *testing.T) {
 			}
 			if tc.records != nil && !reflect.DeepEqual(records, tc.records) {
 				t.Errorf("records\n got %q\nwant %q", records, tc.records)
+			}
+			if !reflect.DeepEqual(warn, tc.warn) {
+				t.Errorf("warnings\n got %q\nwant %q", warn, tc.warn)
+			}
+		})
+	}
+}
+
+// TestFeedEncoding checks that a feed is decoded by the encoding it
+// declares, whatever --encoding says for other inputs, and by --encoding
+// when it declares none.
+func TestFeedEncoding(t *testing.T) {
+	const title = "افتتاح معرض الكتاب في الرياض"
+	declared, err := os.ReadFile(filepath.Join("testdata", "feeds", "windows-1256.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same feed without its declaration, and in UTF-8 declaring so.
+	undeclared := dropXMLDecl(declared)
+	text, err := charmap.Windows1256.NewDecoder().Bytes(undeclared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf8Feed := append([]byte(`<?xml version="1.0" encoding="utf-8"?>`), text...)
+	for _, tc := range []struct {
+		name        string
+		data        []byte
+		contentType string
+		encoding    string
+		warn        []string
+		err         string
+	}{
+		{name: "declared windows-1256", data: declared},
+		// --encoding used to decode the bytes once more after the
+		// declaration had: mojibake.
+		{name: "declared windows-1256, --encoding windows-1256", data: declared, encoding: "windows-1256"},
+		{name: "declared windows-1256, --encoding windows-1252", data: declared, encoding: "windows-1252"},
+		{name: "declared utf-8, --encoding windows-1256", data: utf8Feed, encoding: "windows-1256"},
+		{name: "undeclared, --encoding", data: undeclared, encoding: "windows-1256"},
+		{name: "undeclared, Content-Type charset", data: undeclared, contentType: "application/rss+xml; charset=windows-1256"},
+		{
+			name:     "undeclared UTF-8, --encoding",
+			data:     text,
+			encoding: "windows-1256",
+			warn:     []string{"is UTF-8 and declares no encoding; read as UTF-8, not as --encoding windows-1256"},
+		},
+		{name: "undeclared, no --encoding", data: undeclared, err: "invalid UTF-8 and no declared encoding (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []Article
+			var warn, errs []string
+			opts := ReadOptions{Encoding: tc.encoding, Problem: func(p Problem) {
+				if p.Warning {
+					warn = append(warn, p.Reason)
+				} else {
+					errs = append(errs, p.Reason)
+				}
+			}}
+			err := readFeed(context.Background(), bytes.NewReader(tc.data), "f.xml", "", tc.contentType, opts, func(a Article) error {
+				arts = append(arts, a)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.err != "" {
+				if len(errs) != 1 || errs[0] != tc.err || len(arts) != 0 {
+					t.Errorf("problems %q and %d articles, want only %q", errs, len(arts), tc.err)
+				}
+				return
+			}
+			if len(errs) > 0 || len(arts) != 1 || arts[0].Title != title {
+				t.Fatalf("problems %q, articles %+v; want one titled %q", errs, arts, title)
 			}
 			if !reflect.DeepEqual(warn, tc.warn) {
 				t.Errorf("warnings\n got %q\nwant %q", warn, tc.warn)

@@ -77,15 +77,15 @@ func readHTML(r io.Reader, src string, opts pageOptions) (a Article, notes []str
 		}
 	}
 	if a.URL == "" {
-		for _, link := range []string{meta.canonical, meta.ogURL} {
-			if link == "" {
+		for _, l := range []struct{ what, link string }{{"canonical link", meta.canonical}, {"og:url", meta.ogURL}} {
+			if l.link == "" {
 				continue
 			}
-			if u, ok := resolveLink(base, link); ok {
+			if u, ok := resolveLink(base, l.link); ok {
 				a.URL = u
 				break
 			}
-			notes = append(notes, fmt.Sprintf("canonical link %q is relative and the page has no URL or <base href> to resolve it against; not used as its URL", link))
+			notes = append(notes, fmt.Sprintf("%s %q is relative and the page has no URL or <base href> to resolve it against; not used as its URL", l.what, l.link))
 		}
 	}
 	if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
