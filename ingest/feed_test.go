@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -312,6 +313,8 @@ func FuzzReadFeed(f *testing.F) {
 	}
 	f.Add([]byte(`<rss><channel><item><title>t</title></item></channel></rss>`))
 	f.Add([]byte(`<feed><entry><content type="html">&lt;p&gt;x</content></entry></feed>`))
+	f.Add([]byte(`<rss xml:base="https://x.example/a.xml"><channel><link>/</link><item xml:base="b/"><title>t</title><link xml:base="c">d</link><guid>/g</guid></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/f/"><entry xml:base="https://y.example/e"><title>t</title><link href="a/1"/></entry></feed>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := ReadOptions{MaxArticleBytes: 1 << 16, Problem: func(p Problem) {
 			if p.Reason == "" || p.File != "fuzz" {
@@ -329,6 +332,11 @@ func FuzzReadFeed(f *testing.F) {
 			}
 			if !strings.HasPrefix(a.Origin, "fuzz#") {
 				t.Errorf("article %d origin %q", n, a.Origin)
+			}
+			// A relative link names no page of its own: it is resolved
+			// or left out.
+			if u, err := url.Parse(a.URL); a.URL != "" && (err != nil || !u.IsAbs() || u.Host == "") {
+				t.Errorf("article %d has the URL %q, which is not absolute", n, a.URL)
 			}
 			return nil
 		})

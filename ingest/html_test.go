@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -157,6 +158,7 @@ func FuzzReadHTML(f *testing.F) {
 	}
 	f.Add([]byte(`<p>text</p><script type="application/ld+json">[{"datePublished": 5}, {"@graph": [{"datePublished": "2024-01-01"}]}]</script>`))
 	f.Add([]byte(`<html><head><link rel="canonical" href="::bad"><time datetime="x">`))
+	f.Add(append([]byte(`<html><head><meta charset="windows-1256"><base href="/b/"><link rel="canonical" href="a/1"></head><body><p>`), 0xc7, 0xe1, 0xd5, 0xcf, 0xd1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const max = 1 << 16
 		a, _, err := readHTML(bytes.NewReader(data), "fuzz.html", pageOptions{max: max})
@@ -174,6 +176,9 @@ func FuzzReadHTML(f *testing.F) {
 		}
 		if strings.Contains(a.Body, "\n\n") {
 			t.Error("body has blank lines")
+		}
+		if u, err := url.Parse(a.URL); a.URL != "" && (err != nil || !u.IsAbs() || u.Host == "") {
+			t.Errorf("URL %q is not absolute", a.URL)
 		}
 	})
 }

@@ -61,7 +61,8 @@ type ReadOptions struct {
 	// DateOrder is the order of numeric dates; "" reads them day first.
 	DateOrder DateOrder
 	// Encoding names the character encoding of the inputs (see
-	// ParseEncoding); "" means UTF-8.
+	// ParseEncoding); "" means UTF-8. Pages and feeds that declare an
+	// encoding are decoded by it instead (see decodeDeclared).
 	Encoding string
 	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
 	Timeout time.Duration
