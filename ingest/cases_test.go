@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
@@ -56,25 +57,32 @@ func TestReadFetched(t *testing.T) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		w.Write([]byte(`<rss version="2.0"><channel><title>No link</title><item><title>t</title><link>news/1</link></item></channel></rss>`))
 	})
+	mux.HandleFunc("/rss/relative-link.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<rss version="2.0"><channel><title>Relative link</title><link>/ar/</link><item><title>t2</title><link>news/2</link></item></channel></rss>`))
+	})
 	mux.HandleFunc("/site-b.rss", func(w http.ResponseWriter, r *http.Request) { w.Write(feed) })
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	arts, probs := readAll(t, ReadOptions{}, srv.URL+"/page", srv.URL+"/rss/no-link.xml", srv.URL+"/site-b.rss")
+	arts, probs := readAll(t, ReadOptions{}, srv.URL+"/page", srv.URL+"/rss/no-link.xml", srv.URL+"/rss/relative-link.xml", srv.URL+"/site-b.rss")
 	if len(probs) != 0 {
 		t.Errorf("problems %v", probs)
 	}
+	host := strings.TrimPrefix(srv.URL, "http://")
 	var got []string
 	for _, a := range arts {
-		got = append(got, a.URL+" "+a.Title)
+		got = append(got, a.URL+" "+a.Title+" "+strings.ReplaceAll(a.Source, host, "HOST"))
 	}
 	want := []string{
 		// a fetched page is named by its URL, not its canonical link
-		srv.URL + "/page الصدر يخطب في النجف",
-		srv.URL + "/rss/news/1 t",
+		srv.URL + "/page الصدر يخطب في النجف HOST",
+		// a feed without a link is named by its title
+		srv.URL + "/rss/news/1 t No link",
+		// a relative channel link is resolved against the feed's URL
+		srv.URL + "/ar/news/2 t2 HOST",
 		// the channel link wins over the URL the feed came from
-		"https://b.example.net/news/1 Erdogan meets Salih",
-		"https://b.example.net/news/2?id=7 Basra protests",
+		"https://b.example.net/news/1 Erdogan meets Salih b.example.net",
+		"https://b.example.net/news/2?id=7 Basra protests b.example.net",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("articles\n got %q\nwant %q", got, want)

@@ -90,7 +90,7 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 
 	refs := scanXMLBase(b, feed.FeedType == "atom", len(feed.Items))
 	feed.Link = refs.feed.fix(feed.Link)
-	base := feedBase(feed, feedURL)
+	base := feedBase(feed, feedURL) // and feed.Link made absolute
 	source := feedSource(feed)
 	var text strings.Builder // a sample of the items' text, for the mojibake check
 	for i, item := range feed.Items {
@@ -130,14 +130,18 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 // feedBase returns the URL relative links in feed resolve against: the
 // feed's own link (the channel's <link>, Atom's alternate link), itself
 // resolved against feedURL, else feedURL; nil when neither is absolute.
+// It sets feed.Link to the resolved link, so that a relative one names the
+// feed's site too.
 func feedBase(feed *gofeed.Feed, feedURL string) *url.URL {
 	var fetched *url.URL
 	if u, err := url.Parse(strings.TrimSpace(feedURL)); err == nil && u.IsAbs() && u.Host != "" {
 		fetched = u
 	}
 	if link, ok := resolveLink(fetched, feed.Link); ok {
-		u, _ := url.Parse(link)
-		return u
+		if u, err := url.Parse(link); err == nil {
+			feed.Link = link
+			return u
+		}
 	}
 	return fetched
 }

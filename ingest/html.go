@@ -142,10 +142,12 @@ func htmlCharset(page []byte, contentType string) string {
 }
 
 // resolveLink returns link made absolute against base, and whether it
-// could be: a link that is absolute already, or relative with a base.
+// could be: a link that is absolute already, or relative with a base. An
+// empty link is none, not a link to base itself.
 func resolveLink(base *url.URL, link string) (string, bool) {
-	u, err := url.Parse(strings.TrimSpace(link))
-	if err != nil {
+	link = strings.TrimSpace(link)
+	u, err := url.Parse(link)
+	if err != nil || link == "" {
 		return "", false
 	}
 	if base != nil {
