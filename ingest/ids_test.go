@@ -31,6 +31,18 @@ func TestArticleIDs(t *testing.T) {
 `,
 			want: []string{"x.example/a/1", "web:1", "export.jsonl#1", "sha256:" + textFingerprint(&Article{Title: "t4"})[:32]},
 		},
+		{
+			// a relative URL is unique only within its export, like a bare id
+			name: "jsonl: relative URLs",
+			file: "export.jsonl",
+			data: `{"url":"/news/1","title":"t1"}
+{"url":"news/2?id=7","source":"web","title":"t2"}
+{"id":"3","url":"/news/3","title":"t3"}
+{"url":"example.org/news/4","title":"t4"}
+{"url":"//cdn.example.org/news/5","title":"t5"}
+`,
+			want: []string{"export.jsonl#/news/1", "web:news/2?id=7", "export.jsonl#3", "example.org/news/4", "cdn.example.org/news/5"},
+		},
 		{name: "jsonl in a folder", file: "2021/export.jsonl", data: `{"id":7,"title":"t"}` + "\n", whole: true, want: []string{"2021/export.jsonl#7"}},
 		{name: "csv bare id", file: "export.csv", data: "id,title\n1,t1\n2,t2\n", want: []string{"export.csv#1", "export.csv#2"}},
 		{name: "stdin", file: "-", data: `{"id":"1","title":"t"}` + "\n", want: []string{"stdin#1"}},
