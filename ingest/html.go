@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/url"
 	"strings"
 	"time"
@@ -138,7 +139,53 @@ func htmlCharset(page []byte, contentType string) string {
 	if certain || (e != encoding.Nop && e != charmap.Windows1252) {
 		return name
 	}
-	return ""
+	return lateMetaCharset(page)
+}
+
+// lateMetaCharset returns the charset of a <meta> in page's head past the
+// 1024 bytes DetermineEncoding looks at (as browsers do before they
+// parse), or "": a head full of scripts and styles may put it later, and
+// a browser that meets it then reloads the page in that encoding.
+func lateMetaCharset(page []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Body:
+				return ""
+			case atom.Meta:
+				var cs, httpEquiv, content string
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					switch string(k) {
+					case "charset":
+						cs = string(v)
+					case "http-equiv":
+						httpEquiv = string(v)
+					case "content":
+						content = string(v)
+					}
+				}
+				if cs == "" && strings.EqualFold(strings.TrimSpace(httpEquiv), "content-type") {
+					if _, params, err := mime.ParseMediaType(content); err == nil {
+						cs = params["charset"]
+					}
+				}
+				if e, name := charset.Lookup(strings.TrimSpace(cs)); e != nil {
+					return name
+				}
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
+				return ""
+			}
+		}
+	}
 }
 
 // resolveLink returns link made absolute against base, and whether it

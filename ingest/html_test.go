@@ -283,6 +283,7 @@ func TestHTMLEncoding(t *testing.T) {
 		{name: "case: meta charset utf-8, --encoding windows-1256", data: file("declared-utf8.html"), encoding: "windows-1256", title: "الكاظمي يستقبل وفدا في بغداد", body: "نينوى"},
 		{name: "meta charset windows-1256", data: cp1256(ar(`<meta charset="windows-1256">`))},
 		{name: "meta charset iso-8859-6", data: iso88596(ar(`<meta charset="ISO-8859-6">`))},
+		{name: "meta charset past the first 1024 bytes", data: cp1256(ar(`<script>` + strings.Repeat("var x = 1;\n", 120) + `</script><meta charset="windows-1256">`))},
 		{name: "header charset", data: cp1256(ar(``)), contentType: "text/html; charset=windows-1256"},
 		{name: "header wins over meta", data: cp1256(ar(`<meta charset="utf-8">`)), contentType: "text/html; charset=cp1256"},
 		{name: "undeclared, --encoding", data: cp1256(ar(``)), encoding: "windows-1256"},
