@@ -65,9 +65,12 @@ func decodeDeclared(b []byte, declared, forced string, plain func([]byte) string
 			notes = append(notes, fmt.Sprintf("is UTF-8 and declares no encoding; read as UTF-8, not as --encoding %s", forced))
 		}
 		return b, notes, nil
-	case decl == nil && valid:
+	case decl == nil && valid && (declared != "" || force == nil):
 		return b, notes, nil
 	case decl == nil && force != nil && !isUTF8Label(forced):
+		// Undeclared ASCII reads the same in any encoding --encoding is
+		// likely to name; UTF-16 without a byte-order mark is "ASCII"
+		// with NULs between, and must be decoded.
 		text, err := force.NewDecoder().Bytes(b)
 		if err != nil {
 			return nil, nil, fmt.Errorf("decode as %s: %w", forced, err)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestReadHTML(t *testing.T) {
@@ -258,6 +259,13 @@ func TestHTMLEncoding(t *testing.T) {
 		}
 		return b
 	}
+	utf16le := func(s string) string {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
 	file := func(name string) string {
 		b, err := os.ReadFile(filepath.Join("testdata", "cases", "html", name))
 		if err != nil {
@@ -287,6 +295,8 @@ func TestHTMLEncoding(t *testing.T) {
 		{name: "header charset", data: cp1256(ar(``)), contentType: "text/html; charset=windows-1256"},
 		{name: "header wins over meta", data: cp1256(ar(`<meta charset="utf-8">`)), contentType: "text/html; charset=cp1256"},
 		{name: "undeclared, --encoding", data: cp1256(ar(``)), encoding: "windows-1256"},
+		{name: "undeclared UTF-16 without a byte-order mark, --encoding", data: utf16le(`<html><head><title>Kadhimi in Tehran</title></head><body><p>Mustafa al-Kadhimi arrived in Tehran.</p></body></html>`),
+			encoding: "utf-16le", title: "Kadhimi in Tehran", body: "Mustafa"},
 		{
 			name: "undeclared, no --encoding",
 			data: cp1256(ar(``)),
