@@ -7,24 +7,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // readFeed reads an RSS (0.9x, 1.0, 2.0) or Atom feed and calls fn for each
 // item, in document order. Items are numbered from 1; a Problem's Line is
-// the item number, and an article's Origin is src#number.
+// the item number, and an article's Origin is src#number. feedURL is where
+// the feed was fetched from and contentType the HTTP Content-Type it came
+// with, "" for a file.
+//
+// Relative item links (and GUIDs that are permalinks) are resolved against
+// the xml:base in scope where they stand (the feed parser applies it), else
+// the feed's own link, else feedURL. One that cannot be resolved is not the
+// article's URL — "/news/1" would name an article on every site — and is
+// reported as a warning; the GUID or the text identifies the article then.
+//
+// The feed is decoded as decodeDeclared says: by the encoding its byte
+// order mark, Content-Type or XML declaration names, else by opts.Encoding,
+// else as UTF-8.
 //
 // A feed is parsed whole before its first item is handed on: feed parsers
 // need the document's structure, and a feed is one file of at most a few
 // hundred items. A feed that cannot be parsed is reported once and yields
 // nothing; readFeed returns an error only when fn does or ctx is done.
-func readFeed(ctx context.Context, r io.Reader, src string, opts ReadOptions, fn func(Article) error) error {
+func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string, opts ReadOptions, fn func(Article) error) error {
 	if opts.MaxArticleBytes <= 0 {
 		opts.MaxArticleBytes = DefaultMaxArticleBytes
 	}
@@ -42,14 +55,17 @@ func readFeed(ctx context.Context, r io.Reader, src string, opts ReadOptions, fn
 		opts.Problem(Problem{File: src, Reason: reason(err)})
 		return nil
 	}
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	// The XML decoder converts a declared legacy encoding (windows-1256 is
-	// still common on Arabic sites); anything else must already be UTF-8,
-	// or the decoder would pass mojibake on as text.
-	if enc := xmlEncoding(b); (enc == "" || isUTF8Label(enc)) && !utf8.Valid(b) {
-		opts.Problem(Problem{File: src, Reason: "invalid UTF-8"})
+	b, notes, err := decodeDeclared(b, feedCharset(b, contentType), opts.Encoding, func(b []byte) string { return htmlToText(string(b)) })
+	if err != nil {
+		opts.Problem(Problem{File: src, Reason: err.Error()})
 		return nil
 	}
+	for _, n := range notes {
+		opts.Problem(Problem{File: src, Reason: n, Warning: true})
+	}
+	// b is UTF-8 now: drop the declaration, so that the parser does not
+	// decode it again from the encoding it names.
+	b = dropXMLDecl(bytes.TrimPrefix(b, []byte("\ufeff")))
 	// Detect the type first: the universal parser also reads JSON Feed,
 	// which is no RSS or Atom and is left to the JSON readers. Parse looks
 	// for the root element in the same first 4 KiB.
@@ -59,13 +75,23 @@ func readFeed(ctx context.Context, r io.Reader, src string, opts ReadOptions, fn
 		opts.Problem(Problem{File: src, Reason: "not an RSS or Atom feed: no <rss>, <rdf:RDF> or <feed> root element"})
 		return nil
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true // for the isPermaLink of RSS GUIDs
+	feed, err := p.Parse(bytes.NewReader(b))
 	if err != nil {
 		opts.Problem(Problem{File: src, Reason: "not an RSS or Atom feed: " + err.Error()})
 		return nil
 	}
+	var rssItems []*rss.Item
+	if orig, ok := feed.OriginalFeed().(*rss.Feed); ok && len(orig.Items) == len(feed.Items) {
+		rssItems = orig.Items
+	}
 
+	refs := scanXMLBase(b, feed.FeedType == "atom", len(feed.Items))
+	feed.Link = refs.feed.fix(feed.Link)
+	base := feedBase(feed, feedURL) // and feed.Link made absolute
 	source := feedSource(feed)
+	var text strings.Builder // a sample of the items' text, for the mojibake check
 	for i, item := range feed.Items {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -74,34 +100,258 @@ func readFeed(ctx context.Context, r io.Reader, src string, opts ReadOptions, fn
 		if item == nil {
 			continue
 		}
-		a, ok := feedArticle(item, src, n, source, opts)
+		permalink := false
+		if rssItems != nil && rssItems[i] != nil && rssItems[i].GUID != nil {
+			permalink = !strings.EqualFold(strings.TrimSpace(rssItems[i].GUID.IsPermalink), "false")
+		}
+		var guidBase *url.URL
+		if refs.items != nil {
+			item.Link = refs.items[i].fix(item.Link)
+			guidBase = refs.guids[i]
+		}
+		a, ok := feedArticle(item, src, n, source, base, guidBase, permalink, opts)
 		if !ok {
 			continue
+		}
+		if text.Len() < 64<<10 {
+			text.WriteString(a.Title + "\n" + a.Body + "\n")
 		}
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
+	if n := mojibakeNote(text.String()); n != "" {
+		opts.Problem(Problem{File: src, Reason: n, Warning: true})
+	}
 	return nil
 }
 
+// feedBase returns the URL relative links in feed resolve against: the
+// feed's own link (the channel's <link>, Atom's alternate link), itself
+// resolved against feedURL, else feedURL; nil when neither is absolute.
+// It sets feed.Link to the resolved link, so that a relative one names the
+// feed's site too.
+func feedBase(feed *gofeed.Feed, feedURL string) *url.URL {
+	var fetched *url.URL
+	if u, err := url.Parse(strings.TrimSpace(feedURL)); err == nil && u.IsAbs() && u.Host != "" {
+		fetched = u
+	}
+	if link, ok := resolveLink(fetched, feed.Link); ok {
+		if u, err := url.Parse(link); err == nil {
+			feed.Link = link
+			return u
+		}
+	}
+	return fetched
+}
+
+// linkRefs are the links of a feed or item as written, each with the
+// xml:base in scope where it stands.
+type linkRefs []linkRef
+
+type linkRef struct {
+	value string   // the link element's text or href
+	base  *url.URL // its xml:base, resolved against the enclosing ones
+}
+
+// fix returns link, a link as the feed parser resolved it, resolved as
+// RFC 3986 says instead. The parser treats every xml:base as a folder
+// ("https://x.example/feed.atom" + "a/1" gives ".../feed.atom/a/1",
+// where a browser and the XML Base spec give "https://x.example/a/1");
+// fix finds the link it came from and resolves that again.
+func (refs linkRefs) fix(link string) string {
+	for _, r := range refs {
+		if r.base == nil {
+			continue
+		}
+		ref, err := url.Parse(strings.TrimSpace(r.value))
+		if err != nil {
+			continue
+		}
+		// The parser's resolution (gofeed's XmlBaseResolveUrl).
+		folder := *r.base
+		if folder.Path != "" && !strings.HasSuffix(folder.Path, "/") {
+			folder.Path += "/"
+		}
+		if folder.ResolveReference(ref).String() == link {
+			return r.base.ResolveReference(ref).String()
+		}
+	}
+	return link
+}
+
+// feedRefs is what scanXMLBase finds.
+type feedRefs struct {
+	feed  linkRefs   // links outside the items
+	items []linkRefs // each item's links; nil when not known
+	guids []*url.URL // the xml:base in scope at each item's <guid>
+}
+
+// scanXMLBase reads the xml:base attributes of b, a feed in UTF-8 with n
+// items (<entry> elements when atom, else <item>), in a token pass with
+// encoding/xml: the feed parser applies them but keeps no record of them.
+// A feed without any is not read again; nor, beyond what was found, is
+// one the pass cannot read to its end, or whose item count disagrees
+// with the parser's (items is nil then).
+func scanXMLBase(b []byte, atom bool, n int) feedRefs {
+	var refs feedRefs
+	if !bytes.Contains(b, []byte("xml:base")) {
+		return refs
+	}
+	itemName := "item"
+	if atom {
+		itemName = "entry"
+	}
+	items := make([]linkRefs, 0, n)
+	guids := make([]*url.URL, 0, n)
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false // as the feed parser reads it
+	d.Entity = xml.HTMLEntity
+	var bases []*url.URL // the base in scope at each open element
+	itemDepth := 0       // the depth of the open item, 0 outside one
+	var link *linkRef    // the open link element, gathering its text
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return feedRefs{feed: refs.feed}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			var base *url.URL
+			if len(bases) > 0 {
+				base = bases[len(bases)-1]
+			}
+			for _, a := range t.Attr {
+				if a.Name.Local == "base" && (a.Name.Space == "http://www.w3.org/XML/1998/namespace" || a.Name.Space == "xml") {
+					if u, err := url.Parse(strings.TrimSpace(a.Value)); err == nil {
+						if base != nil {
+							u = base.ResolveReference(u)
+						}
+						base = u
+					}
+				}
+			}
+			bases = append(bases, base)
+			switch {
+			case t.Name.Local == itemName && itemDepth == 0:
+				itemDepth = len(bases)
+				items = append(items, nil)
+				guids = append(guids, nil)
+			case t.Name.Local == "link":
+				href := ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "href" && a.Name.Space == "" {
+						href = a.Value
+					}
+				}
+				link = &linkRef{value: href, base: base}
+				text.Reset()
+			case t.Name.Local == "guid" && itemDepth > 0:
+				guids[len(guids)-1] = base
+			}
+		case xml.CharData:
+			if link != nil {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if link != nil && t.Name.Local == "link" {
+				if s := strings.TrimSpace(text.String()); s != "" {
+					link.value = s
+				}
+				if itemDepth > 0 {
+					items[len(items)-1] = append(items[len(items)-1], *link)
+				} else {
+					refs.feed = append(refs.feed, *link)
+				}
+				link = nil
+			}
+			if len(bases) == itemDepth {
+				itemDepth = 0
+			}
+			if len(bases) > 0 {
+				bases = bases[:len(bases)-1]
+			}
+		}
+	}
+	if len(items) == n {
+		refs.items, refs.guids = items, guids
+	}
+	return refs
+}
+
+// feedCharset returns the encoding b, a feed, declares: its byte-order
+// mark, the charset of contentType, or its XML declaration; "" when none.
+func feedCharset(b []byte, contentType string) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\ufeff")):
+		return "utf-8"
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return "utf-16le"
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return "utf-16be"
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		return params["charset"]
+	}
+	return xmlEncoding(b)
+}
+
+// dropXMLDecl returns b without its leading XML declaration, if any.
+func dropXMLDecl(b []byte) []byte {
+	rest, ok := bytes.CutPrefix(b, []byte("<?xml"))
+	if !ok || len(rest) == 0 || !isNameEnd(rest[0]) && rest[0] != '?' {
+		return b
+	}
+	if i := bytes.Index(rest, []byte("?>")); i >= 0 {
+		return rest[i+2:]
+	}
+	return b
+}
+
 // feedArticle turns item number n into an article, reporting through opts
-// why it cannot (ok is false) or what it could not read (a warning).
-func feedArticle(item *gofeed.Item, src string, n int, source string, opts ReadOptions) (a Article, ok bool) {
+// why it cannot (ok is false) or what it could not read (a warning). base
+// is what relative links resolve against (nil when nothing), and permalink
+// says whether the item's GUID is a link to it (RSS isPermaLink).
+func feedArticle(item *gofeed.Item, src string, n int, source string, base, guidBase *url.URL, permalink bool, opts ReadOptions) (a Article, ok bool) {
 	body := htmlToText(item.Content)
 	if body == "" {
 		body = htmlToText(item.Description)
 	}
 	a = Article{
-		URL:    strings.TrimSpace(item.Link),
 		Source: source,
 		Title:  oneLine(htmlToText(item.Title)),
 		Body:   body,
 		Record: strings.TrimSpace(item.GUID),
 		Origin: fmt.Sprintf("%s#%d", src, n),
 	}
-	if a.URL == "" && len(item.Links) > 0 {
-		a.URL = strings.TrimSpace(item.Links[0])
+	link := strings.TrimSpace(item.Link)
+	if link == "" && len(item.Links) > 0 {
+		link = strings.TrimSpace(item.Links[0])
+	}
+	if permalink && isLinkLike(a.Record) {
+		if guidBase != nil {
+			if u, err := url.Parse(a.Record); err == nil {
+				a.Record = guidBase.ResolveReference(u).String()
+			}
+		}
+		if u, ok := resolveLink(base, a.Record); ok {
+			a.Record = u
+		}
+		if link == "" {
+			link = a.Record
+		}
+	}
+	if link != "" {
+		if u, ok := resolveLink(base, link); ok {
+			a.URL = u
+		} else {
+			opts.Problem(Problem{File: src, Record: n, Warning: true,
+				Reason: fmt.Sprintf("link %q is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from); not used as the article's URL", link)})
+		}
 	}
 	if a.Title == "" && a.Body == "" {
 		opts.Problem(Problem{File: src, Record: n, Reason: "feed item has neither title nor body"})
@@ -149,6 +399,18 @@ func feedSource(feed *gofeed.Feed) string {
 		}
 	}
 	return strings.TrimSpace(htmlToText(feed.Title))
+}
+
+// isLinkLike tells whether a GUID that claims to be a permalink looks like
+// one: an http(s) URL or a path from the site's root. RSS makes every GUID
+// a permalink unless it says isPermaLink="false", and many feeds with
+// GUIDs such as "12345" never say so.
+func isLinkLike(guid string) bool {
+	if strings.HasPrefix(guid, "/") {
+		return true
+	}
+	u, err := url.Parse(guid)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // xmlEncoding returns the encoding named by b's XML declaration, or "".

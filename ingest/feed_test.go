@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // feedItems reads a feed with readFeed and returns what it handed on and
@@ -19,7 +23,7 @@ func feedItems(t *testing.T, data []byte, src string, max int) ([]Article, []Pro
 	var arts []Article
 	var probs []Problem
 	opts := ReadOptions{MaxArticleBytes: max, Problem: func(p Problem) { probs = append(probs, p) }}
-	err := readFeed(context.Background(), bytes.NewReader(data), src, opts, func(a Article) error {
+	err := readFeed(context.Background(), bytes.NewReader(data), src, "", "", opts, func(a Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -174,7 +178,7 @@ func TestReadFeed(t *testing.T) {
 		{
 			name:  "invalid utf-8",
 			file:  "invalid-utf8.xml",
-			probs: []Problem{{File: "invalid-utf8.xml", Reason: "invalid UTF-8"}},
+			probs: []Problem{{File: "invalid-utf8.xml", Reason: "declares utf-8 but is not valid UTF-8 (pass --encoding if you know its encoding, e.g. windows-1256 or windows-1252)"}},
 		},
 		{
 			// item 1 is 273 bytes of title and body, item 2 is 470
@@ -223,7 +227,7 @@ func TestReadFeedStops(t *testing.T) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	err = readFeed(context.Background(), bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+	err = readFeed(context.Background(), bytes.NewReader(data), "f", "", "", ReadOptions{}, func(Article) error {
 		n++
 		return stop
 	})
@@ -233,7 +237,7 @@ func TestReadFeedStops(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = readFeed(ctx, bytes.NewReader(data), "f", ReadOptions{}, func(Article) error {
+	err = readFeed(ctx, bytes.NewReader(data), "f", "", "", ReadOptions{}, func(Article) error {
 		t.Error("fn called with ctx done")
 		return nil
 	})
@@ -309,6 +313,8 @@ func FuzzReadFeed(f *testing.F) {
 	}
 	f.Add([]byte(`<rss><channel><item><title>t</title></item></channel></rss>`))
 	f.Add([]byte(`<feed><entry><content type="html">&lt;p&gt;x</content></entry></feed>`))
+	f.Add([]byte(`<rss xml:base="https://x.example/a.xml"><channel><link>/</link><item xml:base="b/"><title>t</title><link xml:base="c">d</link><guid>/g</guid></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/f/"><entry xml:base="https://y.example/e"><title>t</title><link href="a/1"/></entry></feed>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := ReadOptions{MaxArticleBytes: 1 << 16, Problem: func(p Problem) {
 			if p.Reason == "" || p.File != "fuzz" {
@@ -316,7 +322,7 @@ func FuzzReadFeed(f *testing.F) {
 			}
 		}}
 		n := 0
-		err := readFeed(context.Background(), bytes.NewReader(data), "fuzz", opts, func(a Article) error {
+		err := readFeed(context.Background(), bytes.NewReader(data), "fuzz", "", "", opts, func(a Article) error {
 			n++
 			if a.Title == "" && a.Body == "" {
 				t.Errorf("article %d has neither title nor body", n)
@@ -327,10 +333,229 @@ func FuzzReadFeed(f *testing.F) {
 			if !strings.HasPrefix(a.Origin, "fuzz#") {
 				t.Errorf("article %d origin %q", n, a.Origin)
 			}
+			// A relative link names no page of its own: it is resolved
+			// or left out.
+			if u, err := url.Parse(a.URL); a.URL != "" && (err != nil || !u.IsAbs() || u.Host == "") {
+				t.Errorf("article %d has the URL %q, which is not absolute", n, a.URL)
+			}
 			return nil
 		})
 		if err != nil {
 			t.Errorf("readFeed returned %v; only fn and ctx may stop it", err)
 		}
 	})
+}
+
+// TestFeedLinks checks that relative item links and permalink GUIDs are
+// resolved against xml:base, the feed's link or the URL it was fetched
+// from, as RFC 3986 resolves them, and that one with nothing to resolve
+// against is not taken for the article's URL.
+func TestFeedLinks(t *testing.T) {
+	rss := func(channel, items string) string {
+		return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel ` + channel + `><title>Site</title>` + items + `</channel></rss>`
+	}
+	atom := func(feed, entries string) string {
+		return `<feed xmlns="http://www.w3.org/2005/Atom" ` + feed + `><title>Site</title>` + entries + `</feed>`
+	}
+	const noBase = `link "/news/1" is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from); not used as the article's URL`
+	for _, tc := range []struct {
+		name    string
+		data    string
+		feedURL string
+		want    []string // the articles' URLs
+		records []string // their Record, when it matters
+		warn    []string // warnings, "record: reason"
+	}{
+		{
+			name: "channel link",
+			data: rss("", `<link>https://a.example.org/</link>
+<item><title>t</title><link>/news/1</link></item>
+<item><title>t</title><link>news/2?id=7</link></item>
+<item><title>t</title><link>https://other.example/x</link></item>`),
+			want: []string{"https://a.example.org/news/1", "https://a.example.org/news/2?id=7", "https://other.example/x"},
+		},
+		{
+			name: "channel link with a path",
+			data: rss("", `<link>https://a.example.org/ar/index.html</link>
+<item><title>t</title><link>news/1</link></item><item><title>t</title><link>/news/2</link></item>`),
+			want: []string{"https://a.example.org/ar/news/1", "https://a.example.org/news/2"},
+		},
+		{
+			name: "xml:base on the channel wins over its link",
+			data: rss(`xml:base="https://c.example.com/blog/"`, `<link>https://a.example.org/</link>
+<item><title>t</title><link>posts/1</link></item>`),
+			want: []string{"https://c.example.com/blog/posts/1"},
+		},
+		{
+			// A base names a document, not a folder: its last segment goes.
+			name: "xml:base naming a file",
+			data: rss(`xml:base="https://c.example.com/feeds/all.xml"`, `<item><title>t</title><link>news/1</link></item>`),
+			want: []string{"https://c.example.com/feeds/news/1"},
+		},
+		{
+			name: "xml:base on item and link, nested",
+			data: rss(`xml:base="https://d.example.com/"`, `<item xml:base="sec/"><title>t</title><link xml:base="deeper/">1</link></item>
+<item xml:base="https://e.example.com/x/"><title>t</title><link>2</link></item>
+<item><title>t</title><link xml:base="/y/z">3</link></item>`),
+			want: []string{"https://d.example.com/sec/deeper/1", "https://e.example.com/x/2", "https://d.example.com/y/3"},
+		},
+		{
+			name:    "fetched feed without a channel link",
+			data:    rss("", `<item><title>t</title><link>/news/1</link></item><item><title>t</title><link>news/2</link></item>`),
+			feedURL: "https://f.example.net/rss/all.xml",
+			want:    []string{"https://f.example.net/news/1", "https://f.example.net/rss/news/2"},
+		},
+		{
+			name:    "relative channel link, fetched",
+			data:    rss("", `<link>/ar/</link><item><title>t</title><link>news/1</link></item>`),
+			feedURL: "https://f.example.net/rss/all.xml",
+			want:    []string{"https://f.example.net/ar/news/1"},
+		},
+		{
+			name:    "no base: neither URL nor ID",
+			data:    rss("", `<item><title>t</title><link>/news/1</link><guid isPermaLink="false">n-1</guid></item>`),
+			want:    []string{""},
+			records: []string{"n-1"},
+			warn:    []string{"1: " + noBase},
+		},
+		{
+			name: "relative permalink GUID without a link",
+			data: rss("", `<link>https://g.example.org/</link>
+<item><title>t</title><guid>/news/3</guid></item>
+<item><title>t</title><guid isPermaLink="true">https://g.example.org/news/4</guid></item>
+<item><title>t</title><guid isPermaLink="false">/news/5</guid></item>
+<item><title>t</title><guid>12345</guid></item>`),
+			want:    []string{"https://g.example.org/news/3", "https://g.example.org/news/4", "", ""},
+			records: []string{"https://g.example.org/news/3", "https://g.example.org/news/4", "/news/5", "12345"},
+		},
+		{
+			name: "permalink GUID under xml:base",
+			data: rss(`xml:base="https://h.example.org/a/"`, `<item><title>t</title><link>1</link><guid>/g/1</guid></item>`),
+			want: []string{"https://h.example.org/a/1"}, records: []string{"https://h.example.org/g/1"},
+		},
+		{
+			name: "atom: xml:base on the feed and on an entry",
+			data: atom(`xml:base="https://i.example.com/feed.atom"`, `
+<entry><title>t</title><id>urn:1</id><link href="a/1"/></entry>
+<entry xml:base="/sec/"><title>t</title><id>urn:2</id><link rel="alternate" href="a/2"/></entry>`),
+			want: []string{"https://i.example.com/a/1", "https://i.example.com/sec/a/2"},
+		},
+		{
+			name: "atom: the feed's alternate link",
+			data: atom(``, `<link rel="self" href="https://j.example.com/feed"/><link rel="alternate" href="https://j.example.com/ar/"/>
+<entry><title>t</title><id>urn:1</id><link href="a/1"/></entry>`),
+			want: []string{"https://j.example.com/ar/a/1"},
+		},
+		{
+			name:    "atom: fetched",
+			data:    atom(``, `<entry><title>t</title><id>urn:1</id><link href="/a/1"/></entry>`),
+			feedURL: "https://k.example.com/feed.atom",
+			want:    []string{"https://k.example.com/a/1"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []Article
+			var warn []string
+			opts := ReadOptions{Problem: func(p Problem) {
+				if !p.Warning {
+					t.Errorf("problem %v", p)
+				}
+				warn = append(warn, fmt.Sprintf("%d: %s", p.Record, p.Reason))
+			}}
+			err := readFeed(context.Background(), strings.NewReader(tc.data), "f.rss", tc.feedURL, "", opts, func(a Article) error {
+				arts = append(arts, a)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var urls, records []string
+			for _, a := range arts {
+				urls = append(urls, a.URL)
+				records = append(records, a.Record)
+			}
+			if !reflect.DeepEqual(urls, tc.want) {
+				t.Errorf("URLs\n got %q\nwant %q", urls, tc.want)
+			}
+			if tc.records != nil && !reflect.DeepEqual(records, tc.records) {
+				t.Errorf("records\n got %q\nwant %q", records, tc.records)
+			}
+			if !reflect.DeepEqual(warn, tc.warn) {
+				t.Errorf("warnings\n got %q\nwant %q", warn, tc.warn)
+			}
+		})
+	}
+}
+
+// TestFeedEncoding checks that a feed is decoded by the encoding it
+// declares, whatever --encoding says for other inputs, and by --encoding
+// when it declares none.
+func TestFeedEncoding(t *testing.T) {
+	const title = "افتتاح معرض الكتاب في الرياض"
+	declared, err := os.ReadFile(filepath.Join("testdata", "feeds", "windows-1256.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same feed without its declaration, and in UTF-8 declaring so.
+	undeclared := dropXMLDecl(declared)
+	text, err := charmap.Windows1256.NewDecoder().Bytes(undeclared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf8Feed := append([]byte(`<?xml version="1.0" encoding="utf-8"?>`), text...)
+	for _, tc := range []struct {
+		name        string
+		data        []byte
+		contentType string
+		encoding    string
+		warn        []string
+		err         string
+	}{
+		{name: "declared windows-1256", data: declared},
+		// --encoding used to decode the bytes once more after the
+		// declaration had: mojibake.
+		{name: "declared windows-1256, --encoding windows-1256", data: declared, encoding: "windows-1256"},
+		{name: "declared windows-1256, --encoding windows-1252", data: declared, encoding: "windows-1252"},
+		{name: "declared utf-8, --encoding windows-1256", data: utf8Feed, encoding: "windows-1256"},
+		{name: "undeclared, --encoding", data: undeclared, encoding: "windows-1256"},
+		{name: "undeclared, Content-Type charset", data: undeclared, contentType: "application/rss+xml; charset=windows-1256"},
+		{
+			name:     "undeclared UTF-8, --encoding",
+			data:     text,
+			encoding: "windows-1256",
+			warn:     []string{"is UTF-8 and declares no encoding; read as UTF-8, not as --encoding windows-1256"},
+		},
+		{name: "undeclared, no --encoding", data: undeclared, err: "invalid UTF-8 and no declared encoding (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []Article
+			var warn, errs []string
+			opts := ReadOptions{Encoding: tc.encoding, Problem: func(p Problem) {
+				if p.Warning {
+					warn = append(warn, p.Reason)
+				} else {
+					errs = append(errs, p.Reason)
+				}
+			}}
+			err := readFeed(context.Background(), bytes.NewReader(tc.data), "f.xml", "", tc.contentType, opts, func(a Article) error {
+				arts = append(arts, a)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.err != "" {
+				if len(errs) != 1 || errs[0] != tc.err || len(arts) != 0 {
+					t.Errorf("problems %q and %d articles, want only %q", errs, len(arts), tc.err)
+				}
+				return
+			}
+			if len(errs) > 0 || len(arts) != 1 || arts[0].Title != title {
+				t.Fatalf("problems %q, articles %+v; want one titled %q", errs, arts, title)
+			}
+			if !reflect.DeepEqual(warn, tc.warn) {
+				t.Errorf("warnings\n got %q\nwant %q", warn, tc.warn)
+			}
+		})
+	}
 }

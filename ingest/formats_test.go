@@ -155,6 +155,8 @@ func TestNormalizeURL(t *testing.T) {
 		{"https://example.org:8443/a", "example.org:8443/a"},
 		{"not a url", "not a url"},
 		{"ftp://example.org/x", "ftp://example.org/x"},
+		{"//www.example.org/a/", "example.org/a"},
+		{"/news/1", "/news/1"},
 	} {
 		if got := NormalizeURL(tc.in); got != tc.want {
 			t.Errorf("NormalizeURL(%q) = %q, want %q", tc.in, got, tc.want)

@@ -6,51 +6,90 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
+
+// pageOptions says what readHTML knows of a page besides its bytes.
+type pageOptions struct {
+	url         string // where it was fetched from; "" when unknown
+	contentType string // the HTTP Content-Type it came with, or ""
+	encoding    string // --encoding: for a page that declares none
+	max         int    // the most bytes a page may have
+}
 
 // readHTML reads one article from a saved web page: the main text as
 // readability finds it, without the page's navigation, sidebars and footer.
-// pageURL is where the page was fetched from, or "" when unknown, in which
-// case the page's canonical link names it.
+// The page's URL is where it was fetched from, else its canonical link or
+// og:url, resolved against its <base href> or the URL it was fetched from;
+// a relative link that cannot be resolved is not used (with a note), as it
+// would name a page on any site.
 //
-// The page must be UTF-8. A date found but not understood is returned in
-// DateText with Published zero; reporting it is the caller's business.
-func readHTML(r io.Reader, src, pageURL string, max int) (Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+// The page is decoded as decodeDeclared says: by the encoding its byte
+// order mark, Content-Type or <meta> declares, else opts.encoding, else as
+// UTF-8. notes are warnings about the page that did not stop its reading. A
+// date found but not understood is returned in DateText with Published
+// zero; reporting it is the caller's business.
+func readHTML(r io.Reader, src string, opts pageOptions) (a Article, notes []string, err error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(opts.max)+1))
 	if err != nil {
-		return Article{}, err
+		return Article{}, nil, err
 	}
-	if len(b) > max {
-		return Article{}, fmt.Errorf("page larger than %d bytes", max)
+	if len(b) > opts.max {
+		return Article{}, nil, fmt.Errorf("page larger than %d bytes", opts.max)
+	}
+	// html.Parse takes its input as UTF-8 whatever the page declares, so
+	// the page is decoded first.
+	b, notes, err = decodeDeclared(b, htmlCharset(b, opts.contentType), opts.encoding, func(b []byte) string { return htmlToText(string(b)) })
+	if err != nil {
+		return Article{}, nil, err
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	// html.Parse takes its input as UTF-8 whatever the page declares, so
-	// other encodings are refused rather than read as mojibake.
-	if !utf8.Valid(b) {
-		return Article{}, errors.New("invalid UTF-8")
-	}
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
-		return Article{}, fmt.Errorf("parse HTML: %w", err)
+		return Article{}, nil, fmt.Errorf("parse HTML: %w", err)
 	}
 
 	// Read the metadata before readability, which rewrites the document.
 	meta := pageMeta(doc)
-	a := Article{URL: strings.TrimSpace(pageURL), DateText: meta.date}
-	if a.URL == "" {
-		a.URL = firstOf(meta.canonical, meta.ogURL)
-	}
+	a = Article{URL: strings.TrimSpace(opts.url), DateText: meta.date}
 	var base *url.URL
-	if u, err := url.Parse(a.URL); err == nil {
+	if u, err := url.Parse(a.URL); err == nil && u.IsAbs() {
+		base = u
+	}
+	// <base href> sets the base of the page's relative links, itself
+	// resolved against the page's URL.
+	if u, err := url.Parse(meta.base); err == nil && meta.base != "" {
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.IsAbs() {
+			base = u
+		}
+	}
+	if a.URL == "" {
+		for _, l := range []struct{ what, link string }{{"canonical link", meta.canonical}, {"og:url", meta.ogURL}} {
+			if l.link == "" {
+				continue
+			}
+			if u, ok := resolveLink(base, l.link); ok {
+				a.URL = u
+				break
+			}
+			notes = append(notes, fmt.Sprintf("%s %q is relative and the page has no URL or <base href> to resolve it against; not used as its URL", l.what, l.link))
+		}
+	}
+	if u, err := url.Parse(a.URL); err == nil && a.URL != "" {
 		a.Source = u.Host
 		if u.IsAbs() {
 			base = u
@@ -60,14 +99,17 @@ func readHTML(r io.Reader, src, pageURL string, max int) (Article, error) {
 	p := readability.NewParser()
 	art, err := p.ParseAndMutate(doc, base)
 	if err != nil {
-		return Article{}, fmt.Errorf("readability: %w", err)
+		return Article{}, nil, fmt.Errorf("readability: %w", err)
 	}
 	a.Title = oneLine(firstOf(meta.ogTitle, art.Title()))
 	if art.Node != nil {
 		a.Body = textLines(render.InnerText(art.Node))
 	}
 	if a.Body == "" {
-		return Article{}, errors.New("no article text found")
+		return Article{}, nil, errors.New("no article text found")
+	}
+	if n := mojibakeNote(a.Title + "\n" + a.Body); n != "" {
+		notes = append(notes, n)
 	}
 	if a.DateText == "" {
 		// Readability also knows Dublin Core and Parse.ly dates, but gives
@@ -79,13 +121,94 @@ func readHTML(r io.Reader, src, pageURL string, max int) (Article, error) {
 	if a.DateText != "" {
 		a.Published, a.dateNote = parseDate(a.DateText, "")
 	}
-	return a, nil
+	return a, notes, nil
+}
+
+// htmlCharset returns the encoding page declares, as a label, or "": its
+// byte-order mark, the charset of contentType (the HTTP header, which
+// wins over the page's own words, as in browsers), or the first <meta
+// charset> or <meta http-equiv=Content-Type> in its first 1024 bytes.
+func htmlCharset(page []byte, contentType string) string {
+	e, name, certain := charset.DetermineEncoding(page, contentType)
+	// Without a declaration DetermineEncoding guesses UTF-8 (encoding.Nop)
+	// or windows-1252 (the bare charmap); what it found declared comes
+	// wrapped by charset.Lookup, so neither compares equal. A guess is not
+	// wanted: --encoding or the UTF-8 check decide an undeclared page.
+	if certain || (e != encoding.Nop && e != charmap.Windows1252) {
+		return name
+	}
+	return lateMetaCharset(page)
+}
+
+// lateMetaCharset returns the charset of a <meta> in page's head past the
+// 1024 bytes DetermineEncoding looks at (as browsers do before they
+// parse), or "": a head full of scripts and styles may put it later, and
+// a browser that meets it then reloads the page in that encoding.
+func lateMetaCharset(page []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch atom.Lookup(name) {
+			case atom.Body:
+				return ""
+			case atom.Meta:
+				var cs, httpEquiv, content string
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					switch string(k) {
+					case "charset":
+						cs = string(v)
+					case "http-equiv":
+						httpEquiv = string(v)
+					case "content":
+						content = string(v)
+					}
+				}
+				if cs == "" && strings.EqualFold(strings.TrimSpace(httpEquiv), "content-type") {
+					if _, params, err := mime.ParseMediaType(content); err == nil {
+						cs = params["charset"]
+					}
+				}
+				if e, name := charset.Lookup(strings.TrimSpace(cs)); e != nil {
+					return name
+				}
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
+				return ""
+			}
+		}
+	}
+}
+
+// resolveLink returns link made absolute against base, and whether it
+// could be: a link that is absolute already, or relative with a base. An
+// empty link is none, not a link to base itself.
+func resolveLink(base *url.URL, link string) (string, bool) {
+	link = strings.TrimSpace(link)
+	u, err := url.Parse(link)
+	if err != nil || link == "" {
+		return "", false
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() || u.Host == "" {
+		return "", false
+	}
+	return u.String(), true
 }
 
 // pageInfo is what readHTML takes from a page's head and markup rather
 // than from readability.
 type pageInfo struct {
 	ogTitle, canonical, ogURL string
+	base                      string // the first <base href>
 	date                      string // the first publication date found
 }
 
@@ -110,6 +233,10 @@ func pageMeta(doc *html.Node) pageInfo {
 					info.ogURL = firstOf(info.ogURL, content)
 				case "article:published_time":
 					metaDate = firstOf(metaDate, content)
+				}
+			case atom.Base:
+				if href := strings.TrimSpace(attr(n, "href")); href != "" && info.base == "" {
+					info.base = href
 				}
 			case atom.Link:
 				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {

@@ -2,12 +2,17 @@ package ingest
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestReadHTML(t *testing.T) {
@@ -87,7 +92,7 @@ lines  "></head><body><p>Body text of the article.</p></body></html>`,
 		{name: "no text", file: "no-text.html", err: "no article text found"},
 		{name: "empty", data: "", err: "no article text found"},
 		{name: "oversized", file: "arabic-news.html", max: 1000, err: "page larger than 1000 bytes"},
-		{name: "invalid utf-8", data: "<html><body><p>caf\xe9</p></body></html>", err: "invalid UTF-8"},
+		{name: "invalid utf-8", data: "<html><body><p>caf\xe9</p></body></html>", err: "invalid UTF-8 and no declared encoding (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.data)
@@ -101,7 +106,7 @@ lines  "></head><body><p>Body text of the article.</p></body></html>`,
 			if max == 0 {
 				max = DefaultMaxArticleBytes
 			}
-			got, err := readHTML(bytes.NewReader(data), "page.html", tc.pageURL, max)
+			got, _, err := readHTML(bytes.NewReader(data), "page.html", pageOptions{url: tc.pageURL, max: max})
 			if tc.err != "" {
 				if err == nil || err.Error() != tc.err {
 					t.Fatalf("got error %v, want %q", err, tc.err)
@@ -155,9 +160,10 @@ func FuzzReadHTML(f *testing.F) {
 	}
 	f.Add([]byte(`<p>text</p><script type="application/ld+json">[{"datePublished": 5}, {"@graph": [{"datePublished": "2024-01-01"}]}]</script>`))
 	f.Add([]byte(`<html><head><link rel="canonical" href="::bad"><time datetime="x">`))
+	f.Add(append([]byte(`<html><head><meta charset="windows-1256"><base href="/b/"><link rel="canonical" href="a/1"></head><body><p>`), 0xc7, 0xe1, 0xd5, 0xcf, 0xd1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const max = 1 << 16
-		a, err := readHTML(bytes.NewReader(data), "fuzz.html", "", max)
+		a, _, err := readHTML(bytes.NewReader(data), "fuzz.html", pageOptions{max: max})
 		if err != nil {
 			if err.Error() == "" {
 				t.Error("error without a message")
@@ -173,5 +179,203 @@ func FuzzReadHTML(f *testing.F) {
 		if strings.Contains(a.Body, "\n\n") {
 			t.Error("body has blank lines")
 		}
+		if u, err := url.Parse(a.URL); a.URL != "" && (err != nil || !u.IsAbs() || u.Host == "") {
+			t.Errorf("URL %q is not absolute", a.URL)
+		}
 	})
+}
+
+// TestHTMLLinks checks that a page's canonical link or og:url is resolved
+// against its <base href> or its URL, and is not its URL when relative
+// with nothing to resolve it against.
+func TestHTMLLinks(t *testing.T) {
+	page := func(head string) string {
+		return `<html><head>` + head + `</head><body><p>Body text of the article.</p></body></html>`
+	}
+	const relCanonical = `canonical link "/a/b" is relative and the page has no URL or <base href> to resolve it against; not used as its URL`
+	for _, tc := range []struct {
+		name, data, pageURL string
+		wantURL, wantSource string
+		notes               []string
+	}{
+		{name: "absolute canonical", data: page(`<link rel="canonical" href="https://x.example/a/b">`), wantURL: "https://x.example/a/b", wantSource: "x.example"},
+		{name: "relative canonical, no URL", data: page(`<link rel="canonical" href="/a/b">`), notes: []string{relCanonical}},
+		{
+			name:    "relative og:url, no URL",
+			data:    page(`<meta property="og:url" content="a/b">`),
+			notes:   []string{`og:url "a/b" is relative and the page has no URL or <base href> to resolve it against; not used as its URL`},
+			wantURL: "",
+		},
+		{
+			name: "relative canonical, absolute og:url",
+			data: page(`<link rel="canonical" href="/a/b"><meta property="og:url" content="https://y.example/c">`),
+			// the canonical link cannot be placed; og:url can
+			wantURL: "https://y.example/c", wantSource: "y.example", notes: []string{relCanonical},
+		},
+		{name: "relative canonical, base href", data: page(`<base href="https://z.example/ar/"><link rel="canonical" href="a/b">`), wantURL: "https://z.example/ar/a/b", wantSource: "z.example"},
+		{name: "rooted canonical, base href", data: page(`<base href="https://z.example/ar/index.html"><link rel="canonical" href="/a/b">`), wantURL: "https://z.example/a/b", wantSource: "z.example"},
+		{name: "relative base href, no URL", data: page(`<base href="/ar/"><link rel="canonical" href="/a/b">`), notes: []string{relCanonical}},
+		{name: "protocol-relative canonical, no URL", data: page(`<link rel="canonical" href="//w.example/a">`),
+			notes: []string{`canonical link "//w.example/a" is relative and the page has no URL or <base href> to resolve it against; not used as its URL`}},
+		// A fetched page is named by the URL it came from.
+		{name: "relative canonical, fetched", data: page(`<link rel="canonical" href="/a/b">`), pageURL: "https://v.example/a/b?utm_source=x", wantURL: "https://v.example/a/b?utm_source=x", wantSource: "v.example"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, notes, err := readHTML(strings.NewReader(tc.data), "p.html", pageOptions{url: tc.pageURL, max: DefaultMaxArticleBytes})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.URL != tc.wantURL || a.Source != tc.wantSource {
+				t.Errorf("URL %q, source %q; want %q, %q", a.URL, a.Source, tc.wantURL, tc.wantSource)
+			}
+			if !reflect.DeepEqual(notes, tc.notes) {
+				t.Errorf("notes\n got %q\nwant %q", notes, tc.notes)
+			}
+		})
+	}
+}
+
+// TestHTMLEncoding checks that a page is decoded by the encoding it
+// declares, --encoding applying to pages that declare none (or a wrong
+// one), and that what still reads as mojibake is reported.
+func TestHTMLEncoding(t *testing.T) {
+	const (
+		arTitle = "الصدر يخطب في النجف"
+		arBody  = "ألقى زعيم التيار الصدري مقتدى الصدر خطبة في مدينة النجف دعا فيها إلى الإصلاح."
+	)
+	ar := func(meta string) string {
+		return `<html><head>` + meta + `<title>` + arTitle + `</title></head><body><article><p>` + arBody + `</p></article></body></html>`
+	}
+	cp1256 := func(s string) string {
+		b, err := charmap.Windows1256.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	iso88596 := func(s string) string {
+		b, err := charmap.ISO8859_6.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	utf16le := func(s string) string {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	file := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("testdata", "cases", "html", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	const mojibake = "text looks like mojibake (100% of its letters are Latin-1 letters such as Ø, Ù, Ç): the input may be in another encoding than it is read in; pass --encoding to name it (e.g. windows-1256), which applies to pages and feeds that declare no encoding or declare a wrong one"
+	for _, tc := range []struct {
+		name        string
+		data        string
+		contentType string
+		encoding    string // --encoding
+		title       string // the title it must have; "" for arTitle
+		body        string // a word the body must have; "" for the first of arBody
+		notes       []string
+		err         string
+	}{
+		{name: "case: meta http-equiv windows-1256", data: file("declared-windows-1256.html"), body: "الإصلاح"},
+		{name: "case: meta http-equiv windows-1256, --encoding windows-1256", data: file("declared-windows-1256.html"), encoding: "windows-1256", body: "الإصلاح"},
+		{name: "case: meta http-equiv windows-1256, --encoding windows-1252", data: file("declared-windows-1256.html"), encoding: "windows-1252", body: "الإصلاح"},
+		{name: "case: meta charset utf-8", data: file("declared-utf8.html"), title: "الكاظمي يستقبل وفدا في بغداد", body: "نينوى"},
+		{name: "case: meta charset utf-8, --encoding windows-1256", data: file("declared-utf8.html"), encoding: "windows-1256", title: "الكاظمي يستقبل وفدا في بغداد", body: "نينوى"},
+		{name: "meta charset windows-1256", data: cp1256(ar(`<meta charset="windows-1256">`))},
+		{name: "meta charset iso-8859-6", data: iso88596(ar(`<meta charset="ISO-8859-6">`))},
+		{name: "meta charset past the first 1024 bytes", data: cp1256(ar(`<script>` + strings.Repeat("var x = 1;\n", 120) + `</script><meta charset="windows-1256">`))},
+		{name: "header charset", data: cp1256(ar(``)), contentType: "text/html; charset=windows-1256"},
+		{name: "header wins over meta", data: cp1256(ar(`<meta charset="utf-8">`)), contentType: "text/html; charset=cp1256"},
+		{name: "undeclared, --encoding", data: cp1256(ar(``)), encoding: "windows-1256"},
+		{name: "undeclared UTF-16 without a byte-order mark, --encoding", data: utf16le(`<html><head><title>Kadhimi in Tehran</title></head><body><p>Mustafa al-Kadhimi arrived in Tehran.</p></body></html>`),
+			encoding: "utf-16le", title: "Kadhimi in Tehran", body: "Mustafa"},
+		{
+			name: "undeclared, no --encoding",
+			data: cp1256(ar(``)),
+			err:  "invalid UTF-8 and no declared encoding (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)",
+		},
+		{
+			name:     "undeclared UTF-8, --encoding for another page",
+			data:     ar(``),
+			encoding: "windows-1256",
+			notes:    []string{"is UTF-8 and declares no encoding; read as UTF-8, not as --encoding windows-1256"},
+		},
+		{
+			name:  "declares windows-1256, is UTF-8",
+			data:  ar(`<meta charset="windows-1256">`),
+			notes: []string{"declares windows-1256 but is UTF-8; read as UTF-8"},
+		},
+		{
+			name:  "ISO-8859-6 alias, is UTF-8",
+			data:  ar(`<meta charset="ISO-8859-6">`),
+			notes: []string{"declares iso-8859-6 but is UTF-8; read as UTF-8"},
+		},
+		{
+			name: "declares utf-8, is not, no --encoding",
+			data: cp1256(ar(`<meta charset="utf-8">`)),
+			err:  "declares utf-8 but is not valid UTF-8 (pass --encoding if you know its encoding, e.g. windows-1256 or windows-1252)",
+		},
+		{
+			name:     "declares utf-8, is not, --encoding",
+			data:     cp1256(ar(`<meta charset="utf-8">`)),
+			encoding: "windows-1256",
+			notes:    []string{"declares utf-8 but is not valid UTF-8; read as windows-1256 as --encoding says"},
+		},
+		{
+			// What an Arabic page that declares Latin-1 looks like: the
+			// declaration is followed, and the result reported.
+			name:  "declares iso-8859-1, is windows-1256",
+			data:  cp1256(ar(`<meta http-equiv="content-type" content="text/html; charset=iso-8859-1">`)),
+			title: "ÇáÕÏÑ íÎØÈ Ýí ÇáäÌÝ", body: "ÃáÞì",
+			notes: []string{mojibake},
+		},
+		{
+			name:     "declares iso-8859-1, is windows-1256, --encoding",
+			data:     cp1256(ar(`<meta http-equiv="content-type" content="text/html; charset=iso-8859-1">`)),
+			encoding: "windows-1256",
+			notes:    []string{"declares windows-1252 but reads as mojibake that way; read as windows-1256 as --encoding says"},
+		},
+		{
+			name: "unknown declaration",
+			data: ar(`<meta charset="x-klingon">`),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, notes, err := readHTML(strings.NewReader(tc.data), "p.html", pageOptions{contentType: tc.contentType, encoding: tc.encoding, max: DefaultMaxArticleBytes})
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			title, body := tc.title, tc.body
+			if title == "" {
+				title = arTitle
+			}
+			if body == "" {
+				body = strings.Fields(arBody)[0]
+			}
+			if a.Title != title {
+				t.Errorf("title %q, want %q", a.Title, title)
+			}
+			if !strings.Contains(a.Body, body) {
+				t.Errorf("body %q lacks %q", a.Body, body)
+			}
+			if !reflect.DeepEqual(notes, tc.notes) {
+				t.Errorf("notes\n got %q\nwant %q", notes, tc.notes)
+			}
+		})
+	}
 }

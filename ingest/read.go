@@ -65,7 +65,8 @@ type ReadOptions struct {
 	// DateOrder is the order of numeric dates; "" reads them day first.
 	DateOrder DateOrder
 	// Encoding names the character encoding of the inputs (see
-	// ParseEncoding); "" means UTF-8.
+	// ParseEncoding); "" means UTF-8. Pages and feeds that declare an
+	// encoding are decoded by it instead (see decodeDeclared).
 	Encoding string
 	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
 	Timeout time.Duration
@@ -255,9 +256,10 @@ type reader struct {
 	opts   ReadOptions
 	fn     func(Article) error
 	decode func(io.Reader) io.Reader
-	// The input being read, and whether reading it stopped short.
-	cur      string
-	cutShort bool
+	// The input being read (as Article.Input and as the scope of bare
+	// record IDs say it), and whether reading it stopped short.
+	cur, curRel string
+	cutShort    bool
 }
 
 func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
@@ -367,7 +369,7 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 // read decompresses, caps and decodes an input, tells its format and
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
-	rd.cur, rd.cutShort = in.id, false
+	rd.cur, rd.curRel, rd.cutShort = in.id, in.rel, false
 	defer func() {
 		if rd.cutShort {
 			rd.opts.Incomplete(in.id)
@@ -382,12 +384,13 @@ func (rd *reader) read(ctx context.Context, in input) error {
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 64<<10)
 	}
-	var r io.Reader = &capped{r: br, n: rd.opts.MaxInputBytes}
-	if rd.decode != nil {
-		r = rd.decode(r)
-	}
-	br = bufio.NewReaderSize(r, 64<<10)
+	br = bufio.NewReaderSize(&capped{r: br, n: rd.opts.MaxInputBytes}, 64<<10)
+	// Tell the format from the head as --encoding decodes it, as the
+	// whole input will be unless it is a page or feed.
 	head, _ := br.Peek(512)
+	if rd.decode != nil {
+		head, _ = io.ReadAll(rd.decode(bytes.NewReader(head)))
+	}
 
 	format := rd.opts.Format
 	if format == "" {
@@ -398,6 +401,13 @@ func (rd *reader) read(ctx context.Context, in input) error {
 	}
 	if format == "" {
 		format = sniff(head)
+	}
+	// Pages and feeds name their encoding themselves (<meta charset>, the
+	// XML declaration, the HTTP Content-Type) and decode themselves:
+	// --encoding is for those that name none, not for every input of a
+	// run. Everything else is decoded here.
+	if rd.decode != nil && format != FormatFeed && format != FormatHTML {
+		br = bufio.NewReaderSize(rd.decode(br), 64<<10)
 	}
 	src := source{name: in.name, rel: in.rel, url: in.url}
 	var err error
@@ -426,9 +436,9 @@ func (rd *reader) read(ctx context.Context, in input) error {
 			}
 			rd.problem(p)
 		}
-		err = readFeed(ctx, br, in.name, opts, func(a Article) error { return rd.emit(a, nil) })
+		err = readFeed(ctx, br, in.name, in.url, in.ct, opts, func(a Article) error { return rd.emit(a, nil) })
 	case FormatHTML:
-		err = rd.readPage(br, src)
+		err = rd.readPage(br, src, in.ct)
 	default:
 		err = fmt.Errorf("unknown format %q", format)
 	}
@@ -462,7 +472,7 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		a.Lang = DetectLang(a.Title + " " + body)
 	}
 	if a.ID == "" {
-		assignID(&a)
+		assignID(&a, rd.curRel)
 	}
 	a.Input = rd.cur
 	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {
@@ -476,13 +486,18 @@ func (rd *reader) emit(a Article, at *Problem) error {
 	return rd.fn(a)
 }
 
-func (rd *reader) readPage(r io.Reader, src source) error {
-	a, err := readHTML(r, src.name, src.url, rd.opts.MaxArticleBytes)
+func (rd *reader) readPage(r io.Reader, src source, contentType string) error {
+	a, notes, err := readHTML(r, src.name, pageOptions{
+		url: src.url, contentType: contentType, encoding: rd.opts.Encoding, max: rd.opts.MaxArticleBytes,
+	})
 	if errors.Is(err, errTooLarge) {
 		return err
 	}
 	if err != nil {
 		return rd.fail(Problem{File: src.name, Reason: err.Error()})
+	}
+	for _, n := range notes {
+		rd.problem(Problem{File: src.name, Reason: n, Warning: true})
 	}
 	a.Origin = src.name
 	return rd.emit(a, &Problem{File: src.name})

@@ -105,8 +105,8 @@ func TestReadBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts, probs := readAll(t, ReadOptions{MaxArticleBytes: 1000}, big, bin, filepath.Join(dir, "missing.txt"))
-	if len(arts) != 2 || arts[0].ID != "small" || arts[1].ID != "after" {
-		t.Errorf("articles %+v, want small and after", arts)
+	if len(arts) != 2 || arts[0].ID != "big.jsonl#small" || arts[1].ID != "big.jsonl#after" {
+		t.Errorf("articles %+v, want big.jsonl#small and big.jsonl#after", arts)
 	}
 	var reasons []string
 	for _, p := range probs {

@@ -100,7 +100,7 @@ func ingestFlags() []cli.Flag {
 		&cli.StringFlag{Name: "delimiter", Usage: "separate CSV and TSV fields by `DELIM`: , ; tab (or \\t) or | (default: tab for .tsv; for .csv the one the header uses)"},
 		&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
 		&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
-		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8"},
+		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8. Pages and feeds that declare their encoding (<meta charset>, the XML declaration, HTTP) are decoded by it instead"},
 		&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 		&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
 		&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
