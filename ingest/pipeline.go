@@ -44,6 +44,9 @@ var ErrCannotPrune = errors.New("this store does not record where articles were 
 // Stats counts what an ingest did.
 type Stats struct {
 	Read       int // articles read
+	// New and Changed count the articles written (or, with DryRun, that
+	// would be): an article the store rejected or a batch lost to an
+	// error is not counted.
 	New        int // not in the store before
 	Changed    int // in the store with another hash: replaced
 	Unchanged  int // in the store with the same hash: skipped
@@ -53,7 +56,7 @@ type Stats struct {
 	// reported (both places) and counted in Skipped, as the earlier
 	// version is lost.
 	Conflicts int
-	Written   int // documents written (New + Changed, less any lost to an error)
+	Written   int // documents written: New + Changed, and the later versions of conflicting IDs
 	// Skipped counts inputs or records that could not be read, conflicts,
 	// and articles the store rejected (reported, the rest of their batch
 	// written).
