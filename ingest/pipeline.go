@@ -43,7 +43,7 @@ var ErrCannotPrune = errors.New("this store does not record where articles were 
 
 // Stats counts what an ingest did.
 type Stats struct {
-	Read       int // articles read
+	Read int // articles read
 	// New and Changed count the articles written (or, with DryRun, that
 	// would be): an article the store rejected or a batch lost to an
 	// error is not counted.
