@@ -234,6 +234,12 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			case exists:
 				counts.changed++
 				kind = countsChanged
+				if was, ok := storedText[a.ID]; ok && was != fp && stored[a.ID] != "" && stored[a.ID] != a.Input {
+					// Two inputs that give one ID to different texts
+					// (relative links, numbered records) replace each
+					// other's article; never without a word.
+					opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article ID %s was stored from %s with another text; replaced by this one", a.ID, stored[a.ID]), Warning: true})
+				}
 			default:
 				counts.fresh++
 				kind = countsNew

@@ -268,3 +268,26 @@ func TestRunLongIDs(t *testing.T) {
 		}
 	})
 }
+
+// TestRunWarnsWhenAnotherInputReplaces checks that a later run that reads
+// an ID stored from another input, with another text, says so: the stored
+// article is replaced, as the later version always is, but not silently.
+func TestRunWarnsWhenAnotherInputReplaces(t *testing.T) {
+	s := newStore(t)
+	dir := t.TempDir()
+	a := writeCorpus(t, dir, "a.jsonl", `{"id":"1","source":"s","title":"one","body":"Joe Biden met Mustafa al-Kadhimi."}`)
+	b := writeCorpus(t, dir, "b.jsonl", `{"id":"1","source":"s","title":"other","body":"Ebrahim Raisi visited Baghdad."}`)
+	moved := writeCorpus(t, dir, "moved.jsonl", `{"id":"1","source":"s","title":"other","body":"Ebrahim Raisi visited Baghdad."}`)
+	run(t, s, ingest.Options{}, a)
+	var p problems
+	st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, b)
+	want := b + ":1: article ID s:1 was stored from " + a + " with another text; replaced by this one"
+	if st.Changed != 1 || st.Warnings != 1 || len(p.list) != 1 || p.list[0].Error() != want {
+		t.Errorf("changed %d, problems %q; want 1, %q", st.Changed, p.list, want)
+	}
+	// The same text moving to another file is no news.
+	p = problems{}
+	if st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, moved); st.Changed != 1 || len(p.list) != 0 {
+		t.Errorf("move: changed %d, problems %q; want 1, none", st.Changed, p.list)
+	}
+}
