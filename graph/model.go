@@ -49,6 +49,12 @@ type Article struct {
 	// pruning re-ingest removes the articles of the inputs it read that it
 	// no longer found in them.
 	Input string
+	// Text identifies what the article says, whatever its ID: the hex
+	// SHA-256 of its trimmed title, a NUL byte and its trimmed body (see
+	// ingest), or "" when unknown (stored before stores kept it). A later
+	// ingest that meets the same text under another ID knows it is a
+	// duplicate (see TextLister).
+	Text string
 }
 
 // Entity is an actor or place, identified across articles and scripts.
@@ -254,6 +260,11 @@ type Evidence struct {
 var (
 	ErrNotFound  = errors.New("not found")
 	ErrAmbiguous = errors.New("ambiguous name")
+	// ErrRejected marks a write that failed because of what a document
+	// holds (an invalid document, a value the database cannot store or
+	// index), not because the store failed: written alone, the other
+	// documents of the batch would succeed.
+	ErrRejected = errors.New("document rejected")
 )
 
 // Validate checks what every store relies on: an article ID, entities with
@@ -297,7 +308,7 @@ func (d *Document) Validate() error {
 func Validate(docs []Document) error {
 	for i := range docs {
 		if err := docs[i].Validate(); err != nil {
-			return fmt.Errorf("write articles: %w", err)
+			return fmt.Errorf("write articles: %w: %w", ErrRejected, err)
 		}
 	}
 	return nil

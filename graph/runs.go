@@ -95,3 +95,12 @@ type InputLister interface {
 	// Inputs maps every stored article ID to its Input.
 	Inputs(ctx context.Context) (map[string]string, error)
 }
+
+// TextLister is a store that records each article's text fingerprint
+// (Article.Text), so that an ingest can tell that an article it reads under
+// a new ID says what a stored one already says.
+type TextLister interface {
+	// Texts maps every stored article ID that has a text fingerprint to it;
+	// articles stored without one are left out.
+	Texts(ctx context.Context) (map[string]string, error)
+}

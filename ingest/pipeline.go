@@ -43,14 +43,25 @@ var ErrCannotPrune = errors.New("this store does not record where articles were 
 
 // Stats counts what an ingest did.
 type Stats struct {
-	Read       int // articles read
+	Read int // articles read
+	// New and Changed count the articles written (or, with DryRun, that
+	// would be): an article the store rejected or a batch lost to an
+	// error is not counted.
 	New        int // not in the store before
 	Changed    int // in the store with another hash: replaced
 	Unchanged  int // in the store with the same hash: skipped
-	Duplicates int // the same text as an earlier article under another ID: skipped
-	Written    int // documents written (New + Changed, less any lost to an error)
-	Skipped    int // inputs or records that could not be read
-	Warnings   int // articles read with a caveat
+	Duplicates int // the same text as an earlier or stored article under another ID: skipped
+	// Conflicts counts the articles read again in this run under an ID
+	// read before with other content: the later one is stored, and each is
+	// reported (both places) and counted in Skipped, as the earlier
+	// version is lost.
+	Conflicts int
+	Written   int // documents written: New + Changed, and the later versions of conflicting IDs
+	// Skipped counts inputs or records that could not be read, conflicts,
+	// and articles the store rejected (reported, the rest of their batch
+	// written).
+	Skipped  int
+	Warnings int // articles read with a caveat
 	// Removed counts the articles pruned (with DryRun: that would be),
 	// RemovedIDs lists them, sorted.
 	Removed    int
@@ -60,7 +71,16 @@ type Stats struct {
 
 // Run reads inputs, extracts every new or changed article with x on
 // opts.Workers goroutines, and writes them to store in batches, in input
-// order: when one ID occurs twice, the later article is the one kept.
+// order: when one ID occurs twice with other content, the later article is
+// the one kept, and the conflict is reported with both places.
+// Article and entity IDs are capped (graph.CapID) before anything compares
+// or stores them. An article whose text a stored article already holds
+// under another ID (graph.TextLister) is a duplicate, as one read earlier
+// in the run is, unless that stored article may still change or go in this
+// run (see textOwner). A batch the store rejects (graph.ErrRejected) is
+// written again article by article: the articles it still rejects are
+// reported and skipped, the others written; New and Changed count what was
+// written.
 // Unchanged articles (same ID, hash and input as stored) are not extracted
 // at all; an article that moved to another input is written again, so that
 // the store always knows where each article is. Problems go to
@@ -106,6 +126,14 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	} else if opts.Prune {
 		return st, ErrCannotPrune
 	}
+	var storedText map[string]string // article ID → text fingerprint; nil when the store keeps none
+	if tl, ok := store.(graph.TextLister); ok {
+		if storedText, err = tl.Texts(ctx); err != nil {
+			return st, err
+		}
+	}
+	owners := textOwners(storedText)
+	scopes := scopesOf(inputs)
 	var incomplete []string // inputs not read to their end
 	var incompleteMu sync.Mutex
 	reportIncomplete := opts.Read.Incomplete
@@ -121,16 +149,24 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	defer cancel()
 
 	type job struct {
-		seq int
-		a   Article
-		doc graph.Document
+		seq    int
+		a      Article
+		text   string // textFingerprint(&a)
+		origin string // a.Origin, kept after a is dropped
+		kind   int    // what writing it counts as: one of the consts below
+		doc    graph.Document
 	}
+	const (
+		countsNone    = iota // nothing: a conflict, counted when reported
+		countsNew            // Stats.New
+		countsChanged        // Stats.Changed
+	)
 	jobs := make(chan job, 2*opts.Workers)
 	done := make(chan job, 2*opts.Workers)
 
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
-	var counts struct{ fresh, changed, unchanged, dups int }
+	var counts struct{ fresh, changed, unchanged, dups, conflicts int }
 	seen := make(map[string]string) // ID → hash, of the articles this run keeps
 	dupIDs := make(map[string]bool) // IDs read as a repeat of another article's text
 	readDone := make(chan struct{}) // closed when readErr, counts, seen and dupIDs are final
@@ -138,9 +174,14 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[string]string) // text fingerprint → first ID
+		texts := make(map[string]string)     // text fingerprint → first ID
+		firsts := make(map[string]string)    // ID → origin of its first reading, of the articles this run keeps
+		waiting := make(map[string][]string) // stored ID → "ID (origin)" of the articles not stored as its repeats
 		readErr = Read(ctx, inputs, opts.Read, func(a Article) error {
 			read.Add(1)
+			if capIDs {
+				a.ID = graph.CapID(a.ID)
+			}
 			fp := textFingerprint(&a)
 			if first, ok := texts[fp]; ok && first != a.ID {
 				counts.dups++
@@ -148,10 +189,32 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), Warning: true})
 				return nil
 			}
+			if owner, ok := owners[fp]; ok && owner != a.ID && storedText[a.ID] != fp &&
+				textOwner(owner, stored, seen, scopes, opts.Prune) {
+				counts.dups++
+				dupIDs[a.ID] = true
+				texts[fp] = owner
+				if _, read := seen[owner]; !read {
+					waiting[owner] = append(waiting[owner], fmt.Sprintf("%s (%s)", a.ID, a.Origin))
+				}
+				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("duplicate of stored article %s (same title and text); not stored again", owner), Warning: true})
+				return nil
+			}
+			if ids := waiting[a.ID]; len(ids) > 0 && storedText[a.ID] != fp {
+				// Its stored text was taken to be still there: the
+				// repeats of it read earlier are not stored, which an
+				// ingest more will put right.
+				delete(waiting, a.ID)
+				if texts[storedText[a.ID]] == a.ID {
+					delete(texts, storedText[a.ID])
+				}
+				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article %s changed its text, which %s repeated; those were not stored in this run (ingest again to store them)", a.ID, strings.Join(ids, ", ")), Warning: true})
+			}
 			texts[fp] = a.ID
 			hash := x.Hash(&a)
 			prev, exists := known[a.ID]
 			sent, again := seen[a.ID]
+			kind := countsNone
 			switch {
 			case again && sent == hash:
 				counts.dups++
@@ -159,23 +222,37 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				return nil
 			case again:
 				// The same ID with other content: the later version
-				// wins, as it would in a later run.
-				counts.changed++
+				// wins, as it would in a later run, and the earlier is
+				// lost, so both places are reported.
+				counts.conflicts++
+				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, firsts[a.ID])})
 			case exists && prev == hash && (stored == nil || stored[a.ID] == a.Input):
 				counts.unchanged++
 				seen[a.ID] = hash
+				firsts[a.ID] = a.Origin
 				return nil
 			case exists:
 				counts.changed++
+				kind = countsChanged
+				if was, ok := storedText[a.ID]; ok && was != fp && stored[a.ID] != "" && stored[a.ID] != a.Input {
+					// Two inputs that give one ID to different texts
+					// (relative links, numbered records) replace each
+					// other's article; never without a word.
+					opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article ID %s was stored from %s with another text; replaced by this one", a.ID, stored[a.ID]), Warning: true})
+				}
 			default:
 				counts.fresh++
+				kind = countsNew
 			}
 			seen[a.ID] = hash
+			if _, ok := firsts[a.ID]; !ok {
+				firsts[a.ID] = a.Origin
+			}
 			if opts.DryRun {
 				return nil
 			}
 			select {
-			case jobs <- job{seq: seq, a: a}:
+			case jobs <- job{seq: seq, a: a, text: fp, origin: a.Origin, kind: kind}:
 				seq++
 				return nil
 			case <-ctx.Done():
@@ -192,6 +269,10 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			defer wg.Done()
 			for j := range jobs {
 				j.doc = x.Extract(&j.a)
+				j.doc.Article.Text = j.text
+				if capIDs {
+					j.doc.CapIDs()
+				}
 				j.a = Article{} // the body is not needed any more
 				select {
 				case done <- j:
@@ -209,17 +290,51 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		st.Elapsed = time.Since(start)
 		return st
 	}
-	pending := make(map[int]graph.Document)
+	pending := make(map[int]job)
 	next := 0
-	var batch []graph.Document
+	var batch []job
+	var docs []graph.Document
+	var written struct{ fresh, changed int }
+	wrote := func(j job) {
+		st.Written++
+		switch j.kind {
+		case countsNew:
+			written.fresh++
+		case countsChanged:
+			written.changed++
+		}
+	}
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		if err := store.Apply(ctx, batch); err != nil {
+		docs = docs[:0]
+		for _, j := range batch {
+			docs = append(docs, j.doc)
+		}
+		err := store.Apply(ctx, docs)
+		switch {
+		case err == nil:
+			for _, j := range batch {
+				wrote(j)
+			}
+		case errors.Is(err, graph.ErrRejected) && ctx.Err() == nil:
+			// One bad document must not cost the others: write them
+			// one at a time and skip those still rejected.
+			for _, j := range batch {
+				jerr := store.Apply(ctx, []graph.Document{j.doc})
+				switch {
+				case jerr == nil:
+					wrote(j)
+				case errors.Is(jerr, graph.ErrRejected) && ctx.Err() == nil:
+					opts.Read.Problem(Problem{File: j.origin, Reason: fmt.Sprintf("article %s not stored: %v", j.doc.Article.ID, jerr)})
+				default:
+					return fmt.Errorf("write article %s: %w", j.doc.Article.ID, jerr)
+				}
+			}
+		default:
 			return fmt.Errorf("write %d articles: %w", len(batch), err)
 		}
-		st.Written += len(batch)
 		batch = batch[:0]
 		if opts.Progress != nil {
 			opts.Progress(snapshot())
@@ -231,7 +346,8 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		if writeErr != nil {
 			continue // drain so the workers can stop
 		}
-		pending[j.seq] = j.doc
+		j.a = Article{}
+		pending[j.seq] = j
 		for {
 			d, ok := pending[next]
 			if !ok {
@@ -252,7 +368,12 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	if writeErr == nil && readErr == nil {
 		writeErr = flush()
 	}
-	st.New, st.Changed, st.Unchanged, st.Duplicates = counts.fresh, counts.changed, counts.unchanged, counts.dups
+	st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts = counts.fresh, counts.changed, counts.unchanged, counts.dups, counts.conflicts
+	if !opts.DryRun {
+		// What was written, not what was meant to be: a batch lost to an
+		// error, or an article the store rejected, is not new.
+		st.New, st.Changed = written.fresh, written.changed
+	}
 	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
 		st.RemovedIDs = pruned(inputs, incomplete, stored, known, seen, dupIDs)
 		st.Removed = len(st.RemovedIDs)
@@ -274,17 +395,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 // whose input is within inputs and was read to its end, that the run did not
 // find again; and those it found repeating another article's text.
 func pruned(inputs, incomplete []string, stored, known, seen map[string]string, dupIDs map[string]bool) []string {
-	scopes := make([]string, len(inputs))
-	for i, in := range inputs {
-		switch {
-		case in == "-":
-			scopes[i] = "stdin"
-		case isURL(in):
-			scopes[i] = in
-		default:
-			scopes[i] = InputID(in)
-		}
-	}
+	scopes := scopesOf(inputs)
 	var ids []string
 	for id, in := range stored {
 		if _, ok := seen[id]; ok || in == "" {
@@ -303,6 +414,59 @@ func pruned(inputs, incomplete []string, stored, known, seen map[string]string, 
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// scopesOf returns inputs as stored articles record them (Article.Input):
+// absolute paths, URLs, "stdin".
+func scopesOf(inputs []string) []string {
+	scopes := make([]string, len(inputs))
+	for i, in := range inputs {
+		switch {
+		case in == "-":
+			scopes[i] = "stdin"
+		case isURL(in):
+			scopes[i] = in
+		default:
+			scopes[i] = InputID(in)
+		}
+	}
+	return scopes
+}
+
+// capIDs says whether Run caps IDs with graph.CapID; tests turn it off to
+// make a store reject a write.
+var capIDs = true
+
+// textOwners inverts texts (article ID → text fingerprint): to each text,
+// the least ID that holds it, so that the choice does not depend on map
+// order.
+func textOwners(texts map[string]string) map[string]string {
+	owners := make(map[string]string, len(texts))
+	for id, fp := range texts {
+		if o, ok := owners[fp]; !ok || id < o {
+			owners[fp] = id
+		}
+	}
+	return owners
+}
+
+// textOwner reports whether the stored article id will still hold its text
+// once this run is over, so that an article read under another ID with
+// that text is a duplicate of it. It will unless this run reads its input
+// again (id's input is within scopes) and then either it has already read
+// id with another text, or prunes: a pruning run stores what a fresh ingest
+// would, and a fresh ingest keeps the first of two copies it reads, so the
+// copies are left to the comparison within the run. A store that records
+// no inputs (stored == nil) is taken to keep id.
+func textOwner(id string, stored, seen map[string]string, scopes []string, prune bool) bool {
+	in, ok := stored[id]
+	if stored == nil || !ok || in == "" || !within(in, scopes) {
+		return true
+	}
+	if _, read := seen[id]; read || prune {
+		return false
+	}
+	return true
 }
 
 // within reports whether input is one of scopes or lies in a folder of them.

@@ -54,8 +54,8 @@ func run(t *testing.T, s graph.Store, opts ingest.Options, inputs ...string) ing
 }
 
 func counts(st ingest.Stats) string {
-	return fmt.Sprintf("read=%d new=%d changed=%d unchanged=%d dup=%d written=%d skipped=%d warnings=%d",
-		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Written, st.Skipped, st.Warnings)
+	return fmt.Sprintf("read=%d new=%d changed=%d unchanged=%d dup=%d conflicts=%d written=%d skipped=%d warnings=%d",
+		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Written, st.Skipped, st.Warnings)
 }
 
 func titles(t *testing.T, s graph.Store, a, b string) []string {
@@ -77,13 +77,13 @@ func TestRunCountsAndDeduplicates(t *testing.T) {
 		`{"id":"1","source":"s","title":"v1","body":"Joe Biden met Mustafa al-Kadhimi."}`,
 		`{"id":"2","source":"s","title":"copy","body":"Biden and Raisi."}`,
 		`{"id":"3","source":"s","title":"copy","body":"Biden and Raisi."}`,                      // same text, other ID
-		`{"id":"1","source":"s","title":"v2","body":"Joe Biden met Mustafa al-Kadhimi again."}`, // same ID, later wins
+		`{"id":"1","source":"s","title":"v2","body":"Joe Biden met Mustafa al-Kadhimi again."}`, // same ID: a conflict, later wins
 		`{"id":"4","source":"s","title":"four","body":"Kadhimi in Baghdad."}`,
 		`{"id":"4","source":"s","title":"four","body":"Kadhimi in Baghdad."}`, // repeated record
 		`{"broken`,
 	)
 	st := run(t, s, ingest.Options{Batch: 1, Workers: 3}, path)
-	if got, want := counts(st), "read=6 new=3 changed=1 unchanged=0 dup=2 written=4 skipped=1 warnings=2"; got != want {
+	if got, want := counts(st), "read=6 new=3 changed=0 unchanged=0 dup=2 conflicts=1 written=4 skipped=2 warnings=2"; got != want {
 		t.Errorf("first run: %s\nwant        %s", got, want)
 	}
 	if got := titles(t, s, "joe-biden", "mustafa-al-kadhimi"); !reflect.DeepEqual(got, []string{"s:1 v2"}) {
@@ -95,10 +95,10 @@ func TestRunCountsAndDeduplicates(t *testing.T) {
 
 	// Again: s:1 is written twice more (v1, then v2 over it), because
 	// which of its versions is the last is only known at the end; the
-	// graph is the same. The repeated record is a duplicate again, as in
-	// the first run.
+	// graph is the same. The repeated record is a duplicate again, and
+	// s:1 a conflict again, as in the first run.
 	st = run(t, s, ingest.Options{}, path)
-	if got, want := counts(st), "read=6 new=0 changed=2 unchanged=2 dup=2 written=2 skipped=1 warnings=2"; got != want {
+	if got, want := counts(st), "read=6 new=0 changed=1 unchanged=2 dup=2 conflicts=1 written=2 skipped=2 warnings=2"; got != want {
 		t.Errorf("second run: %s\nwant         %s", got, want)
 	}
 }

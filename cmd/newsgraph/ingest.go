@@ -68,15 +68,17 @@ with --map:
 
 Articles already in the store with the same content are skipped, so running ingest again on
 a grown corpus only extracts what changed; an article whose content changed replaces its
-earlier version; the same text under two IDs is stored once.
+earlier version; the same text under two IDs is stored once, in one run or across runs. An ID
+read twice in one run with different content is a conflict: the later one is stored, and both
+places are reported (and counted as skipped, the earlier version being lost).
 
 Broken input — an unreadable file, invalid UTF-8, a malformed JSON line, a CSV row with the
 wrong number of fields or a quote never closed (the rows after it are still read), an
 over-long article, a decompression bomb, a feed that times out — is reported on stderr as
 FILE:LINE: REASON and skipped; everything else is ingested.
 
-Exit status: 0 every article was read; 3 some input was skipped (listed); 1 nothing could be
-read, or the store failed.`,
+Exit status: 0 every article was read; 3 some input was skipped (listed): unreadable, a
+conflicting ID, or an article the store rejected; 1 nothing could be read, or the store failed.`,
 		Flags:        ingestFlags(),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -391,8 +393,8 @@ func severityWord(p ingest.Problem) string {
 }
 
 func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions) {
-	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate; %d skipped, %d warnings\n",
-		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Skipped, st.Warnings)
+	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate, %d conflicting; %d skipped, %d warnings\n",
+		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Skipped, st.Warnings)
 	switch {
 	case opts.prune && opts.dryRun:
 		fmt.Fprintf(w, "pruned:   none (dry run); %d articles are no longer in their inputs\n", st.Removed)
@@ -447,6 +449,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Changed    int           `json:"changed"`
 		Unchanged  int           `json:"unchanged"`
 		Duplicates int           `json:"duplicates"`
+		Conflicts  int           `json:"conflicts"`
 		Removed    int           `json:"removed"`
 		RemovedIDs []string      `json:"removed_ids"`
 		DryRun     bool          `json:"dry_run"`
@@ -458,7 +461,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Seconds    float64       `json:"seconds"`
 		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
-	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
+	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 

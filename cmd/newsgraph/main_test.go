@@ -126,7 +126,7 @@ func seedDir(t *testing.T) string {
 func TestSeedEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	r := ng(t, dir, 0, "ingest", seedDir(t))
-	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged, 0 duplicate; 0 skipped, 0 warnings") ||
+	if !strings.Contains(r.stdout, "1 read — 1 new, 0 changed, 0 unchanged, 0 duplicate, 0 conflicting; 0 skipped, 0 warnings") ||
 		!strings.Contains(r.stdout, "17 entities, 136 co-mention edges") {
 		t.Errorf("first ingest summary:\n%s", r.stdout)
 	}
@@ -508,10 +508,12 @@ func TestIngestSharedCorpora(t *testing.T) {
 	dir := t.TempDir()
 	// 804 rows, 790 distinct title+content (Python's csv module): 14 repeat
 	// an earlier row (under the same or another unit_id); unit_id
-	// 1926479112 comes in two versions, the later kept.
-	r := ng(t, dir, 0, "ingest", "--encoding", "windows-1252", "--date-order", "mdy", "--map", "id=unit_id",
+	// 1926479112 comes in two versions, the later kept: a conflict,
+	// reported with both lines, so the exit status is 3.
+	r := ng(t, dir, 3, "ingest", "--encoding", "windows-1252", "--date-order", "mdy", "--map", "id=unit_id",
 		filepath.Join(root, "en-fakes-syria", "fakes.csv"))
-	if !strings.Contains(r.stdout, "804 read — 789 new, 1 changed, 0 unchanged, 14 duplicate; 0 skipped, 14 warnings") {
+	if !strings.Contains(r.stdout, "804 read — 789 new, 0 changed, 0 unchanged, 14 duplicate, 1 conflicting; 1 skipped, 14 warnings") ||
+		!strings.Contains(r.stdout, "1926479112 read twice with different content (first at ") {
 		t.Errorf("fakes.csv: %s", r.stdout)
 	}
 	// Titles and dates under other names; 2,900 distinct title+text
@@ -519,7 +521,7 @@ func TestIngestSharedCorpora(t *testing.T) {
 	// as unknown: 25 warnings.
 	r = ng(t, dir, 0, "ingest", "--map", "title=title_guess,date=date_guess",
 		filepath.Join(root, "ar-newspapers-2012", "articles.jsonl"))
-	if !strings.Contains(r.stdout, "2910 read — 2900 new, 0 changed, 0 unchanged, 10 duplicate; 0 skipped, 25 warnings") {
+	if !strings.Contains(r.stdout, "2910 read — 2900 new, 0 changed, 0 unchanged, 10 duplicate, 0 conflicting; 0 skipped, 25 warnings") {
 		t.Errorf("ar-newspapers-2012: %s", r.stdout)
 	}
 	ng(t, dir, 0, "query", "path", "Syria", "Kuwait")

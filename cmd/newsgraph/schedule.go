@@ -159,7 +159,7 @@ func scheduledRun(ctx context.Context, x *ingest.Extractor, opts ingestOptions, 
 	defer store.Close()
 	st, rec, _, err := ingestOnce(ctx, store, x, opts, &progress{})
 	attrs := []any{"run", rec.ID, "status", rec.Status, "read", st.Read, "new", st.New, "changed", st.Changed,
-		"unchanged", st.Unchanged, "removed", st.Removed, "failed", st.Skipped,
+		"unchanged", st.Unchanged, "removed", st.Removed, "conflicts", st.Conflicts, "failed", st.Skipped,
 		"seconds", fmt.Sprintf("%.1f", st.Elapsed.Seconds())}
 	switch {
 	case errors.Is(err, graph.ErrLocked):

@@ -36,6 +36,7 @@ var (
 	_ graph.Locker      = (*Store)(nil)
 	_ graph.RunLog      = (*Store)(nil)
 	_ graph.InputLister = (*Store)(nil)
+	_ graph.TextLister  = (*Store)(nil)
 )
 
 // Schemes are the URI schemes the store serves.
@@ -138,6 +139,8 @@ var schema = append([]string{
 	"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+	// graph.Article.Text: the fingerprint of an article's title and body.
+	"CREATE INDEX article_text IF NOT EXISTS FOR (a:Article) ON (a.text)",
 	// The writer lock and the run history (runs.go).
 	"CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (l:IngestLock) REQUIRE l.name IS UNIQUE",
 	"CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
@@ -230,7 +233,7 @@ RETURN id, collect(e.id) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
-    a.lang = row.lang, a.hash = row.hash, a.input = row.input`
+    a.lang = row.lang, a.hash = row.hash, a.input = row.input, a.text = row.text`
 	qMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
@@ -344,6 +347,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		articles = append(articles, map[string]any{
 			"id": a.ID, "url": a.URL, "source": a.Source, "title": a.Title,
 			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash, "input": a.Input,
+			"text": a.Text,
 		})
 		ids := make([]string, 0, len(d.Mentions))
 		for _, m := range d.Mentions {
@@ -397,10 +401,35 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		return finish(ctx, tx, touched, pairs)
 	})
+	if rejected(err) {
+		return fmt.Errorf("write %d articles: %w: %w", len(order), graph.ErrRejected, err)
+	}
 	if err != nil {
 		return fmt.Errorf("write %d articles: %w", len(order), err)
 	}
 	return nil
+}
+
+// rejected reports whether err is the server refusing a statement for the
+// values it was given — a property too large to index, a constraint — rather
+// than the server or the connection failing: Neo4j's Statement and Schema
+// error categories, whether classed as client or database errors (a value
+// too large to index is Neo.DatabaseError.Statement.ExecutionFailed).
+func rejected(err error) bool {
+	var ne *driver.Neo4jError
+	if !errors.As(err, &ne) {
+		return false
+	}
+	switch ne.Classification() {
+	case "ClientError", "DatabaseError":
+	default:
+		return false
+	}
+	switch ne.Category() {
+	case "Statement", "Schema":
+		return true
+	}
+	return false
 }
 
 // oldMentions runs query (qOldMentions or qDropMentions) for articles, adds

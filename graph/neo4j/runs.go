@@ -27,6 +27,19 @@ func (s *Store) Inputs(ctx context.Context) (map[string]string, error) {
 	return inputs, nil
 }
 
+// Texts implements graph.TextLister.
+func (s *Store) Texts(ctx context.Context) (map[string]string, error) {
+	recs, err := s.read(ctx, "MATCH (a:Article) WHERE a.text <> '' RETURN a.id AS id, a.text AS text", nil)
+	if err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	texts := make(map[string]string, len(recs))
+	for _, r := range recs {
+		texts[str(r, "id")] = str(r, "text")
+	}
+	return texts, nil
+}
+
 // lockName names the one writer lock of a database.
 const lockName = "ingest"
 

@@ -28,6 +28,24 @@ func (s *Store) Inputs(ctx context.Context) (map[string]string, error) {
 	return inputs, rows.Err()
 }
 
+// Texts implements graph.TextLister.
+func (s *Store) Texts(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, text FROM articles WHERE text <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("read article texts: %w", err)
+	}
+	defer rows.Close()
+	texts := make(map[string]string)
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, fmt.Errorf("read article texts: %w", err)
+		}
+		texts[id] = text
+	}
+	return texts, rows.Err()
+}
+
 // StartRun implements graph.RunLog.
 func (s *Store) StartRun(ctx context.Context, r graph.Run) error {
 	tx, err := s.db.BeginTx(ctx, nil)

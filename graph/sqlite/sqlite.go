@@ -21,7 +21,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 5
+const schemaVersion = 6
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
 	published TEXT,              -- RFC 3339 UTC, NULL when unknown
 	lang      TEXT NOT NULL DEFAULT '',
 	hash      TEXT NOT NULL,
-	input     TEXT NOT NULL DEFAULT '' -- the file path or URL it was read from
+	input     TEXT NOT NULL DEFAULT '', -- the file path or URL it was read from
+	text      TEXT NOT NULL DEFAULT ''  -- graph.Article.Text: the fingerprint of its title and body
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
 	id       TEXT PRIMARY KEY,
@@ -136,6 +137,7 @@ var (
 	_ graph.Locker      = (*Store)(nil)
 	_ graph.RunLog      = (*Store)(nil)
 	_ graph.InputLister = (*Store)(nil)
+	_ graph.TextLister  = (*Store)(nil)
 )
 
 // Backend serves plain file paths.
@@ -215,6 +217,10 @@ var migrations = map[int][]string{
 	// deriveEntities); older ones have none until written again.
 	4: {`ALTER TABLE articles ADD COLUMN input TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE mentions ADD COLUMN entity TEXT NOT NULL DEFAULT ''`, schemaV5},
+	// Version 6 keeps each article's text fingerprint. It cannot be
+	// computed from what older stores hold (they keep no bodies): their
+	// articles have '' — which never matches a text — until written again.
+	5: {`ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''`},
 }
 
 // upgrade migrates a store from version to schemaVersion, one version at a
@@ -263,9 +269,10 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
 		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
 		"delRelations": `DELETE FROM relations WHERE article_id = ?`,
-		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash, input) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash, input, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
-			published = excluded.published, lang = excluded.lang, hash = excluded.hash, input = excluded.input`,
+			published = excluded.published, lang = excluded.lang, hash = excluded.hash, input = excluded.input,
+			text = excluded.text`,
 		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
@@ -318,7 +325,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				return fmt.Errorf("write article %s: %w", a.ID, err)
 			}
 		}
-		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash, a.Input); err != nil {
+		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash, a.Input, a.Text); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 		given := make(map[string]graph.Entity, len(d.Entities))

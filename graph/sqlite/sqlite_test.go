@@ -182,8 +182,13 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 5 {
-		t.Errorf("user_version after migration = %d, %v; want 5", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 6 {
+		t.Errorf("user_version after migration = %d, %v; want 6", version, err)
+	}
+	// Version 6: the text fingerprint, unknown for articles written before.
+	var text string
+	if err := db.QueryRowContext(ctx, "SELECT text FROM articles WHERE id = 'a1'").Scan(&text); err != nil || text != "" {
+		t.Errorf("migrated text fingerprint %q, %v; want empty", text, err)
 	}
 	// Version 5: the article's input, recorded when it is written again.
 	var input string

@@ -45,6 +45,8 @@ func Run(t *testing.T, open Opener) {
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 		{"EntityVersionFromLeastArticle", testEntityVersion},
 		{"Inputs", testInputs},
+		{"Texts", testTexts},
+		{"LongIDs", testLongIDs},
 		{"SizeFollowsWrites", testSizeFollowsWrites},
 		{"RunLog", testRunLog},
 		{"Lock", testLock},
