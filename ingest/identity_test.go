@@ -1,31 +1,13 @@
 package ingest_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 )
-
-// storedIDs lists the IDs of the articles in s, sorted.
-func storedIDs(t *testing.T, s *sqlite.Store) []string {
-	t.Helper()
-	fps, err := s.Fingerprints(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for id := range fps {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
 
 // TestRunBareRecordIDs ingests two exports that both number their records
 // from 1, with no URL or source: all four articles are kept, under IDs
@@ -53,7 +35,7 @@ func TestRunBareRecordIDs(t *testing.T) {
 	}
 	s := newStore(t)
 	st := run(t, s, ingest.Options{}, filepath.Join(dir, "corpus"))
-	if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 written=4 skipped=0 warnings=0"; got != want {
+	if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want {
 		t.Errorf("first run: %s\nwant %s", got, want)
 	}
 	want := []string{"2021/export-b.jsonl#1", "2021/export-b.jsonl#2", "export-a.jsonl#1", "export-a.jsonl#2"}
@@ -68,7 +50,7 @@ func TestRunBareRecordIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	st = run(t, s, ingest.Options{}, filepath.Join(dir, "moved"))
-	if got, want := counts(st), "read=4 new=0 changed=4 unchanged=0 dup=0 written=4 skipped=0 warnings=0"; got != want {
+	if got, want := counts(st), "read=4 new=0 changed=4 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want {
 		t.Errorf("moved corpus: %s\nwant %s", got, want)
 	}
 	if got := storedIDs(t, s); !reflect.DeepEqual(got, want) {
@@ -81,7 +63,7 @@ func TestRunBareRecordIDs(t *testing.T) {
 func TestRunRelativeFeedLinks(t *testing.T) {
 	s := newStore(t)
 	st := run(t, s, ingest.Options{}, "testdata/cases/ids/site-a.rss", "testdata/cases/ids/site-b.rss")
-	if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 written=4 skipped=0 warnings=0"; got != want {
+	if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want {
 		t.Errorf("%s\nwant %s", got, want)
 	}
 	want := []string{"a.example.org/news/1", "a.example.org/news/2", "b.example.net/news/1", "b.example.net/news/2?id=7"}
