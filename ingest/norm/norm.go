@@ -53,10 +53,13 @@ func lookalike(r rune) rune {
 
 // dropped reports whether folding removes r: Arabic diacritics (harakat,
 // tanween, shadda, sukun, hamza and madda written as marks, superscript
-// alef, Quranic annotation marks) and tatweel.
+// alef, Quranic annotation marks, and the presentation forms of harakat,
+// which NFKC spells with a space), and tatweel.
 func dropped(r rune) bool {
 	switch {
 	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0674, r == 0x0640:
+		return true
+	case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
 		return true
 	case r >= 0x06D6 && r <= 0x06ED, r >= 0x08CA && r <= 0x08FF:
 		return unicode.IsMark(r)
@@ -113,7 +116,7 @@ func fold(s string, word bool) string {
 	// they do not stand between a letter and its mark.
 	buf := make([]byte, 0, len(s))
 	for _, r := range s {
-		if ignorable(r) || r == 0x200B {
+		if ignorable(r) || r == 0x200B || r >= 0xFC5E && dropped(r) {
 			continue
 		}
 		if r >= 0x0600 && r < 0x0700 {
@@ -167,6 +170,11 @@ func Clean(s string) string {
 		case r == 0x200B:
 			r = ' '
 		case ignorable(r), r == 0x0640:
+			continue
+		case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
+			// Harakat in presentation forms: the marks, without the
+			// space NFKC writes before an isolated one.
+			buf = append(buf, strings.Trim(norm.NFKC.String(string(r)), " \u0640")...)
 			continue
 		case r == 'ۀ', r == 'ۃ':
 			r = 'ة'
@@ -305,7 +313,7 @@ func Sentences(text string) []Span {
 		switch r {
 		case '\n', '!', '?', '؟', '؛', '…':
 		case '.':
-			if i > 0 && i+size < len(text) && isDigit(text[i-1]) && isDigit(text[i+size]) {
+			if digitBefore(text[:i]) && digitAfter(text[i+size:]) {
 				continue
 			}
 		default:
@@ -333,7 +341,17 @@ func compatPunct(r rune) rune {
 	return r
 }
 
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+// digitBefore and digitAfter report whether s ends or starts with a digit
+// of any script: "2.5", "٢.٥", "２.５".
+func digitBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func digitAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
 
 // Key is the form names are looked up by: the folded tokens of s joined by
 // single spaces, so "Al-Kadhimi", "al Kadhimi" and "AL KADHIMI" share a key,
