@@ -95,9 +95,12 @@ func foldRune(r rune) rune {
 func Fold(s string) string { return fold(s, false) }
 
 // fold folds s; a word (a token's text) also loses the spaces and
-// punctuation NFKC spells some ligatures with: ﷺ is a whole phrase, and
-// the isolated forms of harakat (U+FE70…) a space and a mark.
-func fold(s string, word bool) string {
+// punctuation NFKC spells some ligatures with: ﷺ is a whole phrase.
+func fold(s string, word bool) string { return foldOnce(s, word, false) }
+
+// foldOnce folds s, and its fold again when refold is false and the first
+// fold is not in NFKC.
+func foldOnce(s string, word, refold bool) string {
 	if ascii, upper := scanASCII(s); ascii {
 		if !upper {
 			return s // the common case costs nothing
@@ -134,6 +137,12 @@ func fold(s string, word bool) string {
 			continue
 		}
 		out = utf8.AppendRune(out, f)
+	}
+	// Lower-casing, or dropping a mark, can leave letters and marks that
+	// compose ("Y" + ring above is not a letter, "y" + ring above is ẙ):
+	// fold once more, so that folding a fold changes nothing.
+	if norm.NFKC.QuickSpan(out) < len(out) && !refold {
+		return foldOnce(string(out), word, true)
 	}
 	return string(out)
 }
@@ -176,17 +185,31 @@ func Clean(s string) string {
 			// space NFKC writes before an isolated one.
 			buf = append(buf, strings.Trim(norm.NFKC.String(string(r)), " \u0640")...)
 			continue
-		case r == 'ۀ', r == 'ۃ':
-			r = 'ة'
-		case r == 'ی', r == 'ۍ', r == 'ې', r == 'ے', r == 'ک', r == 'ڪ', r == 'ە', r == 'ھ', r == 'ہ', r == 'ۂ':
-			r = lookalike(r)
 		}
-		buf = utf8.AppendRune(buf, r)
+		buf = utf8.AppendRune(buf, cleanLetter(r))
 	}
+	// Again after NFKC, which turns presentation forms into the Persian
+	// letters; the letters before it so that a mark composes with the
+	// Arabic letter.
 	s = norm.NFKC.String(string(buf))
+	if strings.IndexFunc(s, func(r rune) bool { return cleanLetter(r) != r }) >= 0 {
+		s = norm.NFC.String(strings.Map(cleanLetter, s))
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == 0x0640 || ignorable(r)
 	}), " ")
+}
+
+// cleanLetter returns the Arabic letter a Persian, Urdu or Kurdish
+// look-alike stands for in Arabic text (ۀ and ۃ for ة), or r.
+func cleanLetter(r rune) rune {
+	switch r {
+	case 'ۀ', 'ۃ':
+		return 'ة'
+	case 'ی', 'ۍ', 'ې', 'ے', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
+		return lookalike(r)
+	}
+	return r
 }
 
 // Plain returns s without invisible format characters and in NFKC, case
