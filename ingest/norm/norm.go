@@ -15,7 +15,7 @@ import (
 // #29, WB4) have it. U+200B ZERO WIDTH SPACE is the exception: it is a
 // space one cannot see, and separates words.
 func ignorable(r rune) bool {
-	if r < 0xAD {
+	if r < 0xAD || 0x0621 <= r && r <= 0x06DC { // ASCII, Arabic letters and marks
 		return false
 	}
 	return r != 0x200B && unicode.Is(unicode.Cf, r)
@@ -27,6 +27,9 @@ func ignorable(r rune) bool {
 func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if 0x0621 <= r && r <= 0x0669 { // Arabic letters, marks and digits
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -85,8 +88,8 @@ func foldRune(r rune) rune {
 	if r >= '۰' && r <= '۹' {
 		return '0' + (r - '۰')
 	}
-	if l := lookalike(r); l != r {
-		return l
+	if l := lookalike(r); l != r || 0x0600 <= r && r < 0x0700 {
+		return l // no case in Arabic
 	}
 	return unicode.ToLower(r)
 }
@@ -101,50 +104,92 @@ func fold(s string, word bool) string { return foldOnce(s, word, false) }
 // foldOnce folds s, and its fold again when refold is false and the first
 // fold is not in NFKC.
 func foldOnce(s string, word, refold bool) string {
-	if ascii, upper := scanASCII(s); ascii {
-		if !upper {
-			return s // the common case costs nothing
-		}
-		b := []byte(s)
-		for i, c := range b {
+	// Most words of a text fold to themselves: lower-case ASCII, Arabic
+	// letters without diacritics. They cost a scan and no allocation.
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				b[i] = c + ('a' - 'A')
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !nfkcStable(r) || foldRune(r) != r {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	// Whether NFKC has work to do: most words need only the rune-by-rune
+	// folding, in one pass.
+	needNorm := false
+	for _, r := range s[i:] {
+		if !nfkcStable(r) && !ignorable(r) && r != 0x200B {
+			needNorm = true
+			break
+		}
+	}
+	var b strings.Builder
+	if !needNorm {
+		b.Grow(len(s))
+		b.WriteString(s[:i])
+		for _, r := range s[i:] {
+			if f := foldRune(r); f >= 0 && (!word || wordRune(f)) {
+				b.WriteRune(f)
 			}
 		}
-		return string(b)
+		return b.String()
 	}
 	// Letters that look alike become one before NFKC, so that a hamza
 	// written as a mark after a Persian yeh (ی + U+0654) composes with the
 	// Arabic ya into ئ, as it does after ي; format characters go first so
 	// they do not stand between a letter and its mark.
-	buf := make([]byte, 0, len(s))
-	for _, r := range s {
+	b.Grow(len(s))
+	for _, r := range s[i:] {
 		if ignorable(r) || r == 0x200B || r >= 0xFC5E && dropped(r) {
 			continue
 		}
 		if r >= 0x0600 && r < 0x0700 {
 			r = lookalike(r)
 		}
-		buf = utf8.AppendRune(buf, r)
+		b.WriteRune(r)
 	}
-	if norm.NFKC.QuickSpan(buf) < len(buf) {
-		buf = norm.NFKC.Bytes(buf)
+	folded := s[:i] + b.String()
+	if norm.NFKC.QuickSpanString(folded) < len(folded) {
+		folded = norm.NFKC.String(folded)
 	}
-	out := make([]byte, 0, len(buf))
-	for _, r := range string(buf) {
+	b.Reset()
+	b.Grow(len(folded))
+	for _, r := range folded {
 		f := foldRune(r)
 		if f < 0 || word && !wordRune(f) {
 			continue
 		}
-		out = utf8.AppendRune(out, f)
+		b.WriteRune(f)
 	}
+	out := b.String()
 	// Lower-casing, or dropping a mark, can leave letters and marks that
 	// compose ("Y" + ring above is not a letter, "y" + ring above is ẙ):
 	// fold once more, so that folding a fold changes nothing.
-	if norm.NFKC.QuickSpan(out) < len(out) && !refold {
-		return foldOnce(string(out), word, true)
+	if !refold && norm.NFKC.QuickSpanString(out) < len(out) {
+		return foldOnce(out, word, true)
 	}
-	return string(out)
+	return out
+}
+
+// nfkcStable reports whether r is a rune NFKC neither changes nor composes
+// with what stands before it, whatever follows: ASCII, and the Arabic
+// letters, digits and diacritics other than the hamza and madda marks
+// (U+0653–0655) and the letters with compatibility decompositions
+// (U+0675–0678). A text of such runes is in NFKC once the harakat, which
+// folding drops, are left aside.
+func nfkcStable(r rune) bool {
+	return r < utf8.RuneSelf || 0x0621 <= r && r <= 0x0652 || 0x0656 <= r && r <= 0x0674 ||
+		0x0679 <= r && r <= 0x06D5 || 0x06F0 <= r && r <= 0x06F9
 }
 
 // scanASCII reports whether s is all ASCII and whether it has an upper-case

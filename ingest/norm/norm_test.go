@@ -1,6 +1,7 @@
 package norm
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -227,4 +228,16 @@ func FuzzTokens(f *testing.F) {
 			prev = s.End
 		}
 	})
+}
+
+// BenchmarkTokens measures tokenising and folding the seed article.
+func BenchmarkTokens(b *testing.B) {
+	text, err := os.ReadFile("../../testdata/000_1959643b4c841efe.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Tokens(string(text))
+	}
 }
