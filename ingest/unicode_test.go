@@ -38,6 +38,9 @@ func unicodeTexts(t *testing.T) []Article {
 type variant struct {
 	name string
 	f    func(string) string
+	// latin: the variant changes Latin letters only, and leaves a text
+	// without them alone.
+	latin bool
 }
 
 func replacer(pairs ...string) func(string) string {
@@ -193,29 +196,41 @@ func compose(fs ...func(string) string) func(string) string {
 	}
 }
 
+// fullwidth writes ASCII letters and digits in their fullwidth forms
+// (U+FF10…), as East Asian input methods and some PDFs do.
+func fullwidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			return r - '0' + '０'
+		}
+		return r
+	}, s)
+}
+
 var persianKeyboard = replacer("ي", "ی", "ى", "ی", "ك", "ک")
 
 var unicodeVariants = []variant{
-	{"persian keyboard (ی ک)", persianKeyboard},
-	{"heh doachashmee, heh with yeh (ھ ۀ)", replacer("ه", "ھ", "ة", "ۀ")},
-	{"kurdish ae (ە)", replacer("ه", "ە")},
-	{"urdu (ہ ې ڪ ۃ)", replacer("ه", "ہ", "ي", "ې", "ك", "ڪ", "ة", "ۃ")},
-	{"NFD", xnorm.NFD.String},
-	{"NFKD", xnorm.NFKD.String},
-	{"presentation forms", shape},
-	{"presentation forms, persian keyboard", compose(persianKeyboard, shape)},
-	{"ZWNJ inside words", insideWords("\u200c", 2, false)},
-	{"ZWJ inside words", insideWords("\u200d", 3, false)},
-	{"soft hyphens inside words", insideWords("\u00ad", 3, false)},
-	{"word joiners and BOMs inside words", insideWords("\u2060\ufeff", 4, false)},
-	{"tatweel inside Arabic words", insideWords("ـــ", 2, true)},
-	{"right-to-left marks around words", aroundWords("\u200f", "\u200f")},
-	{"arabic letter marks before words", aroundWords("\u061c", "")},
-	{"embeddings around words", aroundWords("\u202b", "\u202c")},
-	{"isolates around words", aroundWords("\u2067", "\u2069")},
-	{"zero-width spaces for spaces", replacer(" ", "\u200b")},
-	{"zero-width spaces beside spaces", replacer(" ", "\u200b \u200b")},
-	{"all at once", compose(persianKeyboard, xnorm.NFD.String, insideWords("\u200c", 3, false), aroundWords("\u200f", "\u200e"), replacer(" ", "\u200b"))},
+	{name: "persian keyboard (ی ک)", f: persianKeyboard},
+	{name: "heh doachashmee, heh with yeh (ھ ۀ)", f: replacer("ه", "ھ", "ة", "ۀ")},
+	{name: "kurdish ae (ە)", f: replacer("ه", "ە")},
+	{name: "urdu (ہ ې ڪ ۃ)", f: replacer("ه", "ہ", "ي", "ې", "ك", "ڪ", "ة", "ۃ")},
+	{name: "NFD", f: xnorm.NFD.String},
+	{name: "NFKD", f: xnorm.NFKD.String},
+	{name: "presentation forms", f: shape},
+	{name: "presentation forms, persian keyboard", f: compose(persianKeyboard, shape)},
+	{name: "ZWNJ inside words", f: insideWords("\u200c", 2, false)},
+	{name: "ZWJ inside words", f: insideWords("\u200d", 3, false)},
+	{name: "soft hyphens inside words", f: insideWords("\u00ad", 3, false)},
+	{name: "word joiners and BOMs inside words", f: insideWords("\u2060\ufeff", 4, false)},
+	{name: "tatweel inside Arabic words", f: insideWords("ـــ", 2, true)},
+	{name: "right-to-left marks around words", f: aroundWords("\u200f", "\u200f")},
+	{name: "arabic letter marks before words", f: aroundWords("\u061c", "")},
+	{name: "embeddings around words", f: aroundWords("\u202b", "\u202c")},
+	{name: "isolates around words", f: aroundWords("\u2067", "\u2069")},
+	{name: "fullwidth Latin", f: fullwidth, latin: true},
+	{name: "zero-width spaces for spaces", f: replacer(" ", "\u200b")},
+	{name: "zero-width spaces beside spaces", f: replacer(" ", "\u200b \u200b")},
+	{name: "all at once", f: compose(persianKeyboard, xnorm.NFD.String, insideWords("\u200c", 3, false), aroundWords("\u200f", "\u200e"), replacer(" ", "\u200b"))},
 }
 
 // docSummary is what a variant must extract exactly as the standard text
@@ -256,6 +271,9 @@ func TestUnicodeVariantsExtractTheSame(t *testing.T) {
 			a := std
 			a.Title, a.Body = v.f(std.Title), v.f(std.Body)
 			text := Text(&a)
+			if text == wantText && v.latin && strings.IndexFunc(wantText, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) < 0 {
+				continue
+			}
 			if text == wantText {
 				t.Fatalf("%s, %s: the variant is the standard text", std.ID, v.name)
 			}
