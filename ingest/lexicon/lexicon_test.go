@@ -199,3 +199,17 @@ func BenchmarkMatch(b *testing.B) {
 		})
 	}
 }
+
+// TestEntityAliasesIncludeWeak checks that weak aliases are lookup names of
+// the graph entity, once each: someone who looks up رئيسي means Raisi.
+func TestEntityAliasesIncludeWeak(t *testing.T) {
+	e := &Entry{ID: "x", Type: "person", Name: "Ebrahim Raisi", NameAr: "إبراهيم رئيسي",
+		Aliases: []string{"Raisi"}, Weak: []string{"رئيسي", "raisi", "رئيسى"}}
+	got := e.Entity().Aliases
+	if want := []string{"Raisi", "رئيسي"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases %q, want %q", got, want)
+	}
+	if len(e.Aliases) != 1 {
+		t.Errorf("Entity changed the entry's aliases: %q", e.Aliases)
+	}
+}
