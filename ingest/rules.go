@@ -128,9 +128,10 @@ func nameLike(fold string) bool {
 func applyRules(text string, toks []norm.Token, covered []bool) []ruleMatch {
 	var out []ruleMatch
 	free := func(i int) bool { return i < len(toks) && !covered[i] }
-	// adjacent reports whether nothing but spaces separates tokens i and j.
+	// adjacent reports whether nothing but spaces separates tokens i and j:
+	// invisible ones (U+200B) and format characters count as spaces.
 	adjacent := func(i, j int) bool {
-		return strings.TrimSpace(text[toks[i].End:toks[j].Start]) == ""
+		return norm.Blank(text[toks[i].End:toks[j].Start])
 	}
 	for i := 0; i < len(toks); i++ {
 		f := toks[i].Fold
@@ -280,9 +281,12 @@ func isCapitalised(s string) bool {
 }
 
 // ruleEntry returns the entry of a name found by a rule: its ID is the type
-// and the folded name, the same in every article.
+// and the folded name, the same in every article. Its name is the surface
+// cleaned (norm.Clean), so the same name typed on a Persian keyboard,
+// decomposed or in presentation forms is displayed as standard text has it.
 func ruleEntry(typ graph.EntityType, surface string) *lexicon.Entry {
 	key := norm.Key(surface)
+	surface = norm.Clean(surface)
 	e := &lexicon.Entry{ID: string(typ) + ":" + strings.ReplaceAll(key, " ", "-"), Type: string(typ), Kind: "found by rule"}
 	if isArabicWord(key) {
 		e.NameAr = surface

@@ -59,11 +59,27 @@ type Role struct {
 	To      string   `json:"to,omitempty"`
 }
 
-// Entity returns the entry as a graph entity.
+// Entity returns the entry as a graph entity. Its aliases are the entry's
+// aliases and then its weak ones: a weak alias needs support to count in
+// running text, but someone who looks up رئيسي means Raisi.
 func (e *Entry) Entity() graph.Entity {
+	aliases := e.Aliases
+	if len(e.Weak) > 0 {
+		seen := make(map[string]bool, len(e.Aliases)+2)
+		for _, n := range e.names() {
+			seen[norm.Key(n)] = true
+		}
+		aliases = append([]string(nil), e.Aliases...)
+		for _, w := range e.Weak {
+			if k := norm.Key(w); !seen[k] {
+				seen[k] = true
+				aliases = append(aliases, w)
+			}
+		}
+	}
 	return graph.Entity{
 		ID: e.ID, Type: graph.EntityType(e.Type), Kind: e.Kind,
-		Name: e.Name, NameAr: e.NameAr, Aliases: e.Aliases, Wikidata: e.Wikidata, Parent: e.Parent,
+		Name: e.Name, NameAr: e.NameAr, Aliases: aliases, Wikidata: e.Wikidata, Parent: e.Parent,
 	}
 }
 
@@ -293,7 +309,7 @@ func (l *Lexicon) add(e *Entry, name string, kind Kind, role *Role) {
 			n.next[t.Fold] = c
 		}
 		n = c
-		exact = append(exact, t.Text)
+		exact = append(exact, norm.Plain(t.Text))
 		if isAcronym(t.Text) {
 			caseSensitive = true
 		}
@@ -430,7 +446,7 @@ func matching(ends []terminal, toks []norm.Token) []terminal {
 		if t.exact != nil {
 			ok := true
 			for k := range toks {
-				if toks[k].Text != t.exact[k] {
+				if norm.Plain(toks[k].Text) != t.exact[k] {
 					ok = false
 					break
 				}

@@ -51,6 +51,15 @@ func TestDefaultMatches(t *testing.T) {
 		{"the US said", []string{"united-states=US"}},
 		{"let us go", nil},
 		{"U.S. forces left", []string{"us-forces=U.S. forces"}},
+		// Other keyboards, normal forms and PDF copies match as standard
+		// text does; offsets still point at the words as written.
+		{"ابراهیم رئیسی فی کرکوک", []string{"ebrahim-raisi=ابراهیم رئیسی", "kirkuk=کرکوک"}},
+		{"ا\u0655براهيم ري\u0654يسي", []string{"ebrahim-raisi=ا\u0655براهيم ري\u0654يسي"}},
+		{"ﺇﺑﺮﺍﻫﻴﻢ ﺭﺋﻴﺴﻲ", []string{"ebrahim-raisi=ﺇﺑﺮﺍﻫﻴﻢ ﺭﺋﻴﺴﻲ"}},
+		{"\u200fإبراهيم\u200bرئيـسي\u200f.", []string{"ebrahim-raisi=إبراهيم\u200bرئيـسي"}},
+		{"the U\u00adS said", []string{"united-states=U\u00adS"}},
+		{"the ＵＳ said", []string{"united-states=ＵＳ"}},
+		{"let ｕｓ go", nil},
 	} {
 		if got := match(t, l, tc.text); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Match(%q) = %q, want %q", tc.text, got, tc.want)
@@ -188,5 +197,19 @@ func BenchmarkMatch(b *testing.B) {
 				l.Match(toks)
 			}
 		})
+	}
+}
+
+// TestEntityAliasesIncludeWeak checks that weak aliases are lookup names of
+// the graph entity, once each: someone who looks up رئيسي means Raisi.
+func TestEntityAliasesIncludeWeak(t *testing.T) {
+	e := &Entry{ID: "x", Type: "person", Name: "Ebrahim Raisi", NameAr: "إبراهيم رئيسي",
+		Aliases: []string{"Raisi"}, Weak: []string{"رئيسي", "raisi", "رئيسى"}}
+	got := e.Entity().Aliases
+	if want := []string{"Raisi", "رئيسي"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases %q, want %q", got, want)
+	}
+	if len(e.Aliases) != 1 {
+		t.Errorf("Entity changed the entry's aliases: %q", e.Aliases)
 	}
 }

@@ -4,26 +4,83 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// foldRune returns the folded form of r, or -1 when r is dropped.
-func foldRune(r rune) rune {
-	switch {
-	case r >= 0x064B && r <= 0x065F, r == 0x0670: // harakat, shadda, sukun, superscript alef
-		return -1
-	case r == 0x0640: // tatweel
-		return -1
-	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
-		r == 0x061C, r == 0xFEFF, r == 0x00AD: // zero-width and bidi marks, soft hyphen
-		return -1
+// ignorable reports whether r is an invisible format character (general
+// category Cf: soft hyphen, zero-width non-joiner and joiner, direction
+// marks and embeddings, word joiner, the byte order mark, the Arabic letter
+// mark …) that a word runs through, as Unicode's word boundary rules (UAX
+// #29, WB4) have it. U+200B ZERO WIDTH SPACE is the exception: it is a
+// space one cannot see, and separates words.
+func ignorable(r rune) bool {
+	if r < 0xAD || 0x0621 <= r && r <= 0x06DC { // ASCII, Arabic letters and marks
+		return false
 	}
+	return r != 0x200B && unicode.Is(unicode.Cf, r)
+}
+
+// wordRune reports whether r belongs to a word: letters, digits and marks.
+// Diacritics (marks) and tatweel (a modifier letter) belong to the word
+// they decorate.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if 0x0621 <= r && r <= 0x0669 { // Arabic letters, marks and digits
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// lookalike returns the Arabic letter that r is typed or printed in place
+// of, or r. Persian, Urdu and Kurdish keyboards have their own yeh, kaf
+// and heh, which an Arabic reader takes for ي ك ه; NFKC keeps them
+// distinct because they are distinct letters in those languages. Alef
+// forms become bare alef, alef maqsura ya, and ta marbuta (and its
+// Persian and Urdu forms) ha, as the package comment says.
+func lookalike(r rune) rune {
 	switch r {
-	case 'أ', 'إ', 'آ', 'ٱ':
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
 		return 'ا'
-	case 'ى':
+	case 'ى', 'ی', 'ۍ', 'ې', 'ے':
 		return 'ي'
-	case 'ة':
+	case 'ک', 'ڪ':
+		return 'ك'
+	case 'ة', 'ە', 'ھ', 'ہ', 'ۀ', 'ۂ', 'ۃ':
 		return 'ه'
+	}
+	return r
+}
+
+// dropped reports whether folding removes r: Arabic diacritics (harakat,
+// tanween, shadda, sukun, hamza and madda written as marks, superscript
+// alef, Quranic annotation marks, and the presentation forms of harakat,
+// which NFKC spells with a space), and tatweel.
+func dropped(r rune) bool {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0674, r == 0x0640:
+		return true
+	case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
+		return true
+	case r >= 0x06D6 && r <= 0x06ED, r >= 0x08CA && r <= 0x08FF:
+		return unicode.IsMark(r)
+	}
+	return false
+}
+
+// foldRune returns the folded form of r, an NFKC-normal rune, or -1 when r
+// is dropped.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	if dropped(r) || ignorable(r) || r == 0x200B {
+		return -1
 	}
 	if r >= '٠' && r <= '٩' {
 		return '0' + (r - '٠')
@@ -31,25 +88,200 @@ func foldRune(r rune) rune {
 	if r >= '۰' && r <= '۹' {
 		return '0' + (r - '۰')
 	}
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + ('a' - 'A')
-		}
-		return r
+	if l := lookalike(r); l != r || 0x0600 <= r && r < 0x0700 {
+		return l // no case in Arabic
 	}
 	return unicode.ToLower(r)
 }
 
 // Fold returns s in its matching form (see the package comment).
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if f := foldRune(r); f >= 0 {
-			b.WriteRune(f)
+func Fold(s string) string { return fold(s, false) }
+
+// fold folds s; a word (a token's text) also loses the spaces and
+// punctuation NFKC spells some ligatures with: ﷺ is a whole phrase.
+func fold(s string, word bool) string { return foldOnce(s, word, false) }
+
+// foldOnce folds s, and its fold again when refold is false and the first
+// fold is not in NFKC.
+func foldOnce(s string, word, refold bool) string {
+	// Most words of a text fold to themselves: lower-case ASCII, Arabic
+	// letters without diacritics. They cost a scan and no allocation.
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !nfkcStable(r) || foldRune(r) != r {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	// Whether NFKC has work to do: most words need only the rune-by-rune
+	// folding, in one pass.
+	needNorm := false
+	for _, r := range s[i:] {
+		if !nfkcStable(r) && !ignorable(r) && r != 0x200B {
+			needNorm = true
+			break
 		}
 	}
-	return b.String()
+	var b strings.Builder
+	if !needNorm {
+		b.Grow(len(s))
+		b.WriteString(s[:i])
+		for _, r := range s[i:] {
+			if f := foldRune(r); f >= 0 && (!word || wordRune(f)) {
+				b.WriteRune(f)
+			}
+		}
+		return b.String()
+	}
+	// Letters that look alike become one before NFKC, so that a hamza
+	// written as a mark after a Persian yeh (ی + U+0654) composes with the
+	// Arabic ya into ئ, as it does after ي; format characters go first so
+	// they do not stand between a letter and its mark.
+	b.Grow(len(s))
+	for _, r := range s[i:] {
+		if ignorable(r) || r == 0x200B || r >= 0xFC5E && dropped(r) {
+			continue
+		}
+		if r >= 0x0600 && r < 0x0700 {
+			r = lookalike(r)
+		}
+		b.WriteRune(r)
+	}
+	folded := s[:i] + b.String()
+	if norm.NFKC.QuickSpanString(folded) < len(folded) {
+		folded = norm.NFKC.String(folded)
+	}
+	b.Reset()
+	b.Grow(len(folded))
+	for _, r := range folded {
+		f := foldRune(r)
+		if f < 0 || word && !wordRune(f) {
+			continue
+		}
+		b.WriteRune(f)
+	}
+	out := b.String()
+	// Lower-casing, or dropping a mark, can leave letters and marks that
+	// compose ("Y" + ring above is not a letter, "y" + ring above is ẙ):
+	// fold once more, so that folding a fold changes nothing.
+	if !refold && norm.NFKC.QuickSpanString(out) < len(out) {
+		return foldOnce(out, word, true)
+	}
+	return out
+}
+
+// nfkcStable reports whether r is a rune NFKC neither changes nor composes
+// with what stands before it, whatever follows: ASCII, and the Arabic
+// letters, digits and diacritics other than the hamza and madda marks
+// (U+0653–0655) and the letters with compatibility decompositions
+// (U+0675–0678). A text of such runes is in NFKC once the harakat, which
+// folding drops, are left aside.
+func nfkcStable(r rune) bool {
+	return r < utf8.RuneSelf || 0x0621 <= r && r <= 0x0652 || 0x0656 <= r && r <= 0x0674 ||
+		0x0679 <= r && r <= 0x06D5 || 0x06F0 <= r && r <= 0x06F9
+}
+
+// scanASCII reports whether s is all ASCII and whether it has an upper-case
+// letter.
+func scanASCII(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
+// Clean returns s as a name is displayed: in NFKC, without invisible format
+// characters or tatweel, with the Persian and Urdu look-alikes of ي ك ه
+// written as the Arabic letters (ۀ and ۃ as ة), zero-width spaces as
+// spaces and runs of spaces as one. Diacritics, alef forms and case stay.
+// A name typed on a Persian keyboard, decomposed, or copied from a PDF in
+// presentation forms is thus displayed as the standard text writes it.
+func Clean(s string) string {
+	if ascii, _ := scanASCII(s); ascii {
+		if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+			return s
+		}
+		return strings.Join(strings.Fields(s), " ")
+	}
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == 0x200B:
+			r = ' '
+		case ignorable(r), r == 0x0640:
+			continue
+		case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
+			// Harakat in presentation forms: the marks, without the
+			// space NFKC writes before an isolated one.
+			buf = append(buf, strings.Trim(norm.NFKC.String(string(r)), " \u0640")...)
+			continue
+		}
+		buf = utf8.AppendRune(buf, cleanLetter(r))
+	}
+	// Again after NFKC, which turns presentation forms into the Persian
+	// letters; the letters before it so that a mark composes with the
+	// Arabic letter.
+	s = norm.NFKC.String(string(buf))
+	if strings.IndexFunc(s, func(r rune) bool { return cleanLetter(r) != r }) >= 0 {
+		s = norm.NFC.String(strings.Map(cleanLetter, s))
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == 0x0640 || ignorable(r)
+	}), " ")
+}
+
+// cleanLetter returns the Arabic letter a Persian, Urdu or Kurdish
+// look-alike stands for in Arabic text (ۀ and ۃ for ة), or r.
+func cleanLetter(r rune) rune {
+	switch r {
+	case 'ۀ', 'ۃ':
+		return 'ة'
+	case 'ی', 'ۍ', 'ې', 'ے', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
+		return lookalike(r)
+	}
+	return r
+}
+
+// Plain returns s without invisible format characters and in NFKC, case
+// and letters otherwise as written: the form acronyms are compared in.
+func Plain(s string) string {
+	if ascii, _ := scanASCII(s); ascii {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		if ignorable(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFKC.String(s)
+}
+
+// Blank reports whether s holds nothing but spaces and invisible format
+// characters, zero-width spaces among them: whether the words around it
+// stand side by side.
+func Blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != 0x200B && !ignorable(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Digits replaces Arabic-Indic and Extended Arabic-Indic digits with ASCII
@@ -70,43 +302,53 @@ func Digits(s string) string {
 // byte offsets in the text it came from.
 type Token struct {
 	Text       string // as written
-	Fold       string // Fold(Text)
+	Fold       string // Fold(Text), less any space or punctuation NFKC put in it
 	Start, End int    // byte offsets: text[Start:End] == Text
 }
 
-// inWord reports whether r belongs to a word. Diacritics (marks) and tatweel
-// (a modifier letter) belong to the word they decorate.
-func inWord(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
-		(r >= 0x200B && r <= 0x200D) // zero-width (non-)joiners inside words
-}
-
-// Tokens splits text into words. Punctuation, spaces and symbols separate
-// words; hyphens and apostrophes do too, so "al-Kadhimi" is two tokens, the
-// same two its lexicon alias is split into.
+// Tokens splits text into words. Word boundaries are read on the text as
+// written, rune by rune, so offsets always point into it; each word is
+// then folded whole, so that a letter and the marks after it, or a
+// presentation-form ligature (ﻻ: two letters), fold as they would in
+// composed standard text.
+//
+// Punctuation, spaces and symbols separate words; hyphens and apostrophes
+// do too, so "al-Kadhimi" is two tokens, the same two its lexicon alias is
+// split into. So does U+200B ZERO WIDTH SPACE. Other invisible format
+// characters (soft hyphen, ZWNJ, ZWJ, direction marks, word joiner, BOM)
+// neither start, end nor split a word: a word runs through them, and the
+// token's offsets exclude those on its edges.
 func Tokens(text string) []Token {
 	var toks []Token
-	start := -1
-	for i, r := range text {
-		if inWord(r) {
+	start, end := -1, -1 // the word being read; end is after its last word rune
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case wordRune(r):
 			if start < 0 {
 				start = i
 			}
-			continue
+			end = i + size
+		case ignorable(r):
+		default:
+			if start >= 0 {
+				toks = appendToken(toks, text, start, end)
+				start = -1
+			}
 		}
-		if start >= 0 {
-			toks = appendToken(toks, text, start, i)
-			start = -1
-		}
+		i += size
 	}
 	if start >= 0 {
-		toks = appendToken(toks, text, start, len(text))
+		toks = appendToken(toks, text, start, end)
 	}
 	return toks
 }
 
 func appendToken(toks []Token, text string, start, end int) []Token {
-	f := Fold(text[start:end])
+	f := fold(text[start:end], true)
 	if f == "" { // only marks, e.g. a stray diacritic
 		return toks
 	}
@@ -117,9 +359,9 @@ func appendToken(toks []Token, text string, start, end int) []Token {
 type Span struct{ Start, End int }
 
 // Sentences splits text at sentence-ending punctuation in either script
-// (. ! ? ؟ ؛ … and line breaks). A full stop between two digits ("2.5") does
-// not end a sentence. Sentences without a word ("...") are dropped; spans
-// exclude surrounding space.
+// (. ! ? ؟ ؛ … and line breaks, and their fullwidth and small forms). A
+// full stop between two digits ("2.5") does not end a sentence. Sentences
+// without a word ("...") are dropped; spans exclude surrounding space.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
@@ -127,21 +369,25 @@ func Sentences(text string) []Span {
 		s := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
 		lead := end - start - len(s)
 		s = strings.TrimRightFunc(s, unicode.IsSpace)
-		if strings.IndexFunc(s, inWord) >= 0 { // not just punctuation ("...")
+		if strings.IndexFunc(s, wordRune) >= 0 { // not just punctuation ("...")
 			spans = append(spans, Span{Start: start + lead, End: start + lead + len(s)})
 		}
 	}
 	for i, r := range text {
+		size := utf8.RuneLen(r)
+		if r >= 0xFE10 && r != utf8.RuneError {
+			r = compatPunct(r)
+		}
 		switch r {
 		case '\n', '!', '?', '؟', '؛', '…':
 		case '.':
-			if i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1]) {
+			if digitBefore(text[:i]) && digitAfter(text[i+size:]) {
 				continue
 			}
 		default:
 			continue
 		}
-		end := i + utf8.RuneLen(r)
+		end := i + size
 		emit(end)
 		start = end
 	}
@@ -149,7 +395,31 @@ func Sentences(text string) []Span {
 	return spans
 }
 
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+// compatPunct returns the rune r is a compatibility form of (the fullwidth
+// ！ and the small ﹒ of ! and .), or r.
+func compatPunct(r rune) rune {
+	var b [utf8.UTFMax]byte
+	d := norm.NFKC.Properties(b[:utf8.EncodeRune(b[:], r)]).Decomposition()
+	if d == nil {
+		return r
+	}
+	if c, n := utf8.DecodeRune(d); n == len(d) {
+		return c
+	}
+	return r
+}
+
+// digitBefore and digitAfter report whether s ends or starts with a digit
+// of any script: "2.5", "٢.٥", "２.５".
+func digitBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+func digitAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
 
 // Key is the form names are looked up by: the folded tokens of s joined by
 // single spaces, so "Al-Kadhimi", "al Kadhimi" and "AL KADHIMI" share a key,

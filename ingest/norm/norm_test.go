@@ -1,7 +1,9 @@
 package norm
 
 import (
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -19,6 +21,39 @@ func TestFold(t *testing.T) {
 		{"Al-Kadhimi", "al-kadhimi"},       // Latin lower-cased
 		{"إبراهيم رئيسي", "ابراهيم رئيسي"}, // hamza on ya stays
 		{"", ""},
+		// Persian, Urdu and Kurdish keyboards.
+		{"رئیسی", "رئيسي"},         // Farsi yeh U+06CC
+		{"کرکوک", "كركوك"},         // keheh U+06A9
+		{"ڪركوك", "كركوك"},         // swash kaf U+06AA
+		{"مدرسۀ", "مدرسه"},         // heh with yeh above U+06C0
+		{"ھذە", "هذه"},             // heh doachashmee U+06BE, ae U+06D5
+		{"ہذہ", "هذه"},             // heh goal U+06C1
+		{"يحيې يحيے", "يحيي يحيي"}, // yeh U+06D0, yeh barree U+06D2
+		{"ری\u0654یسی", "رئيسي"},   // hamza mark after a Farsi yeh composes as after ي
+		// Decomposed (NFD) text composes first: the hamza is part of the letter.
+		{"ا\u0654حمد", "احمد"},           // أ
+		{"ا\u0653ل", "ال"},               // آ
+		{"ا\u0655سرائيل", "اسرائيل"},     // إ
+		{"ري\u0654يسي", "رئيسي"},         // ئ stays ئ
+		{"مو\u0654تمر", "مؤتمر"},         // ؤ
+		{"ا\u200c\u0654حمد", "احمد"},     // a format character between letter and mark
+		{"Re\u0301sume\u0301", "résumé"}, // Latin too
+		// Presentation forms, as PDF copies have them.
+		{"ﺭﺋﻴﺴﻲ", "رئيسي"},
+		{"ﺍﻟﻜﺎﻇﻤﻲ", "الكاظمي"},
+		{"ﻻ ﺳﻴﻤﺎ", "لا سيما"},   // ﻻ is two letters
+		{"ﻹﺳﺮﺍﺋﻴﻞ", "لاسرائيل"}, // ﻹ: lam, alef with hamza below
+		{"ﷲ", "الله"},
+		{"ﻣﺤﻤﹼﺪ", "محمد"},      // an isolated shadda (U+FE7C) is a space and a mark
+		{"ＫＡＤＨＩＭＩ", "kadhimi"}, // fullwidth Latin
+		// Invisible format characters and tatweel.
+		{"الكا\u200cظمي", "الكاظمي"},       // ZWNJ
+		{"الكا\u200dظمي", "الكاظمي"},       // ZWJ
+		{"الكا\u00adظمي", "الكاظمي"},       // soft hyphen
+		{"\u202bالكاظمي\u202c", "الكاظمي"}, // embedding
+		{"\u2067الكاظمي\u2069", "الكاظمي"}, // isolate
+		{"\u061cالكا\u2060ظمي\ufeff", "الكاظمي"},
+		{"الكاــــظمي", "الكاظمي"},
 	} {
 		if got := Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
@@ -44,6 +79,11 @@ func TestTokensKeepOffsets(t *testing.T) {
 
 func TestKey(t *testing.T) {
 	for _, tc := range []struct{ a, b string }{
+		{"إبراهيم رئيسي", "ابراهیم رئیسی"},
+		{"إبراهيم رئيسي", "ا\u0654براهيم ري\u0654يسي"},
+		{"إبراهيم رئيسي", "ﺇﺑﺮﺍﻫﻴﻢ ﺭﺋﻴﺴﻲ"},
+		{"إبراهيم رئيسي", "إبراهيم\u200bرئيسي"}, // a zero-width space is a space
+		{"إبراهيم رئيسي", "إبرا\u00adهيم \u200fرئيـسي\u200f"},
 		{"Al-Kadhimi", "al kadhimi"},
 		{"AL  KADHIMI", "al-kadhimi"},
 		{"مصطفى الكاظمي", "مصطفي  الكاظمى"},
@@ -77,13 +117,107 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// TestTokensInvisible checks where invisible characters split words: a
+// zero-width space separates them like a space; the other format characters
+// (ZWNJ, ZWJ, soft hyphen, direction marks, word joiner, BOM) are inside a
+// word and are left out of its edges, so offsets start and end on letters.
+func TestTokensInvisible(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		words []string // text[Start:End] of each token
+		folds []string
+	}{
+		{"إبراهيم\u200bرئيسي", []string{"إبراهيم", "رئيسي"}, []string{"ابراهيم", "رئيسي"}},
+		{"می\u200cخواهد", []string{"می\u200cخواهد"}, []string{"ميخواهد"}},
+		{"الكا\u00adظمي", []string{"الكا\u00adظمي"}, []string{"الكاظمي"}},
+		{"\u200fالكاظمي\u200f، \u202bبايدن\u202c", []string{"الكاظمي", "بايدن"}, []string{"الكاظمي", "بايدن"}},
+		{"Kadhi\u2060mi\ufeff met", []string{"Kadhi\u2060mi", "met"}, []string{"kadhimi", "met"}},
+		{"\u200c\u200d", nil, nil},
+		{"ﻻ ﺳﻴﻤﺎ", []string{"ﻻ", "ﺳﻴﻤﺎ"}, []string{"لا", "سيما"}},
+		{"صلى ﷺ", []string{"صلى", "ﷺ"}, []string{"صلي", "صلياللهعليهوسلم"}}, // one rune, one word
+		{"ﻣﺤﻤﹼﺪ", []string{"ﻣﺤﻤﹼﺪ"}, []string{"محمد"}},
+	} {
+		var words, folds []string
+		for _, tok := range Tokens(tc.text) {
+			if tc.text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q at [%d:%d]", tc.text, tok.Text, tok.Start, tok.End)
+			}
+			words = append(words, tok.Text)
+			folds = append(folds, tok.Fold)
+		}
+		if !reflect.DeepEqual(words, tc.words) || !reflect.DeepEqual(folds, tc.folds) {
+			t.Errorf("Tokens(%q) = %q folded %q, want %q folded %q", tc.text, words, folds, tc.words, tc.folds)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"إبراهيم رئيسي", "إبراهيم رئيسي"},
+		{"ابراهیم رئیسی", "ابراهيم رئيسي"},             // Persian keyboard
+		{"ا\u0654براهيم ري\u0654يسي", "أبراهيم رئيسي"}, // NFD
+		{"ﺭﺋﻴﺴﻲ  ﻻ", "رئيسي لا"},                       // presentation forms, two spaces
+		{"مدرسۀ کرکوک", "مدرسة كركوك"},
+		{"إبراهيم\u200bرئيسي\u200f", "إبراهيم رئيسي"},
+		{"مُحـــمّد", "مُحمّد"}, // diacritics stay, tatweel goes
+		{"ﻣﺤﻤﹼﺪ", "محمّد"},
+		{" Al  Kadhimi ", "Al Kadhimi"},
+	} {
+		if got := Clean(tc.in); got != tc.want {
+			t.Errorf("Clean(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBlank(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true}, {" \t\u00a0", true}, {"\u200b", true}, {" \u200f ", true}, {"\u200c\u00ad\u2060\ufeff", true},
+		{"،", false}, {" - ", false}, {"\u200bو", false},
+	} {
+		if got := Blank(tc.in); got != tc.want {
+			t.Errorf("Blank(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSentencesCompatForms(t *testing.T) {
+	text := "وصل الكاظمي！ثم عاد﹒ النمو ２.5 بالمئة"
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"وصل الكاظمي！", "ثم عاد﹒", "النمو ２.5 بالمئة"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 func FuzzTokens(f *testing.F) {
 	f.Add("قال الكاظمي، إنَّ Al-Kadhimi met بايدن.")
 	f.Add("\u200f١١-يوليو-٢٠٢١\xff")
+	f.Add("ابراهیم رئیسی فی کرکوک ۀ ھ ە ہ")
+	f.Add("ا\u0654براهيم ري\u0654يسي ا\u0653ل")
+	f.Add("ﺇﺑﺮﺍﻫﻴﻢ ﺭﺋﻴﺴﻲ ﻻ ﻹ ﷲ ﷺ ﻣﺤﻤﹼﺪ ﷽")
+	f.Add("إبراهيم\u200bرئيسي\u200c\u00ad\u2060\ufeff\u061c\u202b\u2067ـــ")
+	f.Add("\u0654\u200cا\ufe70\u200b\u0301ＫＡＤ ⑴ ½ …")
 	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
 		for _, tok := range Tokens(text) {
-			if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End || text[tok.Start:tok.End] != tok.Text || tok.Fold == "" {
+			if tok.Start < end || tok.End > len(text) || tok.Start >= tok.End || text[tok.Start:tok.End] != tok.Text || tok.Fold == "" {
 				t.Fatalf("bad token %+v in %q", tok, text)
+			}
+			end = tok.End
+			// A token's fold is one word, and folding it again changes
+			// nothing: lexicon names, stored keys and text tokens all go
+			// through Key, so a second fold must not tell them apart.
+			if strings.IndexFunc(tok.Fold, func(r rune) bool { return !wordRune(r) }) >= 0 {
+				t.Fatalf("token %+v of %q: fold is not one word", tok, text)
+			}
+			if k := Key(tok.Fold); k != tok.Fold {
+				t.Fatalf("token %+v of %q: fold folds again to %q", tok, text, k)
 			}
 		}
 		prev := 0
@@ -94,4 +228,16 @@ func FuzzTokens(f *testing.F) {
 			prev = s.End
 		}
 	})
+}
+
+// BenchmarkTokens measures tokenising and folding the seed article.
+func BenchmarkTokens(b *testing.B) {
+	text, err := os.ReadFile("../../testdata/000_1959643b4c841efe.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Tokens(string(text))
+	}
 }
