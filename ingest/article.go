@@ -27,6 +27,12 @@ type Article struct {
 	// Input is the input it was read from, for pruning: the absolute path
 	// of its file, the URL, or "stdin" (see InputID).
 	Input string
+	// PriorIDs are the IDs earlier releases of newsgraph gave this article
+	// where they differ from ID (a bare record id before it was scoped to
+	// its input, an ID before it was capped), so that a store written by
+	// one of them is updated in place rather than doubled. Set by the
+	// readers and the pipeline; nil for most articles.
+	PriorIDs []string
 	// dateNote is the warning about DateText, "" when none: why the date
 	// is unknown, or what of it was not read. Readers set it; emit reports it.
 	dateNote string
