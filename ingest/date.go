@@ -20,7 +20,7 @@ type DateError struct {
 	Text string // the date as given
 	// Reason follows the quoted date in a sentence: "not understood",
 	// "is a Hijri date (year 1445)", "looks like a Hijri date (year 1445)",
-	// "has the year 1750, outside 1800–2100".
+	// "has the year 1750, outside 1800–2100", "names the Hijri month شعبان".
 	Reason string
 	detail string // what exactly did not read, for Error; "" when Reason says it all
 }
@@ -144,12 +144,33 @@ func keySet(words ...string) map[string]bool {
 	return m
 }
 
-// isoLayouts are tried first, on the text as given (digits made ASCII).
-var isoLayouts = []string{
-	time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, time.RFC850,
-	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+// isoLayouts are tried first, on the text as given (digits made ASCII):
+// ISO 8601, then RFC 822/1123 and their variants — with or without the
+// weekday and the seconds, a four- or two-digit year (RFC 822 has two
+// digits: "Sun, 11 Jul 21 01:30:00 +0300"), and an offset with or without
+// a colon or a zone name.
+var isoLayouts = func() []string {
+	l := []string{
+		time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00",
+		"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+		time.RFC850, "Monday, 2-Jan-06 15:04:05 -0700",
+	}
+	for _, wd := range []string{"Mon, ", ""} {
+		for _, year := range []string{"2006", "06"} {
+			for _, clock := range []string{"15:04:05", "15:04"} {
+				for _, zone := range []string{"-0700", "-07:00", "MST"} {
+					l = append(l, wd+"2 Jan "+year+" "+clock+" "+zone)
+				}
+			}
+		}
+	}
+	return l
+}()
+
+// twoDigitYear reports whether layout has a two-digit year, which
+// time.Parse reads 69–99 as 19xx and 00–68 as 20xx.
+func twoDigitYear(layout string) bool {
+	return !strings.Contains(layout, "2006") && strings.Contains(layout, "06")
 }
 
 // timeOfDay matches a clock time with optional seconds, AM/PM (Latin or
@@ -159,7 +180,37 @@ var isoLayouts = []string{
 // several offsets, or "بتوقيت مكة").
 var timeOfDay = regexp.MustCompile(`(?:T|\b)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?` +
 	`(?:\s*(?:[AaPp]\.?[Mm]\.?|صباحاً|صباحا|مساءً|مساء|ص|م)(?:\s|$))?` +
-	`(?:\s*(?:((?:GMT|UTC|UT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{1,2}(?::?\d{2})?|بتوقيت\s+(?:غرينتش|غرينيتش|جرينتش))|([A-Z]{2,5}\b|بتوقيت\s+[^\s\d,،]+(?:\s+(?:المكرمة|المكرمه))?)))?`)
+	`(?:\s*(?:((?:GMT|UTC|UT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{1,2}(?::?\d{2})?|بتوقيت\s+(?:غرينتش|غرينيتش|جرينتش))|([A-Z]{2,5}\b|بتوقيت\s+[^\s\d,،]+(?:\s+(?:المكرمة|المكرمه))?))` +
+	// An RFC 822 comment after the zone: "+0300 (AST)".
+	`(?:\s*\([^()]{1,40}\))?)?`)
+
+// clock reads the time of day of a timeOfDay match: hours, minutes and
+// seconds, with AM/PM. ok is false for a time that is no time of day
+// ("25:70").
+var clock = regexp.MustCompile(`^T?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([AaPp])\.?[Mm]\.?|\s*(صباحاً|صباحا|مساءً|مساء|ص|م)(?:\s|$))?`)
+
+func clockOf(match string) (h, m, sec int, ok bool) {
+	c := clock.FindStringSubmatch(match)
+	if c == nil {
+		return 0, 0, 0, false
+	}
+	h, _ = strconv.Atoi(c[1])
+	m, _ = strconv.Atoi(c[2])
+	if c[3] != "" {
+		sec, _ = strconv.Atoi(c[3])
+	}
+	pm := strings.EqualFold(c[4], "p") || strings.HasPrefix(c[5], "مساء") || c[5] == "م"
+	if c[4] != "" || c[5] != "" {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, false
+		}
+		h %= 12
+		if pm {
+			h += 12
+		}
+	}
+	return h, m, sec, h < 24 && m < 60 && sec < 60
+}
 
 // ParseDate reads a publication date as news sites write it: ISO 8601,
 // RFC 822/1123, or day, month and year with the month as a number or as an
@@ -215,10 +266,19 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 	if s == "" {
 		return time.Time{}, "", &DateError{Text: text, Reason: "not understood", detail: "empty"}
 	}
+	// RFC 822's "UT" is UTC, but time.Parse takes no two-letter zone.
+	iso := s
+	if strings.HasSuffix(iso, " UT") {
+		iso += "C"
+	}
 	for _, layout := range isoLayouts {
-		t, err := time.Parse(layout, s)
+		t, err := time.Parse(layout, iso)
 		if err != nil {
 			continue
+		}
+		// Two-digit years are 00–69 for 20xx, as with --date-order.
+		if twoDigitYear(layout) && t.Year() == 1969 {
+			t = t.AddDate(100, 0, 0)
 		}
 		if err := checkYear(text, t.Year(), eraNone); err != nil {
 			return time.Time{}, "", err
@@ -240,10 +300,13 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 		return wallClock(t), note, nil
 	}
 	// A time of day and a zone say nothing about the day once the layouts
-	// above failed: drop them ("الأحد، 12 مايو 2024 09:30:00 +0300").
+	// above failed: take them out ("الأحد، 12 مايو 2024 09:30:00 +0300")
+	// and read the day. The time of day, if there is one only, is the one
+	// written, whatever the zone, as with the layouts.
 	var b strings.Builder
 	last := 0
-	for _, m := range timeOfDay.FindAllStringSubmatchIndex(s, -1) {
+	times := timeOfDay.FindAllStringSubmatchIndex(s, -1)
+	for _, m := range times {
 		end := m[1]
 		if m[4] >= 0 {
 			// Capitals after a time may be a month or weekday, not a
@@ -263,6 +326,11 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 	if err != nil {
 		return time.Time{}, "", err
 	}
+	if len(times) == 1 {
+		if h, m, sec, ok := clockOf(s[times[0][0]:times[0][1]]); ok {
+			t = t.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second)
+		}
+	}
 	return t, note, nil
 }
 
@@ -270,7 +338,55 @@ func ParseDateNote(s string, order DateOrder) (t time.Time, note string, err err
 // offset.
 func knownZone(name string) bool {
 	return name == "" || name == "UTC" || name == "GMT" || name == "UT" ||
-		strings.HasPrefix(name, "GMT+") || strings.HasPrefix(name, "GMT-")
+		strings.HasPrefix(name, "GMT+") || strings.HasPrefix(name, "GMT-") ||
+		// time.Parse names an offset of hours alone ("-03") by itself.
+		strings.HasPrefix(name, "+") || strings.HasPrefix(name, "-")
+}
+
+// writtenOffset matches a numeric offset.
+var writtenOffset = regexp.MustCompile(`[+-]\d{2}`)
+
+// feedTime is the date and time where text was written, labelled UTC, from
+// t, the time a feed parser (gofeed) read from text where ParseDateNote
+// could not, and the note to give, "" or a time zone warning as from
+// ParseDateNote. gofeed normalises the times of RSS and Atom to UTC, which
+// can move the day ("Sat, 10 Jul 2021 22:00:00 EDT -0400" is 02:00 on 11
+// July in UTC), so the wall clock is the written time of day when text has
+// one, on the day that puts t's offset within −12h…+14h; else t's own in
+// its location.
+func feedTime(text string, t time.Time) (time.Time, string) {
+	var note string
+	s := norm.Digits(text)
+	times := timeOfDay.FindAllStringSubmatchIndex(s, -1)
+	if len(times) == 1 {
+		m := times[0]
+		// A zone name not understood, unless an offset follows it.
+		if m[4] >= 0 && !writtenOffset.MatchString(s[m[5]:]) {
+			if z := s[m[4]:m[5]]; months[norm.Key(z)] == 0 && !ignorable[norm.Key(z)] {
+				note = zoneNote(text, z)
+			}
+		}
+	}
+	if name, _ := t.Zone(); note == "" && !knownZone(name) {
+		note = zoneNote(text, name)
+	}
+	if t.Location() != time.UTC || len(times) != 1 {
+		return wallClock(t), note
+	}
+	h, m, sec, ok := clockOf(s[times[0][0]:times[0][1]])
+	if !ok {
+		return wallClock(t), note
+	}
+	written := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
+	read := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
+	off := (written - read) % (24 * time.Hour)
+	switch {
+	case off < -12*time.Hour:
+		off += 24 * time.Hour
+	case off >= 14*time.Hour:
+		off -= 24 * time.Hour
+	}
+	return wallClock(t.Add(off)), note
 }
 
 func zoneNote(text, zone string) string {
@@ -308,6 +424,7 @@ type datePart struct {
 	nums       []int
 	month      time.Month // a Gregorian month name, or 0
 	hijriMonth int        // a Hijri month name, or 0
+	hijriName  string     // hijriMonth as written
 	era        era        // from an era marker or the month's calendar
 	words      int        // tokens read, for the error of an empty part
 }
@@ -336,17 +453,19 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 	bad := func(detail string) error {
 		return &DateError{Text: text, Reason: "not understood", detail: detail}
 	}
-	var toks []string
+	var toks, written []string // folded and as written
 	for _, t := range norm.Tokens(s) {
 		f := t.Fold
 		// An era marker written against its year: "2021م", "1445هـ".
 		if i := strings.IndexFunc(f, func(r rune) bool { return r < '0' || r > '9' }); i > 0 {
 			if mark := f[i:]; hijriMarkers[mark] || gregorianMarkers[mark] {
 				toks = append(toks, f[:i], mark)
+				written = append(written, t.Text, t.Text)
 				continue
 			}
 		}
 		toks = append(toks, f)
+		written = append(written, t.Text)
 	}
 
 	// Split the tokens into date parts. A part ends at a word that links
@@ -413,6 +532,7 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 					return time.Time{}, bad("names both calendars")
 				}
 				cur.hijriMonth = m
+				cur.hijriName = strings.Join(written[i-n+1:i+1], " ")
 				cur.words++
 			}
 		}
@@ -482,6 +602,10 @@ func parseDay(text, s string, order DateOrder) (time.Time, error) {
 
 func hijriError(text string, p *datePart) error {
 	for _, n := range p.nums {
+		// "5 شعبان 2024": a Hijri month, but a Gregorian year.
+		if n > 31 && p.hijriName != "" && (n < minHijriYear || n > maxHijriYear) {
+			return &DateError{Text: text, Reason: fmt.Sprintf("names the Hijri month %s", p.hijriName)}
+		}
 		if n > 31 {
 			return &DateError{Text: text, Reason: fmt.Sprintf("is a Hijri date (year %d), not converted", n)}
 		}

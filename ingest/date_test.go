@@ -52,8 +52,8 @@ func TestParseDate(t *testing.T) {
 		{"5 إبريل 2019", time.Date(2019, 4, 5, 0, 0, 0, 0, time.UTC)},
 		{"5 ابريل 2019", time.Date(2019, 4, 5, 0, 0, 0, 0, time.UTC)},
 		{"29 شباط 2020", time.Date(2020, 2, 29, 0, 0, 0, 0, time.UTC)},
-		{"الأحد، 12 مايو 2024 09:30:00 +0300", time.Date(2024, 5, 12, 0, 0, 0, 0, time.UTC)},
-		{"July 11, 2021 3:45 PM EDT", time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)},
+		{"الأحد، 12 مايو 2024 09:30:00 +0300", time.Date(2024, 5, 12, 9, 30, 0, 0, time.UTC)},
+		{"July 11, 2021 3:45 PM EDT", time.Date(2021, 7, 11, 15, 45, 0, 0, time.UTC)},
 	} {
 		got, err := ParseDate(tc.in)
 		if err != nil || !got.Equal(tc.want) {
@@ -132,6 +132,7 @@ func TestParseDateOrder(t *testing.T) {
 // never wrong, and says what it did not read.
 func TestParseDateNote(t *testing.T) {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
 	for _, tc := range []struct {
 		in    string
 		order DateOrder
@@ -159,7 +160,7 @@ func TestParseDateNote(t *testing.T) {
 		{"1445/9/7 هـ الموافق 2024/3/17 م", "", day(2024, 3, 17), ""},
 		{"07/09/1445هـ - 17/03/2024م", "", day(2024, 3, 17), ""},
 		{"1445/9/7 الموافق لـ 2024/3/17", "", day(2024, 3, 17), ""}, // unmarked: the Hijri-range year says which
-		{"الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م 09:30 ص", "", day(2024, 3, 17), ""},
+		{"الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م 09:30 ص", "", at(2024, 3, 17, 9, 30), ""},
 
 		// A Hijri date alone is unknown, with the reason.
 		{"1445/09/05", "", time.Time{}, `"1445/09/05" looks like a Hijri date (year 1445); stored as unknown`}, // the case file's d05
@@ -183,10 +184,10 @@ func TestParseDateNote(t *testing.T) {
 		{"2021-07-11T01:30:00+03:00", "", time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), ""}, // the case file's d13: 10 July 22:30 UTC
 		{"2021-07-10T23:30:00-05:00", "", time.Date(2021, 7, 10, 23, 30, 0, 0, time.UTC), ""},
 		{"Mon, 12 Jul 2021 01:00:00 +0300", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC), ""},
-		{"2021-07-11 01:30:00 +03:00", "", day(2021, 7, 11), ""},
-		{"2021-07-11 01:30 UTC+03:00", "", day(2021, 7, 11), ""},
-		{"11 July 2021 01:30 GMT+3", "", day(2021, 7, 11), ""},
-		{"11 July 2021 01:30 +3", "", day(2021, 7, 11), ""},
+		{"2021-07-11 01:30:00 +03:00", "", at(2021, 7, 11, 1, 30), ""},
+		{"2021-07-11 01:30 UTC+03:00", "", at(2021, 7, 11, 1, 30), ""},
+		{"11 July 2021 01:30 GMT+3", "", at(2021, 7, 11, 1, 30), ""},
+		{"11 July 2021 01:30 +3", "", at(2021, 7, 11, 1, 30), ""},
 		{"Mon, 12 Jul 2021 01:00:00 GMT+3", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC), ""},
 		{"Mon, 12 Jul 2021 22:00:00 GMT+3", "", time.Date(2021, 7, 12, 22, 0, 0, 0, time.UTC), ""}, // not 13 July
 
@@ -194,17 +195,17 @@ func TestParseDateNote(t *testing.T) {
 		// and −4 in the Atlantic.
 		{"Mon, 12 Jul 2021 01:00:00 AST", "", time.Date(2021, 7, 12, 1, 0, 0, 0, time.UTC),
 			`"Mon, 12 Jul 2021 01:00:00 AST": time zone "AST" not understood; the day is taken as written`},
-		{"12 يوليو 2021 01:00 EET", "", day(2021, 7, 12),
+		{"12 يوليو 2021 01:00 EET", "", at(2021, 7, 12, 1, 0),
 			`"12 يوليو 2021 01:00 EET": time zone "EET" not understood; the day is taken as written`},
-		{"July 11, 2021 3:45 PM EDT", "", day(2021, 7, 11),
+		{"July 11, 2021 3:45 PM EDT", "", at(2021, 7, 11, 15, 45),
 			`"July 11, 2021 3:45 PM EDT": time zone "EDT" not understood; the day is taken as written`},
-		{"2021-07-11T01:30:00 AST", "", day(2021, 7, 11),
+		{"2021-07-11T01:30:00 AST", "", at(2021, 7, 11, 1, 30),
 			`"2021-07-11T01:30:00 AST": time zone "AST" not understood; the day is taken as written`},
-		{"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة", "", day(2024, 5, 12),
+		{"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة", "", at(2024, 5, 12, 9, 30),
 			`"12 مايو 2024 الساعة 09:30 بتوقيت مكة المكرمة": time zone "بتوقيت مكة المكرمة" not understood; the day is taken as written`},
-		{"12 مايو 2024 الساعة 09:30 بتوقيت غرينتش", "", day(2024, 5, 12), ""},
-		{"10:30 JULY 11, 2021", "", day(2021, 7, 11), ""}, // a month, not a zone
-		{"10:30 SUN 11 JULY 2021", "", day(2021, 7, 11), ""},
+		{"12 مايو 2024 الساعة 09:30 بتوقيت غرينتش", "", at(2024, 5, 12, 9, 30), ""},
+		{"10:30 JULY 11, 2021", "", at(2021, 7, 11, 10, 30), ""}, // a month, not a zone
+		{"10:30 SUN 11 JULY 2021", "", at(2021, 7, 11, 10, 30), ""},
 	} {
 		got, note, err := ParseDateNote(tc.in, tc.order)
 		if err != nil {
@@ -310,7 +311,7 @@ func TestReadDatesEveryFormat(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		"a.txt unknown",
-		"b.txt 2021-07-11 00:00",
+		"b.txt 2021-07-11 01:30",
 		"c.csv 2021-07-11 01:30",
 		"c.csv 2024-03-17 00:00",
 		"c.csv unknown",

@@ -373,10 +373,11 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 		// ParseDate reads Arabic-Indic digits, Arabic month names and dual
 		// Hijri/Gregorian dates, and refuses Hijri ones; gofeed reads more
 		// RFC 822 variants. Either way the day is the one written: gofeed
-		// keeps the offset it read, and the wall clock there is taken.
+		// gives UTC, and feedTime turns it back into the written wall clock.
 		t, note, err := ParseDateNote(a.DateText, "")
 		if err != nil && parsed != nil && checkYear(a.DateText, parsed.Year(), eraNone) == nil {
-			t, note, err = wallClock(*parsed), "", nil
+			t, note = feedTime(a.DateText, *parsed)
+			err = nil
 		}
 		switch {
 		case err != nil:

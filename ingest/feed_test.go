@@ -140,7 +140,7 @@ func TestReadFeed(t *testing.T) {
 				Source:    "نشرة المساء", // no channel link
 				Title:     "ارتفاع أسعار النفط بعد قرار أوبك+",
 				DateText:  "الأحد، 12 مايو 2024 09:30:00 +0300",
-				Published: time.Date(2024, 5, 12, 0, 0, 0, 0, time.UTC), // the day; the time is dropped
+				Published: time.Date(2024, 5, 12, 9, 30, 0, 0, time.UTC), // as written
 				// plain text: its line break is a paragraph break
 				Body:   "ارتفعت أسعار خام برنت بنسبة اثنين في المئة.\nوقال محللون إن القرار كان متوقعاً.",
 				Origin: "unreadable-date.xml#1",
