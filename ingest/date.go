@@ -343,26 +343,47 @@ func knownZone(name string) bool {
 		strings.HasPrefix(name, "+") || strings.HasPrefix(name, "-")
 }
 
-// writtenOffset matches a numeric offset.
-var writtenOffset = regexp.MustCompile(`[+-]\d{2}`)
+// writtenOffset matches a numeric offset: "+03:00", "+0300", "-5", "+ 3".
+var writtenOffset = regexp.MustCompile(`([+-])\s*(\d{1,2})(?::?(\d{2}))?`)
+
+// offsetOf reads the offset of a zone ParseDate understands (timeOfDay's
+// group 1): "+0300", "GMT+3", "Z", "UTC", "بتوقيت غرينتش".
+func offsetOf(zone string) (time.Duration, bool) {
+	o := writtenOffset.FindStringSubmatch(zone)
+	if o == nil {
+		return 0, true
+	}
+	h, _ := strconv.Atoi(o[2])
+	m, _ := strconv.Atoi(o[3])
+	off := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute
+	if o[1] == "-" {
+		off = -off
+	}
+	return off, off > -24*time.Hour && off < 24*time.Hour
+}
 
 // feedTime is the date and time where text was written, labelled UTC, from
-// t, the time a feed parser (gofeed) read from text where ParseDateNote
-// could not, and the note to give, "" or a time zone warning as from
-// ParseDateNote. gofeed normalises the times of RSS and Atom to UTC, which
-// can move the day ("Sat, 10 Jul 2021 22:00:00 EDT -0400" is 02:00 on 11
-// July in UTC), so the wall clock is the written time of day when text has
-// one, on the day that puts t's offset within −12h…+14h; else t's own in
-// its location.
+// t, the time gofeed read from text where ParseDateNote could not, and the
+// note to give: "" or a time zone warning as from ParseDateNote. gofeed
+// gives RSS and Atom times in UTC, which can move the day ("Sat, 10 Jul
+// 2021 22:00:00 EDT -0400" is 02:00 on 11 July in UTC), so t is moved back
+// by the offset written; failing one, to the time of day written, at an
+// offset within −12h…+14h; failing that, t's wall clock in its location.
 func feedTime(text string, t time.Time) (time.Time, string) {
 	var note string
+	off, known := time.Duration(0), false
 	s := norm.Digits(text)
 	times := timeOfDay.FindAllStringSubmatchIndex(s, -1)
 	if len(times) == 1 {
 		m := times[0]
-		// A zone name not understood, unless an offset follows it.
-		if m[4] >= 0 && !writtenOffset.MatchString(s[m[5]:]) {
-			if z := s[m[4]:m[5]]; months[norm.Key(z)] == 0 && !ignorable[norm.Key(z)] {
+		switch {
+		case m[2] >= 0:
+			off, known = offsetOf(s[m[2]:m[3]])
+		case m[4] >= 0:
+			// A zone name not understood, unless an offset follows it.
+			if o := writtenOffset.FindStringIndex(s[m[5]:]); o != nil && strings.TrimSpace(s[m[5]:m[5]+o[0]]) == "" {
+				off, known = offsetOf(s[m[5]+o[0] : m[5]+o[1]])
+			} else if z := s[m[4]:m[5]]; months[norm.Key(z)] == 0 && !ignorable[norm.Key(z)] {
 				note = zoneNote(text, z)
 			}
 		}
@@ -370,7 +391,12 @@ func feedTime(text string, t time.Time) (time.Time, string) {
 	if name, _ := t.Zone(); note == "" && !knownZone(name) {
 		note = zoneNote(text, name)
 	}
-	if t.Location() != time.UTC || len(times) != 1 {
+	switch {
+	case t.Location() != time.UTC:
+		return wallClock(t), note
+	case known:
+		return wallClock(t.In(time.FixedZone("", int(off/time.Second)))), note
+	case len(times) != 1:
 		return wallClock(t), note
 	}
 	h, m, sec, ok := clockOf(s[times[0][0]:times[0][1]])
@@ -379,7 +405,7 @@ func feedTime(text string, t time.Time) (time.Time, string) {
 	}
 	written := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
 	read := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
-	off := (written - read) % (24 * time.Hour)
+	off = (written - read) % (24 * time.Hour)
 	switch {
 	case off < -12*time.Hour:
 		off += 24 * time.Hour

@@ -90,6 +90,9 @@ func FuzzParseDate(f *testing.F) {
 	f.Add("الأحد 5 رمضان 1445 هـ الموافق 17 مارس 2024 م")
 	f.Add("2021-07-11T01:30:00+03:00")
 	f.Add("July 11, 2021 3:45 PM AST")
+	f.Add("Sun, 11 Jul 21 01:30:00 EET")
+	f.Add("Sun, 11 Jul 2021 01:30:00 +0300 (AST)")
+	f.Add("5 شعبان 2024")
 	f.Fuzz(func(t *testing.T, s string) {
 		got, note, err := ParseDateNote(s, "")
 		switch {
@@ -206,6 +209,53 @@ func TestParseDateNote(t *testing.T) {
 		{"12 مايو 2024 الساعة 09:30 بتوقيت غرينتش", "", at(2024, 5, 12, 9, 30), ""},
 		{"10:30 JULY 11, 2021", "", at(2021, 7, 11, 10, 30), ""}, // a month, not a zone
 		{"10:30 SUN 11 JULY 2021", "", at(2021, 7, 11, 10, 30), ""},
+
+		// RFC 822 writes two-digit years; the day and time are the ones
+		// written, not shifted to UTC (break-readers feed-dates2.rss e*,
+		// feed-dates3.rss g*, feed-dates.rss d10, rfc822-2digit.jsonl y*).
+		{"Sun, 11 Jul 21 01:30:00 +0300", "", at(2021, 7, 11, 1, 30), ""},    // e0, d10, y1: not 10 July 22:30
+		{"Sat, 10 Jul 21 22:00:00 -0500", "", at(2021, 7, 10, 22, 0), ""},    // e13, y2: not 11 July 03:00
+		{"Sunday, 11-Jul-21 01:30:00 +0300", "", at(2021, 7, 11, 1, 30), ""}, // e1
+		{"11 Jul 21 01:30 +0300", "", at(2021, 7, 11, 1, 30), ""},            // e2
+		{"11 Jul 21 01:30:00 +0300", "", at(2021, 7, 11, 1, 30), ""},         // g4
+		{"Sun, 11 Jul 21 01:30 +0300", "", at(2021, 7, 11, 1, 30), ""},       // g0
+		{"Sun, 11 Jul 21 01:30:00 +03:00", "", at(2021, 7, 11, 1, 30), ""},   // g5
+		{"Sun, 11 Jul 21 01:30:00 GMT+3", "", at(2021, 7, 11, 1, 30), ""},    // e6
+		{"Sun, 11 Jul 21 01:30:00 GMT", "", at(2021, 7, 11, 1, 30), ""},      // g1
+		{"Sun, 11 Jul 21 01:30:00 +0000", "", at(2021, 7, 11, 1, 30), ""},    // g2
+		{"Sun, 11 Jul 21 01:30:00 EET", "", at(2021, 7, 11, 1, 30), // g3: not 10 July 23:30, and said
+			`"Sun, 11 Jul 21 01:30:00 EET": time zone "EET" not understood; the day is taken as written`},
+		{"Sun, 11 Jul 21 01:30:00 AST", "", at(2021, 7, 11, 1, 30), // e7
+			`"Sun, 11 Jul 21 01:30:00 AST": time zone "AST" not understood; the day is taken as written`},
+		{"1 Jan 00 00:00 +0000", "", day(2000, 1, 1), ""}, // 00–69 are 20xx, as with --date-order
+		{"1 Jan 69 00:00 +0000", "", day(2069, 1, 1), ""}, // time.Parse alone gives 1969
+		{"1 Jan 70 00:00 +0000", "", day(1970, 1, 1), ""},
+		{"Sun, 11 Jul 2021 01:30:00 UT", "", at(2021, 7, 11, 1, 30), ""},  // RFC 822's UT; d13
+		{"Sun, 11 Jul 2021 01:30:00 -03", "", at(2021, 7, 11, 1, 30), ""}, // an offset in hours is no unknown zone
+
+		// The time of day is read where the rest is understood, as written
+		// (feed-dates2.rss e*, many-dates.jsonl q*).
+		{"2021-07-11T01:30:00+0300", "", at(2021, 7, 11, 1, 30), ""},              // e4, q15
+		{"2021-07-11 01:30:00+03", "", at(2021, 7, 11, 1, 30), ""},                // e5
+		{"Sun, 11 Jul 2021 01:30 +0300", "", at(2021, 7, 11, 1, 30), ""},          // e3
+		{"Sun Jul 11 01:30:00 +0300 2021", "", at(2021, 7, 11, 1, 30), ""},        // e8
+		{"Sun, 11 Jul 2021 01:30:00 +0300 (AST)", "", at(2021, 7, 11, 1, 30), ""}, // e9: an RFC 822 comment; was unknown
+		{"Sun, 11 July 2021 01:30:00 +0300", "", at(2021, 7, 11, 1, 30), ""},      // e10
+		{"11/07/2021 01:30:00 +0300", "", at(2021, 7, 11, 1, 30), ""},             // e11
+		{"Sun, 11 Jul 2021 01:30:00 GMT+0300", "", at(2021, 7, 11, 1, 30), ""},    // q21
+		{"2021-07-11 01:30:00 +0000", "", at(2021, 7, 11, 1, 30), ""},             // a pub_date field
+		{"الأحد 11 يوليو 2021 01:30", "", at(2021, 7, 11, 1, 30), ""},             // d7
+		{"الأحد 11 يوليو 2021 - 01:30 ص", "", at(2021, 7, 11, 1, 30), ""},         // q27
+		{"10 يوليو 2021 10:00 م", "", at(2021, 7, 10, 22, 0), ""},                 // q28: م after a time is PM
+		{"July 11, 2021 12:15 AM", "", at(2021, 7, 11, 0, 15), ""},
+		{"July 11, 2021 12:15 PM", "", at(2021, 7, 11, 12, 15), ""},
+		{"11 July 2021 25:70", "", day(2021, 7, 11), ""},                   // no time of day: the day alone
+		{"11 July 2021 01:30 +0300 02:30 +0400", "", day(2021, 7, 11), ""}, // two times: which one? the day alone
+
+		// A Hijri month with a year that is no Hijri year (more-dates.jsonl
+		// m13): not "a Hijri date (year 2024)".
+		{"5 شعبان 2024", "", time.Time{}, `"5 شعبان 2024" names the Hijri month شعبان; stored as unknown`},
+		{"5 ربيع الأول 2024", "", time.Time{}, `"5 ربيع الأول 2024" names the Hijri month ربيع الأول; stored as unknown`},
 	} {
 		got, note, err := ParseDateNote(tc.in, tc.order)
 		if err != nil {
@@ -335,5 +385,95 @@ func TestReadDatesEveryFormat(t *testing.T) {
 	}
 	if !reflect.DeepEqual(gp, wantProbs) {
 		t.Errorf("problems\n%s\nwant\n%s", strings.Join(gp, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// TestReadFeedDates: dates in RSS, among them RFC 822's two-digit years,
+// keep the day and time written; gofeed, which reads them too, gives UTC
+// (break-readers feed-dates2.rss and feed-dates3.rss).
+func TestReadFeedDates(t *testing.T) {
+	dir := t.TempDir()
+	// Forms only gofeed reads, for the fallback to it: an offset then a
+	// zone name, a zone name then an offset.
+	fallback := filepath.Join(dir, "fallback.rss")
+	if err := os.WriteFile(fallback, []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://f.example/</link>
+<item><guid>f1</guid><title>one</title><pubDate>Sun, 11 Jul 2021 01:30:00 +0300 EEST</pubDate></item>
+<item><guid>f2</guid><title>two</title><pubDate>Sat, 10 Jul 2021 22:00:00 EDT -0400</pubDate></item>
+</channel></rss>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := filepath.Join("testdata", "cases", "dates")
+	arts, probs := readAll(t, ReadOptions{},
+		filepath.Join(cases, "feed-dates2.rss"), filepath.Join(cases, "feed-dates3.rss"), fallback)
+	var got []string
+	for _, a := range arts {
+		date := "unknown"
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02 15:04")
+		}
+		got = append(got, fmt.Sprintf("%s %s", a.DateText, date))
+	}
+	want := []string{
+		"Sun, 11 Jul 21 01:30:00 +0300 2021-07-11 01:30", // e0: was 10 July 22:30
+		"Sunday, 11-Jul-21 01:30:00 +0300 2021-07-11 01:30",
+		"11 Jul 21 01:30 +0300 2021-07-11 01:30",
+		"Sun, 11 Jul 2021 01:30 +0300 2021-07-11 01:30",
+		"2021-07-11T01:30:00+0300 2021-07-11 01:30",
+		"2021-07-11 01:30:00+03 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 GMT+3 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 AST 2021-07-11 01:30",
+		"Sun Jul 11 01:30:00 +0300 2021 2021-07-11 01:30",
+		"Sun, 11 Jul 2021 01:30:00 +0300 (AST) 2021-07-11 01:30",
+		"Sun, 11 July 2021 01:30:00 +0300 2021-07-11 01:30",
+		"11/07/2021 01:30:00 +0300 2021-07-11 01:30",
+		"Sun, 11 Jul 2021 1:30:00 +0300 2021-07-11 01:30",
+		"Sat, 10 Jul 21 22:00:00 -0500 2021-07-10 22:00", // e13: was 11 July 03:00
+		"Sun, 11 Jul 21 01:30 +0300 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 GMT 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 +0000 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 EET 2021-07-11 01:30", // g3: was 10 July 23:30, unsaid
+		"11 Jul 21 01:30:00 +0300 2021-07-11 01:30",
+		"Sun, 11 Jul 21 01:30:00 +03:00 2021-07-11 01:30",
+		"Sun, 11 Jul 2021 01:30:00 +0300 EEST 2021-07-11 01:30", // gofeed's 10 July 22:30 UTC, as written
+		"Sat, 10 Jul 2021 22:00:00 EDT -0400 2021-07-10 22:00",  // gofeed's 11 July 02:00 UTC, as written
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("articles\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantProbs := []string{
+		`feed-dates2.rss: record 8: date "Sun, 11 Jul 21 01:30:00 AST": time zone "AST" not understood; the day is taken as written warning=true`,
+		`feed-dates3.rss: record 4: date "Sun, 11 Jul 21 01:30:00 EET": time zone "EET" not understood; the day is taken as written warning=true`,
+	}
+	if gp := problems(probs); !reflect.DeepEqual(gp, wantProbs) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(gp, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// TestFeedTime: the fallback to gofeed's time gives the wall clock written,
+// whatever gofeed normalised it to, and says when a zone was not read.
+func TestFeedTime(t *testing.T) {
+	eet := `date "Sun, 11 Jul 2021 01:30:00 EET": time zone "EET" not understood; the day is taken as written`
+	for _, tc := range []struct {
+		text   string
+		parsed time.Time
+		want   time.Time
+		note   string
+	}{
+		// gofeed reads EET as +2 and gives UTC.
+		{"Sun, 11 Jul 2021 01:30:00 EET", time.Date(2021, 7, 10, 23, 30, 0, 0, time.UTC), time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), eet},
+		// An unknown zone kept as a zero offset under its name.
+		{"Sun, 11 Jul 2021 01:30:00 EET", time.Date(2021, 7, 11, 1, 30, 0, 0, time.FixedZone("EET", 0)), time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), eet},
+		// A time in its own location is its wall clock there, not UTC's.
+		{"2021-07-11T01:30:00+03:00", time.Date(2021, 7, 11, 1, 30, 0, 0, time.FixedZone("", 3*3600)), time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), ""},
+		{"Sat, 10 Jul 2021 22:00:00 -0500", time.Date(2021, 7, 11, 3, 0, 0, 0, time.UTC), time.Date(2021, 7, 10, 22, 0, 0, 0, time.UTC), ""},
+		{"Sun, 11 Jul 2021 01:30:00 +1400", time.Date(2021, 7, 10, 11, 30, 0, 0, time.UTC), time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), ""},
+		{"Sat, 10 Jul 2021 13:30:00 -1200", time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC), time.Date(2021, 7, 10, 13, 30, 0, 0, time.UTC), ""},
+		// No time of day written: gofeed's, in its location.
+		{"11 Jul 2021", time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC), time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC), ""},
+	} {
+		got, note := feedTime(tc.text, tc.parsed)
+		if !got.Equal(tc.want) || got.Location() != time.UTC || note != tc.note {
+			t.Errorf("feedTime(%q, %v) = %v, %q; want %v, %q", tc.text, tc.parsed, got, note, tc.want, tc.note)
+		}
 	}
 }
