@@ -213,16 +213,17 @@ func clockOf(match string) (h, m, sec int, ok bool) {
 }
 
 // ParseDate reads a publication date as news sites write it: ISO 8601,
-// RFC 822/1123, or day, month and year with the month as a number or as an
-// English or Arabic month name in any of its naming systems
+// RFC 822/1123 (two-digit years too), or day, month and year with the
+// month as a number or as an English or Arabic month name in any of its
+// naming systems
 // ("11-يوليو-2021", "11 تموز 2021", "July 11, 2021", "١١/٧/٢٠٢١",
 // "12 سبتمبر 2021م"). Numeric dates are read day first, as in the Arab
 // world, unless the year comes first.
 //
 // The result is the date and time where it was written, with the location
 // set to UTC: "2021-07-11T01:30:00+03:00" is 2021-07-11 01:30 UTC, so that
-// its day stays 11 July whatever the offset. Dates without a time are
-// midnight. Offsets are not kept.
+// its day stays 11 July whatever the offset. Dates without a time, or
+// with two, are midnight. Offsets are not kept.
 //
 // A date is right or unknown. Hijri dates (marked هـ, in a Hijri month, or
 // numeric with a year in 1300–1500 and no era marker: "1445/09/05") are
@@ -237,9 +238,10 @@ func ParseDate(s string) (time.Time, error) {
 // DateOrder says in which order a numeric date gives day, month and year.
 type DateOrder string
 
-// Date orders. Auto reads year-first dates (2021/07/11) and otherwise day
-// first, with four-digit years only; an explicit order also accepts
-// two-digit years, 00–69 as 20xx and 70–99 as 19xx.
+// Date orders. Auto reads year-first numeric dates (2021/07/11) and
+// otherwise day first, with four-digit years only; an explicit order also
+// accepts two-digit years, 00–69 as 20xx and 70–99 as 19xx, as RFC 822
+// dates do in any order ("Sun, 11 Jul 21 01:30:00 +0300").
 const (
 	OrderAuto DateOrder = ""
 	OrderDMY  DateOrder = "dmy"
