@@ -91,10 +91,11 @@ func ParseEncoding(name string) (func(io.Reader) io.Reader, error) {
 }
 
 // article builds an article from a record's values by lower-cased key;
-// keys are the record's keys as written, for messages. warning, when not
+// keys are the record's keys as written, for messages, and what names
+// them ("key", "column"). warning, when not
 // "", is a caveat to report with the article: its language was not
 // understood.
-func (rd *reader) article(vals map[string]string, keys []string) (a Article, warning string, err error) {
+func (rd *reader) article(vals map[string]string, keys []string, what string) (a Article, warning string, err error) {
 	rd.maps.saw(vals, keys)
 	field := func(name string) string {
 		for _, k := range rd.candidates(name) {
@@ -113,7 +114,8 @@ func (rd *reader) article(vals map[string]string, keys []string) (a Article, war
 		Body:     withDescription(field("body"), field("description")),
 	}
 	if a.Body == "" && a.Title == "" {
-		return Article{}, "", fmt.Errorf("record has neither title nor body (its keys: %s; name the keys with --map title=KEY,body=KEY)", keyList(keys))
+		return Article{}, "", fmt.Errorf("record has neither title nor body (its %ss: %s; name them with --map title=%s,body=%[3]s)",
+			what, keyList(keys), strings.ToUpper(what))
 	}
 	if n := len(a.Title) + len(a.Body); n > rd.opts.MaxArticleBytes {
 		return Article{}, "", fmt.Errorf("article of %d bytes, more than the limit of %d", n, rd.opts.MaxArticleBytes)
@@ -372,7 +374,7 @@ func (rd *reader) record(rec map[string]any, src source, at Problem, fi *feedInf
 		rd.problem(w)
 	}
 	vals, keys := flatten(rec)
-	a, warning, err := rd.article(vals, keys)
+	a, warning, err := rd.article(vals, keys, "key")
 	if err != nil {
 		at.Reason = err.Error()
 		rd.problem(at)
@@ -1270,7 +1272,7 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		for k, i := range cols {
 			vals[k] = fields[i]
 		}
-		a, warning, aerr := rd.article(vals, header)
+		a, warning, aerr := rd.article(vals, header, "column")
 		if aerr != nil {
 			at.Reason = aerr.Error()
 			rd.problem(at)
