@@ -71,7 +71,7 @@ func TestReadJSONShapesAPIs(t *testing.T) {
 			// A body of its own makes an article, which says what it
 			// leaves unread.
 			name: "article holding records", file: "held.json",
-			content: `{"title": "t", "body": "Amiri spoke.", "articles": [{"title": "a", "url": "https://x.example/1"}, {"title": "b"}]}`,
+			content:  `{"title": "t", "body": "Amiri spoke.", "articles": [{"title": "a", "url": "https://x.example/1"}, {"title": "b"}]}`,
 			articles: []string{"t |  |  | - | en | Amiri spoke."},
 			problems: []string{`held.json: record 1: an object with a body of its own is read as one article; the 2 records in its member "articles" are not read warning=true`},
 		},
@@ -186,7 +186,7 @@ func TestReadMapDottedPaths(t *testing.T) {
 		{
 			// A misspelt key takes nothing, and is reported once.
 			name: "no record has the key", file: "json/guardian.json",
-			fields: map[string]string{"body": "fields.body_text", "date": "webDate"},
+			fields:   map[string]string{"body": "fields.body_text", "date": "webDate"},
 			articles: []string{"Kadhimi visits Tehran | ", "Sadr speaks | "},
 			problems: []string{
 				"guardian.json: --map body=fields.body_text matched no key; records have: fields.bodyText, id, type, webPublicationDate, webTitle, webUrl warning=true",
@@ -195,7 +195,7 @@ func TestReadMapDottedPaths(t *testing.T) {
 		},
 		{
 			name: "one a line, on every core", file: "lines.jsonl",
-			content: `{"a": {"t": "x", "b": "Amiri spoke."}}` + "\n" + `{"a": {"t": "y"}}` + "\n",
+			content:  `{"a": {"t": "x", "b": "Amiri spoke."}}` + "\n" + `{"a": {"t": "y"}}` + "\n",
 			fields:   map[string]string{"title": "a.t", "body": "a.body"},
 			articles: []string{"x | ", "y | "},
 			problems: []string{"lines.jsonl: --map body=a.body matched no key; records have: a.b, a.t warning=true"},
@@ -334,14 +334,14 @@ func TestReadCSVSpreadsheetQuotes(t *testing.T) {
 		{
 			// Read so, the line has too many fields: reported as before.
 			name: "no row either way", file: "r.csv", rows: 2,
-			content: "title,body\n" + `"a" b,c,d` + "\n" + "Salih,Barham Salih spoke.\n",
+			content:  "title,body\n" + `"a" b,c,d` + "\n" + "Salih,Barham Salih spoke.\n",
 			articles: []string{"Salih |  | - | Barham Salih spoke."},
 			problems: []string{"r.csv:2: unterminated quote: the quote opened on this line runs to the end of the file; the row is skipped and line 3 is read as a row of its own warning=false"},
 		},
 		{
 			// A quoted field over lines is no stray quote.
 			name: "quoted line breaks", file: "m.csv", rows: 2,
-			content: "title,body\n" + `t,"Line one` + "\n" + `line ""two"""` + "\n" + "u,Amiri spoke.\n",
+			content:  "title,body\n" + `t,"Line one` + "\n" + `line ""two"""` + "\n" + "u,Amiri spoke.\n",
 			articles: []string{"t |  | - | Line one\nline \"two\"", "u |  | - | Amiri spoke."},
 		},
 	} {
