@@ -230,11 +230,14 @@ func FuzzReadJSONL(f *testing.F) {
 func FuzzReadJSON(f *testing.F) {
 	f.Add([]byte(`[{"id":"t/1","title":"الكاظمي","body":"نص"}, {"text": "x"}]`))
 	f.Add([]byte(`{"title":"a","body":"b"} {"title":"c"}`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"https://x.example/","items":[{"url":"a","content_html":"<p>b</p>","language":"ar-IQ"}]}`))
+	f.Add([]byte("\xff\xfe[\x00{\x00}\x00]\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatJSON, b) })
 }
 
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("id,title,body,date\n1,الكاظمي,نص,2021-07-26\n2,\"a \"\"b\"\"\",c\n"))
+	f.Add([]byte("title,body\n\"a\" b,c\nd,\"e\" f\"\n"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatCSV, b) })
 }
 
