@@ -271,7 +271,7 @@ func decodeUTF16(r io.Reader) io.Reader {
 // manyNULs reports whether b looks like UTF-16 without a byte-order mark:
 // every other byte of ASCII text in it is a NUL.
 func manyNULs(b []byte) bool {
-	return len(b) >= 4 && bytes.Count(b, []byte{0})*4 >= len(b)
+	return len(b) > 0 && bytes.Count(b, []byte{0})*4 >= len(b)
 }
 
 // utf16Hint is the advice for text that looks like UTF-16 without a mark.

@@ -438,6 +438,20 @@ func TestReadUTF16(t *testing.T) {
 			problems: []string{"nobom.csv:1: no title or body column: NUL bytes in the header: text in UTF-16 without a byte-order mark? (pass --encoding utf-16le or --encoding utf-16be) warning=false"},
 		},
 		{
+			name: "json without a mark", file: "nobom.json",
+			content:  enc(`[{"title": "t", "body": "Sadr spoke."}]`, be, unicode.IgnoreBOM),
+			problems: []string{"nobom.json: not a JSON array or object: NUL bytes: text in UTF-16 without a byte-order mark? (pass --encoding utf-16le or --encoding utf-16be) warning=false"},
+		},
+		{
+			name: "jsonl without a mark", file: "nobom.jsonl",
+			content:  enc(`{"title": "t", "body": "Sadr spoke."}`+"\n", le, unicode.IgnoreBOM),
+			// Line 2 is the NUL of the line break.
+			problems: []string{
+				"nobom.jsonl:1: NUL bytes: text in UTF-16 without a byte-order mark? (pass --encoding utf-16le or --encoding utf-16be) warning=false",
+				"nobom.jsonl:2: NUL bytes: text in UTF-16 without a byte-order mark? (pass --encoding utf-16le or --encoding utf-16be) warning=false",
+			},
+		},
+		{
 			name: "csv without a mark, named", file: "nobom2.csv", opts: ReadOptions{Encoding: "utf-16le"},
 			content:  enc("title,body\nt,Sadr spoke.\n", le, unicode.IgnoreBOM),
 			articles: []string{"t |  | - | Sadr spoke."},

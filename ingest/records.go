@@ -542,6 +542,8 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
+	head, _ := br.Peek(512)
+	utf16 := manyNULs(head)
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -552,6 +554,9 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 		return err
 	}
 	if err != nil || (tok != json.Delim('[') && tok != json.Delim('{')) {
+		if utf16 {
+			return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object: NUL bytes: " + utf16Hint})
+		}
 		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
 	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, src: src}
