@@ -444,7 +444,7 @@ func TestReadUTF16(t *testing.T) {
 		},
 		{
 			name: "jsonl without a mark", file: "nobom.jsonl",
-			content:  enc(`{"title": "t", "body": "Sadr spoke."}`+"\n", le, unicode.IgnoreBOM),
+			content: enc(`{"title": "t", "body": "Sadr spoke."}`+"\n", le, unicode.IgnoreBOM),
 			// Line 2 is the NUL of the line break.
 			problems: []string{
 				"nobom.jsonl:1: NUL bytes: text in UTF-16 without a byte-order mark? (pass --encoding utf-16le or --encoding utf-16be) warning=false",
