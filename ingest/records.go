@@ -530,8 +530,8 @@ func readRawLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err erro
 
 // readJSON reads a JSON array of objects, objects one after another, or
 // an API response whose records are an array under a known member (see
-// recordsKeys), streaming: one record is decoded at a time. A byte-order
-// mark is skipped.
+// recordsKeys; see envelopeItems), or a JSON Feed, streaming: one record
+// is decoded at a time. A byte-order mark is skipped.
 func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	rd.maps = rd.newMapUse()
 	defer func() { rd.maps.report(rd, src.name) }()
