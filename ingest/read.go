@@ -260,6 +260,7 @@ type reader struct {
 	// record IDs say it), and whether reading it stopped short.
 	cur, curRel string
 	cutShort    bool
+	maps        *mapUse // which --map keys the input's records have
 }
 
 func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
@@ -388,8 +389,13 @@ func (rd *reader) read(ctx context.Context, in input) error {
 	// Tell the format from the head as --encoding decodes it, as the
 	// whole input will be unless it is a page or feed.
 	head, _ := br.Peek(512)
-	if rd.decode != nil {
-		head, _ = io.ReadAll(rd.decode(bytes.NewReader(head)))
+	decode := rd.decode
+	if isUTF16(head) {
+		// A UTF-16 byte-order mark says the encoding better than --encoding.
+		decode = decodeUTF16
+	}
+	if decode != nil {
+		head, _ = io.ReadAll(decode(bytes.NewReader(head)))
 	}
 
 	format := rd.opts.Format
@@ -406,8 +412,8 @@ func (rd *reader) read(ctx context.Context, in input) error {
 	// XML declaration, the HTTP Content-Type) and decode themselves:
 	// --encoding is for those that name none, not for every input of a
 	// run. Everything else is decoded here.
-	if rd.decode != nil && format != FormatFeed && format != FormatHTML {
-		br = bufio.NewReaderSize(rd.decode(br), 64<<10)
+	if decode != nil && format != FormatFeed && format != FormatHTML {
+		br = bufio.NewReaderSize(decode(br), 64<<10)
 	}
 	src := source{name: in.name, rel: in.rel, url: in.url}
 	var err error

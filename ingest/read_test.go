@@ -67,7 +67,7 @@ func TestReadCorpusFolder(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		`articles.jsonl:2 warning=false malformed JSON: unexpected EOF`,
-		`articles.jsonl:3 warning=false record has neither title nor body`,
+		`articles.jsonl:3 warning=false record has neither title nor body (its keys: body, id, source, title; name them with --map title=KEY,body=KEY)`,
 		`articles.jsonl:5 warning=true date "قبل ساعتين" not understood; stored as unknown`,
 		`bad-utf8.txt:0 warning=false invalid UTF-8 (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)`,
 		`empty.txt:0 warning=false empty file`,
@@ -230,11 +230,14 @@ func FuzzReadJSONL(f *testing.F) {
 func FuzzReadJSON(f *testing.F) {
 	f.Add([]byte(`[{"id":"t/1","title":"الكاظمي","body":"نص"}, {"text": "x"}]`))
 	f.Add([]byte(`{"title":"a","body":"b"} {"title":"c"}`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"t","home_page_url":"https://x.example/","items":[{"url":"a","content_html":"<p>b</p>","language":"ar-IQ"}]}`))
+	f.Add([]byte("\xff\xfe[\x00{\x00}\x00]\x00"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatJSON, b) })
 }
 
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("id,title,body,date\n1,الكاظمي,نص,2021-07-26\n2,\"a \"\"b\"\"\",c\n"))
+	f.Add([]byte("title,body\n\"a\" b,c\nd,\"e\" f\"\n"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatCSV, b) })
 }
 

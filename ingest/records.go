@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,16 +21,27 @@ import (
 
 // defaultFields lists, per article field, the JSON keys and CSV columns
 // it is looked for under, first match wins, compared case-insensitively.
+// A key into a nested JSON object is its dotted path, an element of an
+// array its index: "fields.bodytext", "provider.0.name" (see flatten).
+// After the common names come, at low priority, those of news APIs — Bing
+// News (name, datePublished, provider.0.name), The Guardian (webTitle,
+// webUrl, webPublicationDate, fields.bodyText), the New York Times
+// (headline.main, web_url, pub_date, lead_paragraph), GDELT (seendate),
+// JSON Feed (content_text, content_html) — and the Arabic names of
+// columns.
 var defaultFields = map[string][]string{
-	"id":     {"id", "_id", "guid", "uuid", "article_id"},
-	"url":    {"url", "link", "href", "canonical_url"},
-	"source": {"source", "publisher", "site", "outlet", "domain"},
-	"title":  {"title", "headline", "article_title"},
-	"date":   {"date", "published", "publishedat", "published_at", "pubdate", "datetime", "date_published"},
-	"body":   {"body", "text", "content", "article", "article_content", "article_body"},
-	"lang":   {"lang", "language"},
+	"id":  {"id", "_id", "guid", "uuid", "article_id", "المعرف", "المعرّف"},
+	"url": {"url", "link", "href", "canonical_url", "weburl", "web_url", "الرابط"},
+	"source": {"source", "publisher", "site", "outlet", "domain", "provider.0.name", "provider",
+		"المصدر"},
+	"title": {"title", "headline", "article_title", "webtitle", "headline.main", "name", "العنوان"},
+	"date": {"date", "published", "publishedat", "published_at", "pubdate", "datetime", "date_published",
+		"datepublished", "webpublicationdate", "pub_date", "seendate", "التاريخ"},
+	"body": {"body", "text", "content", "article", "article_content", "article_body",
+		"content_text", "content_html", "fields.bodytext", "lead_paragraph", "النص", "المتن", "المحتوى"},
+	"lang": {"lang", "language", "اللغة"},
 	// A summary, the text when the body is missing or cut short.
-	"description": {"description", "summary", "abstract"},
+	"description": {"description", "summary", "abstract", "الملخص"},
 }
 
 // FieldNames are the article fields a --map can set.
@@ -78,36 +90,61 @@ func ParseEncoding(name string) (func(io.Reader) io.Reader, error) {
 	return func(r io.Reader) io.Reader { return enc.NewDecoder().Reader(r) }, nil
 }
 
-// article builds an article from a record's fields, get returning the
-// value under a lower-cased key.
-func (rd *reader) article(get func(key string) string) (Article, error) {
+// article builds an article from a record's values by lower-cased key;
+// keys are the record's keys as written, for messages, and what names
+// them ("key", "column"). warning, when not
+// "", is a caveat to report with the article: its language was not
+// understood.
+func (rd *reader) article(vals map[string]string, keys []string, what string) (a Article, warning string, err error) {
+	rd.maps.saw(vals, keys)
 	field := func(name string) string {
 		for _, k := range rd.candidates(name) {
-			if v := strings.TrimSpace(get(k)); v != "" {
+			if v := strings.TrimSpace(vals[k]); v != "" {
 				return v
 			}
 		}
 		return ""
 	}
-	a := Article{
+	a = Article{
 		Record:   field("id"),
 		URL:      field("url"),
 		Source:   field("source"),
 		Title:    field("title"),
 		DateText: field("date"),
 		Body:     withDescription(field("body"), field("description")),
-		Lang:     field("lang"),
 	}
 	if a.Body == "" && a.Title == "" {
-		return Article{}, errors.New("record has neither title nor body")
+		return Article{}, "", fmt.Errorf("record has neither title nor body (its %ss: %s; name them with --map title=%s,body=%[3]s)",
+			what, keyList(keys), strings.ToUpper(what))
 	}
 	if n := len(a.Title) + len(a.Body); n > rd.opts.MaxArticleBytes {
-		return Article{}, fmt.Errorf("article of %d bytes, more than the limit of %d", n, rd.opts.MaxArticleBytes)
+		return Article{}, "", fmt.Errorf("article of %d bytes, more than the limit of %d", n, rd.opts.MaxArticleBytes)
+	}
+	if raw := field("lang"); raw != "" {
+		var ok bool
+		if a.Lang, ok = normLang(raw); !ok && rd.opts.Lang == "" {
+			warning = langWarning(raw)
+		}
 	}
 	if a.DateText != "" {
-		a.Published, a.dateNote = parseDate(a.DateText, rd.opts.DateOrder)
+		a.Published, a.dateNote = parseDate(basicISO(a.DateText), rd.opts.DateOrder)
 	}
-	return a, nil
+	return a, warning, nil
+}
+
+// basicISO rewrites a UTC time in the ISO 8601 basic format GDELT writes,
+// "20210711T013000Z", in the extended one, "2021-07-11T01:30:00Z"; other
+// text it returns as it is.
+func basicISO(s string) string {
+	if len(s) != 16 || s[8] != 'T' || s[15] != 'Z' {
+		return s
+	}
+	for i, c := range s {
+		if i != 8 && i != 15 && (c < '0' || c > '9') {
+			return s
+		}
+	}
+	return s[0:4] + "-" + s[4:6] + "-" + s[6:8] + "T" + s[9:11] + ":" + s[11:13] + ":" + s[13:15] + "Z"
 }
 
 // truncated matches the marker news APIs (NewsAPI and its kin) put where
@@ -167,6 +204,9 @@ const invalidUTF8 = "invalid UTF-8 (pass --encoding if the input is in another e
 func checkText(b []byte) (string, error) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if bytes.IndexByte(b, 0) >= 0 {
+		if manyNULs(b) {
+			return "", errors.New("NUL bytes: " + utf16Hint)
+		}
 		return "", errors.New("binary data (NUL byte), not text")
 	}
 	if !utf8.Valid(b) {
@@ -248,6 +288,8 @@ func looksLikeDate(line string) bool {
 
 // readJSONL reads one JSON object a line, decoding lines on every core.
 func (rd *reader) readJSONL(ctx context.Context, r io.Reader, src source) error {
+	rd.maps = rd.newMapUse()
+	defer func() { rd.maps.report(rd, src.name) }()
 	if n := jsonlWorkers(); n > 1 {
 		return rd.readJSONLParallel(ctx, r, src, n)
 	}
@@ -307,42 +349,42 @@ func (rd *reader) jsonRecord(b []byte, src source, at Problem) error {
 		rd.problem(at)
 		return nil
 	}
-	return rd.record(rec, src, at)
+	return rd.record(rec, src, at, nil)
 }
 
 // record emits the article of a decoded JSON object, or the articles of
-// an envelope (see envelopeItems).
-func (rd *reader) record(rec map[string]any, src source, at Problem) error {
+// an envelope (see envelopeItems). fi is the JSON Feed the object is an
+// item of, or nil.
+func (rd *reader) record(rec map[string]any, src source, at Problem, fi *feedInfo) error {
 	if items, ok := rd.envelopeItems(rec); ok {
+		fi := jsonFeed(rec)
 		for i, it := range items {
 			at := at
 			at.Record = i + 1
-			if err := rd.checkedRecord(it, src, at); err != nil {
+			if err := rd.checkedRecord(it, src, at, fi); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	lower := make(map[string]string, len(rec))
-	for k, v := range rec {
-		switch v := v.(type) {
-		case string:
-			lower[strings.ToLower(k)] = v
-		case json.Number:
-			lower[strings.ToLower(k)] = v.String()
-		case map[string]any:
-			// A named thing, as news APIs give the source:
-			// {"id": "example-daily", "name": "Example Daily"}.
-			if name, ok := v["name"].(string); ok {
-				lower[strings.ToLower(k)] = name
-			}
-		}
+	if key, n := rd.heldRecords(rec); n > 0 {
+		w := at
+		w.Warning = true
+		w.Reason = fmt.Sprintf("an object with a body of its own is read as one article; the %d records in its member %q are not read", n, key)
+		rd.problem(w)
 	}
-	a, err := rd.article(func(k string) string { return lower[k] })
+	vals, keys := flatten(rec)
+	a, warning, err := rd.article(vals, keys, "key")
 	if err != nil {
 		at.Reason = err.Error()
 		rd.problem(at)
 		return nil
+	}
+	fi.apply(&a, vals)
+	if warning != "" {
+		w := at
+		w.Reason, w.Warning = warning, true
+		rd.problem(w)
 	}
 	a.Origin = at.Error()
 	a.Origin = strings.TrimSuffix(a.Origin, ": ")
@@ -355,7 +397,8 @@ func (rd *reader) record(rec map[string]any, src source, at Problem) error {
 var (
 	// recordsKeys name a member holding the records, an array of objects.
 	recordsKeys = map[string]bool{"articles": true, "items": true, "data": true, "results": true,
-		"docs": true, "records": true, "entries": true, "posts": true, "stories": true, "news": true}
+		"docs": true, "records": true, "entries": true, "posts": true, "stories": true, "news": true,
+		"value": true} // value: Bing News
 	// wrapperKeys name a member holding an object that holds them.
 	wrapperKeys = map[string]bool{"response": true, "result": true, "data": true}
 )
@@ -364,8 +407,7 @@ var (
 // {"response": {"docs": [...]}} is depth 1.
 const maxEnvelopeDepth = 2
 
-// isTextKey reports whether a key names an article's title or text, which
-// makes the object that has it an article rather than an envelope.
+// isTextKey reports whether a key names an article's title or text.
 func (rd *reader) isTextKey(key string) bool {
 	key = strings.ToLower(key)
 	for _, f := range []string{"title", "body", "description"} {
@@ -379,17 +421,23 @@ func (rd *reader) isTextKey(key string) bool {
 }
 
 // envelopeItems returns the records of a decoded envelope: the objects of
-// its records member, found at most maxEnvelopeDepth wrappers deep. An
-// object with a title or text of its own is no envelope.
+// its records member, found at most maxEnvelopeDepth wrappers deep, when
+// they look like articles (see looksLikeArticle). An object with a body of
+// its own is no envelope, but one with a title is: a search API titles its
+// answer ({"title": "search results", "articles": [...]}), and JSON Feed
+// its feed. An empty records member makes an answer with no results of an
+// object without a title or text.
 func (rd *reader) envelopeItems(rec map[string]any) ([]map[string]any, bool) {
 	return rd.envelopeItemsAt(rec, 0)
 }
 
 func (rd *reader) envelopeItemsAt(rec map[string]any, depth int) ([]map[string]any, bool) {
+	text := false
 	for k := range rec {
-		if rd.isTextKey(k) {
+		if rd.isBodyKey(k) {
 			return nil, false
 		}
+		text = text || rd.isTextKey(k)
 	}
 	for k, v := range rec {
 		k = strings.ToLower(k)
@@ -399,9 +447,12 @@ func (rd *reader) envelopeItemsAt(rec map[string]any, depth int) ([]map[string]a
 				continue
 			}
 			if len(v) == 0 {
+				if text {
+					continue
+				}
 				return nil, true // an answer with no results
 			}
-			if _, ok := v[0].(map[string]any); !ok {
+			if first, ok := v[0].(map[string]any); !ok || !rd.looksLikeArticle(first) {
 				continue
 			}
 			items := make([]map[string]any, 0, len(v))
@@ -420,6 +471,22 @@ func (rd *reader) envelopeItemsAt(rec map[string]any, depth int) ([]map[string]a
 		}
 	}
 	return nil, false
+}
+
+// heldRecords returns the records member of an object read as an article
+// and how many article-like objects it holds, or 0: records it loses,
+// which the reader warns of.
+func (rd *reader) heldRecords(rec map[string]any) (string, int) {
+	for k, v := range rec {
+		arr, ok := v.([]any)
+		if !ok || !recordsKeys[strings.ToLower(k)] || len(arr) == 0 {
+			continue
+		}
+		if first, ok := arr[0].(map[string]any); ok && rd.looksLikeArticle(first) {
+			return k, len(arr)
+		}
+	}
+	return "", 0
 }
 
 // readLine returns the next line without its newline. A line longer than max
@@ -463,9 +530,11 @@ func readRawLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err erro
 
 // readJSON reads a JSON array of objects, objects one after another, or
 // an API response whose records are an array under a known member (see
-// recordsKeys), streaming: one record is decoded at a time. A byte-order
-// mark is skipped.
+// recordsKeys; see envelopeItems), or a JSON Feed, streaming: one record
+// is decoded at a time. A byte-order mark is skipped.
 func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
+	rd.maps = rd.newMapUse()
+	defer func() { rd.maps.report(rd, src.name) }()
 	br, ok := r.(*bufio.Reader)
 	if !ok {
 		br = bufio.NewReader(r)
@@ -473,6 +542,8 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
+	head, _ := br.Peek(512)
+	utf16 := manyNULs(head)
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	tok, err := dec.Token()
@@ -483,6 +554,9 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 		return err
 	}
 	if err != nil || (tok != json.Delim('[') && tok != json.Delim('{')) {
+		if utf16 {
+			return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object: NUL bytes: " + utf16Hint})
+		}
 		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
 	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, src: src}
@@ -524,6 +598,10 @@ type jsonStream struct {
 	src  source
 	n    int   // records read
 	stop error // the callback's error
+	// feed is the JSON Feed whose items are being read, or nil: its
+	// members before "items" (version, title, home_page_url), as feeds
+	// write them, are known when the items stream.
+	feed *feedInfo
 }
 
 // emit reads one decoded record.
@@ -534,7 +612,7 @@ func (js *jsonStream) emit(rec map[string]any) error {
 			return err
 		}
 	}
-	if err := js.rd.checkedRecord(rec, js.src, Problem{File: js.src.name, Record: js.n}); err != nil {
+	if err := js.rd.checkedRecord(rec, js.src, Problem{File: js.src.name, Record: js.n}, js.feed); err != nil {
 		js.stop = err
 		return errStop
 	}
@@ -577,11 +655,12 @@ func (js *jsonStream) object(depth int, top bool) error {
 }
 
 // members decodes the members of an object whose '{' Token consumed,
-// streaming the records of a records member (see recordsKeys) unless a
-// title or text came first, which makes the object an article.
+// streaming the records of a records member (see recordsKeys) whose
+// elements look like articles, unless a body came first, which makes the
+// object an article (see envelopeItems).
 func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err error) {
 	rec = make(map[string]any)
-	article, empty := false, false
+	article, text, empty := false, false, false
 	for js.dec.More() {
 		tok, err := js.dec.Token()
 		if err != nil {
@@ -591,7 +670,8 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 		if !ok {
 			return nil, false, fmt.Errorf("object key %v is not a string", tok)
 		}
-		article = article || js.rd.isTextKey(key)
+		article = article || js.rd.isBodyKey(key)
+		text = text || js.rd.isTextKey(key)
 		lk := strings.ToLower(key)
 		if article || (!recordsKeys[lk] && !wrapperKeys[lk]) || depth > maxEnvelopeDepth {
 			var v any
@@ -607,6 +687,9 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 		}
 		switch {
 		case tok == json.Delim('[') && recordsKeys[lk]:
+			if fi := jsonFeed(rec); fi != nil {
+				js.feed = fi
+			}
 			isRecords, v, err := js.records()
 			if err != nil {
 				return nil, false, err
@@ -642,17 +725,18 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 		return nil, false, err
 	}
 	if envelope && article {
-		// Records were streamed before a title of the object's own came:
+		// Records were streamed before a body of the object's own came:
 		// say that its own text is not read.
-		js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: "an object with records in a member (read) and a title or text of its own (not read)"})
+		js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: "an object with records in a member (read) and a body of its own (not read)"})
 	}
 	// An answer with no results, {"articles": []}, is an envelope of
 	// nothing rather than an article without text.
-	return rec, envelope || (empty && !article), nil
+	return rec, envelope || (empty && !text), nil
 }
 
 // records reads an array whose '[' Token consumed: when its first element
-// is an object, as records, each emitted; else as a value, returned.
+// is an object that looks like an article, as records, each emitted; else
+// as a value, returned.
 func (js *jsonStream) records() (bool, []any, error) {
 	if !js.dec.More() {
 		_, err := js.dec.Token()
@@ -663,7 +747,7 @@ func (js *jsonStream) records() (bool, []any, error) {
 		return false, nil, err
 	}
 	rec, ok := first.(map[string]any)
-	if !ok {
+	if !ok || !js.rd.looksLikeArticle(rec) {
 		rest, err := js.restOfArray()
 		return false, append([]any{first}, rest...), err
 	}
@@ -704,8 +788,9 @@ func jsonKind(v any) string {
 	return "value"
 }
 
-// checkedRecord validates a decoded object's strings and emits it.
-func (rd *reader) checkedRecord(rec map[string]any, src source, at Problem) error {
+// checkedRecord validates a decoded object's strings and emits it; fi is
+// the JSON Feed it is an item of, or nil.
+func (rd *reader) checkedRecord(rec map[string]any, src source, at Problem, fi *feedInfo) error {
 	for _, v := range rec {
 		if s, ok := v.(string); ok && !utf8.ValidString(s) {
 			at.Reason = invalidUTF8
@@ -713,7 +798,7 @@ func (rd *reader) checkedRecord(rec map[string]any, src source, at Problem) erro
 			return nil
 		}
 	}
-	return rd.record(rec, src, at)
+	return rd.record(rec, src, at, fi)
 }
 
 // Delimiters are the CSV delimiters detected in a .csv file's header and
@@ -866,6 +951,11 @@ type csvScanner struct {
 	swallowed int
 	// fields is the header's number of fields, once read.
 	fields int
+	// salvaged are the fields of the record next returned, when its line
+	// was read as spreadsheets read a quote closed mid-field (see
+	// spreadsheetFields), and note says so; nil and "" otherwise.
+	salvaged []string
+	note     string
 }
 
 // csvProblem is a line that is not a row, and why.
@@ -896,6 +986,7 @@ func (s *csvScanner) line() (csvLine, error) {
 // next returns the lines of the next record, or a problem with lines that
 // are no record, or io.EOF after the last.
 func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
+	s.salvaged, s.note = nil, ""
 	comma := byte(s.comma)
 	first, err := s.line()
 	for err == nil && !first.tooLong && first.text == "" {
@@ -912,6 +1003,9 @@ func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
 		return rec, nil, nil
 	}
 	if first.n <= s.swallowed {
+		if rec, ok := s.salvage(rec); ok {
+			return rec, nil, nil
+		}
 		return nil, &csvProblem{first.n, "unterminated quote: the row is skipped"}, nil
 	}
 	size := len(first.raw)
@@ -947,6 +1041,10 @@ func (s *csvScanner) next() ([]csvLine, *csvProblem, error) {
 // unterminated reports the first line of rec as a row whose quote never
 // closes and hands the lines after it back to be read as rows.
 func (s *csvScanner) unterminated(rec []csvLine, how string) ([]csvLine, *csvProblem, error) {
+	if first, ok := s.salvage(rec); ok {
+		s.back = append(append([]csvLine(nil), rec[1:]...), s.back...)
+		return first, nil, nil
+	}
 	reason := "unterminated quote: the quote opened on this line " + how + "; the row is skipped"
 	if len(rec) > 1 {
 		from, to := rec[1].n, rec[len(rec)-1].n
@@ -959,6 +1057,72 @@ func (s *csvScanner) unterminated(rec []csvLine, how string) ([]csvLine, *csvPro
 		s.back = append(append([]csvLine(nil), rec[1:]...), s.back...)
 	}
 	return nil, &csvProblem{rec[0].n, reason}, nil
+}
+
+// salvage reads the first line of rec, whose quote does not close where
+// CSV says it should, as spreadsheets do (see spreadsheetFields), when so
+// read it is a row of the header's number of fields.
+func (s *csvScanner) salvage(rec []csvLine) ([]csvLine, bool) {
+	if s.fields == 0 || rec[0].tooLong {
+		return nil, false
+	}
+	fields, mid := spreadsheetFields(rec[0].text, s.comma)
+	if len(fields) != s.fields || mid == 0 {
+		return nil, false
+	}
+	s.salvaged = fields
+	s.note = fmt.Sprintf("field %d begins with a quoted part and goes on after it (%s); read as spreadsheets read it, the quoted part and the rest, without the quotes", mid, clip(fields[mid-1], 40))
+	return rec[:1], true
+}
+
+// clip shortens s to n runes with "…" for a message, quoted.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		s = string([]rune(s)[:n]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// spreadsheetFields splits one line as LibreOffice, Excel and Python's csv
+// module read it: a field that begins with a quote is quoted up to the
+// next quote that is not doubled, and what follows up to the delimiter is
+// appended as it is, quotes and all: `"Sadr" said it` is `Sadr said it`.
+// mid is the 1-based number of the first field so read, or 0 when no
+// quoted field goes on after its closing quote.
+func spreadsheetFields(line string, comma rune) (fields []string, mid int) {
+	c := byte(comma)
+	var f strings.Builder
+	i := 0
+	for {
+		f.Reset()
+		if i < len(line) && line[i] == '"' {
+			i++
+			for i < len(line) {
+				if line[i] == '"' {
+					if i+1 < len(line) && line[i+1] == '"' {
+						f.WriteByte('"')
+						i += 2
+						continue
+					}
+					i++
+					break
+				}
+				f.WriteByte(line[i])
+				i++
+			}
+			if i < len(line) && line[i] != c && mid == 0 {
+				mid = len(fields) + 1
+			}
+		}
+		j := strings.IndexByte(line[i:], c)
+		if j < 0 {
+			f.WriteString(line[i:])
+			return append(fields, f.String()), mid
+		}
+		f.WriteString(line[i : i+j])
+		fields = append(fields, f.String())
+		i += j + 1
+	}
 }
 
 // isRow reports whether line alone is a well-formed CSV record (strict
@@ -1049,6 +1213,8 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: noColumns(header, sep)})
 	}
 	sc.fields = len(header)
+	rd.maps = rd.newMapUse()
+	defer func() { rd.maps.report(rd, src.name) }()
 	for n := 1; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -1070,11 +1236,22 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 			continue
 		}
 		at := Problem{File: src.name, Line: rec[0].n}
-		fields, err := parseRecord(rec, sep)
+		fields, err := sc.salvaged, error(nil)
+		if fields == nil {
+			fields, err = parseRecord(rec, sep)
+		}
 		if err != nil {
 			at.Reason = "malformed CSV: " + err.Error()
 			rd.problem(at)
 			continue
+		}
+		if len(fields) != len(header) && len(rec) > 1 {
+			// A quote closed mid-field on the first line and another
+			// opened later: read the first line as spreadsheets do.
+			if first, ok := sc.salvage(rec); ok {
+				sc.back = append(append([]csvLine(nil), rec[1:]...), sc.back...)
+				rec, fields = first, sc.salvaged
+			}
 		}
 		if len(fields) != len(header) {
 			at.Reason = fmt.Sprintf("%d fields, the header has %d", len(fields), len(header))
@@ -1096,16 +1273,25 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 			rd.problem(at)
 			continue
 		}
-		a, aerr := rd.article(func(k string) string {
-			if i, ok := cols[k]; ok {
-				return fields[i]
-			}
-			return ""
-		})
+		vals := make(map[string]string, len(cols))
+		for k, i := range cols {
+			vals[k] = fields[i]
+		}
+		a, warning, aerr := rd.article(vals, header, "column")
 		if aerr != nil {
 			at.Reason = aerr.Error()
 			rd.problem(at)
 			continue
+		}
+		if warning != "" {
+			w := at
+			w.Reason, w.Warning = warning, true
+			rd.problem(w)
+		}
+		if sc.note != "" {
+			w := at
+			w.Reason, w.Warning = sc.note, true
+			rd.problem(w)
 		}
 		a.Origin = fmt.Sprintf("%s:%d", src.name, at.Line)
 		if ferr := rd.emit(a, &at); ferr != nil {
@@ -1124,6 +1310,9 @@ func noColumns(header []string, sep rune) string {
 					header[0], delimiterNames[d], delimiterNames[sep], flagDelimiters[d])
 			}
 		}
+	}
+	if manyNULs([]byte(strings.Join(header, ""))) {
+		return "no title or body column: NUL bytes in the header: " + utf16Hint
 	}
 	return fmt.Sprintf("no title or body column among %q (name them with --map title=COLUMN,body=COLUMN)", header)
 }

@@ -267,8 +267,8 @@ func TestReadJSONShapes(t *testing.T) {
 			articles: []string{"a |  | - | b"},
 		},
 		{
-			name: "wrapped docs", file: "nyt.json", content: `{"status": "OK", "response": {"meta": {"hits": 1}, "docs": [{"headline": {"main": "ignored"}, "abstract": "Raisi spoke."}]}}`,
-			articles: []string{" |  | - | Raisi spoke."},
+			name: "wrapped docs", file: "nyt.json", content: `{"status": "OK", "response": {"meta": {"hits": 1}, "docs": [{"headline": {"main": "Raisi"}, "abstract": "Raisi spoke."}]}}`,
+			articles: []string{"Raisi |  | - | Raisi spoke."},
 		},
 		{
 			name: "empty results", file: "empty.json", content: `{"status": "ok", "totalResults": 0, "articles": []}`,
@@ -298,9 +298,9 @@ func TestReadJSONShapes(t *testing.T) {
 			},
 		},
 		{
-			name: "records before an object's own title", file: "both.json", content: `{"items": [{"title": "a", "body": "b"}], "title": "t", "body": "u"}`,
+			name: "records before an object's own body", file: "both.json", content: `{"items": [{"title": "a", "body": "b"}], "title": "t", "body": "u"}`,
 			articles: []string{"a |  | - | b"},
-			problems: []string{"both.json: record 1: an object with records in a member (read) and a title or text of its own (not read) warning=false"},
+			problems: []string{"both.json: record 1: an object with records in a member (read) and a body of its own (not read) warning=false"},
 		},
 		{
 			name: "malformed inside an envelope", file: "broken.json", content: `{"articles": [{"title": "a", "body": "b"}, {"title": }]}`,

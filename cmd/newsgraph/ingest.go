@@ -58,10 +58,12 @@ gzipped. The format is told by the extension, else by the content, or forced wit
    html   .html       a saved article page: main text, title and date from its metadata
 
 JSON and CSV fields are found under common names — id, url/link, source, title/headline,
-date/published/publishedAt/pubDate, body/text/content, description/summary, lang — or named
-with --map:
+date/published/publishedAt/pubDate, body/text/content, description/summary, lang, their Arabic
+names (العنوان, النص …), and those of news APIs and JSON Feed — or named with --map, a key
+inside a nested JSON object by its dotted path and an array element by its index:
 
    newsgraph ingest --map title=title_guess,date=date_guess corpus.jsonl
+   newsgraph ingest --map body=fields.bodyText,title=headline.main,source=provider.0.name api.json
    newsgraph ingest --encoding windows-1252 --date-order mdy --map id=unit_id fakes.csv
    newsgraph ingest --delimiter ';' export.csv
    newsgraph ingest https://www.aljazeera.net/aljazeerarss/a7c186be-1baa-4bd4-9d80-a84db769f779/73d0e1b4-532f-45ef-b135-bfdff8b8cab9
@@ -98,7 +100,7 @@ conflicting ID, or an article the store rejected; 1 nothing could be read, or th
 func ingestFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Usage: "read every input as `FORMAT` (text, jsonl, json, csv, tsv, feed, html) instead of detecting it"},
-		&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key or CSV column (fields: id, url, source, title, date, body, description, lang); repeatable or comma-separated"},
+		&cli.StringSliceFlag{Name: "map", Usage: "take article `FIELD=COLUMN` from that JSON key (a dotted path into nested objects: fields.bodyText, provider.0.name) or CSV column (fields: id, url, source, title, date, body, description, lang); repeatable or comma-separated"},
 		&cli.StringFlag{Name: "delimiter", Usage: "separate CSV and TSV fields by `DELIM`: , ; tab (or \\t) or | (default: tab for .tsv; for .csv the one the header uses)"},
 		&cli.StringFlag{Name: "lang", Usage: "set every article's language to `LANG` (e.g. ar, en) instead of detecting it from the script"},
 		&cli.StringFlag{Name: "date-order", Usage: "read numeric dates as `ORDER`: dmy (the default, as in the Arab world), mdy (US: 4/5/17 is 5 April) or ymd; an explicit order also accepts two-digit years"},
