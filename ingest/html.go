@@ -187,8 +187,10 @@ func lateMetaCharset(page []byte) string {
 }
 
 // resolveLink returns link made absolute against base, and whether it
-// could be: a link that is absolute already, or relative with a base. An
-// empty link is none, not a link to base itself.
+// could be: a link that is absolute already, or relative with a base. A
+// protocol-relative link ("//host/path") is absolute but for its scheme:
+// with no base it is taken as https. An empty link is none, not a link to
+// base itself.
 func resolveLink(base *url.URL, link string) (string, bool) {
 	link = strings.TrimSpace(link)
 	u, err := url.Parse(link)
@@ -197,6 +199,9 @@ func resolveLink(base *url.URL, link string) (string, bool) {
 	}
 	if base != nil {
 		u = base.ResolveReference(u)
+	}
+	if u.Scheme == "" && u.Host != "" {
+		u.Scheme = "https"
 	}
 	if !u.IsAbs() || u.Host == "" {
 		return "", false

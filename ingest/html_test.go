@@ -215,8 +215,10 @@ func TestHTMLLinks(t *testing.T) {
 		{name: "relative canonical, base href", data: page(`<base href="https://z.example/ar/"><link rel="canonical" href="a/b">`), wantURL: "https://z.example/ar/a/b", wantSource: "z.example"},
 		{name: "rooted canonical, base href", data: page(`<base href="https://z.example/ar/index.html"><link rel="canonical" href="/a/b">`), wantURL: "https://z.example/a/b", wantSource: "z.example"},
 		{name: "relative base href, no URL", data: page(`<base href="/ar/"><link rel="canonical" href="/a/b">`), notes: []string{relCanonical}},
-		{name: "protocol-relative canonical, no URL", data: page(`<link rel="canonical" href="//w.example/a">`),
-			notes: []string{`canonical link "//w.example/a" is relative and the page has no URL or <base href> to resolve it against; not used as its URL`}},
+		// "//host/path" is absolute but for its scheme: https when no base
+		// gives one.
+		{name: "protocol-relative canonical, no URL", data: page(`<link rel="canonical" href="//w.example/a">`), wantURL: "https://w.example/a", wantSource: "w.example"},
+		{name: "protocol-relative og:url, http base href", data: page(`<base href="http://b.example/x/"><meta property="og:url" content="//w.example/a">`), wantURL: "http://w.example/a", wantSource: "w.example"},
 		// A fetched page is named by the URL it came from.
 		{name: "relative canonical, fetched", data: page(`<link rel="canonical" href="/a/b">`), pageURL: "https://v.example/a/b?utm_source=x", wantURL: "https://v.example/a/b?utm_source=x", wantSource: "v.example"},
 	} {
