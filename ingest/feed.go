@@ -365,7 +365,7 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 			a.URL = u
 		} else {
 			opts.Problem(Problem{File: src, Record: n, Warning: true,
-				Reason: fmt.Sprintf("link %q is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from); not used as the article's URL", link)})
+				Reason: fmt.Sprintf("link %q is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from, a self link); not used as the article's URL", link)})
 		}
 	}
 	if a.Title == "" && a.Body == "" {
