@@ -277,7 +277,7 @@ func TestHTMLEncoding(t *testing.T) {
 		}
 		return string(b)
 	}
-	const mojibake = "text looks like mojibake (100% of its letters are Latin-1 letters such as Ø, Ù, Ç): the input may be in another encoding than it is read in; pass --encoding to name it (e.g. windows-1256), which applies to pages and feeds that declare no encoding or declare a wrong one"
+	const mojibake = "text looks like mojibake (100% of its letters are Latin-1 letters such as Ø, Ù, Ç): it reads like windows-1256 read as windows-1252 or Latin-1; ingest this input on its own with --encoding windows-1256 (--encoding applies to every page and feed of a run that declares no encoding or a wrong one)"
 	for _, tc := range []struct {
 		name        string
 		data        string
