@@ -33,6 +33,9 @@ type Article struct {
 	// one of them is updated in place rather than doubled. Set by the
 	// readers and the pipeline; nil for most articles.
 	PriorIDs []string
+	// localRecord says that Record is unique only within the input, though
+	// Source is set: a feed's GUID when the feed names no site, only a title.
+	localRecord bool
 	// dateNote is the warning about DateText, "" when none: why the date
 	// is unknown, or what of it was not read. Readers set it; emit reports it.
 	dateNote string

@@ -114,7 +114,25 @@ func decodeDeclared(b []byte, declared, forced string, plain func([]byte) string
 // fewer: a few accented letters in a hundred in French, two or three in a
 // hundred of ط and ظ in Arabic.
 func mojibake(text string) (bool, string) {
-	var letters, latin1, taZah, repl int
+	m := diagnoseMojibake(text)
+	return m.why != "", m.why
+}
+
+// misreading is what diagnoseMojibake tells of a text.
+type misreading struct {
+	why string // what in the text looks wrong; "" when nothing does
+	// was and readAs are the encoding the text likely was in and the one it
+	// was likely read as; "" when the pattern does not tell.
+	was, readAs string
+}
+
+// diagnoseMojibake says whether and how text looks misread (see mojibake).
+// Arabic in UTF-8 read as windows-1252 or Latin-1 has its lead bytes D8
+// and D9 on nearly every letter, which read as Ø and Ù; Arabic in
+// windows-1256 so read gives Ç, á, ã, Ú and the like, Ø and Ù being only
+// ط and ظ there; Arabic in UTF-8 read as windows-1256 gives ط and ظ.
+func diagnoseMojibake(text string) misreading {
+	var letters, latin1, oSlashU, taZah, repl int
 	for _, r := range text {
 		switch {
 		case r == utf8.RuneError:
@@ -123,29 +141,49 @@ func mojibake(text string) (bool, string) {
 			letters++
 			if 0xC0 <= r && r <= 0xFF {
 				latin1++
+				if r == 'Ø' || r == 'Ù' {
+					oSlashU++
+				}
 			} else if r == 'ط' || r == 'ظ' {
 				taZah++
 			}
 		}
 	}
+	// The letters tell more than replacement characters, which
+	// windows-1252 also gives for the five bytes it leaves undefined.
 	switch {
-	case repl >= 3 && repl*50 >= letters:
-		return true, fmt.Sprintf("%d replacement characters (U+FFFD)", repl)
 	case latin1 >= 8 && latin1*10 >= letters*3:
-		return true, fmt.Sprintf("%d%% of its letters are Latin-1 letters such as Ø, Ù, Ç", latin1*100/letters)
+		m := misreading{why: fmt.Sprintf("%d%% of its letters are Latin-1 letters such as Ø, Ù, Ç", latin1*100/letters), was: "windows-1256", readAs: "windows-1252 or Latin-1"}
+		if oSlashU*2 >= latin1 {
+			m.was = "UTF-8"
+		}
+		return m
 	case taZah >= 8 && taZah*10 >= letters*3:
-		return true, fmt.Sprintf("%d%% of its letters are ط or ظ, as in UTF-8 read as windows-1256", taZah*100/letters)
+		return misreading{why: fmt.Sprintf("%d%% of its letters are ط or ظ, as in UTF-8 read as windows-1256", taZah*100/letters), was: "UTF-8", readAs: "windows-1256"}
+	case repl >= 3 && repl*50 >= letters:
+		return misreading{why: fmt.Sprintf("%d replacement characters (U+FFFD)", repl)}
 	}
-	return false, ""
+	return misreading{}
 }
 
-// mojibakeNote is the warning for text that looks like mojibake, or "".
+// mojibakeNote is the warning for a page's or feed's text that looks like
+// mojibake, or "". It names the encoding the text was likely in when the
+// pattern tells, and says to ingest the input in a run of its own:
+// --encoding applies to every input of a run, and the run that misread
+// this input may have named it for another.
 func mojibakeNote(text string) string {
-	bad, why := mojibake(text)
-	if !bad {
+	m := diagnoseMojibake(text)
+	switch {
+	case m.why == "":
 		return ""
+	case m.was == "UTF-8":
+		// Valid UTF-8 is read as UTF-8 whatever --encoding says, so these
+		// bytes are not all UTF-8, or were garbled before they were saved.
+		return fmt.Sprintf("text looks like mojibake (%s): it reads like UTF-8 read as %s; if --encoding named that for other inputs, ingest this one on its own without --encoding; otherwise the text was likely garbled so before it was saved, and no --encoding undoes that", m.why, m.readAs)
+	case m.was != "":
+		return fmt.Sprintf("text looks like mojibake (%s): it reads like %s read as %s; ingest this input on its own with --encoding %[2]s (--encoding applies to every page and feed of a run that declares no encoding or a wrong one)", m.why, m.was, m.readAs)
 	}
-	return "text looks like mojibake (" + why + "): the input may be in another encoding than it is read in; pass --encoding to name it (e.g. windows-1256), which applies to pages and feeds that declare no encoding or declare a wrong one"
+	return fmt.Sprintf("text looks like mojibake (%s): the input may be in another encoding than it is read in; ingest it on its own with --encoding naming its encoding (e.g. windows-1256), which applies to every page and feed of a run that declares no encoding or a wrong one", m.why)
 }
 
 func allASCII(b []byte) bool {

@@ -25,7 +25,9 @@ import (
 //
 // Relative item links (and GUIDs that are permalinks) are resolved against
 // the xml:base in scope where they stand (the feed parser applies it), else
-// the feed's own link, else feedURL. One that cannot be resolved is not the
+// the feed's own link, else feedURL, else the feed's self link (see
+// feedBase); a protocol-relative one ("//host/path") takes the base's
+// scheme, or https when there is no base. One that cannot be resolved is not the
 // article's URL — "/news/1" would name an article on every site — and is
 // reported as a warning; the GUID or the text identifies the article then.
 //
@@ -90,7 +92,7 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 	refs := scanXMLBase(b, feed.FeedType == "atom", len(feed.Items))
 	feed.Link = refs.feed.fix(feed.Link)
 	base := feedBase(feed, feedURL) // and feed.Link made absolute
-	source := feedSource(feed)
+	source, site := feedSource(feed)
 	var text strings.Builder // a sample of the items' text, for the mojibake check
 	for i, item := range feed.Items {
 		if err := ctx.Err(); err != nil {
@@ -113,6 +115,9 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 		if !ok {
 			continue
 		}
+		// A GUID such as "1" is unique only within its site: with no host
+		// to scope it, another feed of the same title repeats it.
+		a.localRecord = !site
 		if text.Len() < 64<<10 {
 			text.WriteString(a.Title + "\n" + a.Body + "\n")
 		}
@@ -128,9 +133,11 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 
 // feedBase returns the URL relative links in feed resolve against: the
 // feed's own link (the channel's <link>, Atom's alternate link), itself
-// resolved against feedURL, else feedURL; nil when neither is absolute.
-// It sets feed.Link to the resolved link, so that a relative one names the
-// feed's site too.
+// resolved against feedURL; else feedURL, the URL the feed was retrieved
+// from; else its self link (Atom's rel="self", RSS's atom:link), the URL it
+// says it is retrieved from, which RFC 3986 makes the base of a document
+// that names no other; nil when none is absolute. It sets feed.Link to the
+// resolved link, so that a relative one names the feed's site too.
 func feedBase(feed *gofeed.Feed, feedURL string) *url.URL {
 	var fetched *url.URL
 	if u, err := url.Parse(strings.TrimSpace(feedURL)); err == nil && u.IsAbs() && u.Host != "" {
@@ -142,7 +149,15 @@ func feedBase(feed *gofeed.Feed, feedURL string) *url.URL {
 			return u
 		}
 	}
-	return fetched
+	if fetched != nil {
+		return fetched
+	}
+	if link, ok := resolveLink(nil, feed.FeedLink); ok {
+		if u, err := url.Parse(link); err == nil {
+			return u
+		}
+	}
+	return nil
 }
 
 // linkRefs are the links of a feed or item as written, each with the
@@ -350,7 +365,7 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 			a.URL = u
 		} else {
 			opts.Problem(Problem{File: src, Record: n, Warning: true,
-				Reason: fmt.Sprintf("link %q is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from); not used as the article's URL", link)})
+				Reason: fmt.Sprintf("link %q is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from, a self link); not used as the article's URL", link)})
 		}
 	}
 	if a.Title == "" && a.Body == "" {
@@ -390,16 +405,16 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 	return a, true
 }
 
-// feedSource names the site a feed belongs to: the host of its link, or
-// its title when it has no usable link.
-func feedSource(feed *gofeed.Feed) string {
+// feedSource names the site a feed belongs to: the host of its link, and
+// site true; or its title, and site false, when it has no usable link.
+func feedSource(feed *gofeed.Feed) (source string, site bool) {
 	links := append([]string{feed.Link}, feed.Links...)
 	for _, l := range links {
 		if u, err := url.Parse(strings.TrimSpace(l)); err == nil && u.Host != "" {
-			return u.Host
+			return u.Host, true
 		}
 	}
-	return strings.TrimSpace(htmlToText(feed.Title))
+	return strings.TrimSpace(htmlToText(feed.Title)), false
 }
 
 // isLinkLike tells whether a GUID that claims to be a permalink looks like

@@ -144,12 +144,15 @@ func TestReadFeed(t *testing.T) {
 				// plain text: its line break is a paragraph break
 				Body:   "ارتفعت أسعار خام برنت بنسبة اثنين في المئة.\nوقال محللون إن القرار كان متوقعاً.",
 				Origin: "unreadable-date.xml#1",
+				// its GUID would be scoped to the input: a title is no site
+				localRecord: true,
 			}, {
-				Source:   "نشرة المساء",
-				Title:    "Hijri-dated item",
-				DateText: "4 ذو القعدة 1445 هـ",
-				Body:     "A date this reader refuses to convert.",
-				Origin:   "unreadable-date.xml#2",
+				Source:      "نشرة المساء",
+				Title:       "Hijri-dated item",
+				DateText:    "4 ذو القعدة 1445 هـ",
+				Body:        "A date this reader refuses to convert.",
+				Origin:      "unreadable-date.xml#2",
+				localRecord: true,
 			}},
 			probs: []Problem{
 				{File: "unreadable-date.xml", Record: 2, Reason: `date "4 ذو القعدة 1445 هـ" is a Hijri date (year 1445), not converted; stored as unknown`, Warning: true},
@@ -357,7 +360,7 @@ func TestFeedLinks(t *testing.T) {
 	atom := func(feed, entries string) string {
 		return `<feed xmlns="http://www.w3.org/2005/Atom" ` + feed + `><title>Site</title>` + entries + `</feed>`
 	}
-	const noBase = `link "/news/1" is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from); not used as the article's URL`
+	const noBase = `link "/news/1" is relative and the feed names no base to resolve it against (xml:base, a channel link, the URL it was fetched from, a self link); not used as the article's URL`
 	for _, tc := range []struct {
 		name    string
 		data    string
@@ -445,6 +448,47 @@ func TestFeedLinks(t *testing.T) {
 			data: atom(``, `<link rel="self" href="https://j.example.com/feed"/><link rel="alternate" href="https://j.example.com/ar/"/>
 <entry><title>t</title><id>urn:1</id><link href="a/1"/></entry>`),
 			want: []string{"https://j.example.com/ar/a/1"},
+		},
+		{
+			// The feed's own URL is a base when nothing else is (RFC 3986
+			// 5.1.3): its host names the site, an enclosure is no link.
+			name: "atom: self link only",
+			data: atom(``, `<link rel="self" href="https://self.example.org/feeds/all.atom"/>
+<entry><title>t</title><id>urn:z:1</id><link rel="enclosure" href="/img/1.jpg"/><link rel="alternate" href="/news/1"/></entry>
+<entry><title>t</title><id>urn:z:2</id><link href="2"/></entry>`),
+			want: []string{"https://self.example.org/news/1", "https://self.example.org/feeds/2"},
+		},
+		{
+			name: "rss: atom:link self only",
+			data: `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Top Stories</title>
+<atom:link href="https://atomself.example.org/rss" rel="self" type="application/rss+xml"/>
+<item><title>t</title><link>/news/1</link></item></channel></rss>`,
+			want: []string{"https://atomself.example.org/news/1"},
+		},
+		{
+			name:    "self link after the URL fetched",
+			data:    atom(``, `<link rel="self" href="https://old.example.org/feed"/><entry><title>t</title><id>urn:1</id><link href="/a/1"/></entry>`),
+			feedURL: "https://k.example.com/feed.atom",
+			want:    []string{"https://k.example.com/a/1"},
+		},
+		{
+			name: "relative self link is no base",
+			data: atom(``, `<link rel="self" href="/feed"/><entry><title>t</title><id>urn:1</id><link href="/news/1"/></entry>`),
+			want: []string{""},
+			warn: []string{"1: " + noBase},
+		},
+		{
+			// "//host/path" is absolute but for its scheme: the base's, or https.
+			name: "protocol-relative links",
+			data: rss("", `<item><title>t</title><link>//pr2.example.org/news/9</link></item>
+<item><title>t</title><guid>//pr2.example.org/news/10</guid></item>`),
+			want:    []string{"https://pr2.example.org/news/9", "https://pr2.example.org/news/10"},
+			records: []string{"", "https://pr2.example.org/news/10"},
+		},
+		{
+			name: "protocol-relative link, http channel link",
+			data: rss("", `<link>http://h.example.org/</link><item><title>t</title><link>//pr.example.org/news/9</link></item>`),
+			want: []string{"http://pr.example.org/news/9"},
 		},
 		{
 			name:    "atom: fetched",

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -187,8 +188,10 @@ func lateMetaCharset(page []byte) string {
 }
 
 // resolveLink returns link made absolute against base, and whether it
-// could be: a link that is absolute already, or relative with a base. An
-// empty link is none, not a link to base itself.
+// could be: a link that is absolute already, or relative with a base. A
+// protocol-relative link ("//host/path") is absolute but for its scheme:
+// with no base it is taken as https. An empty link is none, not a link to
+// base itself.
 func resolveLink(base *url.URL, link string) (string, bool) {
 	link = strings.TrimSpace(link)
 	u, err := url.Parse(link)
@@ -197,6 +200,9 @@ func resolveLink(base *url.URL, link string) (string, bool) {
 	}
 	if base != nil {
 		u = base.ResolveReference(u)
+	}
+	if u.Scheme == "" && u.Host != "" {
+		u.Scheme = "https"
 	}
 	if !u.IsAbs() || u.Host == "" {
 		return "", false
@@ -212,19 +218,34 @@ type pageInfo struct {
 	date                      string // the first publication date found
 }
 
+// dateMeta are the names (or properties, or itemprops) of <meta> elements
+// that give a page's publication date besides article:published_time, most
+// specific first: schema.org microdata, Dublin Core, then the names CMSs
+// and analytics tags use. "date" alone comes late, as some sites give it
+// the date of the last change. parsely-pub-date is not among them:
+// readability reads it, and its parser keeps the time of day of the
+// English forms Parse.ly writes ("March 5, 2024 12:00 UTC").
+var dateMeta = []string{
+	"datepublished", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+	"dc.date", "dcterms.date", "article:published", "pubdate", "publishdate", "publish-date",
+	"sailthru.date", "date",
+}
+
 // pageMeta reads doc's metadata. Dates are taken in order of trust:
-// article:published_time, a <time datetime> (one inside <article> before
-// any other, as a page's header may show today's date), then JSON-LD
-// datePublished.
+// article:published_time; another <meta> naming the publication date
+// (dateMeta, in its order); a <time itemprop="datePublished">; a <time
+// datetime> (one inside <article> before any other, as a page's header may
+// show today's date); then JSON-LD datePublished.
 func pageMeta(doc *html.Node) pageInfo {
 	var info pageInfo
-	var metaDate, timeDate, articleTimeDate, ldDate string
+	var metaDate, timeDate, articleTimeDate, itempropTimeDate, ldDate string
+	otherMeta := make(map[string]string) // dateMeta name: first content
 	var walk func(n *html.Node, inArticle bool)
 	walk = func(n *html.Node, inArticle bool) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
-				key := strings.ToLower(strings.TrimSpace(firstOf(attr(n, "property"), attr(n, "name"))))
+				key := strings.ToLower(strings.TrimSpace(firstOf(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"))))
 				content := strings.TrimSpace(attr(n, "content"))
 				switch key {
 				case "og:title":
@@ -233,6 +254,10 @@ func pageMeta(doc *html.Node) pageInfo {
 					info.ogURL = firstOf(info.ogURL, content)
 				case "article:published_time":
 					metaDate = firstOf(metaDate, content)
+				default:
+					if content != "" && otherMeta[key] == "" && slices.Contains(dateMeta, key) {
+						otherMeta[key] = content
+					}
 				}
 			case atom.Base:
 				if href := strings.TrimSpace(attr(n, "href")); href != "" && info.base == "" {
@@ -247,6 +272,9 @@ func pageMeta(doc *html.Node) pageInfo {
 			case atom.Time:
 				if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
 					timeDate = firstOf(timeDate, dt)
+					if strings.EqualFold(strings.TrimSpace(attr(n, "itemprop")), "datePublished") {
+						itempropTimeDate = firstOf(itempropTimeDate, dt)
+					}
 					if inArticle {
 						articleTimeDate = firstOf(articleTimeDate, dt)
 					}
@@ -264,7 +292,12 @@ func pageMeta(doc *html.Node) pageInfo {
 		}
 	}
 	walk(doc, false)
-	info.date = firstOf(metaDate, articleTimeDate, timeDate, ldDate)
+	for _, name := range dateMeta {
+		if metaDate == "" {
+			metaDate = otherMeta[name]
+		}
+	}
+	info.date = firstOf(metaDate, itempropTimeDate, articleTimeDate, timeDate, ldDate)
 	return info
 }
 

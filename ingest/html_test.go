@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -215,8 +216,10 @@ func TestHTMLLinks(t *testing.T) {
 		{name: "relative canonical, base href", data: page(`<base href="https://z.example/ar/"><link rel="canonical" href="a/b">`), wantURL: "https://z.example/ar/a/b", wantSource: "z.example"},
 		{name: "rooted canonical, base href", data: page(`<base href="https://z.example/ar/index.html"><link rel="canonical" href="/a/b">`), wantURL: "https://z.example/a/b", wantSource: "z.example"},
 		{name: "relative base href, no URL", data: page(`<base href="/ar/"><link rel="canonical" href="/a/b">`), notes: []string{relCanonical}},
-		{name: "protocol-relative canonical, no URL", data: page(`<link rel="canonical" href="//w.example/a">`),
-			notes: []string{`canonical link "//w.example/a" is relative and the page has no URL or <base href> to resolve it against; not used as its URL`}},
+		// "//host/path" is absolute but for its scheme: https when no base
+		// gives one.
+		{name: "protocol-relative canonical, no URL", data: page(`<link rel="canonical" href="//w.example/a">`), wantURL: "https://w.example/a", wantSource: "w.example"},
+		{name: "protocol-relative og:url, http base href", data: page(`<base href="http://b.example/x/"><meta property="og:url" content="//w.example/a">`), wantURL: "http://w.example/a", wantSource: "w.example"},
 		// A fetched page is named by the URL it came from.
 		{name: "relative canonical, fetched", data: page(`<link rel="canonical" href="/a/b">`), pageURL: "https://v.example/a/b?utm_source=x", wantURL: "https://v.example/a/b?utm_source=x", wantSource: "v.example"},
 	} {
@@ -274,7 +277,7 @@ func TestHTMLEncoding(t *testing.T) {
 		}
 		return string(b)
 	}
-	const mojibake = "text looks like mojibake (100% of its letters are Latin-1 letters such as Ø, Ù, Ç): the input may be in another encoding than it is read in; pass --encoding to name it (e.g. windows-1256), which applies to pages and feeds that declare no encoding or declare a wrong one"
+	const mojibake = "text looks like mojibake (100% of its letters are Latin-1 letters such as Ø, Ù, Ç): it reads like windows-1256 read as windows-1252 or Latin-1; ingest this input on its own with --encoding windows-1256 (--encoding applies to every page and feed of a run that declares no encoding or a wrong one)"
 	for _, tc := range []struct {
 		name        string
 		data        string
@@ -377,5 +380,63 @@ func TestHTMLEncoding(t *testing.T) {
 				t.Errorf("notes\n got %q\nwant %q", notes, tc.notes)
 			}
 		})
+	}
+}
+
+// TestPageDates checks which of a page's dates is its publication date:
+// article:published_time, then the other <meta> dates most specific first,
+// then <time itemprop="datePublished">, a <time> in the article, any
+// <time>, JSON-LD; and that a page with none has none.
+func TestPageDates(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, body, want string
+	}{
+		{"article:published_time first", `<meta name="date" content="2021-01-02"><meta property="article:published_time" content="2021-01-01">`, ``, "2021-01-01"},
+		{"itemprop meta", `<meta itemprop="datePublished" content="2021-07-11T01:30:00+03:00">`, ``, "2021-07-11T01:30:00+03:00"},
+		{"Dublin Core", `<meta name="DC.date.issued" content="2021-07-11">`, ``, "2021-07-11"},
+		{"dc.date", `<meta name="dc.date" content="2021-07-12">`, ``, "2021-07-12"},
+		{"dcterms.created", `<meta name="dcterms.created" content="2021-07-13">`, ``, "2021-07-13"},
+		{"pubdate", `<meta name="pubdate" content="11 يوليو 2021م">`, ``, "11 يوليو 2021م"},
+		{"publishdate", `<meta name="publishdate" content="2021-07-14">`, ``, "2021-07-14"},
+		{"article:published", `<meta property="article:published" content="2021-07-15">`, ``, "2021-07-15"},
+		{"sailthru.date", `<meta name="sailthru.date" content="2021-07-16 10:00:00">`, ``, "2021-07-16 10:00:00"},
+		// left to readability, which parses it itself (TestReadHTML)
+		{"parsely-pub-date", `<meta name="parsely-pub-date" content="2021-07-10T22:00:00-05:00">`, ``, ""},
+		// the order of trust, not of the page, decides
+		{"date after the specific names", `<meta name="date" content="2021-02-02"><meta name="pubdate" content="2021-02-01">`, ``, "2021-02-01"},
+		{"meta before time", `<meta name="date" content="2021-03-01">`, `<article><time datetime="2021-03-02">x</time></article>`, "2021-03-01"},
+		{"itemprop time before other times", ``, `<time datetime="2021-04-02">today</time><article><time datetime="2021-04-03">x</time><time itemprop="datePublished" datetime="2021-04-01">y</time></article>`, "2021-04-01"},
+		{"empty content skipped", `<meta name="pubdate" content=" "><meta name="date" content="2021-05-01">`, ``, "2021-05-01"},
+		{"none", `<meta name="description" content="2021-06-01"><meta name="last-modified" content="2021-06-02">`, ``, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := pageMeta(doc).date; got != tc.want {
+				t.Errorf("date %q, want %q", got, tc.want)
+			}
+		})
+	}
+
+	// The tester's pages, read whole: each dated, at the wall clock written.
+	for file, want := range map[string]time.Time{
+		"itemprop.html":   time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC),
+		"dc.html":         time.Date(2021, 7, 11, 1, 30, 0, 0, time.UTC),
+		"pubdate-ar.html": time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC),
+	} {
+		f, err := os.Open(filepath.Join("testdata", "cases", "dates", "html", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, notes, err := readHTML(f, file, pageOptions{max: DefaultMaxArticleBytes})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Published.Equal(want) || a.dateNote != "" || len(notes) != 0 {
+			t.Errorf("%s: published %v (date %q, note %q, notes %q), want %v", file, a.Published, a.DateText, a.dateNote, notes, want)
+		}
 	}
 }

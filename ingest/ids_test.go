@@ -29,7 +29,7 @@ func TestArticleIDs(t *testing.T) {
 {"id":"1","title":"t3"}
 {"title":"t4"}
 `,
-			want: []string{"x.example/a/1", "web:1", "export.jsonl#1", "sha256:" + textFingerprint(&Article{Title: "t4"})[:32]},
+			want: []string{"x.example/a/1", "web:1", "{dir}/export.jsonl#1", "sha256:" + textFingerprint(&Article{Title: "t4"})[:32]},
 		},
 		{
 			// a relative URL is unique only within its export, like a bare id
@@ -41,26 +41,41 @@ func TestArticleIDs(t *testing.T) {
 {"url":"example.org/news/4","title":"t4"}
 {"url":"//cdn.example.org/news/5","title":"t5"}
 `,
-			want: []string{"export.jsonl#/news/1", "web:news/2?id=7", "export.jsonl#3", "example.org/news/4", "cdn.example.org/news/5"},
+			want: []string{"{dir}/export.jsonl#/news/1", "web:news/2?id=7", "{dir}/export.jsonl#3", "example.org/news/4", "cdn.example.org/news/5"},
 		},
-		{name: "jsonl in a folder", file: "2021/export.jsonl", data: `{"id":7,"title":"t"}` + "\n", whole: true, want: []string{"2021/export.jsonl#7"}},
-		{name: "csv bare id", file: "export.csv", data: "id,title\n1,t1\n2,t2\n", want: []string{"export.csv#1", "export.csv#2"}},
-		{name: "stdin", file: "-", data: `{"id":"1","title":"t"}` + "\n", want: []string{"stdin#1"}},
+		{name: "jsonl in a folder", file: "2021/export.jsonl", data: `{"id":7,"title":"t"}` + "\n", whole: true, want: []string{"{dir}/2021/export.jsonl#7"}},
+		{name: "csv bare id", file: "export.csv", data: "id,title\n1,t1\n2,t2\n", want: []string{"{dir}/export.csv#1", "{dir}/export.csv#2"}},
+		// Standard input has no identity across runs to scope a bare
+		// record ID to: the text identifies the article.
+		{name: "stdin", file: "-", data: `{"id":"1","title":"t"}` + "\n", want: []string{"sha256:" + textFingerprint(&Article{Title: "t"})[:32]}},
+		{name: "stdin with source", file: "-", data: `{"id":"1","source":"web","title":"t"}` + "\n", want: []string{"web:1"}},
+		{
+			// a host written without its scheme is the same page as with it
+			name: "jsonl: URLs without a scheme",
+			file: "noscheme.jsonl",
+			data: `{"url":"www.site-a.example.com/news/1","title":"t1"}
+{"url":"https://site-a.example.com/news/1/","title":"t2"}
+{"url":"site-a.example.com/news/1?utm_source=x","title":"t3"}
+{"url":"//site-a.example.com/news/1","title":"t4"}
+{"url":"report.pdf","title":"t5"}
+`,
+			want: []string{"site-a.example.com/news/1", "site-a.example.com/news/1", "site-a.example.com/news/1", "site-a.example.com/news/1", "{dir}/noscheme.jsonl#report.pdf"},
+		},
 		{
 			// An unresolvable link is no ID: the GUID is, scoped to the
-			// feed's title for want of a host, or else to the input.
+			// input, as a feed's title does not tell its site.
 			name: "feed without a base",
 			file: "f.rss",
 			data: `<rss version="2.0"><channel><title>Site</title>
 <item><title>t1</title><link>/news/1</link><guid isPermaLink="false">n1</guid></item></channel></rss>`,
-			want: []string{"Site:n1"},
+			want: []string{"{dir}/f.rss#n1"},
 		},
 		{
 			name: "feed without a base or title",
 			file: "f.rss",
 			data: `<rss version="2.0"><channel>
 <item><title>t1</title><link>/news/1</link><guid isPermaLink="false">n1</guid></item></channel></rss>`,
-			want: []string{"f.rss#n1"},
+			want: []string{"{dir}/f.rss#n1"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,8 +107,80 @@ func TestArticleIDs(t *testing.T) {
 			for _, a := range arts {
 				ids = append(ids, a.ID)
 			}
-			if !reflect.DeepEqual(ids, tc.want) {
-				t.Errorf("IDs\n got %q\nwant %q", ids, tc.want)
+			want := make([]string, len(tc.want))
+			for i, w := range tc.want {
+				want[i] = strings.ReplaceAll(w, "{dir}", dir)
+			}
+			if !reflect.DeepEqual(ids, want) {
+				t.Errorf("IDs\n got %q\nwant %q", ids, want)
+			}
+		})
+	}
+}
+
+// TestAssignIDPriorIDs checks the ID each kind of article gets from
+// assignID and the one releases before input-scoped IDs gave it, kept in
+// PriorIDs only where the two differ.
+func TestAssignIDPriorIDs(t *testing.T) {
+	long := strings.Repeat("Mustafa al-Kadhimi met Ebrahim Raisi in Tehran. ", 5)
+	for _, tc := range []struct {
+		name  string
+		a     Article
+		input string
+		id    string
+		prior []string
+	}{
+		{name: "absolute URL", a: Article{URL: "https://www.x.example/a/1/", Record: "1"}, input: "/d/e.jsonl", id: "x.example/a/1"},
+		{name: "URL without a scheme", a: Article{URL: "www.x.example/a/1"}, input: "/d/e.jsonl", id: "x.example/a/1", prior: []string{"www.x.example/a/1"}},
+		{name: "protocol-relative URL", a: Article{URL: "//x.example/a/1"}, input: "/d/e.jsonl", id: "x.example/a/1", prior: []string{"//x.example/a/1"}},
+		{name: "source and record", a: Article{Source: "web", Record: "7"}, input: "/d/e.jsonl", id: "web:7"},
+		{name: "bare record", a: Article{Record: "7"}, input: "/d/e.jsonl", id: "/d/e.jsonl#7", prior: []string{"7"}},
+		{name: "bare record, URL input", a: Article{Record: "7"}, input: "https://x.example/e.json", id: "https://x.example/e.json#7", prior: []string{"7"}},
+		{name: "relative URL", a: Article{URL: "/news/1"}, input: "/d/e.jsonl", id: "/d/e.jsonl#/news/1", prior: []string{"/news/1"}},
+		{name: "feed GUID, title for source", a: Article{Source: "Top Stories", Record: "1", localRecord: true}, input: "/d/top.rss", id: "/d/top.rss#1", prior: []string{"Top Stories:1"}},
+		{name: "bare record on stdin", a: Article{Record: "7", Title: "t", Body: "b"}, input: "stdin",
+			id: "sha256:" + oldTextFingerprint(&Article{Title: "t", Body: "b"})[:32], prior: []string{"7"}},
+		{name: "short text", a: Article{Title: "t", Body: "b"}, input: "/d/e.jsonl", id: "sha256:" + oldTextFingerprint(&Article{Title: "t", Body: "b"})[:32]},
+		{name: "long text", a: Article{Title: "t", Body: long}, input: "/d/e.jsonl",
+			id: "sha256:" + textFingerprint(&Article{Body: long})[:32], prior: []string{"sha256:" + oldTextFingerprint(&Article{Title: "t", Body: long})[:32]}},
+		{name: "prior ID set by a reader kept", a: Article{Record: "7", PriorIDs: []string{"7"}}, input: "/d/e.jsonl", id: "/d/e.jsonl#7", prior: []string{"7"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := tc.a
+			assignID(&a, tc.input)
+			if a.ID != tc.id || !reflect.DeepEqual(a.PriorIDs, tc.prior) {
+				t.Errorf("ID %q, prior %q; want %q, %q", a.ID, a.PriorIDs, tc.id, tc.prior)
+			}
+		})
+	}
+}
+
+// TestTextFingerprint checks which articles textFingerprint takes for the
+// same text: a substantial body alone, whatever the title and line breaks;
+// a short one only with the same title.
+func TestTextFingerprint(t *testing.T) {
+	long := strings.Repeat("Mustafa al-Kadhimi met Ebrahim Raisi in Tehran. ", 5) // 240 characters
+	short := "Muqtada al-Sadr spoke in Najaf."
+	for _, tc := range []struct {
+		name string
+		a, b Article
+		same bool
+	}{
+		{"long body, other title", Article{Title: "Kadhimi in Tehran", Body: long}, Article{Title: "KADHIMI IN TEHRAN - Site", Body: long}, true},
+		{"long body, other white space", Article{Body: long}, Article{Body: "\n  " + strings.ReplaceAll(long, ". ", ".\n\n")}, true},
+		{"long body, one word changed", Article{Body: long}, Article{Body: strings.Replace(long, "Tehran", "Baghdad", 1)}, false},
+		{"short body, other title", Article{Title: "Sadr", Body: short}, Article{Title: "Sadr in Najaf", Body: short}, false},
+		{"short body, same title, trimmed", Article{Title: "Sadr", Body: short}, Article{Title: " Sadr ", Body: short + "\n"}, true},
+		{"short body, headline in capitals", Article{Title: "SADR IN NAJAF!!", Body: short}, Article{Title: "Sadr in Najaf", Body: short}, true},
+		{"short body, vowelled headline", Article{Title: "الصَّدْرُ في النجف", Body: short}, Article{Title: "الصدر في النجف.", Body: short}, true},
+		{"title only vs body only", Article{Title: "x"}, Article{Body: "x"}, false},
+		// 199 Arabic letters are 398 bytes: the threshold counts characters
+		{"199 characters", Article{Title: "a", Body: strings.Repeat("ب", 199)}, Article{Title: "b", Body: strings.Repeat("ب", 199)}, false},
+		{"200 characters", Article{Title: "a", Body: strings.Repeat("ب", 200)}, Article{Title: "b", Body: strings.Repeat("ب", 200)}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := textFingerprint(&tc.a) == textFingerprint(&tc.b); got != tc.same {
+				t.Errorf("same fingerprint: %v, want %v", got, tc.same)
 			}
 		})
 	}

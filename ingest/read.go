@@ -258,9 +258,9 @@ type reader struct {
 	decode func(io.Reader) io.Reader
 	// The input being read (as Article.Input and as the scope of bare
 	// record IDs say it), and whether reading it stopped short.
-	cur, curRel string
-	cutShort    bool
-	maps        *mapUse // which --map keys the input's records have
+	cur      string
+	cutShort bool
+	maps     *mapUse // which --map keys the input's records have
 }
 
 func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
@@ -370,7 +370,7 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 // read decompresses, caps and decodes an input, tells its format and
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
-	rd.cur, rd.curRel, rd.cutShort = in.id, in.rel, false
+	rd.cur, rd.cutShort = in.id, false
 	defer func() {
 		if rd.cutShort {
 			rd.opts.Incomplete(in.id)
@@ -478,7 +478,7 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		a.Lang = DetectLang(a.Title + " " + body)
 	}
 	if a.ID == "" {
-		assignID(&a, rd.curRel)
+		assignID(&a, rd.cur)
 	}
 	a.Input = rd.cur
 	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {

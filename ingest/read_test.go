@@ -105,8 +105,8 @@ func TestReadBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts, probs := readAll(t, ReadOptions{MaxArticleBytes: 1000}, big, bin, filepath.Join(dir, "missing.txt"))
-	if len(arts) != 2 || arts[0].ID != "big.jsonl#small" || arts[1].ID != "big.jsonl#after" {
-		t.Errorf("articles %+v, want big.jsonl#small and big.jsonl#after", arts)
+	if len(arts) != 2 || arts[0].ID != big+"#small" || arts[1].ID != big+"#after" {
+		t.Errorf("articles %+v, want %[2]s#small and %[2]s#after", arts, big)
 	}
 	var reasons []string
 	for _, p := range probs {

@@ -507,12 +507,14 @@ func TestIngestSharedCorpora(t *testing.T) {
 	root, _ = filepath.Abs(root)
 	dir := t.TempDir()
 	// 804 rows, 790 distinct title+content (Python's csv module): 14 repeat
-	// an earlier row (under the same or another unit_id); unit_id
+	// an earlier row (under the same or another unit_id), and rows 293 and
+	// 302 are one text whose title lost its "•_" in one of them: the body
+	// alone identifies it (textFingerprint), so 15 duplicates. unit_id
 	// 1926479112 comes in two versions, the later kept: a conflict,
 	// reported with both lines, so the exit status is 3.
 	r := ng(t, dir, 3, "ingest", "--encoding", "windows-1252", "--date-order", "mdy", "--map", "id=unit_id",
 		filepath.Join(root, "en-fakes-syria", "fakes.csv"))
-	if !strings.Contains(r.stdout, "804 read — 789 new, 0 changed, 0 unchanged, 14 duplicate, 1 conflicting; 1 skipped, 14 warnings") ||
+	if !strings.Contains(r.stdout, "804 read — 788 new, 0 changed, 0 unchanged, 15 duplicate, 1 conflicting; 1 skipped, 15 warnings") ||
 		!strings.Contains(r.stdout, "1926479112 read twice with different content (first at ") {
 		t.Errorf("fakes.csv: %s", r.stdout)
 	}
