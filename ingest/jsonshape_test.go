@@ -130,8 +130,9 @@ func TestReadJSONShapesAPIs(t *testing.T) {
 			// without one.
 			name: "new york times", file: "json/response-docs.json",
 			articles: []string{
-				"Kadhimi Visits Tehran | The Example Times | https://www.example-times.com/2021/07/12/world/kadhimi.html | 2021-07-12T00:00 | en | Prime Minister Mustafa al-Kadhimi of Iraq met Ebrahim Raisi on Monday.",
-				"Sadr Speaks | The Example Times | https://www.example-times.com/2021/07/13/world/sadr.html | 2021-07-13T00:00 | en | Muqtada al-Sadr spoke in Najaf on Tuesday.",
+				// pub_date "2021-07-12T22:30:00+0000": the time is read since the round-2 date fix
+				"Kadhimi Visits Tehran | The Example Times | https://www.example-times.com/2021/07/12/world/kadhimi.html | 2021-07-12T22:30 | en | Prime Minister Mustafa al-Kadhimi of Iraq met Ebrahim Raisi on Monday.",
+				"Sadr Speaks | The Example Times | https://www.example-times.com/2021/07/13/world/sadr.html | 2021-07-13T10:00 | en | Muqtada al-Sadr spoke in Najaf on Tuesday.",
 			},
 		},
 		{
