@@ -145,7 +145,14 @@ func assignID(a *Article, input string) {
 	default:
 		a.ID = "sha256:" + textFingerprint(a)[:32]
 	}
-	if old := priorID(a); old != a.ID && !slices.Contains(a.PriorIDs, old) {
+	old := priorID(a)
+	if input == "stdin" && old == a.Record {
+		// A bare record ID read from stdin named whatever the last piped
+		// export held under it: nothing says it is this article, so an
+		// article stored under it is not taken over.
+		return
+	}
+	if old != a.ID && !slices.Contains(a.PriorIDs, old) {
 		a.PriorIDs = append(a.PriorIDs, old)
 	}
 }
