@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	unicodenorm "golang.org/x/text/unicode/norm"
 )
 
 // trackingParams are query parameters that say how a reader arrived at a
@@ -213,19 +215,30 @@ const bodyOnlyFingerprint = 200
 // foldTitle, a NUL, and the body so collapsed: a headline column in
 // capitals with "!!" and its clean twin match, two briefs with one body
 // under different headlines do not. Two records with the same fingerprint
-// under different IDs are one article seen twice. It runs on every article
+// under different IDs are one article seen twice. Title and body are
+// compared in NFC, so canonically equivalent texts match. It runs on every article
 // of every ingest, unchanged ones included.
 func textFingerprint(a *Article) string {
-	body := strings.Join(strings.Fields(a.Body), " ")
+	body := nfc(strings.Join(strings.Fields(a.Body), " "))
 	if utf8.RuneCountInString(body) >= bodyOnlyFingerprint {
 		h := sha256.Sum256([]byte(body))
 		return hex.EncodeToString(h[:])
 	}
 	h := sha256.New()
-	h.Write([]byte(foldTitle(a.Title)))
+	h.Write([]byte(foldTitle(nfc(a.Title))))
 	h.Write([]byte{0})
 	h.Write([]byte(body))
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// nfc returns s in Unicode Normalization Form C: a text and its decomposed
+// copy (hamza or madda typed as a combining mark) are the same text. The
+// check alone costs a scan; most text is already NFC.
+func nfc(s string) string {
+	if unicodenorm.NFC.IsNormalString(s) {
+		return s
+	}
+	return unicodenorm.NFC.String(s)
 }
 
 // foldTitle returns title's words lower-cased, without punctuation, marks

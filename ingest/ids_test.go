@@ -187,3 +187,21 @@ func TestTextFingerprint(t *testing.T) {
 		})
 	}
 }
+
+// TestTextFingerprintNFC: a text and its decomposed copy (hamza above typed
+// as U+0654 after alef, as the decomposed-nfd case input does) are one
+// text, so the second is a duplicate, not a second article.
+func TestTextFingerprintNFC(t *testing.T) {
+	std := Article{Title: "إسرائيل والجزائر", Body: "قال رئيس الوزراء مصطفى الكاظمي إن العراق يرفض أي هجوم من إسرائيل."}
+	nfd := Article{Title: "\u0627\u0655سرائيل والجزائر", Body: "قال رئيس الوزراء مصطفى الكاظمي إن العراق يرفض \u0627\u0654ي هجوم من \u0627\u0655سرائيل."}
+	if std.Body == nfd.Body {
+		t.Fatal("the variant is the same bytes: nothing is tested")
+	}
+	if a, b := textFingerprint(&std), textFingerprint(&nfd); a != b {
+		t.Errorf("fingerprints differ: %s (NFC) and %s (NFD)", a, b)
+	}
+	other := Article{Title: std.Title, Body: std.Body + " وأضاف"}
+	if textFingerprint(&std) == textFingerprint(&other) {
+		t.Error("a longer text has the same fingerprint")
+	}
+}
