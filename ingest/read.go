@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/ingest/norm"
 )
 
 // Problem is an input that could not be read, or was read with a caveat.
@@ -477,6 +479,9 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		}
 		a.Lang = DetectLang(a.Title + " " + body)
 	}
+	// A source typed on a Persian keyboard, decomposed or with invisible
+	// characters is the same source: stats and --source see one.
+	a.Source = norm.Clean(a.Source)
 	if a.ID == "" {
 		assignID(&a, rd.cur)
 	}

@@ -245,3 +245,22 @@ func FuzzReadText(f *testing.F) {
 	f.Add([]byte("title\n11-يوليو-2021\nbody"))
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzFormat(t, FormatText, b) })
 }
+
+// TestSourceNamesCleaned: one source written three ways — standard letters,
+// PDF presentation forms, a Persian keyboard with a ZWNJ — is one source
+// as stats and --source see it (a tester's input, issue 12).
+func TestSourceNamesCleaned(t *testing.T) {
+	content := `{"id": "s1", "source": "السومرية نيوز", "title": "لقاء", "body": "التقى مصطفى الكاظمي هادي العامري في بغداد."}
+{"id": "s2", "source": "ﺍﻟﺴﻮﻣﺮﻳﺔ ﻧﻴﻮﺯ", "title": "لقاء", "body": "التقى مصطفى الكاظمي قيس الخزعلي في بغداد."}
+{"id": "s3", "source": "السومریة` + "\u200c" + ` نیوز", "title": "لقاء", "body": "التقى مصطفى الكاظمي مقتدى الصدر في بغداد."}
+`
+	arts, probs := readAllFrom(t, ReadOptions{}, "src.jsonl", content)
+	if len(probs) != 0 || len(arts) != 3 {
+		t.Fatalf("%d articles, problems %v; want 3 and none", len(arts), probs)
+	}
+	for _, a := range arts {
+		if a.Source != "السومرية نيوز" {
+			t.Errorf("%s: source %q, want %q", a.Record, a.Source, "السومرية نيوز")
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/norm"
 	"github.com/newsgraph/newsgraph/query"
 )
 
@@ -89,7 +90,7 @@ func articleFlags() []cli.Flag {
 		&cli.StringFlag{Name: "since", Usage: "only articles published on or after `DATE` (e.g. 2021-07-01); undated articles are left out"},
 		&cli.StringFlag{Name: "until", Usage: "only articles published before `DATE`"},
 		&cli.StringSliceFlag{Name: "lang", Usage: "only articles in these `LANGUAGES` (ar, en; comma-separated)"},
-		&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (as ingest recorded them; comma-separated)"},
+		&cli.StringSliceFlag{Name: "source", Usage: "only articles from these `SOURCES` (as ingest recorded them, Persian-keyboard letters and invisible characters aside; comma-separated)"},
 	}
 }
 
@@ -100,6 +101,9 @@ func parseArticleFilter(c *cli.Context) (graph.Filter, error) {
 		return f, err
 	}
 	f.Langs, f.Sources = splitList(c.StringSlice("lang")), splitList(c.StringSlice("source"))
+	for i, s := range f.Sources {
+		f.Sources[i] = norm.Clean(s) // as ingest stores sources
+	}
 	return f, nil
 }
 
