@@ -46,7 +46,7 @@ func sameArticles(t *testing.T, got, want []Article) {
 			t.Errorf("article %d: published %v, want %v", i+1, g.Published, w.Published)
 		}
 		g.Published, w.Published = time.Time{}, time.Time{}
-		if g != w {
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("article %d:\n got %+v\nwant %+v", i+1, g, w)
 		}
 	}
