@@ -81,10 +81,28 @@ type Stats struct {
 // order: when one ID occurs twice with other content, the later article is
 // the one kept, and the conflict is reported with both places.
 // Article and entity IDs are capped (graph.CapID) before anything compares
-// or stores them. An article whose text a stored article already holds
-// under another ID (graph.TextLister) is a duplicate, as one read earlier
-// in the run is, unless that stored article may still change or go in this
-// run (see textOwner). A batch the store rejects (graph.ErrRejected) is
+// or stores them.
+//
+// An article whose text a stored article already holds under another ID
+// (graph.TextLister) is a duplicate, as one read earlier in the run is,
+// unless that stored article may not keep it (see textOwner). As the
+// article holding the text may still be read again with another text (or
+// go), later in the run, a repeat is held (its Article, up to holdLimit
+// articles and holdBytes) until everything was read: then it is dropped as
+// a duplicate if the text's holder still holds it, and otherwise extracted
+// and written like a fresh article, after every article read — so that no
+// text is lost to the order of the input. Past the limits a repeat is
+// dropped at once, and should its holder then change, a warning names it
+// (an ingest more stores it).
+//
+// An article read under an ID that is not stored, whose Article.PriorIDs
+// (or uncapped ID) is stored from the same input, was stored by an earlier
+// release under that ID: it is written under its ID now, counted as
+// changed, and the old ID deleted once it was written (Stats.Renamed; with
+// DryRun, only counted). A conflict whose earlier version was the stored
+// one (unchanged) counts as changed, as the store changes.
+//
+// A batch the store rejects (graph.ErrRejected) is
 // written again article by article: the articles it still rejects are
 // reported and skipped, the others written; New and Changed count what was
 // written.
