@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
 )
 
 // TestIngestConflictingIDs checks that an ID read twice in one run with
@@ -134,5 +138,22 @@ func TestIngestTextMovesInRun(t *testing.T) {
 	r = ng(t, dir, 0, "ingest", "--dry-run", yfirst)
 	if !strings.Contains(r.stdout, "2 read — 0 new, 0 changed, 2 unchanged") {
 		t.Errorf("the next run would write:\n%s", r.stdout)
+	}
+}
+
+// TestSuggestionsCutLongNames checks that a "did you mean" suggestion
+// shows at most 80 characters of a name a rule found in a whole paragraph.
+func TestSuggestionsCutLongNames(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	long := "Kadhimi " + strings.Repeat("and more words ", 3_000)
+	p := &graph.Projection{Entities: []graph.ProjectedEntity{{Entity: graph.Entity{ID: "kadhimi-long", Name: long, Type: graph.Person}}}}
+	_, err = resolve(ctx, s, p, "kadhimi")
+	if err == nil || !strings.Contains(err.Error(), "did you mean Kadhimi and more") || len(err.Error()) > 200 {
+		t.Errorf("resolve: %.300v (%d bytes), want a suggestion cut short", err, len(fmt.Sprint(err)))
 	}
 }
