@@ -256,3 +256,53 @@ func clearTexts(t *testing.T, s graph.Store, ids ...string) {
 		}
 	}
 }
+
+// TestRunRenamesBareRecordIDs is break-store c4: a store written by a
+// release that kept bare record IDs ("1"), re-ingested now that they are
+// scoped to their input, keeps three articles, not six, on both backends.
+// The readers give the old ID in Article.PriorIDs (ingest/identity.go).
+func TestRunRenamesBareRecordIDs(t *testing.T) {
+	lines := []string{
+		`{"id": "1", "title": "Bare record 1", "date": "2021-07-11", "body": "Prime Minister Mustafa al-Kadhimi visited Najaf, story 1 of the bare export."}`,
+		`{"id": "2", "title": "Bare record 2", "date": "2021-07-12", "body": "Prime Minister Mustafa al-Kadhimi visited Najaf, story 2 of the bare export."}`,
+		`{"id": "3", "title": "Bare record 3", "date": "2021-07-13", "body": "Prime Minister Mustafa al-Kadhimi visited Najaf, story 3 of the bare export."}`,
+	}
+	for _, name := range []string{"sqlite", "neo4j"} {
+		t.Run(name, func(t *testing.T) {
+			path := writeCorpus(t, t.TempDir(), "c4-bare.jsonl", lines...)
+			var docs []graph.Document
+			err := ingest.Read(context.Background(), []string{path}, ingest.ReadOptions{}, func(a ingest.Article) error {
+				if len(a.PriorIDs) == 0 {
+					return fmt.Errorf("article %s has no prior ID", a.ID)
+				}
+				// What the earlier release stored: the article under
+				// its bare ID, without a text fingerprint.
+				docs = append(docs, graph.Document{Article: graph.Article{ID: a.PriorIDs[0], Title: a.Title, Hash: "old", Input: a.Input}})
+				return nil
+			})
+			if err != nil {
+				t.Skipf("the readers give no prior IDs yet: %v", err)
+			}
+			var s graph.Store = newStore(t)
+			if name == "neo4j" {
+				uri, cfg := neo4jtest.Server(t)
+				ns, err := neo4j.Open(context.Background(), uri, cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { ns.Close() })
+				s = ns
+			}
+			if err := s.Apply(context.Background(), docs); err != nil {
+				t.Fatal(err)
+			}
+			st := run(t, s, ingest.Options{}, path)
+			if got, want := counts(st), "read=3 new=0 changed=3 unchanged=0 dup=0 conflicts=0 written=3 skipped=0 warnings=0"; got != want || st.Renamed != 3 {
+				t.Errorf("counts %s, %d renamed\nwant   %s, 3", got, st.Renamed, want)
+			}
+			if got := storedIDs(t, s); len(got) != 3 || !strings.HasSuffix(got[0], "#1") {
+				t.Errorf("stored %q, want the three under their scoped IDs", got)
+			}
+		})
+	}
+}
