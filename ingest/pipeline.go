@@ -55,7 +55,8 @@ type Stats struct {
 	// Conflicts counts the articles read again in this run under an ID
 	// read before with other content: the later one is stored, and each is
 	// reported (both places) and counted in Skipped, as the earlier
-	// version is lost.
+	// version is lost; when the earlier one was the stored version
+	// (unchanged), the later is counted in Changed too.
 	Conflicts int
 	Written   int // documents written: New + Changed, and the later versions of conflicting IDs
 	// Skipped counts inputs or records that could not be read, conflicts,
@@ -184,7 +185,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		doc    graph.Document
 	}
 	const (
-		countsNone    = iota // nothing: a conflict, counted when reported
+		countsNone    = iota // nothing more: the later version of an ID this run counted already
 		countsNew            // Stats.New
 		countsChanged        // Stats.Changed
 	)
