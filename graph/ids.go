@@ -34,6 +34,14 @@ func CapID(id string) string {
 	for cut > 0 && !utf8.RuneStart(id[cut]) {
 		cut--
 	}
+	// Nor inside a URL's percent escape ("%D8%A7"): a prefix ending in
+	// "%" or "%D" is not a URL any tool would print.
+	switch {
+	case cut >= 1 && id[cut-1] == '%':
+		cut--
+	case cut >= 2 && id[cut-2] == '%' && isHex(id[cut-1]):
+		cut -= 2
+	}
 	return id[:cut] + suffix
 }
 
@@ -58,4 +66,8 @@ func (d *Document) CapIDs() {
 			r.SubjectSpan, r.ObjectSpan = r.ObjectSpan, r.SubjectSpan
 		}
 	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

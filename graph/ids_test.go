@@ -19,6 +19,11 @@ func TestCapID(t *testing.T) {
 		{"one over", strings.Repeat("x", graph.MaxIDBytes+1), true},
 		{"10 KB URL", long, true},
 		{"Arabic, cut inside a letter", "x" + strings.Repeat("ب", 2_000), true},
+		// An Arabic URL as a link gives it: the cut falls at each place
+		// of a "%D8%A8" in turn.
+		{"percent escapes", "a.org/" + strings.Repeat("%D8%A8", 100), true},
+		{"percent escapes, 1 on", "a.org/x" + strings.Repeat("%D8%A8", 100), true},
+		{"percent escapes, 2 on", "a.org/xy" + strings.Repeat("%D8%A8", 100), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := graph.CapID(tc.id)
@@ -34,6 +39,9 @@ func TestCapID(t *testing.T) {
 			i := strings.LastIndexByte(got, '~')
 			if i < 0 || !strings.HasPrefix(tc.id, got[:i]) || len(got)-i-1 != 16 {
 				t.Errorf("CapID = %q, want a prefix of the ID, ~ and 16 hex digits", got)
+			}
+			if j := strings.LastIndexByte(got[:i], '%'); j >= 0 && j > i-3 {
+				t.Errorf("CapID cut inside a percent escape: %q", got[max(0, i-10):])
 			}
 			if again := graph.CapID(tc.id); again != got {
 				t.Errorf("CapID is not stable: %q, then %q", got, again)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,7 +55,8 @@ type Stats struct {
 	// Conflicts counts the articles read again in this run under an ID
 	// read before with other content: the later one is stored, and each is
 	// reported (both places) and counted in Skipped, as the earlier
-	// version is lost.
+	// version is lost; when the earlier one was the stored version
+	// (unchanged), the later is counted in Changed too.
 	Conflicts int
 	Written   int // documents written: New + Changed, and the later versions of conflicting IDs
 	// Skipped counts inputs or records that could not be read, conflicts,
@@ -66,7 +68,13 @@ type Stats struct {
 	// RemovedIDs lists them, sorted.
 	Removed    int
 	RemovedIDs []string
-	Elapsed    time.Duration
+	// Renamed counts the stored articles found again under a new ID (a
+	// bare record ID now scoped to its input, an ID now capped; see
+	// Article.PriorIDs): written under the new one, counted in Changed
+	// (or Unchanged), and their old ID removed (with DryRun: that would
+	// be).
+	Renamed int
+	Elapsed time.Duration
 }
 
 // Run reads inputs, extracts every new or changed article with x on
@@ -74,10 +82,28 @@ type Stats struct {
 // order: when one ID occurs twice with other content, the later article is
 // the one kept, and the conflict is reported with both places.
 // Article and entity IDs are capped (graph.CapID) before anything compares
-// or stores them. An article whose text a stored article already holds
-// under another ID (graph.TextLister) is a duplicate, as one read earlier
-// in the run is, unless that stored article may still change or go in this
-// run (see textOwner). A batch the store rejects (graph.ErrRejected) is
+// or stores them.
+//
+// An article whose text a stored article already holds under another ID
+// (graph.TextLister) is a duplicate, as one read earlier in the run is,
+// unless that stored article may not keep it (see textOwner). As the
+// article holding the text may still be read again with another text (or
+// go), later in the run, a repeat is held (its Article, up to holdLimit
+// articles and holdBytes) until everything was read: then it is dropped as
+// a duplicate if the text's holder still holds it, and otherwise extracted
+// and written like a fresh article, after every article read — so that no
+// text is lost to the order of the input. Past the limits a repeat is
+// dropped at once, and should its holder then change, a warning names it
+// (an ingest more stores it).
+//
+// An article read under an ID that is not stored, whose Article.PriorIDs
+// (or uncapped ID) is stored from the same input, was stored by an earlier
+// release under that ID: it is written under its ID now, counted as
+// changed, and the old ID deleted once it was written (Stats.Renamed; with
+// DryRun, only counted). A conflict whose earlier version was the stored
+// one (unchanged) counts as changed, as the store changes.
+//
+// A batch the store rejects (graph.ErrRejected) is
 // written again article by article: the articles it still rejects are
 // reported and skipped, the others written; New and Changed count what was
 // written.
@@ -145,6 +171,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			reportIncomplete(in)
 		}
 	}
+	parent := ctx // for the removal of renamed articles' old IDs after a failed write
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -154,10 +181,11 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		text   string // textFingerprint(&a)
 		origin string // a.Origin, kept after a is dropped
 		kind   int    // what writing it counts as: one of the consts below
+		prior  string // the stored ID it replaces (see priorID), or ""
 		doc    graph.Document
 	}
 	const (
-		countsNone    = iota // nothing: a conflict, counted when reported
+		countsNone    = iota // nothing more: the later version of an ID this run counted already
 		countsNew            // Stats.New
 		countsChanged        // Stats.Changed
 	)
@@ -166,99 +194,195 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
-	var counts struct{ fresh, changed, unchanged, dups, conflicts int }
-	seen := make(map[string]string) // ID → hash, of the articles this run keeps
-	dupIDs := make(map[string]bool) // IDs read as a repeat of another article's text
-	readDone := make(chan struct{}) // closed when readErr, counts, seen and dupIDs are final
+	var counts struct{ fresh, changed, unchanged, dups, conflicts, renamed int }
+	seen := make(map[string]string)    // ID → hash, of the articles this run keeps
+	dupIDs := make(map[string]bool)    // IDs read as a repeat of another article's text
+	renamed := make(map[string]string) // stored ID an earlier release gave → the ID it is read under now
+	readDone := make(chan struct{})    // closed when readErr, counts, seen, dupIDs and renamed are final
 	go func() {
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[string]string)     // text fingerprint → first ID
-		firsts := make(map[string]string)    // ID → origin of its first reading, of the articles this run keeps
-		waiting := make(map[string][]string) // stored ID → "ID (origin)" of the articles not stored as its repeats
-		readErr = Read(ctx, inputs, opts.Read, func(a Article) error {
-			read.Add(1)
-			if capIDs {
-				a.ID = graph.CapID(a.ID)
+		texts := make(map[string]string)            // text fingerprint → first ID
+		firsts := make(map[string]string)           // ID → origin of its first reading, of the articles this run keeps
+		type waitingDup struct{ what, text string } // "ID (origin)", and the text it repeats
+		waiting := make(map[string][]waitingDup)    // owner ID → its repeats dropped past the hold limit
+		moved := make(map[string]bool)              // IDs written only because they moved to another input
+		// The repeats of a text whose owner (stored, or read earlier in
+		// this run) may still be read again with another text or go:
+		// held until everything was read, then dropped or stored (see
+		// holdLimit).
+		var held []heldDup
+		var heldBytes int
+		heldOwner := make(map[string]bool)  // owners of held repeats
+		lastText := make(map[string]string) // ID → text fingerprint it was last kept with, for held owners and conflicting IDs
+		// holds reports whether owner will hold text fp once this run is
+		// over, as far as the reading so far tells.
+		holds := func(owner, fp string) bool {
+			if _, ok := renamed[owner]; ok {
+				return false
 			}
+			if t, ok := lastText[owner]; ok {
+				return t == fp
+			}
+			return !(opts.Prune && dupIDs[owner])
+		}
+		var process func(a Article, released bool) error
+		process = func(a Article, released bool) error {
 			fp := textFingerprint(&a)
-			if first, ok := texts[fp]; ok && first != a.ID {
+			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
+				if !released && hold(&held, &heldBytes, a, first, fp) {
+					heldOwner[first] = true
+					return nil
+				}
+				if !released {
+					waiting[first] = append(waiting[first], waitingDup{fmt.Sprintf("%s (%s)", a.ID, a.Origin), fp})
+				}
 				counts.dups++
 				dupIDs[a.ID] = true
-				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), Warning: true})
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), true))
 				return nil
 			}
-			if owner, ok := owners[fp]; ok && owner != a.ID && storedText[a.ID] != fp &&
-				textOwner(owner, stored, seen, scopes, opts.Prune) {
-				counts.dups++
-				dupIDs[a.ID] = true
+			prior := priorID(&a, stored, seen, renamed)
+			if owner, ok := owners[fp]; ok && owner != a.ID && owner != prior && storedText[a.ID] != fp &&
+				textOwner(owner, stored, seen, dupIDs, renamed, scopes, opts.Prune) {
 				texts[fp] = owner
-				if _, read := seen[owner]; !read {
-					waiting[owner] = append(waiting[owner], fmt.Sprintf("%s (%s)", a.ID, a.Origin))
+				if !released && hold(&held, &heldBytes, a, owner, fp) {
+					heldOwner[owner] = true
+					return nil
 				}
-				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("duplicate of stored article %s (same title and text); not stored again", owner), Warning: true})
+				if _, read := seen[owner]; !read && !released {
+					waiting[owner] = append(waiting[owner], waitingDup{fmt.Sprintf("%s (%s)", a.ID, a.Origin), fp})
+				}
+				counts.dups++
+				dupIDs[a.ID] = true
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of stored article %s (same title and text); not stored again", owner), true))
 				return nil
 			}
-			if ids := waiting[a.ID]; len(ids) > 0 && storedText[a.ID] != fp {
-				// Its stored text was taken to be still there: the
-				// repeats of it read earlier are not stored, which an
-				// ingest more will put right.
-				delete(waiting, a.ID)
-				if texts[storedText[a.ID]] == a.ID {
-					delete(texts, storedText[a.ID])
-				}
-				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article %s changed its text, which %s repeated; those were not stored in this run (ingest again to store them)", a.ID, strings.Join(ids, ", ")), Warning: true})
+			if was, ok := storedText[a.ID]; ok && was != fp && texts[was] == a.ID {
+				delete(texts, was) // it leaves its stored text free for another
 			}
 			texts[fp] = a.ID
 			hash := x.Hash(&a)
 			prev, exists := known[a.ID]
 			sent, again := seen[a.ID]
 			kind := countsNone
+			send := true
 			switch {
 			case again && sent == hash:
 				counts.dups++
-				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article %s seen again, unchanged; stored once", a.ID), Warning: true})
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article %s seen again, unchanged; stored once", a.ID), true))
 				return nil
 			case again:
 				// The same ID with other content: the later version
 				// wins, as it would in a later run, and the earlier is
 				// lost, so both places are reported.
 				counts.conflicts++
-				opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, firsts[a.ID])})
+				if exists && prev == sent && !moved[a.ID] {
+					// The earlier version was the stored one, not
+					// written: this one changes the store.
+					counts.unchanged--
+					counts.changed++
+					kind = countsChanged
+				}
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, firsts[a.ID]), false))
 			case exists && prev == hash && (stored == nil || stored[a.ID] == a.Input):
 				counts.unchanged++
-				seen[a.ID] = hash
-				firsts[a.ID] = a.Origin
-				return nil
+				send = false
 			case exists:
 				counts.changed++
 				kind = countsChanged
+				if prev == hash {
+					moved[a.ID] = true
+				}
 				if was, ok := storedText[a.ID]; ok && was != fp && stored[a.ID] != "" && stored[a.ID] != a.Input {
 					// Two inputs that give one ID to different texts
 					// (relative links, numbered records) replace each
 					// other's article; never without a word.
-					opts.Read.Problem(Problem{File: a.Origin, Reason: fmt.Sprintf("article ID %s was stored from %s with another text; replaced by this one", a.ID, stored[a.ID]), Warning: true})
+					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s was stored from %s with another text; replaced by this one", a.ID, stored[a.ID]), true))
 				}
+			case prior != "":
+				// Stored by an earlier release under another ID: the
+				// same article, moved to its ID (the old one goes once
+				// this one is written).
+				counts.changed++
+				kind = countsChanged
 			default:
 				counts.fresh++
 				kind = countsNew
+			}
+			if prior != "" {
+				renamed[prior] = a.ID
+				counts.renamed++
+			}
+			if again || heldOwner[a.ID] {
+				lastText[a.ID] = fp
+			}
+			if w := waiting[a.ID]; len(w) > 0 {
+				// Its text was taken to be still there, and too many
+				// repeats were held to hold these too: those of its
+				// earlier text are not stored, which an ingest more
+				// will put right.
+				var lost []string
+				kept := w[:0]
+				for _, d := range w {
+					if d.text == fp {
+						kept = append(kept, d)
+					} else {
+						lost = append(lost, d.what)
+					}
+				}
+				waiting[a.ID] = kept
+				if len(lost) > 0 {
+					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article %s changed its text, which %s repeated; those were not stored in this run (ingest again to store them)", a.ID, strings.Join(lost, ", ")), true))
+				}
 			}
 			seen[a.ID] = hash
 			if _, ok := firsts[a.ID]; !ok {
 				firsts[a.ID] = a.Origin
 			}
-			if opts.DryRun {
+			if !send || opts.DryRun {
 				return nil
 			}
 			select {
-			case jobs <- job{seq: seq, a: a, text: fp, origin: a.Origin, kind: kind}:
+			case jobs <- job{seq: seq, a: a, text: fp, origin: a.Origin, kind: kind, prior: prior}:
 				seq++
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+		}
+		readErr = Read(ctx, inputs, opts.Read, func(a Article) error {
+			read.Add(1)
+			if capIDs {
+				if c := graph.CapID(a.ID); c != a.ID {
+					a.PriorIDs = append(a.PriorIDs, a.ID)
+					a.ID = c
+				}
+			}
+			return process(a, false)
 		})
+		if readErr != nil {
+			return
+		}
+		// Everything was read: a held repeat whose owner still holds its
+		// text is a duplicate; one whose owner changed its text or goes
+		// is stored, after everything read.
+		for _, h := range held {
+			if holds(h.owner, h.text) {
+				counts.dups++
+				dupIDs[h.a.ID] = true
+				what := "article"
+				if _, ok := seen[h.owner]; !ok {
+					what = "stored article"
+				}
+				opts.Read.Problem(originProblem(h.a.Origin, fmt.Sprintf("duplicate of %s %s (same title and text); not stored again", what, h.owner), true))
+				continue
+			}
+			if readErr = process(h.a, true); readErr != nil {
+				return
+			}
+		}
 	}()
 
 	// Stage 2: extract on every core.
@@ -295,8 +419,12 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 	var batch []job
 	var docs []graph.Document
 	var written struct{ fresh, changed int }
+	renamedWritten := make(map[string]bool) // IDs written that replace a prior ID
 	wrote := func(j job) {
 		st.Written++
+		if j.prior != "" {
+			renamedWritten[j.doc.Article.ID] = true
+		}
 		switch j.kind {
 		case countsNew:
 			written.fresh++
@@ -327,7 +455,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				case jerr == nil:
 					wrote(j)
 				case errors.Is(jerr, graph.ErrRejected) && ctx.Err() == nil:
-					opts.Read.Problem(Problem{File: j.origin, Reason: fmt.Sprintf("article %s not stored: %v", j.doc.Article.ID, jerr)})
+					opts.Read.Problem(originProblem(j.origin, fmt.Sprintf("article %s not stored: %v", j.doc.Article.ID, jerr), false))
 				default:
 					return fmt.Errorf("write article %s: %w", j.doc.Article.ID, jerr)
 				}
@@ -369,13 +497,33 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		writeErr = flush()
 	}
 	st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts = counts.fresh, counts.changed, counts.unchanged, counts.dups, counts.conflicts
+	st.Renamed = counts.renamed
 	if !opts.DryRun {
 		// What was written, not what was meant to be: a batch lost to an
 		// error, or an article the store rejected, is not new.
 		st.New, st.Changed = written.fresh, written.changed
+		// The old IDs go once their articles are stored under the new
+		// ones, even when a later batch failed: the next run, finding
+		// both, would otherwise keep both.
+		var old []string
+		for p, id := range renamed {
+			if _, kept := seen[p]; kept {
+				continue // read under its own ID too
+			}
+			if _, before := known[id]; before || renamedWritten[id] {
+				old = append(old, p)
+			}
+		}
+		sort.Strings(old)
+		st.Renamed = len(old)
+		if len(old) > 0 && parent.Err() == nil {
+			if err := remove(parent, store, old); err != nil && writeErr == nil {
+				writeErr = fmt.Errorf("remove the earlier IDs of renamed articles: %w", err)
+			}
+		}
 	}
 	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
-		st.RemovedIDs = pruned(inputs, incomplete, stored, known, seen, dupIDs)
+		st.RemovedIDs = pruned(inputs, incomplete, stored, known, seen, dupIDs, renamed)
 		st.Removed = len(st.RemovedIDs)
 		if !opts.DryRun {
 			writeErr = remove(ctx, store, st.RemovedIDs)
@@ -394,12 +542,15 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 // pruned returns, sorted, the stored articles a pruning run removes: those
 // whose input is within inputs and was read to its end, that the run did not
 // find again; and those it found repeating another article's text.
-func pruned(inputs, incomplete []string, stored, known, seen map[string]string, dupIDs map[string]bool) []string {
+func pruned(inputs, incomplete []string, stored, known, seen map[string]string, dupIDs map[string]bool, renamed map[string]string) []string {
 	scopes := scopesOf(inputs)
 	var ids []string
 	for id, in := range stored {
 		if _, ok := seen[id]; ok || in == "" {
 			continue // kept, or stored before inputs were recorded
+		}
+		if _, ok := renamed[id]; ok {
+			continue // removed as renamed, not pruned
 		}
 		if within(in, scopes) && !within(in, incomplete) || dupIDs[id] {
 			ids = append(ids, id)
@@ -450,23 +601,117 @@ func textOwners(texts map[string]string) map[string]string {
 	return owners
 }
 
-// textOwner reports whether the stored article id will still hold its text
+// textOwner reports whether the stored article id may still hold its text
 // once this run is over, so that an article read under another ID with
-// that text is a duplicate of it. It will unless this run reads its input
-// again (id's input is within scopes) and then either it has already read
-// id with another text, or prunes: a pruning run stores what a fresh ingest
-// would, and a fresh ingest keeps the first of two copies it reads, so the
-// copies are left to the comparison within the run. A store that records
-// no inputs (stored == nil) is taken to keep id.
-func textOwner(id string, stored, seen map[string]string, scopes []string, prune bool) bool {
+// that text is (tentatively, see Run) a duplicate of it. It may not when
+// this run has already read id — with another text, or the text would
+// have been found read under id — or moved it to its new ID (renamed), or
+// read it as a repeat of another text and prunes; nor when this run prunes
+// and reads id's input again (id's input is within scopes): a pruning run
+// stores what a fresh ingest would, and a fresh ingest keeps the first of
+// two copies it reads, so the copies are left to the comparison within the
+// run. A store that records no inputs (stored == nil) is taken to keep id
+// unless this run read it.
+func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
+	if _, read := seen[id]; read {
+		return false
+	}
+	if _, ok := renamed[id]; ok {
+		return false
+	}
+	if prune && dupIDs[id] {
+		return false
+	}
 	in, ok := stored[id]
 	if stored == nil || !ok || in == "" || !within(in, scopes) {
 		return true
 	}
-	if _, read := seen[id]; read || prune {
+	return !prune
+}
+
+// priorID returns the stored ID that a is the same article as, under the
+// ID an earlier release gave it (a.PriorIDs, or their capped forms): one
+// stored from the same input, that this run has neither read nor moved
+// already; "" when none, or when a's ID was read before in this run.
+func priorID(a *Article, stored, seen, renamed map[string]string) string {
+	if len(a.PriorIDs) == 0 || stored == nil || a.Input == "" {
+		return ""
+	}
+	if _, ok := seen[a.ID]; ok {
+		return ""
+	}
+	for _, p := range a.PriorIDs {
+		for _, id := range []string{p, graph.CapID(p)} {
+			if id == a.ID || stored[id] != a.Input {
+				continue
+			}
+			if _, ok := seen[id]; ok {
+				continue
+			}
+			if _, ok := renamed[id]; ok {
+				continue
+			}
+			return id
+		}
+	}
+	return ""
+}
+
+// Bounds on the repeats Run holds until everything was read (see Run):
+// past either, a repeat is dropped at once, as it is on its own text's
+// last word, and a warning says so should its owner change.
+const (
+	holdLimit = 10000    // articles
+	holdBytes = 64 << 20 // bytes of their titles and bodies
+)
+
+// heldDup is an article read as a repeat of owner's text, fingerprint text,
+// held until everything was read.
+type heldDup struct {
+	a           Article
+	owner, text string
+}
+
+// hold appends a to held unless that would pass holdLimit or holdBytes,
+// and reports whether it did.
+func hold(held *[]heldDup, size *int, a Article, owner, fp string) bool {
+	n := len(a.Title) + len(a.Body)
+	if len(*held) >= holdLimit || *size+n > holdBytes {
 		return false
 	}
+	*held = append(*held, heldDup{a: a, owner: owner, text: fp})
+	*size += n
 	return true
+}
+
+// originProblem returns the problem reason (a warning when warning) about
+// the article read at origin, which readers write as "FILE", "FILE:LINE",
+// "FILE: record N" or, for a feed's items, "FILE#N": the line or record
+// goes to its own field, as read errors have it.
+func originProblem(origin, reason string, warning bool) Problem {
+	p := Problem{File: origin, Reason: reason, Warning: warning}
+	if f, n, ok := strings.Cut(origin, ": record "); ok {
+		if r, err := strconv.Atoi(n); err == nil && r > 0 {
+			p.File, p.Record = f, r
+		}
+		return p
+	}
+	if i := strings.LastIndexAny(origin, ":#"); i > 0 {
+		n, err := strconv.Atoi(origin[i+1:])
+		if err != nil || n <= 0 || origin[i+1] == '+' {
+			return p
+		}
+		f := origin[:i]
+		if origin[i] == '#' {
+			p.File, p.Record = f, n
+			return p
+		}
+		if isURL(f) && !strings.Contains(f[strings.Index(f, "//")+2:], "/") {
+			return p // a port: https://example.org:8080
+		}
+		p.File, p.Line = f, n
+	}
+	return p
 }
 
 // within reports whether input is one of scopes or lies in a folder of them.

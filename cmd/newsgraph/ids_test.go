@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
 )
 
 // TestIngestConflictingIDs checks that an ID read twice in one run with
@@ -31,7 +36,9 @@ func TestIngestConflictingIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var p problemJSON
-	if err := json.Unmarshal(data, &p); err != nil || p.Severity != "skipped" || p.File+": "+p.Reason != problem {
+	// The line apart from the file, as read errors have it.
+	if err := json.Unmarshal(data, &p); err != nil || p.Severity != "skipped" || p.File != path || p.Line != 3 || p.Record != 0 ||
+		fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason) != problem {
 		t.Errorf("--errors: %s (%v)", data, err)
 	}
 	r = ng(t, dir, 0, "runs", "--format", "json")
@@ -100,4 +107,53 @@ func TestIngestLongURL(t *testing.T) {
 			t.Errorf("runs: %+v, %v", runs, err)
 		}
 	})
+}
+
+// TestIngestTextMovesInRun is break-store c3c: X1 stored with text Alpha;
+// a run reads X1 unchanged, then Y with Alpha, then X1 with Beta. Y is
+// not a duplicate once X1 left Alpha: both are stored, and X1's new
+// version counts as changed in the summary and the run history.
+func TestIngestTextMovesInRun(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.jsonl")
+	writeLines(t, base, []string{
+		`{"id": "X1", "source": "wire", "title": "Alpha title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, alpha text."}`,
+	})
+	yfirst := filepath.Join(dir, "yfirst.jsonl")
+	writeLines(t, yfirst, []string{
+		`{"id": "Y", "source": "wire", "title": "Alpha title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, alpha text."}`,
+		`{"id": "X1", "source": "wire", "title": "Beta title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, beta text."}`,
+	})
+	ng(t, dir, 0, "ingest", base)
+	r := ng(t, dir, 3, "ingest", base, yfirst)
+	if !strings.Contains(r.stdout, "3 read — 1 new, 1 changed, 0 unchanged, 0 duplicate, 1 conflicting; 1 skipped") {
+		t.Errorf("summary:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "runs", "--format", "json")
+	var runs []struct{ New, Changed, Unchanged int }
+	if err := json.Unmarshal([]byte(r.stdout), &runs); err != nil || len(runs) != 2 ||
+		runs[0].New != 1 || runs[0].Changed != 1 || runs[0].Unchanged != 0 {
+		t.Errorf("runs: %+v, %v", runs, err)
+	}
+	r = ng(t, dir, 0, "ingest", "--dry-run", yfirst)
+	if !strings.Contains(r.stdout, "2 read — 0 new, 0 changed, 2 unchanged") {
+		t.Errorf("the next run would write:\n%s", r.stdout)
+	}
+}
+
+// TestSuggestionsCutLongNames checks that a "did you mean" suggestion
+// shows at most 80 characters of a name a rule found in a whole paragraph.
+func TestSuggestionsCutLongNames(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	long := "Kadhimi " + strings.Repeat("and more words ", 3_000)
+	p := &graph.Projection{Entities: []graph.ProjectedEntity{{Entity: graph.Entity{ID: "kadhimi-long", Name: long, Type: graph.Person}}}}
+	_, err = resolve(ctx, s, p, "kadhimi")
+	if err == nil || !strings.Contains(err.Error(), "did you mean Kadhimi and more") || len(err.Error()) > 200 {
+		t.Errorf("resolve: %.300v (%d bytes), want a suggestion cut short", err, len(fmt.Sprint(err)))
+	}
 }

@@ -397,6 +397,14 @@ func severityWord(p ingest.Problem) string {
 func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate, %d conflicting; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Skipped, st.Warnings)
+	if st.Renamed > 0 {
+		// Stored by an earlier release under another ID (see Stats.Renamed).
+		verb := "moved"
+		if opts.dryRun {
+			verb = "would move (dry run)"
+		}
+		fmt.Fprintf(w, "renamed:  %d articles stored under the IDs an earlier release gave them; %s to their IDs now\n", st.Renamed, verb)
+	}
 	switch {
 	case opts.prune && opts.dryRun:
 		fmt.Fprintf(w, "pruned:   none (dry run); %d articles are no longer in their inputs\n", st.Removed)
@@ -452,6 +460,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Unchanged  int           `json:"unchanged"`
 		Duplicates int           `json:"duplicates"`
 		Conflicts  int           `json:"conflicts"`
+		Renamed    int           `json:"renamed"`
 		Removed    int           `json:"removed"`
 		RemovedIDs []string      `json:"removed_ids"`
 		DryRun     bool          `json:"dry_run"`
@@ -463,7 +472,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []in
 		Seconds    float64       `json:"seconds"`
 		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
-	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
+	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Renamed, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 

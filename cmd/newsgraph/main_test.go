@@ -467,14 +467,18 @@ func TestIngestInputsAndReports(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	var kinds []string
 	for _, l := range lines {
-		var p struct{ File, Severity, Reason string }
+		var p struct {
+			File, Severity, Reason string
+			Line, Record           int
+		}
 		if err := json.Unmarshal([]byte(l), &p); err != nil {
 			t.Fatalf("--errors line %q: %v", l, err)
 		}
-		kinds = append(kinds, p.Severity+" "+strings.TrimPrefix(p.File, srv.URL))
+		kinds = append(kinds, fmt.Sprintf("%s %s line %d record %d", p.Severity, strings.TrimPrefix(p.File, srv.URL), p.Line, p.Record))
 	}
 	sort.Strings(kinds)
-	if want := []string{"skipped /rss", "skipped stdin", "warning stdin:3"}; !reflect.DeepEqual(kinds, want) {
+	// The duplicate's line too is apart from its file.
+	if want := []string{"skipped /rss line 0 record 3", "skipped stdin line 2 record 0", "warning stdin line 3 record 0"}; !reflect.DeepEqual(kinds, want) {
 		t.Errorf("--errors file: %q, want %q\n%s", kinds, want, b)
 	}
 

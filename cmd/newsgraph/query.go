@@ -229,7 +229,7 @@ func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name s
 		if sug := query.Suggest(p.Entities, name, 5); len(sug) > 0 {
 			names := make([]string, len(sug))
 			for i, e := range sug {
-				names[i] = describe(e.Entity)
+				names[i] = shorten(describe(e.Entity), 80) // a rule-found name can be a whole paragraph
 			}
 			msg += "; did you mean " + strings.Join(names, ", ") + "?"
 		}
