@@ -181,7 +181,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		text   string // textFingerprint(&a)
 		origin string // a.Origin, kept after a is dropped
 		kind   int    // what writing it counts as: one of the consts below
-		prior  string // the stored ID it replaces (see priorID), or ""
+		prior  string // the stored ID it replaces (see renamedFrom), or ""
 		doc    graph.Document
 	}
 	const (
@@ -243,7 +243,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), true))
 				return nil
 			}
-			prior := priorID(&a, stored, seen, renamed)
+			prior := renamedFrom(&a, stored, seen, renamed)
 			if owner, ok := owners[fp]; ok && owner != a.ID && owner != prior && storedText[a.ID] != fp &&
 				textOwner(owner, stored, seen, dupIDs, renamed, scopes, opts.Prune) {
 				texts[fp] = owner
@@ -629,11 +629,11 @@ func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool
 	return !prune
 }
 
-// priorID returns the stored ID that a is the same article as, under the
+// renamedFrom returns the stored ID that a is the same article as, under the
 // ID an earlier release gave it (a.PriorIDs, or their capped forms): one
 // stored from the same input, that this run has neither read nor moved
 // already; "" when none, or when a's ID was read before in this run.
-func priorID(a *Article, stored, seen, renamed map[string]string) string {
+func renamedFrom(a *Article, stored, seen, renamed map[string]string) string {
 	if len(a.PriorIDs) == 0 || stored == nil || a.Input == "" {
 		return ""
 	}
