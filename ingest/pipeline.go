@@ -240,7 +240,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				}
 				counts.dups++
 				dupIDs[a.ID] = true
-				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of article %s (same title and text); not stored again", first), true))
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of article %s (same text); not stored again", first), true))
 				return nil
 			}
 			prior := renamedFrom(&a, stored, seen, renamed)
@@ -256,7 +256,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				}
 				counts.dups++
 				dupIDs[a.ID] = true
-				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of stored article %s (same title and text); not stored again", owner), true))
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of stored article %s (same text); not stored again", owner), true))
 				return nil
 			}
 			if was, ok := storedText[a.ID]; ok && was != fp && texts[was] == a.ID {
@@ -376,7 +376,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				if _, ok := seen[h.owner]; !ok {
 					what = "stored article"
 				}
-				opts.Read.Problem(originProblem(h.a.Origin, fmt.Sprintf("duplicate of %s %s (same title and text); not stored again", what, h.owner), true))
+				opts.Read.Problem(originProblem(h.a.Origin, fmt.Sprintf("duplicate of %s %s (same text); not stored again", what, h.owner), true))
 				continue
 			}
 			if readErr = process(h.a, true); readErr != nil {
