@@ -6,8 +6,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -28,14 +26,7 @@ func describe(a Article) string {
 // extension tells the format).
 func readCase(t *testing.T, opts ReadOptions, name, content string) ([]string, []string) {
 	t.Helper()
-	path := filepath.Join("testdata", "cases", name)
-	if content != "" {
-		path = filepath.Join(t.TempDir(), name)
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	arts, probs := readAll(t, opts, path)
+	arts, probs := readAllFrom(t, opts, name, content)
 	var got []string
 	for _, a := range arts {
 		got = append(got, describe(a))
