@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/neo4j"
-	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
@@ -19,15 +17,7 @@ import (
 // gives back for timelines and evidence.
 func TestSinceKeepsTheDayWritten(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) { sinceKeepsTheDayWritten(t, newStore(t)) })
-	t.Run("neo4j", func(t *testing.T) {
-		uri, cfg := neo4jtest.Server(t)
-		s, err := neo4j.Open(context.Background(), uri, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		sinceKeepsTheDayWritten(t, s)
-	})
+	t.Run("neo4j", func(t *testing.T) { sinceKeepsTheDayWritten(t, newNeo4jStore(t)) })
 }
 
 func sinceKeepsTheDayWritten(t *testing.T, s graph.Store) {

@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/neo4j"
-	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
@@ -205,15 +203,7 @@ func longURLCorpus(t *testing.T) (path, longURL string) {
 func TestRunLongIDs(t *testing.T) {
 	backends := map[string]func(t *testing.T) graph.Store{
 		"sqlite": func(t *testing.T) graph.Store { return newStore(t) },
-		"neo4j": func(t *testing.T) graph.Store {
-			uri, cfg := neo4jtest.Server(t)
-			s, err := neo4j.Open(context.Background(), uri, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
+		"neo4j": func(t *testing.T) graph.Store { return newNeo4jStore(t) },
 	}
 	var capped []string
 	for _, name := range []string{"sqlite", "neo4j"} {

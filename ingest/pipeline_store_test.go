@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/neo4j"
-	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/ingest"
 )
 
@@ -157,15 +155,7 @@ func TestRunRenamesPriorIDs(t *testing.T) {
 	}
 	backends := map[string]func(t *testing.T) graph.Store{
 		"sqlite": func(t *testing.T) graph.Store { return newStore(t) },
-		"neo4j": func(t *testing.T) graph.Store {
-			uri, cfg := neo4jtest.Server(t)
-			s, err := neo4j.Open(context.Background(), uri, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
+		"neo4j": func(t *testing.T) graph.Store { return newNeo4jStore(t) },
 	}
 	for _, name := range []string{"sqlite", "neo4j"} {
 		for _, tc := range []struct {
@@ -285,13 +275,7 @@ func TestRunRenamesBareRecordIDs(t *testing.T) {
 			}
 			var s graph.Store = newStore(t)
 			if name == "neo4j" {
-				uri, cfg := neo4jtest.Server(t)
-				ns, err := neo4j.Open(context.Background(), uri, cfg)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { ns.Close() })
-				s = ns
+				s = newNeo4jStore(t)
 			}
 			if err := s.Apply(context.Background(), docs); err != nil {
 				t.Fatal(err)

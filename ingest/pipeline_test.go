@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
@@ -18,6 +20,19 @@ import (
 func newStore(t *testing.T) *sqlite.Store {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newNeo4jStore opens the Neo4j test server's database, emptied, for t
+// alone; it skips t when no server is configured (see neo4jtest.Server).
+func newNeo4jStore(t *testing.T) *neo4j.Store {
+	t.Helper()
+	uri, cfg := neo4jtest.Server(t)
+	s, err := neo4j.Open(context.Background(), uri, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
