@@ -203,7 +203,7 @@ func longURLCorpus(t *testing.T) (path, longURL string) {
 func TestRunLongIDs(t *testing.T) {
 	backends := map[string]func(t *testing.T) graph.Store{
 		"sqlite": func(t *testing.T) graph.Store { return newStore(t) },
-		"neo4j": func(t *testing.T) graph.Store { return newNeo4jStore(t) },
+		"neo4j":  func(t *testing.T) graph.Store { return newNeo4jStore(t) },
 	}
 	var capped []string
 	for _, name := range []string{"sqlite", "neo4j"} {

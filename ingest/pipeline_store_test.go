@@ -155,7 +155,7 @@ func TestRunRenamesPriorIDs(t *testing.T) {
 	}
 	backends := map[string]func(t *testing.T) graph.Store{
 		"sqlite": func(t *testing.T) graph.Store { return newStore(t) },
-		"neo4j": func(t *testing.T) graph.Store { return newNeo4jStore(t) },
+		"neo4j":  func(t *testing.T) graph.Store { return newNeo4jStore(t) },
 	}
 	for _, name := range []string{"sqlite", "neo4j"} {
 		for _, tc := range []struct {
