@@ -258,10 +258,11 @@ func scanASCII(s string) (ascii, upper bool) {
 	return true, upper
 }
 
-// Clean returns s as a name is displayed: in NFKC, without invisible format
-// characters or tatweel, with the Persian and Urdu look-alikes of ي ك ه
-// written as the Arabic letters (ۀ and ۃ as ة), zero-width spaces as
-// spaces and runs of spaces as one. Diacritics, alef forms and case stay.
+// Clean returns s as a name is displayed: in NFKC, without invisible
+// characters, tatweel or Arabic honorific and Quranic annotation marks,
+// with the Persian and Urdu look-alikes of ي ك ه written as the Arabic
+// letters (ۀ and ۃ as ة), zero-width spaces as spaces and runs of spaces
+// as one. Diacritics, alef forms and case stay.
 // A name typed on a Persian keyboard, decomposed, or copied from a PDF in
 // presentation forms is thus displayed as the standard text writes it.
 func Clean(s string) string {
@@ -276,7 +277,7 @@ func Clean(s string) string {
 		switch {
 		case r == 0x200B:
 			r = ' '
-		case ignorable(r), r == 0x0640:
+		case ignorable(r), r == 0x0640, annotation(r):
 			continue
 		case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
 			// Harakat in presentation forms: the marks, without the
@@ -293,6 +294,13 @@ func Clean(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == 0x0640 || ignorable(r)
 	}), " ")
+}
+
+// annotation reports whether r is an Arabic honorific sign or Quranic
+// annotation mark (U+0610–061A, U+06D6–06ED): marks that comment on a word
+// rather than spell it, which a displayed name goes without.
+func annotation(r rune) bool {
+	return r >= 0x0610 && r <= 0x061A || r >= 0x06D6 && r <= 0x06ED && unicode.IsMark(r)
 }
 
 // cleanLetter returns the Arabic letter a Persian, Urdu or Kurdish
