@@ -57,16 +57,17 @@ func phraseLigature(r rune) bool {
 }
 
 // lookalike returns the Arabic letter that r is typed or printed in place
-// of, or r. Persian, Urdu and Kurdish keyboards have their own yeh, kaf
-// and heh, which an Arabic reader takes for ي ك ه; NFKC keeps them
-// distinct because they are distinct letters in those languages. Alef
+// of, or r. Persian, Urdu and Kurdish keyboards have their own yeh (ی ې
+// ێ ے, and the Farsi yeh with marks above, ؽ ؾ ؿ), kaf and heh, which an
+// Arabic reader takes for ي ك ه; NFKC keeps them distinct because they
+// are distinct letters in those languages. Alef
 // forms become bare alef, alef maqsura ya, and ta marbuta (and its
 // Persian and Urdu forms) ha, as the package comment says.
 func lookalike(r rune) rune {
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
 		return 'ا'
-	case 'ى', 'ی', 'ۍ', 'ې', 'ے':
+	case 'ى', 'ی', 'ۍ', 'ې', 'ێ', 'ے', 'ؽ', 'ؾ', 'ؿ':
 		return 'ي'
 	case 'ک', 'ڪ':
 		return 'ك'
@@ -309,7 +310,7 @@ func cleanLetter(r rune) rune {
 	switch r {
 	case 'ۀ', 'ۃ':
 		return 'ة'
-	case 'ی', 'ۍ', 'ې', 'ے', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
+	case 'ی', 'ۍ', 'ې', 'ێ', 'ے', 'ؽ', 'ؾ', 'ؿ', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
 		return lookalike(r)
 	}
 	return r

@@ -290,6 +290,8 @@ func TestFoldVariants(t *testing.T) {
 		{"ر\u0649\u0654يسي", "رئيسي"}, // alef maqsura, hamza mark
 		{"ر\u064A\u0674يسي", "رئيسي"}, // ya, high hamza
 		{"كتا\u06D3ب", "كتائب"},
+		{"رئ\u06CEس\u06CE", "رئيسي"},      // Kurdish yeh with small v
+		{"رئ\u063Dس\u063F", "رئيسي"},      // Farsi yeh with marks above
 		{"عر\u034Fاق", "عراق"},            // combining grapheme joiner
 		{"عر\uFE0Fاق", "عراق"},            // variation selector
 		{"عر\U000E0100اق", "عراق"},        // variation selector supplement
