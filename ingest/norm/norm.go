@@ -18,11 +18,16 @@ import (
 // exception: it is a space one cannot see, and separates words (Tokens
 // marks the words it alone separates as Glued).
 func ignorable(r rune) bool {
-	if r < 0xAD || 0x0621 <= r && r <= 0x06DC { // ASCII, Arabic letters and marks
+	switch {
+	case r < 0x034F: // ASCII, Latin, Greek: only the soft hyphen
+		return r == 0xAD
+	case 0x0600 <= r && r <= 0x06FF: // Arabic: the number signs, ALM, end of ayah
+		return r <= 0x0605 || r == 0x061C || r == 0x06DD
+	case r == 0x200B:
 		return false
 	}
-	return r != 0x200B && (unicode.Is(unicode.Cf, r) || r >= 0x034F &&
-		(unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r)))
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
 }
 
 // wordRune reports whether r belongs to a word: letters, digits and marks.

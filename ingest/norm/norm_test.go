@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -321,6 +322,18 @@ func TestFoldVariants(t *testing.T) {
 	} {
 		if got := Plain(tc.text); got != tc.want {
 			t.Errorf("Plain(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIgnorable checks ignorable's fast paths against Unicode's
+// Default_Ignorable_Code_Point, less U+200B, over every code point.
+func TestIgnorable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r != 0x200B && (unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r))
+		if got := ignorable(r); got != want {
+			t.Errorf("ignorable(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
