@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
@@ -14,7 +16,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "6"
+const extractorVersion = "7"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -79,7 +81,7 @@ var titleWords = func() map[string]bool {
 // of the article.
 func (x *Extractor) Mentions(a *Article) ([]Mention, map[string]*lexicon.Entry) {
 	text := Text(a)
-	return x.mentions(a, text, norm.Tokens(text), norm.Sentences(text))
+	return x.mentions(a, text, x.tokens(text), norm.Sentences(text))
 }
 
 func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentences []norm.Span) ([]Mention, map[string]*lexicon.Entry) {
@@ -208,8 +210,7 @@ func (x *Extractor) mentions(a *Article, text string, toks []norm.Token, sentenc
 	// Names the lexicon does not know, from the words around them; then the
 	// surnames of the people they found, as for known people.
 	for _, r := range applyRules(text, toks, covered) {
-		surface := text[toks[r.start].Start:toks[r.end-1].End]
-		e := ruleEntry(r.typ, surface)
+		e := ruleEntry(r.typ, text, toks[r.start:r.end])
 		if known, ok := entries[e.ID]; ok {
 			e = known
 		}
@@ -227,7 +228,7 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 		Published: a.Published, Lang: a.Lang, Hash: x.Hash(a), Input: a.Input,
 	}}
 	text := Text(a)
-	toks, sentences := norm.Tokens(text), norm.Sentences(text)
+	toks, sentences := x.tokens(text), norm.Sentences(text)
 	mentions, entries := x.mentions(a, text, toks, sentences)
 	type acc struct {
 		surfaces  map[string]bool
@@ -263,6 +264,84 @@ func (x *Extractor) Extract(a *Article) graph.Document {
 	}
 	doc.Relations = relations(text, toks, sentences, mentions, x.lex)
 	return doc
+}
+
+// tokens returns the words of text (norm.Tokens), with the words a
+// zero-width space broke joined again. A zero-width space stands for a
+// space in a text that writes most of its spaces so, and is kept as one
+// there. Elsewhere it is a break opportunity inside a word, as HTML puts
+// in long words and PDF copies leave, and the two tokens it separates are
+// one word, unless the words say otherwise: they are not joined when the
+// joined word is unknown and either side is a word names or rules know
+// ("Mustafa\u200bal-Kadhimi"), or when a capital starts the second
+// ("Joe\u200bBiden"). A joined word the lexicon or the rules know is
+// always joined ("واشن\u200bطن", "ك\u200bتائب"), so neither the lexicon
+// nor a rule reads a fragment of a word as a name.
+func (x *Extractor) tokens(text string) []norm.Token {
+	toks := norm.Tokens(text)
+	glued := 0
+	for _, t := range toks {
+		if t.Glued {
+			glued++
+		}
+	}
+	if glued == 0 || 2*glued >= len(toks) {
+		return toks
+	}
+	out := toks[:0:0]
+	for i := 0; i < len(toks); {
+		j := i + 1 // the glued run toks[i:j]
+		for j < len(toks) && toks[j].Glued {
+			j++
+		}
+		if j-i > 1 && x.knownWord(x.lex.Form(joinFolds(toks[i:j]))) {
+			out = append(out, norm.Join(text, toks[i], toks[j-1]))
+			i = j
+			continue
+		}
+		out = append(out, toks[i])
+		for _, t := range toks[i+1 : j] {
+			if n := len(out); x.joins(out[n-1], t) {
+				out[n-1] = norm.Join(text, out[n-1], t)
+			} else {
+				out = append(out, t)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func joinFolds(toks []norm.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.Fold)
+	}
+	return b.String()
+}
+
+// joins reports whether b, glued to a, is the rest of a's word.
+func (x *Extractor) joins(a, b norm.Token) bool {
+	if x.knownWord(x.lex.Form(a.Fold + b.Fold)) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if unicode.IsLower(last) && unicode.IsUpper(first) {
+		return false
+	}
+	// A word of three letters or more that names or rules know, as
+	// written: not a fragment that happens to read as a clitic and a word.
+	known := func(w string) bool { return utf8.RuneCountInString(w) >= 3 && x.knownWord(w) && !stopwords[w] }
+	return !known(a.Fold) && !known(b.Fold)
+}
+
+// knownWord reports whether a folded word is a word of a lexicon name or
+// one the rules look for.
+func (x *Extractor) knownWord(w string) bool {
+	return x.lex.Has(w) || firstNames[w] || titleWords[w] || personTitles[w] || orgKeywords[w] ||
+		placeKeywords[w] || stopwords[w] || nameLinks[w] || englishPersonTitles[w] || englishOrgEnds[w] ||
+		speechVerbsEN[w]
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -280,13 +280,24 @@ func isCapitalised(s string) bool {
 	return false
 }
 
-// ruleEntry returns the entry of a name found by a rule: its ID is the type
-// and the folded name, the same in every article. Its name is the surface
-// cleaned (norm.Clean), so the same name typed on a Persian keyboard,
-// decomposed or in presentation forms is displayed as standard text has it.
-func ruleEntry(typ graph.EntityType, surface string) *lexicon.Entry {
-	key := norm.Key(surface)
-	surface = norm.Clean(surface)
+// ruleEntry returns the entry of a name found by a rule in toks, tokens of
+// text: its ID is the type and the folded name, the same in every article.
+// Its name is the text cleaned (norm.Clean), so the same name typed on a
+// Persian keyboard, decomposed or in presentation forms is displayed as
+// standard text has it; a zero-width space inside a token is a break in
+// the word, not a space, and goes.
+func ruleEntry(typ graph.EntityType, text string, toks []norm.Token) *lexicon.Entry {
+	folds := make([]string, len(toks))
+	var b strings.Builder
+	for i, t := range toks {
+		folds[i] = t.Fold
+		if i > 0 {
+			b.WriteString(text[toks[i-1].End:t.Start])
+		}
+		b.WriteString(strings.ReplaceAll(t.Text, "\u200b", ""))
+	}
+	key := strings.Join(folds, " ")
+	surface := norm.Clean(b.String())
 	e := &lexicon.Entry{ID: string(typ) + ":" + strings.ReplaceAll(key, " ", "-"), Type: string(typ), Kind: "found by rule"}
 	if isArabicWord(key) {
 		e.NameAr = surface

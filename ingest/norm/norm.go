@@ -8,22 +8,35 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ignorable reports whether r is an invisible format character (general
-// category Cf: soft hyphen, zero-width non-joiner and joiner, direction
-// marks and embeddings, word joiner, the byte order mark, the Arabic letter
-// mark …) that a word runs through, as Unicode's word boundary rules (UAX
-// #29, WB4) have it. U+200B ZERO WIDTH SPACE is the exception: it is a
-// space one cannot see, and separates words.
+// ignorable reports whether r is a character a text shows nothing of and a
+// word runs through, as Unicode's word boundary rules (UAX #29, WB4) have
+// it: a default-ignorable code point (Unicode's Default_Ignorable_Code_Point:
+// the format characters, category Cf, such as the soft hyphen, zero-width
+// non-joiner and joiner, direction marks and embeddings, word joiner, byte
+// order mark and Arabic letter mark; the combining grapheme joiner,
+// variation selectors and Hangul fillers). U+200B ZERO WIDTH SPACE is the
+// exception: it is a space one cannot see, and separates words (Tokens
+// marks the words it alone separates as Glued).
 func ignorable(r rune) bool {
-	if r < 0xAD || 0x0621 <= r && r <= 0x06DC { // ASCII, Arabic letters and marks
+	switch {
+	case r < 0x034F: // ASCII, Latin, Greek: only the soft hyphen
+		return r == 0xAD
+	case 0x0600 <= r && r <= 0x06FF: // Arabic: the number signs, ALM, end of ayah
+		return r <= 0x0605 || r == 0x061C || r == 0x06DD
+	case r == 0x200B:
 		return false
 	}
-	return r != 0x200B && unicode.Is(unicode.Cf, r)
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
 }
 
 // wordRune reports whether r belongs to a word: letters, digits and marks.
 // Diacritics (marks) and tatweel (a modifier letter) belong to the word
-// they decorate.
+// they decorate. Not words, although letters: the modifier letters that
+// transliterations write hamza and ain with (Kataʼib, Asaʿib), which
+// separate words as apostrophes do; the phrase ligatures (ﷺ, ﷻ: NFKC
+// spells them as several words), which are symbols a reader skips; and
+// invisible characters (Hangul fillers).
 func wordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -31,20 +44,35 @@ func wordRune(r rune) bool {
 	if 0x0621 <= r && r <= 0x0669 { // Arabic letters, marks and digits
 		return true
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	switch {
+	case 0x02BB <= r && r <= 0x02BF: // ʻ ʼ ʽ ʾ ʿ
+		return false
+	case 0xFDF0 <= r && r <= 0xFDFF:
+		return !phraseLigature(r) && unicode.IsLetter(r)
+	}
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !ignorable(r)
+}
+
+// phraseLigature reports whether r, an Arabic ligature, stands for words
+// and the spaces between them (ﷺ is صلى الله عليه وسلم).
+func phraseLigature(r rune) bool {
+	var b [utf8.UTFMax]byte
+	d := norm.NFKC.Properties(b[:utf8.EncodeRune(b[:], r)]).Decomposition()
+	return strings.ContainsRune(string(d), ' ')
 }
 
 // lookalike returns the Arabic letter that r is typed or printed in place
-// of, or r. Persian, Urdu and Kurdish keyboards have their own yeh, kaf
-// and heh, which an Arabic reader takes for ي ك ه; NFKC keeps them
-// distinct because they are distinct letters in those languages. Alef
+// of, or r. Persian, Urdu and Kurdish keyboards have their own yeh (ی ې
+// ێ ے, and the Farsi yeh with marks above, ؽ ؾ ؿ), kaf and heh, which an
+// Arabic reader takes for ي ك ه; NFKC keeps them distinct because they
+// are distinct letters in those languages. Alef
 // forms become bare alef, alef maqsura ya, and ta marbuta (and its
 // Persian and Urdu forms) ha, as the package comment says.
 func lookalike(r rune) rune {
 	switch r {
 	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
 		return 'ا'
-	case 'ى', 'ی', 'ۍ', 'ې', 'ے':
+	case 'ى', 'ی', 'ۍ', 'ې', 'ێ', 'ے', 'ؽ', 'ؾ', 'ؿ':
 		return 'ي'
 	case 'ک', 'ڪ':
 		return 'ك'
@@ -56,11 +84,11 @@ func lookalike(r rune) rune {
 
 // dropped reports whether folding removes r: Arabic diacritics (harakat,
 // tanween, shadda, sukun, hamza and madda written as marks, superscript
-// alef, Quranic annotation marks, and the presentation forms of harakat,
+// alef, Quranic annotation marks and honorific signs (U+0610–061A), and the presentation forms of harakat,
 // which NFKC spells with a space), and tatweel.
 func dropped(r rune) bool {
 	switch {
-	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0674, r == 0x0640:
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0674, r == 0x0640, r >= 0x0610 && r <= 0x061A:
 		return true
 	case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
 		return true
@@ -144,17 +172,12 @@ func foldOnce(s string, word, refold bool) string {
 		}
 		return b.String()
 	}
-	// Letters that look alike become one before NFKC, so that a hamza
-	// written as a mark after a Persian yeh (ی + U+0654) composes with the
-	// Arabic ya into ئ, as it does after ي; format characters go first so
-	// they do not stand between a letter and its mark.
+	// Format characters go first, so that they do not stand between a
+	// letter and its mark.
 	b.Grow(len(s))
 	for _, r := range s[i:] {
 		if ignorable(r) || r == 0x200B || r >= 0xFC5E && dropped(r) {
 			continue
-		}
-		if r >= 0x0600 && r < 0x0700 {
-			r = lookalike(r)
 		}
 		b.WriteRune(r)
 	}
@@ -162,6 +185,7 @@ func foldOnce(s string, word, refold bool) string {
 	if norm.NFKC.QuickSpanString(folded) < len(folded) {
 		folded = norm.NFKC.String(folded)
 	}
+	folded = composeArabic(folded, foldLetter)
 	b.Reset()
 	b.Grow(len(folded))
 	for _, r := range folded {
@@ -181,15 +205,50 @@ func foldOnce(s string, word, refold bool) string {
 	return out
 }
 
+// foldLetter maps the Arabic look-alikes as folding does.
+func foldLetter(r rune) rune {
+	if 0x0600 <= r && r < 0x0700 {
+		return lookalike(r)
+	}
+	return r
+}
+
+// composeArabic returns s, in NFKC, with the letters of its Arabic words
+// mapped by letter and a hamza written as a mark composed with the letter
+// it sits on, whatever the spelling: a Persian yeh with a hamza mark
+// (ی + U+0654, ﯾ + U+0654), the yeh barree with hamza ۓ and the high
+// hamza yeh ٸ (ي + U+0674) all become ئ once letter makes their yeh an
+// Arabic ya, as ي + U+0654 does. NFKC alone cannot: ی + U+0654 does not
+// compose, and ٸ decomposes.
+func composeArabic(s string, letter func(rune) rune) string {
+	arabic := false
+	for _, r := range s {
+		if 0x0600 <= r && r < 0x0700 {
+			arabic = true
+			break
+		}
+	}
+	if !arabic {
+		return s
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if r == 0x0674 { // high hamza, as Kazakh and Uyghur write it
+			r = 0x0654
+		}
+		return letter(r)
+	}, norm.NFD.String(s)))
+}
+
 // nfkcStable reports whether r is a rune NFKC neither changes nor composes
-// with what stands before it, whatever follows: ASCII, and the Arabic
-// letters, digits and diacritics other than the hamza and madda marks
-// (U+0653–0655) and the letters with compatibility decompositions
-// (U+0675–0678). A text of such runes is in NFKC once the harakat, which
-// folding drops, are left aside.
+// with what stands before it, whatever follows, and folding composes with
+// nothing: ASCII, and the Arabic letters, digits and diacritics other than
+// the hamza and madda marks (U+0653–0655), the high hamza (U+0674), the
+// letters with compatibility decompositions (U+0675–0678) and the yeh
+// barree with hamza (ۓ). A text of such runes is in NFKC once the harakat,
+// which folding drops, are left aside.
 func nfkcStable(r rune) bool {
-	return r < utf8.RuneSelf || 0x0621 <= r && r <= 0x0652 || 0x0656 <= r && r <= 0x0674 ||
-		0x0679 <= r && r <= 0x06D5 || 0x06F0 <= r && r <= 0x06F9
+	return r < utf8.RuneSelf || 0x0621 <= r && r <= 0x0652 || 0x0656 <= r && r <= 0x0673 ||
+		0x0679 <= r && r <= 0x06D2 || r == 0x06D4 || r == 0x06D5 || 0x06F0 <= r && r <= 0x06F9
 }
 
 // scanASCII reports whether s is all ASCII and whether it has an upper-case
@@ -205,10 +264,11 @@ func scanASCII(s string) (ascii, upper bool) {
 	return true, upper
 }
 
-// Clean returns s as a name is displayed: in NFKC, without invisible format
-// characters or tatweel, with the Persian and Urdu look-alikes of ي ك ه
-// written as the Arabic letters (ۀ and ۃ as ة), zero-width spaces as
-// spaces and runs of spaces as one. Diacritics, alef forms and case stay.
+// Clean returns s as a name is displayed: in NFKC, without invisible
+// characters, tatweel or Arabic honorific and Quranic annotation marks,
+// with the Persian and Urdu look-alikes of ي ك ه written as the Arabic
+// letters (ۀ and ۃ as ة), zero-width spaces as spaces and runs of spaces
+// as one. Diacritics, alef forms and case stay.
 // A name typed on a Persian keyboard, decomposed, or copied from a PDF in
 // presentation forms is thus displayed as the standard text writes it.
 func Clean(s string) string {
@@ -223,7 +283,7 @@ func Clean(s string) string {
 		switch {
 		case r == 0x200B:
 			r = ' '
-		case ignorable(r), r == 0x0640:
+		case ignorable(r), r == 0x0640, annotation(r):
 			continue
 		case r >= 0xFE70 && r <= 0xFE7F, r >= 0xFC5E && r <= 0xFC63:
 			// Harakat in presentation forms: the marks, without the
@@ -233,16 +293,20 @@ func Clean(s string) string {
 		}
 		buf = utf8.AppendRune(buf, cleanLetter(r))
 	}
-	// Again after NFKC, which turns presentation forms into the Persian
-	// letters; the letters before it so that a mark composes with the
-	// Arabic letter.
-	s = norm.NFKC.String(string(buf))
-	if strings.IndexFunc(s, func(r rune) bool { return cleanLetter(r) != r }) >= 0 {
-		s = norm.NFC.String(strings.Map(cleanLetter, s))
-	}
+	// The letters again after NFKC, which turns presentation forms into
+	// the Persian letters, and hamza marks composed with the letter under
+	// them.
+	s = composeArabic(norm.NFKC.String(string(buf)), cleanLetter)
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == 0x0640 || ignorable(r)
 	}), " ")
+}
+
+// annotation reports whether r is an Arabic honorific sign or Quranic
+// annotation mark (U+0610–061A, U+06D6–06ED): marks that comment on a word
+// rather than spell it, which a displayed name goes without.
+func annotation(r rune) bool {
+	return r >= 0x0610 && r <= 0x061A || r >= 0x06D6 && r <= 0x06ED && unicode.IsMark(r)
 }
 
 // cleanLetter returns the Arabic letter a Persian, Urdu or Kurdish
@@ -251,20 +315,22 @@ func cleanLetter(r rune) rune {
 	switch r {
 	case 'ۀ', 'ۃ':
 		return 'ة'
-	case 'ی', 'ۍ', 'ې', 'ے', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
+	case 'ی', 'ۍ', 'ې', 'ێ', 'ے', 'ؽ', 'ؾ', 'ؿ', 'ک', 'ڪ', 'ە', 'ھ', 'ہ', 'ۂ':
 		return lookalike(r)
 	}
 	return r
 }
 
-// Plain returns s without invisible format characters and in NFKC, case
-// and letters otherwise as written: the form acronyms are compared in.
+// Plain returns s without invisible format characters, zero-width spaces
+// or tatweel, and in NFKC, case and letters otherwise as written: the form
+// acronyms are compared in ("UـS" is "US"). A token's text holds a
+// zero-width space only where it glues the token's parts into one word.
 func Plain(s string) string {
 	if ascii, _ := scanASCII(s); ascii {
 		return s
 	}
 	s = strings.Map(func(r rune) rune {
-		if ignorable(r) {
+		if ignorable(r) || r == 0x200B || r == 0x0640 {
 			return -1
 		}
 		return r
@@ -304,6 +370,12 @@ type Token struct {
 	Text       string // as written
 	Fold       string // Fold(Text), less any space or punctuation NFKC put in it
 	Start, End int    // byte offsets: text[Start:End] == Text
+	// Glued: only zero-width spaces (and invisible format characters)
+	// stand between this token and the one before it. They may be the
+	// spaces of a text that has no other, or break opportunities inside
+	// one word (a long word in HTML, a PDF copy); Join makes the pair one
+	// token again where the words on either side say which.
+	Glued bool
 }
 
 // Tokens splits text into words. Word boundaries are read on the text as
@@ -313,11 +385,14 @@ type Token struct {
 // composed standard text.
 //
 // Punctuation, spaces and symbols separate words; hyphens and apostrophes
-// do too, so "al-Kadhimi" is two tokens, the same two its lexicon alias is
-// split into. So does U+200B ZERO WIDTH SPACE. Other invisible format
-// characters (soft hyphen, ZWNJ, ZWJ, direction marks, word joiner, BOM)
-// neither start, end nor split a word: a word runs through them, and the
-// token's offsets exclude those on its edges.
+// (' ’ and the transliteration signs ʼ ʾ ʿ ʻ) do too, so "al-Kadhimi" is
+// two tokens, the same two its lexicon alias is split into. So does U+200B
+// ZERO WIDTH SPACE, and the token after it is marked Glued. Other
+// invisible characters (soft hyphen, ZWNJ, ZWJ, direction marks, word
+// joiner, BOM, variation selectors, the combining grapheme joiner) neither
+// start, end nor split a word: a word runs through them, and the token's
+// offsets exclude those on its edges. Phrase ligatures (ﷺ) are symbols,
+// not words.
 func Tokens(text string) []Token {
 	var toks []Token
 	start, end := -1, -1 // the word being read; end is after its last word rune
@@ -352,7 +427,33 @@ func appendToken(toks []Token, text string, start, end int) []Token {
 	if f == "" { // only marks, e.g. a stray diacritic
 		return toks
 	}
-	return append(toks, Token{Text: text[start:end], Fold: f, Start: start, End: end})
+	glued := len(toks) > 0 && glue(text[toks[len(toks)-1].End:start])
+	return append(toks, Token{Text: text[start:end], Fold: f, Start: start, End: end, Glued: glued})
+}
+
+// glue reports whether the text between two words is zero-width spaces and
+// invisible format characters, at least one zero-width space among them.
+func glue(gap string) bool {
+	if gap == "" || gap[0] < utf8.RuneSelf {
+		return false
+	}
+	zwsp := false
+	for _, r := range gap {
+		switch {
+		case r == 0x200B:
+			zwsp = true
+		case !ignorable(r):
+			return false
+		}
+	}
+	return zwsp
+}
+
+// Join returns tokens a and b of text, b glued to a, as one token: the
+// word a zero-width space broke in two ("واشن\u200bطن").
+func Join(text string, a, b Token) Token {
+	w := text[a.Start:b.End]
+	return Token{Text: w, Fold: fold(w, true), Start: a.Start, End: b.End, Glued: a.Glued}
 }
 
 // Span is a sentence: byte offsets into the text it was cut from.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -134,7 +135,8 @@ func TestTokensInvisible(t *testing.T) {
 		{"Kadhi\u2060mi\ufeff met", []string{"Kadhi\u2060mi", "met"}, []string{"kadhimi", "met"}},
 		{"\u200c\u200d", nil, nil},
 		{"ﻻ ﺳﻴﻤﺎ", []string{"ﻻ", "ﺳﻴﻤﺎ"}, []string{"لا", "سيما"}},
-		{"صلى ﷺ", []string{"صلى", "ﷺ"}, []string{"صلي", "صلياللهعليهوسلم"}}, // one rune, one word
+		{"محمد ﷺ قال", []string{"محمد", "قال"}, []string{"محمد", "قال"}}, // a phrase ligature is a symbol
+		{"صلى ﷻ ﷲ", []string{"صلى", "ﷲ"}, []string{"صلي", "الله"}},       // ﷲ is one word
 		{"ﻣﺤﻤﹼﺪ", []string{"ﻣﺤﻤﹼﺪ"}, []string{"محمد"}},
 	} {
 		var words, folds []string
@@ -239,5 +241,99 @@ func BenchmarkTokens(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		Tokens(string(text))
+	}
+}
+
+// TestTokensGlued checks which tokens a zero-width space alone separates
+// from the one before, and that Join makes them one word again with
+// offsets that still slice the text.
+func TestTokensGlued(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		glued []bool
+	}{
+		{"واشن\u200bطن", []bool{false, true}},
+		{"ك\u200b\u200fتائب حزب", []bool{false, true, false}},
+		{"Joe\u200bBiden", []bool{false, true}},
+		{"Joe \u200bBiden", []bool{false, false}},
+		{"Joe\u200b-Biden", []bool{false, false}},
+		{"\u200bJoe", []bool{false}},
+		{"Joe\u200c Biden", []bool{false, false}},
+	} {
+		toks := Tokens(tc.text)
+		var glued []bool
+		for _, tok := range toks {
+			glued = append(glued, tok.Glued)
+		}
+		if !reflect.DeepEqual(glued, tc.glued) {
+			t.Errorf("Tokens(%q) glued %v, want %v", tc.text, glued, tc.glued)
+		}
+	}
+	text := "في واشن\u200bطن"
+	toks := Tokens(text)
+	j := Join(text, toks[1], toks[2])
+	if j.Text != text[j.Start:j.End] || j.Text != "واشن\u200bطن" || j.Fold != "واشنطن" || j.Glued {
+		t.Errorf("Join = %+v", j)
+	}
+}
+
+// TestFoldVariants checks spellings that must fold as the standard word
+// does: hamza on a yeh however it is written, transliteration apostrophes,
+// invisible characters that are not format characters, Arabic honorific
+// marks.
+func TestFoldVariants(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"رئيسي", "رئيسي"},
+		{"ر\uFBFE\u0654يسي", "رئيسي"}, // Persian yeh, presentation form, hamza mark
+		{"ر\u06CC\u0654يسي", "رئيسي"}, // Persian yeh, hamza mark
+		{"ر\u06D3يسي", "رئيسي"},       // yeh barree with hamza
+		{"ر\u0678يسي", "رئيسي"},       // high hamza yeh
+		{"ر\u0649\u0654يسي", "رئيسي"}, // alef maqsura, hamza mark
+		{"ر\u064A\u0674يسي", "رئيسي"}, // ya, high hamza
+		{"كتا\u06D3ب", "كتائب"},
+		{"رئ\u06CEس\u06CE", "رئيسي"},      // Kurdish yeh with small v
+		{"رئ\u063Dس\u063F", "رئيسي"},      // Farsi yeh with marks above
+		{"عر\u034Fاق", "عراق"},            // combining grapheme joiner
+		{"عر\uFE0Fاق", "عراق"},            // variation selector
+		{"عر\U000E0100اق", "عراق"},        // variation selector supplement
+		{"عر\u3164اق", "عراق"},            // Hangul filler
+		{"محمد\u0615", "محمد"},            // Arabic small high tah
+		{"Kata\u02BCib", "kata ib"},       // ʼ separates like '
+		{"Asa\u02BFib Ahl", "asa ib ahl"}, // ʿ
+		{"Ba\u02BEath", "ba ath"},         // ʾ
+		{"Hawai\u02BBi", "hawai i"},       // ʻ
+	} {
+		if got := Key(tc.text); got != tc.want {
+			t.Errorf("Key(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"ر\u06D3يسي", "رئيسي"},
+		{"ر\u0678يسي", "رئيسي"},
+		{"ر\uFBFE\u0654يسي", "رئيسي"},
+		{"عر\u034F\uFE0Fاق", "عراق"},
+	} {
+		if got := Clean(tc.text); got != tc.want {
+			t.Errorf("Clean(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"U\u0640S", "US"}, {"U\u200bS", "US"}, {"U\u200cS", "US"}, {"US", "US"},
+	} {
+		if got := Plain(tc.text); got != tc.want {
+			t.Errorf("Plain(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestIgnorable checks ignorable's fast paths against Unicode's
+// Default_Ignorable_Code_Point, less U+200B, over every code point.
+func TestIgnorable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := r != 0x200B && (unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r))
+		if got := ignorable(r); got != want {
+			t.Errorf("ignorable(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
