@@ -216,6 +216,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		var heldBytes int
 		heldOwner := make(map[string]bool)  // owners of held repeats
 		lastText := make(map[string]string) // ID → text fingerprint it was last kept with, for held owners and conflicting IDs
+		heldText := make(map[string]string) // ID → text fingerprint of its held repeat: what it holds if that is stored
 		// holds reports whether owner will hold text fp once this run is
 		// over, as far as the reading so far tells.
 		holds := func(owner, fp string) bool {
@@ -223,6 +224,12 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				return false
 			}
 			if t, ok := lastText[owner]; ok {
+				return t == fp
+			}
+			if t, ok := heldText[owner]; ok {
+				// The owner was read again with another text and is
+				// held itself: two articles that swapped their texts
+				// are each stored, not each dropped for the other.
 				return t == fp
 			}
 			return !(opts.Prune && dupIDs[owner])
@@ -233,6 +240,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
 				if !released && hold(&held, &heldBytes, a, first, fp) {
 					heldOwner[first] = true
+					heldText[a.ID] = fp
 					return nil
 				}
 				if !released {
@@ -245,10 +253,11 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			}
 			prior := renamedFrom(&a, stored, seen, renamed)
 			if owner, ok := owners[fp]; ok && owner != a.ID && owner != prior && storedText[a.ID] != fp &&
-				textOwner(owner, stored, seen, dupIDs, renamed, scopes, opts.Prune) {
+				textOwner(owner, stored, seen, dupIDs, renamed, scopes, opts.Prune) && holds(owner, fp) {
 				texts[fp] = owner
 				if !released && hold(&held, &heldBytes, a, owner, fp) {
 					heldOwner[owner] = true
+					heldText[a.ID] = fp
 					return nil
 				}
 				if _, read := seen[owner]; !read && !released {
@@ -370,6 +379,8 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		// is stored, after everything read.
 		for _, h := range held {
 			if holds(h.owner, h.text) {
+				// Dropped: its ID keeps what the store holds.
+				delete(heldText, h.a.ID)
 				counts.dups++
 				dupIDs[h.a.ID] = true
 				what := "article"

@@ -290,3 +290,35 @@ func TestRunRenamesBareRecordIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestRunSwappedTexts: two stored articles that swap their texts in one
+// run are each rewritten. Each is read as a repeat of the other's stored
+// text and held; neither owner keeps that text at the end, so neither is
+// dropped (a tester's case: both were dropped, and the store kept the old
+// texts with exit 0).
+func TestRunSwappedTexts(t *testing.T) {
+	const (
+		xAlpha = `{"id": "X", "source": "wire", "title": "Alpha title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, alpha text."}`
+		yBeta  = `{"id": "Y", "source": "wire", "title": "Beta title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, beta text."}`
+		xBeta  = `{"id": "X", "source": "wire", "title": "Beta title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, beta text."}`
+		yAlpha = `{"id": "Y", "source": "wire", "title": "Alpha title", "body": "Joe Biden met Ebrahim Raisi in Baghdad, alpha text."}`
+	)
+	s := newStore(t)
+	dir := t.TempDir()
+	run(t, s, ingest.Options{}, writeCorpus(t, dir, "corpus.jsonl", xAlpha, yBeta))
+	before, err := s.Texts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := run(t, s, ingest.Options{}, writeCorpus(t, dir, "corpus.jsonl", xBeta, yAlpha)) // the file edited
+	if got, want := counts(st), "read=2 new=0 changed=2 unchanged=0 dup=0 conflicts=0 written=2 skipped=0 warnings=0"; got != want {
+		t.Errorf("counts %s\nwant   %s", got, want)
+	}
+	after, err := s.Texts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after["wire:X"] != before["wire:Y"] || after["wire:Y"] != before["wire:X"] {
+		t.Errorf("texts after the swap %v, want X and Y swapped from %v", after, before)
+	}
+}
