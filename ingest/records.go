@@ -1173,6 +1173,12 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
+	// A byte-order mark goes before anything reads the header: left in
+	// front of a quoted first column name ("\ufeff\"url\"") it made the
+	// name a different one, and that column was never read.
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
 	if sep == 0 {
 		head, _ := br.Peek(br.Size())
 		sep = detectDelimiter(head)

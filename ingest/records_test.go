@@ -73,6 +73,13 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 			problems: []string{`semicolon-delimited.csv:1: no title or body column: the header "title;date;body" looks delimited by semicolons, not commas (pass --delimiter ';') warning=false`},
 		},
 		{
+			// Excel's "CSV UTF-8" with every name quoted: the byte-order
+			// mark once hid the first column ("source") without a word.
+			name: "byte-order mark before a quoted header", file: "bom.csv",
+			content: "\ufeff\"source\",\"title\",\"body\"\r\n\"wire\",\"Sadr in Najaf\",\"Muqtada al-Sadr spoke.\"\r\n",
+			articles: []string{"Sadr in Najaf | wire | - | Muqtada al-Sadr spoke."},
+		},
+		{
 			name: "tabs detected in a .csv", file: "tabs.csv", content: "title\tbody\nA\tSadr, in Najaf; spoke.\n",
 			articles: []string{"A |  | - | Sadr, in Najaf; spoke."},
 		},
