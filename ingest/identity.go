@@ -179,6 +179,32 @@ func priorID(a *Article) string {
 	return "sha256:" + oldTextFingerprint(a)[:32]
 }
 
+// placeholderURL reports whether raw is what exports write where a record
+// has no URL — "#", "about:blank", "javascript:void(0)", "https://",
+// "null", "N/A", "-" — rather than an address. Taken as a URL, every such
+// record would share one ID and replace the others.
+func placeholderURL(raw string) bool {
+	v := strings.ToLower(strings.TrimSpace(raw))
+	switch v {
+	case "", "-", "--", "null", "nil", "none", "n/a", "na", "nan", "undefined", "about:blank":
+		return v != ""
+	}
+	if strings.HasPrefix(v, "#") {
+		return true
+	}
+	scheme, rest, ok := strings.Cut(v, ":")
+	if !ok || strings.ContainsAny(scheme, "/?#") {
+		return false
+	}
+	switch scheme {
+	case "javascript", "about", "mailto", "tel", "data":
+		return true
+	case "http", "https":
+		return strings.Trim(rest, "/") == ""
+	}
+	return false
+}
+
 // isRelativeURL tells whether raw is a relative reference: a path from a
 // site's root ("/news/1"), or one relative to a page ("news/1", "./1",
 // "?id=7", "report.pdf"). One that starts with a host written without its

@@ -205,3 +205,32 @@ func TestTextFingerprintNFC(t *testing.T) {
 		t.Error("a longer text has the same fingerprint")
 	}
 }
+
+// TestPlaceholderURLs: values exports write for "no URL" are no URL, so
+// records carrying them keep their own IDs (a tester's case: ten records
+// with "#", "N/A" … became five, the rest conflicting).
+func TestPlaceholderURLs(t *testing.T) {
+	for _, raw := range []string{"#", "#top", "about:blank", "javascript:void(0)", "https://", "http:///", "null", "NULL", "N/A", "-", "mailto:desk@example.org"} {
+		if !placeholderURL(raw) {
+			t.Errorf("placeholderURL(%q) = false, want true", raw)
+		}
+	}
+	for _, raw := range []string{"", "https://a.example.org/n/1", "/news/1", "news/2?id=7", "www.example.org/a", "//cdn.example.org/x", "report.pdf"} {
+		if placeholderURL(raw) {
+			t.Errorf("placeholderURL(%q) = true, want false", raw)
+		}
+	}
+	arts, probs := readAllFrom(t, ReadOptions{}, "junk.jsonl", `{"url": "#", "title": "A", "body": "Muqtada al-Sadr spoke in Najaf."}
+{"url": "N/A", "title": "B", "body": "Hadi al-Amiri met commanders in Baghdad."}
+{"url": "javascript:void(0)", "link": "https://a.example.org/n/3", "title": "C", "body": "Barham Salih visited Basra."}
+`)
+	if len(probs) != 0 || len(arts) != 3 {
+		t.Fatalf("%d articles, problems %v; want 3, none", len(arts), probs)
+	}
+	if arts[0].URL != "" || arts[1].URL != "" || arts[0].ID == arts[1].ID {
+		t.Errorf("placeholder URLs kept: %q %q, IDs %q %q", arts[0].URL, arts[1].URL, arts[0].ID, arts[1].ID)
+	}
+	if arts[2].URL != "https://a.example.org/n/3" {
+		t.Errorf("URL %q, want the link after the placeholder url", arts[2].URL)
+	}
+}

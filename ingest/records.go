@@ -99,7 +99,11 @@ func (rd *reader) article(vals map[string]string, keys []string, what string) (a
 	rd.maps.saw(vals, keys)
 	field := func(name string) string {
 		for _, k := range rd.candidates(name) {
-			if v := strings.TrimSpace(vals[k]); v != "" {
+			v := strings.TrimSpace(vals[k])
+			if name == "url" && placeholderURL(v) {
+				continue // "#", "N/A": no URL, not one URL shared by every such record
+			}
+			if v != "" {
 				return v
 			}
 		}
