@@ -76,7 +76,7 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 			// Excel's "CSV UTF-8" with every name quoted: the byte-order
 			// mark once hid the first column ("source") without a word.
 			name: "byte-order mark before a quoted header", file: "bom.csv",
-			content: "\ufeff\"source\",\"title\",\"body\"\r\n\"wire\",\"Sadr in Najaf\",\"Muqtada al-Sadr spoke.\"\r\n",
+			content:  "\ufeff\"source\",\"title\",\"body\"\r\n\"wire\",\"Sadr in Najaf\",\"Muqtada al-Sadr spoke.\"\r\n",
 			articles: []string{"Sadr in Najaf | wire | - | Muqtada al-Sadr spoke."},
 		},
 		{
