@@ -161,7 +161,9 @@ func TestRunMappedColumnsAgain(t *testing.T) {
 	const in = "testdata/cases/ids/mapped.csv"
 	s := newStore(t)
 	st := run(t, s, ingest.Options{}, in)
-	if got, want := counts(st), "read=2 new=2 changed=0 unchanged=0 dup=0 conflicts=0 written=2 skipped=0 warnings=0"; got != want {
+	// One warning each run: no column is named like a body ("story" is
+	// not a name newsgraph knows), so articles are their titles alone.
+	if got, want := counts(st), "read=2 new=2 changed=0 unchanged=0 dup=0 conflicts=0 written=2 skipped=0 warnings=1"; got != want {
 		t.Errorf("default columns: %s\nwant %s", got, want)
 	}
 	fields, err := ingest.ParseFieldMap([]string{"title=headline_clean", "id=unit_id"})
@@ -169,7 +171,7 @@ func TestRunMappedColumnsAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	st = run(t, s, ingest.Options{Read: ingest.ReadOptions{Fields: fields}}, in)
-	if got, want := counts(st), "read=2 new=0 changed=0 unchanged=0 dup=2 conflicts=0 written=0 skipped=0 warnings=2"; got != want {
+	if got, want := counts(st), "read=2 new=0 changed=0 unchanged=0 dup=2 conflicts=0 written=0 skipped=0 warnings=3"; got != want {
 		t.Errorf("mapped columns: %s\nwant %s", got, want)
 	}
 	if got := storedIDs(t, s); len(got) != 2 {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,17 @@ func ParseFieldMap(pairs []string) (map[string]string, error) {
 		}
 	}
 	return m, nil
+}
+
+// knownColumn reports whether a lower-cased column name is one a field is
+// looked for under.
+func (rd *reader) knownColumn(col string) bool {
+	for _, f := range FieldNames {
+		if slices.Contains(rd.candidates(f), col) {
+			return true
+		}
+	}
+	return false
 }
 
 // candidates returns the keys field is looked for under.
@@ -1211,16 +1223,32 @@ func (rd *reader) readCSV(ctx context.Context, r io.Reader, src source, sep rune
 		}
 		cols[strings.ToLower(strings.TrimSpace(h))] = i
 	}
-	found := false
-	for _, f := range []string{"title", "body", "description"} {
-		for _, c := range rd.candidates(f) {
-			if _, ok := cols[c]; ok {
-				found = true
+	has := func(fields ...string) bool {
+		for _, f := range fields {
+			for _, c := range rd.candidates(f) {
+				if _, ok := cols[c]; ok {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	if !found {
+	if !has("title", "body", "description") {
 		return rd.fail(Problem{File: src.name, Line: hrec[0].n, Reason: noColumns(header, sep)})
+	}
+	if _, mapped := rd.opts.Fields["body"]; !mapped && !has("body", "description") {
+		// Titles alone are articles, but a text column under a name we
+		// do not know ("story") would be lost without a word.
+		var unknown []string
+		for _, h := range header {
+			if !rd.knownColumn(strings.ToLower(strings.TrimSpace(h))) {
+				unknown = append(unknown, h)
+			}
+		}
+		if len(unknown) > 0 {
+			rd.problem(Problem{File: src.name, Line: hrec[0].n, Warning: true,
+				Reason: fmt.Sprintf("no body column: articles are their titles alone; if one of %s holds the text, name it with --map body=COLUMN", keyList(unknown))})
+		}
 	}
 	sc.fields = len(header)
 	rd.maps = rd.newMapUse()

@@ -80,6 +80,14 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 			articles: []string{"Sadr in Najaf | wire | - | Muqtada al-Sadr spoke."},
 		},
 		{
+			// Titles alone are articles; a text column under a name we do
+			// not know is named in a warning, not lost without a word.
+			name: "no body column", file: "story.csv",
+			content:  "unit_id,headline,published,story\n1,Sadr in Najaf,12/07/2021,Muqtada al-Sadr spoke.\n",
+			articles: []string{"Sadr in Najaf |  | 2021-07-12 | "},
+			problems: []string{"story.csv:1: no body column: articles are their titles alone; if one of unit_id, story holds the text, name it with --map body=COLUMN warning=true"},
+		},
+		{
 			name: "tabs detected in a .csv", file: "tabs.csv", content: "title\tbody\nA\tSadr, in Najaf; spoke.\n",
 			articles: []string{"A |  | - | Sadr, in Najaf; spoke."},
 		},
