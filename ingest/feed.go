@@ -361,6 +361,11 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 		}
 	}
 	if link != "" {
+		if old := NormalizeURL(link); isRelativeURL(link) || strings.HasPrefix(link, "//") {
+			// Releases before links were resolved made the link as written
+			// the article's ID: a store they wrote is updated in place.
+			a.PriorIDs = append(a.PriorIDs, old)
+		}
 		if u, ok := resolveLink(base, link); ok {
 			a.URL = u
 		} else {

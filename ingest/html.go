@@ -83,6 +83,12 @@ func readHTML(r io.Reader, src string, opts pageOptions) (a Article, notes []str
 			if l.link == "" {
 				continue
 			}
+			if a.URL == "" && len(a.PriorIDs) == 0 && (isRelativeURL(l.link) || strings.HasPrefix(l.link, "//")) {
+				// Releases before links were resolved made the link as
+				// written the page's ID: a store they wrote is updated
+				// in place.
+				a.PriorIDs = append(a.PriorIDs, NormalizeURL(l.link))
+			}
 			if u, ok := resolveLink(base, l.link); ok {
 				a.URL = u
 				break

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -271,7 +272,7 @@ func TestRunRenamesBareRecordIDs(t *testing.T) {
 				return nil
 			})
 			if err != nil {
-				t.Skipf("the readers give no prior IDs yet: %v", err)
+				t.Fatalf("the reader gives no prior IDs: %v", err)
 			}
 			var s graph.Store = newStore(t)
 			if name == "neo4j" {
@@ -320,5 +321,35 @@ func TestRunSwappedTexts(t *testing.T) {
 	}
 	if after["wire:X"] != before["wire:Y"] || after["wire:Y"] != before["wire:X"] {
 		t.Errorf("texts after the swap %v, want X and Y swapped from %v", after, before)
+	}
+}
+
+// TestRunRenamesRelativeFeedLinks: a store written by a release that took
+// feed links as written holds issue 12's two case feeds as three articles
+// under "/news/1" (site B's, which replaced site A's), "/news/2" and
+// "news/2?id=7". Read again, each is renamed to its resolved URL, site A's
+// first item is new, and nothing is doubled.
+func TestRunRenamesRelativeFeedLinks(t *testing.T) {
+	a, err := filepath.Abs(filepath.Join("testdata", "cases", "ids", "site-a.rss"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := filepath.Join(filepath.Dir(a), "site-b.rss")
+	s := newStore(t)
+	old := []graph.Document{
+		{Article: graph.Article{ID: "/news/1", Title: "Erdogan meets Salih", Hash: "old", Input: b}},
+		{Article: graph.Article{ID: "/news/2", Title: "Sadr speaks in Najaf", Hash: "old", Input: a}},
+		{Article: graph.Article{ID: "news/2?id=7", Title: "Basra protests", Hash: "old", Input: b}},
+	}
+	if err := s.Apply(context.Background(), old); err != nil {
+		t.Fatal(err)
+	}
+	st := run(t, s, ingest.Options{}, a, b)
+	if got, want := counts(st), "read=4 new=1 changed=3 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want || st.Renamed != 3 {
+		t.Errorf("counts %s, %d renamed\nwant   %s, 3", got, st.Renamed, want)
+	}
+	want := []string{"a.example.org/news/1", "a.example.org/news/2", "b.example.net/news/1", "b.example.net/news/2?id=7"}
+	if got := storedIDs(t, s); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("stored %q\nwant   %q", got, want)
 	}
 }
