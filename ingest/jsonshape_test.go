@@ -143,12 +143,7 @@ func TestReadJSONShapesAPIs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readShape(t, ReadOptions{}, tc.file, tc.content)
-			if !reflect.DeepEqual(got, tc.articles) {
-				t.Errorf("articles\n%q\nwant\n%q", got, tc.articles)
-			}
-			if !reflect.DeepEqual(probs, tc.problems) {
-				t.Errorf("problems\n%q\nwant\n%q", probs, tc.problems)
-			}
+			checkRead(t, got, probs, tc.articles, tc.problems)
 		})
 	}
 }
@@ -341,12 +336,7 @@ func TestReadCSVSpreadsheetQuotes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readCase(t, ReadOptions{}, tc.file, tc.content)
-			if !reflect.DeepEqual(got, tc.articles) {
-				t.Errorf("articles\n%q\nwant\n%q", got, tc.articles)
-			}
-			if !reflect.DeepEqual(probs, tc.problems) {
-				t.Errorf("problems\n%q\nwant\n%q", probs, tc.problems)
-			}
+			checkRead(t, got, probs, tc.articles, tc.problems)
 			skipped := 0
 			for _, p := range probs {
 				if strings.HasSuffix(p, "warning=false") {
@@ -453,12 +443,7 @@ func TestReadUTF16(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readCase(t, tc.opts, tc.file, tc.content)
-			if !reflect.DeepEqual(got, tc.articles) {
-				t.Errorf("articles\n%q\nwant\n%q", got, tc.articles)
-			}
-			if !reflect.DeepEqual(probs, tc.problems) {
-				t.Errorf("problems\n%q\nwant\n%q", probs, tc.problems)
-			}
+			checkRead(t, got, probs, tc.articles, tc.problems)
 		})
 	}
 	if !isUTF16([]byte{0xfe, 0xff, 0, 'a'}) || isUTF16([]byte("\ufeffa")) || !manyNULs(bytes.Repeat([]byte("a\x00"), 4)) {

@@ -21,6 +21,18 @@ func describe(a Article) string {
 	return fmt.Sprintf("%s | %s | %s | %s", a.Title, a.Source, date, a.Body)
 }
 
+// checkRead compares the articles and problems a read gave, as describe
+// and problems write them, with those wanted.
+func checkRead(t *testing.T, got, probs, articles, problems []string) {
+	t.Helper()
+	if !reflect.DeepEqual(got, articles) {
+		t.Errorf("articles\n%q\nwant\n%q", got, articles)
+	}
+	if !reflect.DeepEqual(probs, problems) {
+		t.Errorf("problems\n%q\nwant\n%q", probs, problems)
+	}
+}
+
 // readCase reads one input, given as the name of a file under
 // testdata/cases or as content written to a file of that name (so that its
 // extension tells the format).
@@ -166,12 +178,7 @@ func TestReadCSVQuotesAndDelimiters(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readCase(t, tc.opts, tc.file, tc.content)
-			if !reflect.DeepEqual(got, tc.articles) {
-				t.Errorf("articles\n%q\nwant\n%q", got, tc.articles)
-			}
-			if !reflect.DeepEqual(probs, tc.problems) {
-				t.Errorf("problems\n%q\nwant\n%q", probs, tc.problems)
-			}
+			checkRead(t, got, probs, tc.articles, tc.problems)
 		})
 	}
 }
@@ -316,12 +323,7 @@ func TestReadJSONShapes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readCase(t, ReadOptions{}, tc.file, tc.content)
-			if !reflect.DeepEqual(got, tc.articles) {
-				t.Errorf("articles\n%q\nwant\n%q", got, tc.articles)
-			}
-			if !reflect.DeepEqual(probs, tc.problems) {
-				t.Errorf("problems\n%q\nwant\n%q", probs, tc.problems)
-			}
+			checkRead(t, got, probs, tc.articles, tc.problems)
 		})
 	}
 }
