@@ -10,9 +10,13 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-func TestMojibake(t *testing.T) {
-	const ar = "ألقى زعيم التيار الصدري مقتدى الصدر خطبة في مدينة النجف دعا فيها إلى الإصلاح، وقال إن الحكومة مطالبة بتحسين الخدمات."
-	misread := func(enc *charmap.Charmap, b []byte) string {
+// misreadings gives an Arabic sentence, a function that decodes bytes in
+// another encoding than theirs, and the sentence in windows-1256: what
+// the mojibake tests make their misread texts of.
+func misreadings(t *testing.T) (ar string, misread func(*charmap.Charmap, []byte) string, cp1256 []byte) {
+	t.Helper()
+	ar = "ألقى زعيم التيار الصدري مقتدى الصدر خطبة في مدينة النجف دعا فيها إلى الإصلاح، وقال إن الحكومة مطالبة بتحسين الخدمات."
+	misread = func(enc *charmap.Charmap, b []byte) string {
 		s, err := enc.NewDecoder().Bytes(b)
 		if err != nil {
 			t.Fatal(err)
@@ -23,6 +27,11 @@ func TestMojibake(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ar, misread, cp1256
+}
+
+func TestMojibake(t *testing.T) {
+	ar, misread, cp1256 := misreadings(t)
 	for _, tc := range []struct {
 		name string
 		text string
@@ -48,18 +57,7 @@ func TestMojibake(t *testing.T) {
 // pattern tells, and says to ingest the input on its own: --encoding is
 // one for the run.
 func TestMojibakeNote(t *testing.T) {
-	const ar = "ألقى زعيم التيار الصدري مقتدى الصدر خطبة في مدينة النجف دعا فيها إلى الإصلاح، وقال إن الحكومة مطالبة بتحسين الخدمات."
-	misread := func(enc *charmap.Charmap, b []byte) string {
-		s, err := enc.NewDecoder().Bytes(b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(s)
-	}
-	cp1256, err := charmap.Windows1256.NewEncoder().Bytes([]byte(ar))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ar, misread, cp1256 := misreadings(t)
 	// what the warning advises, after the "(why): " that opens it
 	const utf8As = "it reads like UTF-8 read as %s; if --encoding named that for other inputs, ingest this one on its own without --encoding; otherwise the text was likely garbled so before it was saved, and no --encoding undoes that"
 	const generic = "the input may be in another encoding than it is read in; ingest it on its own with --encoding naming its encoding (e.g. windows-1256), which applies to every page and feed of a run that declares no encoding or a wrong one"

@@ -348,6 +348,30 @@ func TestWithDescription(t *testing.T) {
 	}
 }
 
+// scanAll reads every record sc gives, split into fields, up to the first
+// problem it reports (returned, nil when none).
+func scanAll(t *testing.T, sc *csvScanner) ([][]string, *csvProblem) {
+	t.Helper()
+	var got [][]string
+	for {
+		rec, p, err := sc.next()
+		if err == io.EOF {
+			return got, nil
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p != nil {
+			return got, p
+		}
+		fields, err := parseRecord(rec, sc.comma)
+		if err != nil {
+			t.Fatalf("record at line %d: %v", rec[0].n, err)
+		}
+		got = append(got, fields)
+	}
+}
+
 // FuzzCSVScanner checks that the scanner splits a file into the records
 // encoding/csv reads with LazyQuotes, up to a quote never closed, which
 // encoding/csv reads to the end of the file and the scanner reports.
@@ -362,26 +386,10 @@ func FuzzCSVScanner(f *testing.F) {
 		if err != nil {
 			t.Skip()
 		}
-		sc := &csvScanner{br: bufio.NewReader(bytes.NewReader(data)), comma: comma, max: 1 << 20}
-		var got [][]string
-		for {
-			rec, p, err := sc.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p != nil {
-				// encoding/csv read the rest as the last record.
-				want = want[:len(got)]
-				break
-			}
-			fields, err := parseRecord(rec, comma)
-			if err != nil {
-				t.Fatalf("record at line %d: %v", rec[0].n, err)
-			}
-			got = append(got, fields)
+		got, p := scanAll(t, &csvScanner{br: bufio.NewReader(bytes.NewReader(data)), comma: comma, max: 1 << 20})
+		if p != nil {
+			// encoding/csv read the rest as the last record.
+			want = want[:len(got)]
 		}
 		if len(got) == 0 && len(want) == 0 {
 			return
@@ -416,24 +424,9 @@ func FuzzCSVScannerWritten(f *testing.F) {
 		if err != nil {
 			t.Fatalf("encoding/csv cannot read what it wrote: %v", err)
 		}
-		sc := &csvScanner{br: bufio.NewReader(bytes.NewReader(buf.Bytes())), comma: comma, max: 1 << 20, fields: 2}
-		var got [][]string
-		for {
-			rec, p, err := sc.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p != nil {
-				t.Fatalf("line %d: %s\n%q", p.line, p.reason, buf.String())
-			}
-			fields, err := parseRecord(rec, comma)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, fields)
+		got, p := scanAll(t, &csvScanner{br: bufio.NewReader(bytes.NewReader(buf.Bytes())), comma: comma, max: 1 << 20, fields: 2})
+		if p != nil {
+			t.Fatalf("line %d: %s\n%q", p.line, p.reason, buf.String())
 		}
 		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
 			t.Fatalf("scanner read\n%q\nencoding/csv\n%q", got, want)
