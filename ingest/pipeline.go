@@ -234,8 +234,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			}
 			return !(opts.Prune && dupIDs[owner])
 		}
-		var process func(a Article, released bool) error
-		process = func(a Article, released bool) error {
+		process := func(a Article, released bool) error {
 			fp := textFingerprint(&a)
 			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
 				if !released && hold(&held, &heldBytes, a, first, fp) {
