@@ -347,6 +347,9 @@ func feedArticle(item *gofeed.Item, src string, n int, source string, base, guid
 	if link == "" && len(item.Links) > 0 {
 		link = strings.TrimSpace(item.Links[0])
 	}
+	if placeholderURL(link) {
+		link = "" // "#" would resolve to the channel's own URL, one ID for every such item
+	}
 	if permalink && isLinkLike(a.Record) {
 		if guidBase != nil {
 			if u, err := url.Parse(a.Record); err == nil {

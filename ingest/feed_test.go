@@ -370,6 +370,15 @@ func TestFeedLinks(t *testing.T) {
 		warn    []string // warnings, "record: reason"
 	}{
 		{
+			// "#" is no link: resolved, it would be the channel's own
+			// URL, one ID for every such item.
+			name: "placeholder links",
+			data: rss("", `<link>https://a.example.org/</link>
+<item><title>t</title><link>#</link></item>
+<item><title>t</title><link>javascript:void(0)</link></item>`),
+			want: []string{"", ""},
+		},
+		{
 			name: "channel link",
 			data: rss("", `<link>https://a.example.org/</link>
 <item><title>t</title><link>/news/1</link></item>

@@ -80,7 +80,7 @@ func readHTML(r io.Reader, src string, opts pageOptions) (a Article, notes []str
 	}
 	if a.URL == "" {
 		for _, l := range []struct{ what, link string }{{"canonical link", meta.canonical}, {"og:url", meta.ogURL}} {
-			if l.link == "" {
+			if l.link == "" || placeholderURL(l.link) {
 				continue
 			}
 			if a.URL == "" && len(a.PriorIDs) == 0 && (isRelativeURL(l.link) || strings.HasPrefix(l.link, "//")) {
