@@ -291,6 +291,8 @@ func TestCrashedIngest(t *testing.T) {
 		cmd := exec.Command(binary, "ingest", "-q", "--batch", "50", corpus)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), append(s.env, "NEWSGRAPH_LOCK_LEASE=3s")...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -300,7 +302,7 @@ func TestCrashedIngest(t *testing.T) {
 		for written < 200 {
 			select {
 			case err := <-done:
-				t.Fatalf("the ingest ended (%v) before it could be killed, after %d articles", err, written)
+				t.Fatalf("the ingest ended (%v) before it could be killed, after %d articles:\n%s", err, written, stderr.String())
 			case <-time.After(20 * time.Millisecond):
 			}
 			written = articleCount(t, s)

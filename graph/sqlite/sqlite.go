@@ -15,7 +15,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/norm"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlitedriver "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // schemaVersion is stored in PRAGMA user_version. Older versions are
@@ -163,39 +164,124 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// transactions and pragmas on a single SQLite handle.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetry(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
 }
 
+// openBusyTimeout bounds how long Open waits for other processes that are
+// creating, upgrading or switching the same new file to WAL, the same
+// bound busy_timeout sets on every statement.
+const openBusyTimeout = 10 * time.Second
+
+// migrateRetry runs migrate until it is not refused for a busy file.
+// SQLite does not call its busy handler for every lock a new file needs —
+// switching a file another connection has just created to WAL returns
+// SQLITE_BUSY at once — so Open retries those itself.
+func (s *Store) migrateRetry(ctx context.Context) error {
+	deadline := time.Now().Add(openBusyTimeout)
+	for {
+		err := s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, under any of its
+// extended codes.
+func isBusy(err error) bool {
+	var se *sqlitedriver.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// migrate creates the schema of a new store or upgrades an older one.
+// Both happen in one write transaction that reads the schema version again
+// once it holds the lock: two processes opening a new path at once (the
+// first ingest and a query beside it) would otherwise both see version 0,
+// and the slower one would find the other's tables without a version and
+// take the file for a foreign one.
 func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	version, err := userVersion(ctx, s.db)
+	if err != nil {
+		return fmt.Errorf("not a readable SQLite file: %w", err)
+	}
+	if version == schemaVersion {
+		return nil
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("store schema version %d, this newsgraph reads versions up to %d", version, schemaVersion)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// BEGIN IMMEDIATE takes the write lock now, waiting out busy_timeout,
+	// rather than at the first write, where two readers that both want to
+	// write would deadlock.
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return fmt.Errorf("lock the store to create its schema: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	if version, err = userVersion(ctx, conn); err != nil {
 		return fmt.Errorf("not a readable SQLite file: %w", err)
 	}
 	switch {
 	case version == schemaVersion:
-		return nil
-	case version > 0 && version < schemaVersion:
-		return s.upgrade(ctx, version)
-	case version == 0:
+		// Another process created or upgraded it while this one waited.
+	case version > schemaVersion:
+		return fmt.Errorf("store schema version %d, this newsgraph reads versions up to %d", version, schemaVersion)
+	case version > 0:
+		for v := version; v < schemaVersion; v++ {
+			for _, q := range migrations[v] {
+				if _, err := conn.ExecContext(ctx, q); err != nil {
+					return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
+				}
+			}
+		}
+	default:
 		var tables int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
 			return err
 		}
 		if tables > 0 {
 			return errors.New("an SQLite file that is not a newsgraph store; choose another --store path")
 		}
-	default:
-		return fmt.Errorf("store schema version %d, this newsgraph reads versions up to %d", version, schemaVersion)
+		if _, err := conn.ExecContext(ctx, schema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
 	}
-	if _, err := s.db.ExecContext(ctx, schema); err != nil {
-		return fmt.Errorf("create schema: %w", err)
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
+		return fmt.Errorf("set schema version %d: %w", schemaVersion, err)
 	}
-	_, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
-	return err
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("create or upgrade schema: %w", err)
+	}
+	committed = true
+	return nil
+}
+
+// userVersion reads the schema version SQLite keeps in the file header
+// (0 for a new file).
+func userVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
 }
 
 // migrations[v] takes a version-v store to version v+1.
@@ -221,31 +307,6 @@ var migrations = map[int][]string{
 	// computed from what older stores hold (they keep no bodies): their
 	// articles have '' — which never matches a text — until written again.
 	5: {`ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''`},
-}
-
-// upgrade migrates a store from version to schemaVersion, one version at a
-// time, each in a transaction with its user_version.
-func (s *Store) upgrade(ctx context.Context, version int) error {
-	for v := version; v < schemaVersion; v++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		for _, q := range migrations[v] {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
-		}
-	}
-	return nil
 }
 
 // Close closes the file.

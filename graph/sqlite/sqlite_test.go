@@ -334,3 +334,32 @@ func TestOpenMigratesVersion3(t *testing.T) {
 		t.Errorf("typed edges after rewriting %q, want %q", got, want)
 	}
 }
+
+// TestConcurrentCreate opens one new store path from several handles at
+// once, as a query started beside the first ingest does. Each handle is its
+// own sql.DB, so they contend through SQLite's file locks just as two
+// processes would. Every open must succeed: none may see the tables another
+// is creating before its schema version is set and take the file for a
+// foreign one.
+func TestConcurrentCreate(t *testing.T) {
+	ctx := context.Background()
+	for round := range 20 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("g%d.db", round))
+		const handles = 6
+		errs := make(chan error, handles)
+		for range handles {
+			go func() {
+				s, err := sqlite.Open(ctx, path)
+				if err == nil {
+					err = s.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range handles {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}
