@@ -67,7 +67,7 @@ FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
 
 fuzz: ## fuzz each reader, the date parser and the tokenizer for FUZZTIME (default 20s) each
-	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./ingest/norm
+	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./graph/norm
 	@for f in $(FUZZ_INGEST); do \
 		echo "$(GO) test -run '^$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./ingest"; \
 		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./ingest || exit 1; \

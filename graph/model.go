@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // EntityType is the coarse class of an entity.

@@ -52,7 +52,7 @@ type Store interface {
 	// holds, in memory that does not grow with the graph.
 	Size(ctx context.Context) (Size, error)
 	// Resolve finds the entities a name refers to: an exact ID, or any name
-	// or alias in either script, compared in folded form (see ingest/norm).
+	// or alias in either script, compared in folded form (see graph/norm).
 	// It returns an empty slice, not an error, when nothing matches.
 	Resolve(ctx context.Context, name string) ([]Entity, error)
 	// Close releases the store.

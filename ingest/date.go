@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // ErrBadDate is returned by ParseDate for text that is not a date it can

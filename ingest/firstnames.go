@@ -1,6 +1,6 @@
 package ingest
 
-import "github.com/newsgraph/newsgraph/ingest/norm"
+import "github.com/newsgraph/newsgraph/graph/norm"
 
 // firstNames are common given names, Arabic and English, folded: a name
 // that starts with one and goes on with name words is a person's

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Problem is an input that could not be read, or was read with a caveat.

@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/text/encoding/htmlindex"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // defaultFields lists, per article field, the JSON keys and CSV columns

@@ -6,7 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Rules find names the lexicon does not know, from the words around them:

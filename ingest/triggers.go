@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Trigger words name a typed relation. Each list holds the forms as

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 	xnorm "golang.org/x/text/unicode/norm"
 )
 

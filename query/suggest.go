@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Suggest returns up to max entities whose names or aliases are close to

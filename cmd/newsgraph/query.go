@@ -11,7 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 	"github.com/newsgraph/newsgraph/query"
 )
 

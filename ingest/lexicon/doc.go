@@ -5,7 +5,7 @@
 // Entries are JSON lines (one entity a line, see data/10-core.jsonl for the
 // fields). The default lexicon is embedded in the binary; a user's file is
 // merged over it and wins where both define an ID. Names are matched in
-// folded form (ingest/norm), longest match first, and an Arabic proclitic
+// folded form (graph/norm), longest match first, and an Arabic proclitic
 // (و ف ب ك ل, the article ال, or لل) is stripped from a word only when what
 // remains is a word some name is made of — so بغداد and لبنان survive while
 // والكاظمي and للأعرجي are found.

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 //go:embed data/*.jsonl

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 func match(t *testing.T, l *Lexicon, text string) []string {

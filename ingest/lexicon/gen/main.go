@@ -47,7 +47,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // code is one CAMEO code of an entry, with its date restriction.

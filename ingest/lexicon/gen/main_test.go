@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 const phoenixSnippet = `# comment
