@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 // extractorVersion changes whenever extraction changes what it finds in the

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 func seed(t *testing.T) Article {

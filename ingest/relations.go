@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 // Relation extraction reads one sentence at a time. A trigger word

@@ -5,8 +5,8 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 // Rules find names the lexicon does not know, from the words around them:

@@ -46,8 +46,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 // code is one CAMEO code of an entry, with its date restriction.

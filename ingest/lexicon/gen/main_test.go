@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
 const phoenixSnippet = `# comment
