@@ -69,8 +69,8 @@ FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV 
 fuzz: ## fuzz each reader, the date parser and the tokenizer for FUZZTIME (default 20s) each
 	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./graph/norm
 	@for f in $(FUZZ_INGEST); do \
-		echo "$(GO) test -run '^$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./ingest"; \
-		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./ingest || exit 1; \
+		echo "$(GO) test -run '^$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./ingest/read"; \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./ingest/read || exit 1; \
 	done
 
 neo4j-up: ## start a local Neo4j 5.26 (Java launcher, empty database; NEO4J_KEEP_DATA=1 keeps it) and print its exports

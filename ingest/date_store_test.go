@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // TestSinceKeepsTheDayWritten ingests issue 12's case file of dates into a
@@ -22,7 +23,7 @@ func TestSinceKeepsTheDayWritten(t *testing.T) {
 
 func sinceKeepsTheDayWritten(t *testing.T, s graph.Store) {
 	ctx := context.Background()
-	st := run(t, s, ingest.Options{}, filepath.Join("testdata", "cases", "dates", "publication-dates.jsonl"))
+	st := run(t, s, ingest.Options{}, filepath.Join("read", "testdata", "cases", "dates", "publication-dates.jsonl"))
 	if st.Read != 4 || st.Warnings != 1 {
 		t.Errorf("read %d articles with %d warnings, want 4 with 1 (the Hijri date)", st.Read, st.Warnings)
 	}
@@ -30,7 +31,7 @@ func sinceKeepsTheDayWritten(t *testing.T, s graph.Store) {
 	const baghdad = "baghdad"
 	day := func(s string) time.Time {
 		t.Helper()
-		d, err := ingest.ParseDate(s) // as the CLI reads --since and --until
+		d, err := read.ParseDate(s) // as the CLI reads --since and --until
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // writeExport writes a JSONL export of lines under dir and returns its path.
@@ -103,7 +104,7 @@ func TestRunBareRecordIDsStdin(t *testing.T) {
 	}
 	s := newStore(t)
 	for i, e := range exports {
-		st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Stdin: strings.NewReader(e)}}, "-")
+		st := run(t, s, ingest.Options{Read: read.ReadOptions{Stdin: strings.NewReader(e)}}, "-")
 		if got, want := counts(st), "read=1 new=1 changed=0 unchanged=0 dup=0 conflicts=0 written=1 skipped=0 warnings=0"; got != want {
 			t.Errorf("run %d: %s\nwant %s", i+1, got, want)
 		}
@@ -118,7 +119,7 @@ func TestRunBareRecordIDsStdin(t *testing.T) {
 		}
 	}
 	// Piped again, the first export is the same article.
-	st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Stdin: strings.NewReader(exports[0])}}, "-")
+	st := run(t, s, ingest.Options{Read: read.ReadOptions{Stdin: strings.NewReader(exports[0])}}, "-")
 	if got, want := counts(st), "read=1 new=0 changed=0 unchanged=1 dup=0 conflicts=0 written=0 skipped=0 warnings=0"; got != want {
 		t.Errorf("again: %s\nwant %s", got, want)
 	}
@@ -128,13 +129,13 @@ func TestRunBareRecordIDsStdin(t *testing.T) {
 // "Top Stories", whose items both have GUID "1": a title names no site,
 // so the GUIDs are scoped to their feed and both articles are kept.
 func TestRunTitleFeedGUIDs(t *testing.T) {
-	a, b := "testdata/cases/ids/top-a.rss", "testdata/cases/ids/top-b.rss"
+	a, b := "read/testdata/cases/ids/top-a.rss", "read/testdata/cases/ids/top-b.rss"
 	s := newStore(t)
 	st := run(t, s, ingest.Options{}, a, b)
 	if got, want := counts(st), "read=2 new=2 changed=0 unchanged=0 dup=0 conflicts=0 written=2 skipped=0 warnings=0"; got != want {
 		t.Errorf("%s\nwant %s", got, want)
 	}
-	want := []string{ingest.InputID(a) + "#1", ingest.InputID(b) + "#1"}
+	want := []string{read.InputID(a) + "#1", read.InputID(b) + "#1"}
 	if got := storedIDs(t, s); !reflect.DeepEqual(got, want) {
 		t.Errorf("stored IDs %q, want %q", got, want)
 	}
@@ -144,7 +145,7 @@ func TestRunTitleFeedGUIDs(t *testing.T) {
 // relative links: four articles, none replacing another.
 func TestRunRelativeFeedLinks(t *testing.T) {
 	s := newStore(t)
-	st := run(t, s, ingest.Options{}, "testdata/cases/ids/site-a.rss", "testdata/cases/ids/site-b.rss")
+	st := run(t, s, ingest.Options{}, "read/testdata/cases/ids/site-a.rss", "read/testdata/cases/ids/site-b.rss")
 	if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want {
 		t.Errorf("%s\nwant %s", got, want)
 	}
@@ -158,7 +159,7 @@ func TestRunRelativeFeedLinks(t *testing.T) {
 // with --map title=headline_clean,id=unit_id: the second run gives other
 // titles and IDs to the same texts, which are found stored, not doubled.
 func TestRunMappedColumnsAgain(t *testing.T) {
-	const in = "testdata/cases/ids/mapped.csv"
+	const in = "read/testdata/cases/ids/mapped.csv"
 	s := newStore(t)
 	st := run(t, s, ingest.Options{}, in)
 	// One warning each run: no column is named like a body ("story" is
@@ -166,11 +167,11 @@ func TestRunMappedColumnsAgain(t *testing.T) {
 	if got, want := counts(st), "read=2 new=2 changed=0 unchanged=0 dup=0 conflicts=0 written=2 skipped=0 warnings=1"; got != want {
 		t.Errorf("default columns: %s\nwant %s", got, want)
 	}
-	fields, err := ingest.ParseFieldMap([]string{"title=headline_clean", "id=unit_id"})
+	fields, err := read.ParseFieldMap([]string{"title=headline_clean", "id=unit_id"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st = run(t, s, ingest.Options{Read: ingest.ReadOptions{Fields: fields}}, in)
+	st = run(t, s, ingest.Options{Read: read.ReadOptions{Fields: fields}}, in)
 	if got, want := counts(st), "read=2 new=0 changed=0 unchanged=0 dup=2 conflicts=0 written=0 skipped=0 warnings=3"; got != want {
 		t.Errorf("mapped columns: %s\nwant %s", got, want)
 	}

@@ -14,11 +14,13 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // Options configures Run.
 type Options struct {
-	Read ReadOptions
+	Read read.ReadOptions
 	// Batch is the number of documents written per Store.Apply; zero
 	// means 500.
 	Batch int
@@ -119,7 +121,7 @@ type Stats struct {
 // found to repeat another article's text: what a fresh ingest of inputs
 // would not hold. Inputs that could not be read to their end
 // (ReadOptions.Incomplete) prune nothing, nor does a run that stops early.
-func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, opts Options) (Stats, error) {
+func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []string, opts Options) (Stats, error) {
 	start := time.Now()
 	if opts.Batch <= 0 {
 		opts.Batch = 500
@@ -128,9 +130,9 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	var st Stats
-	var read, skipped, warnings atomic.Int64
+	var nread, skipped, warnings atomic.Int64
 	report := opts.Read.Problem
-	opts.Read.Problem = func(p Problem) {
+	opts.Read.Problem = func(p read.Problem) {
 		if p.Warning {
 			warnings.Add(1)
 		} else {
@@ -177,8 +179,8 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 
 	type job struct {
 		seq    int
-		a      Article
-		text   string // textFingerprint(&a)
+		a      read.Article
+		text   string // read.TextFingerprint(&a)
 		origin string // a.Origin, kept after a is dropped
 		kind   int    // what writing it counts as: one of the consts below
 		prior  string // the stored ID it replaces (see renamedFrom), or ""
@@ -234,8 +236,8 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 			}
 			return !(opts.Prune && dupIDs[owner])
 		}
-		process := func(a Article, released bool) error {
-			fp := textFingerprint(&a)
+		process := func(a read.Article, released bool) error {
+			fp := read.TextFingerprint(&a)
 			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
 				if !released && hold(&held, &heldBytes, a, first, fp) {
 					heldOwner[first] = true
@@ -259,7 +261,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 					heldText[a.ID] = fp
 					return nil
 				}
-				if _, read := seen[owner]; !read && !released {
+				if _, wasRead := seen[owner]; !wasRead && !released {
 					waiting[owner] = append(waiting[owner], waitingDup{fmt.Sprintf("%s (%s)", a.ID, a.Origin), fp})
 				}
 				counts.dups++
@@ -360,8 +362,8 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				return ctx.Err()
 			}
 		}
-		readErr = Read(ctx, inputs, opts.Read, func(a Article) error {
-			read.Add(1)
+		readErr = read.Read(ctx, inputs, opts.Read, func(a read.Article) error {
+			nread.Add(1)
 			if capIDs {
 				if c := graph.CapID(a.ID); c != a.ID {
 					a.PriorIDs = append(a.PriorIDs, a.ID)
@@ -407,7 +409,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 				if capIDs {
 					j.doc.CapIDs()
 				}
-				j.a = Article{} // the body is not needed any more
+				j.a = read.Article{} // the body is not needed any more
 				select {
 				case done <- j:
 				case <-ctx.Done():
@@ -420,7 +422,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 
 	// Stage 3: put documents back in input order and write them in batches.
 	snapshot := func() Stats {
-		st.Read, st.Skipped, st.Warnings = int(read.Load()), int(skipped.Load()), int(warnings.Load())
+		st.Read, st.Skipped, st.Warnings = int(nread.Load()), int(skipped.Load()), int(warnings.Load())
 		st.Elapsed = time.Since(start)
 		return st
 	}
@@ -484,7 +486,7 @@ func Run(ctx context.Context, store graph.Store, x *Extractor, inputs []string, 
 		if writeErr != nil {
 			continue // drain so the workers can stop
 		}
-		j.a = Article{}
+		j.a = read.Article{}
 		pending[j.seq] = j
 		for {
 			d, ok := pending[next]
@@ -588,7 +590,7 @@ func scopesOf(inputs []string) []string {
 		case isURL(in):
 			scopes[i] = in
 		default:
-			scopes[i] = InputID(in)
+			scopes[i] = read.InputID(in)
 		}
 	}
 	return scopes
@@ -623,7 +625,7 @@ func textOwners(texts map[string]string) map[string]string {
 // run. A store that records no inputs (stored == nil) is taken to keep id
 // unless this run read it.
 func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
-	if _, read := seen[id]; read {
+	if _, wasRead := seen[id]; wasRead {
 		return false
 	}
 	if _, ok := renamed[id]; ok {
@@ -643,7 +645,7 @@ func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool
 // ID an earlier release gave it (a.PriorIDs, or their capped forms): one
 // stored from the same input, that this run has neither read nor moved
 // already; "" when none, or when a's ID was read before in this run.
-func renamedFrom(a *Article, stored, seen, renamed map[string]string) string {
+func renamedFrom(a *read.Article, stored, seen, renamed map[string]string) string {
 	if len(a.PriorIDs) == 0 || stored == nil || a.Input == "" {
 		return ""
 	}
@@ -678,13 +680,13 @@ const (
 // heldDup is an article read as a repeat of owner's text, fingerprint text,
 // held until everything was read.
 type heldDup struct {
-	a           Article
+	a           read.Article
 	owner, text string
 }
 
 // hold appends a to held unless that would pass holdLimit or holdBytes,
 // and reports whether it did.
-func hold(held *[]heldDup, size *int, a Article, owner, fp string) bool {
+func hold(held *[]heldDup, size *int, a read.Article, owner, fp string) bool {
 	n := len(a.Title) + len(a.Body)
 	if len(*held) >= holdLimit || *size+n > holdBytes {
 		return false
@@ -698,8 +700,8 @@ func hold(held *[]heldDup, size *int, a Article, owner, fp string) bool {
 // the article read at origin, which readers write as "FILE", "FILE:LINE",
 // "FILE: record N" or, for a feed's items, "FILE#N": the line or record
 // goes to its own field, as read errors have it.
-func originProblem(origin, reason string, warning bool) Problem {
-	p := Problem{File: origin, Reason: reason, Warning: warning}
+func originProblem(origin, reason string, warning bool) read.Problem {
+	p := read.Problem{File: origin, Reason: reason, Warning: warning}
 	if f, n, ok := strings.Cut(origin, ": record "); ok {
 		if r, err := strconv.Atoi(n); err == nil && r > 0 {
 			p.File, p.Record = f, r

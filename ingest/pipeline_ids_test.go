@@ -12,15 +12,16 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // problems collects the problems of a run.
 type problems struct {
 	mu   sync.Mutex
-	list []ingest.Problem
+	list []read.Problem
 }
 
-func (p *problems) add(pr ingest.Problem) {
+func (p *problems) add(pr read.Problem) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.list = append(p.list, pr)
@@ -72,7 +73,7 @@ func TestRunReportsConflictingIDs(t *testing.T) {
 		`{"id":"1","source":"s","title":"v2","body":"Joe Biden met Mustafa al-Kadhimi again."}`,
 	)
 	var p problems
-	st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, path)
+	st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, path)
 	if got, want := counts(st), "read=3 new=2 changed=0 unchanged=0 dup=0 conflicts=1 written=3 skipped=1 warnings=0"; got != want {
 		t.Errorf("counts %s\nwant   %s", got, want)
 	}
@@ -95,7 +96,7 @@ func TestRunRecognisesStoredTexts(t *testing.T) {
 		`{"id":"2","ref":"r-2","source":"s","title":"two","body":"Kadhimi in Baghdad."}`,
 		`{"id":"3","ref":"r-3","source":"s","title":"three","body":"Raisi in Tehran."}`,
 	}
-	byRef := ingest.ReadOptions{Fields: map[string]string{"id": "ref"}}
+	byRef := read.ReadOptions{Fields: map[string]string{"id": "ref"}}
 	for _, tc := range []struct {
 		name string
 		// second runs after the corpus was ingested by id: it gets the
@@ -211,7 +212,7 @@ func TestRunLongIDs(t *testing.T) {
 			path, longURL := longURLCorpus(t)
 			s := backends[name](t)
 			var p problems
-			st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, path)
+			st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, path)
 			if got, want := counts(st), "read=4 new=4 changed=0 unchanged=0 dup=0 conflicts=0 written=4 skipped=0 warnings=0"; got != want {
 				t.Errorf("counts %s\nwant   %s (problems %q)", got, want, p.skipped())
 			}
@@ -245,7 +246,7 @@ func TestRunLongIDs(t *testing.T) {
 		path, _ := longURLCorpus(t)
 		s := backends["neo4j"](t)
 		var p problems
-		st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, path)
+		st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, path)
 		if got, want := counts(st), "read=4 new=3 changed=0 unchanged=0 dup=0 conflicts=0 written=3 skipped=1 warnings=0"; got != want {
 			t.Errorf("counts %s\nwant   %s", got, want)
 		}
@@ -270,14 +271,14 @@ func TestRunWarnsWhenAnotherInputReplaces(t *testing.T) {
 	moved := writeCorpus(t, dir, "moved.jsonl", `{"id":"1","source":"s","title":"other","body":"Ebrahim Raisi visited Baghdad."}`)
 	run(t, s, ingest.Options{}, a)
 	var p problems
-	st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, b)
+	st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, b)
 	want := b + ":1: article ID s:1 was stored from " + a + " with another text; replaced by this one"
 	if st.Changed != 1 || st.Warnings != 1 || len(p.list) != 1 || p.list[0].Error() != want {
 		t.Errorf("changed %d, problems %q; want 1, %q", st.Changed, p.list, want)
 	}
 	// The same text moving to another file is no news.
 	p = problems{}
-	if st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, moved); st.Changed != 1 || len(p.list) != 0 {
+	if st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, moved); st.Changed != 1 || len(p.list) != 0 {
 		t.Errorf("move: changed %d, problems %q; want 1, none", st.Changed, p.list)
 	}
 }

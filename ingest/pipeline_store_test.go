@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // The inputs of shared/cases (break-store c3c, c3b): X1's text Alpha,
@@ -106,7 +107,7 @@ func TestRunHoldLimit(t *testing.T) {
 	lines = append(lines, x1Beta)
 	s := newStore(t)
 	var p problems
-	st := run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, corpus(t, lines...))
+	st := run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, corpus(t, lines...))
 	// X1 twice; Y0, the first held, stored for Alpha; the rest repeat it,
 	// and Y10000 was dropped at once as a repeat of X1.
 	if got, want := counts(st), fmt.Sprintf("read=%d new=2 changed=0 unchanged=0 dup=%d conflicts=1 written=3 skipped=1 warnings=%d", n+2, n-1, n); got != want {
@@ -130,7 +131,7 @@ func TestRunConflictProblem(t *testing.T) {
 	s := newStore(t)
 	path := corpus(t, x1Alpha, x1Beta)
 	var p problems
-	run(t, s, ingest.Options{Read: ingest.ReadOptions{Problem: p.add}}, path)
+	run(t, s, ingest.Options{Read: read.ReadOptions{Problem: p.add}}, path)
 	if len(p.list) != 1 {
 		t.Fatalf("problems %v, want the conflict", p.list)
 	}
@@ -149,7 +150,7 @@ func TestRunRenamesPriorIDs(t *testing.T) {
 		`{"source":"t","date":"2021-07-12","title":"Kadhimi in Tehran","url":"https://a.example.org/n/1","body":"Prime Minister Mustafa al-Kadhimi arrived in Tehran."}`,
 		`{"source":"t","date":"2021-07-12","title":"Sadr in Najaf","url":"` + longURL + `","body":"Muqtada al-Sadr spoke in Najaf."}`,
 	}
-	oldID := ingest.NormalizeURL(longURL)
+	oldID := read.NormalizeURL(longURL)
 	newID := graph.CapID(oldID)
 	if oldID == newID {
 		t.Fatal("the test URL is not capped")
@@ -262,7 +263,7 @@ func TestRunRenamesBareRecordIDs(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := writeCorpus(t, t.TempDir(), "c4-bare.jsonl", lines...)
 			var docs []graph.Document
-			err := ingest.Read(context.Background(), []string{path}, ingest.ReadOptions{}, func(a ingest.Article) error {
+			err := read.Read(context.Background(), []string{path}, read.ReadOptions{}, func(a read.Article) error {
 				if len(a.PriorIDs) == 0 {
 					return fmt.Errorf("article %s has no prior ID", a.ID)
 				}
@@ -330,7 +331,7 @@ func TestRunSwappedTexts(t *testing.T) {
 // "news/2?id=7". Read again, each is renamed to its resolved URL, site A's
 // first item is new, and nothing is doubled.
 func TestRunRenamesRelativeFeedLinks(t *testing.T) {
-	a, err := filepath.Abs(filepath.Join("testdata", "cases", "ids", "site-a.rss"))
+	a, err := filepath.Abs(filepath.Join("read", "testdata", "cases", "ids", "site-a.rss"))
 	if err != nil {
 		t.Fatal(err)
 	}

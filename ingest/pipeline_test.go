@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
@@ -40,13 +41,13 @@ func newNeo4jStore(t *testing.T) *neo4j.Store {
 	return s
 }
 
-func extractor(t *testing.T) *ingest.Extractor {
+func extractor(t *testing.T) *extract.Extractor {
 	t.Helper()
 	lex, err := lexicon.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ingest.NewExtractor(lex)
+	return extract.NewExtractor(lex)
 }
 
 // corpus writes JSON lines to a file and returns its path.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/nereval"
 )
 
@@ -174,7 +174,7 @@ func runEvalNER(ctx context.Context, opts evalNEROptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	corpus := nereval.Run(ingest.NewExtractor(lex), docs)
+	corpus := nereval.Run(extract.NewExtractor(lex), docs)
 	rep := corpus.Evaluate(opts.types, opts.errors)
 
 	switch opts.format {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
@@ -195,7 +195,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	rep := releval.Run(ingest.NewExtractor(lex), docs)
+	rep := releval.Run(extract.NewExtractor(lex), docs)
 	errs := relErrors(rep, docs, opts.errors)
 
 	switch opts.format {

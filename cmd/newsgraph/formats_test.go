@@ -11,7 +11,7 @@ import (
 // semicolon-separated file is read, a news API's response gives its
 // articles with the text of their descriptions.
 func TestIngestCSVAndAPICases(t *testing.T) {
-	cases, err := filepath.Abs("../../ingest/testdata/cases")
+	cases, err := filepath.Abs("../../ingest/read/testdata/cases")
 	if err != nil {
 		t.Fatal(err)
 	}

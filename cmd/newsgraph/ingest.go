@@ -19,14 +19,16 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 type ingestOptions struct {
 	globalOptions
 	paths          []string
 	lexicon        string // extra lexicon file, "" for the built-in one only
-	read           ingest.ReadOptions
+	read           read.ReadOptions
 	batch, workers int
 	errorsFile     string // "" for none
 	quiet, json    bool
@@ -35,7 +37,7 @@ type ingestOptions struct {
 	lockLease      time.Duration // how long a crashed writer's Neo4j lock lasts
 	// logProblem, when set, reports problems instead of the plain
 	// "skipped: FILE:LINE: REASON" lines on stderr.
-	logProblem     func(ingest.Problem)
+	logProblem     func(read.Problem)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -109,9 +111,9 @@ func ingestFlags() []cli.Flag {
 		&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
 		&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
-		&cli.IntFlag{Name: "max-article-bytes", Value: ingest.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
-		&cli.Int64Flag{Name: "max-input-bytes", Value: ingest.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
-		&cli.DurationFlag{Name: "timeout", Value: ingest.DefaultTimeout, Usage: "give up fetching a URL after this long"},
+		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
+		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
@@ -141,7 +143,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		stdin:         os.Stdin,
 		stdout:        c.App.Writer,
 		stderr:        c.App.ErrWriter,
-		read: ingest.ReadOptions{
+		read: read.ReadOptions{
 			MaxArticleBytes: c.Int("max-article-bytes"),
 			MaxInputBytes:   c.Int64("max-input-bytes"),
 			Lang:            c.String("lang"),
@@ -151,25 +153,25 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 	}
 	var err error
 	if s := c.String("format"); s != "" {
-		if opts.read.Format, err = ingest.ParseFormat(s); err != nil {
+		if opts.read.Format, err = read.ParseFormat(s); err != nil {
 			return opts, usageErrorf("--format: %v", err)
 		}
 	}
-	if opts.read.Fields, err = ingest.ParseFieldMap(c.StringSlice("map")); err != nil {
+	if opts.read.Fields, err = read.ParseFieldMap(c.StringSlice("map")); err != nil {
 		return opts, usageErrorf("%v", err)
 	}
 	if s := c.String("delimiter"); s != "" {
-		if opts.read.Delimiter, err = ingest.ParseDelimiter(s); err != nil {
+		if opts.read.Delimiter, err = read.ParseDelimiter(s); err != nil {
 			return opts, usageErrorf("--delimiter: %v", err)
 		}
 	}
-	switch order := ingest.DateOrder(strings.ToLower(c.String("date-order"))); order {
-	case ingest.OrderAuto, ingest.OrderDMY, ingest.OrderMDY, ingest.OrderYMD:
+	switch order := read.DateOrder(strings.ToLower(c.String("date-order"))); order {
+	case read.OrderAuto, read.OrderDMY, read.OrderMDY, read.OrderYMD:
 		opts.read.DateOrder = order
 	default:
 		return opts, usageErrorf("--date-order %q: want dmy, mdy or ymd", order)
 	}
-	if _, err := ingest.ParseEncoding(opts.read.Encoding); err != nil {
+	if _, err := read.ParseEncoding(opts.read.Encoding); err != nil {
 		return opts, usageErrorf("--encoding: %v", err)
 	}
 	switch {
@@ -231,7 +233,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	defer store.Close()
 
 	bar := newProgress(opts)
-	st, rec, listed, err := ingestOnce(ctx, store, ingest.NewExtractor(lex), opts, bar)
+	st, rec, listed, err := ingestOnce(ctx, store, extract.NewExtractor(lex), opts, bar)
 	bar.finish()
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -267,7 +269,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 // schedule do: under the store's writer lock, recorded in its run history,
 // problems reported on stderr (and to --errors), the first of them listed.
 // A dry run only reads, so it takes no lock and leaves no record.
-func ingestOnce(ctx context.Context, store graph.Store, x *ingest.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []ingest.Problem, error) {
+func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []read.Problem, error) {
 	now := time.Now()
 	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: version, Owner: owner()}
 	for _, p := range opts.paths {
@@ -284,10 +286,10 @@ func ingestOnce(ctx context.Context, store graph.Store, x *ingest.Extractor, opt
 		errEnc.SetEscapeHTML(false)
 	}
 	var mu sync.Mutex // problems arrive from the reading goroutine
-	var listed []ingest.Problem
-	read := opts.read
-	read.Stdin = opts.stdin
-	read.Problem = func(p ingest.Problem) {
+	var listed []read.Problem
+	ropts := opts.read
+	ropts.Stdin = opts.stdin
+	ropts.Problem = func(p read.Problem) {
 		mu.Lock()
 		defer mu.Unlock()
 		severity := "skipped"
@@ -314,7 +316,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *ingest.Extractor, opt
 		bar.clear()
 		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), p.Error())
 	}
-	run := ingest.Options{Read: read, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
+	run := ingest.Options{Read: ropts, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
 		Prune: opts.prune, DryRun: opts.dryRun}
 	if opts.dryRun {
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
@@ -387,14 +389,14 @@ func owner() string {
 	return fmt.Sprintf("pid %d on %s", os.Getpid(), host)
 }
 
-func severityWord(p ingest.Problem) string {
+func severityWord(p read.Problem) string {
 	if p.Warning {
 		return "warning"
 	}
 	return "skipped"
 }
 
-func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions) {
+func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate, %d conflicting; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Skipped, st.Warnings)
 	if st.Renamed > 0 {
@@ -437,7 +439,7 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest
 	}
 }
 
-func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []ingest.Problem, opts ingestOptions, rec graph.Run) error {
+func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions, rec graph.Run) error {
 	skipped := make([]problemJSON, len(listed))
 	for i, pr := range listed {
 		skipped[i] = problemJSON{File: pr.File, Line: pr.Line, Record: pr.Record, Severity: "skipped", Reason: pr.Reason}

@@ -423,7 +423,7 @@ func untimed(s string) string {
 func TestIngestInputsAndReports(t *testing.T) {
 	dir := t.TempDir()
 	// A feed served over HTTP, as a scheduled ingest would fetch it.
-	feed, err := os.ReadFile("../../ingest/testdata/feeds/arabic-rss2.xml")
+	feed, err := os.ReadFile("../../ingest/read/testdata/feeds/arabic-rss2.xml")
 	if err != nil {
 		t.Fatal(err)
 	}

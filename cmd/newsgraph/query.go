@@ -11,7 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/query"
 )
 
@@ -168,7 +168,7 @@ func parseDates(c *cli.Context) (graph.Filter, error) {
 		dst  *time.Time
 	}{{"since", &f.Since}, {"until", &f.Until}} {
 		if s := c.String(d.flag); s != "" {
-			t, err := ingest.ParseDate(s)
+			t, err := read.ParseDate(s)
 			if err != nil {
 				return f, usageErrorf("--%s: %v", d.flag, err)
 			}

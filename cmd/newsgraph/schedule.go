@@ -12,7 +12,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 type scheduleOptions struct {
@@ -105,9 +106,9 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 	if err != nil {
 		return err
 	}
-	x := ingest.NewExtractor(lex) // once: its matcher is built by the first run that extracts
-	opts.quiet = true             // no progress bar: this runs unattended
-	opts.logProblem = func(p ingest.Problem) {
+	x := extract.NewExtractor(lex) // once: its matcher is built by the first run that extracts
+	opts.quiet = true              // no progress bar: this runs unattended
+	opts.logProblem = func(p read.Problem) {
 		if p.Warning {
 			log.Warn("warning", "problem", graph.Redact(p.Error()))
 		} else {
@@ -150,7 +151,7 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 
 // scheduledRun runs one ingest and logs how it went. Nothing stops the
 // schedule: a store that is down or busy now may be up or free next time.
-func scheduledRun(ctx context.Context, x *ingest.Extractor, opts ingestOptions, log *slog.Logger) {
+func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions, log *slog.Logger) {
 	store, err := openStore(ctx, opts.globalOptions)
 	if err != nil {
 		log.Error("run failed", "err", err)

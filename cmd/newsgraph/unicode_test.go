@@ -16,7 +16,7 @@ import (
 // however it is typed — Persian letters, decomposed, presentation forms,
 // invisible characters.
 func TestUnicodeLookups(t *testing.T) {
-	cases, err := filepath.Abs("../../ingest/testdata/cases/unicode")
+	cases, err := filepath.Abs("../../ingest/extract/testdata/cases/unicode")
 	if err != nil {
 		t.Fatal(err)
 	}

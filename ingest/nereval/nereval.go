@@ -9,6 +9,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // Entity types, as gold files and reports name them. ANERcorp's PERS is
@@ -225,20 +227,20 @@ var typeOf = map[graph.EntityType]string{
 var notNames = map[string]bool{"adjective": true, "role": true}
 
 // Article returns the article the extractor reads for doc, and the byte
-// offsets of each token in ingest.Text of it, per sentence: the body is the
+// offsets of each token in extract.Text of it, per sentence: the body is the
 // sentences' tokens joined by single spaces, the sentences joined by line
 // breaks; the title is empty.
-func Article(doc Document) (*ingest.Article, [][][2]int) {
+func Article(doc Document) (*read.Article, [][][2]int) {
 	a, offsets, _ := layout(doc)
 	return a, offsets
 }
 
 // layout is Article, with the offset at which each sentence starts.
-func layout(doc Document) (*ingest.Article, [][][2]int, []int) {
+func layout(doc Document) (*read.Article, [][][2]int, []int) {
 	var b strings.Builder
 	offsets := make([][][2]int, len(doc.Sentences))
 	starts := make([]int, len(doc.Sentences))
-	base := len(ingest.Text(&ingest.Article{})) // the title and its line break
+	base := len(extract.Text(&read.Article{})) // the title and its line break
 	for i, s := range doc.Sentences {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -255,7 +257,7 @@ func layout(doc Document) (*ingest.Article, [][][2]int, []int) {
 		}
 	}
 	body := b.String()
-	return &ingest.Article{ID: doc.Name, Origin: doc.Name, Body: body, Lang: ingest.DetectLang(body)}, offsets, starts
+	return &read.Article{ID: doc.Name, Origin: doc.Name, Body: body, Lang: read.DetectLang(body)}, offsets, starts
 }
 
 // Predict runs x over doc read as one article (see Article) and returns the
@@ -265,7 +267,7 @@ func layout(doc Document) (*ingest.Article, [][][2]int, []int) {
 // adjectives, role phrases) and types without a gold counterpart are
 // dropped; of overlapping chunks the longer is kept. Any other method —
 // lexicon, coreference, rules — counts.
-func Predict(x *ingest.Extractor, doc Document) [][]Span {
+func Predict(x *extract.Extractor, doc Document) [][]Span {
 	a, offsets, starts := layout(doc)
 	mentions, _ := x.Mentions(a)
 	cands := make([][]Span, len(doc.Sentences))
@@ -507,7 +509,7 @@ type Corpus struct {
 }
 
 // Run predicts the chunks of every document with x, on every CPU.
-func Run(x *ingest.Extractor, docs []Document) *Corpus {
+func Run(x *extract.Extractor, docs []Document) *Corpus {
 	preds := make([][][]Span, len(docs))
 	ingest.Parallel(len(docs), func(i int) { preds[i] = Predict(x, docs[i]) })
 	c := &Corpus{Documents: len(docs)}

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
@@ -229,13 +229,13 @@ func TestReadCoNLLErrors(t *testing.T) {
 // defaultLexicon is built once: the built-in lexicon takes a while.
 var defaultLexicon = sync.OnceValues(lexicon.Default)
 
-func defaultExtractor(t *testing.T) *ingest.Extractor {
+func defaultExtractor(t *testing.T) *extract.Extractor {
 	t.Helper()
 	lex, err := defaultLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ingest.NewExtractor(lex)
+	return extract.NewExtractor(lex)
 }
 
 func doc(sentences ...string) Document {
@@ -280,7 +280,7 @@ func TestPredict(t *testing.T) {
 
 func TestPredictArticle(t *testing.T) {
 	a, offsets := Article(doc("قال الكاظمي", "في بغداد"))
-	text := ingest.Text(a)
+	text := extract.Text(a)
 	if a.Title != "" || a.Body != "قال الكاظمي\nفي بغداد" || a.Lang != "ar" {
 		t.Errorf("article %+v", a)
 	}
@@ -302,7 +302,7 @@ func TestPredictDropsAdjectivesAndRoles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := ingest.NewExtractor(lex)
+	x := extract.NewExtractor(lex)
 	got := Predict(x, doc("the Iraqi army entered Iraq", "the Iraqi prime minister spoke"))
 	want := [][]Span{{{LOC, 4, 5}}, nil}
 	if !reflect.DeepEqual(got, want) {

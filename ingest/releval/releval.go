@@ -6,6 +6,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // The relation types of re3d.
@@ -75,22 +77,22 @@ func ClassOf(goldType string) (Class, bool) {
 }
 
 // Base is where a gold document's text starts in the text the extractor
-// reads (ingest.Text): after the empty title and its line break.
-var Base = len(ingest.Text(&ingest.Article{}))
+// reads (extract.Text): after the empty title and its line break.
+var Base = len(extract.Text(&read.Article{}))
 
 // Article returns the article the extractor reads for d: its body is the
 // gold text, its title empty, so that gold byte offset b is b+Base in the
 // extractor's offsets.
-func Article(d Document) *ingest.Article {
-	return &ingest.Article{
+func Article(d Document) *read.Article {
+	return &read.Article{
 		ID: d.ID, URL: d.URL, Source: d.Source, Origin: d.Origin,
-		Body: d.Text, Lang: ingest.DetectLang(d.Text),
+		Body: d.Text, Lang: read.DetectLang(d.Text),
 	}
 }
 
 // Predict runs x over d read as one article and returns the relations it
-// finds, their offsets into ingest.Text of Article(d).
-func Predict(x *ingest.Extractor, d Document) []graph.Relation {
+// finds, their offsets into extract.Text of Article(d).
+func Predict(x *extract.Extractor, d Document) []graph.Relation {
 	return x.Extract(Article(d)).Relations
 }
 
@@ -181,7 +183,7 @@ type Report struct {
 
 // Score compares the predictions with the gold relations, document by
 // document: preds[i] are the relations predicted for docs[i], their offsets
-// into ingest.Text of Article(docs[i]). See the package documentation for
+// into extract.Text of Article(docs[i]). See the package documentation for
 // the match rule. The report's errors are in document order, then text
 // order.
 func Score(docs []Document, preds [][]graph.Relation) Report {
@@ -298,7 +300,7 @@ func predError(d Document, class string, p graph.Relation) Error {
 		Start: max(min(p.SubjectSpan.Start, p.ObjectSpan.Start, p.Trigger.Start)-Base, 0)}
 }
 
-// overlaps tells whether a predicted span (offsets into ingest.Text) shares
+// overlaps tells whether a predicted span (offsets into extract.Text) shares
 // a byte with a gold one (offsets into the gold text).
 func overlaps(p graph.Offsets, g Span) bool {
 	return p.Start < g.End+Base && g.Start+Base < p.End
@@ -358,7 +360,7 @@ func matching(nPred, nGold int, edge func(p, g int) bool) []int {
 
 // Run predicts the relations of every document with x, on every CPU, and
 // scores them.
-func Run(x *ingest.Extractor, docs []Document) Report {
+func Run(x *extract.Extractor, docs []Document) Report {
 	preds := make([][]graph.Relation, len(docs))
 	ingest.Parallel(len(docs), func(i int) { preds[i] = Predict(x, docs[i]) })
 	return Score(docs, preds)

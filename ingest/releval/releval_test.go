@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
 )
 
@@ -165,7 +165,7 @@ func TestReadErrors(t *testing.T) {
 func TestArticleOffsets(t *testing.T) {
 	for _, d := range readFixture(t) {
 		a := Article(d)
-		text := ingest.Text(a)
+		text := extract.Text(a)
 		if a.Title != "" || a.Lang != "en" || text[Base:] != d.Text {
 			t.Fatalf("%s: article %+v", d.ID, a)
 		}
@@ -182,7 +182,7 @@ func TestArticleOffsets(t *testing.T) {
 
 // pred builds a prediction in doc d: each of subj, trig and obj is a piece
 // of text, "" for none, or "text#n" for its n-th occurrence (from 1). Offsets
-// are into ingest.Text, as the extractor's.
+// are into extract.Text, as the extractor's.
 func pred(t *testing.T, d Document, typ graph.RelationType, subj, trig, obj string, directed bool) graph.Relation {
 	t.Helper()
 	at := func(s string) graph.Offsets {
@@ -477,7 +477,7 @@ func TestSharedGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Run(ingest.NewExtractor(lex), docs)
+	r := Run(extract.NewExtractor(lex), docs)
 	t.Logf("args %+v, trigger %+v; %d predicted (%d negated, %d STATEMENT)", r.Args.Micro, r.Trigger.Micro, r.Predicted, r.Negated, r.Statements)
 	// 240 scored: FightingAgainst 80, AlliesOf 43 + Likes 19, Dislikes 20,
 	// CommWith 78; 475 unmapped.

@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
+	"github.com/newsgraph/newsgraph/ingest/read"
+)
+
+func seed(t *testing.T) read.Article {
+	t.Helper()
+	arts, probs := readAll(t, read.ReadOptions{}, "../../testdata/000_1959643b4c841efe.txt")
+	if len(arts) != 1 || len(probs) != 0 {
+		t.Fatalf("seed: %d articles, problems %v", len(arts), probs)
+	}
+	return arts[0]
+}
+
+func extractor(t *testing.T) *Extractor {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewExtractor(lex)
+}
+
+func TestExtractSeed(t *testing.T) {
+	a := seed(t)
+	doc := extractor(t).Extract(&a)
+	got := map[string]string{}
+	for i, m := range doc.Mentions {
+		e := doc.Entities[i]
+		if e.ID != m.EntityID {
+			t.Fatalf("entity %d is %s, mention %d is of %s", i, e.ID, i, m.EntityID)
+		}
+		got[e.ID] = fmt.Sprintf("%s ×%d", e.Type, m.Count)
+	}
+	// Checked against grep -o counts over testdata/000_1959643b4c841efe.txt:
+	// الكاظمي occurs 13 times (twice inside مصطفى الكاظمي); Iraq is العراق ×9,
+	// العراقي, العراقية, بالعراق; the United States is الولايات المتحدة ×8 plus
+	// the nisba adjectives (الأمريكي ×5, الأميركي ×4, الأمريكية ×7), less the
+	// four الأمريكية inside القوات الأمريكية (US forces) and the two that end
+	// الولايات المتحدة الأمريكية; al-Araji is قاسم الأعرجي and للأعرجي.
+	want := map[string]string{
+		"mustafa-al-kadhimi":           "person ×13",
+		"joe-biden":                    "person ×8", // 6 by name, 2 by the role "الرئيس الأمريكي/الأميركي" (2021)
+		"ebrahim-raisi":                "person ×1",
+		"donald-trump":                 "person ×1",
+		"qasim-al-araji":               "person ×3", // and the role "مستشار الأمن القومي العراقي"
+		"matthew-tueller":              "person ×2", // and the role "السفير الأميركي في بغداد"
+		"haidar-hamid":                 "person ×3", // حيدر حميد, then "وتابع حميد", "وأضاف حميد"
+		"popular-mobilization-forces":  "organization ×1",
+		"islamic-state":                "organization ×1",
+		"global-coalition":             "organization ×1",
+		"us-forces":                    "organization ×4",
+		"council-of-ministers-of-iraq": "organization ×1", // "رئيس مجلس الوزراء"
+		"iraq":                         "location ×11",    // one العراقي is inside al-Araji's role
+		"united-states":                "location ×15",    // three adjectives are inside role phrases
+		"iran":                         "location ×2",
+		"washington-dc":                "location ×2",
+		"baghdad":                      "location ×2", // one is inside Tueller's role
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("extracted\n%v\nwant\n%v", got, want)
+	}
+	if doc.Article.ID != a.ID || doc.Article.Hash == "" || doc.Article.Hash == a.ContentHash() {
+		t.Errorf("article %+v: want the same ID and an extractor-specific hash", doc.Article)
+	}
+}
+
+func TestExtractSentencesAndSurfaces(t *testing.T) {
+	a := read.Article{ID: "x", Title: "الكاظمي يلتقي بايدن", Body: "وصل مصطفى الكاظمي إلى واشنطن. والتقى الكاظمي بالرئيس بايدن."}
+	doc := extractor(t).Extract(&a)
+	var got []string
+	for _, m := range doc.Mentions {
+		got = append(got, fmt.Sprintf("%s %d %q %v", m.EntityID, m.Count, m.Surfaces, m.Sentences))
+	}
+	want := []string{
+		`joe-biden 2 ["بايدن"] [0 2]`,
+		`mustafa-al-kadhimi 3 ["الكاظمي" "مصطفى الكاظمي"] [0 1 2]`,
+		`washington-dc 1 ["واشنطن"] [1]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("mentions\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestHashFollowsLexicon(t *testing.T) {
+	a := seed(t)
+	x := extractor(t)
+	lex, _ := lexicon.Default()
+	extra, err := lexicon.Read(stringsReader(`{"id":"new","type":"person","name":"New Person"}`), "extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex2, _ := lex.WithOverrides(extra)
+	if x.Hash(&a) == NewExtractor(lex2).Hash(&a) {
+		t.Error("a new lexicon does not change the article hash, so a re-ingest would keep stale extractions")
+	}
+	if x.Hash(&a) != extractor(t).Hash(&a) {
+		t.Error("the same article and lexicon hash differently")
+	}
+}
+
+// BenchmarkExtract measures extraction on the seed article.
+func BenchmarkExtract(b *testing.B) {
+	arts := []read.Article{}
+	read.Read(context.Background(), []string{"../../testdata/000_1959643b4c841efe.txt"}, read.ReadOptions{}, func(a read.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	lex, _ := lexicon.Default()
+	x := NewExtractor(lex)
+	b.SetBytes(int64(len(arts[0].Body)))
+	x.Extract(&arts[0]) // the lexicon builds its matcher on first use
+	b.ResetTimer()
+	var doc graph.Document
+	for i := 0; i < b.N; i++ {
+		doc = x.Extract(&arts[0])
+	}
+	_ = doc
+}
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func TestMentionRules(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra, err := lexicon.Read(strings.NewReader(`{"id":"haidar-hamid","type":"person","name":"Haidar Hamid","name_ar":"حيدر حميد","weak":["حميد"]}
+{"id":"hamid-karzai","type":"person","name":"Hamid Karzai","name_ar":"حامد كرزاي","aliases":["Hamid"]}
+{"id":"hamid-other","type":"person","name":"Hamid Other","aliases":["Hamid"]}
+{"id":"mustafa-al-kadhimi","type":"person","name":"Mustafa al-Kadhimi","name_ar":"مصطفى الكاظمي","aliases":["Kadhimi","الكاظمي"],"roles":[{"title":"Prime Minister of Iraq","phrases":["رئيس الوزراء العراقي","the Iraqi prime minister"],"from":"2020-05-07","to":"2022-10-27"}]}
+{"id":"adil-abdul-mahdi","type":"person","name":"Adil Abdul-Mahdi","name_ar":"عادل عبد المهدي","roles":[{"title":"Prime Minister of Iraq","phrases":["رئيس الوزراء العراقي","the Iraqi prime minister"],"from":"2018-10-25","to":"2020-05-07"}]}
+{"id":"iran","type":"location","name":"Iran","name_ar":"إيران","adjectives":["الإيراني","Iranian"]}
+`), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err = lex.WithOverrides(extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor(lex)
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, tc := range []struct {
+		name  string
+		title string
+		date  string
+		want  []string
+	}{
+		{"weak alias alone is a common word", "قال حميد إن الاجتماع مهم", "", nil},
+		{"weak alias after a title", "قال الدكتور حميد إن الاجتماع مهم", "", []string{"haidar-hamid weak حميد lexicon"}},
+		{"weak alias after the full name", "حيدر حميد تحدث. ثم قال حميد كلاما", "", []string{"haidar-hamid حيدر حميد lexicon", "haidar-hamid حميد coreference"}},
+		{"surname after the full name", "قاسم الأعرجي تحدث. ثم قال الأعرجي كلاما", "", []string{"qasim-al-araji قاسم الأعرجي lexicon", "qasim-al-araji الأعرجي lexicon"}},
+		{"surname without an alias", "Matthew Tueller spoke. Then Tueller left", "", []string{"matthew-tueller Matthew Tueller lexicon", "matthew-tueller Tueller lexicon"}},
+		{"ambiguous alias alone", "Hamid spoke", "", nil},
+		{"ambiguous alias after one of them", "Hamid Karzai arrived. Hamid spoke", "", []string{"hamid-karzai Hamid Karzai lexicon", "hamid-karzai Hamid lexicon"}},
+		{"role by date", "the Iraqi prime minister spoke", "2021-07-11", []string{"mustafa-al-kadhimi the Iraqi prime minister role"}},
+		{"role, earlier term", "وصل رئيس الوزراء العراقي", "2019-03-01", []string{"adil-abdul-mahdi رئيس الوزراء العراقي role"}},
+		{"role without a date", "the Iraqi prime minister spoke", "", nil},
+		{"adjective", "Iranian officials and الرئيس الإيراني", "", []string{"iran Iranian adjective", "iran الإيراني adjective"}},
+		{"main, not Raisi", "السبب الرئيسي للأزمة", "", nil},
+		{"unknown person by first name", "Yesterday John Smithson spoke", "", []string{"person:john-smithson John Smithson rule"}},
+		{"unknown Arabic person by first name", "وصل محمد العبيدي أمس", "", []string{"person:محمد-العبيدي محمد العبيدي rule"}},
+		{"على is not Ali", "على الرغم من ذلك", "", nil},
+		{"عمر is an age here", "توفي عن عمر يناهز الثمانين", "", nil},
+		{"a name does not end on بن", "وصل عبد الله بن", "", []string{"person:عبد-الله عبد الله rule"}},
+		{"person after a title", "قال الدكتور سامر الخطيب إن", "", []string{"person:سامر-الخطيب سامر الخطيب rule"}},
+		// The lexicon reads first: العراقية is Iraq's adjective, not part of the name.
+		{"organisation by keyword", "أعلنت وزارة الصحة العراقية", "", []string{"organization:وزاره-الصحه وزارة الصحة rule", "iraq العراقية adjective"}},
+		{"place by keyword", "في بلدة كفرنبل", "", []string{"location:كفرنبل كفرنبل rule"}},
+		{"English organisation by its last word", "the Bharatiya Janata Party won", "", []string{"organization:bharatiya-janata-party Bharatiya Janata Party rule"}},
+		{"English speaker", "Alexander Lebed said on Monday", "", []string{"person:alexander-lebed Alexander Lebed rule"}},
+		{"headline capitals are not names", "REBELS SAID TO ADVANCE", "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := read.Article{ID: "x", Title: tc.title, Body: "."}
+			if tc.date != "" {
+				a.Published = day(tc.date)
+			}
+			ms, _ := x.Mentions(&a)
+			var got []string
+			for _, m := range ms {
+				s := m.EntityID + " " + m.Surface + " " + m.Method
+				if m.Method == "lexicon" && m.Surface == "حميد" {
+					s = m.EntityID + " weak " + m.Surface + " " + m.Method
+				}
+				got = append(got, s)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("mentions %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNoRaisiFromAdjective checks, on every article of ar-news-2022, that
+// رئيسي ("main", "chief") never becomes Ebrahim Raisi unless the article
+// names him in full; the corpus uses the adjective in hundreds of articles.
+func TestNoRaisiFromAdjective(t *testing.T) {
+	path := sharedCorpus(t, "ar-news-2022/articles.jsonl")
+	x := extractor(t)
+	adjective, raisi := 0, 0
+	err := read.Read(context.Background(), []string{path}, read.ReadOptions{}, func(a read.Article) error {
+		folded := norm.Key(Text(&a))
+		named := strings.Contains(folded, "ابراهيم رئيسي") || strings.Contains(folded, "raisi")
+		if !named && strings.Contains(" "+folded+" ", "رئيسي ") {
+			adjective++
+		}
+		ms, _ := x.Mentions(&a)
+		for _, m := range ms {
+			if m.EntityID != "ebrahim-raisi" {
+				continue
+			}
+			raisi++
+			if !named {
+				t.Errorf("%s: %q (%s) taken for Ebrahim Raisi in an article that does not name him", a.ID, m.Surface, m.Method)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if adjective < 100 || raisi == 0 {
+		t.Errorf("%d articles use رئيسي without naming Raisi and %d mentions of him: the corpus is not what this test expects", adjective, raisi)
+	}
+}
+
+// BenchmarkExtractCorpus measures extraction alone, on one core, over the
+// whole of ../shared/corpora/ar-news-2022 held in memory: MB/s of article
+// text (title and body).
+// BenchmarkExtractCorpus measures extraction over ar-news-2022, in parts:
+// finding mentions, reading relations from them (the tokens, sentences
+// and mentions prepared beforehand), and the whole of Extract. Relation
+// reading should cost no more than the mentions it starts from.
+func BenchmarkExtractCorpus(b *testing.B) {
+	path := sharedCorpus(b, "ar-news-2022/articles.jsonl")
+	var arts []read.Article
+	var size int64
+	read.Read(context.Background(), []string{path}, read.ReadOptions{}, func(a read.Article) error {
+		arts = append(arts, a)
+		size += int64(len(a.Title) + len(a.Body))
+		return nil
+	})
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := NewExtractor(lex)
+	b.Run("mentions", func(b *testing.B) {
+		b.SetBytes(size)
+		for i := 0; i < b.N; i++ {
+			for j := range arts {
+				x.Mentions(&arts[j])
+			}
+		}
+	})
+	b.Run("relations", func(b *testing.B) {
+		type prepared struct {
+			text      string
+			toks      []norm.Token
+			sentences []norm.Span
+			mentions  []Mention
+		}
+		in := make([]prepared, len(arts))
+		for j := range arts {
+			text := Text(&arts[j])
+			toks, sentences := norm.Tokens(text), norm.Sentences(text)
+			ms, _ := x.mentions(&arts[j], text, toks, sentences)
+			in[j] = prepared{text, toks, sentences, ms}
+		}
+		b.SetBytes(size)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			for _, p := range in {
+				relations(p.text, p.toks, p.sentences, p.mentions, lex)
+			}
+		}
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(size)
+		for i := 0; i < b.N; i++ {
+			for j := range arts {
+				x.Extract(&arts[j])
+			}
+		}
+	})
+}
+
+// حديثة is Haditha only where the text says it is a place: folded, it is
+// also حديثه ("his talk") and the adjective "modern".
+func TestHadithaIsWeak(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"وقال الوزير في حديثه للصحفيين إن الأسلحة حديثة.", false},
+		{"سيطرت القوات على قضاء حديثة غربي الأنبار.", true},
+		{"وصلت التعزيزات إلى مدينة حديثة، ثم انتشرت في حديثة كلها.", true},
+		{"Iraqi forces retook Haditha.", true},
+	} {
+		a := read.Article{ID: "t", Body: tc.body, Published: time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)}
+		ms, _ := x.Mentions(&a)
+		found := false
+		for _, m := range ms {
+			found = found || m.EntityID == "haditha"
+		}
+		if found != tc.want {
+			t.Errorf("%s: Haditha found %v, want %v", tc.body, found, tc.want)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/graph/norm"
+
+// firstNames are common given names, Arabic and English, folded: a name
+// that starts with one and goes on with name words is a person's
+// ("محمد العبيدي", "John Smith"). The lists are newsgraph's own, from
+// general knowledge of frequent names; one that is also an everyday word
+// (أمل "hope", سلام "peace", باسم "in the name of", سعد "luck", عمر "age" as
+// in "عن عمر يناهز", بان "became clear") is left out,
+// and so is علي: folded it is على "on", and Egyptian spelling writes "on"
+// with ي too.
+var firstNames = foldSet(
+	// Arabic
+	"محمد", "أحمد", "محمود", "مصطفى", "عثمان", "حسن", "حسين", "خالد", "إبراهيم", "يوسف",
+	"عبد", "عبدالله", "عبدالرحمن", "عبدالعزيز", "عبدالكريم", "عبدالرحيم", "عبدالحميد", "عبدالمجيد",
+	"سعيد", "فهد", "فيصل", "سلمان", "ناصر", "طارق", "زياد", "وليد", "هشام", "هاني", "حازم",
+	"ماجد", "رامي", "سامي", "سمير", "عادل", "عماد", "عصام", "إسماعيل", "موسى", "عيسى", "يحيى", "زكريا",
+	"صالح", "صلاح", "جمال", "كمال", "نبيل", "منير", "أنور", "أيمن", "أسامة", "ياسر", "ياسين", "مهدي",
+	"هادي", "جعفر", "كاظم", "قاسم", "عباس", "حيدر", "رضا", "نوري", "فالح", "قيس", "عمار", "مقتدى",
+	"برهم", "مسعود", "نيجيرفان", "فؤاد", "جلال", "هوشيار", "إياد", "أسعد", "بشار", "حافظ", "رفيق",
+	"نجيب", "ميشال", "ميشيل", "جورج", "جوزيف", "إيلي", "سليمان", "نعيم", "حسان", "رجب", "أردوغان",
+	"تميم", "حمد", "زايد", "خليفة", "منصور", "راشد", "نايف", "بندر", "تركي", "مشعل", "إسماعيل",
+	"فاطمة", "عائشة", "خديجة", "زينب", "مريم", "سارة", "ليلى", "هدى", "نادية", "رانيا", "سميرة", "منى",
+	"جون", "جو", "دونالد", "باراك", "جورج", "فلاديمير", "إيمانويل", "أنجيلا", "بوريس", "ريشي", "أنتوني",
+	"مايك", "مايكل", "ديفيد", "روبرت", "جيمس", "ويليام", "ريتشارد", "توماس", "بيتر", "بول", "مارك",
+	"كوفي", "أنطونيو", "هيلاري", "كامالا", "نانسي", "جيك", "لويد", "ماثيو", "ألينا",
+	// English
+	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+	"christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+	"kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan",
+	"jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+	"benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry",
+	"tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter",
+	"ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean",
+	"austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert",
+	"willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent",
+	"russell", "elijah", "louis", "bobby", "philip", "johnny", "mary", "patricia", "jennifer", "linda",
+	"elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
+	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa",
+	"deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela",
+	"helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra",
+	"rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie",
+	"joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan",
+	"vladimir", "boris", "emmanuel", "angela", "recep", "benjamin", "hillary", "barack", "kofi", "ban",
+	"mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "khaled", "omar",
+	"abdullah", "ibrahim", "mahmoud", "mustafa", "youssef", "yusuf", "saeed", "salman", "faisal", "nasser",
+	"hamid", "hamad", "mahmud", "abdel", "abdul", "ayman", "osama", "yasser", "jalal", "fouad", "nouri",
+	"hans", "klaus", "jacques", "jean", "pierre", "francois", "nicolas", "helmut", "gerhard", "wolfgang",
+	"giuseppe", "carlos", "luis", "miguel", "pedro", "antonio", "manuel", "sergei", "sergey", "dmitry",
+	"viktor", "yuri", "nikolai", "ivan", "alexei", "mikhail", "igor", "andrei", "oleg", "wang", "li", "zhang",
+)
+
+// isFirstName reports whether a token is a common first name.
+func isFirstName(t norm.Token) bool { return firstNames[t.Fold] }

@@ -1,0 +1,523 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph/norm"
+)
+
+// Problem is an input that could not be read, or was read with a caveat.
+// It is reported, never fatal: the reader skips what it names and goes on.
+type Problem struct {
+	File    string
+	Line    int    // 1-based line of a line-oriented file; 0 when not known
+	Record  int    // 1-based record of a JSON array, CSV file or feed; 0 when not known
+	Reason  string // lower-case, no trailing period
+	Warning bool   // the article was still ingested (e.g. its date is unknown)
+}
+
+func (p Problem) Error() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
+	case p.Record > 0:
+		return fmt.Sprintf("%s: record %d: %s", p.File, p.Record, p.Reason)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Reason)
+}
+
+// Limits on input, overridable in ReadOptions.
+const (
+	DefaultMaxArticleBytes = 4 << 20 // one article: a text file, a JSON line, a CSV row
+	DefaultMaxInputBytes   = 2 << 30 // one input after decompression: a file, a URL, stdin
+	DefaultTimeout         = 30 * time.Second
+)
+
+// ReadOptions configures Read.
+type ReadOptions struct {
+	// MaxArticleBytes bounds a single article; larger ones are skipped and
+	// reported. Zero means DefaultMaxArticleBytes.
+	MaxArticleBytes int
+	// MaxInputBytes bounds one input after decompression, so a small .gz
+	// cannot expand without end. Zero means DefaultMaxInputBytes.
+	MaxInputBytes int64
+	// Format forces the format of every input; "" detects it.
+	Format Format
+	// Fields maps article fields (id, url, source, title, date, body, lang)
+	// to the JSON keys or CSV columns holding them, over the defaults.
+	Fields map[string]string
+	// Delimiter separates the fields of CSV and TSV inputs (see
+	// ParseDelimiter); 0 means a tab for TSV and, for CSV, the one of
+	// Delimiters the header and first lines use.
+	Delimiter rune
+	// Lang, when set, is every article's language.
+	Lang string
+	// DateOrder is the order of numeric dates; "" reads them day first.
+	DateOrder DateOrder
+	// Encoding names the character encoding of the inputs (see
+	// ParseEncoding); "" means UTF-8. Pages and feeds that declare an
+	// encoding are decoded by it instead (see decodeDeclared).
+	Encoding string
+	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
+	Timeout time.Duration
+	// Stdin is what "-" reads; nil means os.Stdin.
+	Stdin io.Reader
+	// Problem receives every problem; nil drops them.
+	Problem func(Problem)
+	// Incomplete, when set, receives every input that could not be read
+	// to its end — a file or folder that cannot be opened, a URL that
+	// fails, a file cut short by an error — as Article.Input names it (a
+	// folder's path stands for everything in it). Articles missing from
+	// such an input may still be there: a pruning ingest keeps them.
+	Incomplete func(input string)
+}
+
+func (o *ReadOptions) defaults() {
+	if o.MaxArticleBytes <= 0 {
+		o.MaxArticleBytes = DefaultMaxArticleBytes
+	}
+	if o.MaxInputBytes <= 0 {
+		o.MaxInputBytes = DefaultMaxInputBytes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+	if o.Problem == nil {
+		o.Problem = func(Problem) {}
+	}
+	if o.Incomplete == nil {
+		o.Incomplete = func(string) {}
+	}
+}
+
+// Format is an input format Read understands.
+type Format string
+
+// The formats Read understands.
+const (
+	FormatText  Format = "text"  // title line, optional date line, body
+	FormatJSONL Format = "jsonl" // one JSON object a line
+	FormatJSON  Format = "json"  // a JSON array of objects, or objects one after another
+	FormatCSV   Format = "csv"   // comma-separated, with a header row
+	FormatTSV   Format = "tsv"   // tab-separated, with a header row
+	FormatFeed  Format = "feed"  // RSS 2.0 or Atom
+	FormatHTML  Format = "html"  // one article page
+)
+
+// Formats lists the formats, for messages and flag help.
+var Formats = []Format{FormatText, FormatJSONL, FormatJSON, FormatCSV, FormatTSV, FormatFeed, FormatHTML}
+
+// ParseFormat checks a format name given by a user.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want %s)", s, strings.Join(names, ", "))
+}
+
+// formatOf tells a file's format from its extension (a trailing .gz
+// ignored); "" when the extension says nothing.
+func formatOf(path string) Format {
+	path = strings.TrimSuffix(strings.ToLower(path), ".gz")
+	switch filepath.Ext(path) {
+	case ".txt", ".text":
+		return FormatText
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".json":
+		return FormatJSON
+	case ".csv":
+		return FormatCSV
+	case ".tsv", ".tab":
+		return FormatTSV
+	case ".rss", ".atom", ".xml":
+		return FormatFeed
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	}
+	return ""
+}
+
+// sniff tells a format from the first bytes of an input whose name says
+// nothing, falling back to plain text.
+func sniff(head []byte) Format {
+	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	switch {
+	case len(t) == 0:
+		return FormatText
+	case t[0] == '[':
+		return FormatJSON
+	case t[0] == '{':
+		// One object a line, or one pretty-printed object: the JSON
+		// reader takes both, the line reader only the first.
+		if i := bytes.IndexByte(t, '\n'); i > 0 && bytes.HasSuffix(bytes.TrimRight(t[:i], " \r"), []byte("}")) {
+			return FormatJSONL
+		}
+		return FormatJSON
+	case sniffFeed(head):
+		return FormatFeed
+	case sniffHTML(head):
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// errTooLarge is returned by a capped reader past its limit.
+var errTooLarge = errors.New("input too large")
+
+// capped reads at most n bytes and then fails with errTooLarge, so
+// decompression bombs and endless responses end in a clear error.
+type capped struct {
+	r io.Reader
+	n int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.n <= 0 {
+		// Probe one byte: an input of exactly the limit is fine.
+		var one [1]byte
+		if n, _ := c.r.Read(one[:]); n > 0 {
+			return 0, errTooLarge
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.n {
+		p = p[:c.n]
+	}
+	n, err := c.r.Read(p)
+	c.n -= int64(n)
+	return n, err
+}
+
+// input is one opened input: its name for messages, the path below the
+// folder the user named (for IDs of text files), and its content.
+type input struct {
+	id   string // what Article.Input says: an absolute path, a URL, "stdin"
+	name string
+	rel  string
+	url  string // the URL it was fetched from, if any
+	r    io.Reader
+	ext  Format // the format its name says, or ""
+	ct   string // the Content-Type of a fetched URL
+}
+
+// Read reads every article under inputs — files; folders, walked
+// recursively in lexical order, hidden entries and files of unknown type
+// skipped; "-" for standard input; http(s) URLs — and calls fn for each.
+// Gzipped inputs are decompressed. Broken inputs and records are reported
+// through opts.Problem and skipped. Read stops early only when fn or ctx
+// returns an error.
+func Read(ctx context.Context, inputs []string, opts ReadOptions, fn func(Article) error) error {
+	opts.defaults()
+	dec, err := ParseEncoding(opts.Encoding)
+	if err != nil {
+		return err
+	}
+	rd := &reader{opts: opts, fn: fn, decode: dec}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case in == "-":
+			err = rd.read(ctx, input{id: "stdin", name: "stdin", rel: "stdin", r: opts.Stdin})
+		case strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://"):
+			err = rd.fetch(ctx, in)
+		default:
+			err = rd.walk(ctx, in)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type reader struct {
+	opts   ReadOptions
+	fn     func(Article) error
+	decode func(io.Reader) io.Reader
+	// The input being read (as Article.Input and as the scope of bare
+	// record IDs say it), and whether reading it stopped short.
+	cur      string
+	cutShort bool
+	maps     *mapUse // which --map keys the input's records have
+}
+
+func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
+
+// fail reports a problem after which the current input is not read any
+// further, so that it counts as incomplete. It returns nil: a broken input
+// stops nothing else.
+func (rd *reader) fail(p Problem) error {
+	rd.problem(p)
+	rd.cutShort = true
+	return nil
+}
+
+// InputID is what Article.Input says of an input given as a path: its
+// absolute, cleaned path (the path itself if it has none).
+func InputID(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+func (rd *reader) walk(ctx context.Context, root string) error {
+	fi, err := os.Stat(root)
+	if err != nil {
+		rd.problem(Problem{File: root, Reason: reason(err)})
+		rd.opts.Incomplete(InputID(root))
+		return nil
+	}
+	if !fi.IsDir() {
+		return rd.readFile(ctx, root, filepath.Base(root))
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			rd.problem(Problem{File: path, Reason: reason(err)})
+			rd.opts.Incomplete(InputID(path))
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || (rd.opts.Format == "" && formatOf(path) == "") {
+			return nil // not a corpus file: READMEs, images, ...
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			rel = d.Name()
+		}
+		return rd.readFile(ctx, path, filepath.ToSlash(rel))
+	})
+}
+
+func (rd *reader) readFile(ctx context.Context, path, rel string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		rd.problem(Problem{File: path, Reason: reason(err)})
+		rd.opts.Incomplete(InputID(path))
+		return nil
+	}
+	defer f.Close()
+	return rd.read(ctx, input{id: InputID(path), name: path, rel: rel, r: f, ext: formatOf(path)})
+}
+
+// fetch reads a URL: a feed, a page, or any format Read knows.
+func (rd *reader) fetch(ctx context.Context, u string) error {
+	cutShort := true // until the body is read
+	defer func() {
+		if cutShort {
+			rd.opts.Incomplete(u)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		rd.problem(Problem{File: u, Reason: err.Error()})
+		return nil
+	}
+	req.Header.Set("User-Agent", "newsgraph (+https://github.com/newsgraph/newsgraph)")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("no answer within %v", rd.opts.Timeout)
+		}
+		rd.problem(Problem{File: u, Reason: "fetch: " + err.Error()})
+		return nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		rd.problem(Problem{File: u, Reason: "fetch: " + resp.Status})
+		return nil
+	}
+	path := req.URL.Path
+	err = rd.read(ctx, input{id: u, name: u, rel: u, url: u, r: resp.Body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		// The fetch timed out mid-read: report, keep what was read.
+		rd.problem(Problem{File: u, Reason: fmt.Sprintf("fetch: body not read within %v", rd.opts.Timeout)})
+		return nil
+	}
+	cutShort = false // rd.read reported it if it was
+	return err
+}
+
+// read decompresses, caps and decodes an input, tells its format and
+// hands it to the format's reader.
+func (rd *reader) read(ctx context.Context, in input) error {
+	rd.cur, rd.cutShort = in.id, false
+	defer func() {
+		if rd.cutShort {
+			rd.opts.Incomplete(in.id)
+		}
+	}()
+	br := bufio.NewReaderSize(in.r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return rd.fail(Problem{File: in.name, Reason: "gzip: " + err.Error()})
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	br = bufio.NewReaderSize(&capped{r: br, n: rd.opts.MaxInputBytes}, 64<<10)
+	// Tell the format from the head as --encoding decodes it, as the
+	// whole input will be unless it is a page or feed.
+	head, _ := br.Peek(512)
+	decode := rd.decode
+	if isUTF16(head) {
+		// A UTF-16 byte-order mark says the encoding better than --encoding.
+		decode = decodeUTF16
+	}
+	if decode != nil {
+		head, _ = io.ReadAll(decode(bytes.NewReader(head)))
+	}
+
+	format := rd.opts.Format
+	if format == "" {
+		format = in.ext
+	}
+	if format == "" && strings.Contains(in.ct, "html") && !sniffFeed(head) {
+		format = FormatHTML
+	}
+	if format == "" {
+		format = sniff(head)
+	}
+	// Pages and feeds name their encoding themselves (<meta charset>, the
+	// XML declaration, the HTTP Content-Type) and decode themselves:
+	// --encoding is for those that name none, not for every input of a
+	// run. Everything else is decoded here.
+	if decode != nil && format != FormatFeed && format != FormatHTML {
+		br = bufio.NewReaderSize(decode(br), 64<<10)
+	}
+	src := source{name: in.name, rel: in.rel, url: in.url}
+	var err error
+	switch format {
+	case FormatText:
+		err = rd.readText(br, src)
+	case FormatJSONL:
+		err = rd.readJSONL(ctx, br, src)
+	case FormatJSON:
+		err = rd.readJSON(ctx, br, src)
+	case FormatCSV:
+		err = rd.readCSV(ctx, br, src, rd.opts.Delimiter) // 0: detected
+	case FormatTSV:
+		sep := rd.opts.Delimiter
+		if sep == 0 {
+			sep = '\t'
+		}
+		err = rd.readCSV(ctx, br, src, sep)
+	case FormatFeed:
+		// readFeed reports unreadable dates itself, with the item number;
+		// a problem without one is with the whole feed.
+		opts := rd.opts
+		opts.Problem = func(p Problem) {
+			if p.Record == 0 && !p.Warning {
+				rd.cutShort = true
+			}
+			rd.problem(p)
+		}
+		err = readFeed(ctx, br, in.name, in.url, in.ct, opts, func(a Article) error { return rd.emit(a, nil) })
+	case FormatHTML:
+		err = rd.readPage(br, src, in.ct)
+	default:
+		err = fmt.Errorf("unknown format %q", format)
+	}
+	if errors.Is(err, errTooLarge) {
+		return rd.fail(Problem{File: in.name, Reason: fmt.Sprintf("more than %d bytes after decompression; the rest is skipped (raise --max-input-bytes if this is no decompression bomb)", rd.opts.MaxInputBytes)})
+	}
+	if err != nil {
+		rd.cutShort = true
+	}
+	return err
+}
+
+// source names the input an article came from.
+type source struct {
+	name string // for messages
+	rel  string // path below the folder the user named
+	url  string // the URL a page was fetched from
+}
+
+// emit finishes an article — language, ID, date warning — and hands it on.
+// at says where it was read, for the date warning; nil when the format's
+// reader warns itself.
+func (rd *reader) emit(a Article, at *Problem) error {
+	if rd.opts.Lang != "" {
+		a.Lang = rd.opts.Lang
+	} else if a.Lang == "" {
+		body := a.Body
+		if len(body) > langSample {
+			body = body[:langSample] // DetectLang looks no further anyway
+		}
+		a.Lang = DetectLang(a.Title + " " + body)
+	}
+	// A source typed on a Persian keyboard, decomposed or with invisible
+	// characters is the same source: stats and --source see one.
+	a.Source = norm.Clean(a.Source)
+	if a.ID == "" {
+		assignID(&a, rd.cur)
+	}
+	a.Input = rd.cur
+	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {
+		at.Reason = a.dateNote
+		if at.Reason == "" {
+			at.Reason = fmt.Sprintf("date %q not understood; stored as unknown", a.DateText)
+		}
+		at.Warning = true
+		rd.problem(*at)
+	}
+	return rd.fn(a)
+}
+
+func (rd *reader) readPage(r io.Reader, src source, contentType string) error {
+	a, notes, err := readHTML(r, src.name, pageOptions{
+		url: src.url, contentType: contentType, encoding: rd.opts.Encoding, max: rd.opts.MaxArticleBytes,
+	})
+	if errors.Is(err, errTooLarge) {
+		return err
+	}
+	if err != nil {
+		return rd.fail(Problem{File: src.name, Reason: err.Error()})
+	}
+	for _, n := range notes {
+		rd.problem(Problem{File: src.name, Reason: n, Warning: true})
+	}
+	a.Origin = src.name
+	return rd.emit(a, &Problem{File: src.name})
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
