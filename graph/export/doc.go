@@ -1,0 +1,18 @@
+// Package export writes a graph.Projection for other graph tools:
+//
+//   - GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd, networkx
+//     and Cytoscape;
+//   - GEXF 1.3 (https://gexf.net/) for Gephi;
+//   - the CSV header format of neo4j-admin database import (nodes.csv and
+//     relationships.csv in a directory).
+//
+// Every format is undirected: nodes are entities (their ID is the entity
+// ID) with name, name_ar, type, kind, wikidata, articles and mentions;
+// edges carry weight (articles), sentences, first and last (dates as
+// YYYY-MM-DD, left out when unknown). Output is deterministic: entities and
+// edges are written in the projection's order. Errors are the writer's or
+// the file system's, wrapped with "export:" where a file is involved.
+//
+// The package imports graph only; the export command of cmd/newsgraph
+// parses flags, builds the projection and calls it.
+package export
