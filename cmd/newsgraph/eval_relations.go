@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -110,75 +109,6 @@ line); 2 the command line was wrong.`,
 	}
 }
 
-// relNotes say what is not scored, in every output but csv.
-var relNotes = []string{
-	"STATEMENT predictions are not scored: re3d has no counterpart",
-	"negated predictions are not scored",
-	"gold relations of unmapped types (CoLocated, BelongsTo, InChargeOf, HasAttrOf, IsSynonymOf, Apart) are not scored",
-}
-
-// relCountsJSON are the counts of one scored type, or of all.
-type relCountsJSON struct {
-	RE3DTypes []string `json:"re3d_types,omitempty"`
-	Gold      int      `json:"gold"`
-	Predicted int      `json:"predicted"`
-	TP        int      `json:"tp"`
-	FP        int      `json:"fp"`
-	FN        int      `json:"fn"`
-	Precision float64  `json:"precision"`
-	Recall    float64  `json:"recall"`
-	F1        float64  `json:"f1"`
-}
-
-func relCounts(c releval.Counts, types []string) relCountsJSON {
-	return relCountsJSON{types, c.Gold, c.Predicted, c.TP, c.FP(), c.FN(), c.Precision(), c.Recall(), c.F1()}
-}
-
-type relScoresJSON struct {
-	Micro relCountsJSON            `json:"micro"`
-	Types map[string]relCountsJSON `json:"types"`
-}
-
-type relTypeJSON struct {
-	Predicted int `json:"predicted"`
-	TPArgs    int `json:"tp_args"`
-	TPTrigger int `json:"tp_trigger"`
-}
-
-type relErrorJSON struct {
-	Kind       string `json:"kind"`
-	Type       string `json:"type"`
-	Class      string `json:"class"`
-	SourceName string `json:"source_name"` // the re3d source folder
-	Document   string `json:"document"`
-	Source     string `json:"source"`
-	Trigger    string `json:"trigger"`
-	Target     string `json:"target"`
-}
-
-// relationsJSON is the JSON of eval relations.
-type relationsJSON struct {
-	Gold struct {
-		Documents int            `json:"documents"`
-		Relations int            `json:"relations"`
-		Scored    int            `json:"scored"`
-		Unmapped  int            `json:"unmapped"`
-		Types     map[string]int `json:"types"`
-	} `json:"gold"`
-	Predicted struct {
-		Relations int                    `json:"relations"`
-		Scored    int                    `json:"scored"`
-		Negated   int                    `json:"negated"`
-		Statement int                    `json:"statement"`
-		Other     int                    `json:"other"`
-		Types     map[string]relTypeJSON `json:"types"`
-	} `json:"predicted"`
-	Args    relScoresJSON  `json:"args"`
-	Trigger relScoresJSON  `json:"trigger"`
-	Errors  []relErrorJSON `json:"errors"`
-	Notes   []string       `json:"notes"`
-}
-
 func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	began := time.Now()
 	lex, err := loadLexicon(opts.lexicon)
@@ -196,33 +126,13 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		return err
 	}
 	rep := releval.Run(extract.NewExtractor(lex), docs)
-	errs := relErrors(rep, docs, opts.errors)
 
 	switch opts.format {
 	case formatJSON:
-		var out relationsJSON
-		out.Gold.Documents, out.Gold.Relations = rep.Documents, rep.GoldTotal
-		out.Gold.Scored, out.Gold.Unmapped, out.Gold.Types = rep.Args.Micro.Gold, rep.Unmapped, rep.Gold
-		out.Predicted.Relations, out.Predicted.Scored = rep.Predicted, rep.Args.Micro.Predicted
-		out.Predicted.Negated, out.Predicted.Statement, out.Predicted.Other = rep.Negated, rep.Statements, rep.Other
-		out.Predicted.Types = make(map[string]relTypeJSON, len(rep.ByType))
-		for t, c := range rep.ByType {
-			out.Predicted.Types[string(t)] = relTypeJSON{c.Predicted, c.ArgsTP, c.TriggerTP}
-		}
-		scores := func(s releval.Scores) relScoresJSON {
-			out := relScoresJSON{Micro: relCounts(s.Micro, nil), Types: make(map[string]relCountsJSON, len(releval.Classes))}
-			for _, c := range releval.Classes {
-				out.Types[c.Name] = relCounts(s.PerClass[c.Name], c.Gold)
-			}
-			return out
-		}
-		out.Args, out.Trigger = scores(rep.Args), scores(rep.Trigger)
-		out.Errors = errs
-		out.Notes = relNotes
 		enc := json.NewEncoder(opts.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return enc.Encode(releval.Summarize(rep, docs, opts.errors))
 	case formatCSV:
 		res := relScores(rep.Args, "args")
 		res.rows = append(res.rows, relScores(rep.Trigger, "trigger").rows...)
@@ -270,6 +180,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	if err := byType.write(w, formatTable); err != nil {
 		return err
 	}
+	errs := releval.FirstErrors(rep, docs, opts.errors)
 	if len(errs) == 0 {
 		return nil
 	}
@@ -318,22 +229,6 @@ func relScores(s releval.Scores, match string) *result {
 	}
 	row("MICRO", "", s.Micro)
 	return res
-}
-
-// relErrors returns the first n errors of rep: the false positives, then
-// the false negatives, each in document order.
-func relErrors(rep releval.Report, docs []releval.Document, n int) []relErrorJSON {
-	source := make(map[string]string, len(docs))
-	for _, d := range docs {
-		source[d.ID] = d.Source
-	}
-	errs := append([]releval.Error(nil), rep.Errors...)
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Kind == "FP" && errs[j].Kind != "FP" })
-	out := make([]relErrorJSON, 0, min(n, len(errs)))
-	for _, e := range errs[:min(n, len(errs))] {
-		out = append(out, relErrorJSON{e.Kind, e.Type, e.Class, source[e.Document], e.Document, e.Source, e.Trigger, e.Target})
-	}
-	return out
 }
 
 // shortID shortens re3d's 32-digit document IDs for tables.
