@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // interspersed moves flags that follow positional arguments in front of them,
@@ -70,4 +72,43 @@ func takesValue(flags []cli.Flag, name string) bool {
 		}
 	}
 	return false // unknown flags (--help, typos) are left for cli to judge
+}
+
+// noArgs refuses the arguments of a command that takes none; what says what
+// the command takes instead, "" for nothing.
+func noArgs(c *cli.Context, command, what string) error {
+	if c.NArg() > 0 {
+		return usageErrorf("%s takes no arguments, got %q%s", command, c.Args().First(), what)
+	}
+	return nil
+}
+
+// nameArg returns the one NAME argument of a command about one entity.
+func nameArg(c *cli.Context, command string) (string, error) {
+	if c.NArg() != 1 {
+		return "", usageErrorf("%s needs one NAME; got %d argument(s) (quote a name with spaces)", command, c.NArg())
+	}
+	return c.Args().First(), nil
+}
+
+// parseRankedQuery reads the flags of a query that lists the top entities
+// or groups of a projection: filterFlags, --format and --top.
+func parseRankedQuery(c *cli.Context) (queryOptions, int, error) {
+	q, err := parseQueryOptions(c)
+	if err != nil {
+		return q, 0, err
+	}
+	top, err := parseTop(c)
+	return q, top, err
+}
+
+// parseArticleQuery reads articleFlags and --format, for the commands that
+// count articles rather than walk a projection.
+func parseArticleQuery(c *cli.Context) (graph.Filter, string, error) {
+	f, err := parseArticleFilter(c)
+	if err != nil {
+		return f, "", err
+	}
+	format, err := parseFormat(c.String("format"))
+	return f, format, err
 }

@@ -71,14 +71,10 @@ exact), --seed draws another sample.
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("centrality takes no arguments, got %q", c.Args().First())
-			}
-			q, err := parseQueryOptions(c)
-			if err != nil {
+			if err := noArgs(c, "centrality", ""); err != nil {
 				return err
 			}
-			top, err := parseTop(c)
+			q, top, err := parseRankedQuery(c)
 			if err != nil {
 				return err
 			}
@@ -117,22 +113,17 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 	if opts.top > 0 && len(scores) > opts.top {
 		scores = scores[:opts.top]
 	}
-	res := &result{columns: []column{
-		{name: "rank", title: "#", number: true},
-		{name: "id", title: "ID"},
-		{name: "name", title: "NAME"},
-		{name: "name_ar", title: "ARABIC"},
-		{name: "type", title: "TYPE"},
-		{name: "pagerank", title: "PAGERANK", number: true, digits: 4},
-		{name: "degree", title: "DEGREE", number: true},
-		{name: "weighted_degree", title: "W.DEGREE", number: true, digits: 0},
-		{name: "betweenness", title: "BETWEENNESS", number: true, digits: 4},
-		{name: "eigenvector", title: "EIGENVECTOR", number: true, digits: 4},
-		{name: "harmonic", title: "HARMONIC", number: true, digits: 1},
-		{name: "articles", title: "ARTICLES", number: true},
-		{name: "mentions", title: "MENTIONS", number: true},
-		{name: "estimated", title: "ESTIMATED", wide: true},
-	}}
+	res := &result{columns: append(rankedEntityColumns(),
+		column{name: "pagerank", title: "PAGERANK", number: true, digits: 4},
+		column{name: "degree", title: "DEGREE", number: true},
+		column{name: "weighted_degree", title: "W.DEGREE", number: true, digits: 0},
+		column{name: "betweenness", title: "BETWEENNESS", number: true, digits: 4},
+		column{name: "eigenvector", title: "EIGENVECTOR", number: true, digits: 4},
+		column{name: "harmonic", title: "HARMONIC", number: true, digits: 1},
+		column{name: "articles", title: "ARTICLES", number: true},
+		column{name: "mentions", title: "MENTIONS", number: true},
+		column{name: "estimated", title: "ESTIMATED", wide: true},
+	)}
 	for i, s := range scores {
 		e := s.Entity
 		res.rows = append(res.rows, []any{i + 1, e.ID, e.Name, e.NameAr, string(e.Type),

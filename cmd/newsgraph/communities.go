@@ -45,14 +45,10 @@ always give the same communities; another seed can give another, equally good, p
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("communities takes no arguments, got %q", c.Args().First())
-			}
-			q, err := parseQueryOptions(c)
-			if err != nil {
+			if err := noArgs(c, "communities", ""); err != nil {
 				return err
 			}
-			top, err := parseTop(c)
+			q, top, err := parseRankedQuery(c)
 			if err != nil {
 				return err
 			}

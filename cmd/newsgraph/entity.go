@@ -49,14 +49,15 @@ matches several entities (their IDs are listed).`,
 		Flags:        append([]cli.Flag{formatFlag()}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usageErrorf("entity needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
+			name, err := nameArg(c, "entity")
+			if err != nil {
+				return err
 			}
 			q, err := parseQueryOptions(c)
 			if err != nil {
 				return err
 			}
-			return runEntity(c.Context, entityOptions{queryOptions: q, name: c.Args().First()})
+			return runEntity(c.Context, entityOptions{queryOptions: q, name: name})
 		},
 	}
 }

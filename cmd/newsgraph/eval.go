@@ -92,8 +92,8 @@ file and line); 2 the command line was wrong.`,
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("eval ner takes no arguments, got %q (the gold file goes after --gold)", c.Args().First())
+			if err := noArgs(c, "eval ner", " (the gold file goes after --gold)"); err != nil {
+				return err
 			}
 			format, err := parseFormat(c.String("format"))
 			if err != nil {

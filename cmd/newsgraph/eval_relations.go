@@ -84,8 +84,8 @@ line); 2 the command line was wrong.`,
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("eval relations takes no arguments, got %q (the gold folder goes after --gold)", c.Args().First())
+			if err := noArgs(c, "eval relations", " (the gold folder goes after --gold)"); err != nil {
+				return err
 			}
 			format, err := parseFormat(c.String("format"))
 			if err != nil {

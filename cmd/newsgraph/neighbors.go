@@ -38,18 +38,15 @@ matches several entities (their IDs are listed).`,
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usageErrorf("neighbors needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
-			}
-			top, err := parseTop(c)
+			name, err := nameArg(c, "neighbors")
 			if err != nil {
 				return err
 			}
-			q, err := parseQueryOptions(c)
+			q, top, err := parseRankedQuery(c)
 			if err != nil {
 				return err
 			}
-			return runNeighbors(c.Context, neighborsOptions{queryOptions: q, name: c.Args().First(), top: top})
+			return runNeighbors(c.Context, neighborsOptions{queryOptions: q, name: name, top: top})
 		},
 	}
 }
@@ -68,16 +65,11 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	if err != nil {
 		return err
 	}
-	res := &result{columns: []column{
-		{name: "rank", title: "#", number: true},
-		{name: "id", title: "ID"},
-		{name: "name", title: "NAME"},
-		{name: "name_ar", title: "ARABIC"},
-		{name: "type", title: "TYPE"},
-		{name: "articles", title: "ARTICLES", number: true},
-		{name: "first", title: "FIRST"},
-		{name: "last", title: "LAST"},
-	}}
+	res := &result{columns: append(rankedEntityColumns(),
+		column{name: "articles", title: "ARTICLES", number: true},
+		column{name: "first", title: "FIRST"},
+		column{name: "last", title: "LAST"},
+	)}
 	rank := 0
 	for _, n := range query.Neighbors(p, e.ID) {
 		if len(types) > 0 && !hasType(types, n.Entity.Type) || !kinds.KindMatches(n.Entity.Kind) {

@@ -185,6 +185,40 @@ func (r *result) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
+// rankedEntityColumns are the first columns of a ranked list of entities.
+func rankedEntityColumns() []column {
+	return []column{
+		{name: "rank", title: "#", number: true},
+		{name: "id", title: "ID"},
+		{name: "name", title: "NAME"},
+		{name: "name_ar", title: "ARABIC"},
+		{name: "type", title: "TYPE"},
+	}
+}
+
+// writeJSONObject writes row as a JSON object whose keys are the column
+// names, in column order, and closes it; the caller writes the "{".
+func (r *result) writeJSONObject(b interface {
+	io.Writer
+	io.StringWriter
+}, row []any) error {
+	for j, v := range row {
+		if j > 0 {
+			b.WriteString(", ")
+		}
+		k, _ := json.Marshal(r.columns[j].name)
+		val, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(k)
+		b.WriteString(": ")
+		b.Write(val)
+	}
+	b.WriteString("}")
+	return nil
+}
+
 // writeJSON writes an array of objects whose keys keep the column order.
 func (r *result) writeJSON(w io.Writer) error {
 	var b bytes.Buffer
@@ -194,20 +228,9 @@ func (r *result) writeJSON(w io.Writer) error {
 			b.WriteString(",")
 		}
 		b.WriteString("\n  {")
-		for j, v := range row {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			k, _ := json.Marshal(r.columns[j].name)
-			val, err := json.Marshal(v)
-			if err != nil {
-				return err
-			}
-			b.Write(k)
-			b.WriteString(": ")
-			b.Write(val)
+		if err := r.writeJSONObject(&b, row); err != nil {
+			return err
 		}
-		b.WriteString("}")
 	}
 	if len(r.rows) > 0 {
 		b.WriteString("\n")

@@ -56,10 +56,11 @@ matches several entities (their IDs are listed).`,
 		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usageErrorf("relations needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
+			name, err := nameArg(c, "relations")
+			if err != nil {
+				return err
 			}
-			f, err := parseArticleFilter(c)
+			f, format, err := parseArticleQuery(c)
 			if err != nil {
 				return err
 			}
@@ -67,10 +68,6 @@ matches several entities (their IDs are listed).`,
 				return err
 			}
 			if f.Types, err = parseEntityTypes(c.StringSlice("with"), "--with"); err != nil {
-				return err
-			}
-			format, err := parseFormat(c.String("format"))
-			if err != nil {
 				return err
 			}
 			top, err := parseTop(c)
@@ -82,7 +79,7 @@ matches several entities (their IDs are listed).`,
 				return err
 			}
 			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
-			return runRelations(c.Context, relationsOptions{queryOptions: q, name: c.Args().First(), top: top, evidence: c.Bool("evidence")})
+			return runRelations(c.Context, relationsOptions{queryOptions: q, name: name, top: top, evidence: c.Bool("evidence")})
 		},
 	}
 }

@@ -34,8 +34,8 @@ process died: a later run found it still running).
 		Flags:        []cli.Flag{topFlag("runs"), formatFlag()},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("runs takes no arguments, got %q", c.Args().First())
+			if err := noArgs(c, "runs", ""); err != nil {
+				return err
 			}
 			top, err := parseTop(c)
 			if err != nil {

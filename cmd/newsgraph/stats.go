@@ -45,14 +45,10 @@ csv prints one row per count: section, key, value.`, statsSources, statsKinds),
 		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usageErrorf("stats takes no arguments, got %q", c.Args().First())
-			}
-			f, err := parseArticleFilter(c)
-			if err != nil {
+			if err := noArgs(c, "stats", ""); err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			f, format, err := parseArticleQuery(c)
 			if err != nil {
 				return err
 			}
@@ -241,20 +237,9 @@ func writeStatsJSON(w io.Writer, secs []statsSection) error {
 				b.WriteString(",")
 			}
 			b.WriteString("\n    {")
-			for c, v := range row {
-				if c > 0 {
-					b.WriteString(", ")
-				}
-				k, _ := json.Marshal(s.res.columns[c].name)
-				val, err := json.Marshal(v)
-				if err != nil {
-					return err
-				}
-				b.Write(k)
-				b.WriteString(": ")
-				b.Write(val)
+			if err := s.res.writeJSONObject(&b, row); err != nil {
+				return err
 			}
-			b.WriteString("}")
 		}
 		if len(s.res.rows) > 0 {
 			b.WriteString("\n  ")

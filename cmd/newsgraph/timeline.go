@@ -38,14 +38,11 @@ matches several entities (their IDs are listed).`,
 		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usageErrorf("timeline needs one NAME; got %d argument(s) (quote a name with spaces)", c.NArg())
-			}
-			f, err := parseArticleFilter(c)
+			name, err := nameArg(c, "timeline")
 			if err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			f, format, err := parseArticleQuery(c)
 			if err != nil {
 				return err
 			}
@@ -59,7 +56,7 @@ matches several entities (their IDs are listed).`,
 				return usageErrorf("--per %q: want week or month", c.String("per"))
 			}
 			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
-			return runTimeline(c.Context, timelineOptions{queryOptions: q, name: c.Args().First(), per: per})
+			return runTimeline(c.Context, timelineOptions{queryOptions: q, name: name, per: per})
 		},
 	}
 }
