@@ -1,8 +1,13 @@
-// Package ingest turns news files into graph documents: it reads corpora
-// (text files in the seed format, JSON lines), parses dates, and extracts
-// the entities each article mentions with the actor lexicon.
+// Package ingest is the pipeline that joins reading and extraction: Run
+// reads inputs with ingest/read, drops duplicates and articles the store
+// already holds unchanged, extracts the rest with an ingest/extract
+// Extractor on every core, and writes the documents to a graph.Store in
+// batches, in input order, so that any --workers or --batch setting builds
+// the same graph. With Options.Prune it removes stored articles whose input
+// no longer holds them.
 //
-// Readers stream: a corpus is never held in memory whole. A broken record
-// never stops a read — it is reported as a *Problem (file, line, reason) to
-// the caller's callback and skipped, and reading goes on with the next one.
+// A broken record never stops a run: it is reported as a read.Problem to
+// the caller's callback (Options.Read.Problem) and skipped, and counted in
+// Stats. Run returns an error when the store or the context does, or when
+// Options.Prune asks of a store what it cannot do (ErrCannotPrune).
 package ingest

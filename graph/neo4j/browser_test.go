@@ -9,8 +9,9 @@ import (
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 // TestSavedBrowserQueries runs every query of docs/browser/queries.cypher
@@ -23,8 +24,8 @@ func TestSavedBrowserQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := ingest.NewExtractor(lex)
-	err = ingest.Read(ctx, []string{"../../testdata"}, ingest.ReadOptions{}, func(a ingest.Article) error {
+	x := extract.NewExtractor(lex)
+	err = read.Read(ctx, []string{"../../testdata"}, read.ReadOptions{}, func(a read.Article) error {
 		doc := x.Extract(&a)
 		return s.Apply(ctx, []graph.Document{doc})
 	})

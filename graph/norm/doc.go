@@ -17,4 +17,7 @@
 // Folding never changes offsets: Tokens cuts words on the text as written
 // and folds each word whole, so tokens always point back into the text
 // they were cut from, however many runes a fold adds or removes.
+//
+// norm is the leaf of newsgraph's layers: it imports no package of the
+// module, so graph, ingest and query all fold names the same way.
 package norm
