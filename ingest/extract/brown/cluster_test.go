@@ -3,6 +3,7 @@ package brown
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"math/rand"
 	"strings"
@@ -109,17 +110,7 @@ func TestClusterSynthetic(t *testing.T) {
 // losses computed from scratch after every step of a run over a random
 // corpus (Zipf-like word draws, fixed seed).
 func TestLossTable(t *testing.T) {
-	rng := rand.New(rand.NewSource(7))
-	z := rand.NewZipf(rng, 1.3, 2, 60)
-	c := NewCounter()
-	for i := 0; i < 3000; i++ {
-		var s []string
-		for k := 0; k < 2+rng.Intn(8); k++ {
-			s = append(s, "w"+string(rune('A'+z.Uint64()%26))+string(rune('a'+z.Uint64()/26)))
-		}
-		c.AddWords(s)
-	}
-	v := c.vocabulary(1)
+	v := zipfCorpus(20000, 7).vocabulary(1)
 	m := newModel(v, 8)
 	check := func(step string) {
 		t.Helper()
@@ -233,4 +224,20 @@ func TestReadWrite(t *testing.T) {
 			t.Errorf("%s: no error", b.name)
 		}
 	}
+}
+
+// zipfCorpus returns about n tokens of Zipf-distributed words (s = 1.3,
+// up to 1,000 types) in sentences of 2 to 9 words, drawn with seed.
+func zipfCorpus(n int, seed int64) *Counter {
+	rng := rand.New(rand.NewSource(seed))
+	z := rand.NewZipf(rng, 1.3, 2, 999)
+	c := NewCounter()
+	for c.Tokens() < n {
+		var s []string
+		for k := 0; k < 2+rng.Intn(8); k++ {
+			s = append(s, fmt.Sprintf("w%d", z.Uint64()))
+		}
+		c.AddWords(s)
+	}
+	return c
 }

@@ -13,6 +13,7 @@ type Counter struct {
 	ids    map[string]int32
 	words  []string
 	stream []int32 // word ids; -1 is a sentence break
+	breaks int     // sentence breaks in stream
 }
 
 // NewCounter returns an empty Counter.
@@ -50,6 +51,7 @@ func (c *Counter) AddWords(words []string) {
 		c.stream = append(c.stream, id)
 	}
 	c.stream = append(c.stream, -1)
+	c.breaks++
 }
 
 // AddText splits text into sentences (norm.Sentences) and adds the
@@ -61,17 +63,7 @@ func (c *Counter) AddText(text string) {
 }
 
 // Tokens reports how many words have been added.
-func (c *Counter) Tokens() int { return len(c.stream) - c.sentences() }
-
-func (c *Counter) sentences() int {
-	n := 0
-	for _, id := range c.stream {
-		if id < 0 {
-			n++
-		}
-	}
-	return n
-}
+func (c *Counter) Tokens() int { return len(c.stream) - c.breaks }
 
 // Types reports how many distinct words have been added.
 func (c *Counter) Types() int { return len(c.words) }
