@@ -99,11 +99,11 @@ func Cluster(ctx context.Context, c *Counter, opts Options) ([]Path, error) {
 type model struct {
 	v      *vocab
 	c, s   int
-	n      float64 // in-vocabulary tokens
-	slotOf []int32 // word → slot, -1 before it enters the window
-	member [][]int32
-	active []int // occupied slots, ascending
-	p1     []float64
+	n      float64   // in-vocabulary tokens
+	slotOf []int32   // word → slot, -1 before it enters the window
+	member [][]int32 // slot → its words
+	active []int     // occupied slots, ascending
+	p1     []float64 // slot → unigram probability
 	p2     []float64
 	q2     []float64
 	loss   []float64
