@@ -17,8 +17,8 @@ func TestShippedPaths(t *testing.T) {
 	}{
 		{"data/ar.paths", 62844, []string{"يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو"}},
 		{"data/ar.paths", 62844, []string{"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه"}},
-		{"data/en.paths", 10093, []string{"january", "june", "july", "august", "september", "october"}},
-		{"data/en.paths", 10093, []string{"monday", "tuesday", "wednesday", "thursday", "friday"}},
+		{"data/en.paths", 13747, []string{"january", "june", "july", "august", "september", "october"}},
+		{"data/en.paths", 13747, []string{"monday", "tuesday", "wednesday", "thursday", "friday"}},
 	}
 	const minShared = 5 // of at most 14 bits; the English weekdays are one 5-bit cluster
 	for _, tt := range tests {
