@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Counter accumulates a corpus as a stream of word ids with sentence
