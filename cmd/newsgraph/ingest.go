@@ -226,7 +226,9 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := createStore(ctx, opts.globalOptions, func(path string) {
+		fmt.Fprintf(opts.stderr, "newsgraph: created store %s\n", path)
+	})
 	if err != nil {
 		return err
 	}
@@ -271,7 +273,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 // A dry run only reads, so it takes no lock and leaves no record.
 func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []read.Problem, error) {
 	now := time.Now()
-	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: version, Owner: owner()}
+	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: appVersion(), Owner: owner()}
 	for _, p := range opts.paths {
 		rec.Inputs = append(rec.Inputs, graph.Redact(p))
 	}
@@ -324,7 +326,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	}
 
 	if lk, ok := store.(graph.Locker); ok {
-		held, unlock, err := lk.Lock(ctx, graph.LockOptions{Owner: rec.Owner + ", newsgraph " + version, Timeout: opts.lockTimeout, Lease: opts.lockLease})
+		held, unlock, err := lk.Lock(ctx, graph.LockOptions{Owner: rec.Owner + ", newsgraph " + appVersion(), Timeout: opts.lockTimeout, Lease: opts.lockLease})
 		switch {
 		case errors.Is(err, errors.ErrUnsupported):
 			fmt.Fprintf(opts.stderr, "warning: %v; another ingest could interleave with this one\n", err)

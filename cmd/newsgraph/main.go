@@ -13,13 +13,13 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	app := newApp(os.Stdout, os.Stderr)
-	err := app.RunContext(ctx, interspersed(app, os.Args))
+	args, err := interspersed(app, os.Args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitPartial {
@@ -37,8 +37,12 @@ type globalOptions struct {
 }
 
 func globals(c *cli.Context) globalOptions {
+	store := c.String("store")
+	if uri := os.Getenv("NEO4J_URI"); uri != "" && !c.IsSet("store") {
+		store = uri // as make neo4j-up exports it, and Neo4j's own tools read it
+	}
 	return globalOptions{
-		store:         c.String("store"),
+		store:         store,
 		neo4jUser:     c.String("neo4j-user"),
 		neo4jPassword: c.String("neo4j-password"),
 		neo4jDatabase: c.String("neo4j-database"),
@@ -49,7 +53,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:    "newsgraph",
 		Usage:   "build a knowledge graph of the actors in news articles, and query it",
-		Version: version,
+		Version: appVersion(),
 		Description: `newsgraph reads news articles (Arabic and English), finds the people, organisations
 and places they mention, and stores who is mentioned with whom in a graph: an embedded
 SQLite file by default, or a Neo4j server (--store neo4j://host:7687). Query commands rank actors by centrality and trace co-mention
@@ -66,7 +70,8 @@ paths between them, with the articles behind each link.
 			&cli.StringFlag{
 				Name:    "store",
 				Aliases: []string{"s"},
-				Usage:   "where the graph lives: a file path for the embedded SQLite store, or a neo4j://, neo4j+s:// or bolt:// URI",
+				Usage: "where the graph lives: a file path for the embedded SQLite store (ingest creates it; other commands want it to exist), or a neo4j://, neo4j+s:// or bolt:// URI. " +
+					"Taken from --store, else $NEWSGRAPH_STORE, else $NEO4J_URI (as Neo4j's tools read it), else newsgraph.db",
 				EnvVars: []string{"NEWSGRAPH_STORE"},
 				Value:   "newsgraph.db",
 			},
@@ -82,8 +87,10 @@ paths between them, with the articles behind each link.
 			statsCommand(),
 			exportCommand(),
 			evalCommand(),
+			completionCommand(),
 		},
-		OnUsageError:   onUsageError,
-		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes
+		EnableBashCompletion: true,
+		OnUsageError:         onUsageError,
+		ExitErrHandler:       func(*cli.Context, error) {}, // main maps errors to exit codes
 	}
 }
