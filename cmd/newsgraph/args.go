@@ -204,6 +204,6 @@ func parseArticleQuery(c *cli.Context) (graph.Filter, string, error) {
 	if err != nil {
 		return f, "", err
 	}
-	format, err := parseFormat(c.String("format"))
+	format, err := parseFormat(c)
 	return f, format, err
 }

@@ -75,6 +75,8 @@ paths between them, with the articles behind each link.
 				EnvVars: []string{"NEWSGRAPH_STORE"},
 				Value:   "newsgraph.db",
 			},
+			&cli.IntFlag{Name: "width", EnvVars: []string{"COLUMNS"}, DefaultText: "the terminal's",
+				Usage: "fit tables to `N` columns (a terminal's width is found by itself; a pipe has no limit)"},
 			&cli.StringFlag{Name: "neo4j-user", Usage: "Neo4j user `NAME`", EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j"},
 			&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable: flags show in ps)", EnvVars: []string{"NEO4J_PASSWORD"}, DefaultText: "unset"},
 			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
@@ -90,7 +92,14 @@ paths between them, with the articles behind each link.
 			completionCommand(),
 		},
 		EnableBashCompletion: true,
-		OnUsageError:         onUsageError,
-		ExitErrHandler:       func(*cli.Context, error) {}, // main maps errors to exit codes
+		Before: func(c *cli.Context) error {
+			if c.Int("width") < 0 {
+				return usageErrorf("--width must not be negative")
+			}
+			c.App.Writer = newTerminal(stdout, c.Int("width"))
+			return nil
+		},
+		OnUsageError:   onUsageError,
+		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes
 	}
 }

@@ -48,7 +48,7 @@ func parseQueryOptions(c *cli.Context) (queryOptions, error) {
 	if err != nil {
 		return queryOptions{}, err
 	}
-	format, err := parseFormat(c.String("format"))
+	format, err := parseFormat(c)
 	if err != nil {
 		return queryOptions{}, err
 	}

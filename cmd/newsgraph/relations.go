@@ -116,14 +116,14 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	res := &result{columns: []column{
 		{name: "type", title: "RELATION"},
 		{name: "direction", title: "DIR"},
-		{name: "other_id", title: "OTHER"},
+		{name: "other_id", title: "OTHER", exact: true},
 		{name: "other_name", title: "NAME"},
 		{name: "other_type", title: "TYPE", wide: true},
 		{name: "sentences", title: "SENTENCES", number: true},
 		{name: "articles", title: "ARTICLES", number: true},
 		{name: "latest", title: "LATEST"},
 		{name: "trigger", title: "TRIGGER"},
-		{name: "article_id", title: "ARTICLE", wide: true},
+		{name: "article_id", title: "ARTICLE", wide: true, exact: true},
 		{name: "evidence", title: "EVIDENCE"},
 	}}
 	for i, s := range query.Relations(e.ID, rels) {
@@ -204,8 +204,8 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		{name: "date", title: "DATE"},
 		{name: "type", title: "RELATION"},
 		{name: "direction", title: "DIR"},
-		{name: "other_id", title: "OTHER"},
-		{name: "article_id", title: "ARTICLE"},
+		{name: "other_id", title: "OTHER", exact: true},
+		{name: "article_id", title: "ARTICLE", exact: true},
 		{name: "title", title: "TITLE", wide: true},
 		{name: "sentence", title: "SENTENCE", number: true, wide: true},
 		{name: "trigger", title: "TRIGGER"},

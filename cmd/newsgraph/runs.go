@@ -41,7 +41,7 @@ process died: a later run found it still running).
 			if err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			format, err := parseFormat(c)
 			if err != nil {
 				return err
 			}
