@@ -103,8 +103,9 @@ exact), --seed draws another sample.
 
 // centralityColumns are the columns of the ranking by metric. Tables show
 // the few people read — rank, both names, type, the metric sorted by, and
-// articles — and keep them in that order of need as a terminal narrows;
-// --wide or --columns shows the rest.
+// articles. As a terminal narrows, type goes first, then names are cut,
+// then articles, the Arabic name and the metric go, in that order; --wide
+// or --columns shows the rest.
 func centralityColumns(metric string) []column {
 	cols := append(rankedEntityColumns(),
 		column{name: "pagerank", title: "PAGERANK", number: true, digits: 4},
@@ -121,6 +122,7 @@ func centralityColumns(metric string) []column {
 	for i := range cols {
 		k, shown := keep[cols[i].name]
 		cols[i].keep, cols[i].wide = k, !shown
+		cols[i].optional = cols[i].name == "type" // before names are cut
 	}
 	return cols
 }

@@ -50,11 +50,38 @@ func displayWidth(s string) int {
 const minShrink = 10
 
 // fit lays a table out for a terminal width display columns wide. While
-// the box is wider, it first narrows text columns (the widest first, down
-// to minShrink or their title), and where that is not enough drops the
-// column of lowest keep (the rightmost of equals) and tries again; one
-// column is never dropped. Narrowed cells are shortened by truncate.
+// the box is wider, it first drops the optional columns, least kept first;
+// then narrows text columns (the widest first, water-filling, down to
+// minShrink or the first word of their title), and where that is not
+// enough drops the column of lowest keep (of equals, an ID before other
+// text: a person reads names; then the rightmost) and
+// tries again; one column is never dropped. Narrowed cells and titles are
+// shortened by truncate.
 func fit(cols []column, cells [][]string, width int) ([]column, [][]string) {
+	remove := func(k int) {
+		cols = append(cols[:k:k], cols[k+1:]...)
+		for i, row := range cells {
+			cells[i] = append(row[:k:k], row[k+1:]...)
+		}
+	}
+	for {
+		natural := 3*len(cols) + 1
+		drop := -1
+		for k, c := range cols {
+			w := displayWidth(c.title)
+			for _, row := range cells {
+				w = max(w, displayWidth(row[k]))
+			}
+			natural += w
+			if c.optional && (drop < 0 || c.keep < cols[drop].keep) {
+				drop = k
+			}
+		}
+		if natural <= width || drop < 0 || len(cols) == 1 {
+			break
+		}
+		remove(drop)
+	}
 	for {
 		n := len(cols)
 		natural := make([]int, n)
@@ -66,27 +93,26 @@ func fit(cols []column, cells [][]string, width int) ([]column, [][]string) {
 			}
 			least[k] = natural[k]
 			if !c.number && !c.exact {
-				least[k] = min(natural[k], max(displayWidth(c.title), minShrink))
+				first, _, _ := strings.Cut(c.title, " ")
+				least[k] = min(natural[k], max(displayWidth(first), minShrink))
 			}
 		}
 		// A box of n columns adds "│ " and " " around each cell and a
 		// final "│": 3n+1 columns.
 		frame := 3*n + 1
-		if sum(least)+frame > width && n > 1 {
+		if sumInts(least)+frame > width && n > 1 {
 			drop := n - 1
 			for k := n - 1; k >= 0; k-- {
-				if cols[k].keep < cols[drop].keep {
+				c, d := cols[k], cols[drop]
+				if c.keep < d.keep || c.keep == d.keep && c.exact && !d.exact {
 					drop = k
 				}
 			}
-			cols = append(cols[:drop:drop], cols[drop+1:]...)
-			for i, row := range cells {
-				cells[i] = append(row[:drop:drop], row[drop+1:]...)
-			}
+			remove(drop)
 			continue
 		}
 		widths := append([]int(nil), natural...)
-		for over := sum(widths) + frame - width; over > 0; over-- {
+		for over := sumInts(widths) + frame - width; over > 0; over-- {
 			widest := -1
 			for k := range widths {
 				if widths[k] > least[k] && (widest < 0 || widths[k] > widths[widest]) {
@@ -98,9 +124,10 @@ func fit(cols []column, cells [][]string, width int) ([]column, [][]string) {
 			}
 			widths[widest]--
 		}
-		for _, row := range cells {
-			for k := range row {
-				if widths[k] < natural[k] {
+		for k := range cols {
+			if widths[k] < natural[k] {
+				cols[k].title = truncate(cols[k].title, widths[k])
+				for _, row := range cells {
 					row[k] = truncateLines(row[k], widths[k])
 				}
 			}
@@ -109,7 +136,7 @@ func fit(cols []column, cells [][]string, width int) ([]column, [][]string) {
 	}
 }
 
-func sum(xs []int) int {
+func sumInts(xs []int) int {
 	s := 0
 	for _, x := range xs {
 		s += x

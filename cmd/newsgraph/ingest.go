@@ -291,6 +291,9 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	var listed []read.Problem
 	ropts := opts.read
 	ropts.Stdin = opts.stdin
+	if bar.bytes {
+		ropts.BytesRead = bar.add
+	}
 	ropts.Problem = func(p read.Problem) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -480,10 +483,14 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 
-// progress is a progress bar on stderr when stderr is a terminal, and
-// nothing otherwise.
+// progress is a progress bar on stderr when stderr is a terminal and -q
+// is not given, and nothing otherwise. When every input is a file its
+// total size is known, and the bar shows the bytes read of it with an
+// estimate of the time left; with a URL or standard input it counts
+// articles.
 type progress struct {
-	bar *progressbar.ProgressBar
+	bar   *progressbar.ProgressBar
+	bytes bool // the bar counts bytes of a known total
 }
 
 func newProgress(opts ingestOptions) *progress {
@@ -491,20 +498,41 @@ func newProgress(opts ingestOptions) *progress {
 	if opts.quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions(-1,
+	common := []progressbar.Option{
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionThrottle(100 * time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	}
+	if total, known := read.InputBytes(opts.paths, opts.read.Format); known && total > 0 {
+		return &progress{bytes: true, bar: progressbar.NewOptions64(total, append(common,
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetWidth(30),
+		)...)}
+	}
+	return &progress{bar: progressbar.NewOptions(-1, append(common,
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionSpinnerType(14),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-	)}
+	)...)}
+}
+
+// add counts n more bytes read; it is safe from any goroutine.
+func (p *progress) add(n int) {
+	if p.bar != nil {
+		p.bar.Add(n)
+	}
 }
 
 func (p *progress) update(st ingest.Stats) {
-	if p.bar != nil {
+	switch {
+	case p.bar == nil:
+	case p.bytes:
+		p.bar.Describe(fmt.Sprintf("ingesting: %d articles", st.Read))
+	default:
 		p.bar.Set(st.Read)
 	}
 }

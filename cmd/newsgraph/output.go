@@ -46,9 +46,16 @@ func parseTop(c *cli.Context) (int, error) {
 // parseFormat reads --format. Unset, it is a table on a terminal and
 // tab-separated rows in a pipe, as gh does.
 func parseFormat(c *cli.Context) (string, error) {
-	switch s := c.String("format"); s {
+	t, ok := c.App.Writer.(*terminal)
+	return formatName(c.String("format"), ok && t.tty)
+}
+
+// formatName reads a --format value; "" is a table on a terminal (tty) and
+// tsv elsewhere.
+func formatName(s string, tty bool) (string, error) {
+	switch s {
 	case formatAuto:
-		if t, ok := c.App.Writer.(*terminal); ok && t.tty {
+		if tty {
 			return formatTable, nil
 		}
 		return formatTSV, nil
@@ -81,6 +88,9 @@ type column struct {
 	// lowest first, the rightmost of equals first. Text columns narrow
 	// before any is dropped (see fit).
 	keep int
+	// optional columns are dropped, least kept first, before any text is
+	// shortened; others only when shortening is not enough.
+	optional bool
 	// exact text (IDs, which people paste back) is never shortened.
 	exact bool
 }

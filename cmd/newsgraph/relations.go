@@ -114,17 +114,20 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
 	res := &result{columns: []column{
-		{name: "type", title: "RELATION"},
-		{name: "direction", title: "DIR"},
+		// keep: on a narrow terminal the ID, trigger and sentence count go
+		// first, then the dates and articles; the relation, the other's
+		// name and the evidence stay.
+		{name: "type", title: "RELATION", keep: 3},
+		{name: "direction", title: "DIR", keep: 3},
 		{name: "other_id", title: "OTHER", exact: true},
-		{name: "other_name", title: "NAME"},
+		{name: "other_name", title: "NAME", keep: 3},
 		{name: "other_type", title: "TYPE", wide: true},
 		{name: "sentences", title: "SENTENCES", number: true},
-		{name: "articles", title: "ARTICLES", number: true},
-		{name: "latest", title: "LATEST"},
+		{name: "articles", title: "ARTICLES", number: true, keep: 1},
+		{name: "latest", title: "LATEST", keep: 1},
 		{name: "trigger", title: "TRIGGER"},
 		{name: "article_id", title: "ARTICLE", wide: true, exact: true},
-		{name: "evidence", title: "EVIDENCE"},
+		{name: "evidence", title: "EVIDENCE", keep: 2},
 	}}
 	for i, s := range query.Relations(e.ID, rels) {
 		if opts.top > 0 && i == opts.top {
@@ -201,16 +204,16 @@ func relationDirection(id string, r graph.Relation) (query.Direction, string) {
 // relationEvidence writes one row per relation: the --evidence view.
 func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvidence, names map[string]graph.ProjectedEntity, table bool) error {
 	res := &result{columns: []column{
-		{name: "date", title: "DATE"},
-		{name: "type", title: "RELATION"},
-		{name: "direction", title: "DIR"},
-		{name: "other_id", title: "OTHER", exact: true},
-		{name: "article_id", title: "ARTICLE", exact: true},
+		{name: "date", title: "DATE", keep: 1},
+		{name: "type", title: "RELATION", keep: 3},
+		{name: "direction", title: "DIR", keep: 3},
+		{name: "other_id", title: "OTHER", exact: true, keep: 2},
+		{name: "article_id", title: "ARTICLE", exact: true, keep: 1},
 		{name: "title", title: "TITLE", wide: true},
 		{name: "sentence", title: "SENTENCE", number: true, wide: true},
 		{name: "trigger", title: "TRIGGER"},
 		{name: "trigger_start", title: "AT", number: true, wide: true},
-		{name: "text", title: "EVIDENCE"},
+		{name: "text", title: "EVIDENCE", keep: 3},
 	}}
 	for i, r := range rels {
 		if opts.top > 0 && i == opts.top {
