@@ -122,7 +122,7 @@ func centralityColumns(metric string) []column {
 	for i := range cols {
 		k, shown := keep[cols[i].name]
 		cols[i].keep, cols[i].wide = k, !shown
-		cols[i].optional = cols[i].name == "type" // before names are cut
+		cols[i].optional = cols[i].name == "type" || cols[i].name == "id" // before names are cut
 	}
 	return cols
 }

@@ -337,7 +337,7 @@ func (r *result) writeCSV(w io.Writer) error {
 func rankedEntityColumns() []column {
 	return []column{
 		{name: "rank", title: "#", number: true},
-		{name: "id", title: "ID", exact: true},
+		{name: "id", title: "ID", exact: true, optional: true}, // before names are cut
 		{name: "name", title: "NAME"},
 		{name: "name_ar", title: "ARABIC"},
 		{name: "type", title: "TYPE"},
