@@ -69,7 +69,10 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 				if sub == nil && a != "help" && a != "h" {
 					return nil, unknownCommand(path, a, commands)
 				}
-				if sub == nil { // help TOPIC: cli answers
+				if sub == nil { // help TOPIC: cli answers, if there is one
+					if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && findCommand(commands, args[i+1]) == nil {
+						return nil, unknownCommand(path, args[i+1], commands)
+					}
 					positional = append(positional, args[i:]...)
 					i = len(args)
 					continue

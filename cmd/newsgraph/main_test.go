@@ -265,6 +265,7 @@ func TestUsageAndStoreErrors(t *testing.T) {
 		{[]string{"qurey", "centrality"}, 2, `unknown command "qurey"; did you mean query? (see newsgraph --help)`},
 		{[]string{"query", "centraliti"}, 2, `unknown command "centraliti"; did you mean centrality? (see newsgraph query --help)`},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate" (see newsgraph --help)`},
+		{[]string{"help", "qurey"}, 2, `unknown command "qurey"; did you mean query?`},
 		{[]string{"query", "centrality", "--format", "jsno"}, 2, "did you mean json?"},
 		{[]string{"query", "centrality", "--columns", "nmae"}, 2, `no column "nmae"`},
 		{[]string{"completion", "tcsh"}, 2, `no completion for shell "tcsh"`},
