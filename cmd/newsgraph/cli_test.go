@@ -213,4 +213,12 @@ func TestTablesFit(t *testing.T) {
 	if r.stdout != "name\tname_ar\tarticles\nUnited States\tالولايات المتحدة\t1\nMustafa al-Kadhimi\tمصطفى الكاظمي\t1\n" {
 		t.Errorf("piped centrality --columns:\n%s", r.stdout)
 	}
+	r = ng(t, dir, 0, "query", "neighbors", "Kadhimi", "--top", "2", "--columns", "NAME,articles")
+	if r.stdout != "name\tarticles\nBaghdad\t1\nCouncil of Ministers of Iraq\t1\n" {
+		t.Errorf("piped neighbors --columns:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 2, "query", "neighbors", "Kadhimi", "--columns", "nmae")
+	if !strings.Contains(r.stderr, `no column "nmae"`) || !strings.Contains(r.stderr, "did you mean name?") {
+		t.Errorf("neighbors --columns nmae: %s", r.stderr)
+	}
 }

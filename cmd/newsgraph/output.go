@@ -109,6 +109,13 @@ type view struct {
 }
 
 func (r *result) write(w io.Writer, format string) error {
+	if len(r.view.columns) > 0 {
+		cols, err := checkColumns(r.view.columns, r.columns)
+		if err != nil {
+			return err
+		}
+		r.view.columns = cols
+	}
 	switch format {
 	case formatCSV:
 		return r.writeCSV(w)
@@ -188,6 +195,12 @@ func viewFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "columns", Usage: "show these `COLUMNS` (as the csv header names them; comma-separated) in tables, markdown and tsv"},
 		&cli.BoolFlag{Name: "wide", Usage: "show every column in tables and markdown"},
 	}
+}
+
+// parseView reads --columns and --wide (nothing, for a command without
+// them); result.write checks the names against its columns.
+func parseView(c *cli.Context) view {
+	return view{columns: splitList(c.StringSlice("columns")), wide: c.Bool("wide")}
 }
 
 // writeTSV writes tab-separated rows under a header of column keys, for

@@ -53,7 +53,7 @@ matches several entities (their IDs are listed).`,
 			&cli.BoolFlag{Name: "evidence", Aliases: []string{"e"}, Usage: "list every sentence, not one row per relation"},
 			topFlag("rows"),
 			formatFlag(),
-		}, articleFlags()...),
+		}, append(viewFlags(), articleFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			name, err := nameArg(c, "relations")
@@ -78,7 +78,7 @@ matches several entities (their IDs are listed).`,
 			if err != nil {
 				return err
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
+			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, view: parseView(c), stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runRelations(c.Context, relationsOptions{queryOptions: q, name: name, top: top, evidence: c.Bool("evidence")})
 		},
 	}
@@ -139,6 +139,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 			s.Other, describe(other.Entity), string(other.Type), s.Count, s.Articles, dateCell(s.Latest),
 			triggerText(ev.Relation), ev.ArticleID, snippet(ev.Relation, table)})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }
 
@@ -227,6 +228,7 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		res.rows = append(res.rows, []any{dateCell(r.Published), relationLabel(r.Type, r.Negated, table), directionLabel(dir, table),
 			other, r.ArticleID, r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }
 
