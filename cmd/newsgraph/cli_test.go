@@ -25,7 +25,17 @@ func TestStoreMustExist(t *testing.T) {
 		t.Fatal("a query created the store it was pointed at")
 	}
 
-	r := newsgraphEnv(t, dir, nil, "ingest", "--store", "graph.db", seedDir(t))
+	// A dry run creates nothing either.
+	r := newsgraphEnv(t, dir, nil, "ingest", "--dry-run", "--store", "graph.db", seedDir(t))
+	expect(t, r, 0, "ingest --dry-run")
+	if !strings.Contains(r.stdout, "1 new") || !strings.Contains(r.stderr, "the dry run compares with an empty graph and creates nothing") {
+		t.Errorf("dry run into no store:\n%s%s", r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "graph.db")); err == nil {
+		t.Fatal("a dry run created the store")
+	}
+
+	r = newsgraphEnv(t, dir, nil, "ingest", "--store", "graph.db", seedDir(t))
 	expect(t, r, 0, "ingest")
 	if strings.Count(r.stderr, "created store graph.db") != 1 {
 		t.Errorf("ingest into a new store should say so once on stderr:\n%s", r.stderr)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -226,8 +227,22 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := createStore(ctx, opts.globalOptions, func(path string) {
-		fmt.Fprintf(opts.stderr, "newsgraph: created store %s\n", path)
+	g := opts.globalOptions
+	if opts.dryRun && errors.Is(storeExists(g.store), errNoStore) {
+		// Nothing to compare with, and nothing may be written: compare
+		// with an empty store that is thrown away.
+		tmp, err := os.MkdirTemp("", "newsgraph-dry-run")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		fmt.Fprintf(opts.stderr, "newsgraph: store %s does not exist; the dry run compares with an empty graph and creates nothing\n", g.store)
+		g.store = filepath.Join(tmp, "empty.db")
+	}
+	store, err := createStore(ctx, g, func(path string) {
+		if !opts.dryRun {
+			fmt.Fprintf(opts.stderr, "newsgraph: created store %s\n", path)
+		}
 	})
 	if err != nil {
 		return err
