@@ -70,7 +70,7 @@ paths between them, with the articles behind each link.
 			&cli.StringFlag{
 				Name:    "store",
 				Aliases: []string{"s"},
-				Usage: "where the graph lives: a file path for the embedded SQLite store (ingest creates it; other commands want it to exist), or a neo4j://, neo4j+s:// or bolt:// URI. " +
+				Usage: "where the graph lives: the `PATH|URI` of an embedded SQLite file (ingest creates it; other commands want it to exist) or of a Neo4j server (neo4j://, neo4j+s://, bolt://). " +
 					"Taken from --store, else $NEWSGRAPH_STORE, else $NEO4J_URI (as Neo4j's tools read it), else newsgraph.db",
 				EnvVars: []string{"NEWSGRAPH_STORE"},
 				Value:   "newsgraph.db",
