@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -8,18 +9,33 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
+// completionFlag is the hidden flag urfave/cli's completion scripts append
+// to the words typed so far (see completion.go).
+const completionFlag = "--generate-bash-completion"
+
 // interspersed moves flags that follow positional arguments in front of them,
 // so "query path Kadhimi Raisi --format json" means what it says: urfave/cli
-// v2 stops reading flags at the first argument. A flag's value stays with
-// it; "--" ends flags as usual.
-func interspersed(app *cli.App, args []string) []string {
-	if len(args) == 0 {
-		return args
+// v2 stops reading flags at the first argument. Global flags given after the
+// command ("query centrality --store g.db") move in front of the command,
+// where cli reads them, unless the command has a flag of that name. A flag's
+// value stays with it; "--" ends flags as usual.
+//
+// It also checks the command words: where a command has subcommands and no
+// action of its own (the app, query, eval), a word that names none of them
+// is a usage error suggesting the closest. A completion request is left as
+// it is, for cli to answer.
+func interspersed(app *cli.App, args []string) ([]string, error) {
+	if len(args) == 0 || args[len(args)-1] == completionFlag {
+		return args, nil
 	}
+	var global []string // global flags found after the command
 	out := []string{args[0]}
 	var flags, positional []string
 	commands := app.Commands
 	cmdFlags := app.Flags
+	atTop := true
+	path := app.Name
+	needCommand := app.Action == nil
 	flush := func() {
 		out = append(out, flags...)
 		out = append(out, positional...)
@@ -32,23 +48,108 @@ func interspersed(app *cli.App, args []string) []string {
 			flags = append(flags, args[i:]...)
 			i = len(args)
 		case strings.HasPrefix(a, "-") && a != "-":
-			flags = append(flags, a)
-			if !strings.Contains(a, "=") && takesValue(cmdFlags, strings.TrimLeft(a, "-")) && i+1 < len(args) {
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			dst := &flags
+			fl := cmdFlags
+			switch {
+			case findFlag(cmdFlags, name) != nil, builtinFlag(name):
+			case !atTop && findFlag(app.Flags, name) != nil:
+				dst, fl = &global, app.Flags
+			default:
+				return nil, unknownFlag(path, name, cmdFlags, app.Flags, atTop)
+			}
+			*dst = append(*dst, a)
+			if !hasValue && takesValue(fl, name) && i+1 < len(args) {
 				i++
-				flags = append(flags, args[i])
+				*dst = append(*dst, args[i])
 			}
 		default:
-			if sub := findCommand(commands, a); sub != nil && len(positional) == 0 {
+			if len(positional) == 0 && needCommand {
+				sub := findCommand(commands, a)
+				if sub == nil && a != "help" && a != "h" {
+					return nil, unknownCommand(path, a, commands)
+				}
+				if sub == nil { // help TOPIC: cli answers, if there is one
+					if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && findCommand(commands, args[i+1]) == nil {
+						return nil, unknownCommand(path, args[i+1], commands)
+					}
+					positional = append(positional, args[i:]...)
+					i = len(args)
+					continue
+				}
 				flags = append(flags, a)
 				flush()
 				commands, cmdFlags = sub.Subcommands, sub.Flags
+				atTop, path = false, path+" "+sub.Name
+				needCommand = len(sub.Subcommands) > 0 && sub.Action == nil
 				continue
 			}
 			positional = append(positional, a)
 		}
 	}
 	flush()
-	return out
+	if len(global) > 0 {
+		out = append(append([]string{out[0]}, global...), out[1:]...)
+	}
+	return out, nil
+}
+
+// unknownCommand is the usage error for a word that names no command of
+// path, with the closest names.
+func unknownCommand(path, word string, commands []*cli.Command) error {
+	var names []string
+	for _, c := range commands {
+		if !c.Hidden {
+			names = append(names, c.Names()...)
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q", word)
+	if sug := closest(word, names); len(sug) > 0 {
+		msg += "; did you mean " + strings.Join(sug, " or ") + "?"
+	}
+	return usageErrorf("%s (see %s --help)", msg, path)
+}
+
+// unknownFlag is the usage error for a flag that neither the command of
+// path nor (below the top) the app has, with the closest names.
+func unknownFlag(path, name string, flags, global []cli.Flag, atTop bool) error {
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Names()...)
+	}
+	if !atTop {
+		for _, f := range global {
+			names = append(names, f.Names()...)
+		}
+	}
+	msg := "unknown flag " + dashed(name)
+	if sug := closest(name, names); len(sug) > 0 {
+		for i := range sug {
+			sug[i] = dashed(sug[i])
+		}
+		msg += "; did you mean " + strings.Join(sug, " or ") + "?"
+	}
+	return usageErrorf("%s (see %s --help)", msg, path)
+}
+
+// builtinFlag reports whether name is a flag cli adds itself.
+func builtinFlag(name string) bool {
+	switch name {
+	case "help", "h", "version", "v":
+		return true
+	}
+	return false
+}
+
+func findFlag(flags []cli.Flag, name string) cli.Flag {
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 func findCommand(cmds []*cli.Command, name string) *cli.Command {
@@ -63,15 +164,12 @@ func findCommand(cmds []*cli.Command, name string) *cli.Command {
 // takesValue reports whether the flag called name expects a value: every flag
 // of ours does but the boolean ones (and --help, --version).
 func takesValue(flags []cli.Flag, name string) bool {
-	for _, f := range flags {
-		for _, n := range f.Names() {
-			if n == name {
-				_, isBool := f.(*cli.BoolFlag)
-				return !isBool
-			}
-		}
+	f := findFlag(flags, name)
+	if f == nil {
+		return false // unknown flags (--help, typos) are left for cli to judge
 	}
-	return false // unknown flags (--help, typos) are left for cli to judge
+	_, isBool := f.(*cli.BoolFlag)
+	return !isBool
 }
 
 // noArgs refuses the arguments of a command that takes none; what says what
@@ -109,6 +207,6 @@ func parseArticleQuery(c *cli.Context) (graph.Filter, string, error) {
 	if err != nil {
 		return f, "", err
 	}
-	format, err := parseFormat(c.String("format"))
+	format, err := parseFormat(c)
 	return f, format, err
 }

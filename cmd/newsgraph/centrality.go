@@ -14,6 +14,7 @@ import (
 
 type centralityOptions struct {
 	queryOptions
+	view   view
 	top    int
 	metric string
 	sample int
@@ -68,7 +69,7 @@ exact), --seed draws another sample.
 			&cli.IntFlag{Name: "sample", Usage: fmt.Sprintf("estimate betweenness and closeness from `K` sources (0: exact up to %d entities)", query.SampleAbove)},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` drawing the sample sources"},
 			formatFlag(),
-		}, filterFlags()...),
+		}, append(viewFlags(), filterFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c, "centrality", ""); err != nil {
@@ -90,10 +91,40 @@ exact), --seed draws another sample.
 			if c.Int("sample") < 0 {
 				return usageErrorf("--sample must not be negative")
 			}
-			return runCentrality(c.Context, centralityOptions{queryOptions: q, top: top, metric: metric,
+			cols, err := checkColumns(c.StringSlice("columns"), centralityColumns(metric))
+			if err != nil {
+				return err
+			}
+			return runCentrality(c.Context, centralityOptions{queryOptions: q, view: view{columns: cols, wide: c.Bool("wide")}, top: top, metric: metric,
 				sample: c.Int("sample"), seed: c.Uint64("seed")})
 		},
 	}
+}
+
+// centralityColumns are the columns of the ranking by metric. Tables show
+// the few people read — rank, both names, type, the metric sorted by, and
+// articles. As a terminal narrows, type goes first, then names are cut,
+// then articles, the Arabic name and the metric go, in that order; --wide
+// or --columns shows the rest.
+func centralityColumns(metric string) []column {
+	cols := append(rankedEntityColumns(),
+		column{name: "pagerank", title: "PAGERANK", number: true, digits: 4},
+		column{name: "degree", title: "DEGREE", number: true},
+		column{name: "weighted_degree", title: "W.DEGREE", number: true, digits: 0},
+		column{name: "betweenness", title: "BETWEENNESS", number: true, digits: 4},
+		column{name: "eigenvector", title: "EIGENVECTOR", number: true, digits: 4},
+		column{name: "harmonic", title: "HARMONIC", number: true, digits: 1},
+		column{name: "articles", title: "ARTICLES", number: true},
+		column{name: "mentions", title: "MENTIONS", number: true},
+		column{name: "estimated", title: "ESTIMATED"},
+	)
+	keep := map[string]int{"rank": 5, "name": 5, "name_ar": 3, strings.ReplaceAll(metric, "-", "_"): 4, "type": 1, "articles": 2}
+	for i := range cols {
+		k, shown := keep[cols[i].name]
+		cols[i].keep, cols[i].wide = k, !shown
+		cols[i].optional = cols[i].name == "type" || cols[i].name == "id" // before names are cut
+	}
+	return cols
 }
 
 func runCentrality(ctx context.Context, opts centralityOptions) error {
@@ -113,17 +144,7 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 	if opts.top > 0 && len(scores) > opts.top {
 		scores = scores[:opts.top]
 	}
-	res := &result{columns: append(rankedEntityColumns(),
-		column{name: "pagerank", title: "PAGERANK", number: true, digits: 4},
-		column{name: "degree", title: "DEGREE", number: true},
-		column{name: "weighted_degree", title: "W.DEGREE", number: true, digits: 0},
-		column{name: "betweenness", title: "BETWEENNESS", number: true, digits: 4},
-		column{name: "eigenvector", title: "EIGENVECTOR", number: true, digits: 4},
-		column{name: "harmonic", title: "HARMONIC", number: true, digits: 1},
-		column{name: "articles", title: "ARTICLES", number: true},
-		column{name: "mentions", title: "MENTIONS", number: true},
-		column{name: "estimated", title: "ESTIMATED", wide: true},
-	)}
+	res := &result{columns: centralityColumns(opts.metric), view: opts.view}
 	for i, s := range scores {
 		e := s.Entity
 		res.rows = append(res.rows, []any{i + 1, e.ID, e.Name, e.NameAr, string(e.Type),

@@ -42,7 +42,7 @@ always give the same communities; another seed can give another, equally good, p
 			topFlag("communities"),
 			&cli.IntFlag{Name: "members", Value: 8, Usage: "list the `N` most mentioned members of each community in a table; 0 lists all"},
 			formatFlag(),
-		}, filterFlags()...),
+		}, append(viewFlags(), filterFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c, "communities", ""); err != nil {
@@ -115,5 +115,6 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 		fmt.Fprintf(opts.stdout, "%d communit%s of %d entities, modularity %.4f (resolution %g, seed %d)\n",
 			len(cs.Members), map[bool]string{true: "y", false: "ies"}[len(cs.Members) == 1], len(p.Entities), cs.Modularity, cs.Resolution, opts.seed)
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }

@@ -243,7 +243,7 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.Relation
 	if len(p.Neighbors) > 0 {
 		fmt.Fprint(w, heading(fmt.Sprintf("Co-mentioned with (top %d, by articles naming both):", graph.ProfileNeighbors)))
 		res := &result{columns: []column{
-			{title: "NAME"}, {title: "ARABIC"}, {title: "ID"}, {title: "ARTICLES", number: true},
+			{title: "NAME"}, {title: "ARABIC"}, {title: "ID", exact: true, optional: true}, {title: "ARTICLES", number: true},
 		}}
 		for _, n := range p.Neighbors {
 			res.rows = append(res.rows, []any{n.Name, n.NameAr, n.ID, n.Articles})
@@ -255,7 +255,7 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.Relation
 	if len(rels) > 0 {
 		fmt.Fprint(w, heading(fmt.Sprintf("Typed relations (top %d; query relations lists them all):", profileRelations)))
 		res := &result{columns: []column{
-			{title: "RELATION"}, {title: "DIR"}, {title: "OTHER"}, {title: "SENTENCES", number: true}, {title: "ARTICLES", number: true}, {title: "LATEST"},
+			{title: "RELATION"}, {title: "DIR"}, {title: "OTHER", exact: true}, {title: "SENTENCES", number: true}, {title: "ARTICLES", number: true}, {title: "LATEST"},
 		}}
 		for _, r := range rels {
 			res.rows = append(res.rows, []any{relationLabel(r.Type, r.Negated, true), directionLabel(r.Direction, true), r.Other,

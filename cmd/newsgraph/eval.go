@@ -95,7 +95,7 @@ file and line); 2 the command line was wrong.`,
 			if err := noArgs(c, "eval ner", " (the gold file goes after --gold)"); err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			format, err := parseFormat(c)
 			if err != nil {
 				return err
 			}

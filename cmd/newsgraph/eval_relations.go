@@ -87,7 +87,7 @@ line); 2 the command line was wrong.`,
 			if err := noArgs(c, "eval relations", " (the gold folder goes after --gold)"); err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			format, err := parseFormat(c)
 			if err != nil {
 				return err
 			}

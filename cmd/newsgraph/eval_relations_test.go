@@ -184,7 +184,7 @@ func TestEvalRelationsUsage(t *testing.T) {
 		{[]string{"eval", "relations", "gold"}, 2, "eval relations takes no arguments"},
 		{[]string{"eval", "relations", "--gold", bad, "--format", "xml"}, 2, `unknown --format "xml"`},
 		{[]string{"eval", "relations", "--gold", bad, "--errors", "-1"}, 2, "--errors must not be negative"},
-		{[]string{"eval", "relations", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"eval", "relations", "--bogus"}, 2, "unknown flag --bogus"},
 		{[]string{"eval", "relations", "--gold", filepath.Join(dir, "missing")}, 1, "missing: no such file"},
 		{[]string{"eval", "relations", "--gold", t.TempDir()}, 1, "no documents.json here nor in any subfolder"},
 		{[]string{"eval", "relations", "--gold", bad}, 1, filepath.Join(bad, "relations.json") + ` line 1: relation R of document "X"`},

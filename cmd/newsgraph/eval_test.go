@@ -121,7 +121,7 @@ func TestEvalNERUsage(t *testing.T) {
 		{[]string{"eval", "ner", "--gold", bad, "--format", "xml"}, 2, `unknown --format "xml"`},
 		{[]string{"eval", "ner", "--gold", bad, "--errors", "-1"}, 2, "--errors must not be negative"},
 		{[]string{"eval", "ner", "--gold", bad, "--doc-sentences", "-5"}, 2, "--doc-sentences must not be negative"},
-		{[]string{"eval", "ner", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"eval", "ner", "--bogus"}, 2, "unknown flag --bogus"},
 		{[]string{"eval", "ner", "--gold", filepath.Join(dir, "missing.txt")}, 1, "missing.txt: no such file"},
 		{[]string{"eval", "ner", "--gold", bad}, 1, "read " + bad + " line 3: tag \"Z-X\""},
 		{[]string{"eval", "ner", "--gold", bad, "--lexicon", filepath.Join(dir, "nolex.jsonl")}, 1, "lexicon"},

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -33,8 +34,33 @@ func usageErrorf(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
 }
 
+// errNoStore marks a --store path where no store exists, for every command
+// but ingest, which creates it.
+var errNoStore = errors.New("no store")
+
+// onUsageError turns cli's complaint about the flags into a usage error
+// naming the command, with the flags an unknown one most likely meant.
 func onUsageError(c *cli.Context, err error, _ bool) error {
-	return fmt.Errorf("%w: %v (see newsgraph %s --help)", errUsage, err, c.Command.FullName())
+	path := c.App.Name
+	flags := c.App.Flags
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		path = c.Command.HelpName
+		flags = append(append([]cli.Flag{}, c.Command.Flags...), c.App.Flags...)
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		// interspersed catches these first; this is the fallback
+		return unknownFlag(path, strings.TrimLeft(name, "-"), flags, nil, true)
+	}
+	return fmt.Errorf("%w: %s (see %s --help)", errUsage, msg, path)
+}
+
+// dashed writes a flag name as it is typed: -n, --top.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // exitCode maps an error from a command to the process exit code.
@@ -44,7 +70,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, errPartial):
 		return exitPartial
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errUsage), errors.Is(err, errNoStore):
 		return exitUsage
 	case errors.Is(err, graph.ErrAmbiguous):
 		return exitAmbiguous

@@ -15,7 +15,7 @@ import (
 func TestStats(t *testing.T) {
 	dir := t.TempDir()
 	ng(t, dir, 0, "ingest", seedDir(t))
-	r := ng(t, dir, 0, "stats")
+	r := ng(t, dir, 0, "stats", "--format", "table")
 	golden(t, "stats-seed", r.stdout)
 
 	var js map[string]any

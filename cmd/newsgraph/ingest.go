@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -226,7 +227,23 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, opts.globalOptions)
+	g := opts.globalOptions
+	if opts.dryRun && errors.Is(storeExists(g.store), errNoStore) {
+		// Nothing to compare with, and nothing may be written: compare
+		// with an empty store that is thrown away.
+		tmp, err := os.MkdirTemp("", "newsgraph-dry-run")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		fmt.Fprintf(opts.stderr, "newsgraph: store %s does not exist; the dry run compares with an empty graph and creates nothing\n", g.store)
+		g.store = filepath.Join(tmp, "empty.db")
+	}
+	store, err := createStore(ctx, g, func(path string) {
+		if !opts.dryRun {
+			fmt.Fprintf(opts.stderr, "newsgraph: created store %s\n", path)
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -271,7 +288,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 // A dry run only reads, so it takes no lock and leaves no record.
 func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []read.Problem, error) {
 	now := time.Now()
-	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: version, Owner: owner()}
+	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: appVersion(), Owner: owner()}
 	for _, p := range opts.paths {
 		rec.Inputs = append(rec.Inputs, graph.Redact(p))
 	}
@@ -289,6 +306,9 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	var listed []read.Problem
 	ropts := opts.read
 	ropts.Stdin = opts.stdin
+	if bar.bytes {
+		ropts.BytesRead = bar.add
+	}
 	ropts.Problem = func(p read.Problem) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -324,7 +344,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	}
 
 	if lk, ok := store.(graph.Locker); ok {
-		held, unlock, err := lk.Lock(ctx, graph.LockOptions{Owner: rec.Owner + ", newsgraph " + version, Timeout: opts.lockTimeout, Lease: opts.lockLease})
+		held, unlock, err := lk.Lock(ctx, graph.LockOptions{Owner: rec.Owner + ", newsgraph " + appVersion(), Timeout: opts.lockTimeout, Lease: opts.lockLease})
 		switch {
 		case errors.Is(err, errors.ErrUnsupported):
 			fmt.Fprintf(opts.stderr, "warning: %v; another ingest could interleave with this one\n", err)
@@ -478,10 +498,14 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 
-// progress is a progress bar on stderr when stderr is a terminal, and
-// nothing otherwise.
+// progress is a progress bar on stderr when stderr is a terminal and -q
+// is not given, and nothing otherwise. When every input is a file its
+// total size is known, and the bar shows the bytes read of it with an
+// estimate of the time left; with a URL or standard input it counts
+// articles.
 type progress struct {
-	bar *progressbar.ProgressBar
+	bar   *progressbar.ProgressBar
+	bytes bool // the bar counts bytes of a known total
 }
 
 func newProgress(opts ingestOptions) *progress {
@@ -489,20 +513,41 @@ func newProgress(opts ingestOptions) *progress {
 	if opts.quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions(-1,
+	common := []progressbar.Option{
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionThrottle(100 * time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	}
+	if total, known := read.InputBytes(opts.paths, opts.read.Format); known && total > 0 {
+		return &progress{bytes: true, bar: progressbar.NewOptions64(total, append(common,
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionSetWidth(30),
+		)...)}
+	}
+	return &progress{bar: progressbar.NewOptions(-1, append(common,
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionSpinnerType(14),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-	)}
+	)...)}
+}
+
+// add counts n more bytes read; it is safe from any goroutine.
+func (p *progress) add(n int) {
+	if p.bar != nil {
+		p.bar.Add(n)
+	}
 }
 
 func (p *progress) update(st ingest.Stats) {
-	if p.bar != nil {
+	switch {
+	case p.bar == nil:
+	case p.bytes:
+		p.bar.Describe(fmt.Sprintf("ingesting: %d articles", st.Read))
+	default:
 		p.bar.Set(st.Read)
 	}
 }

@@ -13,13 +13,13 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	app := newApp(os.Stdout, os.Stderr)
-	err := app.RunContext(ctx, interspersed(app, os.Args))
+	args, err := interspersed(app, os.Args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitPartial {
@@ -37,8 +37,12 @@ type globalOptions struct {
 }
 
 func globals(c *cli.Context) globalOptions {
+	store := c.String("store")
+	if uri := os.Getenv("NEO4J_URI"); uri != "" && !c.IsSet("store") {
+		store = uri // as make neo4j-up exports it, and Neo4j's own tools read it
+	}
 	return globalOptions{
-		store:         c.String("store"),
+		store:         store,
 		neo4jUser:     c.String("neo4j-user"),
 		neo4jPassword: c.String("neo4j-password"),
 		neo4jDatabase: c.String("neo4j-database"),
@@ -49,7 +53,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:    "newsgraph",
 		Usage:   "build a knowledge graph of the actors in news articles, and query it",
-		Version: version,
+		Version: appVersion(),
 		Description: `newsgraph reads news articles (Arabic and English), finds the people, organisations
 and places they mention, and stores who is mentioned with whom in a graph: an embedded
 SQLite file by default, or a Neo4j server (--store neo4j://host:7687). Query commands rank actors by centrality and trace co-mention
@@ -66,10 +70,13 @@ paths between them, with the articles behind each link.
 			&cli.StringFlag{
 				Name:    "store",
 				Aliases: []string{"s"},
-				Usage:   "where the graph lives: a file path for the embedded SQLite store, or a neo4j://, neo4j+s:// or bolt:// URI",
+				Usage: "where the graph lives: the `PATH|URI` of an embedded SQLite file (ingest creates it; other commands want it to exist) or of a Neo4j server (neo4j://, neo4j+s://, bolt://). " +
+					"Taken from --store, else $NEWSGRAPH_STORE, else $NEO4J_URI (as Neo4j's tools read it), else newsgraph.db",
 				EnvVars: []string{"NEWSGRAPH_STORE"},
 				Value:   "newsgraph.db",
 			},
+			&cli.IntFlag{Name: "width", EnvVars: []string{"COLUMNS"}, DefaultText: "the terminal's",
+				Usage: "fit tables to `N` columns (a terminal's width is found by itself; a pipe has no limit)"},
 			&cli.StringFlag{Name: "neo4j-user", Usage: "Neo4j user `NAME`", EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j"},
 			&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable: flags show in ps)", EnvVars: []string{"NEO4J_PASSWORD"}, DefaultText: "unset"},
 			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
@@ -82,6 +89,15 @@ paths between them, with the articles behind each link.
 			statsCommand(),
 			exportCommand(),
 			evalCommand(),
+			completionCommand(),
+		},
+		EnableBashCompletion: true,
+		Before: func(c *cli.Context) error {
+			if c.Int("width") < 0 {
+				return usageErrorf("--width must not be negative")
+			}
+			c.App.Writer = newTerminal(stdout, c.Int("width"))
+			return nil
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes

@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "newsgraph")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-buildvcs=false", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build newsgraph: %v\n%s", err, out)
 		os.Exit(1)
 	}
@@ -56,13 +56,13 @@ func newsgraph(t *testing.T, dir string, args ...string) run {
 }
 
 // newsgraphEnv runs the binary in dir with the caller's environment less
-// any NEWSGRAPH_ and NEO4J_ variables, plus env.
+// any NEWSGRAPH_ and NEO4J_ variables and COLUMNS, plus env.
 func newsgraphEnv(t *testing.T, dir string, env []string, args ...string) run {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "NEWSGRAPH_") && !strings.HasPrefix(kv, "NEO4J_") {
+		if !strings.HasPrefix(kv, "NEWSGRAPH_") && !strings.HasPrefix(kv, "NEO4J_") && !strings.HasPrefix(kv, "COLUMNS=") {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
@@ -170,7 +170,7 @@ func TestSeedEndToEnd(t *testing.T) {
 		t.Errorf("json output: %v", js)
 	}
 
-	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi")
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--format", "table")
 	golden(t, "path-seed", r.stdout)
 	for _, pair := range [][2]string{
 		{"al-Kadhimi", "Raisi"}, {"الكاظمي", "إبراهيم رئيسي"}, {"مصطفى الكاظمي", "ebrahim-raisi"}, {"MUSTAFA AL KADHIMI", "ابراهيم رئيسى"},
@@ -258,7 +258,17 @@ func TestUsageAndStoreErrors(t *testing.T) {
 		{[]string{"query", "centrality", "--format", "xml"}, 2, `unknown --format "xml"`},
 		{[]string{"query", "centrality", "--type", "animal"}, 2, `unknown entity type "animal"`},
 		{[]string{"query", "centrality", "--since", "yesterday"}, 2, "--since"},
-		{[]string{"query", "centrality", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"query", "centrality", "--bogus"}, 2, "unknown flag --bogus (see newsgraph query centrality --help)"},
+		{[]string{"query", "centrality", "--tpo", "3"}, 2, "unknown flag --tpo; did you mean --top?"},
+		{[]string{"query", "centrality", "--stroe", "g.db"}, 2, "did you mean --store?"}, // a global flag, after the command
+		{[]string{"--stroe", "g.db", "stats"}, 2, "unknown flag --stroe; did you mean --store? (see newsgraph --help)"},
+		{[]string{"qurey", "centrality"}, 2, `unknown command "qurey"; did you mean query? (see newsgraph --help)`},
+		{[]string{"query", "centraliti"}, 2, `unknown command "centraliti"; did you mean centrality? (see newsgraph query --help)`},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate" (see newsgraph --help)`},
+		{[]string{"help", "qurey"}, 2, `unknown command "qurey"; did you mean query?`},
+		{[]string{"query", "centrality", "--format", "jsno"}, 2, "did you mean json?"},
+		{[]string{"query", "centrality", "--columns", "nmae"}, 2, `no column "nmae"`},
+		{[]string{"completion", "tcsh"}, 2, `no completion for shell "tcsh"`},
 		{[]string{"--store", "neo4j://neo4j:s3cret-pw@127.0.0.1:1", "query", "centrality"}, 1, "neo4j server unreachable: is Neo4j running"},
 		{[]string{"--store", "bolt://127.0.0.1:1", "--neo4j-password", "s3cret-pw", "ingest", "x"}, 1, "store bolt://127.0.0.1:1: neo4j server unreachable"},
 		{[]string{"--store", "bolt://127.0.0.1:1", "ingest", "x"}, 1, "no neo4j password: set NEO4J_PASSWORD"},
@@ -622,7 +632,7 @@ func TestEntityProfile(t *testing.T) {
 		t.Errorf("query entity حيدر حميدي: stderr\n%s", r.stderr)
 	}
 
-	r = ng(t, dir, 0, "query", "entity", "Kadhimi")
+	r = ng(t, dir, 0, "query", "entity", "Kadhimi", "--format", "table")
 	golden(t, "entity-seed", r.stdout)
 
 	r = ng(t, dir, 0, "query", "entity", "Iraq", "--format", "csv")
@@ -741,7 +751,7 @@ func TestNeighbors(t *testing.T) {
 func TestRelations(t *testing.T) {
 	dir := t.TempDir()
 	ng(t, dir, 0, "ingest", seedDir(t))
-	r := ng(t, dir, 0, "query", "relations", "Kadhimi")
+	r := ng(t, dir, 0, "query", "relations", "Kadhimi", "--format", "table")
 	golden(t, "relations-seed", r.stdout)
 
 	r = ng(t, dir, 0, "query", "relations", "الكاظمي", "--format", "csv")
@@ -820,13 +830,13 @@ func TestCommunitiesAndTimeline(t *testing.T) {
 	if len(rows) != 2 || rows[1][1] != "17" || !strings.Contains(rows[1][4], "mustafa-al-kadhimi") {
 		t.Errorf("communities of the seed:\n%s", r.stdout)
 	}
-	r = ng(t, dir, 0, "query", "communities")
+	r = ng(t, dir, 0, "query", "communities", "--format", "table")
 	if !strings.HasPrefix(r.stdout, "1 community of 17 entities, modularity 0.0000 (resolution 1, seed 1)") {
 		t.Errorf("communities table:\n%s", r.stdout)
 	}
 	ng(t, dir, 2, "query", "communities", "--resolution", "0")
 
-	r = ng(t, dir, 0, "query", "timeline", "الكاظمي", "--per", "week")
+	r = ng(t, dir, 0, "query", "timeline", "الكاظمي", "--per", "week", "--format", "table")
 	golden(t, "timeline-seed", r.stdout)
 	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--format", "json")
 	var js []map[string]any
@@ -838,7 +848,7 @@ func TestCommunitiesAndTimeline(t *testing.T) {
 	if len(js) != 1 || js[0]["period"] != "2021-07" || js[0]["articles"].(float64) != 1 || js[0]["mentions"].(float64) != 13 {
 		t.Errorf("timeline json: %v", js)
 	}
-	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--since", "2022-01-01")
+	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--since", "2022-01-01", "--format", "table")
 	if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi: 0 articles") {
 		t.Errorf("empty timeline:\n%s", r.stdout)
 	}
@@ -878,7 +888,7 @@ func TestCentralityMetricsAndSampling(t *testing.T) {
 	}
 	// Sampling: the table says so, and with as many sources as entities
 	// the values are exact.
-	r := ng(t, dir, 0, "query", "centrality", "--sample", "5")
+	r := ng(t, dir, 0, "query", "centrality", "--sample", "5", "--format", "table")
 	if !strings.Contains(r.stdout, "estimated from 5 of 17 entities (seed 1); --sample 17 computes them exactly") {
 		t.Errorf("sampled table lacks its note:\n%s", r.stdout)
 	}

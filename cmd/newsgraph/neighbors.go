@@ -35,7 +35,7 @@ matches several entities (their IDs are listed).`,
 		Flags: append([]cli.Flag{
 			topFlag("neighbours"),
 			formatFlag(),
-		}, filterFlags()...),
+		}, append(viewFlags(), filterFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			name, err := nameArg(c, "neighbors")
@@ -82,5 +82,6 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 		res.rows = append(res.rows, []any{rank, n.Entity.ID, n.Entity.Name, n.Entity.NameAr, string(n.Entity.Type),
 			n.Articles, dateCell(n.First), dateCell(n.Last)})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }

@@ -49,9 +49,16 @@ func TestWriteMarkdown(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("markdown:\n%s\nwant:\n%s", b.String(), want)
 	}
-	for _, tc := range []struct{ in, want string }{{"md", formatMD}, {"markdown", formatMD}, {"table", formatTable}} {
-		if got, err := parseFormat(tc.in); err != nil || got != tc.want {
-			t.Errorf("parseFormat(%q) = %q, %v", tc.in, got, err)
+	for _, tc := range []struct {
+		in   string
+		tty  bool
+		want string
+	}{
+		{"md", false, formatMD}, {"markdown", false, formatMD}, {"table", false, formatTable},
+		{"", true, formatTable}, {"", false, formatTSV}, {"tsv", true, formatTSV},
+	} {
+		if got, err := formatName(tc.in, tc.tty); err != nil || got != tc.want {
+			t.Errorf("formatName(%q, tty %v) = %q, %v", tc.in, tc.tty, got, err)
 		}
 	}
 }

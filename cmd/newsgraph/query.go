@@ -34,6 +34,7 @@ type queryOptions struct {
 	// (--kind, --min-weight): the same on every backend.
 	narrow query.Narrowing
 	format string
+	view   view // --columns and --wide, where the command has them
 	stdout io.Writer
 	stderr io.Writer // notes that are not part of the result
 }
@@ -48,11 +49,12 @@ func parseQueryOptions(c *cli.Context) (queryOptions, error) {
 	if err != nil {
 		return queryOptions{}, err
 	}
-	format, err := parseFormat(c.String("format"))
+	format, err := parseFormat(c)
 	if err != nil {
 		return queryOptions{}, err
 	}
-	return queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}, nil
+	return queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, view: parseView(c),
+		stdout: c.App.Writer, stderr: c.App.ErrWriter}, nil
 }
 
 // openProjection opens the store and loads the projection a query works on.

@@ -53,7 +53,7 @@ matches several entities (their IDs are listed).`,
 			&cli.BoolFlag{Name: "evidence", Aliases: []string{"e"}, Usage: "list every sentence, not one row per relation"},
 			topFlag("rows"),
 			formatFlag(),
-		}, articleFlags()...),
+		}, append(viewFlags(), articleFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			name, err := nameArg(c, "relations")
@@ -78,7 +78,7 @@ matches several entities (their IDs are listed).`,
 			if err != nil {
 				return err
 			}
-			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
+			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, view: parseView(c), stdout: c.App.Writer, stderr: c.App.ErrWriter}
 			return runRelations(c.Context, relationsOptions{queryOptions: q, name: name, top: top, evidence: c.Bool("evidence")})
 		},
 	}
@@ -114,17 +114,20 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
 	res := &result{columns: []column{
-		{name: "type", title: "RELATION"},
-		{name: "direction", title: "DIR"},
-		{name: "other_id", title: "OTHER"},
-		{name: "other_name", title: "NAME"},
+		// keep: on a narrow terminal the ID, trigger and sentence count go
+		// first, then the dates and articles; the relation, the other's
+		// name and the evidence stay.
+		{name: "type", title: "RELATION", keep: 3},
+		{name: "direction", title: "DIR", keep: 3},
+		{name: "other_id", title: "OTHER", exact: true},
+		{name: "other_name", title: "NAME", keep: 3},
 		{name: "other_type", title: "TYPE", wide: true},
 		{name: "sentences", title: "SENTENCES", number: true},
-		{name: "articles", title: "ARTICLES", number: true},
-		{name: "latest", title: "LATEST"},
+		{name: "articles", title: "ARTICLES", number: true, keep: 1},
+		{name: "latest", title: "LATEST", keep: 1},
 		{name: "trigger", title: "TRIGGER"},
-		{name: "article_id", title: "ARTICLE", wide: true},
-		{name: "evidence", title: "EVIDENCE"},
+		{name: "article_id", title: "ARTICLE", wide: true, exact: true},
+		{name: "evidence", title: "EVIDENCE", keep: 2},
 	}}
 	for i, s := range query.Relations(e.ID, rels) {
 		if opts.top > 0 && i == opts.top {
@@ -136,6 +139,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 			s.Other, describe(other.Entity), string(other.Type), s.Count, s.Articles, dateCell(s.Latest),
 			triggerText(ev.Relation), ev.ArticleID, snippet(ev.Relation, table)})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }
 
@@ -201,16 +205,16 @@ func relationDirection(id string, r graph.Relation) (query.Direction, string) {
 // relationEvidence writes one row per relation: the --evidence view.
 func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvidence, names map[string]graph.ProjectedEntity, table bool) error {
 	res := &result{columns: []column{
-		{name: "date", title: "DATE"},
-		{name: "type", title: "RELATION"},
-		{name: "direction", title: "DIR"},
-		{name: "other_id", title: "OTHER"},
-		{name: "article_id", title: "ARTICLE"},
+		{name: "date", title: "DATE", keep: 1},
+		{name: "type", title: "RELATION", keep: 3},
+		{name: "direction", title: "DIR", keep: 3},
+		{name: "other_id", title: "OTHER", exact: true, keep: 2},
+		{name: "article_id", title: "ARTICLE", exact: true, keep: 1},
 		{name: "title", title: "TITLE", wide: true},
 		{name: "sentence", title: "SENTENCE", number: true, wide: true},
 		{name: "trigger", title: "TRIGGER"},
 		{name: "trigger_start", title: "AT", number: true, wide: true},
-		{name: "text", title: "EVIDENCE"},
+		{name: "text", title: "EVIDENCE", keep: 3},
 	}}
 	for i, r := range rels {
 		if opts.top > 0 && i == opts.top {
@@ -224,6 +228,7 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		res.rows = append(res.rows, []any{dateCell(r.Published), relationLabel(r.Type, r.Negated, table), directionLabel(dir, table),
 			other, r.ArticleID, r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }
 

@@ -15,6 +15,7 @@ type runsOptions struct {
 	globalOptions
 	top    int
 	format string
+	view   view
 	stdout io.Writer
 }
 
@@ -31,7 +32,7 @@ process died: a later run found it still running).
 
    newsgraph runs --top 5
    newsgraph runs --format json | jq '.[] | select(.status != "ok")'`,
-		Flags:        []cli.Flag{topFlag("runs"), formatFlag()},
+		Flags:        append([]cli.Flag{topFlag("runs"), formatFlag()}, viewFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c, "runs", ""); err != nil {
@@ -41,11 +42,11 @@ process died: a later run found it still running).
 			if err != nil {
 				return err
 			}
-			format, err := parseFormat(c.String("format"))
+			format, err := parseFormat(c)
 			if err != nil {
 				return err
 			}
-			return runRuns(c.Context, runsOptions{globalOptions: globals(c), top: top, format: format, stdout: c.App.Writer})
+			return runRuns(c.Context, runsOptions{globalOptions: globals(c), top: top, format: format, view: parseView(c), stdout: c.App.Writer})
 		},
 	}
 }
@@ -90,6 +91,7 @@ func runRuns(ctx context.Context, opts runsOptions) error {
 		res.rows = append(res.rows, []any{r.ID, r.Started.UTC().Format(time.RFC3339), finished, seconds, r.Status,
 			r.Read, r.New, r.Changed, r.Unchanged, r.Removed, r.Failed, list(r.Inputs), r.Version, r.Owner, list(r.Errors)})
 	}
+	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
 }
 

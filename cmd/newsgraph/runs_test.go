@@ -232,7 +232,7 @@ func TestPruneDryRunAndRuns(t *testing.T) {
 		!reflect.DeepEqual(runs[2].Inputs, []string{corpus, other}) || runs[2].Version != "dev" {
 		t.Errorf("runs: %+v", runs)
 	}
-	r = ng(t, dir, 0, "runs", "--top", "1")
+	r = ng(t, dir, 0, "runs", "--top", "1", "--format", "table")
 	if !strings.Contains(r.stdout, "STATUS") || !strings.Contains(r.stdout, "failed") || strings.Contains(r.stdout, " ok ") {
 		t.Errorf("runs --top 1:\n%s", r.stdout)
 	}
@@ -242,7 +242,7 @@ func TestLockedStore(t *testing.T) {
 	eachStore(t, func(t *testing.T, s storeUnderTest) {
 		dir := t.TempDir()
 		ctx := context.Background()
-		st, err := openStore(ctx, s.g)
+		st, err := createStore(ctx, s.g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

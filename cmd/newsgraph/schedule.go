@@ -120,7 +120,7 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 		inputs[i] = graph.Redact(p)
 	}
 	log.Info("schedule started", "schedule", opts.spec, "store", graph.Redact(opts.store), "inputs", strings.Join(inputs, " "),
-		"prune", opts.prune, "version", version)
+		"prune", opts.prune, "version", appVersion())
 
 	last := opts.now()
 	if opts.skipInitial {
@@ -152,7 +152,9 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 // scheduledRun runs one ingest and logs how it went. Nothing stops the
 // schedule: a store that is down or busy now may be up or free next time.
 func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions, log *slog.Logger) {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := createStore(ctx, opts.globalOptions, func(path string) {
+		log.Info("created store", "store", path)
+	})
 	if err != nil {
 		log.Error("run failed", "err", err)
 		return

@@ -2,6 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
@@ -17,6 +23,54 @@ func backends(g globalOptions) []graph.Backend {
 	}
 }
 
+// openStore opens the store g names. An SQLite file must exist already:
+// a mistyped --store is an error wrapping errNoStore, not a new, empty
+// graph that answers every query with nothing.
 func openStore(ctx context.Context, g globalOptions) (graph.Store, error) {
+	if err := storeExists(g.store); err != nil {
+		return nil, err
+	}
 	return graph.Open(ctx, g.store, backends(g))
+}
+
+// createStore opens the store g names as ingest does, creating an SQLite
+// file that does not exist yet; created, when set, is told its path then.
+func createStore(ctx context.Context, g globalOptions, created func(path string)) (graph.Store, error) {
+	missing := errors.Is(storeExists(g.store), errNoStore)
+	s, err := graph.Open(ctx, g.store, backends(g))
+	if err == nil && missing && created != nil {
+		created(g.store)
+	}
+	return s, err
+}
+
+// storeExists returns an error wrapping errNoStore when location is a file
+// path where nothing exists, naming the *.db files of that folder whose
+// names are close to it.
+func storeExists(location string) error {
+	if graph.Scheme(location) != "" {
+		return nil // a server says for itself
+	}
+	_, err := os.Stat(location)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or unreadable: opening says why
+	}
+	msg := fmt.Sprintf("store %s does not exist (newsgraph ingest creates one)", location)
+	dir, base := filepath.Split(location)
+	if dir == "" {
+		dir = "."
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "*.db")); len(matches) > 0 {
+		names := make([]string, len(matches))
+		for i, m := range matches {
+			names[i] = filepath.Base(m)
+		}
+		if sug := closest(base, names); len(sug) > 0 {
+			for i, s := range sug {
+				sug[i] = filepath.Join(filepath.Dir(location), s)
+			}
+			msg += "; did you mean " + strings.Join(sug, " or ") + "?"
+		}
+	}
+	return wrapMsg(msg, errNoStore)
 }

@@ -76,6 +76,10 @@ type ReadOptions struct {
 	Stdin io.Reader
 	// Problem receives every problem; nil drops them.
 	Problem func(Problem)
+	// BytesRead, when set, is told the bytes read from files as they are
+	// read, as stored (before decompression): with InputBytes, the
+	// progress of a run. It is called from Read's goroutine.
+	BytesRead func(n int)
 	// Incomplete, when set, receives every input that could not be read
 	// to its end — a file or folder that cannot be opened, a URL that
 	// fails, a file cut short by an error — as Article.Input names it (a
@@ -301,14 +305,10 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 			rd.opts.Incomplete(InputID(path))
 			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
+		if skip, dir := skipped(root, path, d, rd.opts.Format); skip {
+			return dir
+		} else if d.IsDir() {
 			return nil
-		}
-		if d.IsDir() || (rd.opts.Format == "" && formatOf(path) == "") {
-			return nil // not a corpus file: READMEs, images, ...
 		}
 		rel, err := filepath.Rel(root, path)
 		if err != nil {
@@ -316,6 +316,51 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 		}
 		return rd.readFile(ctx, path, filepath.ToSlash(rel))
 	})
+}
+
+// skipped reports whether walking root skips the entry at path: hidden
+// entries, and files of no known format unless format is forced (READMEs,
+// images, ...). dir is what WalkDir's function returns for it.
+func skipped(root, path string, d fs.DirEntry, format Format) (skip bool, dir error) {
+	if path != root && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() {
+			return true, filepath.SkipDir
+		}
+		return true, nil
+	}
+	return !d.IsDir() && format == "" && formatOf(path) == "", nil
+}
+
+// InputBytes is the size of the files Read would read under inputs, as
+// stored, for a progress bar; known is false when some input is a URL or
+// standard input, whose size is not known ahead. Files that cannot be
+// listed count nothing.
+func InputBytes(inputs []string, format Format) (total int64, known bool) {
+	for _, in := range inputs {
+		if in == "-" || strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
+			return 0, false
+		}
+		fi, err := os.Stat(in)
+		switch {
+		case err != nil:
+		case !fi.IsDir():
+			total += fi.Size()
+		default:
+			filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return nil
+				}
+				if skip, dir := skipped(in, path, d, format); skip || d.IsDir() {
+					return dir
+				}
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+				return nil
+			})
+		}
+	}
+	return total, true
 }
 
 func (rd *reader) readFile(ctx context.Context, path, rel string) error {
@@ -326,7 +371,25 @@ func (rd *reader) readFile(ctx context.Context, path, rel string) error {
 		return nil
 	}
 	defer f.Close()
-	return rd.read(ctx, input{id: InputID(path), name: path, rel: rel, r: f, ext: formatOf(path)})
+	var r io.Reader = f
+	if rd.opts.BytesRead != nil {
+		r = &counted{r: f, add: rd.opts.BytesRead}
+	}
+	return rd.read(ctx, input{id: InputID(path), name: path, rel: rel, r: r, ext: formatOf(path)})
+}
+
+// counted tells add how many bytes each Read returns.
+type counted struct {
+	r   io.Reader
+	add func(int)
+}
+
+func (c *counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.add(n)
+	}
+	return n, err
 }
 
 // fetch reads a URL: a feed, a page, or any format Read knows.
