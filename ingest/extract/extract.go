@@ -17,7 +17,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "7"
+const extractorVersion = "8"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -68,6 +68,57 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
+// pastBefore and pastAfter mark a role phrase as naming a past holder of
+// the office, not the sitting one, when they stand right before it
+// ("Former Iranian President", "the late Iraqi president", "Ex-Prime
+// Minister", "then-President", "الراحل") or right after it ("الرئيس
+// الإيراني السابق", "رئيس الوزراء العراقي الأسبق", "الرئيس العراقي
+// الراحل"), nationality adjectives allowed in between. Folded.
+var (
+	pastBefore = foldSet("former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "ousted", "deposed",
+		"الراحل", "الراحلة", "الفقيد", "الفقيدة")
+	pastAfter = foldSet("السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المخلوعة",
+		"المقال", "المقالة", "المعزول", "المعزولة", "المستقيل", "المستقيلة", "الفقيد")
+)
+
+// pastHolder reports whether the role phrase toks[start:end] is qualified
+// as a former holder's (see pastBefore): such a phrase names no one, as the
+// sitting holder is not meant and which former one is, the phrase cannot
+// say; the name that usually follows it is found on its own.
+func (x *Extractor) pastHolder(toks []norm.Token, start, end int) bool {
+	k := start - 1
+	for k >= 0 && x.nationality(toks[k]) {
+		k--
+	}
+	if k >= 0 && pastBefore[toks[k].Fold] {
+		return true
+	}
+	k = end
+	for k < len(toks) && x.nationality(toks[k]) {
+		k++
+	}
+	// As written only: "رئيس الوزراء العراقي والسابق" is the sitting prime
+	// minister and his predecessor.
+	return k < len(toks) && pastAfter[toks[k].Fold]
+}
+
+// nationality reports whether a token is a nationality adjective: one the
+// lexicon lists (Iranian, الإيراني), or an Arabic definite nisba (ال…ي,
+// ال…ية) it does not.
+func (x *Extractor) nationality(t norm.Token) bool {
+	f := t.Fold
+	if isArabicWord(f) && strings.HasPrefix(f, "ال") && (strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه")) &&
+		!pastAfter[f] && len([]rune(f)) > 4 {
+		return true
+	}
+	for _, m := range x.lex.Match([]norm.Token{t}) {
+		if m.Kind == lexicon.KindAdjective {
+			return true
+		}
+	}
+	return false
+}
+
 // Mentions finds every mention of a known entity in a, in text order, and
 // returns them with the entities they refer to.
 //
@@ -76,7 +127,9 @@ var titleWords = func() map[string]bool {
 // or once the entity has been named in full earlier in the article. A
 // nationality adjective (الإيراني) links the article to the country. A role
 // phrase (رئيس الوزراء العراقي) names whoever held the role on the
-// article's date, and nothing when the date is unknown. A name that several
+// article's date, and nothing when the date is unknown or the phrase is
+// qualified as a past holder's (former, late, ex-, السابق، الأسبق،
+// الراحل: see pastBefore). A name that several
 // entities share counts only for one already named in the article. After a
 // person is named in full, their surname alone refers to them for the rest
 // of the article.
@@ -141,7 +194,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 					picked = append(picked, m)
 				}
 			case lexicon.KindRole:
-				if m.Role.Holds(a.Published) {
+				if m.Role.Holds(a.Published) && !x.pastHolder(toks, m.Start, m.End) {
 					picked = append(picked, m)
 				}
 			}
@@ -149,8 +202,14 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		if len(picked) == 0 && group[0].End-group[0].Start > 1 {
 			// A role phrase whose term does not cover the article's date,
 			// or an unsupported weak name, may hold a shorter match: the
-			// adjective in "الرئيس الإيراني".
+			// adjective in "الرئيس الإيراني", "Iranian President".
 			sub := x.lex.Match(toks[group[0].Start+1 : group[0].End])
+			for _, m := range x.lex.Match(toks[group[0].Start : group[0].Start+1]) {
+				if m.Kind == lexicon.KindAdjective {
+					m.Start, m.End = group[0].Start, group[0].Start+1
+					picked = append(picked, m)
+				}
+			}
 			for _, m := range sub {
 				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
 					m.Start += group[0].Start + 1
