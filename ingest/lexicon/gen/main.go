@@ -51,6 +51,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -1013,6 +1014,9 @@ func recent(codes []code) bool {
 // converted organisation may name as its parent.
 var curatedIDs = map[string]bool{}
 
+// curatedType is the type of each curated entry.
+var curatedType = map[string]string{}
+
 func parentOf(country string) string {
 	id := mena[country]
 	if id == "" {
@@ -1393,6 +1397,7 @@ func curatedKeys(dataDir string) (map[string]string, error) {
 		}
 		for _, e := range es {
 			curatedIDs[e.ID] = true
+			curatedType[e.ID] = e.Type
 			for _, n := range append(append([]string{e.Name, e.NameAr}, e.Aliases...), e.Weak...) {
 				if k := norm.Key(n); k != "" {
 					keyOwner[k] = e.ID
@@ -1452,10 +1457,19 @@ func run(shared, dataDir, outDir string, log io.Writer) error {
 		f, _, _ := strings.Cut(cd.order, ":")
 		return stats[f]
 	}
-	// Rule 1: a converted entry sharing a name with a curated one is skipped.
+	// Rule 1: a converted entry sharing a name with a curated entry of its
+	// type is skipped; a name it shares with a curated entry of another
+	// type is dropped from it (Jabhat al-Nusra keeps its names but not
+	// "Joulani", its leader's, which the curated person has).
 	var kept []*candidate
 	for _, cd := range all {
 		hit := false
+		other := func(n string) bool {
+			owner, ok := curated[norm.Key(n)]
+			return ok && curatedType[owner] != cd.e.Type
+		}
+		cd.e.Aliases = slices.DeleteFunc(cd.e.Aliases, other)
+		cd.e.Weak = slices.DeleteFunc(cd.e.Weak, other)
 		for _, n := range append(names(cd.e), cd.e.Weak...) {
 			if _, ok := curated[norm.Key(n)]; ok {
 				hit = true
