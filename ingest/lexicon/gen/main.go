@@ -321,7 +321,7 @@ var honorifics = map[string]bool{
 	"LT.": true, "MAJOR": true, "MAJ.": true, "BRIG.": true, "ADMIRAL": true, "CROWN": true,
 	"SIR": true, "LORD": true, "SENATOR": true, "SEN.": true, "VICE": true, "DEPUTY": true,
 	"SPEAKER": true, "CHAIRMAN": true, "MARSHAL": true, "FIELD": true, "QUEEN": true, "HAJJ": true,
-	"UN": true, "U.N.": true, "UNITED": false,
+	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true,
 }
 
 // orgWords make an entry an organisation.
@@ -766,6 +766,16 @@ func qaeda(w string) bool {
 	return false
 }
 
+// onlyGivenNames reports whether every word is a common given name.
+func onlyGivenNames(ws []string) bool {
+	for _, w := range ws {
+		if !givenNames[norm.Key(w)] && !commonNames[norm.Key(w)] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 // givenNames are common Arabic and Muslim given names in Latin letters.
 var givenNames = keys("Ali", "Hassan", "Hasan", "Hussein", "Husain", "Hussain", "Mohammed", "Mohammad",
 	"Muhammad", "Mohamed", "Muhammed", "Ahmed", "Ahmad", "Abbas", "Omar", "Umar", "Khalid", "Khaled", "Saleh",
@@ -775,7 +785,7 @@ var givenNames = keys("Ali", "Hassan", "Hasan", "Hussein", "Husain", "Hussain", 
 	"Jaber", "Nawaf", "Salman", "Nayef", "Khalifa", "Qasim", "Qassem", "Hadi", "Mahdi", "Jafar", "Jaafar",
 	"Yasin", "Yassin", "Amin", "Majid", "Hamza", "Tariq", "Tarek", "Walid", "Nabil", "Samir", "Sami", "Kamal",
 	"Jalal", "Anwar", "Musa", "Moussa", "Yahya", "Zaid", "Ayman", "Hisham", "Hashem", "Naji", "Rami", "Bassam",
-	"Osama", "Usama", "Ayyub", "Ayoub", "Bilal", "Anas", "Suleiman", "Sulaiman", "Mullah", "Aftab", "Iqbal")
+	"Osama", "Usama", "Ayyub", "Rahim", "Rahman", "Karim", "Latif", "Majeed", "Hamid", "Ayoub", "Bilal", "Anas", "Suleiman", "Sulaiman", "Mullah", "Aftab", "Iqbal")
 
 // personKind and orgKind derive an entry's kind from its main code.
 func kindOf(person bool, codes []code) string {
@@ -962,6 +972,11 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 		}
 		name := pretty(ws, !person)
 		e := &lexicon.Entry{ID: slug(name), Name: name, Source: "petrarch2"}
+		if person && len(ws) == 2 && onlyGivenNames(ws) {
+			// "Abdul Rahim", left once "Acting Minister" goes: two
+			// given names name many people, so the name is weak.
+			e.Weak = append(e.Weak, name)
+		}
 		if person {
 			e.Type = "person"
 		} else {
