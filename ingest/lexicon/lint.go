@@ -105,6 +105,7 @@ var orgWords = keySet("party", "army", "brigade", "brigades", "battalion", "batt
 	"agency", "forces", "force", "network", "foundation", "committee", "league", "association", "center",
 	"centre", "institute", "university", "office", "authority", "commission", "court", "observatory",
 	"news", "press", "media", "tv", "radio", "times", "post", "airlines", "airways", "club", "fund", "school",
+	"museum", "airport", "stadium", "mosque", "hospital", "متحف", "مطار", "ملعب", "مسجد", "مستشفى",
 	"حزب", "حركة", "جبهة", "كتائب", "لواء", "سرايا", "جيش", "قوات", "منظمة", "مجلس", "اتحاد", "وزارة", "شركة",
 	"مؤسسة", "جمعية", "هيئة", "جامعة", "مرصد", "وكالة", "قناة", "صحيفة", "مركز", "تنظيم", "جماعة", "تيار",
 	"ائتلاف", "تحالف", "مصرف", "بنك", "مكتب", "مديرية", "محكمة", "عصائب", "فيلق", "فرقة", "مفوضية")
