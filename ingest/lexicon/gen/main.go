@@ -766,6 +766,16 @@ func qaeda(w string) bool {
 	return false
 }
 
+// onlyTitles reports whether every word is a title or "UN".
+func onlyTitles(ws []string) bool {
+	for _, w := range ws {
+		if !honorifics[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 // onlyGivenNames reports whether every word is a common given name.
 func onlyGivenNames(ws []string) bool {
 	for _, w := range ws {
@@ -969,6 +979,12 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 		}
 		if !person && len(ws) > 1 && ws[0] == "THE" {
 			ws = ws[1:]
+		}
+		if !person && onlyTitles(ws) {
+			// "UN_SECRETARY_GENERAL": an office, which role phrases
+			// name, not an organisation.
+			c.noName++
+			continue
 		}
 		name := pretty(ws, !person)
 		e := &lexicon.Entry{ID: slug(name), Name: name, Source: "petrarch2"}

@@ -346,6 +346,8 @@ ABU_ABDUL_'AZIZ_AL-QATARI
 SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_ # 
 +RAMI_ABDULRAHMAN_
 	[SYROPPHRI >20120101]
+
+UN_SECRETARY_GENERAL [IGOUNO]
 `
 
 func TestImportErrors(t *testing.T) {
@@ -374,6 +376,7 @@ func TestImportErrors(t *testing.T) {
 		"syrian-observatory-for-human-rights": "organization",
 		"black-panthers":                      "organization",
 		"tanzim":                              "organization",
+		"un-secretary-general":                "absent", // an office, not an organisation
 	} {
 		if got := typ(id); got != want {
 			t.Errorf("%s: %s, want %s", id, got, want)
