@@ -224,7 +224,7 @@ func TestTablesFit(t *testing.T) {
 		t.Errorf("piped centrality --columns:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 0, "query", "neighbors", "Kadhimi", "--top", "2", "--columns", "NAME,articles")
-	if r.stdout != "name\tarticles\nBaghdad\t1\nCouncil of Ministers of Iraq\t1\n" {
+	if r.stdout != "name\tarticles\nBaghdad\t1\nDonald Trump\t1\n" {
 		t.Errorf("piped neighbors --columns:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 2, "query", "neighbors", "Kadhimi", "--columns", "nmae")

@@ -17,7 +17,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "7"
+const extractorVersion = "8"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -68,6 +68,138 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
+// pastBefore and pastAfter mark a role phrase as naming a past holder of
+// the office, not the sitting one, when they stand right before it
+// ("Former Iranian President", "the late Iraqi president", "Ex-Prime
+// Minister", "then-President", "الراحل") or right after it ("الرئيس
+// الإيراني السابق", "رئيس الوزراء العراقي الأسبق", "الرئيس العراقي
+// الراحل"), nationality adjectives allowed in between. Folded.
+var (
+	pastBefore = foldSet("former", "ex", "late", "then", "onetime", "one-time", "erstwhile", "ousted", "deposed",
+		"الراحل", "الراحلة", "الفقيد", "الفقيدة")
+	pastAfter = foldSet("السابق", "السابقة", "الأسبق", "الأسبقة", "الراحل", "الراحلة", "المخلوع", "المخلوعة",
+		"المقال", "المقالة", "المعزول", "المعزولة", "المستقيل", "المستقيلة", "الفقيد")
+)
+
+// pastHolder reports whether the role phrase toks[start:end] is qualified
+// as a former holder's (see pastBefore): such a phrase names no one, as the
+// sitting holder is not meant and which former one is, the phrase cannot
+// say; the name that usually follows it is found on its own.
+func (x *Extractor) pastHolder(toks []norm.Token, start, end int) bool {
+	k := start - 1
+	for k >= 0 && x.nationality(toks[k]) {
+		k--
+	}
+	if k >= 0 && pastBefore[toks[k].Fold] {
+		return true
+	}
+	k = end
+	for k < len(toks) && x.nationality(toks[k]) {
+		k++
+	}
+	// As written only: "رئيس الوزراء العراقي والسابق" is the sitting prime
+	// minister and his predecessor.
+	return k < len(toks) && pastAfter[toks[k].Fold]
+}
+
+// nationality reports whether a token is a nationality adjective: one the
+// lexicon lists (Iranian, الإيراني), or an Arabic definite nisba (ال…ي,
+// ال…ية) it does not.
+func (x *Extractor) nationality(t norm.Token) bool {
+	f := t.Fold
+	if isArabicWord(f) && strings.HasPrefix(f, "ال") && (strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه")) &&
+		!pastAfter[f] && len([]rune(f)) > 4 {
+		return true
+	}
+	for _, m := range x.lex.Match([]norm.Token{t}) {
+		if m.Kind == lexicon.KindAdjective {
+			return true
+		}
+	}
+	return false
+}
+
+// dominantCountry returns the country an article is about, or nil: the
+// country named most often — by its name or a nationality adjective, as the
+// lexicon matches them — when it is named at least twice and at least twice
+// as often as any other country.
+func (x *Extractor) dominantCountry(matches []lexicon.Match) *lexicon.Entry {
+	count := make(map[*lexicon.Entry]int)
+	for _, m := range matches {
+		if (m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective) && x.lex.Country(m.Entry) == m.Entry {
+			count[m.Entry]++
+		}
+	}
+	var best *lexicon.Entry
+	first, second := 0, 0
+	for e, n := range count {
+		if n > first {
+			best, first, second = e, n, first
+		} else if n > second {
+			second = n
+		}
+	}
+	if first >= 2 && first >= 2*second {
+		return best // unique: a tie has second == first
+	}
+	return nil
+}
+
+// resolveGeneric decides which of the generic matches of one span (the same
+// words: مجلس النواب of Iraq, of Morocco) the text means, from a cue for a
+// country: a nationality adjective of it right after the span (وزارة الدفاع
+// العراقية) or its name or adjective right before it ("Iraq's interior
+// ministry", "the Moroccan parliament"), else the article's dominant
+// country. It returns the match of that country's body and the method —
+// "lexicon" for an adjacent cue, "context" for the dominant country — or
+// no method when no match belongs to the cued country; then cue is the
+// token after an adjacent adjective that named another country, or 0.
+func (x *Extractor) resolveGeneric(toks []norm.Token, generic []lexicon.Match, dominant *lexicon.Entry) (m lexicon.Match, method string, cue int) {
+	start, end := generic[0].Start, generic[0].End
+	m = generic[0]
+	of := func(c *lexicon.Entry) (lexicon.Match, bool) {
+		for _, g := range generic {
+			if x.lex.Country(g.Entry) == c {
+				return g, true
+			}
+		}
+		return lexicon.Match{}, false
+	}
+	country := func(at int, adjectiveOnly bool) *lexicon.Entry {
+		if at < 0 || at >= len(toks) {
+			return nil
+		}
+		for _, c := range x.lex.Match(toks[at : at+1]) {
+			if (c.Kind == lexicon.KindAdjective || !adjectiveOnly && c.Kind == lexicon.KindName) && x.lex.Country(c.Entry) == c.Entry {
+				return c.Entry
+			}
+		}
+		return nil
+	}
+	if c := country(end, true); c != nil {
+		if g, ok := of(c); ok {
+			return g, "lexicon", 0
+		}
+		return m, "", end + 1
+	}
+	before := start - 1
+	if before >= 1 && toks[before].Fold == "s" { // "Iraq's"
+		before--
+	}
+	if c := country(before, false); c != nil {
+		if g, ok := of(c); ok {
+			return g, "lexicon", 0
+		}
+		return m, "", 0
+	}
+	if dominant != nil {
+		if g, ok := of(dominant); ok {
+			return g, "context", 0
+		}
+	}
+	return m, "", 0
+}
+
 // Mentions finds every mention of a known entity in a, in text order, and
 // returns them with the entities they refer to.
 //
@@ -76,10 +208,17 @@ var titleWords = func() map[string]bool {
 // or once the entity has been named in full earlier in the article. A
 // nationality adjective (الإيراني) links the article to the country. A role
 // phrase (رئيس الوزراء العراقي) names whoever held the role on the
-// article's date, and nothing when the date is unknown. A name that several
-// entities share counts only for one already named in the article. After a
-// person is named in full, their surname alone refers to them for the rest
-// of the article.
+// article's date, and nothing when the date is unknown or the phrase is
+// qualified as a past holder's (former, late, ex-, السابق، الأسبق،
+// الراحل: see pastBefore). A generic name (مجلس النواب, وزارة الدفاع, "the
+// interior ministry", عمان; lexicon Entry.Generic) names the body of the
+// country a cue points to — that country's adjective right after it, its
+// name or adjective right before it, else the article's dominant country
+// (dominantCountry) — when the lexicon has one; cued to a country it has
+// none of, the phrase is a rule-made organisation named with the adjective; with
+// no cue it names nothing. A name that several entities share counts only
+// for one already named in the article. After a person is named in full,
+// their surname alone refers to them for the rest of the article.
 func (x *Extractor) Mentions(a *read.Article) ([]Mention, map[string]*lexicon.Entry) {
 	text := Text(a)
 	return x.mentions(a, text, x.tokens(text), norm.Sentences(text))
@@ -123,6 +262,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 	}
 
 	matches := x.lex.Match(toks)
+	dominant := x.dominantCountry(matches)
 	for i := 0; i < len(matches); {
 		// The matches of one span: several when entities share the words.
 		j := i + 1
@@ -131,9 +271,11 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 		group := matches[i:j]
 		i = j
-		var picked []lexicon.Match
+		var picked, generic []lexicon.Match
 		for _, m := range group {
 			switch m.Kind {
+			case lexicon.KindGeneric:
+				generic = append(generic, m)
 			case lexicon.KindName, lexicon.KindAdjective:
 				picked = append(picked, m)
 			case lexicon.KindWeak:
@@ -141,7 +283,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 					picked = append(picked, m)
 				}
 			case lexicon.KindRole:
-				if m.Role.Holds(a.Published) {
+				if m.Role.Holds(a.Published) && !x.pastHolder(toks, m.Start, m.End) {
 					picked = append(picked, m)
 				}
 			}
@@ -149,13 +291,42 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		if len(picked) == 0 && group[0].End-group[0].Start > 1 {
 			// A role phrase whose term does not cover the article's date,
 			// or an unsupported weak name, may hold a shorter match: the
-			// adjective in "الرئيس الإيراني".
+			// adjective in "الرئيس الإيراني", "Iranian President".
 			sub := x.lex.Match(toks[group[0].Start+1 : group[0].End])
+			for _, m := range x.lex.Match(toks[group[0].Start : group[0].Start+1]) {
+				if m.Kind == lexicon.KindAdjective {
+					m.Start, m.End = group[0].Start, group[0].Start+1
+					picked = append(picked, m)
+				}
+			}
 			for _, m := range sub {
 				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
 					m.Start += group[0].Start + 1
 					m.End += group[0].Start + 1
 					picked = append(picked, m)
+				}
+			}
+		}
+		genericMethod := ""
+		if len(generic) > 0 {
+			m, method, cue := x.resolveGeneric(toks, generic, dominant)
+			switch {
+			case method != "":
+				// The cued body wins over any plain reading of its words
+				// (عمان in a Jordanian article is Amman, not Oman).
+				picked, genericMethod = []lexicon.Match{m}, method
+			case len(picked) == 0 && cue > 0:
+				// Cued to a country the lexicon has no such body of:
+				// the body is named by the phrase and its adjective
+				// (organization:وزاره-الدفاع-المغربيه, not every
+				// country's وزارة الدفاع); the mention is the phrase,
+				// and the adjective still links the country.
+				add(ruleEntry(graph.Organization, text, toks[m.Start:cue]), m.Start, m.End, "rule")
+			case len(picked) == 0:
+				// No cue: a generic name is no actor, and its words are
+				// no rule's either.
+				for k := m.Start; k < m.End; k++ {
+					covered[k] = true
 				}
 			}
 		}
@@ -179,9 +350,11 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				if seen[m.Entry.ID] {
 					method = "coreference" // it stands for the full name said before
 				}
+			case lexicon.KindGeneric:
+				method = genericMethod
 			}
 			add(m.Entry, m.Start, m.End, method)
-			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole {
+			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole || m.Kind == lexicon.KindGeneric {
 				seen[m.Entry.ID] = true
 			}
 			if m.Kind == lexicon.KindName && m.Entry.Type == string(graph.Person) && m.End-m.Start >= 2 {

@@ -77,7 +77,9 @@ var englishNotNames = foldSet("the", "a", "an", "in", "on", "at", "he", "she", "
 	"and", "or", "if", "as", "for", "of", "to", "by", "with", "from", "this", "that", "these", "those", "his",
 	"her", "their", "its", "our", "after", "before", "when", "while", "there", "here", "some", "many", "new",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	// Qualifiers of an office, never the start of a name: "Ex-Nusra Front", "Former Envoy said".
+	"ex", "former", "late", "then")
 
 // speechVerbsEN follow a speaker's name: "Lebed said".
 var speechVerbsEN = foldSet("said", "says", "told", "added", "warned", "insisted", "stressed", "wrote", "argued")

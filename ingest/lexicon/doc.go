@@ -9,4 +9,12 @@
 // (و ف ب ك ل, the article ال, or لل) is stripped from a word only when what
 // remains is a word some name is made of — so بغداد and لبنان survive while
 // والكاظمي and للأعرجي are found.
+//
+// A match has a kind (Kind): a name, a weak alias, a nationality adjective,
+// a role phrase or a generic name; the extractor (ingest/extract) decides
+// from the article whether it counts. Country walks an entry's Parent chain
+// to the country a generic body belongs to. Lint checks entries for the
+// kind errors of imports (common words as names, people typed as
+// organisations, titles inside names); TestLexiconLint runs it over the
+// embedded lexicon.
 package lexicon

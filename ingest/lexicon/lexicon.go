@@ -36,6 +36,13 @@ type Entry struct {
 	// رئيسي): they name the entity only with support in the article. A
 	// canonical name listed here too is weak as well.
 	Weak []string `json:"weak,omitempty"`
+	// Generic are names every country's body of the kind shares (مجلس
+	// النواب, وزارة الدفاع, "Interior Ministry") or that name this entry
+	// only in its country's context (عمان is Amman only where Jordan is
+	// the context; elsewhere Oman): they name the entry only with a cue
+	// for its country (Lexicon.Country) — see extract.Mentions. A name
+	// listed here too is generic only.
+	Generic []string `json:"generic,omitempty"`
 	// Adjectives are nationality adjectives (الأمريكي, Iranian): they link an
 	// article to a country without being a name of it.
 	Adjectives []string `json:"adjectives,omitempty"`
@@ -98,6 +105,7 @@ type Lexicon struct {
 	build sync.Once
 	root  *node
 	vocab map[string]bool // every folded token some name consists of
+	byID  map[string]*Entry
 }
 
 type node struct {
@@ -123,6 +131,7 @@ const (
 	KindWeak                  // a weak alias: names it only with support in the article
 	KindAdjective             // a nationality adjective: links to the country, names no one
 	KindRole                  // a role phrase: names whoever held the role at the article's date
+	KindGeneric               // a generic name: names the entry only with a cue for its country
 )
 
 func (k Kind) String() string {
@@ -133,6 +142,8 @@ func (k Kind) String() string {
 		return "adjective"
 	case KindRole:
 		return "role"
+	case KindGeneric:
+		return "generic"
 	}
 	return "name"
 }
@@ -258,7 +269,10 @@ func New(entries []*Entry) (*Lexicon, error) {
 // index builds the matcher once; every method that matches calls it first.
 func (l *Lexicon) index() {
 	l.build.Do(func() {
-		l.root, l.vocab = &node{}, make(map[string]bool)
+		l.root, l.vocab, l.byID = &node{}, make(map[string]bool), make(map[string]*Entry, len(l.entries))
+		for _, e := range l.entries {
+			l.byID[e.ID] = e
+		}
 		for _, e := range l.entries {
 			l.addEntry(e)
 		}
@@ -268,8 +282,11 @@ func (l *Lexicon) index() {
 func (l *Lexicon) addEntry(e *Entry) {
 	// A name also listed as weak is weak: the curator says the word is
 	// common (حديثة is Haditha, and حديثه "his talk" once folded).
-	weak := make(map[string]bool, len(e.Weak))
+	weak := make(map[string]bool, len(e.Weak)+len(e.Generic))
 	for _, name := range e.Weak {
+		weak[norm.Key(name)] = true
+	}
+	for _, name := range e.Generic {
 		weak[norm.Key(name)] = true
 	}
 	for _, name := range e.names() {
@@ -277,8 +294,15 @@ func (l *Lexicon) addEntry(e *Entry) {
 			l.add(e, name, KindName, nil)
 		}
 	}
+	generic := make(map[string]bool, len(e.Generic))
+	for _, name := range e.Generic {
+		generic[norm.Key(name)] = true
+		l.add(e, name, KindGeneric, nil)
+	}
 	for _, name := range e.Weak {
-		l.add(e, name, KindWeak, nil)
+		if !generic[norm.Key(name)] {
+			l.add(e, name, KindWeak, nil)
+		}
 	}
 	for _, name := range e.Adjectives {
 		l.add(e, name, KindAdjective, nil)
@@ -358,6 +382,20 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// Country returns the country e belongs to: e itself when it is one (a
+// location of kind "country"), else the first country up its Parent
+// chain; nil when there is none (the UN, a continent).
+func (l *Lexicon) Country(e *Entry) *Entry {
+	l.index()
+	for i := 0; e != nil && i < 10; i++ {
+		if e.Type == "location" && e.Kind == "country" {
+			return e
+		}
+		e = l.byID[e.Parent]
+	}
+	return nil
 }
 
 // Len returns the number of entries.

@@ -34,7 +34,10 @@ func TestDefaultMatches(t *testing.T) {
 		{"المكتب الإعلامي للأعرجي", []string{"qasim-al-araji=للأعرجي"}},
 		{"بالعراق", []string{"iraq=بالعراق"}},
 		// للأمم is itself a word of some phrase, yet here it is ل + الأمم.
-		{"قال الأمين العام للأمم المتحدة", []string{"united-nations=للأمم المتحدة"}},
+		{"قال مندوب العراق للأمم المتحدة", []string{"iraq=العراق", "united-nations=للأمم المتحدة"}},
+		// "الاتحاد الأوروبي" is the EU, not the adjective of Europe.
+		{"قال الاتحاد الأوروبي", []string{"european-union=الاتحاد الأوروبي"}},
+		{"بيان للاتحاد الأوروبي", []string{"european-union=للاتحاد الأوروبي"}},
 		{"بين واشنطن وبغداد", []string{"washington-dc=واشنطن", "baghdad=وبغداد"}},
 		{"في بغداد ولبنان", []string{"baghdad=بغداد", "lebanon=ولبنان"}},
 		// Longest match: the full name, not its parts.

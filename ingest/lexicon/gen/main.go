@@ -9,7 +9,8 @@
 //	go run ./ingest/lexicon/gen [-shared ../shared/dictionaries] [-out ingest/lexicon/data]
 //
 // Only facts are taken from the dictionaries: names, aliases and dated
-// CAMEO role codes. The curated files (10-core.jsonl, 20-iraq.jsonl) win:
+// CAMEO role codes. The curated files (every data file but the two written
+// here: 10-core.jsonl, 12-mena.jsonl, 15-world.jsonl, 20-iraq.jsonl) win:
 // a converted entry sharing a name with a curated one is skipped, so the
 // same entity is never defined twice.
 //
@@ -21,7 +22,16 @@
 // date-restricted, or its line cites CountryInfo.txt, or its only codes are
 // elite codes (…ELI, the code Phoenix gives individuals outside office) —
 // unless its name contains an organisation word (ministry, party, army,
-// council, …), which makes it an organisation whatever its codes. Entries
+// council, …), which makes it an organisation whatever its codes; and a
+// name that reads as a person's — a kunya (Abu …), a patronymic (… bin …)
+// or a common given name first — is a person's, since the militant-group
+// file codes its people like its groups (Osama bin Laden, Ayman
+// al-Zawahiri, Abu Mohammad al-Jawlani). An organisation takes no alias
+// that is a person's name (its leader's) or a bare organisation word
+// ("Organization"), and no parenthesised gloss as an acronym ("(WEST
+// BANK/GAZA)"). A CountryInfo person's unmarked variant lines before its
+// codes are its synonyms, so "Russian President Yeltsin" is an alias of
+// Boris Yeltsin rather than his name. Entries
 // whose codes are all bare country codes ("[IRQ]", "[IRQOCC …]") are the
 // countries themselves (curated) and are skipped. In the Arabic dictionary
 // dates are unreliable (copied ranges, 18000101 as "open"), so there a person
@@ -41,6 +51,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,6 +77,7 @@ type raw struct {
 	Aliases     []string
 	Codes       []code
 	CountryInfo bool // the primary line cites CountryInfo.txt
+	coded       bool // a code line, even "[---]", has been read
 }
 
 // parseDict reads a PETRARCH actor dictionary.
@@ -100,9 +112,22 @@ func parseDict(r io.Reader, file string) ([]*raw, error) {
 		case strings.HasPrefix(t, "[") || (indented && phrase == ""):
 			if cur != nil {
 				cur.Codes = append(cur.Codes, codes...)
+				cur.coded = true
 			}
+		case cur != nil && cur.CountryInfo && !cur.coded && !indented && !strings.Contains(strings.ToLower(comment), "countryinfo"):
+			// A CountryInfo person's name variants on the lines after
+			// its primary phrase, before its codes, are its synonyms
+			// written without '+': "BORIS_YELTSIN_  # CountryInfo.txt",
+			// "PRESIDENT_BORIS_YELTSIN", …, "RUSSIAN_PRESIDENT_YELTSIN",
+			// then the codes of all. Read as separate records, the last
+			// variant took the codes and became the name. Elsewhere
+			// consecutive code-less lines are separate actors sharing a
+			// code block (MUHAJIRIN_WA-ANSAR_ALLIANCE, SARAYAT_AL-QUDS …).
+			cur.Aliases = append(cur.Aliases, phrase)
+			cur.Codes = append(cur.Codes, codes...)
+			cur.coded = cur.coded || strings.Contains(t, "[")
 		default:
-			cur = &raw{File: file, Line: line, Phrase: phrase, Codes: codes,
+			cur = &raw{File: file, Line: line, Phrase: phrase, Codes: codes, coded: strings.Contains(t, "["),
 				CountryInfo: strings.Contains(strings.ToLower(comment), "countryinfo")}
 			out = append(out, cur)
 		}
@@ -296,7 +321,7 @@ var honorifics = map[string]bool{
 	"LT.": true, "MAJOR": true, "MAJ.": true, "BRIG.": true, "ADMIRAL": true, "CROWN": true,
 	"SIR": true, "LORD": true, "SENATOR": true, "SEN.": true, "VICE": true, "DEPUTY": true,
 	"SPEAKER": true, "CHAIRMAN": true, "MARSHAL": true, "FIELD": true, "QUEEN": true, "HAJJ": true,
-	"UN": true, "U.N.": true, "UNITED": false,
+	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true,
 }
 
 // orgWords make an entry an organisation.
@@ -318,6 +343,8 @@ var orgWords = map[string]bool{
 	"EMBASSY": true, "CHAMBER": true, "FEDERATION": true, "CONFERENCE": true, "NATIONS": true,
 	"ADMINISTRATION": true, "ISLAMIC": true, "REVOLUTIONARY": true, "LIBERATION": true, "RESISTANCE": true, "MARTYRS": true,
 	"SOLDIERS": true, "COMMAND": true, "JAMAAT": true, "JAISH": true, "JAYSH": true, "ANSAR": true,
+	"OBSERVATORY": true, "BATTALION": true, "BATTALIONS": true, "WATCH": true, "MISSION": true, "DIVISION": true,
+	"SQUAD": true, "CORPS": true, "RIGHTS": true, "TRIBE": true, "CLAN": true,
 }
 
 // stop are aliases too common to name anything (compared by norm.Key).
@@ -373,9 +400,13 @@ func words(phrase string) []string {
 	return f
 }
 
-// stripParens removes parenthesised words ("(AAIA)") and returns them.
+// stripParens removes parenthesised groups ("(AAIA)", "(WEST BANK/GAZA)")
+// and returns them, each group's words joined by a space: a group of
+// several words is a gloss, not an acronym ("BLACK_PANTHERS_(WEST_BANK/
+// GAZA)" once gave the Black Panthers the alias "WEST").
 func stripParens(ws []string) (rest, paren []string) {
 	in := false
+	var group []string
 	for _, w := range ws {
 		open := strings.HasPrefix(w, "(")
 		if open {
@@ -383,7 +414,7 @@ func stripParens(ws []string) (rest, paren []string) {
 		}
 		if in {
 			if p := strings.Trim(w, "()"); p != "" {
-				paren = append(paren, p)
+				group = append(group, p)
 			}
 			if strings.HasSuffix(w, ")") || !open && strings.Contains(w, ")") {
 				in = false
@@ -391,9 +422,16 @@ func stripParens(ws []string) (rest, paren []string) {
 			if open && strings.HasSuffix(w, ")") {
 				in = false
 			}
+			if !in && len(group) > 0 {
+				paren = append(paren, strings.Join(group, " "))
+				group = nil
+			}
 			continue
 		}
 		rest = append(rest, w)
+	}
+	if len(group) > 0 {
+		paren = append(paren, strings.Join(group, " "))
 	}
 	return rest, paren
 }
@@ -477,7 +515,7 @@ func isAcronym(w string) bool {
 // "(AAIA)", "(IAAA)"; not "(COLOMBIA)".
 func parenAcronym(p string) bool {
 	n := letterCount(p)
-	return n >= 3 && n <= 5 && strings.ToUpper(p) == p && !countryWord[p]
+	return !strings.ContainsAny(p, " /") && n >= 3 && n <= 5 && strings.ToUpper(p) == p && !countryWord[p]
 }
 
 var countryWord = map[string]bool{"IRAQ": true, "IRAN": true, "SYRIA": true, "YEMEN": true, "OMAN": true, "EGYPT": true, "LIBYA": true, "SUDAN": true, "QATAR": true, "CHILE": true, "PERU": true, "INDIA": true, "JAPAN": true, "CHINA": true, "ITALY": true, "SPAIN": true, "NEPAL": true}
@@ -675,11 +713,11 @@ func isPower(r *raw) (string, bool) {
 
 func isPerson(r *raw, ws []string) bool {
 	for _, w := range ws {
-		if orgWords[w] || strings.HasPrefix(w, "AL-QA") {
+		if orgWords[w] || qaeda(w) {
 			return false
 		}
 	}
-	if r.CountryInfo {
+	if r.CountryInfo || personalName(ws) {
 		return true
 	}
 	onlyEli := true
@@ -693,6 +731,71 @@ func isPerson(r *raw, ws []string) bool {
 	}
 	return onlyEli && len(ws) >= 2
 }
+
+// personalName reports whether words without an organisation word read as
+// a person's name: a kunya (ABU_MOHAMMAD_AL_JAWLANI), a patronymic
+// (OSAMA_BIN_LADEN) or a common given name first (AYMAN_AL_ZAWAHIRI). The
+// militant-group file gives its people undated group codes, the same as
+// its groups, so the codes cannot tell them apart.
+func personalName(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if orgWords[w] || qaeda(w) {
+			return false
+		}
+	}
+	for _, w := range ws[1 : len(ws)-1] {
+		if w == "BIN" || w == "IBN" || w == "BINT" {
+			return true
+		}
+	}
+	first := strings.Trim(ws[0], ".,'")
+	return first == "ABU" || first == "ABOU" || givenNames[norm.Key(first)]
+}
+
+// qaeda reports whether a word names al-Qaeda (AL-QAEDA, AL-QAIDA,
+// AL-QA'IDA), not a nisba such as AL-QATARI.
+func qaeda(w string) bool {
+	for _, p := range []string{"AL-QAED", "AL-QAID", "AL-QA'I", "AL-QA'E"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTitles reports whether every word is a title or "UN".
+func onlyTitles(ws []string) bool {
+	for _, w := range ws {
+		if !honorifics[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// onlyGivenNames reports whether every word is a common given name.
+func onlyGivenNames(ws []string) bool {
+	for _, w := range ws {
+		if !givenNames[norm.Key(w)] && !commonNames[norm.Key(w)] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// givenNames are common Arabic and Muslim given names in Latin letters.
+var givenNames = keys("Ali", "Hassan", "Hasan", "Hussein", "Husain", "Hussain", "Mohammed", "Mohammad",
+	"Muhammad", "Mohamed", "Muhammed", "Ahmed", "Ahmad", "Abbas", "Omar", "Umar", "Khalid", "Khaled", "Saleh",
+	"Salih", "Hamid", "Haidar", "Haider", "Abdullah", "Abdallah", "Abdul", "Abdel", "Abd", "Mahmoud", "Mahmud",
+	"Mustafa", "Mostafa", "Ibrahim", "Ismail", "Yusuf", "Youssef", "Yousef", "Said", "Saeed", "Saad", "Salem",
+	"Nasser", "Karim", "Jamal", "Adel", "Aziz", "Faisal", "Fahd", "Hamad", "Rashid", "Talal", "Osman", "Othman",
+	"Jaber", "Nawaf", "Salman", "Nayef", "Khalifa", "Qasim", "Qassem", "Hadi", "Mahdi", "Jafar", "Jaafar",
+	"Yasin", "Yassin", "Amin", "Majid", "Hamza", "Tariq", "Tarek", "Walid", "Nabil", "Samir", "Sami", "Kamal",
+	"Jalal", "Anwar", "Musa", "Moussa", "Yahya", "Zaid", "Ayman", "Hisham", "Hashem", "Naji", "Rami", "Bassam",
+	"Osama", "Usama", "Ayyub", "Rahim", "Rahman", "Karim", "Latif", "Majeed", "Hamid", "Ayoub", "Bilal", "Anas", "Suleiman", "Sulaiman", "Mullah", "Aftab", "Iqbal")
 
 // personKind and orgKind derive an entry's kind from its main code.
 func kindOf(person bool, codes []code) string {
@@ -877,8 +980,19 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 		if !person && len(ws) > 1 && ws[0] == "THE" {
 			ws = ws[1:]
 		}
+		if !person && onlyTitles(ws) {
+			// "UN_SECRETARY_GENERAL": an office, which role phrases
+			// name, not an organisation.
+			c.noName++
+			continue
+		}
 		name := pretty(ws, !person)
 		e := &lexicon.Entry{ID: slug(name), Name: name, Source: "petrarch2"}
+		if person && len(ws) == 2 && onlyGivenNames(ws) {
+			// "Abdul Rahim", left once "Acting Minister" goes: two
+			// given names name many people, so the name is weak.
+			e.Weak = append(e.Weak, name)
+		}
 		if person {
 			e.Type = "person"
 		} else {
@@ -931,6 +1045,9 @@ func recent(codes []code) bool {
 // converted organisation may name as its parent.
 var curatedIDs = map[string]bool{}
 
+// curatedType is the type of each curated entry.
+var curatedType = map[string]string{}
+
 func parentOf(country string) string {
 	id := mena[country]
 	if id == "" {
@@ -965,6 +1082,15 @@ func addAlias(e *lexicon.Entry, a string, person bool) {
 	}
 	if person && hasOrgWord(a) {
 		return // "ASSAD_REGIME_", "SYRIA'S_GOVERNMENT" name the state, not the man
+	}
+	if !person {
+		ws := words(a)
+		if len(ws) == 1 && orgWords[ws[0]] {
+			return // "TANZIM_" +"ORGANIZATION_": a common noun, not a name
+		}
+		if personalName(ws) {
+			return // "SYRIAN_OBSERVATORY_…" +"RAMI_ABDULRAHMAN_": its director, not the body
+		}
 	}
 	if commonNames[k] || person && !strings.Contains(k, " ") && isArabic(a) {
 		e.Weak = append(e.Weak, a)
@@ -1277,14 +1403,21 @@ func readDict(path string) ([]*raw, error) {
 	return parseDict(f, filepath.Base(path))
 }
 
-// curatedKeys reads the curated files: their IDs and every name key.
+// curatedKeys reads the curated files — every data file but the two this
+// command writes — and returns every name key with its owner's ID.
 func curatedKeys(dataDir string) (map[string]string, error) {
 	keyOwner := map[string]string{}
-	for _, name := range []string{"10-core.jsonl", "15-world.jsonl", "20-iraq.jsonl"} {
-		f, err := os.Open(filepath.Join(dataDir, name))
-		if os.IsNotExist(err) {
-			continue
+	files, err := filepath.Glob(filepath.Join(dataDir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	for _, path := range files {
+		name := filepath.Base(path)
+		if name == "05-petrarch-persons.jsonl" || name == "06-petrarch-organizations.jsonl" {
+			continue // this command's own output
 		}
+		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}
@@ -1295,6 +1428,7 @@ func curatedKeys(dataDir string) (map[string]string, error) {
 		}
 		for _, e := range es {
 			curatedIDs[e.ID] = true
+			curatedType[e.ID] = e.Type
 			for _, n := range append(append([]string{e.Name, e.NameAr}, e.Aliases...), e.Weak...) {
 				if k := norm.Key(n); k != "" {
 					keyOwner[k] = e.ID
@@ -1354,10 +1488,19 @@ func run(shared, dataDir, outDir string, log io.Writer) error {
 		f, _, _ := strings.Cut(cd.order, ":")
 		return stats[f]
 	}
-	// Rule 1: a converted entry sharing a name with a curated one is skipped.
+	// Rule 1: a converted entry sharing a name with a curated entry of its
+	// type is skipped; a name it shares with a curated entry of another
+	// type is dropped from it (Jabhat al-Nusra keeps its names but not
+	// "Joulani", its leader's, which the curated person has).
 	var kept []*candidate
 	for _, cd := range all {
 		hit := false
+		other := func(n string) bool {
+			owner, ok := curated[norm.Key(n)]
+			return ok && curatedType[owner] != cd.e.Type
+		}
+		cd.e.Aliases = slices.DeleteFunc(cd.e.Aliases, other)
+		cd.e.Weak = slices.DeleteFunc(cd.e.Weak, other)
 		for _, n := range append(names(cd.e), cd.e.Weak...) {
 			if _, ok := curated[norm.Key(n)]; ok {
 				hit = true
