@@ -14,10 +14,10 @@
 // and orders it. Nothing here measures glyphs: widths are estimated from the
 // number of grapheme clusters, which is enough to keep labels apart.
 //
-// Output is deterministic: the same input gives the same bytes. Graph layout
-// is gonum's force-directed EadesR2 (P. Eades, "A heuristic for graph
-// drawing", Congressus Numerantium 42:149–160, 1984) started from a fixed
-// seed over nodes in ID order; coordinates are written to 0.1 px.
+// Output is deterministic: the same input gives the same bytes. Graphs are
+// laid out radially, in rings of hop distance around the ego (see
+// positions), which needs no seed; coordinates are written to 0.1 px. DOT
+// leaves the layout to Graphviz.
 //
 // Errors are those of the writer, or a description of an input that cannot
 // be drawn (an empty projection, a path without entities).

@@ -19,13 +19,13 @@ import (
 // documentation).
 //
 // Every entity is one <g class="node"> holding a <circle>, a <title> and
-// one <text>; every edge one <line class="edge">. An empty p is an error.
+// a <text class="name"> and a <text class="name-ar"> for the names it has; every edge one <line class="edge">. An empty p is an error.
 func GraphSVG(w io.Writer, p *graph.Projection, center, title string) error {
 	if len(p.Entities) == 0 {
 		return errors.New("draw: no entities to draw")
 	}
 	const width, height, margin = 960.0, 720.0, 90.0
-	pos := positions(p, width-2*margin, height-2*margin-40)
+	pos := positions(p, center, width-2*margin, height-2*margin-40)
 	idx := make(map[string]int, len(p.Entities))
 	maxArticles := 0
 	for i, e := range p.Entities {
@@ -59,8 +59,12 @@ func GraphSVG(w io.Writer, p *graph.Projection, center, title string) error {
 		if !okA || !okB || a == b {
 			continue
 		}
+		stroke := "" // the group's grey; the ego's own links darker
+		if e.A == center || e.B == center {
+			stroke = "#3b3b3b"
+		}
 		s.open("line", "class", "edge", "x1", num(pos[a].X), "y1", num(pos[a].Y), "x2", num(pos[b].X), "y2", num(pos[b].Y),
-			"stroke-width", num(strokeWidth(e.Articles, maxWeight)))
+			"stroke", stroke, "stroke-width", num(strokeWidth(e.Articles, maxWeight)))
 		s.w.WriteString(">")
 		s.elem("title", nil, fmt.Sprintf("%s — %s: %d article%s", displayName(p.Entities[a].Entity), displayName(p.Entities[b].Entity), e.Articles, plural(e.Articles)))
 		s.end("line")

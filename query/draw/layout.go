@@ -2,136 +2,140 @@ package draw
 
 import (
 	"math"
-	"math/rand/v2"
 	"slices"
 
-	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/iterator"
-	"gonum.org/v1/gonum/graph/layout"
-	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/spatial/r2"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// laidOut is a projection as a gonum graph whose nodes and neighbours
-// iterate in index order (EadesR2 sums forces in that order, so a map's
-// order would change the last bits of the layout from run to run).
-type laidOut struct {
-	n   int
-	adj [][]int64             // neighbours by index, ascending
-	w   map[[2]int64]float64 // attraction of each edge, both ways round
-}
-
-func (g *laidOut) Node(id int64) gg.Node {
-	if id < 0 || id >= int64(g.n) {
-		return nil
+// positions lays p out radially around center, the layout of an ego
+// network: center in the middle of the box [0, width] × [0, height], the
+// entities one hop away on a ring around it, those two hops away on a
+// second ring, and so on; entities not linked to center at all on an outer
+// ring. The first ring is ordered by the articles linking each entity to
+// center, the strongest at the top and the rest clockwise; an outer ring by
+// the angle of each entity's strongest link into the ring inside it, then
+// by that link's weight and ID. A p without center in it is laid out as if
+// its first entity were the center.
+//
+// Force-directed layouts (gonum's EadesR2 was tried) crowd the dense,
+// star-shaped graphs an ego network is into a corner; rings keep every
+// label readable, and are deterministic without a seed.
+func positions(p *graph.Projection, center string, width, height float64) []r2.Vec {
+	n := len(p.Entities)
+	pos := make([]r2.Vec, n)
+	if n == 0 {
+		return pos
 	}
-	return simple.Node(id)
-}
-
-func (g *laidOut) Nodes() gg.Nodes {
-	nodes := make([]gg.Node, g.n)
-	for i := range nodes {
-		nodes[i] = simple.Node(i)
-	}
-	return iterator.NewOrderedNodes(nodes)
-}
-
-func (g *laidOut) From(id int64) gg.Nodes {
-	nodes := make([]gg.Node, len(g.adj[id]))
-	for i, v := range g.adj[id] {
-		nodes[i] = simple.Node(v)
-	}
-	return iterator.NewOrderedNodes(nodes)
-}
-
-func (g *laidOut) HasEdgeBetween(x, y int64) bool {
-	_, ok := g.w[[2]int64{x, y}]
-	return ok
-}
-
-func (g *laidOut) Edge(u, v int64) gg.Edge {
-	if !g.HasEdgeBetween(u, v) {
-		return nil
-	}
-	return simple.Edge{F: simple.Node(u), T: simple.Node(v)}
-}
-
-func (g *laidOut) Weight(x, y int64) (float64, bool) {
-	w, ok := g.w[[2]int64{x, y}]
-	return w, ok
-}
-
-// layoutSeed seeds the initial positions of every layout.
-const layoutSeed = 1
-
-// positions lays p out with EadesR2 from a fixed seed and returns each
-// entity's position (by index in p.Entities), scaled and moved to fill the
-// box [0, width] × [0, height]. Edges attract by 1 + log(articles)/log(max),
-// 1 to 2, so that heavy links pull their ends closer without collapsing
-// them. One entity sits in the middle.
-func positions(p *graph.Projection, width, height float64) []r2.Vec {
-	idx := make(map[string]int64, len(p.Entities))
+	idx := make(map[string]int, n)
 	for i, e := range p.Entities {
-		idx[e.ID] = int64(i)
+		idx[e.ID] = i
 	}
-	g := &laidOut{n: len(p.Entities), adj: make([][]int64, len(p.Entities)), w: make(map[[2]int64]float64)}
-	max := 1
+	c, ok := idx[center]
+	if !ok {
+		c = 0
+	}
+	adj := make([]map[int]int, n) // neighbour → articles
+	for i := range adj {
+		adj[i] = map[int]int{}
+	}
 	for _, e := range p.Edges {
-		if e.Articles > max {
-			max = e.Articles
-		}
-	}
-	for _, e := range p.Edges { // sorted by (A, B): rows come out ascending once sorted below
 		a, okA := idx[e.A]
 		b, okB := idx[e.B]
-		if !okA || !okB || a == b || e.Articles <= 0 {
-			continue
+		if okA && okB && a != b && e.Articles > adj[a][b] {
+			adj[a][b], adj[b][a] = e.Articles, e.Articles
 		}
-		if _, dup := g.w[[2]int64{a, b}]; dup {
-			continue
+	}
+	// Rings by breadth-first distance from c.
+	dist := make([]int, n)
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[c] = 0
+	rings := [][]int{{c}}
+	for len(rings[len(rings)-1]) > 0 {
+		var next []int
+		for _, u := range rings[len(rings)-1] {
+			for v := range adj[u] {
+				if dist[v] < 0 {
+					dist[v] = len(rings)
+					next = append(next, v)
+				}
+			}
 		}
-		w := 1.0
-		if max > 1 {
-			w += math.Log(float64(e.Articles)) / math.Log(float64(max))
+		rings = append(rings, next)
+	}
+	rings = rings[:len(rings)-1]
+	var unlinked []int
+	for i := range dist {
+		if dist[i] < 0 {
+			unlinked = append(unlinked, i)
 		}
-		g.w[[2]int64{a, b}], g.w[[2]int64{b, a}] = w, w
-		g.adj[a] = append(g.adj[a], b)
-		g.adj[b] = append(g.adj[b], a)
 	}
-	for _, row := range g.adj {
-		slices.Sort(row)
+	if len(unlinked) > 0 {
+		rings = append(rings, unlinked)
 	}
-	pos := make([]r2.Vec, g.n)
-	switch g.n {
-	case 0:
-		return pos
-	case 1:
-		pos[0] = r2.Vec{X: width / 2, Y: height / 2}
-		return pos
-	}
-	eades := layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: 300, Theta: 0.2, Src: rand.NewPCG(layoutSeed, layoutSeed)}
-	opt := layout.NewOptimizerR2(g, eades.Update)
-	for opt.Update() {
-	}
-	lo := r2.Vec{X: math.Inf(1), Y: math.Inf(1)}
-	hi := r2.Vec{X: math.Inf(-1), Y: math.Inf(-1)}
-	for i := range pos {
-		pos[i] = opt.Coord2(int64(i))
-		lo.X, lo.Y = math.Min(lo.X, pos[i].X), math.Min(lo.Y, pos[i].Y)
-		hi.X, hi.Y = math.Max(hi.X, pos[i].X), math.Max(hi.Y, pos[i].Y)
-	}
-	for i := range pos {
-		pos[i] = r2.Vec{X: scale(pos[i].X, lo.X, hi.X, width), Y: scale(pos[i].Y, lo.Y, hi.Y, height)}
+	angle := make([]float64, n)
+	mid := r2.Vec{X: width / 2, Y: height / 2}
+	pos[c] = mid
+	step := math.Min(width, height) / 2 / float64(max(len(rings)-1, 1))
+	for k := 1; k < len(rings); k++ {
+		ring := rings[k]
+		// key: the angle of the strongest link inward (ring 1: none), its
+		// weight, then the ID.
+		type key struct {
+			angle float64
+			w     int
+		}
+		keys := make(map[int]key, len(ring))
+		for _, v := range ring {
+			best := key{angle: 0, w: -1}
+			for u, w := range adj[v] {
+				if dist[u] == k-1 && (w > best.w || w == best.w && angle[u] < best.angle) {
+					best = key{angle[u], w}
+				}
+			}
+			keys[v] = best
+		}
+		slices.SortFunc(ring, func(a, b int) int {
+			ka, kb := keys[a], keys[b]
+			switch {
+			case ka.angle != kb.angle:
+				return cmpFloat(ka.angle, kb.angle)
+			case ka.w != kb.w:
+				return kb.w - ka.w
+			}
+			return cmpString(p.Entities[a].ID, p.Entities[b].ID)
+		})
+		rx, ry := step*float64(k)*width/math.Min(width, height), step*float64(k)
+		for j, v := range ring {
+			// From the top (−π/2), clockwise; an offset of half a slot on
+			// outer rings keeps them off the spokes of the ring inside.
+			a := 2 * math.Pi * (float64(j) + 0.5*float64((k+1)%2)) / float64(len(ring))
+			angle[v] = a
+			pos[v] = r2.Vec{X: mid.X + rx*math.Sin(a), Y: mid.Y - ry*math.Cos(a)}
+		}
 	}
 	return pos
 }
 
-// scale maps v in [lo, hi] to [0, size]; the middle when lo = hi.
-func scale(v, lo, hi, size float64) float64 {
-	if hi-lo < 1e-12 {
-		return size / 2
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
 	}
-	return (v - lo) / (hi - lo) * size
+	return 0
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }

@@ -30,7 +30,8 @@ func (p Path) check() error {
 // both scripts, a line per hop as wide as its articles and labelled with
 // their number. weighted adds each path's cost to its heading.
 //
-// Every entity of a row is a <g class="node"> with one <text>; every hop a
+// Every entity of a row is a <g class="node"> with a <text class="name"> and
+// a <text class="name-ar">; every hop a
 // <line class="edge">. No paths, or a path whose counts do not match its
 // entities, is an error.
 func PathSVG(w io.Writer, paths []Path, title string, weighted bool) error {
@@ -57,7 +58,7 @@ func PathSVG(w io.Writer, paths []Path, title string, weighted bool) error {
 	for _, p := range paths {
 		longest = max(longest, len(p.Entities))
 	}
-	width := 2*margin + gap*float64(longest)
+	width := max(2*margin+gap*float64(longest), 2*margin+textWidth(title, 18))
 	height := 56 + rowHeight*float64(len(paths))
 	s := newSVG(w, width, height, title)
 	s.elem("text", []string{"x", num(margin), "y", "28", "font-size", "18", "font-weight", "bold"}, title)

@@ -64,23 +64,19 @@ func (s *svg) start(tag string, kv ...string) {
 func (s *svg) end(tag string) { s.w.WriteString("</" + tag + ">\n") }
 
 // label writes a centred label of one or two lines at (x, y): the English
-// name, and under it the Arabic one, right to left. Either may be "".
+// name in a <text class="name">, and under it the Arabic one in a
+// <text class="name-ar"> marked right to left. Either may be "". Two text
+// elements rather than two tspans: renderers differ on where a right-to-left
+// tspan after a left-to-right one starts.
 func (s *svg) label(x, y float64, en, ar string, kv ...string) {
-	s.open("text", append([]string{"x", num(x), "y", num(y), "text-anchor", "middle"}, kv...)...)
-	s.w.WriteString(">")
-	dy := ""
 	if en != "" {
-		s.w.WriteString(`<tspan x="` + num(x) + `">` + attr(en) + "</tspan>")
-		dy = "1.25em"
+		s.elem("text", append([]string{"class", "name", "x", num(x), "y", num(y), "text-anchor", "middle"}, kv...), en)
+		y += 16
 	}
 	if ar != "" {
-		s.w.WriteString(`<tspan x="` + num(x) + `"`)
-		if dy != "" {
-			s.w.WriteString(` dy="` + dy + `"`)
-		}
-		s.w.WriteString(` xml:lang="ar" direction="rtl" unicode-bidi="embed">` + attr(ar) + "</tspan>")
+		s.elem("text", append([]string{"class", "name-ar", "x", num(x), "y", num(y), "text-anchor", "middle",
+			"xml:lang", "ar", "direction", "rtl", "unicode-bidi", "embed"}, kv...), ar)
 	}
-	s.w.WriteString("</text>\n")
 }
 
 func (s *svg) close() error {

@@ -21,7 +21,7 @@ type Series struct {
 // 960 × 480 px with dated axes: time along x, from the first bucket of any
 // series to the end of the last, with month or year ticks ("2021-07",
 // "2022"); articles along y from zero, with round ticks. Each series is a
-// coloured <polyline class="series"> with a dot per bucket, and a legend
+// coloured <polyline class="series"> with a dot per bucket with articles, and a legend
 // line with its names in both scripts. Series without buckets are listed in
 // the legend and not drawn; no series at all is an error.
 func TimelineSVG(w io.Writer, series []Series, per query.Period, title string) error {
@@ -118,6 +118,9 @@ func TimelineSVG(w io.Writer, series []Series, per query.Period, title string) e
 		s.start("g", "class", "series", "data-id", sr.Entity.ID)
 		s.empty("polyline", "class", "series", "points", pts, "fill", "none", "stroke", c, "stroke-width", "2", "stroke-linejoin", "round")
 		for _, b := range sr.Buckets {
+			if b.Count == 0 && len(sr.Buckets) > 1 { // the line shows the gap
+				continue
+			}
 			s.open("circle", "cx", num(xOf(mid(b.Start, per))), "cy", num(yOf(float64(b.Count))), "r", "3", "fill", c)
 			s.w.WriteString(">")
 			s.elem("title", nil, fmt.Sprintf("%s, %s: %d article%s", displayName(sr.Entity), b.Label, b.Count, plural(b.Count)))
