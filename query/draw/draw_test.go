@@ -3,7 +3,6 @@ package draw
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"flag"
 	"io"
 	"os"
@@ -377,4 +376,3 @@ func TestDateTicks(t *testing.T) {
 	}
 }
 
-var _ = errors.New
