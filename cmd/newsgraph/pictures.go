@@ -33,6 +33,14 @@ func pictureFormatFlag(pictures ...string) cli.Flag {
 func takePicture(c *cli.Context, pictures ...string) (string, error) {
 	f := strings.ToLower(c.String("format"))
 	if !slices.Contains(pictures, f) {
+		if _, err := formatName(c.String("format"), false); err != nil {
+			all := append([]string{formatTable, formatMD, formatTSV, formatCSV, formatJSON}, pictures...)
+			msg := fmt.Sprintf("unknown --format %q (want %s or %s)", c.String("format"), strings.Join(all[:len(all)-1], ", "), all[len(all)-1])
+			if sug := closest(c.String("format"), all); len(sug) > 0 {
+				msg += "; did you mean " + strings.Join(sug, " or ") + "?"
+			}
+			return "", usageErrorf("%s", msg)
+		}
 		return "", nil
 	}
 	if err := c.Set("format", formatAuto); err != nil {

@@ -85,8 +85,12 @@ func TestPicturesOfSeed(t *testing.T) {
 		t.Errorf("centrality --format svg: exit %d, stderr %s", r.code, r.stderr)
 	}
 	r = newsgraph(t, dir, "query", "timeline", "Kadhimi", "--format", "dot")
-	if r.code != 2 {
-		t.Errorf("timeline --format dot: exit %d, want 2", r.code)
+	if r.code != 2 || !strings.Contains(r.stderr, "(want table, markdown, tsv, csv, json or svg)") {
+		t.Errorf("timeline --format dot: exit %d, want 2; stderr %s", r.code, r.stderr)
+	}
+	r = newsgraph(t, dir, "query", "neighbors", "Kadhimi", "--format", "svgg")
+	if r.code != 2 || !strings.Contains(r.stderr, "did you mean svg?") {
+		t.Errorf("neighbors --format svgg: exit %d, want 2; stderr %s", r.code, r.stderr)
 	}
 	r = newsgraph(t, dir, "query", "timeline")
 	if r.code != 2 || !strings.Contains(r.stderr, "at least one NAME") {
