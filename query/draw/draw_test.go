@@ -247,7 +247,7 @@ func TestGraphDOT(t *testing.T) {
 			t.Errorf("no node %q in %v", tc.id, nodes)
 			continue
 		}
-		if got := unescapeDOT(n.attrs["label"]); got != tc.label {
+		if got := unescapeDOT(n.attrs["xlabel"]); got != tc.label {
 			t.Errorf("label of %q: %q, want %q", tc.id, got, tc.label)
 		}
 	}

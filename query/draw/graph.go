@@ -101,8 +101,9 @@ func plural(n int) string {
 }
 
 // GraphDOT writes p as an undirected Graphviz graph for neato (or dot):
-// one node per entity, its ID the entity ID, labelled with its names in
-// both scripts, filled with its type's colour and sized by its articles;
+// one node per entity, its ID the entity ID, a circle filled with its
+// type's colour and as large as GraphSVG draws it (fixedsize), labelled
+// beside it (xlabel) with its names in both scripts;
 // one edge per link with its articles as weight, penwidth and tooltip.
 // center, when it is an entity of p, is drawn bold. Every ID and string is
 // quoted and escaped.
@@ -121,14 +122,14 @@ func GraphDOT(w io.Writer, p *graph.Projection, center, title string) error {
 		maxWeight = max(maxWeight, e.Articles)
 	}
 	fmt.Fprintf(b, "graph %s {\n", quote("newsgraph"))
-	fmt.Fprintf(b, "\tgraph [layout=neato, overlap=false, splines=true, label=%s, labelloc=t, fontname=%s];\n", quote(title), quote("DejaVu Sans"))
-	fmt.Fprintf(b, "\tnode [shape=circle, style=filled, fixedsize=false, fontname=%s, fontsize=10];\n", quote("DejaVu Sans"))
-	fmt.Fprintf(b, "\tedge [color=%s];\n", quote("#8a8a8a"))
+	fmt.Fprintf(b, "\tgraph [layout=neato, overlap=false, sep=%s, forcelabels=true, label=%s, labelloc=t, fontname=%s];\n", quote("+24"), quote(title), quote("DejaVu Sans"))
+	fmt.Fprintf(b, "\tnode [shape=circle, style=filled, fixedsize=true, label=%s, fontname=%s, fontsize=10];\n", quote(""), quote("DejaVu Sans"))
+	fmt.Fprintf(b, "\tedge [color=%s];\n", quote("#8a8a8a99"))
 	for _, e := range p.Entities {
 		attrs := [][2]string{
-			{"label", quote(nodeLabel(e.Entity))},
+			{"xlabel", quote(nodeLabel(e.Entity))},
 			{"fillcolor", quote(colour(e.Type))},
-			{"width", num(2 * radius(e.Articles, maxArticles) / 72)},
+			{"width", strconv.FormatFloat(2*radius(e.Articles, maxArticles)/72, 'f', 2, 64)},
 			{"tooltip", quote(fmt.Sprintf("%s [%s]: %d article%s", e.ID, e.Type, e.Articles, plural(e.Articles)))},
 			{"type", quote(string(e.Type))},
 			{"articles", strconv.Itoa(e.Articles)},
