@@ -375,4 +375,3 @@ func TestDateTicks(t *testing.T) {
 		}
 	}
 }
-
