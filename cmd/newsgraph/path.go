@@ -159,7 +159,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	}
 
 	if isPicture(opts.format) {
-		return drawPath(opts, routes)
+		return drawPath(opts, routes, byID)
 	}
 	switch opts.format {
 	case formatJSON:

@@ -90,16 +90,15 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 	return draw.GraphSVG(opts.stdout, ego, e.ID, title)
 }
 
-// drawPath draws the routes found by runPath.
-func drawPath(opts pathOptions, routes []route) error {
+// drawPath draws the routes found by runPath; byID holds their entities.
+func drawPath(opts pathOptions, routes []route, byID map[string]graph.Entity) error {
 	paths := make([]draw.Path, len(routes))
 	for i, r := range routes {
 		p := draw.Path{Cost: r.cost}
-		for j, h := range r.hops {
-			if j == 0 {
-				p.Entities = append(p.Entities, h.From)
-			}
-			p.Entities = append(p.Entities, h.To)
+		for _, id := range r.ids {
+			p.Entities = append(p.Entities, byID[id])
+		}
+		for _, h := range r.hops {
 			p.Articles = append(p.Articles, h.Articles)
 		}
 		paths[i] = p

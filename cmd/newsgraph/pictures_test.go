@@ -58,6 +58,12 @@ func TestPicturesOfSeed(t *testing.T) {
 	golden(t, "path-seed.svg", r.stdout)
 	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--format", "dot")
 	golden(t, "path-seed.dot", r.stdout)
+	// A path from an actor to itself has no hop: one circle.
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Kadhimi", "--format", "svg")
+	wellFormed(t, "path from Kadhimi to Kadhimi", r.stdout)
+	if n := strings.Count(r.stdout, `<g class="node"`); n != 1 {
+		t.Errorf("path from Kadhimi to Kadhimi: %d nodes, want 1", n)
+	}
 
 	// Several names: one chart, one line each; in a pipe, rows with the
 	// entity first.
