@@ -51,6 +51,9 @@ func takePicture(c *cli.Context, pictures ...string) (string, error) {
 
 func isPicture(format string) bool { return format == formatSVG || format == formatDOT }
 
+// maxReadable is the most neighbours a ring holds with readable names.
+const maxReadable = 40
+
 // drawNeighbors draws the ego network of opts.name: it, its top neighbours
 // (of types and kinds, when given) and the links between them.
 func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.EntityType, kinds query.Narrowing) error {
@@ -83,7 +86,11 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 	if err != nil {
 		return fmt.Errorf("neighbors of %s: %w", describe(e), err)
 	}
-	title := fmt.Sprintf("%s and %d neighbour%s", displayName(e), len(ego.Entities)-1, plural(len(ego.Entities)-1))
+	n := len(ego.Entities) - 1
+	if n > maxReadable {
+		fmt.Fprintf(opts.stderr, "drawing %d neighbours on one ring; --top %d or fewer keeps the names readable\n", n, maxReadable)
+	}
+	title := fmt.Sprintf("%s and %d neighbour%s", displayName(e), n, plural(n))
 	if opts.format == formatDOT {
 		return draw.GraphDOT(opts.stdout, ego, e.ID, title)
 	}
