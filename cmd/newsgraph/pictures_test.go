@@ -116,7 +116,7 @@ func TestExportAround(t *testing.T) {
 		t.Errorf("export --around Kadhimi --top 2: %d nodes and %d edges, want 3 and 3:\n%s", n, e, r.stdout)
 	}
 	golden(t, "export-around-seed.graphml", r.stdout)
-	// Depth 2 reaches the whole seed (17 entities, all co-mentioned), as
+	// Depth 2 reaches the whole seed (one article: every entity co-mentioned with every other), as
 	// the full export does.
 	all := ng(t, dir, 0, "export", "-")
 	r = ng(t, dir, 0, "export", "--around", "Kadhimi", "--depth", "2", "--top", "0", "-")
