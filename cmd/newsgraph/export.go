@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/query"
 )
 
 // Export formats.
@@ -21,6 +22,10 @@ const (
 type exportOptions struct {
 	queryOptions // format is one of the export formats
 	out          string
+	// around, when set, keeps the ego network of this name: depth hops
+	// out, the top neighbours by weight per entity and hop.
+	around     string
+	depth, top int
 }
 
 func exportCommand() *cli.Command {
@@ -44,9 +49,18 @@ not exist or be empty.
    newsgraph export --format gexf actors.gexf
    newsgraph export --edges sentence --kind country,"armed faction" --min-weight 3 factions.graphml
    newsgraph export --format csv import/ && neo4j-admin database import full \
-       --nodes=import/nodes.csv --relationships=import/relationships.csv newsgraph`,
+       --nodes=import/nodes.csv --relationships=import/relationships.csv newsgraph
+
+--around NAME keeps a small graph to read: NAME, its --top neighbours by the articles
+naming both, theirs, and so on to --depth hops, with the links between them — no
+thousands of isolated nodes:
+
+   newsgraph export --around Kadhimi --depth 2 --top 8 --format gexf kadhimi.gexf`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: exportGraphML, Usage: "`FORMAT`: graphml, gexf or csv"},
+			&cli.StringFlag{Name: "around", Usage: "only the ego network of `NAME` (a name, alias or ID): see --depth and --top"},
+			&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --around: follow links `N` hops out"},
+			&cli.IntFlag{Name: "top", Value: 10, Usage: "with --around: keep each entity's `K` strongest links per hop (0: all)"},
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -75,8 +89,14 @@ not exist or be empty.
 			default:
 				return usageErrorf("unknown --format %q (want graphml, gexf or csv)", format)
 			}
+			if c.Int("depth") < 0 || c.Int("top") < 0 {
+				return usageErrorf("--depth and --top must not be negative")
+			}
+			if c.String("around") == "" && (c.IsSet("depth") || c.IsSet("top")) {
+				return usageErrorf("--depth and --top need --around NAME")
+			}
 			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
-			return runExport(c.Context, exportOptions{queryOptions: q, out: out})
+			return runExport(c.Context, exportOptions{queryOptions: q, out: out, around: c.String("around"), depth: c.Int("depth"), top: c.Int("top")})
 		},
 	}
 }
@@ -102,6 +122,17 @@ func runExport(ctx context.Context, opts exportOptions) error {
 	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err
+	}
+	if opts.around != "" {
+		e, err := resolve(ctx, store, p, opts.around)
+		if err != nil {
+			store.Close()
+			return err
+		}
+		if p, err = query.Ego(p, e.ID, opts.depth, opts.top); err != nil {
+			store.Close()
+			return fmt.Errorf("export --around %s: %w", describe(e), err)
+		}
 	}
 	store.Close()
 	if opts.format == exportCSV {

@@ -46,6 +46,8 @@ var layerRules = []layerRule{
 	{"ingest/releval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
 	// Graph algorithms over a projection: never ingest.
 	{"query", []string{"graph", "graph/norm"}},
+	// Pictures of query results: above the algorithms whose results they draw.
+	{"query/draw", []string{"graph", "graph/norm", "query"}},
 	{"cmd/newsgraph", []string{"*"}},
 }
 

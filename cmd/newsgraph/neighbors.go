@@ -27,6 +27,12 @@ either script, or an entity ID, looked up as query path looks names up.
    newsgraph query neighbors Kadhimi --top 10
    newsgraph query neighbors الحشد الشعبي --type person --since 2021-01-01 --format csv
 
+--format svg draws NAME and its top neighbours with the links between them (circle area:
+articles; colour: type; line width: articles naming both); --format dot writes the same
+graph for Graphviz (neato -Tpng):
+
+   newsgraph query neighbors Kadhimi --top 12 --format svg > kadhimi.svg
+
 --type and --kind narrow the neighbours listed, --min-weight the links; --since and
 --until the articles counted.
 
@@ -34,7 +40,7 @@ Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when i
 matches several entities (their IDs are listed).`,
 		Flags: append([]cli.Flag{
 			topFlag("neighbours"),
-			formatFlag(),
+			pictureFormatFlag(formatSVG, formatDOT),
 		}, append(viewFlags(), filterFlags()...)...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -42,9 +48,16 @@ matches several entities (their IDs are listed).`,
 			if err != nil {
 				return err
 			}
+			picture, err := takePicture(c, formatSVG, formatDOT)
+			if err != nil {
+				return err
+			}
 			q, top, err := parseRankedQuery(c)
 			if err != nil {
 				return err
+			}
+			if picture != "" {
+				q.format = picture
 			}
 			return runNeighbors(c.Context, neighborsOptions{queryOptions: q, name: name, top: top})
 		},
@@ -56,6 +69,9 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	// --type applies to the neighbours.
 	types, kinds := opts.filter.Types, query.Narrowing{Kinds: opts.narrow.Kinds}
 	opts.filter.Types, opts.narrow.Kinds = nil, nil
+	if isPicture(opts.format) {
+		return drawNeighbors(ctx, opts, types, kinds)
+	}
 	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err

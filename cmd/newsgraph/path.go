@@ -48,6 +48,9 @@ FROM and TO are names or aliases in either script, or entity IDs:
    newsgraph query path الكاظمي "Ebrahim Raisi" --evidence 5
    newsgraph query path Biden "Popular Mobilization Forces" --k 3 --max-hops 3 --weighted
 
+--format svg draws the paths, one row each, with the articles behind each hop; --format
+dot writes them for Graphviz (dot -Tpng).
+
 Exit status: 4 when a name matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed), 6 when there is no path.`,
 		Flags: append([]cli.Flag{
@@ -55,16 +58,23 @@ matches several entities (their IDs are listed), 6 when there is no path.`,
 			&cli.IntFlag{Name: "k", Value: 1, Usage: "list the `N` best paths"},
 			&cli.IntFlag{Name: "max-hops", Usage: "only paths of at most `H` hops (0: any length)"},
 			&cli.BoolFlag{Name: "weighted", Aliases: []string{"w"}, Usage: "rank paths by strength (sum of 1/articles per hop), not by hops"},
-			formatFlag(),
+			pictureFormatFlag(formatSVG, formatDOT),
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 2 {
 				return usageErrorf("path needs two names, FROM and TO; got %d argument(s)", c.NArg())
 			}
+			picture, err := takePicture(c, formatSVG, formatDOT)
+			if err != nil {
+				return err
+			}
 			q, err := parseQueryOptions(c)
 			if err != nil {
 				return err
+			}
+			if picture != "" {
+				q.format = picture
 			}
 			switch {
 			case c.Int("evidence") < 1:
@@ -148,6 +158,9 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		routes[n] = r
 	}
 
+	if isPicture(opts.format) {
+		return drawPath(opts, routes, byID)
+	}
 	switch opts.format {
 	case formatJSON:
 		return writePathJSON(opts.stdout, routes, byID)

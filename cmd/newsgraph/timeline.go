@@ -7,20 +7,22 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/query"
+	"github.com/newsgraph/newsgraph/query/draw"
 )
 
 type timelineOptions struct {
 	queryOptions
-	name string
-	per  query.Period
+	names []string
+	per   query.Period
 }
 
 func timelineCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "timeline",
-		Usage:     "how often one actor is in the news, per week or month, with a sparkline",
-		ArgsUsage: "NAME",
+		Usage:     "how often actors are in the news, per week or month, with a sparkline or a chart",
+		ArgsUsage: "NAME...",
 		Description: `Counts the articles naming NAME, and how many times they name it, per ISO week
 (Monday to Sunday) or calendar month, from its first to its last dated article. Periods
 without an article are listed with zero — a gap in coverage is news too — and show as a
@@ -30,21 +32,32 @@ apart.
    newsgraph query timeline Kadhimi
    newsgraph query timeline "الحشد الشعبي" --per week --since 2021-01-01 --format csv
 
-Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
+Several names give one timeline each, in the order given (a leading name column in tsv,
+csv and json); --format svg draws them in one chart with dated axes:
+
+   newsgraph query timeline Kadhimi Raisi "Muqtada al-Sadr" --format svg > timeline.svg
+
+Exit status: 4 when a NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "per", Value: "month", Usage: "`PERIOD` of each row: week or month"},
-			formatFlag(),
+			pictureFormatFlag(formatSVG),
 		}, articleFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			name, err := nameArg(c, "timeline")
+			if c.NArg() == 0 {
+				return usageErrorf("timeline needs at least one NAME (quote a name with spaces)")
+			}
+			picture, err := takePicture(c, formatSVG)
 			if err != nil {
 				return err
 			}
 			f, format, err := parseArticleQuery(c)
 			if err != nil {
 				return err
+			}
+			if picture != "" {
+				format = picture
 			}
 			var per query.Period
 			switch strings.ToLower(c.String("per")) {
@@ -56,43 +69,68 @@ matches several entities (their IDs are listed).`,
 				return usageErrorf("--per %q: want week or month", c.String("per"))
 			}
 			q := queryOptions{globalOptions: globals(c), filter: f, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
-			return runTimeline(c.Context, timelineOptions{queryOptions: q, name: name, per: per})
+			return runTimeline(c.Context, timelineOptions{queryOptions: q, names: c.Args().Slice(), per: per})
 		},
 	}
 }
 
 func runTimeline(ctx context.Context, opts timelineOptions) error {
-	store, e, err := openEntity(ctx, opts.queryOptions, opts.name)
+	store, err := openStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	ms, err := store.Mentions(ctx, e.ID, opts.filter)
-	if err != nil {
-		return err
-	}
-	articles := make([]query.Dated, 0, len(ms))
-	mentions := make([]query.Dated, 0, len(ms))
-	undated := 0
-	for _, m := range ms {
-		if m.Published.IsZero() {
-			undated++
-		}
-		articles = append(articles, query.Dated{Date: m.Published, Count: 1})
-		mentions = append(mentions, query.Dated{Date: m.Published, Count: m.Count})
-	}
-	byArticle := query.Timeline(articles, opts.per)
-	byMention := query.Timeline(mentions, opts.per)
+	var series []draw.Series
 	res := &result{columns: []column{
 		{name: "period", title: "PERIOD"},
 		{name: "start", title: "FROM"},
 		{name: "articles", title: "ARTICLES", number: true},
 		{name: "mentions", title: "MENTIONS", number: true},
 	}}
-	for i, b := range byArticle {
-		res.rows = append(res.rows, []any{b.Label, b.Start.Format("2006-01-02"), b.Count, byMention[i].Count})
+	several := len(opts.names) > 1
+	if several && opts.format != formatTable && opts.format != formatMD {
+		res.columns = append([]column{{name: "entity_id", title: "ID"}, {name: "name", title: "NAME"}}, res.columns...)
 	}
-	if opts.format == formatTable || opts.format == formatMD {
+	for n, name := range opts.names {
+		e, err := resolveName(ctx, store, name, graph.Filter{})
+		if err != nil {
+			return err
+		}
+		ms, err := store.Mentions(ctx, e.ID, opts.filter)
+		if err != nil {
+			return err
+		}
+		articles := make([]query.Dated, 0, len(ms))
+		mentions := make([]query.Dated, 0, len(ms))
+		undated := 0
+		for _, m := range ms {
+			if m.Published.IsZero() {
+				undated++
+			}
+			articles = append(articles, query.Dated{Date: m.Published, Count: 1})
+			mentions = append(mentions, query.Dated{Date: m.Published, Count: m.Count})
+		}
+		byArticle := query.Timeline(articles, opts.per)
+		byMention := query.Timeline(mentions, opts.per)
+		series = append(series, draw.Series{Entity: e, Buckets: byArticle})
+		if isPicture(opts.format) {
+			continue
+		}
+		var rows [][]any
+		for i, b := range byArticle {
+			row := []any{b.Label, b.Start.Format("2006-01-02"), b.Count, byMention[i].Count}
+			if several && opts.format != formatTable && opts.format != formatMD {
+				row = append([]any{e.ID, displayName(e)}, row...)
+			}
+			rows = append(rows, row)
+		}
+		if opts.format != formatTable && opts.format != formatMD {
+			res.rows = append(res.rows, rows...)
+			continue
+		}
+		if n > 0 {
+			fmt.Fprintln(opts.stdout)
+		}
 		fmt.Fprintf(opts.stdout, "%s: %d article%s", displayName(e), len(ms), plural(len(ms)))
 		if undated > 0 {
 			fmt.Fprintf(opts.stdout, " (%d undated, not placed)", undated)
@@ -102,6 +140,15 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		} else {
 			fmt.Fprintln(opts.stdout)
 		}
+		if err := (&result{columns: res.columns, rows: rows}).write(opts.stdout, opts.format); err != nil {
+			return err
+		}
+	}
+	switch {
+	case isPicture(opts.format):
+		return drawTimeline(opts, series)
+	case opts.format == formatTable || opts.format == formatMD:
+		return nil
 	}
 	return res.write(opts.stdout, opts.format)
 }
