@@ -46,6 +46,7 @@ type trainNEROptions struct {
 	epochs     int
 	seed       uint64
 	minCount   int
+	errors     int
 	out        string
 	stdout     io.Writer
 }
@@ -93,6 +94,7 @@ line was wrong.`,
 			&cli.IntFlag{Name: "epochs", Value: 15, Usage: "at most `N` passes over the training data"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` of the order of sentences in each pass"},
 			&cli.IntFlag{Name: "min-count", Value: 1, Usage: "drop features seen in fewer than `N` training words"},
+			&cli.IntFlag{Name: "errors", Value: 0, Usage: "list the `N` most frequent errors of the model written on development data"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "model `FILE` to write (required)"},
 		},
 		OnUsageError: onUsageError,
@@ -110,6 +112,7 @@ line was wrong.`,
 				epochs:     c.Int("epochs"),
 				seed:       c.Uint64("seed"),
 				minCount:   c.Int("min-count"),
+				errors:     c.Int("errors"),
 				out:        c.String("out"),
 				stdout:     c.App.Writer,
 			}
@@ -207,7 +210,20 @@ func runTrainNER(ctx context.Context, opts trainNEROptions) error {
 	}
 	row("MICRO", bestRep.Micro)
 	row("MICRO-3", scoreTagger(best, devSents, nil).Micro)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil || opts.errors == 0 {
+		return err
+	}
+	text := make([][]string, len(devSents))
+	gold := make([][]nereval.Span, len(devSents))
+	pred := make([][]nereval.Span, len(devSents))
+	for i, s := range devSents {
+		text[i], gold[i], pred[i] = s.Words, nereval.Spans(s.Tags), nereval.Spans(best.Tag(s.Words))
+	}
+	fmt.Fprintf(opts.stdout, "\nmost frequent errors on development data (FP: found, not in the gold; FN: in the gold, not found):\n")
+	for _, e := range nereval.Errors(text, gold, pred, four, opts.errors) {
+		fmt.Fprintf(opts.stdout, "%s %-4s %3d  %s\n", e.Kind, e.Type, e.Count, e.Surface)
+	}
+	return nil
 }
 
 // scoreTagger scores m's tags of gold sentences on types (nil:
