@@ -91,32 +91,36 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 // (prev == start for the first word), among the valid IOB2 sequences; it
 // writes it to best. score and back are workspace of em's size.
 func viterbi(em []float32, trans *[numTags + 1][numTags]float32, score []float32, back []int8, best []int8) {
-	n := len(best)
-	for t := range numTags {
-		if allowed(start, t) {
-			score[t] = em[t] + trans[start][t]
-		} else {
-			score[t] = negInf
+	// The transitions IOB2 forbids score −∞: −∞ plus any score stays −∞
+	// and loses every comparison, so no path goes through them.
+	var tr [numTags + 1][numTags]float32
+	for p := range tr {
+		for t := range numTags {
+			if allowed(p, t) {
+				tr[p][t] = trans[p][t]
+			} else {
+				tr[p][t] = negInf
+			}
 		}
 	}
+	n := len(best)
+	for t := range numTags {
+		score[t] = em[t] + tr[start][t]
+	}
 	for i := 1; i < n; i++ {
-		prev, cur := score[(i-1)*numTags:i*numTags], score[i*numTags:(i+1)*numTags]
+		prev := score[(i-1)*numTags : i*numTags : i*numTags]
+		cur := score[i*numTags : (i+1)*numTags : (i+1)*numTags]
+		e := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
+		bk := back[i*numTags : (i+1)*numTags : (i+1)*numTags]
 		for t := range numTags {
-			bestScore, arg := negInf, -1
-			for p := range numTags {
-				if !allowed(p, t) || prev[p] == negInf {
-					continue
-				}
-				if v := prev[p] + trans[p][t]; arg < 0 || v > bestScore {
+			bestScore, arg := prev[tagO]+tr[tagO][t], tagO // O may precede any tag
+			for p := 1; p < numTags; p++ {
+				if v := prev[p] + tr[p][t]; v > bestScore {
 					bestScore, arg = v, p
 				}
 			}
-			if arg < 0 {
-				cur[t], back[i*numTags+t] = negInf, 0
-				continue
-			}
-			cur[t] = bestScore + em[i*numTags+t]
-			back[i*numTags+t] = int8(arg)
+			cur[t] = bestScore + e[t]
+			bk[t] = int8(arg)
 		}
 	}
 	last := score[(n-1)*numTags : n*numTags]
