@@ -110,7 +110,7 @@ func TestProclitics(t *testing.T) {
 		{"بالعراق", "ب", "عراق", true},
 		{"وبغداد", "وب", "غداد", false}, // a feature, not a reading: ب is also a letter of بغداد
 		{"كما", "ك", "ما", false},
-		{"في", "", "في", false}, // one rune would be left
+		{"في", "", "في", false},   // one rune would be left
 		{"فال", "ف", "ال", false}, // ال stays when nothing would be left after it
 		{"Baghdad", "", "Baghdad", false},
 		{"", "", "", false},
