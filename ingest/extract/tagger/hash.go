@@ -1,5 +1,7 @@
 package tagger
 
+import "slices"
+
 // FNV-1a, 64 bits (Fowler, Noll, Vo), over strings without converting them.
 const (
 	fnvOffset = 14695981039346656037
@@ -90,4 +92,67 @@ func (t *table) put(k uint64, v int32) {
 			return
 		}
 	}
+}
+
+// weights is the feature table of a model: an open-addressing hash table
+// whose slots hold a feature hash and its weights for each tag, quantised to
+// int16 (the model's scale turns them back into scores), so that a
+// feature's lookup touches one half of a cache line. It is at most half
+// full; key 0 marks an empty slot (see nonzero).
+type weights struct {
+	slots []slot
+	mask  uint64
+	n     int
+}
+
+type slot struct {
+	key uint64
+	w   [numTags]int16
+}
+
+func newWeights(n int) *weights {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &weights{slots: make([]slot, size), mask: uint64(size - 1)}
+}
+
+// get returns the weights of feature k, or nil.
+func (t *weights) get(k uint64) *[numTags]int16 {
+	k = nonzero(k)
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		switch s.key {
+		case k:
+			return &s.w
+		case 0:
+			return nil
+		}
+	}
+}
+
+// put adds feature k with weights w; the table must have room (newWeights
+// of the number of features) and not hold k yet.
+func (t *weights) put(k uint64, w [numTags]int16) {
+	k = nonzero(k)
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.key == 0 {
+			s.key, s.w = k, w
+			t.n++
+			return
+		}
+	}
+}
+
+// sorted returns the keys of t in increasing order.
+func (t *weights) sorted() []uint64 {
+	out := make([]uint64, 0, t.n)
+	for _, s := range t.slots {
+		if s.key != 0 {
+			out = append(out, s.key)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

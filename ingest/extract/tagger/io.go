@@ -18,8 +18,9 @@ import (
 //	magic "newsgraph-tagger\n", version uvarint, lang (uvarint length, bytes)
 //	tags: uvarint count, then each (uvarint length, bytes) — the order of weights
 //	transitions: (numTags+1) × numTags float32, little-endian, from start last
+//	scale: float32, the score of one weight unit
 //	features: uvarint count, then by increasing hash: uvarint hash delta,
-//	  uvarint mask of tags with a non-zero weight, float32 of each
+//	  uvarint mask of tags with a non-zero weight, zig-zag varint of each (int16)
 //	gazetteer: uvarint count, then by increasing hash: uvarint hash delta,
 //	  uvarint class mask << 1 | 1 if the key begins a longer name
 //	clusters: uvarint count, then by increasing hash: uvarint hash delta,
@@ -28,7 +29,7 @@ import (
 // modelVersion changes whenever the features or this layout do.
 const (
 	magic        = "newsgraph-tagger\n"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // Save writes m in the model file format.
@@ -58,14 +59,14 @@ func (m *Model) Save(w io.Writer) error {
 			f32(v)
 		}
 	}
-	keys := m.rows.sorted()
+	f32(m.scale)
+	keys := m.feats.sorted()
 	uv(uint64(len(keys)))
 	prev := uint64(0)
 	for _, k := range keys {
 		uv(k - prev)
 		prev = k
-		r := int(m.rows.get(k))
-		row := m.w[r*numTags : r*numTags+numTags]
+		row := m.feats.get(k)
 		mask := uint64(0)
 		for t, v := range row {
 			if v != 0 {
@@ -75,7 +76,7 @@ func (m *Model) Save(w io.Writer) error {
 		uv(mask)
 		for _, v := range row {
 			if v != 0 {
-				f32(v)
+				bw.Write(buf[:binary.PutVarint(buf[:], int64(v))])
 			}
 		}
 	}
@@ -198,21 +199,32 @@ func Load(r io.Reader) (*Model, error) {
 			m.trans[a][b] = f32()
 		}
 	}
+	m.scale = f32()
+	var prevKey uint64
 	n := count("features")
-	m.rows = newTable(n)
-	m.w = make([]float32, 0, n*numTags)
+	m.feats = newWeights(n)
 	key := uint64(0)
 	for i := 0; i < n && rerr == nil; i++ {
 		key += uv()
 		mask := uv()
-		var row [numTags]float32
+		var row [numTags]int16
 		for t := range numTags {
 			if mask&(1<<t) != 0 {
-				row[t] = f32()
+				v, err := binary.ReadVarint(br)
+				if err != nil && rerr == nil {
+					rerr = err
+				}
+				if v < math.MinInt16 || v > math.MaxInt16 {
+					rerr = fmt.Errorf("weight %d out of range", v)
+				}
+				row[t] = int16(v)
 			}
 		}
-		m.rows.put(key, int32(i))
-		m.w = append(m.w, row[:]...)
+		if i > 0 && key == prevKey && rerr == nil {
+			rerr = fmt.Errorf("feature %x twice", key)
+		}
+		prevKey = key
+		m.feats.put(key, row)
 	}
 	n = count("gazetteer keys")
 	m.gaz.keys = newTable(n)

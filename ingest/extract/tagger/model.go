@@ -9,9 +9,9 @@ import (
 type Model struct {
 	Lang string // "ar", "en", or what it was trained as
 
-	rows  *table    // feature hash → row
-	w     []float32 // rows × numTags weights
-	trans [numTags + 1][numTags]float32
+	feats *weights // feature hash → weight of each tag, in units of scale
+	scale float32
+	trans [numTags + 1][numTags]float32 // in units of scale
 
 	gaz      gazetteer
 	clusters *table   // folded-word hash → index in paths
@@ -24,6 +24,7 @@ type Model struct {
 type scratch struct {
 	toks  []token
 	feats []uint64
+	sum   [numTags]int32
 	em    []float32 // emission scores, words × numTags
 	score []float32 // Viterbi scores, words × numTags
 	back  []int8    // back pointers, words × numTags
@@ -70,17 +71,18 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 	m.analyse(words, s.toks)
 	for i := range words {
 		s.feats = appendFeatures(s.feats[:0], s.toks, i)
-		em := s.em[i*numTags : (i+1)*numTags]
-		clear(em)
+		sum := &s.sum
+		*sum = [numTags]int32{}
 		for _, f := range s.feats {
-			r := m.rows.get(f)
-			if r < 0 {
-				continue
+			if w := m.feats.get(f); w != nil {
+				for t := range sum {
+					sum[t] += int32(w[t])
+				}
 			}
-			w := m.w[int(r)*numTags : int(r)*numTags+numTags]
-			for t := range em {
-				em[t] += w[t]
-			}
+		}
+		em := s.em[i*numTags : (i+1)*numTags]
+		for t := range em {
+			em[t] = float32(sum[t])
 		}
 	}
 	viterbi(s.em, &m.trans, s.score, s.back, s.best)

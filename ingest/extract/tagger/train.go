@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -202,35 +203,49 @@ func (p *perceptron) update(rows [][]int32, gold, pred []int8) {
 	}
 }
 
-// average returns the model of the averaged weights, w − u/c, without the
-// features whose averaged weights are all zero.
+// average returns the model of the averaged weights, w − u/c, quantised
+// to int16 steps of the largest weight's 1/32767, without the features
+// whose quantised weights are all zero.
 func (p *perceptron) average(m *Model, keys []uint64) *Model {
 	out := &Model{Lang: m.Lang, gaz: m.gaz, clusters: m.clusters, paths: m.paths}
 	c := float64(p.c)
+	avg := func(w int32, u int64) float64 { return float64(w) - float64(u)/c }
+	maxAbs := 0.0
+	for i := range p.w {
+		maxAbs = max(maxAbs, math.Abs(avg(p.w[i], p.u[i])))
+	}
+	for a := range p.tw {
+		for b := range p.tw[a] {
+			maxAbs = max(maxAbs, math.Abs(avg(p.tw[a][b], p.tu[a][b])))
+		}
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / math.MaxInt16
+	out.scale = float32(scale)
 	var kept []uint64
-	var w []float32
+	var rows [][numTags]int16
 	for r, k := range keys {
-		var row [numTags]float32
+		var row [numTags]int16
 		nonzero := false
 		for t := range numTags {
 			i := r*numTags + t
-			v := float32(float64(p.w[i]) - float64(p.u[i])/c)
-			row[t] = v
-			nonzero = nonzero || v != 0
+			row[t] = int16(math.Round(avg(p.w[i], p.u[i]) / scale))
+			nonzero = nonzero || row[t] != 0
 		}
 		if nonzero {
 			kept = append(kept, k)
-			w = append(w, row[:]...)
+			rows = append(rows, row)
 		}
 	}
-	out.rows = newTable(len(kept))
+	out.feats = newWeights(len(kept))
 	for i, k := range kept {
-		out.rows.put(k, int32(i))
+		out.feats.put(k, rows[i])
 	}
-	out.w = w
 	for a := range out.trans {
 		for b := range out.trans[a] {
-			out.trans[a][b] = float32(float64(p.tw[a][b]) - float64(p.tu[a][b])/c)
+			out.trans[a][b] = float32(avg(p.tw[a][b], p.tu[a][b]) / scale)
 		}
 	}
 	return out
