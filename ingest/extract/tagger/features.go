@@ -94,68 +94,70 @@ const (
 // used as features, as Miller et al. (2004) and Ratinov & Roth (2009) did.
 var clusterPrefixes = [4]int{4, 6, 10, 20}
 
-// analyse fills toks with the hashes of words' forms. It allocates only
-// where folding a word does.
+// analyse fills toks with the hashes of words' forms and their gazetteer
+// marks. It allocates only where folding a word does.
 func (m *Model) analyse(words []string, toks []token) {
 	for i, w := range words {
-		t := &toks[i]
-		*t = token{}
-		t.word = hashStr(w)
-		f := norm.Fold(w)
-		t.fold = hashStr(f)
-		clitic, art, stem := proclitics(f)
-		t.stem = hashStr(stem)
-		if art {
-			t.strip = hashString(hashStr("ال"), stem)
-		} else {
-			t.strip = t.stem
+		m.analyseWord(w, &toks[i])
+	}
+	m.gaz.mark(toks[:len(words)])
+}
+
+// analyseWord sets t to the hashes of w's forms, without gazetteer marks.
+func (m *Model) analyseWord(w string, t *token) {
+	*t = token{}
+	t.word = hashStr(w)
+	f := norm.Fold(w)
+	t.fold = hashStr(f)
+	clitic, art, stem := proclitics(f)
+	t.stem = hashStr(stem)
+	if art {
+		t.strip = hashString(hashStr("ال"), stem)
+	} else {
+		t.strip = t.stem
+	}
+	t.clitic = hashStr(clitic)
+	if art {
+		t.clitic = mix(1, t.clitic)
+	}
+	t.shape, t.lshape = shapes(w)
+	n := 0
+	for j := range stem {
+		if n == 4 {
+			break
 		}
-		t.clitic = hashStr(clitic)
-		if art {
-			t.clitic = mix(1, t.clitic)
-		}
-		t.shape, t.lshape = shapes(w)
-		n := 0
-		for j := range stem {
-			if n == 4 {
-				break
-			}
-			if j > 0 {
-				t.pre[n] = hashStr(stem[:j])
-				n++
-			}
-		}
-		if n < 4 {
-			t.pre[n] = hashStr(stem)
-		}
-		n = 0
-		runes := 0
-		for j := len(f); j > 0 && n < 4; {
-			_, size := utf8.DecodeLastRuneInString(f[:j])
-			j -= size
-			t.suf[n] = hashStr(f[j:])
+		if j > 0 {
+			t.pre[n] = hashStr(stem[:j])
 			n++
 		}
-		runes = utf8.RuneCountInString(f)
-		switch {
-		case runes <= 3:
-			t.length = uint64(runes)
-		case runes <= 6:
-			t.length = 5
-		default:
-			t.length = 9
-		}
-		if m.clusters != nil {
-			for _, k := range [3]uint64{t.fold, t.strip, t.stem} {
-				if r := m.clusters.get(k); r >= 0 {
-					p := m.paths[r]
-					t.path, t.plen = p>>8, uint8(p)
-					break
-				}
+	}
+	if n < 4 {
+		t.pre[n] = hashStr(stem)
+	}
+	n = 0
+	for j := len(f); j > 0 && n < 4; {
+		_, size := utf8.DecodeLastRuneInString(f[:j])
+		j -= size
+		t.suf[n] = hashStr(f[j:])
+		n++
+	}
+	switch runes := utf8.RuneCountInString(f); {
+	case runes <= 3:
+		t.length = uint64(runes)
+	case runes <= 6:
+		t.length = 5
+	default:
+		t.length = 9
+	}
+	if m.clusters != nil {
+		for _, k := range [3]uint64{t.fold, t.strip, t.stem} {
+			if r := m.clusters.get(k); r >= 0 {
+				p := m.paths[r]
+				t.path, t.plen = p>>8, uint8(p)
+				break
 			}
 		}
 	}
-	m.gaz.mark(toks[:len(words)])
 }
 
 // proclitics splits a folded word into the Arabic proclitics it may carry
@@ -237,61 +239,43 @@ func shapes(w string) (short, long uint64) {
 }
 
 // appendFeatures appends the hashes of the features of word i of a
-// sentence to fs.
+// sentence to fs: those of its context (appendContext) and those of each
+// word in the window as seen from i (appendWord).
 func appendFeatures(fs []uint64, toks []token, i int) []uint64 {
-	at := func(j int) *token {
-		switch {
-		case j < 0:
-			return &padBefore
-		case j >= len(toks):
-			return &padAfter
-		}
-		return &toks[j]
+	fs = appendContext(fs, toks, i)
+	for rel := -window; rel <= window; rel++ {
+		fs = appendWord(fs, rel, at(toks, i+rel))
 	}
-	t, m1, m2, p1, p2 := &toks[i], at(i-1), at(i-2), at(i+1), at(i+2)
+	return fs
+}
+
+// window is how many words either side of a word its features see.
+const window = 2
+
+func at(toks []token, j int) *token {
+	switch {
+	case j < 0:
+		return &padBefore
+	case j >= len(toks):
+		return &padAfter
+	}
+	return &toks[j]
+}
+
+// appendContext appends the features of word i that depend on more than
+// one word, or on its sentence: the bias, word bigrams and shape trigrams,
+// the shape of a sentence's first word, and the gazetteer marks of the
+// word and its neighbours.
+func appendContext(fs []uint64, toks []token, i int) []uint64 {
+	t, m1, p1 := &toks[i], at(toks, i-1), at(toks, i+1)
 	fs = append(fs,
 		mix(tBias, 0),
-		mix(tWord, t.word),
-		mix(tFold, t.fold),
-		mix(tFoldM1, m1.fold),
-		mix(tFoldM2, m2.fold),
-		mix(tFoldP1, p1.fold),
-		mix(tFoldP2, p2.fold),
 		mix(tFoldM1Fold, mix(m1.fold, t.fold)),
 		mix(tFoldFoldP1, mix(t.fold, p1.fold)),
-		mix(tWordM1, m1.word),
-		mix(tWordP1, p1.word),
-		mix(tSuf3M1, m1.suf[2]),
-		mix(tSuf3P1, p1.suf[2]),
-		mix(tShape, t.shape),
-		mix(tShapeM1, m1.shape),
-		mix(tShapeP1, p1.shape),
 		mix(tShapeTri, mix(mix(m1.shape, t.shape), p1.shape)),
-		mix(tLShape, t.lshape),
-		mix(tLength, t.length),
 	)
 	if i == 0 {
 		fs = append(fs, mix(tFirstShape, t.shape))
-	}
-	if t.strip != t.fold {
-		fs = append(fs, mix(tStrip, t.strip), mix(tClitic, t.clitic))
-	}
-	if t.stem != t.fold {
-		fs = append(fs, mix(tStem, t.stem))
-	}
-	if m1.stem != m1.fold {
-		fs = append(fs, mix(tStemM1, m1.stem))
-	}
-	if p1.stem != p1.fold {
-		fs = append(fs, mix(tStemP1, p1.stem))
-	}
-	for k := range 4 {
-		if t.pre[k] != 0 {
-			fs = append(fs, mix(tPre+uint64(k), t.pre[k]))
-		}
-		if t.suf[k] != 0 {
-			fs = append(fs, mix(tSuf+uint64(k), t.suf[k]))
-		}
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		fs = append(fs, mix(tGaz, uint64(trailingZeros(g))))
@@ -302,9 +286,54 @@ func appendFeatures(fs []uint64, toks []token, i int) []uint64 {
 	for g := p1.gaz; g != 0; g &= g - 1 {
 		fs = append(fs, mix(tGazP1, uint64(trailingZeros(g))))
 	}
-	fs = appendCluster(fs, tCluster, t)
-	fs = appendCluster(fs, tClusterM1, m1)
-	fs = appendCluster(fs, tClusterP1, p1)
+	return fs
+}
+
+// appendWord appends the features that word t gives the word rel places
+// before it (rel < 0) or after it; rel 0 is the word itself. They depend on
+// t alone, not on its gazetteer marks, so they can be cached per word.
+func appendWord(fs []uint64, rel int, t *token) []uint64 {
+	switch rel {
+	case 0:
+		fs = append(fs,
+			mix(tWord, t.word),
+			mix(tFold, t.fold),
+			mix(tShape, t.shape),
+			mix(tLShape, t.lshape),
+			mix(tLength, t.length),
+		)
+		if t.strip != t.fold {
+			fs = append(fs, mix(tStrip, t.strip), mix(tClitic, t.clitic))
+		}
+		if t.stem != t.fold {
+			fs = append(fs, mix(tStem, t.stem))
+		}
+		for k := range 4 {
+			if t.pre[k] != 0 {
+				fs = append(fs, mix(tPre+uint64(k), t.pre[k]))
+			}
+			if t.suf[k] != 0 {
+				fs = append(fs, mix(tSuf+uint64(k), t.suf[k]))
+			}
+		}
+		return appendCluster(fs, tCluster, t)
+	case -1:
+		fs = append(fs, mix(tFoldM1, t.fold), mix(tWordM1, t.word), mix(tSuf3M1, t.suf[2]), mix(tShapeM1, t.shape))
+		if t.stem != t.fold {
+			fs = append(fs, mix(tStemM1, t.stem))
+		}
+		return appendCluster(fs, tClusterM1, t)
+	case 1:
+		fs = append(fs, mix(tFoldP1, t.fold), mix(tWordP1, t.word), mix(tSuf3P1, t.suf[2]), mix(tShapeP1, t.shape))
+		if t.stem != t.fold {
+			fs = append(fs, mix(tStemP1, t.stem))
+		}
+		return appendCluster(fs, tClusterP1, t)
+	case -2:
+		return append(fs, mix(tFoldM2, t.fold))
+	case 2:
+		return append(fs, mix(tFoldP2, t.fold))
+	}
 	return fs
 }
 

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"runtime"
 	"sync"
 )
 
@@ -17,7 +18,23 @@ type Model struct {
 	clusters *table   // folded-word hash → index in paths
 	paths    []uint64 // bit string << 8 | length
 
-	scratch sync.Pool
+	once    sync.Once
+	pool    chan *scratch                   // idle scratch space, with warm word caches
+	padPart [2][2*window + 1][numTags]int32 // what the padding before and after a sentence gives each position
+}
+
+// cacheSize is the number of words a scratch space remembers the features
+// of (direct-mapped by the hash of the word).
+const cacheSize = 8192
+
+// wordEntry is what the features spanning words need of a word's analysis
+// (see appendContext and gazetteer.mark), and the sums of the weights of
+// the features it gives the words of its window: part[rel+window] is what it
+// gives the word rel places before it (rel < 0) or after it.
+type wordEntry struct {
+	key                uint64
+	fold, strip, shape uint64
+	part               [2*window + 1][numTags]int32
 }
 
 // scratch holds what tagging one sentence needs, reused across calls.
@@ -25,6 +42,8 @@ type scratch struct {
 	toks  []token
 	feats []uint64
 	sum   [numTags]int32
+	cache []wordEntry
+	parts [][2*window + 1][numTags]int32
 	em    []float32 // emission scores, words × numTags
 	score []float32 // Viterbi scores, words × numTags
 	back  []int8    // back pointers, words × numTags
@@ -32,17 +51,22 @@ type scratch struct {
 }
 
 func (m *Model) getScratch(n int) *scratch {
-	s, _ := m.scratch.Get().(*scratch)
-	if s == nil {
-		s = &scratch{}
+	m.once.Do(m.prepare)
+	var s *scratch
+	select {
+	case s = <-m.pool:
+	default:
+		s = &scratch{cache: make([]wordEntry, cacheSize)}
 	}
 	if cap(s.toks) < n {
 		s.toks = make([]token, n)
+		s.parts = make([][2*window + 1][numTags]int32, n)
 		s.em = make([]float32, n*numTags)
 		s.score = make([]float32, n*numTags)
 		s.back = make([]int8, n*numTags)
 		s.best = make([]int8, n)
 	}
+	s.parts = s.parts[:n]
 	s.toks, s.em, s.score, s.back, s.best = s.toks[:n], s.em[:n*numTags], s.score[:n*numTags], s.back[:n*numTags], s.best[:n]
 	return s
 }
@@ -62,17 +86,75 @@ func (m *Model) Tag(words []string) []string {
 	for i, t := range s.best {
 		out[i] = tagNames[t]
 	}
-	m.scratch.Put(s)
+	select {
+	case m.pool <- s:
+	default:
+	}
 	return out
+}
+
+// prepare makes what tagging needs beyond the weights: the pool of scratch
+// space and the padding's feature sums.
+func (m *Model) prepare() {
+	m.pool = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
+	for k, pad := range [2]*token{&padBefore, &padAfter} {
+		m.wordSums(pad, &m.padPart[k], nil)
+	}
+}
+
+// wordSums sets part to the weight sums of the features word t gives each
+// position of its window (see wordEntry); fs is workspace.
+func (m *Model) wordSums(t *token, part *[2*window + 1][numTags]int32, fs []uint64) []uint64 {
+	for rel := -window; rel <= window; rel++ {
+		fs = appendWord(fs[:0], rel, t)
+		sum := &part[rel+window]
+		*sum = [numTags]int32{}
+		for _, f := range fs {
+			if w := m.feats.get(f); w != nil {
+				for k := range sum {
+					sum[k] += int32(w[k])
+				}
+			}
+		}
+	}
+	return fs
 }
 
 // tagIndexes fills s.best with the best tag sequence of words.
 func (m *Model) tagIndexes(words []string, s *scratch) {
-	m.analyse(words, s.toks)
+	// Each word's own features come from the cache, or are looked up once
+	// and cached; the gazetteer marks and the features that span words are
+	// looked up for every word.
+	for i, w := range words {
+		h := nonzero(hashStr(w))
+		e := &s.cache[h&(cacheSize-1)]
+		if e.key != h {
+			var t token
+			m.analyseWord(w, &t)
+			s.feats = m.wordSums(&t, &e.part, s.feats)
+			e.key, e.fold, e.strip, e.shape = h, t.fold, t.strip, t.shape
+		}
+		s.toks[i] = token{fold: e.fold, strip: e.strip, shape: e.shape}
+		s.parts[i] = e.part
+	}
+	m.gaz.mark(s.toks)
+	n := len(words)
 	for i := range words {
-		s.feats = appendFeatures(s.feats[:0], s.toks, i)
+		s.feats = appendContext(s.feats[:0], s.toks, i)
 		sum := &s.sum
 		*sum = [numTags]int32{}
+		for rel := -window; rel <= window; rel++ {
+			part := &m.padPart[0]
+			switch j := i + rel; {
+			case j >= n:
+				part = &m.padPart[1]
+			case j >= 0:
+				part = &s.parts[j]
+			}
+			for k, v := range part[rel+window] {
+				sum[k] += v
+			}
+		}
 		for _, f := range s.feats {
 			if w := m.feats.get(f); w != nil {
 				for t := range sum {

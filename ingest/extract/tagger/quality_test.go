@@ -1,8 +1,12 @@
 package tagger_test
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/ingest/norm"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/tagger"
 	"github.com/newsgraph/newsgraph/ingest/nereval"
@@ -119,4 +123,57 @@ func BenchmarkTag(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*words), "ns/token")
 		})
 	}
+}
+
+// BenchmarkTagCorpus tags ar-news-2022 (../shared/corpora), as the
+// extractor reads it: each article's title and body cut into sentences
+// (norm.Sentences) and words (norm.Tokens), a sentence a call. MB/s counts
+// the article text; the cutting is done beforehand and not timed.
+func BenchmarkTagCorpus(b *testing.B) {
+	const path = "../../../../shared/corpora/ar-news-2022/articles.jsonl"
+	f, err := os.Open(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			b.Fatalf("CI=true but the shared corpus is missing: %v", err)
+		}
+		b.Skipf("shared corpus not found (%v); it lives beside the repository in ../shared", err)
+	}
+	defer f.Close()
+	var sents [][]string
+	size, words := 0, 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var a struct{ Title, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		text := a.Title + "\n" + a.Body
+		size += len(text)
+		for _, sp := range norm.Sentences(text) {
+			var ws []string
+			for _, t := range norm.Tokens(text[sp.Start:sp.End]) {
+				ws = append(ws, t.Text)
+			}
+			if len(ws) > 0 {
+				sents = append(sents, ws)
+				words += len(ws)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	m, err := tagger.Default("ar")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			m.Tag(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*words), "ns/token")
 }
