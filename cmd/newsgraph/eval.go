@@ -32,6 +32,7 @@ type evalNEROptions struct {
 	lexicon      string // extra lexicon file, "" for the built-in one only
 	types        []string
 	docSentences int
+	split        string // "all", "train" or "dev": the documents of nereval.DevSplit scored
 	errors       int
 	format       string
 	stdout       io.Writer
@@ -49,7 +50,10 @@ What is read: each gold document becomes one article, its tokens joined by space
 sentences by line breaks, so a surname can refer back to a full name earlier in the
 document. Files with -DOCSTART- lines (CoNLL-2003) keep their documents; files without
 (ANERcorp) are cut every --doc-sentences sentences. A file without blank lines (ANERcorp)
-ends a sentence at each "." token.
+ends a sentence at each "." token. --split dev scores only the fixed development split,
+every tenth document (the 10th, 20th, …), which the statistical tagger never trains on;
+--split train the other nine in ten. It is meant for a gold file that comes whole
+(ANERcorp, cut with the default --doc-sentences); CoNLL-2003 has its own valid.txt.
 
 What is scored: names of people (PER), organisations (ORG) and places (LOC) — every mention
 the extractor finds, however it found it (lexicon name, surname coreference, rule, …), except
@@ -73,6 +77,7 @@ false finds (FP) by surface text: an FN is a name the lexicon could learn, an FP
 entry that fires where annotators saw no name, or a boundary or type mismatch.
 
    newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
+   newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt --split dev
    newsgraph eval ner --gold ../shared/gold/conll2003-en/valid.txt --errors 25
    newsgraph eval ner --gold gold.txt --lexicon extra.jsonl --format json
 
@@ -87,6 +92,7 @@ file and line); 2 the command line was wrong.`,
 			&cli.BoolFlag{Name: "misc", Usage: "also score MISC entities (the extractor finds none)"},
 			&cli.IntFlag{Name: "doc-sentences", Value: nereval.DefaultDocSentences, Usage: "in a file without -DOCSTART- lines, read every `N` sentences as one article; 0 reads the whole file as one"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
+			&cli.StringFlag{Name: "split", Value: "all", Usage: "score `PART` of the documents: all, or the train or dev part of the fixed split (every tenth document is dev; for a gold file that comes whole, as ANERcorp)"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list the `N` most frequent errors; 0 lists none"},
 			formatFlag(),
 		},
@@ -104,6 +110,7 @@ file and line); 2 the command line was wrong.`,
 				lexicon:      c.String("lexicon"),
 				types:        nereval.DefaultTypes,
 				docSentences: c.Int("doc-sentences"),
+				split:        c.String("split"),
 				errors:       c.Int("errors"),
 				format:       format,
 				stdout:       c.App.Writer,
@@ -115,6 +122,8 @@ file and line); 2 the command line was wrong.`,
 				return usageErrorf("--doc-sentences must not be negative")
 			case opts.errors < 0:
 				return usageErrorf("--errors must not be negative")
+			case opts.split != "all" && opts.split != "train" && opts.split != "dev":
+				return usageErrorf("--split %q: want all, train or dev", opts.split)
 			}
 			if c.Bool("misc") {
 				opts.types = append(append([]string(nil), nereval.DefaultTypes...), nereval.MISC)
@@ -170,6 +179,12 @@ func runEvalNER(ctx context.Context, opts evalNEROptions) error {
 	}
 	if len(docs) == 0 {
 		return fmt.Errorf("gold %s: no tokens", opts.gold)
+	}
+	switch train, dev := nereval.DevSplit(docs); opts.split {
+	case "train":
+		docs = train
+	case "dev":
+		docs = dev
 	}
 	if err := ctx.Err(); err != nil {
 		return err

@@ -82,6 +82,7 @@ paths between them, with the articles behind each link.
 			statsCommand(),
 			exportCommand(),
 			evalCommand(),
+			trainCommand(),
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {}, // main maps errors to exit codes

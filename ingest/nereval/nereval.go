@@ -532,3 +532,24 @@ func (c *Corpus) Evaluate(types []string, n int) Report {
 	r.Errors = Errors(c.Text, c.Gold, c.Pred, r.Types, n)
 	return r
 }
+
+// DevEvery is the stride of the fixed development split: document i
+// (0-based, in file order) is a development document when
+// i%DevEvery == DevEvery-1, one in ten.
+const DevEvery = 10
+
+// DevSplit cuts documents into a training part and the fixed development
+// split (see DevEvery), both in file order. It is the one place the split
+// is defined: statistical models train on train only, and are tuned and
+// scored on dev only. Cut ANERcorp with DefaultDocSentences for the split
+// the project's figures are quoted on.
+func DevSplit(docs []Document) (train, dev []Document) {
+	for i, d := range docs {
+		if i%DevEvery == DevEvery-1 {
+			dev = append(dev, d)
+		} else {
+			train = append(train, d)
+		}
+	}
+	return train, dev
+}
