@@ -3,8 +3,8 @@ package tagger
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/graph/norm"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
-	"github.com/newsgraph/newsgraph/ingest/norm"
 )
 
 // Class is a gazetteer: a list of names of one kind, from one source.

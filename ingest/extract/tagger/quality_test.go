@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/ingest/norm"
+	"github.com/newsgraph/newsgraph/graph/norm"
 
 	"github.com/newsgraph/newsgraph/ingest/extract/tagger"
 	"github.com/newsgraph/newsgraph/ingest/nereval"
