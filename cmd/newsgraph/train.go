@@ -46,6 +46,7 @@ type trainNEROptions struct {
 	epochs     int
 	seed       uint64
 	minCount   int
+	ensemble   int
 	errors     int
 	out        string
 	stdout     io.Writer
@@ -93,6 +94,7 @@ line was wrong.`,
 			&cli.IntFlag{Name: "min-cluster-count", Value: 1, Usage: "leave out clustered words seen fewer than `N` times"},
 			&cli.IntFlag{Name: "epochs", Value: 15, Usage: "at most `N` passes over the training data"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` of the order of sentences in each pass"},
+			&cli.IntFlag{Name: "ensemble", Value: 1, Usage: "train `N` perceptrons, each visiting the sentences in its own order, and average them"},
 			&cli.IntFlag{Name: "min-count", Value: 1, Usage: "drop features seen in fewer than `N` training words"},
 			&cli.IntFlag{Name: "errors", Value: 0, Usage: "list the `N` most frequent errors of the model written on development data"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "model `FILE` to write (required)"},
@@ -113,6 +115,7 @@ line was wrong.`,
 				seed:       c.Uint64("seed"),
 				minCount:   c.Int("min-count"),
 				errors:     c.Int("errors"),
+				ensemble:   c.Int("ensemble"),
 				out:        c.String("out"),
 				stdout:     c.App.Writer,
 			}
@@ -125,6 +128,8 @@ line was wrong.`,
 				return usageErrorf("train ner needs --out FILE, where the model goes")
 			case opts.epochs < 1:
 				return usageErrorf("--epochs must be at least 1")
+			case opts.ensemble < 1:
+				return usageErrorf("--ensemble must be at least 1")
 			}
 			return runTrainNER(c.Context, opts)
 		},
@@ -173,7 +178,7 @@ func runTrainNER(ctx context.Context, opts trainNEROptions) error {
 	bestEpoch := 0
 	fmt.Fprintf(opts.stdout, "%5s  %9s  %6s  %6s  %6s  %7s\n", "EPOCH", "PRECISION", "RECALL", "F1", "F1-3", "SECONDS")
 	_, err = tagger.Train(sents, tagger.TrainOptions{
-		Lang: opts.lang, Epochs: opts.epochs, Seed: opts.seed, MinCount: opts.minCount,
+		Lang: opts.lang, Epochs: opts.epochs, Seed: opts.seed, MinCount: opts.minCount, Ensemble: opts.ensemble,
 		Gazetteers: names, Clusters: clusters,
 		OnEpoch: func(epoch int, m *tagger.Model) {
 			rep := scoreTagger(m, devSents, four)

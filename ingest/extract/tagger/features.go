@@ -92,7 +92,7 @@ const (
 
 // clusterPrefixes are the lengths of the Brown cluster bit-string prefixes
 // used as features, as Miller et al. (2004) and Ratinov & Roth (2009) did.
-var clusterPrefixes = [4]int{4, 6, 10, 20}
+var clusterPrefixes = [...]int{2, 4, 6, 8, 10, 12, 16, 20}
 
 // analyse fills toks with the hashes of words' forms and their gazetteer
 // marks. It allocates only where folding a word does.
@@ -341,10 +341,13 @@ func appendCluster(fs []uint64, tmpl uint64, t *token) []uint64 {
 	if t.plen == 0 {
 		return fs
 	}
-	for k, p := range clusterPrefixes {
+	for _, p := range clusterPrefixes {
 		n := min(p, int(t.plen))
 		prefix := t.path >> (int(t.plen) - n)
-		fs = append(fs, mix(tmpl+uint64(k), prefix<<6|uint64(n)))
+		fs = append(fs, mix(tmpl, prefix<<6|uint64(n)))
+		if n == int(t.plen) {
+			break // the whole path: longer prefixes are the same feature
+		}
 	}
 	return fs
 }

@@ -31,6 +31,11 @@ type TrainOptions struct {
 	// so far; a caller scores it on development data. The model is the
 	// caller's to keep.
 	OnEpoch func(epoch int, m *Model)
+	// Ensemble is how many perceptrons are trained side by side, each
+	// visiting the sentences in its own order (seeded by Seed and its
+	// number); the model averages their averaged weights, which makes it
+	// depend less on one order. Values below 1 read as 1.
+	Ensemble int
 }
 
 // Train learns a model from gold sentences with the averaged structured
@@ -51,10 +56,6 @@ func Train(sents []Sentence, opts TrainOptions) (*Model, error) {
 	}
 
 	// Features of every word, and how often each is seen.
-	type example struct {
-		feats [][]uint64
-		gold  []int8
-	}
 	examples := make([]example, 0, len(sents))
 	counts := make(map[uint64]int32)
 	var toks []token
@@ -117,46 +118,29 @@ func Train(sents []Sentence, opts TrainOptions) (*Model, error) {
 		examples[e].feats = nil
 	}
 
-	p := perceptron{
-		w: make([]int32, len(keys)*numTags), u: make([]int64, len(keys)*numTags), c: 1,
-	}
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
+	ps := make([]*perceptron, max(opts.Ensemble, 1))
+	orders := make([][]int, len(ps))
+	for k := range ps {
+		ps[k] = &perceptron{w: make([]int32, len(keys)*numTags), u: make([]int64, len(keys)*numTags), c: 1}
+		orders[k] = make([]int, len(examples))
+		for i := range orders[k] {
+			orders[k][i] = i
+		}
 	}
 	var em, score []float32
 	var back, best []int8
 	var final *Model
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		rng := rand.New(rand.NewPCG(opts.Seed, uint64(epoch)))
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, e := range order {
-			r, gold := rows[e], examples[e].gold
-			n := len(gold)
-			em, score = slices.Grow(em[:0], n*numTags)[:n*numTags], slices.Grow(score[:0], n*numTags)[:n*numTags]
-			back, best = slices.Grow(back[:0], n*numTags)[:n*numTags], slices.Grow(best[:0], n)[:n]
-			for i := range n {
-				e := em[i*numTags : (i+1)*numTags]
-				clear(e)
-				for _, k := range r[i] {
-					w := p.w[int(k)*numTags : int(k)*numTags+numTags]
-					for t := range e {
-						e[t] += float32(w[t])
-					}
-				}
-			}
-			var trans [numTags + 1][numTags]float32
-			for a := range trans {
-				for b := range trans[a] {
-					trans[a][b] = float32(p.tw[a][b])
-				}
-			}
-			viterbi(em, &trans, score, back, best)
-			p.update(r, gold, best)
-			p.c++
+		for k, p := range ps {
+			// The first perceptron's stream is the one a single model was
+			// always trained with: an ensemble of one is that model.
+			rng := rand.New(rand.NewPCG(opts.Seed+uint64(k)<<32, uint64(epoch)))
+			order := orders[k]
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			em, score, back, best = p.pass(rows, examples, order, em, score, back, best)
 		}
 		if opts.OnEpoch != nil || epoch == opts.Epochs {
-			avg := p.average(m, keys)
+			avg := average(ps, m, keys)
 			if opts.OnEpoch != nil {
 				opts.OnEpoch(epoch, avg)
 			}
@@ -164,6 +148,44 @@ func Train(sents []Sentence, opts TrainOptions) (*Model, error) {
 		}
 	}
 	return final, nil
+}
+
+// pass makes one pass of perceptron training over the examples in order;
+// em, score, back and best are workspace, returned grown.
+func (p *perceptron) pass(rows [][][]int32, examples []example, order []int, em, score []float32, back, best []int8) ([]float32, []float32, []int8, []int8) {
+	for _, e := range order {
+		r, gold := rows[e], examples[e].gold
+		n := len(gold)
+		em, score = slices.Grow(em[:0], n*numTags)[:n*numTags], slices.Grow(score[:0], n*numTags)[:n*numTags]
+		back, best = slices.Grow(back[:0], n*numTags)[:n*numTags], slices.Grow(best[:0], n)[:n]
+		for i := range n {
+			e := em[i*numTags : (i+1)*numTags]
+			clear(e)
+			for _, k := range r[i] {
+				w := p.w[int(k)*numTags : int(k)*numTags+numTags]
+				for t := range e {
+					e[t] += float32(w[t])
+				}
+			}
+		}
+		var trans [numTags + 1][numTags]float32
+		for a := range trans {
+			for b := range trans[a] {
+				trans[a][b] = float32(p.tw[a][b])
+			}
+		}
+		viterbi(em, &trans, score, back, best)
+		p.update(r, gold, best)
+		p.c++
+	}
+	return em, score, back, best
+}
+
+// example is a training sentence: the features of each word (dropped
+// once indexed) and the gold tags.
+type example struct {
+	feats [][]uint64
+	gold  []int8
 }
 
 // perceptron holds the weights being learnt: w the current ones, u their
@@ -203,20 +225,33 @@ func (p *perceptron) update(rows [][]int32, gold, pred []int8) {
 	}
 }
 
-// average returns the model of the averaged weights, w − u/c, quantised
+// average returns the model of the averaged weights, w − u/c, averaged
+// again over the perceptrons of an ensemble, quantised
 // to int16 steps of the largest weight's 1/32767, without the features
 // whose quantised weights are all zero.
-func (p *perceptron) average(m *Model, keys []uint64) *Model {
+func average(ps []*perceptron, m *Model, keys []uint64) *Model {
 	out := &Model{Lang: m.Lang, gaz: m.gaz, clusters: m.clusters, paths: m.paths}
-	c := float64(p.c)
-	avg := func(w int32, u int64) float64 { return float64(w) - float64(u)/c }
-	maxAbs := 0.0
-	for i := range p.w {
-		maxAbs = max(maxAbs, math.Abs(avg(p.w[i], p.u[i])))
+	at := func(i int) float64 {
+		v := 0.0
+		for _, p := range ps {
+			v += float64(p.w[i]) - float64(p.u[i])/float64(p.c)
+		}
+		return v / float64(len(ps))
 	}
-	for a := range p.tw {
-		for b := range p.tw[a] {
-			maxAbs = max(maxAbs, math.Abs(avg(p.tw[a][b], p.tu[a][b])))
+	trans := func(a, b int) float64 {
+		v := 0.0
+		for _, p := range ps {
+			v += float64(p.tw[a][b]) - float64(p.tu[a][b])/float64(p.c)
+		}
+		return v / float64(len(ps))
+	}
+	maxAbs := 0.0
+	for i := range ps[0].w {
+		maxAbs = max(maxAbs, math.Abs(at(i)))
+	}
+	for a := range ps[0].tw {
+		for b := range ps[0].tw[a] {
+			maxAbs = max(maxAbs, math.Abs(trans(a, b)))
 		}
 	}
 	if maxAbs == 0 {
@@ -231,7 +266,7 @@ func (p *perceptron) average(m *Model, keys []uint64) *Model {
 		nonzero := false
 		for t := range numTags {
 			i := r*numTags + t
-			row[t] = int16(math.Round(avg(p.w[i], p.u[i]) / scale))
+			row[t] = int16(math.Round(at(i) / scale))
 			nonzero = nonzero || row[t] != 0
 		}
 		if nonzero {
@@ -245,7 +280,7 @@ func (p *perceptron) average(m *Model, keys []uint64) *Model {
 	}
 	for a := range out.trans {
 		for b := range out.trans[a] {
-			out.trans[a][b] = float32(avg(p.tw[a][b], p.tu[a][b]) / scale)
+			out.trans[a][b] = float32(trans(a, b) / scale)
 		}
 	}
 	return out
