@@ -191,6 +191,17 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			}
 		}
 	}
+	matches := x.lex.Match(toks)
+	named := make([]bool, len(toks)) // the words of lexicon names
+	if nameAt != nil {
+		for _, m := range matches {
+			if m.Kind == lexicon.KindName {
+				for k := m.Start; k < m.End; k++ {
+					named[k] = true
+				}
+			}
+		}
+	}
 	// around returns the longer tagged name tokens [from, to), a lexicon
 	// name of type typ, are words of, and whether that name takes the
 	// lexicon name's place: always when its type differs (ريال مدريد);
@@ -213,6 +224,11 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 		if !x.nameWords(toks, n, from, to) {
 			return n, false, false // the tagger ran on into a verb: "يلتق الكاظمي"
+		}
+		for k := n.start; k < n.end; k++ {
+			if (k < from || k >= to) && named[k] {
+				return n, false, false // two names run together: "بايدن والكاظمي"
+			}
 		}
 		return n, true, to-from == 1
 	}
@@ -265,7 +281,6 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 	}
 
-	matches := x.lex.Match(toks)
 	for i := 0; i < len(matches); {
 		// The matches of one span: several when entities share the words.
 		j := i + 1

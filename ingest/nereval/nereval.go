@@ -35,6 +35,12 @@ const DefaultDocSentences = 50
 type Document struct {
 	Name      string // "file:line" of its first token
 	Sentences []Sentence
+	// Marked: the file marks its documents with -DOCSTART- lines, so it
+	// comes split into its own parts (CoNLL-2003's train, valid, test);
+	// otherwise it comes whole (ANERcorp) and was cut every
+	// Options.DocSentences sentences, and DevSplit says which documents
+	// are development data.
+	Marked bool
 }
 
 // Sentence is one gold sentence: a tag per token.
@@ -136,7 +142,7 @@ func ReadCoNLLWith(r io.Reader, name string, opts Options) ([]Document, error) {
 			return
 		}
 		if doc == nil {
-			docs = append(docs, Document{Name: fmt.Sprintf("%s:%d", name, sent.Line)})
+			docs = append(docs, Document{Name: fmt.Sprintf("%s:%d", name, sent.Line), Marked: hasDocstart})
 			doc = &docs[len(docs)-1]
 		}
 		doc.Sentences = append(doc.Sentences, *sent)
