@@ -204,5 +204,3 @@ func TestEvalNERSharedGold(t *testing.T) {
 		})
 	}
 }
-
-
