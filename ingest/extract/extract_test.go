@@ -336,3 +336,22 @@ func TestHadithaIsWeak(t *testing.T) {
 		}
 	}
 }
+
+// A mention that starts past a clitic, inside its token, is read by the
+// relation reader from that token: at the end of the text it once ran off
+// the tokens.
+func TestMentionInsideToken(t *testing.T) {
+	x := extractor(t)
+	a := read.Article{ID: "t", Title: "t", Body: "قال الدكتور كريم حداد إن العمل مستمر. والتقى الوزير بحداد"}
+	doc := x.Extract(&a)
+	var spans []string
+	for _, m := range doc.Mentions {
+		for _, s := range m.Spans {
+			spans = append(spans, m.EntityID+" "+s.Surface)
+		}
+	}
+	want := []string{"person:كريم-حداد كريم حداد", "person:كريم-حداد حداد"}
+	if !reflect.DeepEqual(spans, want) {
+		t.Errorf("spans %q, want %q", spans, want)
+	}
+}
