@@ -251,13 +251,15 @@ func TestNoRaisiFromAdjective(t *testing.T) {
 	}
 }
 
-// BenchmarkExtractCorpus measures extraction alone, on one core, over the
-// whole of ../shared/corpora/ar-news-2022 held in memory: MB/s of article
-// text (title and body).
-// BenchmarkExtractCorpus measures extraction over ar-news-2022, in parts:
-// finding mentions, reading relations from them (the tokens, sentences
-// and mentions prepared beforehand), and the whole of Extract. Relation
-// reading should cost no more than the mentions it starts from.
+// BenchmarkExtractCorpus measures extraction over the whole of
+// ../shared/corpora/ar-news-2022 held in memory, on one goroutine, in MB/s
+// of article text (title and body), in parts: finding mentions (with the
+// tagger, and without it: lexicon only, as a baseline measured in the same
+// run), reading relations from them (the tokens, sentences and mentions
+// prepared beforehand), and the whole of Extract. Relation reading should
+// cost no more than the mentions it starts from. Each part also reports
+// cpu-MB/s, text per CPU second of the process (GC included): the figure
+// to compare on a machine other jobs load.
 func BenchmarkExtractCorpus(b *testing.B) {
 	path := sharedCorpus(b, "ar-news-2022/articles.jsonl")
 	var arts []read.Article
@@ -272,14 +274,33 @@ func BenchmarkExtractCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := NewExtractor(lex)
-	b.Run("mentions", func(b *testing.B) {
+	lexOnly := NewExtractorWith(lex, Options{NoTagger: true})
+	for j := range arts[:min(len(arts), 50)] { // the lexicon's matcher and the models' tables, built on first use
+		x.Mentions(&arts[j])
+	}
+	timed := func(b *testing.B, f func()) {
 		b.SetBytes(size)
+		b.ResetTimer()
+		began := cpuTime()
 		for i := 0; i < b.N; i++ {
-			for j := range arts {
-				x.Mentions(&arts[j])
-			}
+			f()
 		}
-	})
+		if cpu := cpuTime() - began; cpu > 0 {
+			b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "cpu-MB/s")
+		}
+	}
+	for _, v := range []struct {
+		name string
+		x    *Extractor
+	}{{"mentions", x}, {"mentions-lexicon-only", lexOnly}} {
+		b.Run(v.name, func(b *testing.B) {
+			timed(b, func() {
+				for j := range arts {
+					v.x.Mentions(&arts[j])
+				}
+			})
+		})
+	}
 	b.Run("relations", func(b *testing.B) {
 		type prepared struct {
 			text      string
@@ -294,22 +315,24 @@ func BenchmarkExtractCorpus(b *testing.B) {
 			ms, _ := x.mentions(&arts[j], text, toks, sentences)
 			in[j] = prepared{text, toks, sentences, ms}
 		}
-		b.SetBytes(size)
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
+		timed(b, func() {
 			for _, p := range in {
 				relations(p.text, p.toks, p.sentences, p.mentions, lex)
 			}
-		}
+		})
 	})
-	b.Run("extract", func(b *testing.B) {
-		b.SetBytes(size)
-		for i := 0; i < b.N; i++ {
-			for j := range arts {
-				x.Extract(&arts[j])
-			}
-		}
-	})
+	for _, v := range []struct {
+		name string
+		x    *Extractor
+	}{{"extract", x}, {"extract-lexicon-only", lexOnly}} {
+		b.Run(v.name, func(b *testing.B) {
+			timed(b, func() {
+				for j := range arts {
+					v.x.Extract(&arts[j])
+				}
+			})
+		})
+	}
 }
 
 // حديثة is Haditha only where the text says it is a place: folded, it is
