@@ -402,8 +402,8 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		for k := n.start; k < n.end; k++ {
 			keys = append(keys, toks[k].Fold)
 		}
-		if n.from > toks[n.start].Start {
-			keys[0] = norm.Fold(text[n.from:toks[n.start].End])
+		if n.from > toks[n.start].Start || n.art > 0 {
+			keys[0] = norm.Fold(n.first(text, toks))
 		}
 		return keys
 	}
@@ -450,7 +450,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 							break
 						}
 						ext := n
-						ext.start, ext.from = k, toks[k].Start
+						ext.start, ext.from, ext.art = k, toks[k].Start, 0
 						if q := ends[strings.Join(keysOf(ext), " ")]; q != nil && q.e.ID != e.ID {
 							p, n = q, ext
 							break

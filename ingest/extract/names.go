@@ -38,6 +38,19 @@ type name struct {
 	start, end int
 	from       int
 	typ        string
+	// art, when not 0, is where the first word reads on as a definite
+	// word: للجزيرة is ل + الجزيرة, the article's alef elided. The name
+	// is then ال and the text from art on; the mention, the whole token.
+	art int
+}
+
+// first returns the first word of n as the name has it: past a clitic, and
+// with the article an elided one took (للجزيرة → الجزيرة).
+func (n name) first(text string, toks []norm.Token) string {
+	if n.art > 0 {
+		return "ال" + text[n.art:toks[n.start].End]
+	}
+	return text[n.from:toks[n.start].End]
 }
 
 // typeOfTag maps the tagger's types onto entity types; MISC (events,
@@ -259,9 +272,16 @@ func (x *Extractor) cut(text string, toks []norm.Token, n name) (name, bool) {
 	if n.end <= n.start {
 		return n, false
 	}
-	n.from = toks[n.start].Start
-	if c := x.clitic(toks[n.start], toks); c > 0 {
+	t := toks[n.start]
+	n.from = t.Start
+	if c := x.clitic(t, toks); c > 0 {
 		n.from += c
+	} else if f := t.Fold; !x.lex.Has(f) {
+		// ل + ال, the alef elided, after و or ف or alone: للجزيرة, وللجزيرة.
+		rest, ok := strings.CutPrefix(strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف"), "لل")
+		if ok && utf8.RuneCountInString(rest) >= 2 {
+			n.art = t.End - len(clip(t.Text, f, rest))
+		}
 	}
 	return n, true
 }
@@ -344,7 +364,7 @@ func (x *Extractor) clitic(t norm.Token, toks []norm.Token) int {
 // typ: its ID is the type and the name's key (the folded words of the name
 // as cut, joined by hyphens), the same in every article, as ruleEntry's.
 func nameEntry(typ graph.EntityType, text string, toks []norm.Token, n name) *lexicon.Entry {
-	e := spanEntry(typ, text, toks[n.start:n.end], n.from)
+	e := spanEntry(typ, text, toks[n.start:n.end], n.first(text, toks))
 	e.Kind = "found by tagger"
 	return e
 }

@@ -93,16 +93,16 @@ func isCapitalised(s string) bool {
 }
 
 // spanEntry returns the entry of the name toks of text make, its first
-// token read from byte from on (past a clitic): its ID is the type and the
+// token read as first (without a clitic): its ID is the type and the
 // folded words of the name joined by hyphens, the same in every article.
-func spanEntry(typ graph.EntityType, text string, toks []norm.Token, from int) *lexicon.Entry {
+func spanEntry(typ graph.EntityType, text string, toks []norm.Token, first string) *lexicon.Entry {
 	folds := make([]string, len(toks))
 	var b strings.Builder
 	for i, t := range toks {
 		folds[i] = t.Fold
 		w := t.Text
-		if i == 0 && from > t.Start {
-			w = text[from:t.End]
+		if i == 0 && first != t.Text {
+			w = first
 			folds[0] = norm.Fold(w)
 		}
 		if i > 0 {
