@@ -118,25 +118,34 @@ var titleWords = func() map[string]bool {
 // as رئيسي) counts only after a title word or once the entity has been
 // named in full earlier in the article; where it does not, a name the
 // tagger finds over the same words is a name the lexicon does not know
-// (Clinton alone, in 1996, is not Hillary Clinton). A nationality adjective (الإيراني) links the
-// article to the country. A role phrase (رئيس الوزراء العراقي) names whoever
-// held the role on the article's date, and nothing when the date is
-// unknown. A name that several entities share counts only for one already
-// named in the article.
+// (Clinton alone, in 1996, is not Hillary Clinton). A nationality
+// adjective (الإيراني) links the article to the country. A role phrase
+// (رئيس الوزراء العراقي) names whoever held the role on the article's date,
+// and nothing when the date is unknown. A name that several entities share
+// counts only for one already named in the article.
 //
 // The tagger (see tagNames) finds the span and type of every name, known
-// or not. A lexicon name inside a longer tagged name is a word of that
-// name, not a mention of its own (ريال مدريد, Real Madrid and Munich Re are
-// organisations). Of the same type, the longer name is an entity of its
-// own only when the lexicon's is one word and the other words are name
-// words (see nameWords): Hunter Biden is not Biden; "علي عبد الله صالح"
-// is the lexicon's "عبد الله صالح", by the tagger's span; in "لم يلتق
-// الكاظمي" the tagger ran on into a verb, and the lexicon's name stands.
-// A tagged name the
-// lexicon matches exactly is the lexicon's entity; one inside a lexicon
-// name of its type gives that entity its span (مكة in "مكة المكرمة"). A tagged person, organisation or place the lexicon does
-// not know becomes an entity of its own, its ID the type and the name's key
-// (see nameEntry), so the same unknown person named in many articles is one
+// or not, and where it and the lexicon read the same words:
+//   - a lexicon name inside a longer tagged name is a word of that name,
+//     not a mention of its own (ريال مدريد, Real Madrid and Munich Re are
+//     organisations). Of the same type, the longer name is an entity of
+//     its own only when the lexicon's is one word and the other words are
+//     name words (see nameWords): Hunter Biden is not Biden; "علي عبد الله
+//     صالح" is the lexicon's "عبد الله صالح", by the tagger's span; in "لم
+//     يلتق الكاظمي" the tagger ran on into a verb and the lexicon's name
+//     stands, as it does when the longer name holds another lexicon name
+//     ("بايدن والكاظمي");
+//   - a tagged name the lexicon matches exactly is the lexicon's entity,
+//     unless, in Latin script, the tagger gives it a type no entry of that
+//     name has (Jordan the player, CHICAGO the team: a name the lexicon
+//     does not know; see retyped);
+//   - a tagged name inside a lexicon name of its type gives that entity
+//     its span (مكة in "مكة المكرمة"); two or more inside one lexicon
+//     name are names of their own ("محمد ﷺ الحلبوسي").
+//
+// A tagged person, organisation or place the lexicon does not know becomes
+// an entity of its own, its ID the type and the name's key (see
+// nameEntry), so the same unknown person named in many articles is one
 // node; MISC names (events, nationalities, works) are not actors and make
 // no mention.
 //
@@ -305,6 +314,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				}
 			}
 			continue
+		}
+		if x.retyped(names, nameAt, group, toks) {
+			continue // Jordan the player, CHICAGO the team: the tagger's name
 		}
 		var picked []lexicon.Match
 		for _, m := range group {
