@@ -36,6 +36,7 @@ type evalNEROptions struct {
 	docSentences int
 	split        string // "auto", "all", "train" or "dev": the documents of nereval.DevSplit scored
 	errors       int
+	byMethod     bool // also score each extraction method on its own
 	format       string
 	stdout       io.Writer
 }
@@ -89,9 +90,15 @@ both, a lexicon entry that fires where annotators saw no name an FP.
    newsgraph eval ner --gold ../shared/gold/conll2003-en/valid.txt --errors 25
    newsgraph eval ner --gold gold.txt --lexicon extra.jsonl --format json
 
+--by-method adds each extraction method's precision on its own (tagger, lexicon,
+coreference, …; every mention it made, before overlapping ones are resolved): a hand rule is
+kept only while its precision on development data is at least 0.8. With --format csv it
+prints that table instead of the scores.
+
 csv prints the scores only; table and json add the errors. JSON:
 {"split": "dev", "micro": {"precision", "recall", "f1"}, "types": {"PER": {"precision", "recall", "f1", "gold",
-"predicted", "correct"}, …}, "errors": [{"kind", "type", "surface", "count"}, …]}.
+"predicted", "correct"}, …}, "errors": [{"kind", "type", "surface", "count"}, …], and with
+--by-method "methods": [{"method", "type", "predicted", "correct", "precision"}, …]}.
 
 Exit status: 0 scored; 1 the gold or lexicon file could not be read (the message gives the
 file and line); 2 the command line was wrong.`,
@@ -102,6 +109,7 @@ file and line); 2 the command line was wrong.`,
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 			&cli.StringFlag{Name: "split", Value: "auto", Usage: "score `PART` of the documents: auto (dev for a file without -DOCSTART- lines, else all), dev or train (of the fixed split of a file that comes whole: every tenth document is dev), or all; only dev and auto give development figures"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list the `N` most frequent errors; 0 lists none"},
+			&cli.BoolFlag{Name: "by-method", Usage: "also give each extraction method's precision on its own (tagger, lexicon, coreference, …): how a hand rule is judged"},
 			formatFlag(),
 		},
 		OnUsageError: onUsageError,
@@ -120,6 +128,7 @@ file and line); 2 the command line was wrong.`,
 				docSentences: c.Int("doc-sentences"),
 				split:        c.String("split"),
 				errors:       c.Int("errors"),
+				byMethod:     c.Bool("by-method"),
 				format:       format,
 				stdout:       c.App.Writer,
 			}
@@ -143,10 +152,19 @@ file and line); 2 the command line was wrong.`,
 
 // nerScoresJSON is the JSON of eval ner.
 type nerScoresJSON struct {
-	Split  string                 `json:"split"` // dev, all or train, and whether it is training data
-	Micro  nerMicroJSON           `json:"micro"`
-	Types  map[string]nerTypeJSON `json:"types"`
-	Errors []nerErrorJSON         `json:"errors"`
+	Split   string                 `json:"split"` // dev, all or train, and whether it is training data
+	Micro   nerMicroJSON           `json:"micro"`
+	Types   map[string]nerTypeJSON `json:"types"`
+	Errors  []nerErrorJSON         `json:"errors"`
+	Methods []nerMethodJSON        `json:"methods,omitempty"` // with --by-method
+}
+
+type nerMethodJSON struct {
+	Method    string  `json:"method"`
+	Type      string  `json:"type"`
+	Predicted int     `json:"predicted"`
+	Correct   int     `json:"correct"`
+	Precision float64 `json:"precision"`
 }
 
 type nerMicroJSON struct {
@@ -223,8 +241,26 @@ func runEvalNER(ctx context.Context, opts evalNEROptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	corpus := nereval.Run(extract.NewExtractor(lex), docs)
+	x := extract.NewExtractor(lex)
+	corpus := nereval.Run(x, docs)
 	rep := corpus.Evaluate(opts.types, opts.errors)
+	var methods []nereval.MethodCount
+	if opts.byMethod {
+		methods = nereval.ByMethod(x, docs)
+	}
+	methodTable := func() *result {
+		res := &result{columns: []column{
+			{name: "method", title: "METHOD"},
+			{name: "type", title: "TYPE"},
+			{name: "predicted", title: "PREDICTED", number: true},
+			{name: "correct", title: "CORRECT", number: true},
+			{name: "precision", title: "PRECISION", number: true, digits: 4},
+		}}
+		for _, m := range methods {
+			res.rows = append(res.rows, []any{m.Method, m.Type, m.Predicted, m.Correct, m.Precision()})
+		}
+		return res
+	}
 
 	switch opts.format {
 	case formatJSON:
@@ -241,17 +277,29 @@ func runEvalNER(ctx context.Context, opts evalNEROptions) error {
 		for _, e := range rep.Errors {
 			out.Errors = append(out.Errors, nerErrorJSON(e))
 		}
+		for _, m := range methods {
+			out.Methods = append(out.Methods, nerMethodJSON{m.Method, m.Type, m.Predicted, m.Correct, m.Precision()})
+		}
 		enc := json.NewEncoder(opts.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case formatCSV:
+		if opts.byMethod {
+			return methodTable().write(opts.stdout, formatCSV)
+		}
 		return nerScores(rep).write(opts.stdout, formatCSV)
 	}
 	fmt.Fprintf(opts.stdout, "gold: %s, split %s — %d tokens, %d sentences, %d documents; exact-span match (%.2fs)\n",
 		opts.gold, splitNote, corpus.Tokens, corpus.Sentences, corpus.Documents, time.Since(began).Seconds())
 	if err := nerScores(rep).write(opts.stdout, formatTable); err != nil {
 		return err
+	}
+	if opts.byMethod {
+		fmt.Fprintf(opts.stdout, "\nprecision of each extraction method on its own (every mention, before overlaps are resolved):\n")
+		if err := methodTable().write(opts.stdout, formatTable); err != nil {
+			return err
+		}
 	}
 	if len(rep.Errors) == 0 {
 		return nil

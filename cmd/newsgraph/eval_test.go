@@ -22,6 +22,11 @@ type nerJSON struct {
 		Kind, Type, Surface string
 		Count               int
 	}
+	Methods []struct {
+		Method, Type       string
+		Predicted, Correct int
+		Precision          float64
+	}
 }
 
 func evalNER(t *testing.T, dir string, args ...string) nerJSON {
@@ -33,7 +38,11 @@ func evalNER(t *testing.T, dir string, args ...string) nerJSON {
 	}
 	var keys map[string]json.RawMessage
 	json.Unmarshal([]byte(r.stdout), &keys)
-	if len(keys) != 4 || keys["split"] == nil || keys["micro"] == nil || keys["types"] == nil || keys["errors"] == nil {
+	want := 4 // split, micro, types, errors; and methods with --by-method
+	if keys["methods"] != nil {
+		want++
+	}
+	if len(keys) != want || keys["split"] == nil || keys["micro"] == nil || keys["types"] == nil || keys["errors"] == nil {
 		t.Errorf("eval ner json keys: %s", r.stdout)
 	}
 	return out
@@ -97,6 +106,21 @@ func TestEvalNERFixture(t *testing.T) {
 	if err != nil || len(rows) != 5 || strings.Join(rows[0], ",") != "type,gold,predicted,correct,precision,recall,f1" ||
 		strings.Join(rows[4][:4], ",") != "MICRO,9,9,7" {
 		t.Errorf("csv: %v\n%s", err, r.stdout)
+	}
+
+	// --by-method: the fixture's 9 predictions by method; the csv is that table.
+	out = evalNER(t, dir, "--gold", gold, "--by-method")
+	predicted, correct := 0, 0
+	for _, m := range out.Methods {
+		predicted += m.Predicted
+		correct += m.Correct
+	}
+	if len(out.Methods) == 0 || predicted != 9 || correct != 7 {
+		t.Errorf("--by-method: %+v, want 9 predicted, 7 correct in all", out.Methods)
+	}
+	r = ng(t, dir, 0, "eval", "ner", "--gold", gold, "--by-method", "--format", "csv")
+	if !strings.HasPrefix(r.stdout, "method,type,predicted,correct,precision\n") {
+		t.Errorf("--by-method csv:\n%s", r.stdout)
 	}
 
 	// The Arabic fixture: no blank lines, PERS tags, a BOM.
