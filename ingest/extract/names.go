@@ -27,9 +27,11 @@ import (
 // A tagged name is then cut to the name itself: a person's titles before
 // it (الدكتور, President) and job titles after it (مدير, المتحدث), and
 // particles at either end, are not part of it, nor is a proclitic (و ف ب ك
-// ل) on its first word when the word without it is one the article, the
-// lexicon or the tagger's word clusters know and the word with it is not
-// (بكريم → كريم, but بغداد stays).
+// ل) on its first word when the word without it stands alone in the
+// article, or the lexicon or the tagger's word clusters know it and not
+// the word with it (بكريم → كريم, but بغداد stays); لل is ل + ال
+// (للجزيرة → الجزيرة). The key of a name the lexicon does not know is its
+// type and the folded words left (nameEntry): person:كريم-حداد.
 
 // name is a name the tagger found: tokens [start, end) of the article, of
 // gold type typ (PER, ORG, LOC or MISC). Its text starts at byte from, past
