@@ -22,6 +22,11 @@ type nerJSON struct {
 		Kind, Type, Surface string
 		Count               int
 	}
+	Methods []struct {
+		Method, Type       string
+		Predicted, Correct int
+		Precision          float64
+	}
 }
 
 func evalNER(t *testing.T, dir string, args ...string) nerJSON {
@@ -33,7 +38,11 @@ func evalNER(t *testing.T, dir string, args ...string) nerJSON {
 	}
 	var keys map[string]json.RawMessage
 	json.Unmarshal([]byte(r.stdout), &keys)
-	if len(keys) != 3 || keys["micro"] == nil || keys["types"] == nil || keys["errors"] == nil {
+	want := 4 // split, micro, types, errors; and methods with --by-method
+	if keys["methods"] != nil {
+		want++
+	}
+	if len(keys) != want || keys["split"] == nil || keys["micro"] == nil || keys["types"] == nil || keys["errors"] == nil {
 		t.Errorf("eval ner json keys: %s", r.stdout)
 	}
 	return out
@@ -99,11 +108,35 @@ func TestEvalNERFixture(t *testing.T) {
 		t.Errorf("csv: %v\n%s", err, r.stdout)
 	}
 
+	// --by-method: the fixture's 9 predictions by method; the csv is that table.
+	out = evalNER(t, dir, "--gold", gold, "--by-method")
+	predicted, correct := 0, 0
+	for _, m := range out.Methods {
+		predicted += m.Predicted
+		correct += m.Correct
+	}
+	if len(out.Methods) == 0 || predicted != 9 || correct != 7 {
+		t.Errorf("--by-method: %+v, want 9 predicted, 7 correct in all", out.Methods)
+	}
+	r = ng(t, dir, 0, "eval", "ner", "--gold", gold, "--by-method", "--format", "csv")
+	if !strings.HasPrefix(r.stdout, "method,type,predicted,correct,precision\n") {
+		t.Errorf("--by-method csv:\n%s", r.stdout)
+	}
+
 	// The Arabic fixture: no blank lines, PERS tags, a BOM.
 	arabic, _ := filepath.Abs("../../ingest/nereval/testdata/anercorp-like.txt")
-	out = evalNER(t, dir, "--gold", arabic)
+	out = evalNER(t, dir, "--gold", arabic, "--split", "all")
 	if p := out.Types["PER"]; p.Gold != 3 || p.Correct != 3 || out.Types["LOC"].Gold != 3 {
 		t.Errorf("anercorp-like: %+v", out.Types)
+	}
+	// By default a file that comes whole is scored on its development
+	// split only, which this one is too short to have.
+	if r := newsgraph(t, dir, "eval", "ner", "--gold", arabic); r.code != 1 || !strings.Contains(r.stderr, "no documents in the dev split") {
+		t.Errorf("anercorp-like, default split: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = ng(t, dir, 0, "eval", "ner", "--gold", arabic, "--split", "all")
+	if !strings.Contains(r.stdout, "split all (includes training data") {
+		t.Errorf("--split all of a whole file is not marked as training data:\n%s", r.stdout)
 	}
 }
 
@@ -125,6 +158,7 @@ func TestEvalNERUsage(t *testing.T) {
 		{[]string{"eval", "ner", "--gold", filepath.Join(dir, "missing.txt")}, 1, "missing.txt: no such file"},
 		{[]string{"eval", "ner", "--gold", bad}, 1, "read " + bad + " line 3: tag \"Z-X\""},
 		{[]string{"eval", "ner", "--gold", bad, "--lexicon", filepath.Join(dir, "nolex.jsonl")}, 1, "lexicon"},
+		{[]string{"eval", "ner", "--gold", bad, "--split", "test"}, 2, `--split "test"`},
 	} {
 		r := newsgraph(t, dir, tc.args...)
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
@@ -142,27 +176,28 @@ func TestEvalNERUsage(t *testing.T) {
 	}
 }
 
-// TestEvalNERSharedGold scores the extractor on the two shared gold files.
-// Micro-averaged P / R / F1 over PER, LOC, ORG as measured on 2026-11-28,
-// first with the lexicon-only extractor of commit ff9fa82, then with the
-// first unknown-name rules and the Petrarch and Iraq lexicons in progress:
+// TestEvalNERSharedGold is the quality floor of the full extractor (tagger,
+// lexicon and coreference together) on the development data: ANERcorp's
+// fixed development split (the default of eval ner for it) and CoNLL-2003
+// valid.txt. Micro-averaged over PER, LOC and ORG, exact-span, as measured
+// on 2026-11-30 with extractor version 8 and the tagger models of commit
+// 50bb2d7:
 //
-//	ANERcorp dev (125,305 tokens, 84 documents of 50 sentences, 8,102 gold chunks):
-//	  0.623 / 0.155 / 0.248  →  0.758 / 0.328 / 0.458
-//	CoNLL-2003 valid (51,362 tokens, 216 documents, 5,020 gold chunks):
-//	  0.853 / 0.055 / 0.104  →  0.855 / 0.144 / 0.247
+//	newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
+//	  dev split: 13,310 tokens, 8 documents, 680 gold chunks: P 0.8271 R 0.7809 F1 0.8033
+//	newsgraph eval ner --gold ../shared/gold/conll2003-en/valid.txt
+//	  51,362 tokens, 216 documents, 5,020 gold chunks:        P 0.8951 R 0.9030 F1 0.8990
 //
-// Recall is low by design (the lexicon knows actors of Middle-East
-// politics, not every name in the news); the floors guard precision, with a
-// margin for the extractor's growth.
+// The floors are those figures less 0.005. Before the tagger (extractor
+// version 7: lexicon and hand rules) they were 0.5202 and 0.5595.
 func TestEvalNERSharedGold(t *testing.T) {
 	for _, tc := range []struct {
-		path         string
-		gold         map[string]int // chunks per type: a check of the reader
-		minPrecision float64
+		path    string
+		gold    map[string]int // chunks per type: a check of the reader and the split
+		floorF1 float64
 	}{
-		{"../../../shared/gold/anercorp-dev/anercorp-dev.txt", map[string]int{"PER": 2736, "LOC": 3780, "ORG": 1586}, 0.40},
-		{"../../../shared/gold/conll2003-en/valid.txt", map[string]int{"PER": 1842, "LOC": 1837, "ORG": 1341}, 0.70},
+		{"../../../shared/gold/anercorp-dev/anercorp-dev.txt", map[string]int{"PER": 287, "LOC": 274, "ORG": 119}, 0.8033 - 0.005},
+		{"../../../shared/gold/conll2003-en/valid.txt", map[string]int{"PER": 1842, "LOC": 1837, "ORG": 1341}, 0.8990 - 0.005},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			if _, err := os.Stat(tc.path); err != nil {
@@ -179,8 +214,8 @@ func TestEvalNERSharedGold(t *testing.T) {
 			if m.F1 < 0 || m.F1 > 1 || m.Recall <= 0 || m.Recall > 1 {
 				t.Errorf("micro %+v out of range", m)
 			}
-			if m.Precision < tc.minPrecision {
-				t.Errorf("micro precision %.4f fell below %.2f", m.Precision, tc.minPrecision)
+			if m.F1 < tc.floorF1 {
+				t.Errorf("micro F1 %.4f fell below the floor %.4f", m.F1, tc.floorF1)
 			}
 			for typ, n := range tc.gold {
 				if out.Types[typ].Gold != n {

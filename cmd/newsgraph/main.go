@@ -89,6 +89,7 @@ paths between them, with the articles behind each link.
 			statsCommand(),
 			exportCommand(),
 			evalCommand(),
+			trainCommand(),
 			completionCommand(),
 		},
 		EnableBashCompletion: true,

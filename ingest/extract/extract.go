@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
+	"github.com/newsgraph/newsgraph/ingest/extract/tagger"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
 	"github.com/newsgraph/newsgraph/ingest/read"
 )
@@ -17,17 +19,57 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "8"
+const extractorVersion = "9"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
 type Extractor struct {
-	lex *lexicon.Lexicon
+	lex    *lexicon.Lexicon
+	ar, en *tagger.Model // nil without the tagger
+	models string        // the digests of the tagger's models
 }
 
-// NewExtractor returns an extractor that recognises the entities of lex.
+// Options say how an Extractor finds names.
+type Options struct {
+	// NoTagger leaves the statistical tagger out: names come from the
+	// lexicon and the hand rules alone. For comparisons: it finds far
+	// fewer names.
+	NoTagger bool
+}
+
+// NewExtractor returns an extractor that recognises the entities of lex,
+// and names the lexicon does not know with the tagger models embedded in
+// the binary (tagger.Default). It panics if those cannot be read: the
+// binary was built broken.
 func NewExtractor(lex *lexicon.Lexicon) *Extractor {
-	return &Extractor{lex: lex}
+	return NewExtractorWith(lex, Options{})
+}
+
+// NewExtractorWith is NewExtractor with options.
+func NewExtractorWith(lex *lexicon.Lexicon, opts Options) *Extractor {
+	x := &Extractor{lex: lex, models: "none"}
+	if opts.NoTagger {
+		return x
+	}
+	var digests []string
+	for _, lang := range []string{"ar", "en"} {
+		m, err := tagger.Default(lang)
+		if err != nil {
+			panic(fmt.Sprintf("extract: the embedded tagger model is unreadable: %v", err))
+		}
+		d, err := tagger.DefaultDigest(lang)
+		if err != nil {
+			panic(fmt.Sprintf("extract: the embedded tagger model is unreadable: %v", err))
+		}
+		digests = append(digests, lang+" "+d)
+		if lang == "ar" {
+			x.ar = m
+		} else {
+			x.en = m
+		}
+	}
+	x.models = strings.Join(digests, " ")
+	return x
 }
 
 // Hash is the fingerprint a store keeps for a: it changes when the article's
@@ -35,7 +77,7 @@ func NewExtractor(lex *lexicon.Lexicon) *Extractor {
 func (x *Extractor) Hash(a *read.Article) string {
 	h := sha256.New()
 	h.Write([]byte(a.ContentHash()))
-	h.Write([]byte("\x00extractor " + extractorVersion + "\x00lexicon " + x.lex.Digest()))
+	h.Write([]byte("\x00extractor " + extractorVersion + "\x00lexicon " + x.lex.Digest() + "\x00tagger " + x.models))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -47,7 +89,7 @@ type Mention struct {
 	Start, End int // byte offsets in Text(a)
 	Sentence   int // the title is sentence 0
 	Surface    string
-	Method     string // lexicon, adjective, role, coreference
+	Method     string // lexicon, adjective, role, coreference, tagger, rule
 }
 
 // Text is the text extraction reads: the title, a line break, the body.
@@ -200,28 +242,69 @@ func (x *Extractor) resolveGeneric(toks []norm.Token, generic []lexicon.Match, d
 	return m, "", 0
 }
 
-// Mentions finds every mention of a known entity in a, in text order, and
-// returns them with the entities they refer to.
+// Mentions finds every entity a mentions, in text order, and returns the
+// mentions with the entities they refer to.
 //
-// A name or strong alias counts wherever it occurs. A weak alias (a name
-// that is also a common word, such as رئيسي) counts only after a title word
-// or once the entity has been named in full earlier in the article. A
-// nationality adjective (الإيراني) links the article to the country. A role
-// phrase (رئيس الوزراء العراقي) names whoever held the role on the
-// article's date, and nothing when the date is unknown or the phrase is
-// qualified as a past holder's (former, late, ex-, السابق، الأسبق،
-// الراحل: see pastBefore). A generic name (مجلس النواب, وزارة الدفاع, "the
-// interior ministry", عمان; lexicon Entry.Generic) names the body of the
-// country a cue points to — that country's adjective right after it, its
-// name or adjective right before it, else the article's dominant country
-// (dominantCountry) — when the lexicon has one; cued to a country it has
-// none of, the phrase is a rule-made organisation named with the adjective; with
-// no cue it names nothing. A name that several entities share counts only
-// for one already named in the article. After a person is named in full,
-// their surname alone refers to them for the rest of the article.
+// The lexicon names the actors it knows. A name or strong alias counts
+// wherever it occurs. A weak alias (a name that is also a common word, such
+// as رئيسي) counts only after a title word or once the entity has been
+// named in full earlier in the article; where it does not, a name the
+// tagger finds over the same words is a name the lexicon does not know
+// (Clinton alone, in 1996, is not Hillary Clinton). A nationality
+// adjective (الإيراني) links the article to the country. A role phrase
+// (رئيس الوزراء العراقي) names whoever held the role on the article's date,
+// and nothing when the date is unknown or the phrase is qualified as a past
+// holder's (former, late, ex-, السابق، الأسبق، الراحل: see pastBefore). A
+// generic name (مجلس النواب, وزارة الدفاع, "the interior ministry", عمان;
+// lexicon Entry.Generic) names the body of the country a cue points to —
+// that country's adjective right after it, its name or adjective right
+// before it, else the article's dominant country (dominantCountry) — when
+// the lexicon has one; cued to a country it has none of, the phrase is a
+// rule-made organisation named with the adjective; with no cue it names
+// nothing, and the tagger's reading of its words is dropped too. A name
+// that several entities share counts only for one already named in the
+// article.
+//
+// The tagger (see tagNames) finds the span and type of every name, known
+// or not, and where it and the lexicon read the same words:
+//   - a lexicon name inside a longer tagged name is a word of that name,
+//     not a mention of its own (ريال مدريد, Real Madrid and Munich Re are
+//     organisations). Of the same type, the longer name is an entity of
+//     its own only when the lexicon's is one word and the other words are
+//     name words (see nameWords): Hunter Biden is not Biden; "علي عبد الله
+//     صالح" is the lexicon's "عبد الله صالح", by the tagger's span; in "لم
+//     يلتق الكاظمي" the tagger ran on into a verb and the lexicon's name
+//     stands, as it does when the longer name holds another lexicon name
+//     ("بايدن والكاظمي");
+//   - a tagged name the lexicon matches exactly is the lexicon's entity,
+//     unless, in Latin script, the tagger gives it a type no entry of that
+//     name has (Jordan the player, CHICAGO the team: a name the lexicon
+//     does not know; see retyped);
+//   - a tagged name inside a lexicon name of its type gives that entity
+//     its span (مكة in "مكة المكرمة"); two or more inside one lexicon
+//     name are names of their own ("محمد ﷺ الحلبوسي").
+//
+// A tagged person, organisation or place the lexicon does not know becomes
+// an entity of its own, its ID the type and the name's key (see
+// nameEntry), so the same unknown person named in many articles is one
+// node; MISC names (events, nationalities, works) are not actors and make
+// no mention.
+//
+// Within the article, the end of a person's full name (the surname, or
+// the last words) refers to that person wherever the tagger tags it a
+// person, and after the full name wherever it stands alone; a name whose
+// end two people named in the article share refers to neither.
 func (x *Extractor) Mentions(a *read.Article) ([]Mention, map[string]*lexicon.Entry) {
 	text := Text(a)
 	return x.mentions(a, text, x.tokens(text), norm.Sentences(text))
+}
+
+// personOf is what the end of a person's full name refers to: the person,
+// and the token at which they are first named in full; nil when two people
+// named in the article share it.
+type personOf struct {
+	e     *lexicon.Entry
+	first int
 }
 
 func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, sentences []norm.Span) ([]Mention, map[string]*lexicon.Entry) {
@@ -229,13 +312,12 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > start })
 		return min(i, max(len(sentences)-1, 0))
 	}
-	seen := make(map[string]bool)               // entities named in full so far
-	surnames := make(map[string]*lexicon.Entry) // folded surname → person named in full
+	seen := make(map[string]bool) // entities named in full so far
 	entries := make(map[string]*lexicon.Entry)
 	covered := make([]bool, len(toks))
 	var out []Mention
-	add := func(e *lexicon.Entry, from, to int, method string) {
-		start, end := toks[from].Start, toks[to-1].End
+	addAt := func(e *lexicon.Entry, from, to, start int, method string) {
+		end := toks[to-1].End
 		out = append(out, Mention{
 			EntityID: e.ID, Type: graph.EntityType(e.Type), Start: start, End: end,
 			Sentence: sentenceOf(start), Surface: text[start:end], Method: method,
@@ -244,6 +326,78 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		for i := from; i < to; i++ {
 			covered[i] = true
 		}
+	}
+	add := func(e *lexicon.Entry, from, to int, method string) { addAt(e, from, to, toks[from].Start, method) }
+
+	// The tagger's names, and for each token the name it is in (index+1).
+	var names []name
+	var nameAt []int32
+	if x.ar != nil {
+		names = x.tagNames(text, toks, sentences)
+		nameAt = make([]int32, len(toks))
+		for k, n := range names {
+			for i := n.start; i < n.end; i++ {
+				nameAt[i] = int32(k + 1)
+			}
+		}
+	}
+	matches := x.lex.Match(toks)
+	named := make([]bool, len(toks)) // the words of lexicon names
+	if nameAt != nil {
+		for _, m := range matches {
+			if m.Kind == lexicon.KindName {
+				for k := m.Start; k < m.End; k++ {
+					named[k] = true
+				}
+			}
+		}
+	}
+	// around returns the longer tagged name tokens [from, to), a lexicon
+	// name of type typ, are words of, and whether that name takes the
+	// lexicon name's place: always when its type differs (ريال مدريد);
+	// of the same type, when the lexicon name is one word and the others
+	// are name words (Hunter Biden; see nameWords). When the lexicon name
+	// is longer, the longer name is the lexicon's entity, by the tagger's
+	// span ("علي عبد الله صالح" where the lexicon has "عبد الله صالح").
+	// When the other words are not name words, the tagger ran on into
+	// other words ("لم يلتق الكاظمي"), and the lexicon's name stands.
+	around := func(from, to int, typ graph.EntityType) (n name, found, replaces bool) {
+		if nameAt == nil || nameAt[from] == 0 {
+			return n, false, false
+		}
+		n = names[nameAt[from]-1]
+		if n.start > from || to > n.end || n.end-n.start == to-from {
+			return n, false, false
+		}
+		if t, ok := typeOfTag[n.typ]; !ok || t != typ {
+			return n, true, true
+		}
+		if !x.nameWords(toks, n, from, to) {
+			return n, false, false // the tagger ran on into a verb: "يلتق الكاظمي"
+		}
+		for k := n.start; k < n.end; k++ {
+			if (k < from || k >= to) && named[k] {
+				return n, false, false // two names run together: "بايدن والكاظمي"
+			}
+		}
+		return n, true, to-from == 1
+	}
+	// within returns the longest tagged name of type typ inside tokens
+	// [from, to) and shorter than they are.
+	within := func(from, to int, typ graph.EntityType) (name, bool) {
+		var best name
+		ok := false
+		for k := from; nameAt != nil && k < to; k++ {
+			if nameAt[k] == 0 {
+				continue
+			}
+			n := names[nameAt[k]-1]
+			if n.start >= from && n.end <= to && n.end-n.start < to-from && typeOfTag[n.typ] == typ &&
+				(!ok || n.end-n.start > best.end-best.start) {
+				best, ok = n, true
+			}
+		}
+		return best, ok
 	}
 	// titled reports whether a title word (or, for places, a place keyword:
 	// "قضاء حديثة") stands right before token at,
@@ -260,8 +414,23 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 		return k >= 0 && (titleWords[toks[k].Fold] || placeKeywords[toks[k].Fold])
 	}
+	// Ends of people's full names: the last word, or the last words.
+	ends := make(map[string]*personOf)
+	addEnds := func(e *lexicon.Entry, keys []string, at int) {
+		for k := 1; k < len(keys); k++ {
+			if utf8.RuneCountInString(keys[len(keys)-1]) < 3 || nameLinks[keys[k]] {
+				continue
+			}
+			key := strings.Join(keys[k:], " ")
+			switch p, ok := ends[key]; {
+			case !ok:
+				ends[key] = &personOf{e, at}
+			case p != nil && p.e.ID != e.ID:
+				ends[key] = nil // two people share it
+			}
+		}
+	}
 
-	matches := x.lex.Match(toks)
 	dominant := x.dominantCountry(matches)
 	for i := 0; i < len(matches); {
 		// The matches of one span: several when entities share the words.
@@ -271,8 +440,31 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 		group := matches[i:j]
 		i = j
+		if _, ok, replaces := around(group[0].Start, group[0].End, graph.EntityType(group[0].Entry.Type)); ok && replaces {
+			continue // a word of a longer name: مدريد in ريال مدريد
+		}
+		if split := x.split(names, nameAt, group[0].Start, group[0].End, graph.EntityType(group[0].Entry.Type)); split != nil {
+			// The tagger reads two names or more where the lexicon read
+			// one ("محمد ﷺ الحلبوسي"): each is a name of its own, the
+			// lexicon's where it names one entry whole.
+			for _, n := range split {
+				sub := x.lex.Match(toks[n.start:n.end])
+				if len(sub) == 1 && sub[0].Start == 0 && sub[0].End == n.end-n.start && sub[0].Kind == lexicon.KindName &&
+					typeOfTag[n.typ] == graph.EntityType(sub[0].Entry.Type) {
+					addAt(sub[0].Entry, n.start, n.end, n.from, "lexicon")
+					seen[sub[0].Entry.ID] = true
+				}
+			}
+			continue
+		}
+		if x.retyped(names, nameAt, group, toks) {
+			continue // Jordan the player, CHICAGO the team: the tagger's name
+		}
 		var picked, generic []lexicon.Match
 		for _, m := range group {
+			if ligatureIn(text, toks, m.Start, m.End) {
+				break // "محمد ﷺ الحلبوسي" is the Prophet, then someone else
+			}
 			switch m.Kind {
 			case lexicon.KindGeneric:
 				generic = append(generic, m)
@@ -303,7 +495,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
 					m.Start += group[0].Start + 1
 					m.End += group[0].Start + 1
-					picked = append(picked, m)
+					if _, ok, replaces := around(m.Start, m.End, graph.EntityType(m.Entry.Type)); !ok || !replaces {
+						picked = append(picked, m)
+					}
 				}
 			}
 		}
@@ -321,7 +515,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				// (organization:وزاره-الدفاع-المغربيه, not every
 				// country's وزارة الدفاع); the mention is the phrase,
 				// and the adjective still links the country.
-				add(ruleEntry(graph.Organization, text, toks[m.Start:cue]), m.Start, m.End, "rule")
+				e := spanEntry(graph.Organization, text, toks[m.Start:cue], toks[m.Start].Text)
+				e.Kind = "found by rule"
+				add(e, m.Start, m.End, "rule")
 			case len(picked) == 0:
 				// No cue: a generic name is no actor, and its words are
 				// no rule's either.
@@ -339,6 +535,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			}
 			picked = known // ambiguous: only an entity already named counts
 		}
+
 		for _, m := range picked {
 			method := "lexicon"
 			switch m.Kind {
@@ -353,45 +550,171 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			case lexicon.KindGeneric:
 				method = genericMethod
 			}
-			add(m.Entry, m.Start, m.End, method)
+			if n, ok, _ := around(m.Start, m.End, graph.EntityType(m.Entry.Type)); ok && (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) {
+				// The lexicon's entity, by the tagger's longer span.
+				addAt(m.Entry, n.start, n.end, n.from, method)
+			} else if n, ok := within(m.Start, m.End, graph.EntityType(m.Entry.Type)); ok && (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) {
+				// The tagger's span, the lexicon's entity: مكة in "مكة
+				// المكرمة", ديالى in "محافظة ديالى".
+				addAt(m.Entry, n.start, n.end, n.from, method)
+				for k := m.Start; k < m.End; k++ {
+					covered[k] = true
+				}
+			} else {
+				add(m.Entry, m.Start, m.End, method)
+			}
 			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole || m.Kind == lexicon.KindGeneric {
 				seen[m.Entry.ID] = true
 			}
 			if m.Kind == lexicon.KindName && m.Entry.Type == string(graph.Person) && m.End-m.Start >= 2 {
-				last := x.lex.Form(toks[m.End-1].Fold)
-				if len([]rune(last)) >= 3 {
-					surnames[last] = m.Entry
+				keys := make([]string, 0, m.End-m.Start)
+				for k := m.Start; k < m.End; k++ {
+					keys = append(keys, x.lex.Form(toks[k].Fold))
 				}
-			}
-		}
-		// Surnames of people named so far, in the gap before the next match.
-		next := len(toks)
-		if i < len(matches) {
-			next = matches[i].Start
-		}
-		end := group[0].End
-		if len(surnames) > 0 {
-			for k := end; k < next; k++ {
-				if covered[k] {
-					continue
-				}
-				if e, ok := surnames[x.lex.Form(toks[k].Fold)]; ok {
-					add(e, k, k+1, "coreference")
-				}
+				addEnds(m.Entry, keys, m.Start)
 			}
 		}
 	}
-	// Names the lexicon does not know, from the words around them; then the
-	// surnames of the people they found, as for known people.
-	for _, r := range applyRules(text, toks, covered) {
-		e := ruleEntry(r.typ, text, toks[r.start:r.end])
-		if known, ok := entries[e.ID]; ok {
-			e = known
+
+	// Names the lexicon does not know: people named in full first, so that
+	// the surname alone, anywhere, refers to them.
+	free := func(n name) bool {
+		for k := n.start; k < n.end; k++ {
+			if covered[k] {
+				return false
+			}
 		}
-		add(e, r.start, r.end, "rule")
+		return true
+	}
+	keysOf := func(n name) []string {
+		keys := make([]string, 0, n.end-n.start)
+		for k := n.start; k < n.end; k++ {
+			keys = append(keys, toks[k].Fold)
+		}
+		if n.from > toks[n.start].Start || n.art > 0 {
+			keys[0] = norm.Fold(n.first(text, toks))
+		}
+		return keys
+	}
+	var found []*lexicon.Entry // the entry of each name, nil for none
+	if len(names) > 0 {
+		found = make([]*lexicon.Entry, len(names))
+		for k, n := range names {
+			typ, ok := typeOfTag[n.typ]
+			if !ok || !free(n) {
+				continue
+			}
+			e := nameEntry(typ, text, toks, n)
+			if known, ok := entries[e.ID]; ok {
+				e = known
+			}
+			found[k] = e
+			if typ == graph.Person && n.end-n.start >= 2 {
+				addEnds(e, keysOf(n), n.start)
+			}
+		}
+		for k, n := range names {
+			e := found[k]
+			if e == nil {
+				continue
+			}
+			method := "tagger"
+			if e.Type == string(graph.Person) {
+				p := ends[strings.Join(keysOf(n), " ")]
+				if p == nil && n.end-n.start == 1 && n.from == toks[n.start].Start {
+					// وحداد: a clitic no other evidence told apart.
+					for _, c := range cliticForms(toks[n.start].Fold) {
+						if p = ends[c]; p != nil {
+							n.from = toks[n.start].End - len(clip(toks[n.start].Text, toks[n.start].Fold, c))
+							break
+						}
+					}
+				}
+				if p == nil {
+					// "فان باستن" where the tagger took باستن alone: the
+					// end of a full name, one or two free words longer.
+					for l := 1; l <= 2 && n.start-l >= 0; l++ {
+						k := n.start - l
+						if covered[k] || nameAt[k] != 0 || !toks[k].Glued && !norm.Blank(text[toks[k].End:toks[k+1].Start]) {
+							break
+						}
+						ext := n
+						ext.start, ext.from, ext.art = k, toks[k].Start, 0
+						if q := ends[strings.Join(keysOf(ext), " ")]; q != nil && q.e.ID != e.ID {
+							p, n = q, ext
+							break
+						}
+					}
+				}
+				if p != nil && p.e.ID != e.ID {
+					e, method = p.e, "coreference"
+				}
+			}
+			entries[e.ID] = e
+			addAt(e, n.start, n.end, n.from, method)
+		}
+	}
+	// The end of a full name, standing alone after it where nothing else
+	// took its words: الكاظمي, وحداد.
+	if len(ends) > 0 {
+		for k := range toks {
+			if covered[k] || nameAt != nil && nameAt[k] != 0 {
+				continue
+			}
+			f := toks[k].Fold
+			if k+1 < len(toks) && !covered[k+1] && norm.Blank(text[toks[k].End:toks[k+1].Start]) {
+				// Two words: "فان باستن".
+				if p := ends[f+" "+toks[k+1].Fold]; p != nil && p.first < k {
+					addAt(p.e, k, k+2, toks[k].Start, "coreference")
+					continue
+				}
+			}
+			forms := append([]string{f}, cliticForms(f)...)
+			for _, c := range forms {
+				// Of a person the tagger found, not a definite word: the
+				// end of such a name is as often a word (الثاني, الدين)
+				// as the name, unless the tagger tags it a name there too.
+				p := ends[c]
+				if p == nil || p.first >= k || !isArabicWord(f) && !isCapitalised(toks[k].Text) ||
+					p.e.Kind == "found by tagger" && (strings.HasPrefix(c, "ال") || stopwords[c] || isTitle(c)) {
+					continue
+				}
+				addAt(p.e, k, k+1, toks[k].End-len(clip(toks[k].Text, f, c)), "coreference")
+				break
+			}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, entries
+}
+
+// ligatureIn reports whether a phrase ligature (ﷺ: "peace be upon him")
+// stands between tokens [from, to): it ends the name before it.
+func ligatureIn(text string, toks []norm.Token, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		for _, r := range text[toks[k-1].End:toks[k].Start] {
+			if r >= 0xFDF0 && r <= 0xFDFD {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clip returns the end of text, a token as written whose folded form is
+// fold, that stands for rest, fold without its proclitics: the whole of
+// text when rest is fold.
+func clip(text, fold, rest string) string {
+	letters := utf8.RuneCountInString(fold) - utf8.RuneCountInString(rest)
+	for i, r := range text {
+		if letters == 0 {
+			return text[i:]
+		}
+		if unicode.IsLetter(r) {
+			letters--
+		}
+	}
+	return text
 }
 
 // Extract finds the entities a mentions, in its title and its body, and

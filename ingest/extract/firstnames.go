@@ -1,7 +1,5 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph/norm"
-
 // firstNames are common given names, Arabic and English, folded: a name
 // that starts with one and goes on with name words is a person's
 // ("محمد العبيدي", "John Smith"). The lists are newsgraph's own, from
@@ -50,6 +48,3 @@ var firstNames = foldSet(
 	"giuseppe", "carlos", "luis", "miguel", "pedro", "antonio", "manuel", "sergei", "sergey", "dmitry",
 	"viktor", "yuri", "nikolai", "ivan", "alexei", "mikhail", "igor", "andrei", "oleg", "wang", "li", "zhang",
 )
-
-// isFirstName reports whether a token is a common first name.
-func isFirstName(t norm.Token) bool { return firstNames[t.Fold] }

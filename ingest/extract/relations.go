@@ -75,7 +75,10 @@ func relations(text string, toks []norm.Token, sentences []norm.Span, mentions [
 		r := sentenceReader{text: text, toks: toks, lo: lo, hi: hi, lex: lex, sentence: si, span: s}
 		for k := mi; k < mj; k++ {
 			m := &mentions[k]
-			r.args = append(r.args, relArg{m: m, from: tokAt(m.Start), to: tokAt(m.End)})
+			// A mention may start inside a token, past a clitic (بكريم):
+			// its first token is the one holding its start.
+			from := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+			r.args = append(r.args, relArg{m: m, from: from, to: tokAt(m.End)})
 		}
 		r.prepare()
 		out = append(out, r.read()...)

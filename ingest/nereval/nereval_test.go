@@ -339,3 +339,24 @@ func TestRunAndEvaluate(t *testing.T) {
 		t.Errorf("errors %v", r.Errors)
 	}
 }
+
+func TestByMethod(t *testing.T) {
+	x := defaultExtractor(t)
+	d := doc("قال مصطفى الكاظمي في بغداد", "والتقى كريم حداد الكاظمي")
+	// Gold: the two people and Baghdad; the second الكاظمي is left out,
+	// so its mention is a false positive.
+	d.Sentences[0].Tags = []string{"O", "B-PER", "I-PER", "O", "B-LOC"}
+	d.Sentences[1].Tags = []string{"O", "B-PER", "I-PER", "O"}
+	got := ByMethod(x, []Document{d})
+	want := []MethodCount{
+		{"lexicon", LOC, 1, 1}, // بغداد
+		{"lexicon", PER, 2, 1}, // مصطفى الكاظمي; then الكاظمي, not in the gold
+		{"tagger", PER, 1, 1},  // كريم حداد, which the lexicon does not know
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ByMethod = %+v, want %+v", got, want)
+	}
+	if p := want[1].Precision(); p != 0.5 {
+		t.Errorf("precision %v, want 0.5", p)
+	}
+}
