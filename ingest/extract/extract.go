@@ -537,6 +537,14 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 
 		for _, m := range picked {
+			if (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) && m.Entry.Type == string(graph.Person) {
+				// A titled alias ("الشيخ خليفة بن زايد", "Sheikh Tamim")
+				// names the person; the mention is the name, without the
+				// title, as the tagger's names are.
+				for m.Start+1 < m.End && titleWords[toks[m.Start].Fold] {
+					m.Start++
+				}
+			}
 			method := "lexicon"
 			switch m.Kind {
 			case lexicon.KindAdjective:
