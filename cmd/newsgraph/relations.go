@@ -110,13 +110,14 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	}
 	rels = narrowRelations(e.ID, rels, names, opts.narrow)
 	table := opts.format == formatTable || opts.format == formatMD
+	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
 	if opts.evidence {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
 	res := &result{columns: []column{
 		// keep: on a narrow terminal the ID, trigger and sentence count go
-		// first, then the dates and articles; the relation, the other's
-		// name and the evidence stay.
+		// first, then the dates, articles and source, then the article's
+		// URL; the relation, the other's name and the evidence stay.
 		{name: "type", title: "RELATION", keep: 3},
 		{name: "direction", title: "DIR", keep: 3},
 		{name: "other_id", title: "OTHER", exact: true},
@@ -124,10 +125,12 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		{name: "other_type", title: "TYPE", wide: true},
 		{name: "sentences", title: "SENTENCES", number: true},
 		{name: "articles", title: "ARTICLES", number: true, keep: 1},
-		{name: "latest", title: "LATEST", keep: 1},
+		{name: "latest", title: "LATEST", keep: 2},
 		{name: "trigger", title: "TRIGGER"},
-		{name: "article_id", title: "ARTICLE", wide: true, exact: true},
-		{name: "evidence", title: "EVIDENCE", keep: 2},
+		{name: "article_id", title: "ARTICLE ID", wide: true, exact: true},
+		{name: "source", title: "SOURCE", keep: 1},
+		{name: "url", title: "ARTICLE", keep: 2},
+		{name: "evidence", title: "EVIDENCE", keep: 3},
 	}}
 	for i, s := range query.Relations(e.ID, rels) {
 		if opts.top > 0 && i == opts.top {
@@ -137,7 +140,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		ev := s.Evidence
 		res.rows = append(res.rows, []any{relationLabel(s.Type, s.Negated, table), directionLabel(s.Direction, table),
 			s.Other, describe(other.Entity), string(other.Type), s.Count, s.Articles, dateCell(s.Latest),
-			triggerText(ev.Relation), ev.ArticleID, snippet(ev.Relation, table)})
+			triggerText(ev.Relation), ev.ArticleID, ev.Source, relationLink(ev, table), snippet(ev.Relation, table)})
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
@@ -208,8 +211,11 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		{name: "date", title: "DATE", keep: 1},
 		{name: "type", title: "RELATION", keep: 3},
 		{name: "direction", title: "DIR", keep: 3},
-		{name: "other_id", title: "OTHER", exact: true, keep: 2},
-		{name: "article_id", title: "ARTICLE", exact: true, keep: 1},
+		{name: "other_id", title: "OTHER", exact: true, wide: true},
+		{name: "other_name", title: "NAME", keep: 2},
+		{name: "article_id", title: "ARTICLE ID", exact: true, wide: true},
+		{name: "source", title: "SOURCE", keep: 1},
+		{name: "url", title: "ARTICLE", keep: 1},
 		{name: "title", title: "TITLE", wide: true},
 		{name: "sentence", title: "SENTENCE", number: true, wide: true},
 		{name: "trigger", title: "TRIGGER"},
@@ -226,10 +232,19 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 			text = snippet(r.Relation, true)
 		}
 		res.rows = append(res.rows, []any{dateCell(r.Published), relationLabel(r.Type, r.Negated, table), directionLabel(dir, table),
-			other, r.ArticleID, r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
+			other, describe(names[other].Entity), r.ArticleID, r.Source, relationLink(r, table), r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
+}
+
+// relationLink is the URL of r's article; in a table, its ID when it has
+// none.
+func relationLink(r graph.RelationEvidence, table bool) string {
+	if table {
+		return articleLink(r.ArticleID, r.URL)
+	}
+	return r.URL
 }
 
 func relationLabel(t graph.RelationType, negated, table bool) string {
