@@ -67,6 +67,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		return err
 	}
 	defer store.Close()
+	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
 	ms, err := store.Mentions(ctx, e.ID, opts.filter)
 	if err != nil {
 		return err
