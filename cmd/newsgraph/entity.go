@@ -286,7 +286,7 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []otherParty, fo
 		// As query relations lays its rows out, the newest evidence of each.
 		res := &result{view: v, columns: []column{
 			{title: "RELATION", keep: 3}, {title: "DIR", keep: 3}, {title: "NAME", keep: 3}, {title: "OTHER", exact: true, wide: true},
-			{title: "SENTENCES", number: true}, {title: "ARTICLES", number: true, keep: 1}, {title: "LATEST", keep: 2},
+			{title: "SENTENCES", number: true, optional: true}, {title: "ARTICLES", number: true, keep: 1}, {title: "LATEST", keep: 2},
 			{title: "SOURCE", keep: 1}, {title: "ARTICLE", keep: 2}, {title: "EVIDENCE", keep: 3},
 		}}
 		for _, r := range rels {

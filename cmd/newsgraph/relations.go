@@ -115,18 +115,19 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
 	res := &result{columns: []column{
-		// keep: on a narrow terminal the ID, trigger and sentence count go
-		// first, then the dates, articles and source, then the article's
-		// URL; the relation, the other's name and the evidence stay.
+		// keep: on a narrow terminal the trigger and sentence count go
+		// first, before any text narrows, then the articles, source and
+		// date, then the article's URL; the relation, the other's name and
+		// the evidence stay. The other's ID shows with --wide.
 		{name: "type", title: "RELATION", keep: 3},
 		{name: "direction", title: "DIR", keep: 3},
-		{name: "other_id", title: "OTHER", exact: true},
+		{name: "other_id", title: "OTHER", exact: true, wide: true},
 		{name: "other_name", title: "NAME", keep: 3},
 		{name: "other_type", title: "TYPE", wide: true},
-		{name: "sentences", title: "SENTENCES", number: true},
+		{name: "sentences", title: "SENTENCES", number: true, optional: true},
 		{name: "articles", title: "ARTICLES", number: true, keep: 1},
 		{name: "latest", title: "LATEST", keep: 2},
-		{name: "trigger", title: "TRIGGER"},
+		{name: "trigger", title: "TRIGGER", optional: true},
 		{name: "article_id", title: "ARTICLE ID", wide: true, exact: true},
 		{name: "source", title: "SOURCE", keep: 1},
 		{name: "url", title: "ARTICLE", keep: 2},
