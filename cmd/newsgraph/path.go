@@ -29,8 +29,10 @@ func pathCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
 short ones, the chain whose links are backed by the most articles — and lists for each
-hop the articles that link both ends (newest first), with the sentence of a typed
-relation between them where one states it.
+hop the articles that link both ends (newest first): each one's date, source, URL (or ID
+when it has none) and the sentence linking the ends — a typed relation's, else the first
+naming both — or its title where no sentence does. The first lines say what FROM and TO
+resolved to (on stderr beside tsv and csv; json has a "resolved" field).
 
 --edges chooses what a link is: article (named in one article, the default), sentence
 (named in one sentence) or typed (a typed relation such as meets or attacks):

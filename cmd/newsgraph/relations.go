@@ -25,7 +25,9 @@ func relationsCommand() *cli.Command {
 		ArgsUsage: "NAME",
 		Description: `Lists the typed relations of NAME found in the articles: one row per relation type,
 direction and other party, with how many sentences state it, in how many articles, the
-latest date and the sentence of the newest (the trigger word is shown on its own).
+latest date and the newest article's source, URL (or ID when it has none) and sentence (the
+trigger word is shown on its own). The first line says what NAME resolved to (on stderr
+beside tsv, csv and json).
 
    newsgraph query relations Kadhimi
    newsgraph query relations الكاظمي --type meets,visits --since 2021-07-01
