@@ -151,6 +151,9 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	}
 
 	announceResolved(opts.queryOptions, true, resolvedOf(opts.from, from), resolvedOf(opts.to, to))
+	if len(routes) < opts.k {
+		fmt.Fprintf(opts.stderr, "only %d path%s found, not %d\n", len(routes), plural(len(routes)), opts.k)
+	}
 	switch opts.format {
 	case formatJSON:
 		return writePathJSON(opts.stdout, routes, byID, []resolvedName{resolvedOf(opts.from, from), resolvedOf(opts.to, to)})
@@ -185,9 +188,6 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		if err := pathRows(r.hops, false, opts.filter.Level()).write(opts.stdout, opts.format); err != nil {
 			return err
 		}
-	}
-	if len(routes) < opts.k {
-		fmt.Fprintf(opts.stderr, "only %d path%s found, not %d\n", len(routes), plural(len(routes)), opts.k)
 	}
 	return nil
 }
