@@ -112,7 +112,23 @@ type Document struct {
 	Mentions []Mention // one per entity
 	// Relations are the typed relations its sentences state, in text order.
 	Relations []Relation
+	// Sentences are the texts of the sentences that name two or more of its
+	// entities — those sentence-level edges come from — by ascending index,
+	// so that evidence can quote the sentence that links two entities.
+	// Other sentences, and the body, are not kept.
+	Sentences []SentenceText
 }
+
+// SentenceText is one sentence of an article as written, cut to
+// MaxSentenceText bytes (at a word, marked with "…") when longer.
+type SentenceText struct {
+	Index int    // the sentence's index; the title is sentence 0
+	Text  string // at most MaxSentenceText bytes
+}
+
+// MaxSentenceText bounds SentenceText.Text, so that a run-on paragraph
+// without stops does not bloat a store.
+const MaxSentenceText = 1000
 
 // ProjectedEntity is an entity as it appears in a projection.
 type ProjectedEntity struct {
@@ -251,8 +267,11 @@ type Evidence struct {
 	URL       string
 	Source    string
 	Published time.Time
-	// Sentence states a typed relation between the two entities in the
-	// article, or is "" when none does.
+	// Sentence is what in the article links the two entities: the sentence
+	// of its first undenied typed relation between them (of the filter's
+	// types when set); else the first sentence naming both, as
+	// Document.Sentences kept it; else "" (no sentence names both, or the
+	// article was stored before stores kept sentences).
 	Sentence string
 }
 
@@ -299,6 +318,14 @@ func (d *Document) Validate() error {
 	for i := range d.Relations {
 		if err := d.Relations[i].validate(mentioned, d.Article.ID); err != nil {
 			return err
+		}
+	}
+	for i, st := range d.Sentences {
+		switch {
+		case st.Index < 0 || i > 0 && st.Index <= d.Sentences[i-1].Index:
+			return fmt.Errorf("article %s: sentence texts must have distinct, ascending, non-negative indexes (%d at %d)", d.Article.ID, st.Index, i)
+		case len(st.Text) > MaxSentenceText:
+			return fmt.Errorf("article %s: sentence %d text of %d bytes (at most %d)", d.Article.ID, st.Index, len(st.Text), MaxSentenceText)
 		}
 	}
 	return nil

@@ -109,6 +109,7 @@ type RelationEvidence struct {
 	ArticleID string
 	Title     string
 	URL       string
+	Source    string
 	Published time.Time // zero when unknown
 }
 

@@ -23,8 +23,10 @@ type Store interface {
 	// a typed relation between them that is not denied (of f.Relations'
 	// types when set) — among the articles that pass f's dates, languages
 	// and sources. Newest first (undated last), ties by article ID. Each
-	// carries the sentence of the first undenied relation between the two
-	// in that article (of f.Relations' types when set), or "".
+	// carries the sentence that links the two in that article: that of the
+	// first undenied relation between them (of f.Relations' types when
+	// set), else the first kept sentence naming both, else "" (see
+	// Evidence.Sentence).
 	Evidence(ctx context.Context, a, b string, f Filter, limit int) ([]Evidence, error)
 	// Entity profiles the entity with this exact ID over the articles that
 	// pass f: f's dates, languages and sources narrow the articles counted,

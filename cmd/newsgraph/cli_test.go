@@ -189,6 +189,8 @@ func TestTablesFit(t *testing.T) {
 		{"path", []string{"query", "path", "Kadhimi", "Raisi"}},
 		{"entity", []string{"query", "entity", "Kadhimi"}},
 		{"relations", []string{"query", "relations", "Kadhimi"}},
+		{"neighbors", []string{"query", "neighbors", "Kadhimi", "--top", "5"}},
+		{"path-sentence", []string{"query", "path", "Kadhimi", "Raisi", "--edges", "sentence"}},
 	} {
 		for _, width := range []string{"80", "120"} {
 			r := ng(t, dir, 0, append(tc.args, "--format", "table", "--width", width)...)

@@ -19,6 +19,13 @@ type entityOptions struct {
 	name string
 }
 
+// otherParty is the other party of a profile's relation: its entity
+// (zero for STATEMENT, which has none) and the newest relation stating it.
+type otherParty struct {
+	query.RelationSummary
+	Entity graph.Entity
+}
+
 func entityCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "entity",
@@ -41,12 +48,15 @@ looks names up:
 
 --since and --until narrow the articles counted; --type and --kind narrow the neighbours
 listed, --min-weight drops those named with it in fewer than N articles. csv prints one
-row of the counts; json adds the surfaces and neighbours; markdown is the table as
-markdown.
+row of the counts; json adds the surfaces, neighbours and relations; markdown is the table
+as markdown. The typed relations name the other party and quote the newest article
+stating each (date, source, URL or ID, sentence); --wide adds the other party's ID.
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
-		Flags:        append([]cli.Flag{formatFlag()}, filterFlags()...),
+		Flags: append([]cli.Flag{formatFlag(),
+			&cli.BoolFlag{Name: "wide", Usage: "show the IDs of related entities in tables and markdown"},
+		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			name, err := nameArg(c, "entity")
@@ -83,17 +93,36 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 	if err != nil {
 		return err
 	}
-	top := query.Relations(e.ID, rels)
-	if len(top) > profileRelations {
-		top = top[:profileRelations]
+	summaries := query.Relations(e.ID, rels)
+	if len(summaries) > profileRelations {
+		summaries = summaries[:profileRelations]
 	}
+	top := make([]otherParty, len(summaries))
+	for i, s := range summaries {
+		top[i].RelationSummary = s
+		if s.Other == "" {
+			continue
+		}
+		ents, err := store.Resolve(ctx, s.Other)
+		if err != nil {
+			return err
+		}
+		top[i].Entity = graph.Entity{ID: s.Other}
+		for _, x := range ents {
+			if x.ID == s.Other {
+				top[i].Entity = x
+			}
+		}
+	}
+	resolved := resolvedOf(opts.name, e)
+	announceResolved(opts.queryOptions, true, resolved)
 	switch opts.format {
 	case formatJSON:
-		return writeEntityJSON(opts.stdout, prof, top)
+		return writeEntityJSON(opts.stdout, prof, top, resolved)
 	case formatCSV:
 		return entityRow(prof).write(opts.stdout, formatCSV)
 	}
-	return writeEntityTable(opts.stdout, prof, top, opts.format)
+	return writeEntityTable(opts.stdout, prof, top, opts.format, opts.view)
 }
 
 // profileRelations is how many typed relations a profile lists.
@@ -184,7 +213,7 @@ func entityRow(p *graph.EntityProfile) *result {
 
 // writeEntityTable writes the profile for people: as a terminal table, or
 // as markdown (format formatMD).
-func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary, format string) error {
+func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []otherParty, format string, v view) error {
 	md := format == formatMD
 	var b strings.Builder
 	if md {
@@ -254,12 +283,16 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.Relation
 	}
 	if len(rels) > 0 {
 		fmt.Fprint(w, heading(fmt.Sprintf("Typed relations (top %d; query relations lists them all):", profileRelations)))
-		res := &result{columns: []column{
-			{title: "RELATION"}, {title: "DIR"}, {title: "OTHER", exact: true}, {title: "SENTENCES", number: true}, {title: "ARTICLES", number: true}, {title: "LATEST"},
+		// As query relations lays its rows out, the newest evidence of each.
+		res := &result{view: v, columns: []column{
+			{title: "RELATION", keep: 3}, {title: "DIR", keep: 3}, {title: "NAME", keep: 3}, {title: "OTHER", exact: true, wide: true},
+			{title: "SENTENCES", number: true, optional: true}, {title: "ARTICLES", number: true, keep: 1}, {title: "LATEST", keep: 2},
+			{title: "SOURCE", keep: 1}, {title: "ARTICLE", keep: 2}, {title: "EVIDENCE", keep: 3},
 		}}
 		for _, r := range rels {
-			res.rows = append(res.rows, []any{relationLabel(r.Type, r.Negated, true), directionLabel(r.Direction, true), r.Other,
-				r.Count, r.Articles, dateCell(r.Latest)})
+			ev := r.Evidence
+			res.rows = append(res.rows, []any{relationLabel(r.Type, r.Negated, true), directionLabel(r.Direction, true), describe(r.Entity), r.Other,
+				r.Count, r.Articles, dateCell(r.Latest), ev.Source, articleLink(ev.ArticleID, ev.URL), snippet(ev.Relation, true)})
 		}
 		if err := res.write(w, format); err != nil {
 			return err
@@ -268,7 +301,7 @@ func writeEntityTable(w io.Writer, p *graph.EntityProfile, rels []query.Relation
 	return nil
 }
 
-func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []query.RelationSummary) error {
+func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []otherParty, resolved resolvedName) error {
 	type surfaceJSON struct {
 		Surface string `json:"surface"`
 		Count   int    `json:"count"`
@@ -284,12 +317,20 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []query.RelationS
 		Type      string `json:"type"`
 		Direction string `json:"direction"`
 		Other     string `json:"other_id"`
+		Name      string `json:"other_name"`
+		NameAr    string `json:"other_name_ar"`
 		Negated   bool   `json:"negated"`
 		Sentences int    `json:"sentences"`
 		Articles  int    `json:"articles"`
 		Latest    string `json:"latest,omitempty"`
+		// The newest relation stating it: its article and sentence.
+		ArticleID string `json:"article_id"`
+		URL       string `json:"url,omitempty"`
+		Source    string `json:"source,omitempty"`
+		Evidence  string `json:"evidence"`
 	}
 	out := struct {
+		Resolved  resolvedName   `json:"resolved"`
 		ID        string         `json:"id"`
 		Name      string         `json:"name"`
 		NameAr    string         `json:"name_ar"`
@@ -307,14 +348,17 @@ func writeEntityJSON(w io.Writer, p *graph.EntityProfile, rels []query.RelationS
 		Neighbors []neighborJSON `json:"neighbors"`
 		Relations []relationJSON `json:"relations"`
 	}{
-		ID: p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
+		Resolved: resolved,
+		ID:       p.ID, Name: p.Name, NameAr: p.NameAr, Type: string(p.Type), Kind: p.Kind, Wikidata: p.Wikidata,
 		Parent: p.Parent, Aliases: p.Aliases, Articles: p.Articles, Mentions: p.Mentions,
 		First: dateOrEmpty(p, false), Last: dateOrEmpty(p, true), Methods: p.Methods,
 		Surfaces: []surfaceJSON{}, Neighbors: []neighborJSON{}, Relations: []relationJSON{},
 	}
 	for _, r := range rels {
+		ev := r.Evidence
 		out.Relations = append(out.Relations, relationJSON{strings.ToLower(string(r.Type)), string(r.Direction), r.Other,
-			r.Negated, r.Count, r.Articles, dateCell(r.Latest)})
+			r.Entity.Name, r.Entity.NameAr, r.Negated, r.Count, r.Articles, dateCell(r.Latest),
+			ev.ArticleID, ev.URL, ev.Source, ev.Text})
 	}
 	if out.Aliases == nil {
 		out.Aliases = []string{}

@@ -175,9 +175,13 @@ func TestSeedEndToEnd(t *testing.T) {
 	for _, pair := range [][2]string{
 		{"al-Kadhimi", "Raisi"}, {"الكاظمي", "إبراهيم رئيسي"}, {"مصطفى الكاظمي", "ebrahim-raisi"}, {"MUSTAFA AL KADHIMI", "ابراهيم رئيسى"},
 	} {
+		// Piped: tab-separated rows with the IDs; what the names
+		// resolved to goes to stderr.
 		r = ng(t, dir, 0, "query", "path", pair[0], pair[1])
-		if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop)") {
-			t.Errorf("path %s %s:\n%s", pair[0], pair[1], r.stdout)
+		if !strings.Contains(r.stdout, "\tMustafa al-Kadhimi\tEbrahim Raisi\t1\tmustafa-al-kadhimi\tebrahim-raisi\t") ||
+			!strings.HasPrefix(r.stderr, "resolved: "+pair[0]+" → Mustafa al-Kadhimi (مصطفى الكاظمي) [person, id mustafa-al-kadhimi]\n"+
+				"resolved: "+pair[1]+" → Ebrahim Raisi (إبراهيم رئيسي) [person, id ebrahim-raisi]\n") {
+			t.Errorf("path %s %s:\n%s\nstderr:\n%s", pair[0], pair[1], r.stdout, r.stderr)
 		}
 	}
 	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--format", "json")
@@ -759,7 +763,7 @@ func TestRelations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "type,direction,other_id,other_name,other_type,sentences,articles,latest,trigger,article_id,evidence" {
+	if got := strings.Join(rows[0], ","); got != "type,direction,other_id,other_name,other_type,sentences,articles,latest,trigger,article_id,source,url,evidence" {
 		t.Errorf("csv header %q", got)
 	}
 	var got []string
@@ -849,7 +853,7 @@ func TestCommunitiesAndTimeline(t *testing.T) {
 		t.Errorf("timeline json: %v", js)
 	}
 	r = ng(t, dir, 0, "query", "timeline", "Kadhimi", "--since", "2022-01-01", "--format", "table")
-	if !strings.HasPrefix(r.stdout, "Mustafa al-Kadhimi: 0 articles") {
+	if !strings.HasPrefix(r.stdout, "resolved: Kadhimi → Mustafa al-Kadhimi (مصطفى الكاظمي) [person, id mustafa-al-kadhimi]\nMustafa al-Kadhimi: 0 articles") {
 		t.Errorf("empty timeline:\n%s", r.stdout)
 	}
 	ng(t, dir, 2, "query", "timeline", "Kadhimi", "--per", "day")
@@ -941,12 +945,12 @@ func TestPathAlternatives(t *testing.T) {
 		ids(js.Alternatives[1].Path) != "mustafa-al-kadhimi donald-trump ebrahim-raisi" || js.Alternatives[0].Cost != 2 {
 		t.Errorf("alternatives %+v", js.Alternatives)
 	}
-	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--max-hops", "1")
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--k", "3", "--max-hops", "1", "--format", "table")
 	if strings.Count(r.stdout, "hop)") != 1 || !strings.Contains(r.stderr, "only 1 path found, not 3") {
 		t.Errorf("--max-hops 1: stdout\n%s\nstderr %s", r.stdout, r.stderr)
 	}
-	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--weighted")
-	if !strings.HasPrefix(r.stdout, "1. Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop), cost 1.000") {
+	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--weighted", "--format", "table")
+	if !strings.Contains(r.stdout, "]\n1. Mustafa al-Kadhimi → Ebrahim Raisi  (1 hop), cost 1.000") {
 		t.Errorf("--weighted:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 6, "query", "path", "Kadhimi", "Raisi", "--edges", "typed", "--max-hops", "2")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/query"
 )
 
@@ -34,7 +35,9 @@ graph for Graphviz (neato -Tpng):
    newsgraph query neighbors Kadhimi --top 12 --format svg > kadhimi.svg
 
 --type and --kind narrow the neighbours listed, --min-weight the links; --since and
---until the articles counted.
+--until the articles counted. Each row quotes its newest article: its source, URL (or ID
+when it has none) and the sentence naming both (at --edges article, the sentence of a
+typed relation or one naming both where there is one, else the title).
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -81,11 +84,31 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	if err != nil {
 		return err
 	}
-	res := &result{columns: append(rankedEntityColumns(),
-		column{name: "articles", title: "ARTICLES", number: true},
-		column{name: "first", title: "FIRST"},
-		column{name: "last", title: "LAST"},
+	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
+	// keep: on a narrow terminal the type, the first date and the Arabic
+	// name go first, then the source; the name, the count, the newest
+	// article's date, URL and sentence stay longest.
+	cols := rankedEntityColumns()
+	for i := range cols {
+		switch cols[i].name {
+		case "rank", "name":
+			cols[i].keep = 4
+		case "name_ar":
+			cols[i].keep = 1
+		case "type":
+			cols[i].optional = true
+		}
+	}
+	res := &result{columns: append(cols,
+		column{name: "articles", title: "ARTICLES", number: true, keep: 4},
+		column{name: "first", title: "FIRST", optional: true},
+		column{name: "last", title: "LAST", keep: 3},
+		column{name: "source", title: "SOURCE", keep: 2},
+		column{name: "article_id", title: "ARTICLE ID", wide: true, exact: true},
+		column{name: "url", title: "ARTICLE", keep: 3},
+		column{name: "evidence", title: "EVIDENCE (NEWEST)", keep: 3},
 	)}
+	table := opts.format == formatTable || opts.format == formatMD
 	rank := 0
 	for _, n := range query.Neighbors(p, e.ID) {
 		if len(types) > 0 && !hasType(types, n.Entity.Type) || !kinds.KindMatches(n.Entity.Kind) {
@@ -95,8 +118,21 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 			break
 		}
 		rank++
+		// The newest article behind the link, as query path lists them.
+		ev, err := store.Evidence(ctx, e.ID, n.Entity.ID, opts.filter, 1)
+		if err != nil {
+			return err
+		}
+		var newest graph.Evidence
+		if len(ev) > 0 {
+			newest = ev[0]
+		}
+		link := newest.URL
+		if table {
+			link = articleLink(newest.ArticleID, newest.URL)
+		}
 		res.rows = append(res.rows, []any{rank, n.Entity.ID, n.Entity.Name, n.Entity.NameAr, string(n.Entity.Type),
-			n.Articles, dateCell(n.First), dateCell(n.Last)})
+			n.Articles, dateCell(n.First), dateCell(n.Last), newest.Source, newest.ArticleID, link, evidenceText(newest)})
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)

@@ -29,8 +29,10 @@ func pathCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
 short ones, the chain whose links are backed by the most articles — and lists for each
-hop the articles that link both ends (newest first), with the sentence of a typed
-relation between them where one states it.
+hop the articles that link both ends (newest first): each one's date, source, URL (or ID
+when it has none) and the sentence linking the ends — a typed relation's, else the first
+naming both — or its title where no sentence does. The first lines say what FROM and TO
+resolved to (on stderr beside tsv and csv; json has a "resolved" field).
 
 --edges chooses what a link is: article (named in one article, the default), sentence
 (named in one sentence) or typed (a typed relation such as meets or attacks):
@@ -158,13 +160,17 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		routes[n] = r
 	}
 
+	announceResolved(opts.queryOptions, true, resolvedOf(opts.from, from), resolvedOf(opts.to, to))
+	if len(routes) < opts.k {
+		fmt.Fprintf(opts.stderr, "only %d path%s found, not %d\n", len(routes), plural(len(routes)), opts.k)
+	}
 	if isPicture(opts.format) {
 		return drawPath(opts, routes, byID)
 	}
 	switch opts.format {
 	case formatJSON:
-		return writePathJSON(opts.stdout, routes, byID)
-	case formatCSV:
+		return writePathJSON(opts.stdout, routes, byID, []resolvedName{resolvedOf(opts.from, from), resolvedOf(opts.to, to)})
+	case formatCSV, formatTSV:
 		res := pathRows(nil, true, opts.filter.Level())
 		for n, r := range routes {
 			rows := pathRows(r.hops, true, opts.filter.Level()).rows
@@ -173,7 +179,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 			}
 		}
 		res.columns = append([]column{{name: "path"}}, res.columns...)
-		return res.write(opts.stdout, formatCSV)
+		return res.write(opts.stdout, opts.format)
 	}
 	for n, r := range routes {
 		if n > 0 {
@@ -196,9 +202,6 @@ func runPath(ctx context.Context, opts pathOptions) error {
 			return err
 		}
 	}
-	if len(routes) < opts.k {
-		fmt.Fprintf(opts.stderr, "only %d path%s found, not %d\n", len(routes), plural(len(routes)), opts.k)
-	}
 	return nil
 }
 
@@ -209,53 +212,67 @@ type route struct {
 	cost float64 // sum of 1/articles over the hops
 }
 
-// pathRows lays a path out as rows: one per hop for people, one per piece of
-// evidence for programs (flat).
+// pathRows lays a path out as rows, one per piece of evidence: for people,
+// the hop's names and count on its first row only, its date, source, URL
+// (or ID) and the sentence linking the pair (or the title) on each, and a
+// last row for the articles not listed; for programs (flat), every field on
+// every row.
 func pathRows(hops []hop, flat bool, level graph.EdgeLevel) *result {
-	res := &result{columns: []column{
-		{name: "hop", title: "HOP", number: true},
-		{name: "from", title: "FROM"},
-		{name: "to", title: "TO"},
-		{name: "articles", title: "ARTICLES", number: true},
-	}}
 	if flat {
-		res.columns = append(res.columns, column{name: "from_id"}, column{name: "to_id"},
-			column{name: "article_id"}, column{name: "title"}, column{name: "date"}, column{name: "url"}, column{name: "sentence"})
+		res := &result{columns: []column{
+			{name: "hop", number: true}, {name: "from"}, {name: "to"}, {name: "articles", number: true},
+			{name: "from_id"}, {name: "to_id"}, {name: "article_id"}, {name: "title"}, {name: "date"}, {name: "url"},
+			{name: "sentence"}, {name: "source"},
+		}}
 		for i, h := range hops {
 			for _, ev := range h.Evidence {
-				date := ""
-				if !ev.Published.IsZero() {
-					date = ev.Published.Format("2006-01-02")
-				}
 				res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles,
-					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, date, ev.URL, ev.Sentence})
+					h.From.ID, h.To.ID, ev.ArticleID, ev.Title, dateCell(ev.Published), ev.URL, ev.Sentence, ev.Source})
 			}
 		}
 		return res
 	}
+	// keep: on a narrow terminal the count and the hop's ends go first
+	// (the title line names the path), then the source; the date, the
+	// article's URL and the evidence stay longest.
+	res := &result{columns: []column{
+		{name: "hop", title: "HOP", number: true, keep: 2},
+		{name: "from", title: "FROM", keep: 1},
+		{name: "to", title: "TO", keep: 1},
+		{name: "articles", title: "ARTICLES", number: true, keep: 1},
+		{name: "date", title: "DATE", keep: 3},
+		{name: "source", title: "SOURCE", keep: 2},
+		{name: "url", title: "ARTICLE", keep: 4},
+	}}
 	title := map[graph.EdgeLevel]string{
 		graph.ArticleEdges:  "EVIDENCE (ARTICLES NAMING BOTH)",
 		graph.SentenceEdges: "EVIDENCE (ARTICLES NAMING BOTH IN ONE SENTENCE)",
 		graph.TypedEdges:    "EVIDENCE (ARTICLES STATING A RELATION)",
 	}[level]
-	res.columns = append(res.columns, column{name: "evidence", title: title})
+	res.columns = append(res.columns, column{name: "evidence", title: title, keep: 5})
 	for i, h := range hops {
-		lines := make([]string, len(h.Evidence))
+		first := []any{i + 1, displayName(h.From), displayName(h.To), h.Articles}
+		blank := []any{"", "", "", ""}
 		for j, ev := range h.Evidence {
-			lines[j] = fmt.Sprintf("%s — %s", formatDate(ev.Published), ev.Title)
-			if ev.Sentence != "" {
-				lines[j] += "\n    «" + shorten(ev.Sentence, 120) + "»"
+			lead := blank
+			if j == 0 {
+				lead = first
 			}
+			res.rows = append(res.rows, append(append([]any{}, lead...),
+				formatDate(ev.Published), ev.Source, articleLink(ev.ArticleID, ev.URL), evidenceText(ev)))
 		}
-		if h.Articles > len(h.Evidence) {
-			lines = append(lines, fmt.Sprintf("… and %d more", h.Articles-len(h.Evidence)))
+		if more := h.Articles - len(h.Evidence); more > 0 {
+			lead := blank
+			if len(h.Evidence) == 0 {
+				lead = first
+			}
+			res.rows = append(res.rows, append(append([]any{}, lead...), "", "", "", fmt.Sprintf("… and %d more article%s", more, plural(more))))
 		}
-		res.rows = append(res.rows, []any{i + 1, displayName(h.From), displayName(h.To), h.Articles, lines})
 	}
 	return res
 }
 
-func writePathJSON(w io.Writer, routes []route, byID map[string]graph.Entity) error {
+func writePathJSON(w io.Writer, routes []route, byID map[string]graph.Entity, resolved []resolvedName) error {
 	type entityJSON struct {
 		ID     string `json:"id"`
 		Name   string `json:"name"`
@@ -303,9 +320,10 @@ func writePathJSON(w io.Writer, routes []route, byID map[string]graph.Entity) er
 	// The best path at the top level, as a single path has always been
 	// written; the others, with --k, after it.
 	out := struct {
+		Resolved []resolvedName `json:"resolved"` // what FROM and TO named
 		pathJSON
 		Alternatives []pathJSON `json:"alternatives,omitempty"`
-	}{pathJSON: encode(routes[0])}
+	}{Resolved: resolved, pathJSON: encode(routes[0])}
 	for _, r := range routes[1:] {
 		out.Alternatives = append(out.Alternatives, encode(r))
 	}

@@ -25,7 +25,9 @@ func relationsCommand() *cli.Command {
 		ArgsUsage: "NAME",
 		Description: `Lists the typed relations of NAME found in the articles: one row per relation type,
 direction and other party, with how many sentences state it, in how many articles, the
-latest date and the sentence of the newest (the trigger word is shown on its own).
+latest date and the newest article's source, URL (or ID when it has none) and sentence (the
+trigger word is shown on its own). The first line says what NAME resolved to (on stderr
+beside tsv, csv and json).
 
    newsgraph query relations Kadhimi
    newsgraph query relations الكاظمي --type meets,visits --since 2021-07-01
@@ -110,24 +112,28 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	}
 	rels = narrowRelations(e.ID, rels, names, opts.narrow)
 	table := opts.format == formatTable || opts.format == formatMD
+	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
 	if opts.evidence {
 		return relationEvidence(opts, e.ID, rels, names, table)
 	}
 	res := &result{columns: []column{
-		// keep: on a narrow terminal the ID, trigger and sentence count go
-		// first, then the dates and articles; the relation, the other's
-		// name and the evidence stay.
+		// keep: on a narrow terminal the trigger and sentence count go
+		// first, before any text narrows, then the articles, source and
+		// date, then the article's URL; the relation, the other's name and
+		// the evidence stay. The other's ID shows with --wide.
 		{name: "type", title: "RELATION", keep: 3},
 		{name: "direction", title: "DIR", keep: 3},
-		{name: "other_id", title: "OTHER", exact: true},
+		{name: "other_id", title: "OTHER", exact: true, wide: true},
 		{name: "other_name", title: "NAME", keep: 3},
 		{name: "other_type", title: "TYPE", wide: true},
-		{name: "sentences", title: "SENTENCES", number: true},
+		{name: "sentences", title: "SENTENCES", number: true, optional: true},
 		{name: "articles", title: "ARTICLES", number: true, keep: 1},
-		{name: "latest", title: "LATEST", keep: 1},
-		{name: "trigger", title: "TRIGGER"},
-		{name: "article_id", title: "ARTICLE", wide: true, exact: true},
-		{name: "evidence", title: "EVIDENCE", keep: 2},
+		{name: "latest", title: "LATEST", keep: 2},
+		{name: "trigger", title: "TRIGGER", optional: true},
+		{name: "article_id", title: "ARTICLE ID", wide: true, exact: true},
+		{name: "source", title: "SOURCE", keep: 1},
+		{name: "url", title: "ARTICLE", keep: 2},
+		{name: "evidence", title: "EVIDENCE", keep: 3},
 	}}
 	for i, s := range query.Relations(e.ID, rels) {
 		if opts.top > 0 && i == opts.top {
@@ -137,7 +143,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		ev := s.Evidence
 		res.rows = append(res.rows, []any{relationLabel(s.Type, s.Negated, table), directionLabel(s.Direction, table),
 			s.Other, describe(other.Entity), string(other.Type), s.Count, s.Articles, dateCell(s.Latest),
-			triggerText(ev.Relation), ev.ArticleID, snippet(ev.Relation, table)})
+			triggerText(ev.Relation), ev.ArticleID, ev.Source, relationLink(ev, table), snippet(ev.Relation, table)})
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
@@ -208,8 +214,11 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 		{name: "date", title: "DATE", keep: 1},
 		{name: "type", title: "RELATION", keep: 3},
 		{name: "direction", title: "DIR", keep: 3},
-		{name: "other_id", title: "OTHER", exact: true, keep: 2},
-		{name: "article_id", title: "ARTICLE", exact: true, keep: 1},
+		{name: "other_id", title: "OTHER", exact: true, wide: true},
+		{name: "other_name", title: "NAME", keep: 2},
+		{name: "article_id", title: "ARTICLE ID", exact: true, wide: true},
+		{name: "source", title: "SOURCE", keep: 1},
+		{name: "url", title: "ARTICLE", keep: 1},
 		{name: "title", title: "TITLE", wide: true},
 		{name: "sentence", title: "SENTENCE", number: true, wide: true},
 		{name: "trigger", title: "TRIGGER"},
@@ -226,10 +235,19 @@ func relationEvidence(opts relationsOptions, id string, rels []graph.RelationEvi
 			text = snippet(r.Relation, true)
 		}
 		res.rows = append(res.rows, []any{dateCell(r.Published), relationLabel(r.Type, r.Negated, table), directionLabel(dir, table),
-			other, r.ArticleID, r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
+			other, describe(names[other].Entity), r.ArticleID, r.Source, relationLink(r, table), r.Title, r.Sentence, triggerText(r.Relation), r.Trigger.Start, text})
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)
+}
+
+// relationLink is the URL of r's article; in a table, its ID when it has
+// none.
+func relationLink(r graph.RelationEvidence, table bool) string {
+	if table {
+		return articleLink(r.ArticleID, r.URL)
+	}
+	return r.URL
 }
 
 func relationLabel(t graph.RelationType, negated, table bool) string {

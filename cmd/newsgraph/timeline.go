@@ -96,6 +96,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		if err != nil {
 			return err
 		}
+		announceResolved(opts.queryOptions, false, resolvedOf(name, e))
 		ms, err := store.Mentions(ctx, e.ID, opts.filter)
 		if err != nil {
 			return err

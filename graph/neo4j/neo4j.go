@@ -233,7 +233,8 @@ RETURN id, collect(e.id) AS entities`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
-    a.lang = row.lang, a.hash = row.hash, a.input = row.input, a.text = row.text`
+    a.lang = row.lang, a.hash = row.hash, a.input = row.input, a.text = row.text,
+    a.sentenceIndexes = row.sentenceIndexes, a.sentenceTexts = row.sentenceTexts`
 	qMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
@@ -349,6 +350,13 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			"published": timeParam(a.Published), "lang": a.Lang, "hash": a.Hash, "input": a.Input,
 			"text": a.Text,
 		})
+		// Sentence texts as two parallel lists on the article: Neo4j
+		// properties hold no maps.
+		idx, texts := make([]int64, len(d.Sentences)), make([]string, len(d.Sentences))
+		for i, st := range d.Sentences {
+			idx[i], texts[i] = int64(st.Index), st.Text
+		}
+		articles[len(articles)-1]["sentenceIndexes"], articles[len(articles)-1]["sentenceTexts"] = idx, texts
 		ids := make([]string, 0, len(d.Mentions))
 		for _, m := range d.Mentions {
 			row := map[string]any{
@@ -788,15 +796,19 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 }
 
 // qEvidence finds the articles linking $a and $b at $level, each with the
-// sentence of its first undenied relation between them (by seq).
+// sentence of its first undenied relation between them (by seq), else the
+// first kept sentence naming both (articles written before sentences were
+// kept have no sentenceIndexes).
 var qEvidence = `MATCH (x:Entity {id: $a})<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(y:Entity {id: $b})
 WHERE ` + filterWhere + `
   AND ($level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences))
 OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
 WHERE r.article = art.id AND NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
-WITH art, r ORDER BY r.seq
-WITH art, collect(r.text)[0] AS sentence
-WHERE $level <> 'typed' OR sentence IS NOT NULL
+WITH art, ma, mb, r ORDER BY r.seq
+WITH art, ma, mb, collect(r.text)[0] AS relation
+WHERE $level <> 'typed' OR relation IS NOT NULL
+WITH art, coalesce(relation, head([i IN range(0, size(coalesce(art.sentenceIndexes, [])) - 1)
+    WHERE art.sentenceIndexes[i] IN ma.sentences AND art.sentenceIndexes[i] IN mb.sentences | art.sentenceTexts[i]])) AS sentence
 RETURN art.id AS id, art.title AS title, art.url AS url, art.source AS source, art.published AS published, sentence
 ORDER BY art.published IS NULL, art.published DESC, art.id
 LIMIT $limit`
@@ -1002,7 +1014,7 @@ RETURN type(r) AS type, startNode(r).id AS subject,
        CASE WHEN type(r) = 'STATEMENT' THEN '' ELSE endNode(r).id END AS object,
        r.directed AS directed, r.negated AS negated, r.sentence AS sentence, r.text AS text, r.textStart AS textStart,
        r.trigger AS trigger, r.subjectSpan AS subjectSpan, r.objectSpan AS objectSpan,
-       art.id AS articleID, art.title AS title, art.url AS url, art.published AS published
+       art.id AS articleID, art.title AS title, art.url AS url, art.source AS source, art.published AS published
 ORDER BY art.published IS NULL, art.published DESC, art.id, r.trigger[0], r.seq`
 
 // Relations implements graph.Store.
@@ -1023,7 +1035,8 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 				Sentence: int(num(r, "sentence")), Text: str(r, "text"), TextStart: int(num(r, "textStart")),
 				Trigger: offsetsOf(r, "trigger"), SubjectSpan: offsetsOf(r, "subjectSpan"), ObjectSpan: offsetsOf(r, "objectSpan"),
 			},
-			ArticleID: str(r, "articleID"), Title: str(r, "title"), URL: str(r, "url"), Published: timeOf(r, "published"),
+			ArticleID: str(r, "articleID"), Title: str(r, "title"), URL: str(r, "url"), Source: str(r, "source"),
+			Published: timeOf(r, "published"),
 		})
 	}
 	return out, nil

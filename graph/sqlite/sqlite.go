@@ -22,7 +22,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 6
+const schemaVersion = 7
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4 + schemaV5
+` + schemaV4 + schemaV5 + schemaV7
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -124,6 +124,17 @@ CREATE INDEX IF NOT EXISTS runs_started ON runs(started);
 CREATE TABLE IF NOT EXISTS meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
+) WITHOUT ROWID;
+`
+
+// schemaV7 keeps the text of the sentences that name two or more entities
+// (graph.Document.Sentences), which evidence quotes.
+const schemaV7 = `
+CREATE TABLE IF NOT EXISTS sentences (
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence   INTEGER NOT NULL, -- its index; the title is 0
+	text       TEXT NOT NULL,
+	PRIMARY KEY (article_id, sentence)
 ) WITHOUT ROWID;
 `
 
@@ -307,6 +318,10 @@ var migrations = map[int][]string{
 	// computed from what older stores hold (they keep no bodies): their
 	// articles have '' — which never matches a text — until written again.
 	5: {`ALTER TABLE articles ADD COLUMN text TEXT NOT NULL DEFAULT ''`},
+	// Version 7 keeps the texts of sentences naming two or more entities.
+	// Older stores kept no text: their articles have none, and evidence
+	// quotes only their relations, until they are written again.
+	6: {schemaV7},
 }
 
 // Close closes the file.
@@ -330,6 +345,8 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
 		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
 		"delRelations": `DELETE FROM relations WHERE article_id = ?`,
+		"delTexts":     `DELETE FROM sentences WHERE article_id = ?`,
+		"text":         `INSERT INTO sentences (article_id, sentence, text) VALUES (?, ?, ?)`,
 		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash, input, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
 			published = excluded.published, lang = excluded.lang, hash = excluded.hash, input = excluded.input,
@@ -381,7 +398,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		a := d.Article
 		// Relations go first: they refer to entities that only mentions
 		// keep alive.
-		for _, del := range []string{"delRelations", "delSentences", "delMentions"} {
+		for _, del := range []string{"delRelations", "delSentences", "delTexts", "delMentions"} {
 			if _, err := stmts[del].ExecContext(ctx, a.ID); err != nil {
 				return fmt.Errorf("write article %s: %w", a.ID, err)
 			}
@@ -402,6 +419,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				if _, err := stmts["sentence"].ExecContext(ctx, a.ID, n, m.EntityID); err != nil {
 					return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 				}
+			}
+		}
+		for _, st := range d.Sentences {
+			if _, err := stmts["text"].ExecContext(ctx, a.ID, st.Index, st.Text); err != nil {
+				return fmt.Errorf("write article %s sentence %d: %w", a.ID, st.Index, err)
 			}
 		}
 		for i, r := range d.Relations {
@@ -795,7 +817,13 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 		}
 	}
 	rel += " ORDER BY r.seq LIMIT 1"
-	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS sentence FROM articles a
+	// Else the first kept sentence naming both.
+	shared := `SELECT t.text FROM sentences t
+		JOIN mention_sentences s1 ON s1.article_id = t.article_id AND s1.sentence = t.sentence AND s1.entity_id = ?
+		JOIN mention_sentences s2 ON s2.article_id = t.article_id AND s2.sentence = t.sentence AND s2.entity_id = ?
+		WHERE t.article_id = a.id ORDER BY t.sentence LIMIT 1`
+	relArgs = append(relArgs, a, b)
+	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence FROM articles a
 		JOIN mentions m1 ON m1.article_id = a.id AND m1.entity_id = ?
 		JOIN mentions m2 ON m2.article_id = a.id AND m2.entity_id = ?
 		WHERE ` + aw
@@ -807,7 +835,7 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 			WHERE s1.article_id = a.id AND s1.entity_id = ? AND s2.entity_id = ?)`
 		all = append(all, a, b)
 	case graph.TypedEdges:
-		q += ` AND sentence IS NOT NULL`
+		q += ` AND relation IS NOT NULL`
 	}
 	q += ` ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?`
 	rows, err := s.db.QueryContext(ctx, q, append(all, limit)...)
@@ -818,11 +846,14 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	var ev []graph.Evidence
 	for rows.Next() {
 		var e graph.Evidence
-		var published, sentence sql.NullString
-		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published, &sentence); err != nil {
+		var published, relation, sentence sql.NullString
+		if err := rows.Scan(&e.ArticleID, &e.Title, &e.URL, &e.Source, &published, &relation, &sentence); err != nil {
 			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 		}
-		e.Published, e.Sentence = parseTime(published), sentence.String
+		e.Published, e.Sentence = parseTime(published), relation.String
+		if !relation.Valid {
+			e.Sentence = sentence.String
+		}
 		ev = append(ev, e)
 	}
 	return ev, rows.Err()
@@ -1108,7 +1139,7 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT r.type, r.subject, coalesce(r.object, ''), r.directed, r.negated, r.sentence, r.text, r.text_start,
 			r.trigger_start, r.trigger_end, r.subject_start, r.subject_end, r.object_start, r.object_end,
-			a.id, a.title, a.url, a.published
+			a.id, a.title, a.url, a.source, a.published
 		FROM relations r JOIN articles a ON a.id = r.article_id
 		LEFT JOIN entities o ON o.id = CASE WHEN r.subject = ? THEN r.object ELSE r.subject END
 		WHERE (r.subject = ? OR r.object = ?) AND `+aw+` AND `+rw+`
@@ -1125,7 +1156,7 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 		var published sql.NullString
 		if err := rows.Scan(&typ, &r.Subject, &r.Object, &r.Directed, &r.Negated, &r.Sentence, &r.Text, &r.TextStart,
 			&r.Trigger.Start, &r.Trigger.End, &r.SubjectSpan.Start, &r.SubjectSpan.End, &r.ObjectSpan.Start, &r.ObjectSpan.End,
-			&r.ArticleID, &r.Title, &r.URL, &published); err != nil {
+			&r.ArticleID, &r.Title, &r.URL, &r.Source, &published); err != nil {
 			return nil, fmt.Errorf("relations of %s: %w", id, err)
 		}
 		r.Type = graph.RelationType(typ)

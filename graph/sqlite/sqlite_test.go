@@ -162,6 +162,7 @@ func TestOpenMigratesVersion1(t *testing.T) {
 		Entities: []graph.Entity{p.Entity},
 		Mentions: []graph.Mention{{EntityID: "iraq", Count: 1, Surfaces: []string{"العراقي"}, Sentences: []int{0},
 			Spans: []graph.Span{{Start: 3, End: 17, Sentence: 0, Surface: "العراقي", Method: "adjective"}}}},
+		Sentences: []graph.SentenceText{{Index: 0, Text: "في العراقي"}},
 	}
 	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
 		t.Fatal(err)
@@ -182,8 +183,13 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 6 {
-		t.Errorf("user_version after migration = %d, %v; want 6", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 7 {
+		t.Errorf("user_version after migration = %d, %v; want 7", version, err)
+	}
+	// Version 7: the sentence texts, kept once the article is written again.
+	var sentence string
+	if err := db.QueryRowContext(ctx, "SELECT text FROM sentences WHERE article_id = 'a1' AND sentence = 0").Scan(&sentence); err != nil || sentence != "في العراقي" {
+		t.Errorf("stored sentence %q, %v; want في العراقي", sentence, err)
 	}
 	// Version 6: the text fingerprint, unknown for articles written before.
 	var text string

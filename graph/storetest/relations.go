@@ -80,7 +80,7 @@ func testRelationsRoundTrip(t *testing.T, o Opener) {
 	}
 	apply(t, s, d)
 	evidence := func(r graph.Relation) graph.RelationEvidence {
-		return graph.RelationEvidence{Relation: r, ArticleID: "a1", Title: "Kadhimi meets Biden", URL: "https://example.org/a1", Published: day("2021-07-11")}
+		return graph.RelationEvidence{Relation: r, ArticleID: "a1", Title: "Kadhimi meets Biden", URL: "https://example.org/a1", Source: "src", Published: day("2021-07-11")}
 	}
 	for _, tc := range []struct {
 		id   string
@@ -188,13 +188,15 @@ func edgeFixture() []graph.Document {
 		}
 		return mention(e.ID, spans...)
 	}
+	e1 := withRelations(docWith("e1", "2021-07-11", "ar", "jazeera", []graph.Entity{kadhimi, biden, iraq, pmf},
+		m(kadhimi, 0, 1, 3), m(biden, 1, 3), m(iraq, 0), m(pmf, 2)),
+		rel(graph.Meets, kadhimi.ID, biden.ID, 1, 120),
+		undirected(rel(graph.Discusses, kadhimi.ID, biden.ID, 3, 10)),
+		negated(rel(graph.Attacks, pmf.ID, iraq.ID, 2, 0)),
+		rel(graph.Statement, kadhimi.ID, "", 0, 5))
+	e1.Sentences = []graph.SentenceText{{Index: 0, Text: e1Sentence0}, {Index: 1, Text: e1Sentence1}, {Index: 3, Text: "Kadhimi and Biden talked."}}
 	return []graph.Document{
-		withRelations(docWith("e1", "2021-07-11", "ar", "jazeera", []graph.Entity{kadhimi, biden, iraq, pmf},
-			m(kadhimi, 0, 1, 3), m(biden, 1, 3), m(iraq, 0), m(pmf, 2)),
-			rel(graph.Meets, kadhimi.ID, biden.ID, 1, 120),
-			undirected(rel(graph.Discusses, kadhimi.ID, biden.ID, 3, 10)),
-			negated(rel(graph.Attacks, pmf.ID, iraq.ID, 2, 0)),
-			rel(graph.Statement, kadhimi.ID, "", 0, 5)),
+		e1,
 		withRelations(docWith("e2", "2021-09-01", "en", "reuters", []graph.Entity{kadhimi, biden, raisi},
 			m(kadhimi, 0), m(biden, 2), m(raisi, 0, 2)),
 			rel(graph.Visits, raisi.ID, kadhimi.ID, 0, 20),
@@ -207,6 +209,13 @@ func edgeFixture() []graph.Document {
 			rel(graph.Statement, kadhimi.ID, "", 0, 40)),
 	}
 }
+
+// The kept texts of e1's sentences 0 (naming Kadhimi and Iraq, which no
+// relation links) and 1 (Kadhimi and Biden, whom a MEETS links).
+const (
+	e1Sentence0 = "Kadhimi returned to Iraq."
+	e1Sentence1 = "Kadhimi met Biden in the White House."
+)
 
 // testEdgeLevels checks the three edge levels against counts worked out by
 // hand from edgeFixture. Edges print as "A–B articles/sentences first..last";
@@ -398,10 +407,13 @@ func testRelationsFilters(t *testing.T, o Opener) {
 }
 
 // testEvidenceLevels checks Evidence at each edge level on edgeFixture:
-// which articles link a pair, and the relation sentence each carries.
-// Biden–Kadhimi: e1 (2021-07-11; MEETS seq 0, DISCUSSES seq 1), e2
-// (2021-09-01; no shared sentence, no relation between them), e3 (undated;
-// MEETS). PMF–Iraq: e1 only, their one relation negated.
+// which articles link a pair, and the sentence each carries: a relation's
+// before a kept sentence naming both. Biden–Kadhimi: e1 (2021-07-11; MEETS
+// seq 0, DISCUSSES seq 1, and kept texts of the sentences 1 and 3 naming
+// both), e2 (2021-09-01; no shared sentence, no relation between them), e3
+// (undated; MEETS). PMF–Iraq: e1 only, their one relation negated, no
+// sentence naming both. Iraq–Kadhimi: e1 (sentence 0 names both, no
+// relation: its kept text), e3 (no shared sentence, no text kept).
 func testEvidenceLevels(t *testing.T, o Opener) {
 	s := open(t, o)
 	apply(t, s, edgeFixture()...)
@@ -424,6 +436,9 @@ func testEvidenceLevels(t *testing.T, o Opener) {
 		{"article, jazeera", kadhimi.ID, biden.ID, graph.Filter{Sources: []string{"jazeera"}}, []string{"e1: " + meets1, "e3: " + meets3}},
 		{"negated relation: no sentence", pmf.ID, iraq.ID, graph.Filter{}, []string{"e1: "}},
 		{"negated relation: no typed evidence", pmf.ID, iraq.ID, graph.Filter{Edges: graph.TypedEdges}, nil},
+		{"no relation: the kept sentence", iraq.ID, kadhimi.ID, graph.Filter{}, []string{"e1: " + e1Sentence0, "e3: "}},
+		{"no relation, sentence level", kadhimi.ID, iraq.ID, graph.Filter{Edges: graph.SentenceEdges}, []string{"e1: " + e1Sentence0}},
+		{"no relation, typed level", kadhimi.ID, iraq.ID, graph.Filter{Edges: graph.TypedEdges}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ev, err := s.Evidence(context.Background(), tc.a, tc.b, tc.f, 10)

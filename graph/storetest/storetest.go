@@ -229,7 +229,7 @@ func edgeLine(e graph.Edge) string {
 
 // relationLine prints every field of a relation and its article.
 func relationLine(r graph.RelationEvidence) string {
-	return fmt.Sprintf("%s %q %q %s %+v", r.ArticleID, r.Title, r.URL, date(r.Published), r.Relation)
+	return fmt.Sprintf("%s %q %q %q %s %+v", r.ArticleID, r.Title, r.URL, r.Source, date(r.Published), r.Relation)
 }
 
 // profile prints an EntityProfile on one line.
@@ -571,6 +571,19 @@ func randomHistory(seed uint64) ([]op, []graph.Document) {
 			}
 			x.Negated = r.IntN(4) == 0
 			d.Relations = append(d.Relations, x)
+		}
+		// The texts of the sentences naming two or more entities, which
+		// differ between versions: evidence must quote the latest.
+		named := map[int]int{}
+		for _, m := range d.Mentions {
+			for _, n := range m.Sentences {
+				named[n]++
+			}
+		}
+		for n := 0; n < 4; n++ {
+			if named[n] >= 2 {
+				d.Sentences = append(d.Sentences, graph.SentenceText{Index: n, Text: fmt.Sprintf("sentence %d of %s v%d", n, id, version)})
+			}
 		}
 		return d
 	}

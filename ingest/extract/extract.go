@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "9"
+const extractorVersion = "10"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -768,7 +768,44 @@ func (x *Extractor) Extract(a *read.Article) graph.Document {
 		})
 	}
 	doc.Relations = relations(text, toks, sentences, mentions, x.lex)
+	named := make(map[int]int) // sentence → entities it names
+	for _, e := range found {
+		for n := range e.sentences {
+			named[n]++
+		}
+	}
+	doc.Sentences = sentenceTexts(text, sentences, named)
 	return doc
+}
+
+// sentenceTexts returns the texts of the sentences that name two or more
+// entities (named counts them by sentence index; sentences[i] is sentence
+// i), by ascending index, each cut by clipSentence.
+func sentenceTexts(text string, sentences []norm.Span, named map[int]int) []graph.SentenceText {
+	var out []graph.SentenceText
+	for i, sp := range sentences {
+		if named[i] >= 2 {
+			out = append(out, graph.SentenceText{Index: i, Text: clipSentence(text[sp.Start:sp.End])})
+		}
+	}
+	return out
+}
+
+// clipSentence cuts s to at most graph.MaxSentenceText bytes: after the last
+// space that fits, or the last whole rune, marked with "…".
+func clipSentence(s string) string {
+	if len(s) <= graph.MaxSentenceText {
+		return s
+	}
+	const mark = "…"
+	cut := graph.MaxSentenceText - len(mark)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + mark
 }
 
 // tokens returns the words of text (norm.Tokens), with the words a

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
@@ -89,6 +90,43 @@ func TestExtractSentencesAndSurfaces(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mentions\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestExtractSentenceTexts checks that a document keeps the texts of the
+// sentences naming two or more entities, and only those: here sentence 0
+// (the title: Kadhimi, Biden) and 2 (Kadhimi, Washington), not 1 (Kadhimi
+// alone).
+func TestExtractSentenceTexts(t *testing.T) {
+	a := read.Article{ID: "x", Title: "الكاظمي يلتقي بايدن", Body: "قال الكاظمي إنه سعيد. ووصل الكاظمي إلى واشنطن."}
+	doc := extractor(t).Extract(&a)
+	want := []graph.SentenceText{{Index: 0, Text: "الكاظمي يلتقي بايدن"}, {Index: 2, Text: "ووصل الكاظمي إلى واشنطن."}}
+	if !reflect.DeepEqual(doc.Sentences, want) {
+		t.Errorf("sentences %+v, want %+v", doc.Sentences, want)
+	}
+	if err := doc.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestClipSentence(t *testing.T) {
+	words := strings.Repeat("كلمة ", graph.MaxSentenceText) // 9 bytes a word
+	for _, tc := range []struct {
+		name, in string
+	}{
+		{"short", "Kadhimi met Biden."},
+		{"words", words},
+		{"one long word", strings.Repeat("ك", graph.MaxSentenceText)},
+	} {
+		got := clipSentence(tc.in)
+		switch {
+		case len(tc.in) <= graph.MaxSentenceText && got != tc.in:
+			t.Errorf("%s: clipped %q to %q", tc.name, tc.in, got)
+		case len(tc.in) > graph.MaxSentenceText && (len(got) > graph.MaxSentenceText || !strings.HasSuffix(got, "…") || !utf8.ValidString(got)):
+			t.Errorf("%s: clipped to %d bytes %q, want at most %d, valid UTF-8, ending in …", tc.name, len(got), got, graph.MaxSentenceText)
+		case tc.name == "words" && !strings.HasSuffix(got, "كلمة…"):
+			t.Errorf("%s: cut inside a word: %q", tc.name, got[len(got)-20:])
+		}
 	}
 }
 

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// resolvedName is what a name typed on the command line resolved to: the
+// "resolved" field of json output.
+type resolvedName struct {
+	Query  string `json:"query"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	NameAr string `json:"name_ar"`
+	Type   string `json:"type"`
+}
+
+func resolvedOf(query string, e graph.Entity) resolvedName {
+	return resolvedName{Query: query, ID: e.ID, Name: e.Name, NameAr: e.NameAr, Type: string(e.Type)}
+}
+
+// String is the line people read: `Kadhimi → Mustafa al-Kadhimi (مصطفى
+// الكاظمي) [person, id mustafa-al-kadhimi]`, as an ambiguous name's
+// candidates are listed.
+func (r resolvedName) String() string {
+	return fmt.Sprintf("%s → %s [%s, id %s]", r.Query, describe(graph.Entity{Name: r.Name, NameAr: r.NameAr}), r.Type, r.ID)
+}
+
+// announceResolved says what the names of a query resolved to, before its
+// answer: first on standard output above a table or markdown, on standard
+// error beside tsv and csv (and beside json when embedded is false), so
+// that piped output stays parseable; json that embeds a "resolved" field
+// (embedded) gets nothing more. A table's line is cut to the terminal.
+func announceResolved(opts queryOptions, embedded bool, names ...resolvedName) {
+	switch opts.format {
+	case formatTable:
+		for _, r := range names {
+			line := "resolved: " + r.String()
+			if t, ok := opts.stdout.(*terminal); ok && t.width > 0 && displayWidth(line) > t.width {
+				// One script's name, then a shorter name, keeping the ID.
+				short := r
+				short.NameAr = ""
+				if short.Name == "" {
+					short.Name = r.NameAr
+				}
+				line = "resolved: " + short.String()
+				if displayWidth(line) > t.width {
+					tail := fmt.Sprintf(" [%s, id %s]", r.Type, r.ID)
+					line = truncate("resolved: "+r.Query+" → "+short.Name, max(t.width-displayWidth(tail), 20)) + tail
+				}
+			}
+			fmt.Fprintln(opts.stdout, line)
+		}
+	case formatMD:
+		lines := make([]string, len(names))
+		for i, r := range names {
+			lines[i] = "resolved: " + markdownCell(r.String())
+		}
+		fmt.Fprintf(opts.stdout, "%s\n\n", strings.Join(lines, "  \n"))
+	case formatJSON:
+		if embedded {
+			return
+		}
+		fallthrough
+	default:
+		for _, r := range names {
+			fmt.Fprintln(opts.stderr, "resolved: "+r.String())
+		}
+	}
+}
+
+// articleLink is how a person finds an article again: its URL, or its ID
+// when it has none.
+func articleLink(id, url string) string {
+	if url != "" {
+		return url
+	}
+	return id
+}
+
+// evidenceText is what an evidence line quotes: the sentence that links
+// the pair when the store has one, else the article's title.
+func evidenceText(ev graph.Evidence) string {
+	if ev.Sentence != "" {
+		return ev.Sentence
+	}
+	return ev.Title
+}
