@@ -22,7 +22,7 @@ func evalCommand() *cli.Command {
 
    newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
    newsgraph eval relations --gold ../shared/gold/re3d-dev`,
-		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand()},
+		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand(), evalResolutionCommand()},
 		OnUsageError: onUsageError,
 	}
 }
