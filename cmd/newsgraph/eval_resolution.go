@@ -37,7 +37,7 @@ behind a proclitic (و ف ب ل ك) — and none contains one of not.
 
 Per actor: NODES that carry it (most articles first), ARTICLES mentioning any of them, LARGEST
 (the articles of the largest node) and SHARE = LARGEST/ARTICLES. Summary: the mean nodes per
-actor found, actors that are exactly one node, made IDs (TYPE:KEY, made by rules or a tagger)
+actor found, actors that are exactly one node, the mean SHARE, made IDs (TYPE:KEY, made by rules or a tagger)
 and those that extend another ID with trailing words ("person:محمد-السادس-بتطوان").
 
 Junk among the top --junk-top nodes by articles is a HEURISTIC: a node is junk when it is a made
@@ -51,7 +51,7 @@ and wrong types, so it understates what a reader would judge.
 
 tsv, csv and markdown print the per-actor table; table adds the summary and the junk list; json
 is the whole report: {"actors": [{"actor", "nodes": [{"id", "name", "articles"}], "articles",
-"largest", "share"}], "actors_found", "mean_nodes_per_actor", "actors_one_node", "entities",
+"largest", "share"}], "actors_found", "mean_nodes_per_actor", "mean_share", "actors_one_node", "entities",
 "made_ids", "extending_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
 "top_junk_share", "top_junk_reasons": {reason: count}}.
 
@@ -139,8 +139,8 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	if err := res.write(w, formatTable); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nactors: %d listed, %d found in the store; %.2f nodes per actor found; %d exactly one node\n",
-		len(rep.Actors), rep.Found, rep.MeanNodes, rep.OneNode)
+	fmt.Fprintf(w, "\nactors: %d listed, %d found in the store; %.2f nodes per actor found; %d exactly one node; largest node's share %.2f on average\n",
+		len(rep.Actors), rep.Found, rep.MeanNodes, rep.OneNode, rep.MeanShare)
 	fmt.Fprintf(w, "IDs: %d entities, %d made by rules or a tagger, %d of them extend another ID with trailing words\n",
 		rep.Entities, rep.MadeIDs, rep.Extending)
 	reasons := make([]string, 0, len(rep.JunkReason))

@@ -85,7 +85,7 @@ func TestEvalResolution(t *testing.T) {
 
 	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "table")
 	for _, want := range []string{
-		"actors: 1 listed, 1 found in the store; 3.00 nodes per actor found; 0 exactly one node",
+		"actors: 1 listed, 1 found in the store; 3.00 nodes per actor found; 0 exactly one node; largest node's share 0.67 on average",
 		"IDs: 4 entities, 3 made by rules or a tagger, 1 of them extend another ID with trailing words",
 		"junk (a heuristic): 3 of the top 4 nodes by articles (75.0%): duplicate 1, extends 1, generic 1",
 	} {

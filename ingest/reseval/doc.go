@@ -31,8 +31,8 @@
 // Per actor: the nodes that carry it, the articles that mention any of them
 // (a union, so an article naming two of its nodes counts once), and the
 // share of those articles that its largest node (most articles) holds.
-// Summary: the mean number of nodes per actor found in the store and how
-// many actors are exactly one node.
+// Summary: over the actors found in the store (at least one node), the
+// mean number of nodes and of the share, and how many are exactly one node.
 //
 // Made IDs are those of the form TYPE:KEY ("person:احمد-عصيد") that the
 // extractor's rules or a tagger make for names the lexicon does not know

@@ -100,6 +100,7 @@ type Report struct {
 	Actors     []ActorResult  `json:"actors"` // in list order
 	Found      int            `json:"actors_found"`
 	MeanNodes  float64        `json:"mean_nodes_per_actor"` // over the actors found
+	MeanShare  float64        `json:"mean_share"`           // of ActorResult.Share, over the actors found
 	OneNode    int            `json:"actors_one_node"`
 	Entities   int            `json:"entities"`
 	MadeIDs    int            `json:"made_ids"`
@@ -206,11 +207,13 @@ func Measure(ctx context.Context, store graph.Store, actors []Actor, top int) (*
 		}
 		if res.Articles > 0 {
 			res.Share = float64(res.Largest) / float64(res.Articles)
+			rep.MeanShare += res.Share
 		}
 		rep.Actors = append(rep.Actors, res)
 	}
 	if rep.Found > 0 {
 		rep.MeanNodes /= float64(rep.Found)
+		rep.MeanShare /= float64(rep.Found)
 	}
 
 	order := make([]int, len(ents))

@@ -94,9 +94,10 @@ func TestMeasureFixture(t *testing.T) {
 				got.Actor, ids(got.Nodes), got.Articles, got.Largest, got.Share, w.nodes, w.articles, w.largest, w.share)
 		}
 	}
-	// Two actors found, with 3 and 2 nodes; none is one node.
-	if rep.Found != 2 || rep.MeanNodes != 2.5 || rep.OneNode != 0 {
-		t.Errorf("found %d, mean nodes %v, one node %d; want 2, 2.5, 0", rep.Found, rep.MeanNodes, rep.OneNode)
+	// Two actors found, with 3 and 2 nodes and shares 0.75 and 1; none is
+	// one node.
+	if rep.Found != 2 || rep.MeanNodes != 2.5 || rep.MeanShare != 0.875 || rep.OneNode != 0 {
+		t.Errorf("found %d, mean nodes %v, mean share %v, one node %d; want 2, 2.5, 0.875, 0", rep.Found, rep.MeanNodes, rep.MeanShare, rep.OneNode)
 	}
 	// Eight entities, all but karim-haddad made; only "ليلى ناصر قالت"
 	// extends another ID ("كريم حداد يزور" extends no ID: the lexicon's is
