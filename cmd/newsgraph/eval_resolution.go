@@ -46,7 +46,7 @@ of no country ("مجلس النواب", "وزارة الدفاع") as its name o
 actor (carries it but is not its largest node). It misses wrong identities behind right names
 and wrong types, so it understates what a reader would judge.
 
-   newsgraph --store ar.db eval resolution --actors testdata/resolution/ar-news-2022-actors.jsonl
+   newsgraph --store ar.db eval resolution --actors ingest/reseval/testdata/ar-news-2022-actors.jsonl
    newsgraph eval resolution --actors actors.jsonl --format json
 
 tsv, csv and markdown print the per-actor table; table adds the summary and the junk list; json

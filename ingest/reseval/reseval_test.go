@@ -201,7 +201,7 @@ func TestReadActors(t *testing.T) {
 // is documented with: it parses, holds at least 50 actors (issue 14), each
 // named once, with no form that is also a not form of the same actor.
 func TestActorList(t *testing.T) {
-	const path = "../../testdata/resolution/ar-news-2022-actors.jsonl"
+	const path = "testdata/ar-news-2022-actors.jsonl"
 	actors, err := ReadActorsFile(path)
 	if err != nil {
 		t.Fatal(err)
