@@ -19,12 +19,15 @@ import (
 func evalCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "eval",
-		Usage: "measure extraction against gold-annotated text",
-		Description: `Scores what newsgraph extracts against human annotations. No store is read or written.
+		Usage: "measure extraction against gold-annotated text, and resolution in a store",
+		Description: `ner and relations score what newsgraph extracts against human annotations; no store is read
+or written. resolution reads a store (after an ingest) and measures how many nodes each actor
+of a hand-checked list is split into; nothing is written.
 
    newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
-   newsgraph eval relations --gold ../shared/gold/re3d-dev`,
-		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand()},
+   newsgraph eval relations --gold ../shared/gold/re3d-dev
+   newsgraph --store ar.db eval resolution --actors ingest/reseval/testdata/ar-news-2022-actors.jsonl`,
+		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand(), evalResolutionCommand()},
 		OnUsageError: onUsageError,
 	}
 }

@@ -44,6 +44,8 @@ var layerRules = []layerRule{
 	// Evaluation against gold data: may run the pipeline.
 	{"ingest/nereval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
 	{"ingest/releval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
+	// Measuring resolution reads a store only, never the extractor.
+	{"ingest/reseval", []string{"graph", "graph/norm"}},
 	// Graph algorithms over a projection: never ingest.
 	{"query", []string{"graph", "graph/norm"}},
 	// Pictures of query results: above the algorithms whose results they draw.

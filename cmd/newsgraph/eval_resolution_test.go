@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
+)
+
+// resolutionFixture writes graph.db into dir from three invented articles
+// — an invented person, Karim Haddad, as a lexicon node and a rule node
+// with a trailing word, and a bare ministry — and an actor list, and
+// returns the list's path.
+func resolutionFixture(t *testing.T, dir string) string {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(dir, "graph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	haddad := graph.Entity{ID: "karim-haddad", Type: graph.Person, Name: "Karim Haddad", NameAr: "كريم حداد"}
+	rule := graph.Entity{ID: "person:كريم-حداد", Type: graph.Person, Kind: "found by rule", NameAr: "كريم حداد"}
+	visit := graph.Entity{ID: "person:كريم-حداد-يزور", Type: graph.Person, Kind: "found by rule", NameAr: "كريم حداد يزور"}
+	ministry := graph.Entity{ID: "organization:وزاره-الدفاع", Type: graph.Organization, Kind: "found by rule", NameAr: "وزارة الدفاع"}
+	var docs []graph.Document
+	for i, ents := range [][]graph.Entity{{haddad, ministry}, {haddad, rule}, {rule, visit}} {
+		d := graph.Document{Article: graph.Article{ID: string(rune('a' + i)), Title: "invented", Hash: "h"}, Entities: ents}
+		for _, e := range ents {
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e.ID, Count: 1})
+		}
+		docs = append(docs, d)
+	}
+	if err := s.Apply(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(dir, "actors.jsonl")
+	body := "# invented\n{\"actor\": \"Karim Haddad\", \"ids\": [\"karim-haddad\"], \"forms\": [\"كريم حداد\"]}\n"
+	if err := os.WriteFile(list, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func TestEvalResolution(t *testing.T) {
+	dir := t.TempDir()
+	list := resolutionFixture(t, dir)
+	r := ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "json")
+	var out struct {
+		Actors []struct {
+			Actor             string
+			Nodes             []struct{ ID string }
+			Articles, Largest int
+			Share             float64
+		}
+		ActorsFound    int            `json:"actors_found"`
+		MeanNodes      float64        `json:"mean_nodes_per_actor"`
+		OneNode        int            `json:"actors_one_node"`
+		MadeIDs        int            `json:"made_ids"`
+		ExtendingIDs   int            `json:"extending_ids"`
+		TopJunk        int            `json:"top_junk"`
+		TopJunkReasons map[string]int `json:"top_junk_reasons"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	// By hand: karim-haddad in a b, person:كريم-حداد in b c, the visit
+	// node in c: three nodes, three articles, the largest (2 articles,
+	// karim-haddad first by ID) holds 2 of 3.
+	a := out.Actors[0]
+	if len(out.Actors) != 1 || len(a.Nodes) != 3 || a.Articles != 3 || a.Largest != 2 || !nearly(a.Share, 2.0/3) {
+		t.Errorf("actor: %+v; want 3 nodes, 3 articles, largest 2, share 2/3", out.Actors)
+	}
+	// Three made IDs; the visit node extends person:كريم-حداد (2 articles
+	// ≥ its 1), the ministry is generic, person:كريم-حداد a duplicate.
+	if out.ActorsFound != 1 || out.MeanNodes != 3 || out.OneNode != 0 || out.MadeIDs != 3 || out.ExtendingIDs != 1 ||
+		out.TopJunk != 3 || out.TopJunkReasons["extends"] != 1 || out.TopJunkReasons["generic"] != 1 || out.TopJunkReasons["duplicate"] != 1 {
+		t.Errorf("summary: %+v", out)
+	}
+
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "table")
+	for _, want := range []string{
+		"actors: 1 listed, 1 found in the store; 3.00 nodes per actor found; 0 exactly one node; largest node's share 0.67 on average",
+		"IDs: 4 entities, 3 made by rules or a tagger, 1 of them extend another ID with trailing words",
+		"junk (a heuristic): 3 of the top 4 nodes by articles (75.0%): duplicate 1, extends 1, generic 1",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("table lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "tsv")
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "Karim Haddad\t3\t3\t2\t") {
+		t.Errorf("tsv:\n%s", r.stdout)
+	}
+
+	ng(t, dir, 2, "eval", "resolution")
+	ng(t, dir, 2, "eval", "resolution", "--actors", list, "--junk-top", "0")
+	ng(t, dir, 1, "eval", "resolution", "--actors", filepath.Join(dir, "missing.jsonl"))
+}

@@ -1,0 +1,64 @@
+// Package reseval measures entity resolution in a store: whether each real
+// actor is one node and each node one actor. It reads only the store (its
+// entities, their names and the articles that mention them), never the
+// extractor, so it measures the graph however its names were found.
+//
+// # The actor list
+//
+// An actor list (ReadActors) is JSON lines, one hand-checked actor a line,
+// with lines starting "#" as comments:
+//
+//	{"actor": "Mohammed VI", "ids": ["mohamed-vi"], "forms": ["محمد السادس", "Mohammed VI"], "not": ["جامعة محمد السادس"]}
+//
+// actor is a display name; ids are store IDs that are this actor (lexicon
+// IDs); forms are names that are this actor wherever they occur in a node's
+// name; not lists names that contain a form but are someone or something
+// else (another Maliki, a university named after a king).
+//
+// # Which nodes carry an actor
+//
+// A node carries an actor when its ID is one of the actor's ids, or when one
+// of its names — canonical English and Arabic names, aliases, and for a
+// rule- or tagger-made ID the words of the ID — contains one of the actor's
+// forms as whole words (compared in norm.Key form; the first word may carry
+// a one-letter proclitic و ف ب ل ك, and ال may be written لل after ل), and
+// none of its names contains one of the actor's not forms (an ID in ids
+// carries the actor whatever its names). So a rule-made
+// "محمد السادس بتطوان" or "والعاهل محمد السادس" carries Mohammed VI.
+//
+// # Figures
+//
+// Per actor: the nodes that carry it, the articles that mention any of them
+// (a union, so an article naming two of its nodes counts once), and the
+// share of those articles that its largest node (most articles) holds.
+// Summary: over the actors found in the store (at least one node), the
+// mean number of nodes and of the share, and how many are exactly one node.
+//
+// Made IDs are those of the form TYPE:KEY ("person:احمد-عصيد") that the
+// extractor's rules or a tagger make for names the lexicon does not know
+// (lexicon IDs never hold a colon), and any whose kind is "found by …". An extending ID is a made ID equal to
+// another ID of the store plus one or more trailing words
+// ("person:محمد-السادس-بتطوان" extends "person:محمد-السادس").
+//
+// # The junk heuristic
+//
+// The share of junk among the top nodes by articles is a heuristic, not a
+// judgement: a node is counted as junk for the first of these reasons that
+// holds, each computable from the store and the actor list alone:
+//
+//   - extends: a made ID that extends another ID with at least as many
+//     articles (a fragment of that one's mentions, "محمد السادس بتطوان";
+//     not "عبد الله بادو", which extends the rarer fragment "عبد الله");
+//   - stop-word: a made node one of whose words is on StopWords — a verb, a
+//     function word or a common noun that no name holds ("سيفتح", "الذي") —
+//     or whose whole name is on StopPhrases ("الجيل الجديد");
+//   - generic: a node whose canonical name, or one of whose aliases, is a
+//     bare generic body on Generic ("مجلس النواب", "وزارة الدفاع", "the
+//     interior ministry") — a body of no country, or one that makes every
+//     country's body this one;
+//   - duplicate: a node that carries a listed actor but is not that actor's
+//     largest node.
+//
+// It misses junk it has no rule for (a wrong identity behind a correct
+// name, a wrong type) and so understates the share a reader would judge.
+package reseval
