@@ -30,8 +30,12 @@ the model file written.
    newsgraph train ner --lang ar --gold ../shared/gold/anercorp-dev/anercorp-dev.txt \
        --gazetteers ../shared/gold/anercorp-dev/gazetteers --out ingest/extract/tagger/model/ar.model.gz
    newsgraph train ner --lang en --gold ../shared/gold/conll2003-en/train.txt \
-       --dev ../shared/gold/conll2003-en/valid.txt --out ingest/extract/tagger/model/en.model.gz`,
-		Subcommands:  []*cli.Command{trainNERCommand()},
+       --dev ../shared/gold/conll2003-en/valid.txt --out ingest/extract/tagger/model/en.model.gz
+   newsgraph train clusters --jsonl ../shared/corpora/ar-news-2022/articles.jsonl \
+       --jsonl ../shared/corpora/ar-newspapers-2012/articles.jsonl --clusters 256 --min-count 5 --out ar.paths
+
+The word clusters (train clusters) are features of the tagger (train ner --clusters).`,
+		Subcommands:  []*cli.Command{trainNERCommand(), trainClustersCommand()},
 		OnUsageError: onUsageError,
 	}
 }

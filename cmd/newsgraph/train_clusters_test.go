@@ -12,8 +12,8 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/extract/brown"
 )
 
-// TestTrainClustersCommand runs the command through an app of its own
-// (main.go wires it under "train" elsewhere) over text in which cat/dog
+// TestTrainClustersCommand runs the command (under "train" in main.go)
+// through an app of its own over text in which cat/dog
 // and the/a occur in the same contexts by construction.
 func TestTrainClustersCommand(t *testing.T) {
 	dir := t.TempDir()
