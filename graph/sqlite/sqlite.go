@@ -149,10 +149,19 @@ func Backend() graph.Backend {
 	}
 }
 
-// Open opens or creates the store file at path.
+// Open opens or creates the store file at path. A new store file is created
+// by SQLite with mode 0644 (less the umask), as are its -wal and -shm files.
+//
+// The store, its journal files (-wal, -shm, -journal) and its lock file must
+// not be symbolic links or other non-regular files: Open refuses them with an
+// error naming the path, so whoever can write the store's folder cannot make a
+// newsgraph run write through a planted link.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("open store %s: is a directory, want a file path", path)
+	}
+	if err := checkFiles(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
@@ -169,6 +178,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// checkFiles refuses a store whose file, journal files or lock file exist as
+// anything but regular files (a symbolic link above all).
+func checkFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal", path + ".lock"} {
+		fi, err := os.Lstat(p)
+		if err != nil {
+			continue // absent: SQLite or Lock creates it
+		}
+		if fi.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link; refusing to follow it (give the store's real path, or remove the link if it is not yours)", p)
+		}
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (%v); refusing to use it", p, fi.Mode().Type())
+		}
+	}
+	return nil
 }
 
 // openBusyTimeout bounds how long Open waits for other processes that are
