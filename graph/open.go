@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -56,14 +55,3 @@ func Open(ctx context.Context, location string, backends []Backend) (Store, erro
 	return nil, fmt.Errorf("store %s: %w: unknown scheme %q (want a file path, or neo4j://, neo4j+s://, bolt://)", Redact(location), ErrUnsupportedStore, scheme)
 }
 
-// Redact returns location with any password removed, for messages and logs.
-func Redact(location string) string {
-	if Scheme(location) == "" {
-		return location
-	}
-	u, err := url.Parse(location)
-	if err != nil {
-		return Scheme(location) + "://…" // unparsable: show nothing that might be a secret
-	}
-	return u.Redacted()
-}

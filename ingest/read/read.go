@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
@@ -393,7 +394,12 @@ func (c *counted) Read(p []byte) (int, error) {
 }
 
 // fetch reads a URL: a feed, a page, or any format Read knows.
-func (rd *reader) fetch(ctx context.Context, u string) error {
+//
+// Only the request sees rawURL as given: the input's name in problems, in
+// Incomplete and in every Article.Input and page URL is graph.Redact(rawURL),
+// so a password in the URL reaches no message and no store.
+func (rd *reader) fetch(ctx context.Context, rawURL string) error {
+	u := graph.Redact(rawURL)
 	cutShort := true // until the body is read
 	defer func() {
 		if cutShort {
@@ -402,9 +408,9 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 	}()
 	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		rd.problem(Problem{File: u, Reason: err.Error()})
+		rd.problem(Problem{File: u, Reason: graph.Redact(err.Error())})
 		return nil
 	}
 	req.Header.Set("User-Agent", "newsgraph (+https://github.com/newsgraph/newsgraph)")
@@ -413,7 +419,7 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within %v", rd.opts.Timeout)
 		}
-		rd.problem(Problem{File: u, Reason: "fetch: " + err.Error()})
+		rd.problem(Problem{File: u, Reason: "fetch: " + graph.Redact(err.Error())})
 		return nil
 	}
 	defer resp.Body.Close()
