@@ -54,4 +54,3 @@ func Open(ctx context.Context, location string, backends []Backend) (Store, erro
 	}
 	return nil, fmt.Errorf("store %s: %w: unknown scheme %q (want a file path, or neo4j://, neo4j+s://, bolt://)", Redact(location), ErrUnsupportedStore, scheme)
 }
-
