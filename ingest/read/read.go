@@ -414,7 +414,7 @@ func (rd *reader) fetch(ctx context.Context, rawURL string) error {
 		return nil
 	}
 	req.Header.Set("User-Agent", "newsgraph (+https://github.com/newsgraph/newsgraph)")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := fetchClient(ctx, req.URL).Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within %v", rd.opts.Timeout)
