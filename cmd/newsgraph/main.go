@@ -23,7 +23,7 @@ func main() {
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitPartial {
-		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+		fmt.Fprintln(os.Stderr, "newsgraph:", printable(err.Error()))
 	}
 	os.Exit(code)
 }

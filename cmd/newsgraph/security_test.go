@@ -84,3 +84,77 @@ func TestCredentialsRedacted(t *testing.T) {
 		t.Errorf("--errors file does not name the failed URL redacted:\n%s", b)
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Biden and Kadhimi", "Biden and Kadhimi"},
+		{"بايدن والكاظمي", "بايدن والكاظمي"},
+		{"\x1b]0;pwn\x07title", `\x1b]0;pwn\x07title`},
+		{"a\nskipped: forged", `a\nskipped: forged`},
+		{"cr\rtab\tdel\x7f", `cr\rtab\tdel\x7f`},
+		{"c1 \u009b31m", `c1 \u009b31m`},
+		{"\u200fRLM kept", "\u200fRLM kept"}, // a right-to-left mark is text, not control
+	} {
+		if got := printable(tc.in); got != tc.want {
+			t.Errorf("printable(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		// A table cell keeps its line breaks, and only those.
+		want := strings.ReplaceAll(tc.want, `\n`, "\n")
+		if got := printableCell(tc.in); got != want {
+			t.Errorf("printableCell(%q) = %q, want %q", tc.in, got, want)
+		}
+	}
+}
+
+// TestControlCharactersEscaped ingests an article whose title retitles a
+// terminal (ESC ]0;pwn BEL) and a file whose name holds a newline that would
+// forge a "skipped:" line, and checks that tables, markdown and messages
+// show them escaped while CSV and JSON keep the data (issue 22, item 6).
+func TestControlCharactersEscaped(t *testing.T) {
+	dir := t.TempDir()
+	const evil = "\x1b]0;pwn\x07"
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, []byte(`{"id":"1","source":"s","title":"`+`\u001b]0;pwn\u0007 Biden meets Kadhimi","body":"Joe Biden met Mustafa al-Kadhimi in Baghdad."}
+{"id":"2","source":"s","title":"Biden and Kadhimi again","body":"Joe Biden met Mustafa al-Kadhimi in Washington."}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	forged := filepath.Join(dir, "x\nskipped: forged.txt")
+	if err := os.WriteFile(forged, nil, 0o644); err != nil { // empty: a problem names it
+		t.Fatal(err)
+	}
+	r := newsgraph(t, dir, "ingest", in, forged)
+	if strings.ContainsAny(r.stderr, "\x1b\x07") {
+		t.Errorf("ingest stderr holds raw control characters: %q", r.stderr)
+	}
+	for _, line := range strings.Split(r.stdout+r.stderr, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "skipped: forged") {
+			t.Errorf("a file name forged a line: %q\n%s%s", line, r.stdout, r.stderr)
+		}
+	}
+	if !strings.Contains(r.stdout+r.stderr, `x\nskipped: forged.txt`) {
+		t.Errorf("the empty file is not reported by its escaped name:\n%s%s", r.stdout, r.stderr)
+	}
+	for _, format := range []string{"table", "markdown"} {
+		r := newsgraph(t, dir, "query", "path", "--format", format, "Biden", "Kadhimi")
+		if r.code != 0 {
+			t.Fatalf("path --format %s: exit %d\n%s", format, r.code, r.stderr)
+		}
+		if strings.ContainsAny(r.stdout, "\x1b\x07") {
+			t.Errorf("path --format %s prints raw control characters:\n%q", format, r.stdout)
+		}
+		if !strings.Contains(strings.ReplaceAll(r.stdout, `\`, ""), `x1b]0;pwnx07`) { // markdown escapes "\" and "]"
+			t.Errorf("path --format %s does not show the title escaped:\n%s", format, r.stdout)
+		}
+	}
+	for _, format := range []string{"csv", "json"} {
+		r := newsgraph(t, dir, "query", "path", "--format", format, "Biden", "Kadhimi")
+		out := r.stdout
+		if format == "json" {
+			out = strings.ReplaceAll(strings.ReplaceAll(out, `\u001b`, "\x1b"), `\u0007`, "\x07")
+		}
+		if !strings.Contains(out, evil) {
+			t.Errorf("path --format %s does not keep the title as it is:\n%q", format, r.stdout)
+		}
+	}
+}
