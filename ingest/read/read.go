@@ -87,7 +87,14 @@ type ReadOptions struct {
 	// folder's path stands for everything in it). Articles missing from
 	// such an input may still be there: a pruning ingest keeps them.
 	Incomplete func(input string)
+	// Now is the time of the run: publication dates more than MaxFuture
+	// after it are stored as unknown, with a warning. Zero means time.Now().
+	Now time.Time
 }
+
+// MaxFuture is how far after the run a publication date may lie: further is
+// a typo or a placeholder, stored as unknown.
+const MaxFuture = 365 * 24 * time.Hour
 
 func (o *ReadOptions) defaults() {
 	if o.MaxArticleBytes <= 0 {
@@ -107,6 +114,9 @@ func (o *ReadOptions) defaults() {
 	}
 	if o.Incomplete == nil {
 		o.Incomplete = func(string) {}
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
 	}
 }
 
@@ -555,6 +565,19 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		assignID(&a, rd.cur)
 	}
 	a.Input = rd.cur
+	if !a.Published.IsZero() && a.Published.After(rd.opts.Now.Add(MaxFuture)) {
+		// A date this far ahead is a typo or a placeholder (9999-12-31);
+		// kept, it would stretch every timeline to it.
+		text := a.DateText
+		if text == "" {
+			text = a.Published.Format(time.RFC3339)
+		}
+		a.dateNote = fmt.Sprintf("date %q is more than a year after this run (%s); stored as unknown", text, rd.opts.Now.Format(time.DateOnly))
+		a.Published, a.DateText = time.Time{}, text
+		if at == nil {
+			at = &Problem{File: a.Origin}
+		}
+	}
 	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {
 		at.Reason = a.dateNote
 		if at.Reason == "" {
