@@ -17,6 +17,9 @@ type Backend struct {
 	Name    string
 	Schemes []string
 	Open    func(ctx context.Context, location string) (Store, error)
+	// OpenReadOnly, when set, opens a store only to read it (see
+	// OpenReadOnly); nil means Open serves reads too.
+	OpenReadOnly func(ctx context.Context, location string) (Store, error)
 }
 
 // neo4jSchemes are the URI schemes of Neo4j's drivers; a location with one of
@@ -31,6 +34,20 @@ func Scheme(location string) string {
 		return ""
 	}
 	return strings.ToLower(location[:i])
+}
+
+// OpenReadOnly opens the store at location for queries, with the backend's
+// OpenReadOnly where it has one: a store that cannot be written (a read-only
+// folder or file) can still be read.
+func OpenReadOnly(ctx context.Context, location string, backends []Backend) (Store, error) {
+	ro := make([]Backend, len(backends))
+	for i, b := range backends {
+		ro[i] = b
+		if b.OpenReadOnly != nil {
+			ro[i].Open = b.OpenReadOnly
+		}
+	}
+	return Open(ctx, location, ro)
 }
 
 // Open opens the store at location with the first backend that serves its

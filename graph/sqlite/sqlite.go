@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -146,6 +147,9 @@ func Backend() graph.Backend {
 	return graph.Backend{
 		Name: "sqlite",
 		Open: func(ctx context.Context, location string) (graph.Store, error) { return Open(ctx, location) },
+		OpenReadOnly: func(ctx context.Context, location string) (graph.Store, error) {
+			return OpenReadOnly(ctx, location)
+		},
 	}
 }
 
@@ -178,6 +182,64 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// OpenReadOnly opens the store file at path for queries: SQLite's mode=ro,
+// no schema change and no journal-mode switch, so a store in a folder or file
+// this process cannot write is queried all the same. Where SQLite cannot read
+// a WAL store read-only (no -shm file and no right to create one), it opens
+// the file as immutable, which is safe because nobody without write access can
+// change it either. A store of an older schema is opened by Open, to upgrade
+// it; the file must exist.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	} else if fi.IsDir() {
+		return nil, fmt.Errorf("open store %s: is a directory, want a file path", path)
+	}
+	if err := checkFiles(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	var firstErr error
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(1)
+		version, err := userVersion(ctx, db)
+		if err != nil {
+			db.Close()
+			if firstErr == nil {
+				firstErr = err
+			}
+			if mode == "mode=ro" && writable(path) {
+				break // not a question of rights: say what SQLite said
+			}
+			continue
+		}
+		if version != schemaVersion {
+			db.Close()
+			return Open(ctx, path) // upgrade, or refuse, as Open does
+		}
+		return &Store{db: db, path: path}, nil
+	}
+	return nil, fmt.Errorf("open store %s: not a readable SQLite file: %w", path, firstErr)
+}
+
+// writable reports whether this process may create files beside path (the
+// -shm file of a WAL store).
+func writable(path string) bool {
+	f, err := os.CreateTemp(filepath.Dir(path), ".newsgraph-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
 }
 
 // checkFiles refuses a store whose file, journal files or lock file exist as
