@@ -87,6 +87,7 @@ paths between them, with the articles behind each link.
 			runsCommand(),
 			queryCommand(),
 			statsCommand(),
+			checkCommand(),
 			exportCommand(),
 			evalCommand(),
 			completionCommand(),
