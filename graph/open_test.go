@@ -35,6 +35,8 @@ func TestRedact(t *testing.T) {
 		{"http://u:p%20q@h/%41 and ftp://a:b@c", "http://u:xxxxx@h/%41 and ftp://a:xxxxx@c"}, // percent escapes kept as written
 		{"://x:y@z", "://x:y@z"},                                                             // no scheme
 		{"http://u:p@h", "http://u:xxxxx@h"},
+		// A run-history message is plain text, not a URL to re-encode.
+		{`http://h.test/feed.rss: date "12 مايو 2999" has the year 2999`, `http://h.test/feed.rss: date "12 مايو 2999" has the year 2999`},
 	} {
 		if got := Redact(tc.in); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
