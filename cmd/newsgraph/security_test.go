@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -156,5 +157,41 @@ func TestControlCharactersEscaped(t *testing.T) {
 		if !strings.Contains(out, evil) {
 			t.Errorf("path --format %s does not keep the title as it is:\n%q", format, r.stdout)
 		}
+	}
+}
+
+// TestTimelineImplausibleStoredDate queries the timeline of a store that an
+// older newsgraph wrote with an article dated 9999-12-31: the timeline spans
+// the plausible dates only and a note says what was left out (issue 22,
+// item 7: 416,301 weekly lines).
+func TestTimelineImplausibleStoredDate(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(in, []byte(`{"id":"1","source":"s","title":"Biden and Kadhimi","body":"Joe Biden met Mustafa al-Kadhimi.","date":"2021-07-05"}
+{"id":"2","source":"s","title":"Biden and Kadhimi again","body":"Joe Biden met Mustafa al-Kadhimi again.","date":"2021-07-26"}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := newsgraph(t, dir, "ingest", in); r.code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "graph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE articles SET published = '9999-12-31T00:00:00Z' WHERE id = 's:2'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r := newsgraph(t, dir, "query", "timeline", "--per", "week", "--format", "csv", "Biden")
+	if r.code != 0 {
+		t.Fatalf("timeline: exit %d\n%s", r.code, r.stderr)
+	}
+	// Header and the one plausible week, 2021-W27.
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "2021-W27,") {
+		t.Errorf("timeline of a store holding 9999-12-31: %d lines, want the header and 2021-W27\n%.500s", len(lines), r.stdout)
+	}
+	if !strings.Contains(r.stderr, "1 article of Joe Biden dated before 1900 or over a year after today") {
+		t.Errorf("no note on the implausible date:\n%s", r.stderr)
 	}
 }
