@@ -43,3 +43,25 @@ func TestInvalidUTF8SameInEveryJSONFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestUTF16ArabicHint reads an Arabic text in UTF-16LE without a byte-order
+// mark: its letters have no NUL byte, only the spaces and line breaks between
+// them, and the problem still suggests --encoding (issue 22, item 8).
+func TestUTF16ArabicHint(t *testing.T) {
+	line := "بايدن يلتقي الكاظمي\nالتقى الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في واشنطن\n"
+	var b []byte
+	for _, r := range line {
+		b = append(b, byte(r), byte(r>>8)) // UTF-16LE: every rune here is in the BMP
+	}
+	var problems []string
+	err := Read(context.Background(), []string{"-"}, ReadOptions{
+		Format: FormatText, Stdin: strings.NewReader(string(b)),
+		Problem: func(p Problem) { problems = append(problems, p.Reason) },
+	}, func(Article) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "--encoding utf-16le") {
+		t.Errorf("problems %q, want one suggesting --encoding utf-16le", problems)
+	}
+}
