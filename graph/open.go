@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -18,6 +17,9 @@ type Backend struct {
 	Name    string
 	Schemes []string
 	Open    func(ctx context.Context, location string) (Store, error)
+	// OpenReadOnly, when set, opens a store only to read it (see
+	// OpenReadOnly); nil means Open serves reads too.
+	OpenReadOnly func(ctx context.Context, location string) (Store, error)
 }
 
 // neo4jSchemes are the URI schemes of Neo4j's drivers; a location with one of
@@ -32,6 +34,20 @@ func Scheme(location string) string {
 		return ""
 	}
 	return strings.ToLower(location[:i])
+}
+
+// OpenReadOnly opens the store at location for queries, with the backend's
+// OpenReadOnly where it has one: a store that cannot be written (a read-only
+// folder or file) can still be read.
+func OpenReadOnly(ctx context.Context, location string, backends []Backend) (Store, error) {
+	ro := make([]Backend, len(backends))
+	for i, b := range backends {
+		ro[i] = b
+		if b.OpenReadOnly != nil {
+			ro[i].Open = b.OpenReadOnly
+		}
+	}
+	return Open(ctx, location, ro)
 }
 
 // Open opens the store at location with the first backend that serves its
@@ -54,16 +70,4 @@ func Open(ctx context.Context, location string, backends []Backend) (Store, erro
 		}
 	}
 	return nil, fmt.Errorf("store %s: %w: unknown scheme %q (want a file path, or neo4j://, neo4j+s://, bolt://)", Redact(location), ErrUnsupportedStore, scheme)
-}
-
-// Redact returns location with any password removed, for messages and logs.
-func Redact(location string) string {
-	if Scheme(location) == "" {
-		return location
-	}
-	u, err := url.Parse(location)
-	if err != nil {
-		return Scheme(location) + "://…" // unparsable: show nothing that might be a secret
-	}
-	return u.Redacted()
 }

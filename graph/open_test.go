@@ -27,7 +27,16 @@ func TestRedact(t *testing.T) {
 		{"neo4j://neo4j:secret@db:7687", "neo4j://neo4j:xxxxx@db:7687"},
 		{"bolt://db:7687", "bolt://db:7687"},
 		{"g.db", "g.db"},
-		{"neo4j://user:se cret%zz@db", "neo4j://…"},
+		{"neo4j://user:se%zzcret@db", "neo4j://user:xxxxx@db"}, // unparsable escapes: still redacted
+		{"https://user@host/feed", "https://user@host/feed"},   // a user name alone is kept, as url.URL.Redacted keeps it
+		{"http://u:p@a.test/x?y=http://v:q@b.test/", "http://u:xxxxx@a.test/x?y=http://v:xxxxx@b.test/"},
+		{"http://example.org/a@b", "http://example.org/a@b"}, // "@" in the path is no userinfo
+		{`fetch "http://u:p:q@127.0.0.1:80/f.rss": no answer`, `fetch "http://u:xxxxx@127.0.0.1:80/f.rss": no answer`},
+		{"http://u:p%20q@h/%41 and ftp://a:b@c", "http://u:xxxxx@h/%41 and ftp://a:xxxxx@c"}, // percent escapes kept as written
+		{"://x:y@z", "://x:y@z"},                                                             // no scheme
+		{"http://u:p@h", "http://u:xxxxx@h"},
+		// A run-history message is plain text, not a URL to re-encode.
+		{`http://h.test/feed.rss: date "12 مايو 2999" has the year 2999`, `http://h.test/feed.rss: date "12 مايو 2999" has the year 2999`},
 	} {
 		if got := Redact(tc.in); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)

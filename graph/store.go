@@ -60,3 +60,12 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
+
+// Checker is a Store that can check its own integrity: the backend's own
+// check (SQLite's PRAGMA integrity_check) and newsgraph's invariants (every
+// mention and relation names a stored entity, ...). Check returns the
+// problems found, one sentence each, and nil when the store is sound; its
+// error is for a check that could not run.
+type Checker interface {
+	Check(ctx context.Context) ([]string, error)
+}

@@ -588,7 +588,7 @@ func scopesOf(inputs []string) []string {
 		case in == "-":
 			scopes[i] = "stdin"
 		case isURL(in):
-			scopes[i] = in
+			scopes[i] = graph.Redact(in) // as read.Read records it
 		default:
 			scopes[i] = read.InputID(in)
 		}

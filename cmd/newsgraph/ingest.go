@@ -334,7 +334,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 			return
 		}
 		bar.clear()
-		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), p.Error())
+		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), printable(p.Error()))
 	}
 	run := ingest.Options{Read: ropts, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
 		Prune: opts.prune, DryRun: opts.dryRun}
@@ -444,14 +444,14 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.P
 					fmt.Fprintf(w, "  … and %d more (--json lists them all)\n", len(st.RemovedIDs)-maxListed)
 					break
 				}
-				fmt.Fprintf(w, "  %s\n", id)
+				fmt.Fprintf(w, "  %s\n", printable(id))
 			}
 		}
 	}
 	if len(listed) > 0 {
 		fmt.Fprintln(w, "skipped:")
 		for _, pr := range listed {
-			fmt.Fprintf(w, "  %s\n", pr.Error())
+			fmt.Fprintf(w, "  %s\n", printable(pr.Error()))
 		}
 		if st.Skipped > len(listed) {
 			fmt.Fprintf(w, "  … and %d more (--errors FILE writes them all)\n", st.Skipped-len(listed))

@@ -23,7 +23,7 @@ func main() {
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitPartial {
-		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+		fmt.Fprintln(os.Stderr, "newsgraph:", printable(err.Error()))
 	}
 	os.Exit(code)
 }
@@ -87,6 +87,7 @@ paths between them, with the articles behind each link.
 			runsCommand(),
 			queryCommand(),
 			statsCommand(),
+			checkCommand(),
 			exportCommand(),
 			evalCommand(),
 			trainCommand(),

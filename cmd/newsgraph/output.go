@@ -248,7 +248,7 @@ func (r *result) writeMarkdown(w io.Writer) error {
 	shown := r.shownColumns()
 	b.WriteString("|")
 	for _, i := range shown {
-		b.WriteString(" " + markdownCell(r.columns[i].title) + " |")
+		b.WriteString(" " + markdownCell(printable(r.columns[i].title)) + " |")
 	}
 	b.WriteString("\n|")
 	for _, i := range shown {
@@ -302,7 +302,7 @@ func (r *result) writeTable(w io.Writer) error {
 		cols, cells = fit(cols, cells, t.width)
 	}
 	for _, c := range cols {
-		header = append(header, c.title)
+		header = append(header, printable(c.title))
 		if c.number {
 			aligns = append(aligns, tw.AlignRight)
 		} else {
@@ -401,10 +401,15 @@ func (r *result) writeJSON(w io.Writer) error {
 	return err
 }
 
-// formatCell renders a value; digits < 0 means full precision.
+// formatCell renders a value; digits < 0 means full precision. Unless full
+// (the data as it is, for TSV and CSV) the cell is for a person: strings pass
+// through printableCell, and a list's items go on lines of their own.
 func formatCell(v any, digits int, full bool) string {
 	switch x := v.(type) {
 	case string:
+		if !full {
+			return printableCell(x)
+		}
 		return x
 	case int:
 		return strconv.Itoa(x)
@@ -414,7 +419,17 @@ func formatCell(v any, digits int, full bool) string {
 		}
 		return strconv.FormatFloat(x, 'f', digits, 64)
 	case []string:
+		if !full {
+			items := make([]string, len(x))
+			for i, item := range x {
+				items[i] = printableCell(item)
+			}
+			return strings.Join(items, "\n")
+		}
 		return strings.Join(x, "\n")
+	}
+	if !full {
+		return printableCell(fmt.Sprint(v))
 	}
 	return fmt.Sprint(v)
 }

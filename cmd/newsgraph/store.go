@@ -25,12 +25,13 @@ func backends(g globalOptions) []graph.Backend {
 
 // openStore opens the store g names. An SQLite file must exist already:
 // a mistyped --store is an error wrapping errNoStore, not a new, empty
-// graph that answers every query with nothing.
+// graph that answers every query with nothing. It is opened read-only:
+// queries work on a store they cannot write.
 func openStore(ctx context.Context, g globalOptions) (graph.Store, error) {
 	if err := storeExists(g.store); err != nil {
 		return nil, err
 	}
-	return graph.Open(ctx, g.store, backends(g))
+	return graph.OpenReadOnly(ctx, g.store, backends(g))
 }
 
 // createStore opens the store g names as ingest does, creating an SQLite

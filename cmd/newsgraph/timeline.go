@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/query"
 	"github.com/newsgraph/newsgraph/query/draw"
 )
@@ -88,6 +90,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		{name: "mentions", title: "MENTIONS", number: true},
 	}}
 	several := len(opts.names) > 1
+	now := time.Now()
 	if several && opts.format != formatTable && opts.format != formatMD {
 		res.columns = append([]column{{name: "entity_id", title: "ID"}, {name: "name", title: "NAME"}}, res.columns...)
 	}
@@ -103,13 +106,22 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		}
 		articles := make([]query.Dated, 0, len(ms))
 		mentions := make([]query.Dated, 0, len(ms))
-		undated := 0
+		undated, implausible := 0, 0
 		for _, m := range ms {
-			if m.Published.IsZero() {
+			date := m.Published
+			if !date.IsZero() && !plausibleDate(date, now) {
+				implausible++
+				date = time.Time{}
+			}
+			if date.IsZero() {
 				undated++
 			}
-			articles = append(articles, query.Dated{Date: m.Published, Count: 1})
-			mentions = append(mentions, query.Dated{Date: m.Published, Count: m.Count})
+			articles = append(articles, query.Dated{Date: date, Count: 1})
+			mentions = append(mentions, query.Dated{Date: date, Count: m.Count})
+		}
+		if implausible > 0 && opts.stderr != nil {
+			fmt.Fprintf(opts.stderr, "note: %d article%s of %s dated before %d or over a year after today, not placed (stored by an older newsgraph; ingest again to store the dates as unknown)\n",
+				implausible, plural(implausible), printable(displayName(e)), minPlausibleYear)
 		}
 		byArticle := query.Timeline(articles, opts.per)
 		byMention := query.Timeline(mentions, opts.per)
@@ -132,7 +144,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		if n > 0 {
 			fmt.Fprintln(opts.stdout)
 		}
-		fmt.Fprintf(opts.stdout, "%s: %d article%s", displayName(e), len(ms), plural(len(ms)))
+		fmt.Fprintf(opts.stdout, "%s: %d article%s", printable(displayName(e)), len(ms), plural(len(ms)))
 		if undated > 0 {
 			fmt.Fprintf(opts.stdout, " (%d undated, not placed)", undated)
 		}
@@ -152,4 +164,16 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		return nil
 	}
 	return res.write(opts.stdout, opts.format)
+}
+
+// minPlausibleYear is the first year a publication date may have, as
+// ingest reads them (read.ParseDate).
+const minPlausibleYear = 1900
+
+// plausibleDate reports whether t may be a publication date as ingest now
+// stores them: from minPlausibleYear to read.MaxFuture after now. A store
+// written by an older newsgraph may hold others (9999-12-31), which would
+// stretch a timeline over millennia.
+func plausibleDate(t, now time.Time) bool {
+	return t.Year() >= minPlausibleYear && !t.After(now.Add(read.MaxFuture))
 }

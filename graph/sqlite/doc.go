@@ -7,4 +7,10 @@
 // rows for sentence-level joins) and typed relations. Edges are derived
 // from them by a self-join at projection time, so they cannot drift from the
 // articles that support them.
+//
+// Files: the store, its -wal, -shm and -journal files and STORE.lock are
+// created with mode 0644 (less the umask) and refused when they are symbolic
+// links or other non-regular files (Open, Lock). OpenReadOnly serves queries
+// on a store this process cannot write; Check runs SQLite's integrity check
+// and the store's own invariants.
 package sqlite

@@ -24,11 +24,27 @@ const lockPoll = 100 * time.Millisecond
 // when the holder's process dies, however it dies, so a crash never leaves
 // the store locked; opts.Lease does not apply. The file holds the owner's
 // description while locked, for the message of whoever waits.
+//
+// The lock file is opened with O_NOFOLLOW and created with mode 0644: a lock
+// path that is a symbolic link, or anything but a regular file, is refused
+// with an error naming it, so whoever can write the store's folder cannot make
+// an ingest (often run by a scheduler as another user) truncate the link's
+// target.
 func (s *Store) Lock(ctx context.Context, opts graph.LockOptions) (context.Context, func() error, error) {
 	path := s.path + ".lock"
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0o644)
 	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, nil, fmt.Errorf("lock store: %s is a symbolic link; refusing to follow it (remove it if it is not yours)", path)
+		}
 		return nil, nil, fmt.Errorf("lock store: %w", err)
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("lock store: %w", err)
+		}
+		return nil, nil, fmt.Errorf("lock store: %s is not a regular file (%v); refusing to use it", path, fi.Mode().Type())
 	}
 	deadline := time.Now().Add(opts.Timeout)
 	for {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -157,13 +158,25 @@ func Backend() graph.Backend {
 	return graph.Backend{
 		Name: "sqlite",
 		Open: func(ctx context.Context, location string) (graph.Store, error) { return Open(ctx, location) },
+		OpenReadOnly: func(ctx context.Context, location string) (graph.Store, error) {
+			return OpenReadOnly(ctx, location)
+		},
 	}
 }
 
-// Open opens or creates the store file at path.
+// Open opens or creates the store file at path. A new store file is created
+// by SQLite with mode 0644 (less the umask), as are its -wal and -shm files.
+//
+// The store, its journal files (-wal, -shm, -journal) and its lock file must
+// not be symbolic links or other non-regular files: Open refuses them with an
+// error naming the path, so whoever can write the store's folder cannot make a
+// newsgraph run write through a planted link.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("open store %s: is a directory, want a file path", path)
+	}
+	if err := checkFiles(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
@@ -180,6 +193,82 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// OpenReadOnly opens the store file at path for queries: SQLite's mode=ro,
+// no schema change and no journal-mode switch, so a store in a folder or file
+// this process cannot write is queried all the same. Where SQLite cannot read
+// a WAL store read-only (no -shm file and no right to create one), it opens
+// the file as immutable, which is safe because nobody without write access can
+// change it either. A store of an older schema is opened by Open, to upgrade
+// it; the file must exist.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	} else if fi.IsDir() {
+		return nil, fmt.Errorf("open store %s: is a directory, want a file path", path)
+	}
+	if err := checkFiles(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	var firstErr error
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(1)
+		version, err := userVersion(ctx, db)
+		if err != nil {
+			db.Close()
+			if firstErr == nil {
+				firstErr = err
+			}
+			if mode == "mode=ro" && writable(path) {
+				break // not a question of rights: say what SQLite said
+			}
+			continue
+		}
+		if version != schemaVersion {
+			db.Close()
+			return Open(ctx, path) // upgrade, or refuse, as Open does
+		}
+		return &Store{db: db, path: path}, nil
+	}
+	return nil, fmt.Errorf("open store %s: not a readable SQLite file: %w", path, firstErr)
+}
+
+// writable reports whether this process may create files beside path (the
+// -shm file of a WAL store).
+func writable(path string) bool {
+	f, err := os.CreateTemp(filepath.Dir(path), ".newsgraph-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
+}
+
+// checkFiles refuses a store whose file, journal files or lock file exist as
+// anything but regular files (a symbolic link above all).
+func checkFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal", path + ".lock"} {
+		fi, err := os.Lstat(p)
+		if err != nil {
+			continue // absent: SQLite or Lock creates it
+		}
+		if fi.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link; refusing to follow it (give the store's real path, or remove the link if it is not yours)", p)
+		}
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (%v); refusing to use it", p, fi.Mode().Type())
+		}
+	}
+	return nil
 }
 
 // openBusyTimeout bounds how long Open waits for other processes that are

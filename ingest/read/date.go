@@ -20,7 +20,7 @@ type DateError struct {
 	Text string // the date as given
 	// Reason follows the quoted date in a sentence: "not understood",
 	// "is a Hijri date (year 1445)", "looks like a Hijri date (year 1445)",
-	// "has the year 1750, outside 1800–2100", "names the Hijri month شعبان".
+	// "has the year 1750, outside 1900–2100", "names the Hijri month شعبان".
 	Reason string
 	detail string // what exactly did not read, for Error; "" when Reason says it all
 }
@@ -54,10 +54,12 @@ func dateWarning(text string, err error) string {
 // News years: a date outside them is a misreading (a Hijri year, a typo, a
 // placeholder like 0001-01-01), not a publication date. The window is fixed
 // rather than relative to today so that parsing does not depend on the
-// clock. It starts in 1800 because Hijri years of modern news (1300–1500)
-// fall before it, so that the two calendars cannot be taken for each other.
+// clock; Read refuses dates more than MaxFuture after the run besides. It
+// starts in 1900, after the Hijri years of modern news (1300–1500), so that
+// the two calendars cannot be taken for each other, and because no
+// newspaper archive of interest here is older.
 const (
-	minNewsYear = 1800
+	minNewsYear = 1900
 	maxNewsYear = 2100
 	// Hijri years of the modern press: 1300 AH began in 1882, 1500 AH
 	// begins in 2077. A numeric date with such a year and no era marker is
@@ -229,7 +231,7 @@ func clockOf(match string) (h, m, sec int, ok bool) {
 // numeric with a year in 1300–1500 and no era marker: "1445/09/05") are
 // refused, not converted: tabular conversion can be a day or two off the
 // calendar a site uses. A dual date ("5 رمضان 1445 هـ الموافق 17 مارس 2024
-// م") gives its Gregorian date. Years outside 1800–2100 are refused. Errors
+// م") gives its Gregorian date. Years outside 1900–2100 are refused. Errors
 // are *DateError and wrap ErrBadDate.
 func ParseDate(s string) (time.Time, error) {
 	return ParseDateOrder(s, "")

@@ -176,10 +176,10 @@ func TestParseDateNote(t *testing.T) {
 		{"5 Ramadan 1445 AH", "", time.Time{}, `"5 Ramadan 1445 AH" is a Hijri date (year 1445), not converted; stored as unknown`},
 
 		// Years that are no news year.
-		{"0001-01-01T00:00:00Z", "", time.Time{}, `"0001-01-01T00:00:00Z" has the year 1, outside 1800–2100; stored as unknown`},
-		{"12/05/1700", "", time.Time{}, `"12/05/1700" has the year 1700, outside 1800–2100; stored as unknown`},
-		{"12 مايو 2999", "", time.Time{}, `"12 مايو 2999" has the year 2999, outside 1800–2100; stored as unknown`},
-		{"5/9/1445م", "", time.Time{}, `"5/9/1445م" has the year 1445, outside 1800–2100; stored as unknown`}, // marked Gregorian: not Hijri
+		{"0001-01-01T00:00:00Z", "", time.Time{}, `"0001-01-01T00:00:00Z" has the year 1, outside 1900–2100; stored as unknown`},
+		{"12/05/1700", "", time.Time{}, `"12/05/1700" has the year 1700, outside 1900–2100; stored as unknown`},
+		{"12 مايو 2999", "", time.Time{}, `"12 مايو 2999" has the year 2999, outside 1900–2100; stored as unknown`},
+		{"5/9/1445م", "", time.Time{}, `"5/9/1445م" has the year 1445, outside 1900–2100; stored as unknown`}, // marked Gregorian: not Hijri
 		{"1900-01-01", "", day(1900, 1, 1), ""},
 		{"2100-12-31", "", day(2100, 12, 31), ""},
 

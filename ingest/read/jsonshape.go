@@ -271,7 +271,22 @@ func decodeUTF16(r io.Reader) io.Reader {
 // manyNULs reports whether b looks like UTF-16 without a byte-order mark:
 // every other byte of ASCII text in it is a NUL.
 func manyNULs(b []byte) bool {
-	return len(b) > 0 && bytes.Count(b, []byte{0})*4 >= len(b)
+	if len(b) == 0 {
+		return false
+	}
+	if bytes.Count(b, []byte{0})*4 >= len(b) {
+		return true
+	}
+	// Arabic in UTF-16 has no NUL in its letters (U+06xx), only in the
+	// spaces, digits and punctuation between them: NULs all at even or
+	// all at odd offsets are UTF-16 too, where binary data has them at both.
+	var at [2]int
+	for i, c := range b {
+		if c == 0 {
+			at[i%2]++
+		}
+	}
+	return (at[0] == 0) != (at[1] == 0) && at[0]+at[1] >= 2
 }
 
 // utf16Hint is the advice for text that looks like UTF-16 without a mark.

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
@@ -86,7 +87,14 @@ type ReadOptions struct {
 	// folder's path stands for everything in it). Articles missing from
 	// such an input may still be there: a pruning ingest keeps them.
 	Incomplete func(input string)
+	// Now is the time of the run: publication dates more than MaxFuture
+	// after it are stored as unknown, with a warning. Zero means time.Now().
+	Now time.Time
 }
+
+// MaxFuture is how far after the run a publication date may lie: further is
+// a typo or a placeholder, stored as unknown.
+const MaxFuture = 365 * 24 * time.Hour
 
 func (o *ReadOptions) defaults() {
 	if o.MaxArticleBytes <= 0 {
@@ -106,6 +114,9 @@ func (o *ReadOptions) defaults() {
 	}
 	if o.Incomplete == nil {
 		o.Incomplete = func(string) {}
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
 	}
 }
 
@@ -393,7 +404,12 @@ func (c *counted) Read(p []byte) (int, error) {
 }
 
 // fetch reads a URL: a feed, a page, or any format Read knows.
-func (rd *reader) fetch(ctx context.Context, u string) error {
+//
+// Only the request sees rawURL as given: the input's name in problems, in
+// Incomplete and in every Article.Input and page URL is graph.Redact(rawURL),
+// so a password in the URL reaches no message and no store.
+func (rd *reader) fetch(ctx context.Context, rawURL string) error {
+	u := graph.Redact(rawURL)
 	cutShort := true // until the body is read
 	defer func() {
 		if cutShort {
@@ -402,18 +418,18 @@ func (rd *reader) fetch(ctx context.Context, u string) error {
 	}()
 	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		rd.problem(Problem{File: u, Reason: err.Error()})
+		rd.problem(Problem{File: u, Reason: graph.Redact(err.Error())})
 		return nil
 	}
 	req.Header.Set("User-Agent", "newsgraph (+https://github.com/newsgraph/newsgraph)")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := fetchClient(ctx, req.URL).Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within %v", rd.opts.Timeout)
 		}
-		rd.problem(Problem{File: u, Reason: "fetch: " + err.Error()})
+		rd.problem(Problem{File: u, Reason: "fetch: " + graph.Redact(err.Error())})
 		return nil
 	}
 	defer resp.Body.Close()
@@ -549,6 +565,19 @@ func (rd *reader) emit(a Article, at *Problem) error {
 		assignID(&a, rd.cur)
 	}
 	a.Input = rd.cur
+	if !a.Published.IsZero() && a.Published.After(rd.opts.Now.Add(MaxFuture)) {
+		// A date this far ahead is a typo or a placeholder (9999-12-31);
+		// kept, it would stretch every timeline to it.
+		text := a.DateText
+		if text == "" {
+			text = a.Published.Format(time.RFC3339)
+		}
+		a.dateNote = fmt.Sprintf("date %q is more than a year after this run (%s); stored as unknown", text, rd.opts.Now.Format(time.DateOnly))
+		a.Published, a.DateText = time.Time{}, text
+		if at == nil {
+			at = &Problem{File: a.Origin}
+		}
+	}
 	if at != nil && a.DateText != "" && (a.Published.IsZero() || a.dateNote != "") {
 		at.Reason = a.dateNote
 		if at.Reason == "" {

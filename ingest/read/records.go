@@ -638,8 +638,13 @@ func (js *jsonStream) emit(rec map[string]any) error {
 // array reads the records of an array whose '[' Token consumed.
 func (js *jsonStream) array() error {
 	for js.dec.More() {
-		var v any
-		if err := js.dec.Decode(&v); err != nil {
+		v, err := js.element()
+		if errors.Is(err, errInvalidUTF8) {
+			js.n++
+			js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: invalidUTF8})
+			continue
+		}
+		if err != nil {
 			return err
 		}
 		rec, ok := v.(map[string]any)
@@ -758,8 +763,13 @@ func (js *jsonStream) records() (bool, []any, error) {
 		_, err := js.dec.Token()
 		return false, []any{}, err
 	}
-	var first any
-	if err := js.dec.Decode(&first); err != nil {
+	first, err := js.element()
+	if errors.Is(err, errInvalidUTF8) {
+		js.n++
+		js.rd.problem(Problem{File: js.src.name, Record: js.n, Reason: invalidUTF8})
+		return true, nil, js.array()
+	}
+	if err != nil {
 		return false, nil, err
 	}
 	rec, ok := first.(map[string]any)
@@ -771,6 +781,27 @@ func (js *jsonStream) records() (bool, []any, error) {
 		return true, nil, err
 	}
 	return true, nil, js.array()
+}
+
+// errInvalidUTF8 is returned by element for an element that is not valid
+// UTF-8, which encoding/json would silently decode with U+FFFD in its place.
+var errInvalidUTF8 = errors.New(invalidUTF8)
+
+// element decodes the next element of an array, refusing invalid UTF-8 as
+// the JSON-lines reader does, so every format reports it the same way.
+func (js *jsonStream) element() (any, error) {
+	var raw json.RawMessage
+	if err := js.dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(raw) {
+		return nil, errInvalidUTF8
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	return v, err
 }
 
 // restOfArray decodes the elements of an array whose '[' Token consumed.

@@ -1,0 +1,77 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var _ graph.Checker = (*Store)(nil)
+
+// checkLimit bounds the problems integrity_check lists.
+const checkLimit = 100
+
+// invariants are newsgraph's own rules on a sound store, each a query
+// counting the rows that break it, and the sentence saying so.
+var invariants = []struct{ query, says string }{
+	{`SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id)`,
+		"mentions of articles that are not stored"},
+	{`SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = m.entity_id)`,
+		"mentions of entities that are not stored"},
+	{`SELECT count(*) FROM mention_sentences s WHERE NOT EXISTS
+		(SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.entity_id = s.entity_id)`,
+		"mention sentences without their mention"},
+	{`SELECT count(*) FROM aliases l WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = l.entity_id)`,
+		"aliases of entities that are not stored"},
+	{`SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.subject)
+		OR (r.object IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.object))`,
+		"relations naming entities that are not stored"},
+	{`SELECT count(*) FROM articles WHERE hash = '' OR id = ''`,
+		"articles without an ID or a content hash"},
+}
+
+// Check implements graph.Checker: PRAGMA integrity_check (at most
+// checkLimit of its messages), then the invariants, which are only
+// meaningful when the file itself is sound.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", checkLimit))
+	if err != nil {
+		return []string{fmt.Sprintf("SQLite integrity check failed to run: %v", err)}, nil
+	}
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("integrity check: %w", err)
+		}
+		if msg == "ok" {
+			continue
+		}
+		for _, line := range strings.Split(msg, "\n") { // a message may hold several
+			if line = strings.TrimSpace(line); line != "" {
+				problems = append(problems, "SQLite: "+line)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("SQLite integrity check stopped: %v", err))
+	}
+	rows.Close()
+	if len(problems) > 0 {
+		return problems, nil
+	}
+	for _, inv := range invariants {
+		var n int
+		if err := s.db.QueryRowContext(ctx, inv.query).Scan(&n); err != nil {
+			problems = append(problems, fmt.Sprintf("reading the store failed: %v", err))
+			continue
+		}
+		if n > 0 {
+			problems = append(problems, fmt.Sprintf("%d %s", n, inv.says))
+		}
+	}
+	return problems, nil
+}
