@@ -180,14 +180,16 @@ func TestEvalNERUsage(t *testing.T) {
 // lexicon and coreference together) on the development data: ANERcorp's
 // fixed development split (the default of eval ner for it) and CoNLL-2003
 // valid.txt. Micro-averaged over PER, LOC and ORG, exact-span, as measured
-// on 2026-11-30 with extractor version 8 and the tagger models of commit
-// 50bb2d7:
+// on 2026-11-30 with extractor version 10 (the tagger models of commit
+// 50bb2d7, the curated 12-mena lexicon, generic names and past-holder
+// roles):
 //
 //	newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
-//	  dev split: 13,310 tokens, 8 documents, 680 gold chunks: P 0.8271 R 0.7809 F1 0.8033
+//	  dev split: 13,310 tokens, 8 documents, 680 gold chunks: P 0.8220 R 0.7809 F1 0.8009
 //	newsgraph eval ner --gold ../shared/gold/conll2003-en/valid.txt
-//	  51,362 tokens, 216 documents, 5,020 gold chunks:        P 0.8951 R 0.9030 F1 0.8990
+//	  51,362 tokens, 216 documents, 5,020 gold chunks:        P 0.8949 R 0.9022 F1 0.8985
 //
+// (Version 8, the tagger without the lexicon work, gave 0.8033 and 0.8990.)
 // The floors are those figures less 0.005. Before the tagger (extractor
 // version 7: lexicon and hand rules) they were 0.5202 and 0.5595.
 func TestEvalNERSharedGold(t *testing.T) {
@@ -196,8 +198,8 @@ func TestEvalNERSharedGold(t *testing.T) {
 		gold    map[string]int // chunks per type: a check of the reader and the split
 		floorF1 float64
 	}{
-		{"../../../shared/gold/anercorp-dev/anercorp-dev.txt", map[string]int{"PER": 287, "LOC": 274, "ORG": 119}, 0.8033 - 0.005},
-		{"../../../shared/gold/conll2003-en/valid.txt", map[string]int{"PER": 1842, "LOC": 1837, "ORG": 1341}, 0.8990 - 0.005},
+		{"../../../shared/gold/anercorp-dev/anercorp-dev.txt", map[string]int{"PER": 287, "LOC": 274, "ORG": 119}, 0.8009 - 0.005},
+		{"../../../shared/gold/conll2003-en/valid.txt", map[string]int{"PER": 1842, "LOC": 1837, "ORG": 1341}, 0.8985 - 0.005},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			if _, err := os.Stat(tc.path); err != nil {
