@@ -114,6 +114,7 @@ func ingestFlags() []cli.Flag {
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
 		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links in folders to files outside the folder named (by default they are reported and skipped)"},
 		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
@@ -150,6 +151,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 			Lang:            c.String("lang"),
 			Encoding:        c.String("encoding"),
 			Timeout:         c.Duration("timeout"),
+			FollowSymlinks:  c.Bool("follow-symlinks"),
 		},
 	}
 	var err error
