@@ -65,7 +65,10 @@ func TestReadersBoundMemory(t *testing.T) {
 			`]]></description></item><item><title>Small</title><description>Fine body.</description></item></channel></rss>`,
 			[]string{"Small"}, "item larger than"},
 		{FormatCSV, "title,body\nBig,\"", "\"\nSmall,Fine body.\n", []string{"Small"}, "longer than"},
-		{FormatJSON, `[{"title":"Big","body":"`, `"},{"title":"Small","body":"Fine body."}]`, nil, "the rest of the file is skipped"},
+		{FormatJSON, `[{"title":"Big","body":"`, `"},{"title":"Small","body":"Fine body."}]`, []string{"Small"}, "skipped"},
+		// Brackets and an escaped quote in the strings of the record skipped.
+		{FormatJSON, `[{"title":"Big","n":[1,{"x":"]}"}],"body":"\"`, `"}, {"title":"Small","body":"]\"}"}]`, []string{"Small"}, "skipped"},
+		{FormatJSON, `[{"title":"A","body":"B"}, "`, `" , {"title":"Small","body":"Fine body."}]`, []string{"A", "Small"}, "skipped"},
 		{FormatJSON, `{"title":"Big","body":"`, `"}`, nil, "the rest of the file is skipped"},
 		{FormatJSONL, `{"title":"Big","body":"`, "\"}\n{\"title\":\"Small\",\"body\":\"Fine body.\"}\n", []string{"Small"}, "longer than"},
 		{FormatText, "Big\n", "", nil, "larger than"},

@@ -583,7 +583,15 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	}
 	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, win: win, src: src}
 	if tok == json.Delim('[') {
-		err = js.array()
+		// A record past the window is skipped, unread, and the array read
+		// on from the next one.
+		for err = js.array(); errors.Is(err, errRecordTooLarge); err = js.array() {
+			js.n++
+			rd.problem(Problem{File: src.name, Record: js.n, Reason: fmt.Sprintf("a record of more than %d bytes (twice --max-article-bytes); skipped", win.max)})
+			if err = js.skipRecord(); err != nil {
+				break
+			}
+		}
 	} else {
 		// Objects one after another, each a record or an envelope.
 		for err == nil {
@@ -602,7 +610,7 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 		return js.stop
 	}
 	if errors.Is(err, errRecordTooLarge) {
-		return rd.fail(Problem{File: src.name, Record: js.n + 1, Reason: fmt.Sprintf("a value of more than %d bytes (twice --max-article-bytes); the rest of the file is skipped", win.max)})
+		return rd.fail(Problem{File: src.name, Record: js.n + 1, Reason: fmt.Sprintf("a value of more than %d bytes (twice --max-article-bytes) in a record not in a top-level array; the rest of the file is skipped", win.max)})
 	}
 	if errors.Is(err, errTooLarge) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
 		return err
@@ -635,6 +643,79 @@ type jsonStream struct {
 func (js *jsonStream) d() *json.Decoder {
 	js.win.base = js.dec.InputOffset()
 	return js.dec
+}
+
+// skipRecord reads past the element of a top-level array the decoder gave
+// up on (errRecordTooLarge) without holding it — scanning its bytes for the
+// end of its string or its closing bracket — and a comma after it, and
+// goes on with a new decoder from there, as if the array began anew.
+func (js *jsonStream) skipRecord() error {
+	r := bufio.NewReaderSize(io.MultiReader(js.dec.Buffered(), js.win.r), 64<<10)
+	ws := func() (byte, error) {
+		for {
+			c, err := r.ReadByte()
+			if err != nil || (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+				return c, err
+			}
+		}
+	}
+	c, err := ws()
+	if c == ',' && err == nil {
+		c, err = ws()
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case c == ']':
+		r.UnreadByte()
+	case c == '"' || c == '{' || c == '[':
+		depth, str, esc := 0, c == '"', false
+		if !str {
+			depth = 1
+		}
+		for depth > 0 || str {
+			c, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			switch {
+			case esc:
+				esc = false
+			case str && c == '\\':
+				esc = true
+			case c == '"':
+				str = !str
+			case str:
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				depth--
+			}
+		}
+	default: // a number or a literal
+		for {
+			c, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			if c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+				r.UnreadByte()
+				break
+			}
+		}
+	}
+	if c, err := ws(); err != nil {
+		return err
+	} else if c != ',' {
+		r.UnreadByte()
+	}
+	win := &jsonWindow{r: io.MultiReader(strings.NewReader("["), r), max: js.win.max}
+	js.dec, js.win = json.NewDecoder(win), win
+	js.dec.UseNumber()
+	win.dec = js.dec
+	_, err = js.d().Token() // the '[' put in front
+	return err
 }
 
 // errRecordTooLarge is returned by a jsonWindow past its limit.
