@@ -76,3 +76,74 @@ func capEntities(doc *graph.Document, max int) (dropped int) {
 func capWarning(id string, max, dropped int) string {
 	return fmt.Sprintf("article %s names %d entities, more than the limit of %d (--max-entities): the %d mentioned least are not stored", id, max+dropped, max, dropped)
 }
+
+// DefaultMaxMentions is the most entity occurrences (spans) one article
+// keeps (see Options.MaxMentions): a 4 MiB article repeating one name
+// holds some 140,000, each a stored span and, with its sentence, a typed
+// relation. News articles hold tens to hundreds.
+const DefaultMaxMentions = 10000
+
+// capMentions keeps the sentences of doc before the one holding its
+// max+1st entity occurrence in text order: their spans, the relations
+// they state, and the entities still mentioned. It returns the index of
+// the first sentence dropped, or -1 when doc holds at most max
+// occurrences. Counts become the spans kept.
+func capMentions(doc *graph.Document, max int) (cut int) {
+	n := 0
+	for _, m := range doc.Mentions {
+		n += len(m.Spans)
+	}
+	if n <= max {
+		return -1
+	}
+	starts := make([]graph.Span, 0, n)
+	for _, m := range doc.Mentions {
+		starts = append(starts, m.Spans...)
+	}
+	sort.Slice(starts, func(a, b int) bool { return starts[a].Start < starts[b].Start })
+	cut = starts[max].Sentence
+	keep := make(map[string]bool)
+	mentions := doc.Mentions[:0]
+	for _, m := range doc.Mentions {
+		spans := m.Spans[:0]
+		for _, s := range m.Spans {
+			if s.Sentence < cut {
+				spans = append(spans, s)
+			}
+		}
+		if len(spans) == 0 {
+			continue
+		}
+		sentences := m.Sentences[:0]
+		for _, s := range m.Sentences {
+			if s < cut {
+				sentences = append(sentences, s)
+			}
+		}
+		m.Spans, m.Sentences, m.Count = spans, sentences, len(spans)
+		keep[m.EntityID] = true
+		mentions = append(mentions, m)
+	}
+	doc.Mentions = mentions
+	entities := doc.Entities[:0]
+	for _, e := range doc.Entities {
+		if keep[e.ID] {
+			entities = append(entities, e)
+		}
+	}
+	doc.Entities = entities
+	relations := doc.Relations[:0]
+	for _, r := range doc.Relations {
+		if r.Sentence < cut && keep[r.Subject] && (r.Object == "" || keep[r.Object]) {
+			relations = append(relations, r)
+		}
+	}
+	doc.Relations = relations
+	return cut
+}
+
+// mentionsWarning is the warning for an article cut by capMentions at
+// sentence cut.
+func mentionsWarning(id string, max, cut int) string {
+	return fmt.Sprintf("article %s has more than %d entity occurrences (--max-mentions): its sentences from number %d on are not stored", id, max, cut)
+}
