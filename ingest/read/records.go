@@ -567,7 +567,6 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	win := &jsonWindow{r: br, max: 2*int64(rd.opts.MaxArticleBytes) + 64<<10}
 	dec := json.NewDecoder(win)
 	dec.UseNumber()
-	win.dec = dec
 	tok, err := dec.Token()
 	if err == io.EOF {
 		return rd.fail(Problem{File: src.name, Reason: "empty file"})
@@ -713,7 +712,6 @@ func (js *jsonStream) skipRecord() error {
 	win := &jsonWindow{r: io.MultiReader(strings.NewReader("["), r), max: js.win.max}
 	js.dec, js.win = json.NewDecoder(win), win
 	js.dec.UseNumber()
-	win.dec = js.dec
 	_, err = js.d().Token() // the '[' put in front
 	return err
 }
@@ -727,7 +725,6 @@ var errRecordTooLarge = errors.New("JSON value too large")
 // string of 300 MB costs a few times max, not 300 MB.
 type jsonWindow struct {
 	r    io.Reader
-	dec  *json.Decoder
 	read int64 // bytes handed to dec
 	base int64 // dec.InputOffset() when last called
 	max  int64
