@@ -4,7 +4,12 @@
 // Extractor on every core, and writes the documents to a graph.Store in
 // batches, in input order, so that any --workers or --batch setting builds
 // the same graph. With Options.Prune it removes stored articles whose input
-// no longer holds them.
+// no longer holds them. An article keeps at most Options.MaxMentions
+// entity occurrences (DefaultMaxMentions; the sentences past them are
+// dropped) and at most Options.MaxEntities
+// distinct entities (DefaultMaxEntities), the most mentioned, so that its
+// co-mention pairs, quadratic in them, stay bounded; one over is reported
+// with a warning.
 //
 // A broken record never stops a run: it is reported as a read.Problem to
 // the caller's callback (Options.Read.Problem) and skipped, and counted in

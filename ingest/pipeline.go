@@ -34,6 +34,14 @@ type Options struct {
 	// articles of the inputs read in this run that were not found in them
 	// again (see Run). The store must be a graph.InputLister.
 	Prune bool
+	// MaxEntities bounds the distinct entities stored for one article,
+	// and so its co-mention pairs (see capEntities); an article over it is
+	// reported with a warning. Zero means DefaultMaxEntities.
+	MaxEntities int
+	// MaxMentions bounds the entity occurrences stored for one article
+	// (see capMentions); an article over it is reported with a warning.
+	// Zero means DefaultMaxMentions.
+	MaxMentions int
 	// DryRun reads and compares everything but extracts and writes
 	// nothing: the counts say what a run would do, and Stats.RemovedIDs
 	// what it would prune.
@@ -129,6 +137,12 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	if opts.MaxEntities <= 0 {
+		opts.MaxEntities = DefaultMaxEntities
+	}
+	if opts.MaxMentions <= 0 {
+		opts.MaxMentions = DefaultMaxMentions
+	}
 	var st Stats
 	var nread, skipped, warnings atomic.Int64
 	report := opts.Read.Problem
@@ -185,6 +199,8 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		kind   int    // what writing it counts as: one of the consts below
 		prior  string // the stored ID it replaces (see renamedFrom), or ""
 		doc    graph.Document
+		capped int // entities dropped by capEntities
+		cutAt  int // the first sentence dropped by capMentions, or -1
 	}
 	const (
 		countsNone    = iota // nothing more: the later version of an ID this run counted already
@@ -409,6 +425,8 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				if capIDs {
 					j.doc.CapIDs()
 				}
+				j.cutAt = capMentions(&j.doc, opts.MaxMentions)
+				j.capped = capEntities(&j.doc, opts.MaxEntities)
 				j.a = read.Article{} // the body is not needed any more
 				select {
 				case done <- j:
@@ -495,6 +513,12 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			}
 			delete(pending, next)
 			next++
+			if d.cutAt >= 0 {
+				opts.Read.Problem(originProblem(d.origin, mentionsWarning(d.doc.Article.ID, opts.MaxMentions, d.cutAt), true))
+			}
+			if d.capped > 0 {
+				opts.Read.Problem(originProblem(d.origin, capWarning(d.doc.Article.ID, opts.MaxEntities, d.capped), true))
+			}
 			batch = append(batch, d)
 			if len(batch) >= opts.Batch {
 				if writeErr = flush(); writeErr != nil {

@@ -31,6 +31,8 @@ type ingestOptions struct {
 	lexicon        string // extra lexicon file, "" for the built-in one only
 	read           read.ReadOptions
 	batch, workers int
+	maxEntities    int    // --max-entities
+	maxMentions    int    // --max-mentions
 	errorsFile     string // "" for none
 	quiet, json    bool
 	prune, dryRun  bool
@@ -114,6 +116,9 @@ func ingestFlags() []cli.Flag {
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
 		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+		&cli.IntFlag{Name: "max-entities", Value: ingest.DefaultMaxEntities, Usage: "store at most this many distinct entities of one article, those mentioned most (each pair of them is a co-mention: n entities make n(n-1)/2 pairs); an article over it is reported with a warning"},
+		&cli.IntFlag{Name: "max-mentions", Value: ingest.DefaultMaxMentions, Usage: "store at most this many entity occurrences of one article: the sentences from the one past it on are not stored; an article over it is reported with a warning"},
+		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links in folders to files outside the folder named (by default they are reported and skipped)"},
 		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
@@ -134,6 +139,8 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		lexicon:       c.String("lexicon"),
 		batch:         c.Int("batch"),
 		workers:       c.Int("workers"),
+		maxEntities:   c.Int("max-entities"),
+		maxMentions:   c.Int("max-mentions"),
 		errorsFile:    c.String("errors"),
 		quiet:         c.Bool("quiet"),
 		json:          c.Bool("json"),
@@ -150,6 +157,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 			Lang:            c.String("lang"),
 			Encoding:        c.String("encoding"),
 			Timeout:         c.Duration("timeout"),
+			FollowSymlinks:  c.Bool("follow-symlinks"),
 		},
 	}
 	var err error
@@ -180,6 +188,8 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		return opts, usageErrorf("--batch must be at least 1")
 	case opts.workers < 0:
 		return opts, usageErrorf("--workers must not be negative")
+	case opts.maxEntities < 1, opts.maxMentions < 1:
+		return opts, usageErrorf("--max-entities and --max-mentions must be positive")
 	case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
 		return opts, usageErrorf("--max-article-bytes and --max-input-bytes must be positive")
 	case opts.lockTimeout < 0:
@@ -337,7 +347,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), printable(p.Error()))
 	}
 	run := ingest.Options{Read: ropts, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
-		Prune: opts.prune, DryRun: opts.dryRun}
+		Prune: opts.prune, DryRun: opts.dryRun, MaxEntities: opts.maxEntities, MaxMentions: opts.maxMentions}
 	if opts.dryRun {
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
 		return st, rec, listed, err

@@ -8,6 +8,17 @@
 // month names, numeric orders) and gives each article a stable ID from its
 // record, URL or text (NormalizeURL, TextFingerprint).
 //
+// Folders yield regular files only, and symbolic links whose target lies
+// within the folder named (anywhere with ReadOptions.FollowSymlinks);
+// FIFOs, sockets, devices, links to folders and loops are reported, so a
+// walk never blocks or loops. A path named that is no regular file is
+// reported too: only "-" reads a stream.
+//
+// Memory is bounded by the article cap (ReadOptions.MaxArticleBytes), not
+// by the input: every reader cuts a line, field, string or element at the
+// cap while reading it (a feed document holds at most feedDocFactor caps,
+// a JSON value twice the cap), whatever an input inflates to.
+//
 // Read never holds a corpus in memory whole, and nothing but the callback's
 // error is fatal: a broken record or input is reported as a Problem (file,
 // line, reason; Warning for a caveat) to ReadOptions.Problem and skipped.

@@ -37,7 +37,10 @@ import (
 //
 // A feed is parsed whole before its first item is handed on: feed parsers
 // need the document's structure, and a feed is one file of at most a few
-// hundred items. A feed that cannot be parsed is reported once and yields
+// hundred items. So that memory stays bounded, the text of an element is
+// cut at opts.MaxArticleBytes while the document is read (its item is then
+// reported as too large), and a document of more than feedDocFactor times
+// that, so cut, is reported and not read (see readFeedDoc). A feed that cannot be parsed is reported once and yields
 // nothing; readFeed returns an error only when fn does or ctx is done.
 func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string, opts ReadOptions, fn func(Article) error) error {
 	if opts.MaxArticleBytes <= 0 {
@@ -49,9 +52,13 @@ func readFeed(ctx context.Context, r io.Reader, src, feedURL, contentType string
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	b, err := io.ReadAll(r)
+	b, _, err := readFeedDoc(r, opts.MaxArticleBytes, feedDocFactor*opts.MaxArticleBytes)
 	if errors.Is(err, errTooLarge) {
 		return err // the dispatcher says which limit
+	}
+	if errors.Is(err, errFeedTooLarge) {
+		opts.Problem(Problem{File: src, Reason: err.Error() + fmt.Sprintf(" (%d times --max-article-bytes); the feed is not read", feedDocFactor)})
+		return nil
 	}
 	if err != nil {
 		opts.Problem(Problem{File: src, Reason: reason(err)})

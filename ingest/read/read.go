@@ -71,6 +71,10 @@ type ReadOptions struct {
 	// ParseEncoding); "" means UTF-8. Pages and feeds that declare an
 	// encoding are decoded by it instead (see decodeDeclared).
 	Encoding string
+	// FollowSymlinks follows symbolic links in folders to files outside
+	// the folder named; by default only links whose target lies within it
+	// are read, the others reported.
+	FollowSymlinks bool
 	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
 	Timeout time.Duration
 	// Stdin is what "-" reads; nil means os.Stdin.
@@ -308,7 +312,19 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 		return nil
 	}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			// A FIFO named explicitly is refused too: a scheduled run
+			// must not wait for a writer that never comes. "-" reads a
+			// stream.
+			rd.problem(Problem{File: root, Reason: notRegular(fi.Mode()) + "; only regular files are read (pipe a stream to \"-\")"})
+			rd.opts.Incomplete(InputID(root))
+			return nil
+		}
 		return rd.readFile(ctx, root, filepath.Base(root))
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -321,12 +337,67 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 		} else if d.IsDir() {
 			return nil
 		}
+		if why := rd.unreadable(realRoot, path, d); why != "" {
+			rd.problem(Problem{File: path, Reason: why})
+			return nil
+		}
 		rel, err := filepath.Rel(root, path)
 		if err != nil {
 			rel = d.Name()
 		}
 		return rd.readFile(ctx, path, filepath.ToSlash(rel))
 	})
+}
+
+// unreadable says why the walk of the folder whose real path is realRoot
+// does not read the entry at path, or "" when it does: only regular files
+// are read, and symbolic links to them whose target lies within the root
+// (anywhere with FollowSymlinks). A link to a folder is not followed, so a
+// walk cannot loop; a chain of links that loops is reported.
+func (rd *reader) unreadable(realRoot, path string, d fs.DirEntry) string {
+	mode := d.Type()
+	if mode&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return "symbolic link not followed: " + reason(err)
+		}
+		fi, err := os.Stat(target)
+		if err != nil {
+			return "symbolic link not followed: " + reason(err)
+		}
+		if fi.IsDir() {
+			return "symbolic link to a folder not followed (name the folder itself)"
+		}
+		if !rd.opts.FollowSymlinks && !within(realRoot, target) {
+			return fmt.Sprintf("symbolic link to %s, outside the folder, not followed (--follow-symlinks follows it)", target)
+		}
+		mode = fi.Mode().Type()
+	}
+	if !mode.IsRegular() {
+		return notRegular(mode) + "; only regular files are read"
+	}
+	return ""
+}
+
+// within reports whether path lies in the folder dir (both real paths).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// notRegular names what a file of mode is, when it is no regular file.
+func notRegular(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a regular file"
+	case mode&fs.ModeDevice != 0:
+		return "a device, not a regular file"
+	case mode.IsDir():
+		return "a folder, not a regular file"
+	}
+	return "not a regular file"
 }
 
 // skipped reports whether walking root skips the entry at path: hidden
@@ -375,13 +446,26 @@ func InputBytes(inputs []string, format Format) (total int64, known bool) {
 }
 
 func (rd *reader) readFile(ctx context.Context, path, rel string) error {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		rd.problem(Problem{File: path, Reason: reason(err)})
 		rd.opts.Incomplete(InputID(path))
 		return nil
 	}
 	defer f.Close()
+	// What was opened may not be what was looked at: a file replaced by a
+	// FIFO in between is refused here.
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		why := "not a regular file"
+		if err != nil {
+			why = reason(err)
+		} else {
+			why = notRegular(fi.Mode())
+		}
+		rd.problem(Problem{File: path, Reason: why + "; only regular files are read"})
+		rd.opts.Incomplete(InputID(path))
+		return nil
+	}
 	var r io.Reader = f
 	if rd.opts.BytesRead != nil {
 		r = &counted{r: f, add: rd.opts.BytesRead}

@@ -560,7 +560,12 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	}
 	head, _ := br.Peek(512)
 	utf16 := manyNULs(head)
-	dec := json.NewDecoder(br)
+	// A record, the JSON between two tokens of the stream, is at most
+	// twice the article cap (escapes take room) and a slack: the decoder
+	// buffers a value whole, so a longer one stops the input instead of
+	// growing memory (see jsonWindow).
+	win := &jsonWindow{r: br, max: 2*int64(rd.opts.MaxArticleBytes) + 64<<10}
+	dec := json.NewDecoder(win)
 	dec.UseNumber()
 	tok, err := dec.Token()
 	if err == io.EOF {
@@ -575,18 +580,26 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 		}
 		return rd.fail(Problem{File: src.name, Reason: "not a JSON array or object"})
 	}
-	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, src: src}
+	js := &jsonStream{rd: rd, ctx: ctx, dec: dec, win: win, src: src}
 	if tok == json.Delim('[') {
-		err = js.array()
+		// A record past the window is skipped, unread, and the array read
+		// on from the next one.
+		for err = js.array(); errors.Is(err, errRecordTooLarge); err = js.array() {
+			js.n++
+			rd.problem(Problem{File: src.name, Record: js.n, Reason: fmt.Sprintf("a record of more than %d bytes (twice --max-article-bytes); skipped", win.max)})
+			if err = js.skipRecord(); err != nil {
+				break
+			}
+		}
 	} else {
 		// Objects one after another, each a record or an envelope.
 		for err == nil {
 			err = js.object(0, true)
-			if err == nil && !dec.More() {
+			if err == nil && !js.d().More() {
 				break
 			}
 			if err == nil {
-				if tok, err = dec.Token(); err == nil && tok != json.Delim('{') {
+				if tok, err = js.d().Token(); err == nil && tok != json.Delim('{') {
 					err = fmt.Errorf("%v where an object should begin", tok)
 				}
 			}
@@ -594,6 +607,9 @@ func (rd *reader) readJSON(ctx context.Context, r io.Reader, src source) error {
 	}
 	if err == nil || errors.Is(err, errStop) {
 		return js.stop
+	}
+	if errors.Is(err, errRecordTooLarge) {
+		return rd.fail(Problem{File: src.name, Record: js.n + 1, Reason: fmt.Sprintf("a value of more than %d bytes (twice --max-article-bytes) in a record not in a top-level array; the rest of the file is skipped", win.max)})
 	}
 	if errors.Is(err, errTooLarge) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
 		return err
@@ -611,6 +627,7 @@ type jsonStream struct {
 	rd   *reader
 	ctx  context.Context
 	dec  *json.Decoder
+	win  *jsonWindow
 	src  source
 	n    int   // records read
 	stop error // the callback's error
@@ -618,6 +635,111 @@ type jsonStream struct {
 	// members before "items" (version, title, home_page_url), as feeds
 	// write them, are known when the items stream.
 	feed *feedInfo
+}
+
+// d returns the decoder, the window of what it may buffer moved to where
+// it stands: call it for every Token, Decode and More.
+func (js *jsonStream) d() *json.Decoder {
+	js.win.base = js.dec.InputOffset()
+	return js.dec
+}
+
+// skipRecord reads past the element of a top-level array the decoder gave
+// up on (errRecordTooLarge) without holding it — scanning its bytes for the
+// end of its string or its closing bracket — and a comma after it, and
+// goes on with a new decoder from there, as if the array began anew.
+func (js *jsonStream) skipRecord() error {
+	r := bufio.NewReaderSize(io.MultiReader(js.dec.Buffered(), js.win.r), 64<<10)
+	ws := func() (byte, error) {
+		for {
+			c, err := r.ReadByte()
+			if err != nil || (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+				return c, err
+			}
+		}
+	}
+	c, err := ws()
+	if c == ',' && err == nil {
+		c, err = ws()
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case c == ']':
+		r.UnreadByte()
+	case c == '"' || c == '{' || c == '[':
+		depth, str, esc := 0, c == '"', false
+		if !str {
+			depth = 1
+		}
+		for depth > 0 || str {
+			c, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			switch {
+			case esc:
+				esc = false
+			case str && c == '\\':
+				esc = true
+			case c == '"':
+				str = !str
+			case str:
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				depth--
+			}
+		}
+	default: // a number or a literal
+		for {
+			c, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			if c == ',' || c == ']' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+				r.UnreadByte()
+				break
+			}
+		}
+	}
+	if c, err := ws(); err != nil {
+		return err
+	} else if c != ',' {
+		r.UnreadByte()
+	}
+	win := &jsonWindow{r: io.MultiReader(strings.NewReader("["), r), max: js.win.max}
+	js.dec, js.win = json.NewDecoder(win), win
+	js.dec.UseNumber()
+	_, err = js.d().Token() // the '[' put in front
+	return err
+}
+
+// errRecordTooLarge is returned by a jsonWindow past its limit.
+var errRecordTooLarge = errors.New("JSON value too large")
+
+// jsonWindow feeds a json.Decoder, which buffers a value whole, and fails
+// with errRecordTooLarge once more than max bytes were read past base, the
+// decoder's offset when it was last asked for a token or value: so one
+// string of 300 MB costs a few times max, not 300 MB.
+type jsonWindow struct {
+	r    io.Reader
+	read int64 // bytes handed to dec
+	base int64 // dec.InputOffset() when last called
+	max  int64
+}
+
+func (w *jsonWindow) Read(p []byte) (int, error) {
+	if w.read-w.base > w.max {
+		return 0, errRecordTooLarge
+	}
+	if room := w.max + 1 - (w.read - w.base); int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := w.r.Read(p)
+	w.read += int64(n)
+	return n, err
 }
 
 // emit reads one decoded record.
@@ -637,7 +759,7 @@ func (js *jsonStream) emit(rec map[string]any) error {
 
 // array reads the records of an array whose '[' Token consumed.
 func (js *jsonStream) array() error {
-	for js.dec.More() {
+	for js.d().More() {
 		v, err := js.element()
 		if errors.Is(err, errInvalidUTF8) {
 			js.n++
@@ -657,7 +779,7 @@ func (js *jsonStream) array() error {
 			return err
 		}
 	}
-	_, err := js.dec.Token() // ']'
+	_, err := js.d().Token() // ']'
 	return err
 }
 
@@ -682,8 +804,8 @@ func (js *jsonStream) object(depth int, top bool) error {
 func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err error) {
 	rec = make(map[string]any)
 	article, text, empty := false, false, false
-	for js.dec.More() {
-		tok, err := js.dec.Token()
+	for js.d().More() {
+		tok, err := js.d().Token()
 		if err != nil {
 			return nil, false, err
 		}
@@ -696,13 +818,13 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 		lk := strings.ToLower(key)
 		if article || (!recordsKeys[lk] && !wrapperKeys[lk]) || depth > maxEnvelopeDepth {
 			var v any
-			if err := js.dec.Decode(&v); err != nil {
+			if err := js.d().Decode(&v); err != nil {
 				return nil, false, err
 			}
 			rec[key] = v
 			continue
 		}
-		tok, err = js.dec.Token()
+		tok, err = js.d().Token()
 		if err != nil {
 			return nil, false, err
 		}
@@ -741,7 +863,7 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 			rec[key] = tok // a string, number, bool or null
 		}
 	}
-	_, err = js.dec.Token() // '}'
+	_, err = js.d().Token() // '}'
 	if err != nil {
 		return nil, false, err
 	}
@@ -759,8 +881,8 @@ func (js *jsonStream) members(depth int) (rec map[string]any, envelope bool, err
 // is an object that looks like an article, as records, each emitted; else
 // as a value, returned.
 func (js *jsonStream) records() (bool, []any, error) {
-	if !js.dec.More() {
-		_, err := js.dec.Token()
+	if !js.d().More() {
+		_, err := js.d().Token()
 		return false, []any{}, err
 	}
 	first, err := js.element()
@@ -791,7 +913,7 @@ var errInvalidUTF8 = errors.New(invalidUTF8)
 // the JSON-lines reader does, so every format reports it the same way.
 func (js *jsonStream) element() (any, error) {
 	var raw json.RawMessage
-	if err := js.dec.Decode(&raw); err != nil {
+	if err := js.d().Decode(&raw); err != nil {
 		return nil, err
 	}
 	if !utf8.Valid(raw) {
@@ -807,14 +929,14 @@ func (js *jsonStream) element() (any, error) {
 // restOfArray decodes the elements of an array whose '[' Token consumed.
 func (js *jsonStream) restOfArray() ([]any, error) {
 	var out []any
-	for js.dec.More() {
+	for js.d().More() {
 		var v any
-		if err := js.dec.Decode(&v); err != nil {
+		if err := js.d().Decode(&v); err != nil {
 			return nil, err
 		}
 		out = append(out, v)
 	}
-	_, err := js.dec.Token() // ']'
+	_, err := js.d().Token() // ']'
 	return out, err
 }
 

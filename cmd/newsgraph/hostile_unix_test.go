@@ -1,0 +1,115 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestHostileInputs is the catalogue of hostile inputs (issue 17), each
+// generated at test time beside a good article in a folder: the hostile
+// entry is reported with the reason given, the good article is ingested,
+// and the exit status is 3 (or 0 when only a warning is due). A FIFO that
+// were opened would block the run forever: the test would time out.
+func TestHostileInputs(t *testing.T) {
+	big := strings.Repeat("a", 200<<10) // 200 KiB, past --max-article-bytes 64 KiB
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	var people strings.Builder
+	people.WriteString("Many people\n2021-07-11\n")
+	for i := range 300 {
+		fmt.Fprintf(&people, "Minister John %s said the talks went well. ", surname(i))
+	}
+	tests := []struct {
+		name   string
+		plant  func(t *testing.T, dir string) // creates the entry "bad" names
+		bad    string
+		args   []string
+		code   int
+		reason string // in the "skipped:" or "warning:" line of the entry
+	}{
+		{"fifo", func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "pipe.txt", nil, 3, "a named pipe (FIFO), not a regular file"},
+		{"symlink out of the folder", func(t *testing.T, dir string) {
+			out := filepath.Join(t.TempDir(), "secret.txt")
+			os.WriteFile(out, []byte("Secret\nbody\n"), 0o644)
+			must(t, os.Symlink(out, filepath.Join(dir, "secret.txt")))
+		}, "secret.txt", nil, 3, "outside the folder, not followed"},
+		{"symlink loop", func(t *testing.T, dir string) {
+			must(t, os.Symlink("loop.txt", filepath.Join(dir, "loop.txt")))
+		}, "loop.txt", nil, 3, "symbolic link not followed"},
+		{"feed description bomb", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "bomb.rss.gz"), gz(`<rss version="2.0"><channel><item><title>Big</title><description>`+big+`</description></item></channel></rss>`), 0o644))
+		}, "bomb.rss.gz", nil, 3, "record 1: item larger than 65536 bytes"},
+		{"CSV field bomb", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "bomb.csv.gz"), gz("title,body\nBig,\""+big+"\"\n"), 0o644))
+		}, "bomb.csv.gz", nil, 3, ":2: line longer than 65536 bytes"},
+		{"JSON string bomb", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "bomb.json.gz"), gz(`[{"title":"Big","body":"`+big+`"}]`), 0o644))
+		}, "bomb.json.gz", nil, 3, "record 1: a record of more than"},
+		{"JSON line bomb", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "bomb.jsonl.gz"), gz(`{"title":"Big","body":"`+big+"\"}\n"), 0o644))
+		}, "bomb.jsonl.gz", nil, 3, ":1: line longer than 65536 bytes"},
+		{"many entities", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "people.txt"), []byte(people.String()), 0o644))
+		}, "people.txt", []string{"--max-entities", "50"}, 0, "more than the limit of 50 (--max-entities)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "in")
+			must(t, os.Mkdir(in, 0o755))
+			must(t, os.WriteFile(filepath.Join(in, "good.txt"), []byte("A good title\nA good body.\n"), 0o644))
+			tt.plant(t, in)
+			args := append([]string{"ingest", "--max-article-bytes", "65536"}, tt.args...)
+			r := ng(t, dir, tt.code, append(args, "in")...)
+			line := ""
+			for _, l := range strings.Split(r.stderr, "\n") {
+				if strings.Contains(l, tt.bad) && strings.Contains(l, tt.reason) {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Errorf("no line reporting %s with %q in:\n%s", tt.bad, tt.reason, r.stderr)
+			}
+			st := ng(t, dir, 0, "stats")
+			if !strings.Contains(st.stdout, "articles\t") {
+				t.Fatalf("stats:\n%s", st.stdout)
+			}
+			want := 1
+			if tt.code == 0 {
+				want = 2
+			}
+			if !strings.Contains(st.stdout, fmt.Sprintf("articles\t%d\n", want)) {
+				t.Errorf("want %d articles stored:\n%s", want, st.stdout)
+			}
+		})
+	}
+}
+
+// surname is a made-up surname, distinct for every i < 26³.
+func surname(i int) string {
+	return "Q" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26)) + "ov"
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
