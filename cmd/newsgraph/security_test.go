@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -24,10 +25,10 @@ func TestCredentialsRedacted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	authorized := 0
+	var authorized atomic.Int64 // the server's goroutines count, the test reads
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pass, ok := r.BasicAuth(); ok && pass == secret {
-			authorized++
+			authorized.Add(1)
 		}
 		switch r.URL.Path {
 		case "/feed.rss":
@@ -50,8 +51,8 @@ func TestCredentialsRedacted(t *testing.T) {
 	if runs[0].code != 3 {
 		t.Fatalf("ingest exit %d, want 3 (one URL failed)\n%s", runs[0].code, runs[0].stderr)
 	}
-	if authorized != 3 {
-		t.Errorf("server saw the password %d times, want 3: the fetch must still send it", authorized)
+	if n := authorized.Load(); n != 3 {
+		t.Errorf("server saw the password %d times, want 3: the fetch must still send it", n)
 	}
 	runs = append(runs,
 		newsgraph(t, dir, "ingest", "--json", "--errors", errs+"2", base+"/missing.rss"),
