@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -54,20 +55,7 @@ func capEntities(doc *graph.Document, max int) (dropped int) {
 	}
 	dropped = len(doc.Mentions) - len(mentions)
 	doc.Mentions = mentions
-	entities := doc.Entities[:0]
-	for _, e := range doc.Entities {
-		if keep[e.ID] {
-			entities = append(entities, e)
-		}
-	}
-	doc.Entities = entities
-	relations := doc.Relations[:0]
-	for _, r := range doc.Relations {
-		if keep[r.Subject] && (r.Object == "" || keep[r.Object]) {
-			relations = append(relations, r)
-		}
-	}
-	doc.Relations = relations
+	keepOnly(doc, keep, math.MaxInt)
 	return dropped
 }
 
@@ -125,6 +113,19 @@ func capMentions(doc *graph.Document, max int) (cut int) {
 		mentions = append(mentions, m)
 	}
 	doc.Mentions = mentions
+	keepOnly(doc, keep, cut)
+	return cut
+}
+
+// mentionsWarning is the warning for an article cut by capMentions at
+// sentence cut.
+func mentionsWarning(id string, max, cut int) string {
+	return fmt.Sprintf("article %s has more than %d entity occurrences (--max-mentions): its sentences from number %d on are not stored", id, max, cut)
+}
+
+// keepOnly drops from doc the entities not in keep and the relations that
+// involve one, or that a sentence at or after cut states.
+func keepOnly(doc *graph.Document, keep map[string]bool, cut int) {
 	entities := doc.Entities[:0]
 	for _, e := range doc.Entities {
 		if keep[e.ID] {
@@ -139,11 +140,4 @@ func capMentions(doc *graph.Document, max int) (cut int) {
 		}
 	}
 	doc.Relations = relations
-	return cut
-}
-
-// mentionsWarning is the warning for an article cut by capMentions at
-// sentence cut.
-func mentionsWarning(id string, max, cut int) string {
-	return fmt.Sprintf("article %s has more than %d entity occurrences (--max-mentions): its sentences from number %d on are not stored", id, max, cut)
 }
