@@ -3,6 +3,7 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -70,4 +71,20 @@ func (d *Document) CapIDs() {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// MadeID reports whether id is one the extractor made for a name the lexicon
+// does not know: "TYPE:key", TYPE one of the entity types (person:كريم-حداد,
+// organization:hezbollah). Lexicon IDs carry no type prefix (mohamed-vi,
+// up-b6d7c964c9).
+func MadeID(id string) bool {
+	typ, key, ok := strings.Cut(id, ":")
+	if !ok || key == "" {
+		return false
+	}
+	switch EntityType(typ) {
+	case Person, Organization, Location:
+		return true
+	}
+	return false
 }

@@ -85,3 +85,23 @@ func TestCapIDsKeepsDocumentsValid(t *testing.T) {
 			r.Subject, r.Object, r.SubjectSpan.Start, len(d.Article.ID), small, capped)
 	}
 }
+
+func TestMadeID(t *testing.T) {
+	for _, c := range []struct {
+		id   string
+		want bool
+	}{
+		{"person:كريم-حداد", true},
+		{"organization:bashar-al-assad", true},
+		{"location:كابل", true},
+		{"bashar-al-assad", false},
+		{"up-b6d7c964c9", false},
+		{"person:", false},
+		{"event:x", false}, // not an entity type
+		{"aljazeera.net:123", false},
+	} {
+		if got := graph.MadeID(c.id); got != c.want {
+			t.Errorf("MadeID(%q) = %v, want %v", c.id, got, c.want)
+		}
+	}
+}

@@ -23,7 +23,7 @@ func main() {
 	stop()
 	code := exitCode(err)
 	if err != nil && code != exitPartial {
-		fmt.Fprintln(os.Stderr, "newsgraph:", printable(err.Error()))
+		fmt.Fprintln(os.Stderr, "newsgraph:", printableError(err))
 	}
 	os.Exit(code)
 }

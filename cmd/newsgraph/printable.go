@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -56,4 +57,19 @@ func escapeControls(s string, keepNewlines bool) string {
 // isControlRune reports whether r is a C0 or C1 control character or DEL.
 func isControlRune(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r <= 0x9f
+}
+
+// printableError is err's message for stderr: escaped as printable, except
+// that a message built of several lines (msgError.lines, which escapes its
+// own quoted parts) keeps its line breaks.
+func printableError(err error) string {
+	var m *msgError
+	if errors.As(err, &m) && m.lines && err.Error() == m.msg {
+		lines := strings.Split(m.msg, "\n")
+		for i, l := range lines {
+			lines[i] = printable(l)
+		}
+		return strings.Join(lines, "\n")
+	}
+	return printable(err.Error())
 }

@@ -223,6 +223,9 @@ func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name s
 	if err != nil {
 		return graph.Entity{}, err
 	}
+	if e, ok := preferred(name, ents); ok {
+		return e, nil
+	}
 	switch len(ents) {
 	case 1:
 		return ents[0], nil
@@ -239,9 +242,13 @@ func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name s
 	}
 	names := make([]string, len(ents))
 	for i, e := range ents {
-		names[i] = "  " + describe(e) + " [" + string(e.Type) + ", id " + e.ID + "]"
+		names[i] = "  " + printable(describe(e)) + " [" + string(e.Type) + ", id " + printable(e.ID) + "]"
 	}
-	return graph.Entity{}, wrapMsg(fmt.Sprintf("%q is ambiguous; use one of these IDs instead:\n%s", name, strings.Join(names, "\n")), graph.ErrAmbiguous)
+	return graph.Entity{}, &msgError{
+		msg:   fmt.Sprintf("%q is ambiguous; use one of these IDs instead:\n%s", name, strings.Join(names, "\n")),
+		err:   graph.ErrAmbiguous,
+		lines: true,
+	}
 }
 
 // resolveName finds the one entity name refers to without loading a
@@ -251,14 +258,41 @@ func resolveName(ctx context.Context, store graph.Store, name string, f graph.Fi
 	if err != nil {
 		return graph.Entity{}, err
 	}
-	if len(ents) == 1 {
-		return ents[0], nil
+	if e, ok := preferred(name, ents); ok {
+		return e, nil
 	}
 	p, err := store.Projection(ctx, f)
 	if err != nil {
 		return graph.Entity{}, err
 	}
 	return resolve(ctx, store, p, name)
+}
+
+// preferred picks the entity a name means among several that share its
+// folded form, where one plainly wins: the only match; an exact ID; else the
+// only lexicon entity among entities the extractor made from the same words
+// (a tagger span typed ORG that reads "Bashar al-Assad" is the lexicon's
+// Bashar al-Assad misread, not a second actor the user means). Two lexicon
+// entities, or made entities alone, stay ambiguous.
+func preferred(name string, ents []graph.Entity) (graph.Entity, bool) {
+	if len(ents) == 1 {
+		return ents[0], true
+	}
+	for _, e := range ents {
+		if e.ID == name {
+			return e, true
+		}
+	}
+	var curated []graph.Entity
+	for _, e := range ents {
+		if !graph.MadeID(e.ID) {
+			curated = append(curated, e)
+		}
+	}
+	if len(curated) == 1 {
+		return curated[0], true
+	}
+	return graph.Entity{}, false
 }
 
 // describe names an entity in both scripts.
@@ -273,9 +307,13 @@ func describe(e graph.Entity) string {
 }
 
 // msgError carries a finished message and the sentinel callers branch on.
+// A message of several lines sets lines, and escapes what it quotes from
+// the store or the user itself (printable), so that main may keep its line
+// breaks and still print nothing raw.
 type msgError struct {
-	msg string
-	err error
+	msg   string
+	err   error
+	lines bool
 }
 
 func (e *msgError) Error() string { return e.msg }
