@@ -281,6 +281,7 @@ type reader struct {
 	// record IDs say it), and whether reading it stopped short.
 	cur      string
 	cutShort bool
+	foreign  int     // articles of cur whose link is on another site than cur's (see emit)
 	maps     *mapUse // which --map keys the input's records have
 }
 
@@ -535,10 +536,15 @@ func (rd *reader) fetch(ctx context.Context, rawURL string) error {
 // read decompresses, caps and decodes an input, tells its format and
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
-	rd.cur, rd.cutShort = in.id, false
+	rd.cur, rd.cutShort, rd.foreign = in.id, false, 0
 	defer func() {
 		if rd.cutShort {
 			rd.opts.Incomplete(in.id)
+		}
+		if rd.foreign > 0 {
+			rd.problem(Problem{File: in.name, Warning: true, Reason: fmt.Sprintf(
+				"%d articles link to another site than %s: their links are kept as URLs, not as IDs (which would replace that site's articles); IDs are the links scoped to this input",
+				rd.foreign, site(urlHost(in.id)))})
 		}
 	}()
 	br := bufio.NewReaderSize(in.r, 64<<10)
@@ -646,6 +652,15 @@ func (rd *reader) emit(a Article, at *Problem) error {
 	// characters is the same source: stats and --source see one.
 	a.Source = norm.Clean(a.Source)
 	if a.ID == "" {
+		if own := siteOfURL(rd.cur); own != "" && !isRelativeURL(a.URL) {
+			// A server speaks for its own site only: a feed item or
+			// record linking to another site keeps the link as its URL,
+			// not as its ID, which would replace that site's article.
+			if s := siteOfURL(a.URL); s != "" && s != own {
+				a.foreign = true
+				rd.foreign++
+			}
+		}
 		assignID(&a, rd.cur)
 	}
 	a.Input = rd.cur
