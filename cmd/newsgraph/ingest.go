@@ -372,7 +372,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		}
 	}
 	st, err := ingest.Run(ctx, store, x, opts.paths, run)
-	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) {
+	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) || errors.Is(cause, errMaxRun) {
 		err = fmt.Errorf("stopped: %w", cause)
 	}
 	mu.Lock()
