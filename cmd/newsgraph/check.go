@@ -42,7 +42,7 @@ crash you doubt, and restore it from a backup or ingest again if it fails.
 var errCheckFailed = errors.New("store failed its integrity check")
 
 func runCheck(ctx context.Context, opts checkOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openStoreUnchecked(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
