@@ -325,9 +325,12 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 		}
 		return rd.readFile(ctx, root, filepath.Base(root))
 	}
-	realRoot, err := filepath.EvalSymlinks(root)
+	// Both the root and a link's target are compared as absolute real
+	// paths: a relative root ("in") and an absolute link target
+	// ("/srv/in/a.txt") name the same folder.
+	realRoot, err := filepath.EvalSymlinks(InputID(root))
 	if err != nil {
-		realRoot = root
+		realRoot = InputID(root)
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -360,7 +363,7 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 func (rd *reader) unreadable(realRoot, path string, d fs.DirEntry) string {
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(path)
+		target, err := filepath.EvalSymlinks(InputID(path))
 		if err != nil {
 			return "symbolic link not followed: " + reason(err)
 		}
