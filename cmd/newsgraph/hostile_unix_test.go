@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -109,6 +110,14 @@ func TestHostileInputs(t *testing.T) {
 		{"many mentions", func(t *testing.T, dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, "mentions.txt"), []byte(mentions.String()), 0o644))
 		}, "mentions.txt", []string{"--max-mentions", "100"}, 0, "(--max-mentions)", 0},
+		{"socket", func(t *testing.T, dir string) {
+			l, err := net.Listen("unix", filepath.Join(dir, "sock.txt"))
+			must(t, err)
+			t.Cleanup(func() { l.Close() })
+		}, "sock.txt", nil, 3, "a socket, not a regular file", 0},
+		{"text file over the article cap", func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "big.txt"), []byte("Big\n"+big), 0o644))
+		}, "big.txt", nil, 3, "larger than 65536 bytes", 0},
 		{"symlink to a FIFO", func(t *testing.T, dir string) {
 			fifo := filepath.Join(dir, "pipe.fifo") // no extension read: only the link is
 			must(t, syscall.Mkfifo(fifo, 0o644))
