@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/read"
 )
@@ -72,5 +74,29 @@ func TestRunLinkCannotClaimAnotherSource(t *testing.T) {
 	wantWarn = b + ":1: article ID example.org/n/3 was stored from " + a + " with other content; replaced by this one"
 	if st.Changed != 1 || len(p.list) != 1 || p.list[0].Error() != wantWarn {
 		t.Errorf("replace: changed %d, problems %q; want 1, %q", st.Changed, p.list, wantWarn)
+	}
+}
+
+// TestRunForeignLinkRenamesEarlierID checks the upgrade of a store that an
+// earlier release wrote, where a fetched feed's item linking to another
+// site had that link as its ID: the next run moves it to the scoped ID
+// (Stats.Renamed) rather than keeping both.
+func TestRunForeignLinkRenamesEarlierID(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Agg</title>
+<item><title>Claimed</title><link>https://www.bbc.co.uk/news/2</link><description>Ebrahim Raisi visited Baghdad.</description></item>
+</channel></rss>`)
+	}))
+	defer srv.Close()
+	feed := srv.URL + "/rss.xml"
+	s := newStore(t)
+	// As an earlier release stored it: the link as its ID, read from the feed.
+	if err := s.Apply(context.Background(), []graph.Document{{Article: graph.Article{ID: "bbc.co.uk/news/2", Hash: "old", Input: feed}}}); err != nil {
+		t.Fatal(err)
+	}
+	st := run(t, s, ingest.Options{}, feed)
+	if got, want := storedIDs(t, s), []string{feed + "#bbc.co.uk/news/2"}; !slices.Equal(got, want) || st.Renamed != 1 {
+		t.Errorf("stored %q, renamed %d; want %q, 1", got, st.Renamed, want)
 	}
 }
