@@ -1,6 +1,9 @@
 package graph
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // Store is where documents live and projections come from. Implementations
 // must be safe for use by one goroutine at a time; they need not be safe for
@@ -68,4 +71,17 @@ type Store interface {
 // error is for a check that could not run.
 type Checker interface {
 	Check(ctx context.Context) ([]string, error)
+}
+
+// ErrCorrupt marks a store that failed its quick check (QuickChecker): it
+// may give wrong answers without an error, so commands refuse it.
+var ErrCorrupt = errors.New("store failed its quick integrity check")
+
+// QuickChecker is a Store with a check cheap enough to run every time it is
+// opened (SQLite's PRAGMA quick_check: every page and record readable,
+// without cross-checking indexes against tables). QuickCheck returns an
+// error wrapping ErrCorrupt, naming the first problems, for a store that
+// fails it; any other error is a check that could not run.
+type QuickChecker interface {
+	QuickCheck(ctx context.Context) error
 }

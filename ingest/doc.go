@@ -11,6 +11,13 @@
 // co-mention pairs, quadratic in them, stay bounded; one over is reported
 // with a warning.
 //
+// An article whose ID is a link its input does not vouch for
+// (read.Article.ClaimsID: a file's canonical link or url column) does not
+// replace an article stored from a URL of that link's site: it is stored
+// under read.ScopedID, with a warning. Any article replaced by one read
+// from another input is reported with a warning naming that input. Stats
+// count what was committed: a batch the store refuses is not new.
+//
 // A broken record never stops a run: it is reported as a read.Problem to
 // the caller's callback (Options.Read.Problem) and skipped, and counted in
 // Stats. Run returns an error when the store or the context does, or when

@@ -252,7 +252,28 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			}
 			return !(opts.Prune && dupIDs[owner])
 		}
+		seenFrom := make(map[string]string) // ID → input, of the articles this run keeps
 		process := func(a read.Article, released bool) error {
+			if a.ClaimsID() {
+				// A link the input does not vouch for (a file's canonical
+				// link or url column) does not take over an article a
+				// server of the link's site gave: that one is kept, and
+				// this one stored under the link scoped to its input.
+				owner, ok := seenFrom[a.ID]
+				if !ok {
+					owner, ok = stored[a.ID]
+				}
+				if ok && owner != a.Input && read.Vouches(owner, a.URL) {
+					was := a.ID
+					a.ID = read.ScopedID(a.Input, a.URL)
+					if capIDs {
+						if c := graph.CapID(a.ID); c != a.ID {
+							a.ID = c
+						}
+					}
+					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("link %s is the ID of an article fetched from %s, which this input cannot replace; stored under %s", was, owner, a.ID), true))
+				}
+			}
 			fp := read.TextFingerprint(&a)
 			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
 				if !released && hold(&held, &heldBytes, a, first, fp) {
@@ -321,11 +342,16 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				if prev == hash {
 					moved[a.ID] = true
 				}
-				if was, ok := storedText[a.ID]; ok && was != fp && stored[a.ID] != "" && stored[a.ID] != a.Input {
-					// Two inputs that give one ID to different texts
-					// (relative links, numbered records) replace each
-					// other's article; never without a word.
-					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s was stored from %s with another text; replaced by this one", a.ID, stored[a.ID]), true))
+				if from := stored[a.ID]; from != "" && from != a.Input && prev != hash {
+					// Two inputs that give one ID to different articles
+					// (relative links, numbered records, a saved page and
+					// a feed) replace each other's article; never without
+					// a word.
+					what := "with other content"
+					if was, ok := storedText[a.ID]; ok && was != fp {
+						what = "with another text"
+					}
+					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s was stored from %s %s; replaced by this one", a.ID, from, what), true))
 				}
 			case prior != "":
 				// Stored by an earlier release under another ID: the
@@ -364,6 +390,7 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				}
 			}
 			seen[a.ID] = hash
+			seenFrom[a.ID] = a.Input
 			if _, ok := firsts[a.ID]; !ok {
 				firsts[a.ID] = a.Origin
 			}

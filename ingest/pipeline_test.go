@@ -179,8 +179,11 @@ func TestRunStopsOnStoreError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("Run: %v, want the store's error", err)
 	}
-	if st.Written != 5 {
-		t.Errorf("written %d, want the first batch of 5", st.Written)
+	// Issue 22, item 8: what the run history records as new is what was
+	// committed — the first batch — not the 50 read nor the batches
+	// extracted before the failure.
+	if st.Written != 5 || st.New != 5 || st.Changed != 0 {
+		t.Errorf("written %d, new %d, changed %d; want the first batch of 5, 5, 0", st.Written, st.New, st.Changed)
 	}
 	fps, _ := s.Fingerprints(context.Background())
 	if len(fps) != 5 {

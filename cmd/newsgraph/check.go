@@ -19,10 +19,13 @@ type checkOptions struct {
 func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "check",
-		Usage: "check the store's integrity: SQLite's integrity check and newsgraph's own invariants",
+		Usage: "check the store's integrity: SQLite's integrity check or Neo4j's constraints, and newsgraph's own invariants",
 		Description: `Reads the whole store and says whether it is sound: for SQLite, PRAGMA
 integrity_check (pages, indexes, free lists), then newsgraph's own rules (every
-mention, alias and relation names a stored entity and article, ...). Prints "ok" and
+mention, alias and relation names a stored entity and article, ...); for Neo4j, the
+uniqueness constraints of the schema, then the same kind of rules (every entity is
+mentioned, every CO_MENTIONED count agrees with the MENTIONS behind it, ...). Every
+other command refuses an SQLite store that fails its quick check. Prints "ok" and
 exits 0 for a sound store; lists the problems and exits 1 otherwise. A corrupted store
 can give wrong answers without an error: check it after a disk fault, a copy or a
 crash you doubt, and restore it from a backup or ingest again if it fails.
@@ -42,7 +45,7 @@ crash you doubt, and restore it from a backup or ingest again if it fails.
 var errCheckFailed = errors.New("store failed its integrity check")
 
 func runCheck(ctx context.Context, opts checkOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openStoreUnchecked(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}

@@ -75,5 +75,17 @@ func TestCheck(t *testing.T) {
 		if r.code != 1 {
 			t.Errorf("check of a damaged store: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
 		}
+		// Every other command refuses it, reading or writing, before it
+		// answers anything (issue 22, item 9).
+		for _, args := range [][]string{
+			{"stats"}, {"runs"}, {"query", "entity", "Joe Biden"}, {"export", "--format", "graphml", "-"},
+			{"ingest", filepath.Join(dir, "in.jsonl")},
+		} {
+			r := newsgraph(t, dir, args...)
+			if r.code != 1 || !strings.Contains(r.stderr, "store failed its quick integrity check") ||
+				!strings.Contains(r.stderr, "newsgraph check lists its problems") || r.stdout != "" {
+				t.Errorf("newsgraph %v on a damaged store: exit %d, want 1 with the quick check's message and no output\n%s%s", args, r.code, r.stdout, r.stderr)
+			}
+		}
 	})
 }

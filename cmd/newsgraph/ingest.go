@@ -119,7 +119,7 @@ func ingestFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-entities", Value: ingest.DefaultMaxEntities, Usage: "store at most this many distinct entities of one article, those mentioned most (each pair of them is a co-mention: n entities make n(n-1)/2 pairs); an article over it is reported with a warning"},
 		&cli.IntFlag{Name: "max-mentions", Value: ingest.DefaultMaxMentions, Usage: "store at most this many entity occurrences of one article: the sentences from the one past it on are not stored; an article over it is reported with a warning"},
 		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links in folders to files outside the folder named (by default they are reported and skipped)"},
-		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long"},
+		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long in total (connecting and reading its body, however slowly it comes)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
@@ -372,7 +372,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		}
 	}
 	st, err := ingest.Run(ctx, store, x, opts.paths, run)
-	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) {
+	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) || errors.Is(cause, errMaxRun) {
 		err = fmt.Errorf("stopped: %w", cause)
 	}
 	mu.Lock()

@@ -27,8 +27,10 @@ func runsCommand() *cli.Command {
 started and finished, its status, its inputs, what it found — new, changed, unchanged,
 removed (pruned) and failed (inputs or records that could not be read) — its first errors
 and the newsgraph version. Statuses: ok, partial (some input skipped), failed, interrupted
-(stopped by a signal after rolling back its last batch), running, and abandoned (its
-process died: a later run found it still running).
+(stopped by a signal after rolling back its last batch), running (SECONDS says for how
+long so far: one far longer than the others is stuck; schedule --max-run stops such runs,
+which are then failed, "still running after --max-run"), and abandoned (its process died:
+a later run found it still running).
 
    newsgraph runs --top 5
    newsgraph runs --format json | jq '.[] | select(.status != "ok")'`,
@@ -84,9 +86,13 @@ func runRuns(ctx context.Context, opts runsOptions) error {
 	}}
 	for _, r := range runs {
 		finished, seconds := "", 0.0
-		if !r.Finished.IsZero() {
+		switch {
+		case !r.Finished.IsZero():
 			finished = r.Finished.UTC().Format(time.RFC3339)
 			seconds = r.Finished.Sub(r.Started).Seconds()
+		case r.Status == graph.RunRunning:
+			// So far: a run going on far longer than the others is stuck.
+			seconds = time.Since(r.Started).Seconds()
 		}
 		res.rows = append(res.rows, []any{r.ID, r.Started.UTC().Format(time.RFC3339), finished, seconds, r.Status,
 			r.Read, r.New, r.Changed, r.Unchanged, r.Removed, r.Failed, list(r.Inputs), r.Version, r.Owner, list(r.Errors)})

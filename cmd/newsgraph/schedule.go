@@ -22,6 +22,7 @@ type scheduleOptions struct {
 	cron        cron.Schedule    // at the times of this cron expression
 	spec        string           // what was asked, for the log
 	skipInitial bool             // wait for the first scheduled time
+	maxRun      time.Duration    // stop a run still going after this long; 0: never
 	now         func() time.Time // the clock; time.Now but in tests
 }
 
@@ -33,9 +34,13 @@ func scheduleCommand() *cli.Command {
 		Description: `Runs ingest with the given inputs and flags at once, then every --every or at the times of
 a --cron expression (five fields, or @hourly, @daily, @every 30m; a CRON_TZ=Area/City
 prefix sets the time zone, else the local one), until SIGINT or SIGTERM. Runs never overlap:
-one that overruns delays the next to the next free slot. Each run takes the store's lock
-(waiting up to --lock-timeout; a busy store skips the run), is recorded in the run history
-(newsgraph runs) and logged on stderr, one line per event:
+one that overruns skips the slots it ran into (logged: "run overran its slot") and the next
+starts at the next free slot. With --max-run a run still going after that long is stopped
+— its last batch rolled back — and recorded as failed ("still running after --max-run"),
+so that a stuck store or input cannot hold the schedule. Each run takes the store's lock
+(waiting up to --lock-timeout; a busy store, such as one another schedule writes to, skips
+the run), is recorded in the run history (newsgraph runs) and logged on stderr, one line
+per event:
 
    time=2026-11-28T21:00:00.002Z level=INFO msg="run finished" run=20261128T210000Z-3fa9c1 status=ok read=3972 new=12 changed=1 unchanged=3959 removed=0 failed=0 seconds=1.9
 
@@ -49,6 +54,7 @@ broken input) is logged and the schedule goes on.
 			&cli.DurationFlag{Name: "every", Usage: "run every `DURATION` (e.g. 1h, 15m), starting now"},
 			&cli.StringFlag{Name: "cron", Usage: "run at the times of cron `EXPRESSION` (minute hour day-of-month month day-of-week)"},
 			&cli.BoolFlag{Name: "skip-initial", Usage: "do not run at start; wait for the first scheduled time"},
+			&cli.DurationFlag{Name: "max-run", Usage: "stop a run still going after `DURATION` and record it as failed (default: no limit)"},
 		}, ingestFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -59,7 +65,11 @@ broken input) is logged and the schedule goes on.
 			if err != nil {
 				return err
 			}
-			opts := scheduleOptions{ingestOptions: io, every: c.Duration("every"), skipInitial: c.Bool("skip-initial"), now: time.Now}
+			opts := scheduleOptions{ingestOptions: io, every: c.Duration("every"), skipInitial: c.Bool("skip-initial"),
+				maxRun: c.Duration("max-run"), now: time.Now}
+			if opts.maxRun < 0 {
+				return usageErrorf("--max-run must not be negative")
+			}
 			for _, p := range io.paths {
 				if p == "-" {
 					return usageErrorf("schedule cannot read standard input again and again; give paths or URLs")
@@ -100,6 +110,30 @@ func (o scheduleOptions) next(last, now time.Time) time.Time {
 	return t
 }
 
+// missed returns how many scheduled times lie after last (the previous
+// run's slot) and before now: the slots a run that overran ran into, which
+// are skipped, not made up. It counts at most 1000.
+func (o scheduleOptions) missed(last, now time.Time) int {
+	if last.IsZero() {
+		return 0
+	}
+	if o.cron == nil {
+		if o.every <= 0 || now.Sub(last) < o.every {
+			return 0
+		}
+		n := int(now.Sub(last) / o.every)
+		if last.Add(time.Duration(n) * o.every).Equal(now) {
+			n-- // that slot is now: it runs
+		}
+		return min(n, 1000)
+	}
+	n := 0
+	for t := o.cron.Next(last); t.Before(now) && n < 1000; t = o.cron.Next(t) {
+		n++
+	}
+	return n
+}
+
 func runSchedule(ctx context.Context, opts scheduleOptions) error {
 	log := slog.New(slog.NewTextHandler(opts.stderr, nil))
 	lex, err := loadLexicon(opts.lexicon)
@@ -128,7 +162,11 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 	}
 	for first := !opts.skipInitial; ; first = false {
 		if !first {
-			at := opts.next(last, opts.now())
+			now := opts.now()
+			if n := opts.missed(last, now); n > 0 {
+				log.Warn("run overran its slot", "skipped", n, "slot", last.Format(time.RFC3339))
+			}
+			at := opts.next(last, now)
 			if last.IsZero() && opts.cron == nil {
 				at = opts.now().Add(opts.every)
 			}
@@ -141,7 +179,7 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 			}
 			last = at
 		}
-		scheduledRun(ctx, x, opts.ingestOptions, log)
+		scheduledRun(ctx, x, opts.ingestOptions, opts.maxRun, log)
 		if ctx.Err() != nil {
 			log.Info("schedule stopped", "reason", "signal")
 			return nil
@@ -149,9 +187,19 @@ func runSchedule(ctx context.Context, opts scheduleOptions) error {
 	}
 }
 
+// errMaxRun is the cause of a run stopped by --max-run.
+var errMaxRun = errors.New("still running after --max-run")
+
 // scheduledRun runs one ingest and logs how it went. Nothing stops the
 // schedule: a store that is down or busy now may be up or free next time.
-func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions, log *slog.Logger) {
+// A run still going after maxRun (when positive) is stopped and recorded as
+// failed, its cause errMaxRun.
+func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions, maxRun time.Duration, log *slog.Logger) {
+	if maxRun > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, maxRun, fmt.Errorf("%w %v", errMaxRun, maxRun))
+		defer cancel()
+	}
 	store, err := createStore(ctx, opts.globalOptions, func(path string) {
 		log.Info("created store", "store", path)
 	})

@@ -8,7 +8,57 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-var _ graph.Checker = (*Store)(nil)
+var (
+	_ graph.Checker      = (*Store)(nil)
+	_ graph.QuickChecker = (*Store)(nil)
+)
+
+// quickCheckLimit bounds the problems quick_check lists for QuickCheck.
+const quickCheckLimit = 3
+
+// QuickCheck implements graph.QuickChecker with PRAGMA quick_check: every
+// page of the file read and its records parsed, without integrity_check's
+// cross-check of indexes against tables (Check does that). Its cost grows
+// with the file: about 0.2 s for a 65 MB store of 3,972 articles (docs:
+// README, "Safe to run as a service").
+func (s *Store) QuickCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", quickCheckLimit))
+	if err != nil {
+		if isCorrupt(err) {
+			return fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
+		}
+		return fmt.Errorf("quick check of store %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return fmt.Errorf("quick check of store %s: %w", s.path, err)
+		}
+		if msg != "ok" {
+			problems = append(problems, strings.Join(strings.Fields(msg), " "))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		if isCorrupt(err) {
+			return fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
+		}
+		return fmt.Errorf("quick check of store %s: %w", s.path, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("store %s: %w: %s", s.path, graph.ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// isCorrupt tells whether err is SQLite's SQLITE_CORRUPT or SQLITE_NOTADB,
+// which a damaged file gives before any check can list its problems.
+func isCorrupt(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "SQLITE_NOTADB") ||
+		strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database")
+}
 
 // checkLimit bounds the problems integrity_check lists.
 const checkLimit = 100

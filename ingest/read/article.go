@@ -36,6 +36,9 @@ type Article struct {
 	// localRecord says that Record is unique only within the input, though
 	// Source is set: a feed's GUID when the feed names no site, only a title.
 	localRecord bool
+	// foreign says that URL is on another site than the URL the article
+	// was fetched from: it is no ID (see assignID).
+	foreign bool
 	// dateNote is the warning about DateText, "" when none: why the date
 	// is unknown, or what of it was not read. Readers set it; emit reports it.
 	dateNote string

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -65,13 +66,21 @@ func TestReadFetched(t *testing.T) {
 	defer srv.Close()
 
 	arts, probs := readAll(t, ReadOptions{}, srv.URL+"/page", srv.URL+"/rss/no-link.xml", srv.URL+"/rss/relative-link.xml", srv.URL+"/site-b.rss")
-	if len(probs) != 0 {
-		t.Errorf("problems %v", probs)
+	// site-b.rss, served here, links to b.example.net: its links are
+	// no IDs (issue 22, item 5).
+	if len(probs) != 1 || !strings.HasSuffix(fmt.Sprint(probs[0]), "site-b.rss: 2 articles link to another site than 127.0.0.1: their links are kept as URLs, not as IDs (which would replace that site's articles); IDs are the links scoped to this input") {
+		t.Errorf("problems %v, want the warning about site-b.rss's links", probs)
 	}
 	host := strings.TrimPrefix(srv.URL, "http://")
-	var got []string
+	var got, ids []string
 	for _, a := range arts {
 		got = append(got, a.URL+" "+a.Title+" "+strings.ReplaceAll(a.Source, host, "HOST"))
+		ids = append(ids, strings.ReplaceAll(a.ID, host, "HOST"))
+	}
+	wantIDs := []string{"HOST/page", "HOST/rss/news/1", "HOST/ar/news/2",
+		"http://HOST/site-b.rss#b.example.net/news/1", "http://HOST/site-b.rss#b.example.net/news/2?id=7"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Errorf("IDs\n got %q\nwant %q", ids, wantIDs)
 	}
 	want := []string{
 		// a fetched page is named by its URL, not its canonical link

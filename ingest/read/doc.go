@@ -14,6 +14,15 @@
 // walk never blocks or loops. A path named that is no regular file is
 // reported too: only "-" reads a stream.
 //
+// A link is an article's ID only where its input may speak for it: an
+// item of a fetched feed or export linking to another site (registrable
+// domain) than the URL it was fetched from keeps the link as its URL, and
+// its ID is the link scoped to that URL (ScopedID), with one warning per
+// input. A file speaks for no site: its links stay IDs, and Vouches and
+// Article.ClaimsID let the pipeline refuse one that would replace an
+// article fetched from the link's own site. A fetch is bounded in total by
+// ReadOptions.Timeout, not per read.
+//
 // Memory is bounded by the article cap (ReadOptions.MaxArticleBytes), not
 // by the input: every reader cuts a line, field, string or element at the
 // cap while reading it (a feed document holds at most feedDocFactor caps,

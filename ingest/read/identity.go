@@ -126,6 +126,11 @@ func looksLikeHost(raw string) bool {
 // that lasts from one run to the next, so its bare record IDs are not used:
 // such an article's ID is its text hash (Record keeps the record ID).
 //
+// A link on another site than the URL the article was fetched from
+// (a.foreign) is no more its ID than a relative one: it is scoped to the
+// input, ScopedID(input, link), so that a feed cannot replace another
+// site's article; the link stays its URL.
+//
 // A relative URL ("/news/1", as a record may give it) is no more unique
 // than a bare record ID and is used like one when the record has none. So
 // is a record ID whose source names no site (a.localRecord: a feed known
@@ -138,6 +143,10 @@ func assignID(a *Article, input string) {
 		record = strings.TrimSpace(a.URL)
 	}
 	switch {
+	case a.foreign && input != "":
+		// A link to another site than the one that served it claims that
+		// site's article (see reader.emit).
+		a.ID = ScopedID(input, a.URL)
 	case a.URL != "" && !relative:
 		a.ID = NormalizeURL(a.URL)
 	case record != "" && a.Source != "" && !a.localRecord:

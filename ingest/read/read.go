@@ -75,7 +75,9 @@ type ReadOptions struct {
 	// the folder named; by default only links whose target lies within it
 	// are read, the others reported.
 	FollowSymlinks bool
-	// Timeout bounds fetching one URL. Zero means DefaultTimeout.
+	// Timeout bounds fetching one URL in total — connecting, the answer's
+	// headers and reading its body, however slowly it comes — not each
+	// read. Zero means DefaultTimeout.
 	Timeout time.Duration
 	// Stdin is what "-" reads; nil means os.Stdin.
 	Stdin io.Reader
@@ -281,6 +283,7 @@ type reader struct {
 	// record IDs say it), and whether reading it stopped short.
 	cur      string
 	cutShort bool
+	foreign  int     // articles of cur whose link is on another site than cur's (see emit)
 	maps     *mapUse // which --map keys the input's records have
 }
 
@@ -322,9 +325,12 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 		}
 		return rd.readFile(ctx, root, filepath.Base(root))
 	}
-	realRoot, err := filepath.EvalSymlinks(root)
+	// Both the root and a link's target are compared as absolute real
+	// paths: a relative root ("in") and an absolute link target
+	// ("/srv/in/a.txt") name the same folder.
+	realRoot, err := filepath.EvalSymlinks(InputID(root))
 	if err != nil {
-		realRoot = root
+		realRoot = InputID(root)
 	}
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -357,7 +363,7 @@ func (rd *reader) walk(ctx context.Context, root string) error {
 func (rd *reader) unreadable(realRoot, path string, d fs.DirEntry) string {
 	mode := d.Type()
 	if mode&fs.ModeSymlink != 0 {
-		target, err := filepath.EvalSymlinks(path)
+		target, err := filepath.EvalSymlinks(InputID(path))
 		if err != nil {
 			return "symbolic link not followed: " + reason(err)
 		}
@@ -500,6 +506,7 @@ func (rd *reader) fetch(ctx context.Context, rawURL string) error {
 			rd.opts.Incomplete(u)
 		}
 	}()
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, rd.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
@@ -522,23 +529,72 @@ func (rd *reader) fetch(ctx context.Context, rawURL string) error {
 		return nil
 	}
 	path := req.URL.Path
-	err = rd.read(ctx, input{id: u, name: u, rel: u, url: u, r: resp.Body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		// The fetch timed out mid-read: report, keep what was read.
-		rd.problem(Problem{File: u, Reason: fmt.Sprintf("fetch: body not read within %v", rd.opts.Timeout)})
-		return nil
+	body := &deadlineBody{r: resp.Body, ctx: ctx, parent: parent, timeout: rd.opts.Timeout}
+	err = rd.read(ctx, input{id: u, name: u, rel: u, url: u, r: body, ext: formatOf(path), ct: resp.Header.Get("Content-Type")})
+	timedOut := parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) // this fetch's own deadline
+	if timedOut && errors.Is(err, context.DeadlineExceeded) {
+		// The fetch timed out mid-read and the format's reader handed
+		// the error on: report, keep what was read.
+		rd.problem(Problem{File: u, Reason: body.timeoutError().Error()})
+		err = nil
 	}
-	cutShort = false // rd.read reported it if it was
+	// rd.read said the input was cut short if its reader reported the
+	// time-out (with the line it stopped at) or anything else.
+	cutShort = !rd.cutShort && (body.hit || timedOut)
 	return err
 }
+
+// deadlineBody is a fetched body whose reads, once the fetch's deadline
+// has passed, fail with what happened — "fetch: body not read within 30s"
+// — rather than with the closed connection the transport leaves. The
+// deadline is on the whole fetch (ReadOptions.Timeout), not on each read,
+// so a server that trickles a byte at a time is cut at it too. Once parent,
+// the run's context, is done, reads fail with its cause instead.
+type deadlineBody struct {
+	r       io.Reader
+	ctx     context.Context // the fetch's, with its deadline
+	parent  context.Context
+	timeout time.Duration
+	hit     bool // a read failed past the deadline
+}
+
+func (b *deadlineBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	switch {
+	case err == nil || err == io.EOF:
+	case b.parent.Err() != nil:
+		err = fmt.Errorf("fetch stopped: %w", context.Cause(b.parent))
+	case errors.Is(b.ctx.Err(), context.DeadlineExceeded):
+		b.hit = true
+		err = b.timeoutError()
+	}
+	return n, err
+}
+
+func (b *deadlineBody) timeoutError() error { return fetchTimeout(b.timeout) }
+
+// fetchTimeout is a fetch cut at its deadline; it is a
+// context.DeadlineExceeded.
+type fetchTimeout time.Duration
+
+func (t fetchTimeout) Error() string {
+	return fmt.Sprintf("fetch: body not read within %v", time.Duration(t))
+}
+
+func (fetchTimeout) Unwrap() error { return context.DeadlineExceeded }
 
 // read decompresses, caps and decodes an input, tells its format and
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
-	rd.cur, rd.cutShort = in.id, false
+	rd.cur, rd.cutShort, rd.foreign = in.id, false, 0
 	defer func() {
 		if rd.cutShort {
 			rd.opts.Incomplete(in.id)
+		}
+		if rd.foreign > 0 {
+			rd.problem(Problem{File: in.name, Warning: true, Reason: fmt.Sprintf(
+				"%d articles link to another site than %s: their links are kept as URLs, not as IDs (which would replace that site's articles); IDs are the links scoped to this input",
+				rd.foreign, site(urlHost(in.id)))})
 		}
 	}()
 	br := bufio.NewReaderSize(in.r, 64<<10)
@@ -646,6 +702,15 @@ func (rd *reader) emit(a Article, at *Problem) error {
 	// characters is the same source: stats and --source see one.
 	a.Source = norm.Clean(a.Source)
 	if a.ID == "" {
+		if own := siteOfURL(rd.cur); own != "" && !isRelativeURL(a.URL) {
+			// A server speaks for its own site only: a feed item or
+			// record linking to another site keeps the link as its URL,
+			// not as its ID, which would replace that site's article.
+			if s := siteOfURL(a.URL); s != "" && s != own {
+				a.foreign = true
+				rd.foreign++
+			}
+		}
 		assignID(&a, rd.cur)
 	}
 	a.Input = rd.cur

@@ -86,6 +86,18 @@ func TestWalkHostileEntries(t *testing.T) {
 	if len(arts) != 4 {
 		t.Errorf("with FollowSymlinks: %d articles, want 4 (the secret too)", len(arts))
 	}
+
+	// The folder named by a relative path: an absolute link into it is
+	// within it all the same (it was called outside, and to-fifo.txt's
+	// FIFO not named).
+	must(t, os.Chdir(filepath.Dir(root)))
+	defer os.Chdir(wd)
+	_, probs = readAll(t, ReadOptions{}, filepath.Base(root))
+	for _, p := range probs {
+		if filepath.Base(p.File) == "to-fifo.txt" && !strings.Contains(p.Reason, "named pipe") {
+			t.Errorf("relative root: to-fifo.txt reported %q, want the named pipe", p.Reason)
+		}
+	}
 }
 
 // TestNamedFIFORefused: a FIFO named on the command line is reported, not

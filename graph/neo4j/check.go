@@ -1,0 +1,71 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var _ graph.Checker = (*Store)(nil)
+
+// requiredConstraints are the uniqueness constraints of schema: without
+// them a MERGE can store one article or entity twice.
+var requiredConstraints = []string{"article_id", "entity_id", "ingest_lock_name", "ingest_run_id"}
+
+// invariants are newsgraph's own rules on a sound Neo4j store, each a
+// query counting what breaks it (as n), and the sentence saying so.
+// CO_MENTIONED is derived from MENTIONS on every write (qCoMentions): one
+// relationship per pair of entities an article mentions together, from the
+// entity of the lesser ID, counting those articles.
+var invariants = []struct{ query, says string }{
+	{`MATCH (a:Article) WHERE a.id IS NULL OR a.id = '' OR a.hash IS NULL OR a.hash = '' RETURN count(a) AS n`,
+		"articles without an ID or a content hash"},
+	{`MATCH (e:Entity) WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) } RETURN count(e) AS n`,
+		"entities no stored article mentions"},
+	{`MATCH (a:Article)-[m:MENTIONS]->(e:Entity) WITH a, e, count(m) AS k WHERE k > 1 RETURN count(*) AS n`,
+		"article–entity pairs with more than one MENTIONS relationship"},
+	{`MATCH (a:Entity)-[r:CO_MENTIONED]-(b:Entity) WHERE a.id < b.id WITH a, b, count(r) AS k WHERE k > 1 RETURN count(*) AS n`,
+		"entity pairs with more than one CO_MENTIONED relationship"},
+	{`MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
+WHERE r.articles <> COUNT { (a)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(b) }
+RETURN count(r) AS n`,
+		"CO_MENTIONED relationships whose article count differs from the articles mentioning both entities"},
+	{`MATCH (a:Entity)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(b:Entity)
+WHERE a.id < b.id AND NOT EXISTS { (a)-[:CO_MENTIONED]-(b) }
+RETURN count(DISTINCT [a.id, b.id]) AS n`,
+		"entity pairs mentioned together without a CO_MENTIONED relationship"},
+}
+
+// Check implements graph.Checker: the uniqueness constraints of the schema
+// are present, then the invariants hold. Neo4j checks its own store files
+// itself (neo4j-admin database check, offline), which this does not run.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	recs, err := s.read(ctx, "SHOW CONSTRAINTS YIELD name RETURN name", nil)
+	if err != nil {
+		return nil, fmt.Errorf("list constraints: %w", err)
+	}
+	var have []string
+	for _, r := range recs {
+		have = append(have, str(r, "name"))
+	}
+	var problems []string
+	for _, c := range requiredConstraints {
+		if !slices.Contains(have, c) {
+			problems = append(problems, fmt.Sprintf("constraint %s is missing (opening the store for an ingest creates it again)", c))
+		}
+	}
+	for _, inv := range invariants {
+		recs, err := s.read(ctx, inv.query, nil)
+		if err != nil {
+			return nil, fmt.Errorf("check %s: %w", inv.says, err)
+		}
+		if len(recs) == 1 {
+			if n := num(recs[0], "n"); n > 0 {
+				problems = append(problems, fmt.Sprintf("%d %s", n, inv.says))
+			}
+		}
+	}
+	return problems, nil
+}

@@ -1,0 +1,76 @@
+package neo4j_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j"
+)
+
+// TestCheck checks a sound store, then breaks it as a faulty write or a
+// hand edit would — a CO_MENTIONED count changed, a pair's CO_MENTIONED
+// deleted, an entity left without mentions, a constraint dropped — and
+// checks that each is found (issue 22, item 9).
+func TestCheck(t *testing.T) {
+	s, uri, cfg := openServer(t)
+	ctx := context.Background()
+	d := graph.Document{
+		Article: graph.Article{ID: "a1", Hash: "h"},
+		Entities: []graph.Entity{{ID: "x", Type: graph.Person, Name: "X"}, {ID: "y", Type: graph.Person, Name: "Y"},
+			{ID: "z", Type: graph.Person, Name: "Z"}},
+		Mentions: []graph.Mention{{EntityID: "x", Count: 1, Sentences: []int{0}}, {EntityID: "y", Count: 1, Sentences: []int{0}},
+			{EntityID: "z", Count: 1, Sentences: []int{0}}},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check of a sound store: %q, %v; want none", problems, err)
+	}
+
+	dr, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dr.Close(ctx)
+	t.Cleanup(func() {
+		// Open creates the dropped constraint again, for the tests after.
+		if s, err := neo4j.Open(context.Background(), uri, cfg); err == nil {
+			s.Close()
+		} else {
+			t.Errorf("reopen to restore the schema: %v", err)
+		}
+	})
+	for _, q := range []string{
+		`MATCH (:Entity {id: 'x'})-[r:CO_MENTIONED]->(:Entity {id: 'y'}) SET r.articles = 5`,
+		`MATCH (:Entity {id: 'x'})-[r:CO_MENTIONED]->(:Entity {id: 'z'}) DELETE r`,
+		`CREATE (:Entity {id: 'orphan', name: 'Orphan'})`,
+		`DROP CONSTRAINT entity_id`,
+	} {
+		if _, err := driver.ExecuteQuery(ctx, dr, q, nil, driver.EagerResultTransformer); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	problems, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(problems, "\n")
+	for _, want := range []string{
+		"constraint entity_id is missing",
+		"1 entities no stored article mentions",
+		"1 CO_MENTIONED relationships whose article count differs",
+		"1 entity pairs mentioned together without a CO_MENTIONED relationship",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant %q", got, want)
+		}
+	}
+	if len(problems) != 4 {
+		t.Errorf("%d problems, want 4:\n%s", len(problems), got)
+	}
+}
