@@ -19,7 +19,7 @@ VULNDB_VERSION      ?= v0.0.0-20261105234957-e22db6528018
 VULNDB_DIR          := bin/vulndb-$(VULNDB_VERSION)
 VULNDB              ?= file://$(CURDIR)/$(VULNDB_DIR)
 
-.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check
+.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -99,6 +99,23 @@ browser-check: ## headless Chromium: the Neo4j Browser on the seed data with our
 	bin/newsgraph-browsercheck --store "$$NEO4J_URI" ingest testdata/; \
 	NEO4J_HTTP_PORT=$${NEO4J_HTTP_PORT:-7474} BROWSERCHECK_GUIDE_URL=http://localhost:$(GUIDE_PORT)/guide.html \
 		graph/neo4j/testserver/browsercheck/run.sh
+
+# Each SVG is shot at its own size (its width and height attributes) on white.
+PICTURES_STORE := bin/pictures-seed.db
+pictures: build ## the seed's pictures (query neighbors and path --format svg) rendered to PNG in docs/pictures with headless Chromium
+	@command -v chromium >/dev/null || { echo "pictures: chromium not found (apt-get install -y chromium)" >&2; exit 2; }
+	rm -f $(PICTURES_STORE) $(PICTURES_STORE)-wal $(PICTURES_STORE)-shm
+	$(BIN) --store $(PICTURES_STORE) ingest testdata/
+	$(BIN) --store $(PICTURES_STORE) query neighbors Kadhimi --format svg > bin/neighbors-kadhimi-seed.svg
+	$(BIN) --store $(PICTURES_STORE) query path Kadhimi Raisi --edges sentence --format svg > bin/path-kadhimi-raisi-seed.svg
+	@set -e; for svg in bin/neighbors-kadhimi-seed.svg bin/path-kadhimi-raisi-seed.svg; do \
+		w=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* width="\([0-9.]*\)".*/\1/p'); \
+		h=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* height="\([0-9.]*\)".*/\1/p'); \
+		png=docs/pictures/$$(basename $$svg .svg).png; \
+		echo "chromium --screenshot=$$png --window-size=$${w%.*},$${h%.*} $$svg"; \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --default-background-color=FFFFFFFF \
+			--window-size=$$(( $${w%.*} + 1 )),$$(( $${h%.*} + 1 )) --screenshot=$(CURDIR)/$$png file://$(CURDIR)/$$svg 2>/dev/null; \
+	done
 
 clean: ## remove build output
 	rm -rf bin
