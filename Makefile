@@ -19,7 +19,7 @@ VULNDB_VERSION      ?= v0.0.0-20261105234957-e22db6528018
 VULNDB_DIR          := bin/vulndb-$(VULNDB_VERSION)
 VULNDB              ?= file://$(CURDIR)/$(VULNDB_DIR)
 
-.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j
+.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -83,6 +83,39 @@ test-neo4j: ## make test against a local Neo4j started (and stopped) for the run
 	@set -e; lines=$$(graph/neo4j/testserver/up.sh); eval "$$lines"; \
 	export NEWSGRAPH_TEST_NEO4J_URI=$$NEO4J_URI NEWSGRAPH_TEST_REQUIRE_NEO4J=1; \
 	trap 'graph/neo4j/testserver/down.sh' EXIT; $(MAKE) test
+
+GUIDE_PORT ?= 8001
+
+browser-guide: ## serve docs/browser (the guide, the style) on localhost:8001 (GUIDE_PORT) for :play http://localhost:8001/guide.html
+	graph/neo4j/testserver/guideserver.py $(GUIDE_PORT)
+
+# Not part of `make test`: it needs Debian's chromium (apt-get install -y chromium), Node.js 20
+# and npm, and takes about a minute. NEO4J_BOLT_PORT and NEO4J_HTTP_PORT move the server.
+browser-check: ## headless Chromium: the Neo4j Browser on the seed data with our style, and every block of the guide (local Neo4j started and stopped; see graph/neo4j/testserver/browsercheck)
+	@set -e; $(GO) build -o bin/newsgraph-browsercheck ./cmd/newsgraph; \
+	lines=$$(graph/neo4j/testserver/up.sh); eval "$$lines"; \
+	graph/neo4j/testserver/guideserver.py $(GUIDE_PORT) & guide=$$!; \
+	trap 'kill $$guide; graph/neo4j/testserver/down.sh' EXIT; \
+	bin/newsgraph-browsercheck --store "$$NEO4J_URI" ingest testdata/; \
+	NEO4J_HTTP_PORT=$${NEO4J_HTTP_PORT:-7474} BROWSERCHECK_GUIDE_URL=http://localhost:$(GUIDE_PORT)/guide.html \
+		graph/neo4j/testserver/browsercheck/run.sh
+
+# Each SVG is shot at its own size (its width and height attributes) on white.
+PICTURES_STORE := bin/pictures-seed.db
+pictures: build ## the seed's pictures (query neighbors and path --format svg) rendered to PNG in docs/pictures with headless Chromium
+	@command -v chromium >/dev/null || { echo "pictures: chromium not found (apt-get install -y chromium)" >&2; exit 2; }
+	rm -f $(PICTURES_STORE) $(PICTURES_STORE)-wal $(PICTURES_STORE)-shm
+	$(BIN) --store $(PICTURES_STORE) ingest testdata/
+	$(BIN) --store $(PICTURES_STORE) query neighbors Kadhimi --format svg > bin/neighbors-kadhimi-seed.svg
+	$(BIN) --store $(PICTURES_STORE) query path Kadhimi Raisi --edges sentence --format svg > bin/path-kadhimi-raisi-seed.svg
+	@set -e; for svg in bin/neighbors-kadhimi-seed.svg bin/path-kadhimi-raisi-seed.svg; do \
+		w=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* width="\([0-9.]*\)".*/\1/p'); \
+		h=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* height="\([0-9.]*\)".*/\1/p'); \
+		png=docs/pictures/$$(basename $$svg .svg).png; \
+		echo "chromium --screenshot=$$png --window-size=$${w%.*},$${h%.*} $$svg"; \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --default-background-color=FFFFFFFF \
+			--window-size=$$(( $${w%.*} + 1 )),$$(( $${h%.*} + 1 )) --screenshot=$(CURDIR)/$$png file://$(CURDIR)/$$svg 2>/dev/null; \
+	done
 
 clean: ## remove build output
 	rm -rf bin

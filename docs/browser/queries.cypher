@@ -1,45 +1,83 @@
-// newsgraph: saved queries for the Neo4j Browser.
-// Paste one into the editor (or add it to Favorites with the star). Parameters are set with
-// :param, e.g.  :param name => 'Kadhimi'   — names match any alias, either script.
+// newsgraph: saved queries for the Neo4j Browser (docs/neo4j.md, "Exploring in the Browser").
+//
+// Run them one at a time. Where an entry starts with `:param` lines, run each :param line on
+// its own first (it sets a parameter for the session), then the query. Change the value to ask
+// about someone else: any of an entity's names or aliases works, in Arabic or Latin script
+// ('مصطفى الكاظمي', 'الكاظمي', 'Mustafa al-Kadhimi', 'Kadhimi' all find the same person),
+// through the full-text index entity_names and its Arabic analyzer. An entity one of whose names
+// is exactly the one given (compared lower-cased with its `keys`) comes first, then the best
+// full-text score: 'Daesh' is the Islamic State, not the coalition "against Daesh".
+//
+// Once per Browser: run  :config autoComplete: false  (Settings, "Connect result nodes" off).
+// Otherwise the Browser fetches every relationship between the nodes a query returns and the
+// top actors become a hairball again. Apply the style (docs/browser/newsgraph.grass): nodes are
+// captioned by `caption` (the English name, else the Arabic one).
+//
+// TestSavedBrowserQueries runs every entry as written here against the seed article.
 
-// 1. Top actors: entities mentioned in the most articles, with their strongest links.
+// 1. Top actors: the 25 entities in the most articles, each with its 3 strongest co-mention
+//    links to other top actors (and nothing else, with "Connect result nodes" off).
 MATCH (e:Entity)<-[m:MENTIONS]-(:Article)
-WITH e, count(m) AS articles
-ORDER BY articles DESC LIMIT 25
-MATCH (e)-[r:CO_MENTIONED]-(other:Entity)
-RETURN e, r, other;
+WITH e, count(m) AS articles ORDER BY articles DESC, e.id LIMIT 25
+WITH collect(e) AS top
+UNWIND top AS e
+MATCH (e)-[r:CO_MENTIONED]-(other:Entity) WHERE other IN top
+WITH e, r, other ORDER BY r.articles DESC, r.sentences DESC, other.id
+WITH e, collect([r, other])[..3] AS strongest
+UNWIND strongest AS s
+RETURN e, s[0] AS r, s[1] AS other;
 
-// 2. Kadhimi's neighbourhood: everyone co-mentioned with him, strongest links first.
-:param name => 'Kadhimi';
-MATCH (k:Entity) WHERE k.id = $name OR toLower($name) IN k.keys
+// 2. Who is it? Every entity one name finds, in either script, best match first.
+:param name => 'مصطفى الكاظمي'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($name, '"', '') + '"') YIELD node, score
+RETURN node.caption AS caption, node.name AS name, node.nameAr AS arabic, node.type AS type,
+       node.id AS id, COUNT { (node)<-[:MENTIONS]-(:Article) } AS articles, node.aliases AS aliases,
+       toLower($name) IN node.keys AS exact, score
+ORDER BY exact DESC, score DESC LIMIT 10;
+
+// 3. An actor's neighbourhood: the 20 entities most often co-mentioned with them.
+:param name => 'Mustafa al-Kadhimi'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($name, '"', '') + '"') YIELD node, score
+WITH node AS k ORDER BY toLower($name) IN node.keys DESC, score DESC LIMIT 1
 MATCH (k)-[r:CO_MENTIONED]-(n:Entity)
-RETURN k, r, n ORDER BY r.articles DESC LIMIT 30;
+RETURN k, r, n ORDER BY r.articles DESC, r.sentences DESC, n.id LIMIT 20;
 
-// 3. A co-mention path between two actors (fewest hops).
-:param from => 'Kadhimi';
-:param to => 'Raisi';
-MATCH (a:Entity) WHERE a.id = $from OR toLower($from) IN a.keys
-MATCH (b:Entity) WHERE b.id = $to OR toLower($to) IN b.keys
+// 4. A co-mention path between two actors (fewest hops).
+:param from => 'الكاظمي'
+:param to => 'Raisi'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($from, '"', '') + '"') YIELD node, score
+WITH node AS a ORDER BY toLower($from) IN node.keys DESC, score DESC LIMIT 1
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($to, '"', '') + '"') YIELD node, score
+WITH a, node AS b ORDER BY toLower($to) IN node.keys DESC, score DESC LIMIT 1
 MATCH p = shortestPath((a)-[:CO_MENTIONED*..6]-(b))
 RETURN p;
 
-// 4. The articles mentioning two actors, newest first.
-:param a => 'Kadhimi';
-:param b => 'Biden';
-MATCH (x:Entity) WHERE x.id = $a OR toLower($a) IN x.keys
-MATCH (y:Entity) WHERE y.id = $b OR toLower($b) IN y.keys
+// 5. The articles mentioning two actors, newest first, with where to read them.
+:param a => 'Kadhimi'
+:param b => 'بايدن'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($a, '"', '') + '"') YIELD node, score
+WITH node AS x ORDER BY toLower($a) IN node.keys DESC, score DESC LIMIT 1
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($b, '"', '') + '"') YIELD node, score
+WITH x, node AS y ORDER BY toLower($b) IN node.keys DESC, score DESC LIMIT 1
 MATCH (x)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(y)
-RETURN art.published AS date, art.title AS title, art.source AS source, art.url AS url
+RETURN art.published AS date, art.title AS title, art.source AS source, art.url AS url, art.id AS id
 ORDER BY art.published DESC LIMIT 50;
 
-// 5. Search names in either script (full-text index with Lucene's Arabic analyzer).
-CALL db.index.fulltext.queryNodes('entity_names', 'الكاظمي OR Kadhimi') YIELD node, score
-RETURN node.name AS name, node.nameAr AS arabic, labels(node) AS labels, score LIMIT 10;
-
-// 6. Typed relations of an actor: whom Kadhimi meets, visits, supports, attacks … as the sentences
-//    say it (denied ones left out). Each relationship carries its sentence (text), article and date.
-:param name => 'Kadhimi';
-MATCH (k:Entity) WHERE k.id = $name OR toLower($name) IN k.keys
+// 6. What the sentences say an actor does: typed relations (meets, visits, supports, attacks …),
+//    denied ones left out, each with its sentence, date and article.
+:param name => 'مصطفى الكاظمي'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($name, '"', '') + '"') YIELD node, score
+WITH node AS k ORDER BY toLower($name) IN node.keys DESC, score DESC LIMIT 1
 MATCH (k)-[r:MEETS|VISITS|INVITES|DISCUSSES|ATTACKS|SUPPORTS|CRITICIZES|THREATENS]-(other:Entity)
 WHERE NOT r.negated
 RETURN k, r, other;
+
+// 7. The same relations as a table, to read the sentences.
+:param name => 'مصطفى الكاظمي'
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($name, '"', '') + '"') YIELD node, score
+WITH node AS k ORDER BY toLower($name) IN node.keys DESC, score DESC LIMIT 1
+MATCH (k)-[r:MEETS|VISITS|INVITES|DISCUSSES|ATTACKS|SUPPORTS|CRITICIZES|THREATENS]-(other:Entity)
+WHERE NOT r.negated
+RETURN r.published AS date, startNode(r).caption AS subject, type(r) AS relation,
+       endNode(r).caption AS object, r.text AS sentence, r.article AS article
+ORDER BY date DESC, article, r.seq;

@@ -215,7 +215,7 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 // row has that type: one constant query, one round trip for every type.
 const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr,
+SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
     e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
     e.parent = row.parent
 REMOVE e:Person:Organization:Location
@@ -615,12 +615,25 @@ func entityRows(m map[string]graph.Entity) []map[string]any {
 	for _, id := range ids {
 		e := m[id]
 		rows = append(rows, map[string]any{
-			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr,
+			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr, "caption": caption(e),
 			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
 			"keys": e.Keys(), "wikidata": e.Wikidata, "parent": e.Parent,
 		})
 	}
 	return rows
+}
+
+// caption is the label the Neo4j Browser draws on an entity's node: its
+// English name, else its Arabic name, else its ID, so that no node is a
+// blank circle. name and nameAr keep what the extractor gave (an entity known
+// only in Arabic has name ""); caption is derived and only for display.
+func caption(e graph.Entity) string {
+	for _, s := range []string{e.Name, e.NameAr, e.ID} {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return e.ID
 }
 
 // Delete implements graph.Store.

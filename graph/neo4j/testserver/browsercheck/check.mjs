@@ -22,6 +22,8 @@
 //   BROWSERCHECK_STYLE_METHOD  drop (default) | command (`:style {json}` typed in the editor) |
 //                       none (Browser defaults; the colour checks then fail, screenshots are still taken)
 //   BROWSERCHECK_DEBUG=1  echo the page's console messages
+//   BROWSERCHECK_GUIDE_URL  also play this Browser guide (docs/browser/guide.html served by
+//                       guideserver.py, e.g. http://localhost:8001/guide.html) and run its blocks
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +46,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.BROWSERCHECK_TIMEOUT_MS || 60000);
 const STYLE_METHOD = process.env.BROWSERCHECK_STYLE_METHOD || 'drop';
 const DEBUG = process.env.BROWSERCHECK_DEBUG === '1';
+const GUIDE_URL = process.env.BROWSERCHECK_GUIDE_URL || '';
 // The labels whose colours the style file must put on the canvas.
 const CHECKED_LABELS = ['Person', 'Organization', 'Location'];
 
@@ -156,11 +159,11 @@ async function main() {
 
     // Only the Neo4j server is reachable; the Browser's web-font request (Google Fonts) and
     // anything else off-host is answered at once instead of waiting for DNS to fail.
-    const allowedHost = new URL(HTTP_URL).hostname;
+    const allowedHosts = [new URL(HTTP_URL).hostname, ...(GUIDE_URL ? [new URL(GUIDE_URL).hostname] : [])];
     let blocked = 0;
     await context.route('**/*', (route) => {
       const u = new URL(route.request().url());
-      if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === allowedHost) return route.continue();
+      if (u.protocol === 'data:' || u.protocol === 'blob:' || allowedHosts.includes(u.hostname)) return route.continue();
       blocked++;
       return route.abort('blockedbyclient');
     });
@@ -249,6 +252,10 @@ async function main() {
 
     // 5. Run the query and wait for the graph to be drawn and laid out.
     const frame = await step('query rendered', async () => {
+      // As docs/browser/queries.cypher and the guide say: "Connect result nodes" off, so the
+      // picture holds the relationships the query returns, not every one between its nodes.
+      await runInEditor(page, ':config autoComplete: false');
+      await page.waitForTimeout(500);
       await runInEditor(page, QUERY);
       const f = page.locator('[data-testid=frame]').filter({
         has: page.locator('[data-testid=frameCommand]', { hasText: QUERY.slice(0, 40) }),
@@ -391,9 +398,14 @@ async function main() {
       await page.screenshot({ path: path.join(OUT_DIR, 'browser-node-details.png') });
     });
 
-    log(`blocked ${blocked} off-host request(s) (web fonts)`);
     if (problems.length) fail('style on canvas', problems.join('; '));
-    log(`PASS in ${secs().trim()}s: screenshots in ${OUT_DIR}: browser-connected.png browser-graph.png browser-node-details.png`);
+    const shots = ['browser-connected.png', 'browser-graph.png', 'browser-node-details.png'];
+
+    // 8. The guide: play it, check its slides, and click through its runnable blocks.
+    if (GUIDE_URL) shots.push(...await playGuide(page));
+
+    log(`blocked ${blocked} off-host request(s) (web fonts)`);
+    log(`PASS in ${secs().trim()}s: screenshots in ${OUT_DIR}: ${shots.join(' ')}`);
   } catch (e) {
     // Whatever failed, keep a picture of the page as it was.
     const page = context?.pages()[0];
@@ -406,6 +418,89 @@ async function main() {
     if (context) await context.close().catch(() => {});
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
+}
+
+// Plays GUIDE_URL with :play and walks it as a reader does: on every slide, click each
+// runnable block (which copies it into the editor), run it, and require a result frame
+// without an error; a query that draws a graph must caption every node. Returns the
+// screenshots it took.
+async function playGuide(page) {
+  const shots = [];
+  const guide = await step('guide played', async () => {
+    await runInEditor(page, `:play ${GUIDE_URL}`);
+    const f = page.locator('[data-testid=frame]').filter({
+      has: page.locator('[data-testid=frameCommand]', { hasText: `:play ${GUIDE_URL}` }),
+    }).first();
+    await f.waitFor({ state: 'attached' });
+    const carousel = f.locator('pre.runnable').first();
+    const problem = f.getByText(/not in allowlist|not allowed|failed|error/i).first();
+    try {
+      await Promise.race([carousel.waitFor({ state: 'visible' }), problem.waitFor({ state: 'visible' })]);
+    } catch {
+      fail('guide played', `no guide slide within ${TIMEOUT / 1000}s`);
+    }
+    if (!(await carousel.isVisible())) fail('guide played', `the guide frame says: ${(await problem.innerText()).trim().slice(0, 300)}`);
+    await page.screenshot({ path: path.join(OUT_DIR, 'browser-guide.png') });
+    shots.push('browser-guide.png');
+    return f;
+  });
+  if (DEBUG) fs.writeFileSync(path.join(OUT_DIR, 'guide-frame.html'), await guide.innerHTML());
+  const counter = (await guide.innerText()).match(/(\d+)\s*\/\s*(\d+)/);
+  const slides = counter ? Number(counter[2]) : 0;
+  if (slides < 2) fail('guide played', `no slide counter "1 / N" in the guide frame`);
+  const frames = page.locator('[data-testid=frame]');
+  let blocks = 0;
+  for (let i = 1; i <= slides; i++) {
+    const slide = guide.locator('.slide').first();
+    const title = (await slide.locator('h3').first().innerText().catch(() => '')).trim();
+    const pres = slide.locator('pre.runnable');
+    const n = await pres.count();
+    for (let j = 0; j < n; j++) {
+      const text = (await pres.nth(j).innerText()).trim();
+      const what = `guide slide ${i} "${title}", block ${j + 1}`;
+      await step(what, async () => {
+        // Mark the frames there are (the Browser keeps at most maxFrames, so counting fails).
+        await page.evaluate(() => document.querySelectorAll('[data-testid=frame]').forEach((el) => { el.dataset.seen = '1'; }));
+        await pres.nth(j).click(); // a runnable block copies itself into the editor
+        const editorText = await page.locator('[data-testid=activeEditor] .view-lines').first().innerText();
+        if (!editorText.replace(/\s+/g, '').startsWith(text.split('\n')[0].replace(/\s+/g, '').slice(0, 20))) {
+          fail(what, `clicking the block did not put it into the editor (editor holds "${editorText.slice(0, 60)}")`);
+        }
+        await page.locator('[data-testid=editor-Run]').click();
+        await page.waitForFunction(() => {
+          const f = document.querySelector('[data-testid=frame]');
+          return f && !f.dataset.seen;
+        });
+        const f = frames.first();
+        const done = text.startsWith(':')
+          ? f.locator('[data-testid=frameContents]').first()
+          : f.locator('svg g.node').or(f.getByText(/Started streaming|Displaying \d+ nodes/)).first();
+        const problem = f.getByText(/ERROR|Neo\.ClientError|Neo\.DatabaseError|no changes, no records|not in allowlist/).first();
+        try {
+          await Promise.race([done.waitFor({ state: 'attached' }), problem.waitFor({ state: 'visible' })]);
+        } catch {
+          fail(what, `no result (and no error) within ${TIMEOUT / 1000}s`);
+        }
+        await page.waitForTimeout(text.startsWith(':') ? 500 : 1500);
+        if (await problem.isVisible()) {
+          fail(what, `the frame says "${(await problem.innerText()).trim().split('\n')[0].slice(0, 200)}" for:\n${text}`);
+        }
+        const captions = await f.locator('svg g.node').evaluateAll((ns) =>
+          ns.map((g) => [...g.querySelectorAll('text.caption')].map((t) => t.textContent.trim()).join(' ')));
+        if (captions.some((c) => !c)) fail(what, `${captions.filter((c) => !c).length} of ${captions.length} nodes drawn without a caption`);
+        log(`     ${text.split('\n')[0].slice(0, 70)}${captions.length ? ` → ${captions.length} nodes, all captioned` : ''}`);
+      });
+      blocks++;
+    }
+    if (i === 3 || i === 4) {
+      const shot = `browser-guide-slide${i}.png`;
+      await page.screenshot({ path: path.join(OUT_DIR, shot) });
+      shots.push(shot);
+    }
+    if (i < slides) await guide.locator('[data-testid=nextSlide]').click();
+  }
+  log(`     guide: ${slides} slides, ${blocks} runnable blocks run without an error`);
+  return shots;
 }
 
 // Labels of the given internal node ids through the HTTP API's transactional endpoint
