@@ -27,9 +27,9 @@ type features struct {
 	Worst   float64 // the least PMI per letter of a block: the weakest word
 }
 
-// evidence is the score Score calibrates: the PMI per letter of the
-// weakest word block, as a name is a transliteration only if each of its
-// words is.
+// evidence is the score Score calibrates: the mean of the PMI per letter
+// of the whole alignment and of its weakest word block, as a name is a
+// transliteration only if each of its words is.
 func (f features) evidence() float64 { return (f.Worst + f.PMI/f.Letters) / 2 }
 
 // point is one point of the calibration curve: evidence and the
@@ -115,9 +115,10 @@ func (m *Model) calibrated(s float64) float64 {
 // Linker. The keys are folded keys or entity IDs of the two scripts.
 func (m *Model) Link(arabicKey, latinKey string) float64 { return m.Score(arabicKey, latinKey) }
 
-// Evidence returns the raw score Score calibrates, and whether the names
-// could be aligned at all: the pointwise mutual information per letter, in
-// nats, of the weakest word block of their best alignment.
+// Evidence returns the raw score Score calibrates, in nats per letter, and
+// whether the names could be aligned at all: the mean of the pointwise
+// mutual information per letter of their best word alignment and of its
+// weakest block (see the package comment).
 func (m *Model) Evidence(arabic, latin string) (float64, bool) {
 	f, ok := m.newScorer().features(arabicWords(arabic), latinWords(latin))
 	return f.evidence(), ok
@@ -213,7 +214,7 @@ func (s *scorer) bestVariant(aw, lw []word) (float64, float64) {
 				continue
 			}
 			if v := s.block(ar, lat); v > best {
-				best, letters = v, float64(utf8.RuneCountInString(ar)+len(lat))
+				best, letters = v, float64(utf8.RuneCountInString(ar))
 			}
 		}
 	}
@@ -248,17 +249,7 @@ func (m *Model) Write(w io.Writer, header []string) error {
 		fmt.Fprintf(bw, "calib\t%s\t%s\n", strconv.FormatFloat(c.s, 'g', 6, 64), strconv.FormatFloat(c.p, 'g', 6, 64))
 	}
 	fmt.Fprintf(bw, "end\t%s\n", strconv.FormatFloat(m.t.end, 'g', 6, 64))
-	ops := make([]op, 0, len(m.t.delta))
-	for o := range m.t.delta {
-		ops = append(ops, o)
-	}
-	slices.SortFunc(ops, func(a, b op) int {
-		if a.ar != b.ar {
-			return int(a.ar) - int(b.ar)
-		}
-		return strings.Compare(a.lat, b.lat)
-	})
-	for _, o := range ops {
+	for _, o := range sortedOps(m.t.delta) {
 		ar, lat := "-", "-"
 		if o.ar != 0 {
 			ar = string(o.ar)
@@ -368,4 +359,20 @@ func at(f []string, i int) string {
 		return f[i]
 	}
 	return ""
+}
+
+// sortedOps returns the operations of delta by Arabic letter, then Latin
+// string.
+func sortedOps(delta map[op]float64) []op {
+	ops := make([]op, 0, len(delta))
+	for o := range delta {
+		ops = append(ops, o)
+	}
+	slices.SortFunc(ops, func(a, b op) int {
+		if a.ar != b.ar {
+			return int(a.ar) - int(b.ar)
+		}
+		return strings.Compare(a.lat, b.lat)
+	})
+	return ops
 }

@@ -189,11 +189,14 @@ func initial(pairs []Pair) *transducer {
 // probabilities, dropping operations counted less than minCount times or of
 // probability below 1e-8.
 func normalise(t *transducer, end, minCount float64) {
+	// Summed in a fixed order, so that the same data give the same file.
+	ops := sortedOps(t.delta)
 	total := end
-	for _, v := range t.delta {
-		total += v
+	for _, o := range ops {
+		total += t.delta[o]
 	}
-	for o, v := range t.delta {
+	for _, o := range ops {
+		v := t.delta[o]
 		if p := v / total; p >= 1e-8 && v >= minCount {
 			t.delta[o] = p
 		} else {
@@ -214,7 +217,7 @@ func em(t *transducer, pairs []Pair, iterations int, minCount float64) float64 {
 		n := 0
 		for _, p := range pairs {
 			x, y := []rune(p.Arabic), p.Latin
-			a, b := t.forward(x, y), t.backward(x, y)
+			a, b := t.forward(x, y, false), t.backward(x, y)
 			z := b[0][0]
 			if z == 0 || math.IsNaN(z) {
 				continue

@@ -2,6 +2,7 @@ package translit
 
 import (
 	"math"
+	"strings"
 )
 
 // MaxLatin is the longest Latin string one edit operation writes: three
@@ -52,7 +53,8 @@ func (t *transducer) marginals() {
 	t.arMarg = map[rune]float64{}
 	t.latMarg = map[string]float64{}
 	t.arEps, t.latEps = 0, 0
-	for o, p := range t.delta {
+	for _, o := range sortedOps(t.delta) {
+		p := t.delta[o]
 		if o.ar == 0 {
 			t.arEps += p
 		} else {
@@ -68,7 +70,9 @@ func (t *transducer) marginals() {
 
 // forward returns α: α[i][j] is the probability of the operations so far
 // having written x[:i] and y[:j] (y is a-z only, so bytes are letters).
-func (t *transducer) forward(x []rune, y string) [][]float64 {
+// When strict, each consonant gap (arabicGap, latinGap) is weighed by
+// gapPenalty.
+func (t *transducer) forward(x []rune, y string, strict bool) [][]float64 {
 	n, m := len(x), len(y)
 	a := grid(n+1, m+1)
 	a[0][0] = 1
@@ -79,11 +83,19 @@ func (t *transducer) forward(x []rune, y string) [][]float64 {
 				continue
 			}
 			if i < n {
-				a[i+1][j] += v * t.prob(op{x[i], ""})
+				p := t.prob(op{x[i], ""})
+				if strict && arabicGap(x[i]) {
+					p *= gapPenalty
+				}
+				a[i+1][j] += v * p
 			}
 			for k := 1; k <= MaxLatin && j+k <= m; k++ {
 				s := y[j : j+k]
-				a[i][j+k] += v * t.prob(op{0, s})
+				p := t.prob(op{0, s})
+				if strict && k == 1 && latinGap(y, j) {
+					p *= gapPenalty
+				}
+				a[i][j+k] += v * p
 				if i < n {
 					a[i+1][j+k] += v * t.prob(op{x[i], s})
 				}
@@ -121,11 +133,32 @@ func (t *transducer) backward(x []rune, y string) [][]float64 {
 	return b
 }
 
+// gapPenalty weighs each consonant gap of an alignment when a pair is
+// scored (not when the transducer learns): e^-6, so that a gap costs about
+// what three well-matched letters gain. Names differing by one consonant
+// are different names (محمد, Ahmed; حداد, Hamdan) however alike the rest,
+// while a spelling may still drop a consonant now and then (Luxembourg's
+// g, لوكسمبورغ).
+var gapPenalty = math.Exp(-6)
+
 // joint returns log P(x, y), the log-probability of the transducer writing
-// the pair, summed over all alignments; -Inf when it cannot.
+// the pair, summed over all alignments, each consonant gap weighed by
+// gapPenalty; -Inf when there is none.
 func (t *transducer) joint(x []rune, y string) float64 {
-	a := t.forward(x, y)
+	a := t.forward(x, y, true)
 	return math.Log(a[len(x)][len(y)] * t.end)
+}
+
+// arabicGap reports whether deleting the Arabic letter r (writing it as
+// nothing) is a consonant gap: r is not a vowel letter.
+func arabicGap(r rune) bool { return !strings.ContainsRune(vowelLetters, r) }
+
+// latinGap reports whether writing y[j] from nothing is a consonant gap: it
+// is a consonant other than h, and does not double the letter before it
+// (Hassan's second s is a doubling, not a gap).
+func latinGap(y string, j int) bool {
+	c := y[j]
+	return strings.IndexByte(vowels, c) < 0 && c != 'h' && !(j > 0 && y[j-1] == c)
 }
 
 // arabicProb returns log P(x), the probability of the Arabic side alone
@@ -168,7 +201,9 @@ func (t *transducer) latinProb(y string) float64 {
 // pmi returns the pointwise mutual information of the pair under the
 // model, log P(x, y) − log P(x) − log P(y), in nats: how much more likely
 // the two are written together than apart. It is large and positive for a
-// transliteration and negative for unrelated strings.
+// transliteration and negative for unrelated strings. The joint weighs
+// each consonant gap — an Arabic consonant written as nothing, a Latin
+// consonant written from nothing — by gapPenalty.
 func (t *transducer) pmi(x []rune, y string) float64 {
 	j := t.joint(x, y)
 	if math.IsInf(j, -1) {

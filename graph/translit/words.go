@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,10 +26,14 @@ func (w word) full() string { return w.article + w.stem }
 // stand as a word of their own ("al Kadhimi", "ash-Shara" once folded):
 // the Arabic article, before a sun letter, takes the sound of that letter.
 var latinArticles = map[string]bool{
-	"al": true, "el": true, "ul": true,
+	"al": true, "el": true, "ul": true, "ol": true, "oul": true,
 	"ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true, "an": true, "ath": true, "adh": true,
 	"ed": true, "er": true, "es": true, "esh": true, "et": true, "ez": true, "en": true,
 }
+
+// abdArticles are the spellings of عبد followed by the article (عبد ال…)
+// written as one word, and the article's spelling in them.
+var abdArticles = map[string]string{"abdul": "ul", "abdel": "el", "abdal": "al", "abdol": "ol", "abdoul": "oul"}
 
 // apostrophes are the marks Latin spellings write for ع and ء (Ma'ruf,
 // Sa‘id, Qur’an); they are dropped inside a word rather than cutting it.
@@ -88,6 +93,15 @@ func latinWords(s string) []word {
 		}
 		if b.Len() > 0 {
 			letters = append(letters, b.String())
+		}
+	}
+	// Abdul, Abdel, Abdal, Abdol before a name are عبد and the article of
+	// the name: Abdel Fattah is عبد الفتاح.
+	for i := 0; i+1 < len(letters); i++ {
+		if art, ok := abdArticles[letters[i]]; ok && !latinArticles[letters[i+1]] {
+			letters = slices.Insert(letters, i+1, art)
+			letters[i] = "abd"
+			i++
 		}
 	}
 	var out []word
