@@ -27,6 +27,8 @@ type layerRule struct {
 var layerRules = []layerRule{
 	// The model and the stores: nothing of ingest or query.
 	{"graph/norm", nil},
+	// Transliteration scoring: names and their folding only.
+	{"graph/translit", []string{"graph/norm"}},
 	{"graph", []string{"graph/norm"}},
 	{"graph/sqlite", []string{"graph", "graph/norm"}},
 	{"graph/neo4j", []string{"graph", "graph/norm"}},
@@ -159,6 +161,8 @@ func TestLayers(t *testing.T) {
 func TestCheckLayers(t *testing.T) {
 	rules := []layerRule{
 		{"graph/norm", nil},
+	// Transliteration scoring: names and their folding only.
+	{"graph/translit", []string{"graph/norm"}},
 		{"graph", []string{"graph/norm"}},
 		{"ingest/read", []string{"graph", "graph/norm"}},
 		{"ingest/extract/...", []string{"graph/norm", "ingest/read"}},
