@@ -27,7 +27,7 @@ func TestScore(t *testing.T) {
 		{"عبد الإله بنكيران", "Abdelilah Benkirane", true},
 		{"مصطفى الكاظمي", "Mustafa al-Kadhimi", true},
 		{"مصطفى الكاظمي", "Mustafa Kadhimi", true}, // the article dropped
-		{"عبد الله", "Abdullah", true},           // two words joined
+		{"عبد الله", "Abdullah", true},             // two words joined
 		{"عادل عبد المهدي", "Adil Abdul-Mahdi", true},
 		{"person:كريم-حداد", "person:karim-haddad", true}, // entity IDs
 		{"كريم حداد", "karim haddad", true},               // folded keys
@@ -35,7 +35,7 @@ func TestScore(t *testing.T) {
 		{"حمدان", "Haddad", false},
 		{"كريم حمدان", "Karim Haddad", false}, // one word wrong
 		{"كريم حداد", "Karim Hamdan", false},
-		{"سمير جعجع", "Karim Haddad", false},  // same length, unrelated
+		{"سمير جعجع", "Karim Haddad", false}, // same length, unrelated
 		{"محمد", "Ahmed", false},
 		{"ناصر بوريطة", "Nabil Bourita", false},
 		{"كريم حداد", "Karim", false}, // a word left over
@@ -60,7 +60,9 @@ func TestScore(t *testing.T) {
 // TestLinkIsScore checks that Model satisfies graph/cluster's Linker and
 // gives Score.
 func TestLinkIsScore(t *testing.T) {
-	var l interface{ Link(arabicKey, latinKey string) float64 } = Default()
+	var l interface {
+		Link(arabicKey, latinKey string) float64
+	} = Default()
 	if a, b := l.Link("كريم-حداد", "karim-haddad"), Score("كريم حداد", "Karim Haddad"); a != b {
 		t.Errorf("Link = %v, Score = %v", a, b)
 	}
