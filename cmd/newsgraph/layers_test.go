@@ -161,8 +161,6 @@ func TestLayers(t *testing.T) {
 func TestCheckLayers(t *testing.T) {
 	rules := []layerRule{
 		{"graph/norm", nil},
-		// Transliteration scoring: names and their folding only.
-		{"graph/translit", []string{"graph/norm"}},
 		{"graph", []string{"graph/norm"}},
 		{"ingest/read", []string{"graph", "graph/norm"}},
 		{"ingest/extract/...", []string{"graph/norm", "ingest/read"}},
