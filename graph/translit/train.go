@@ -426,3 +426,14 @@ func countNot(s, set string) int {
 	}
 	return n
 }
+
+// IsArabic reports whether s (a name, a folded key or an entity ID) has an
+// Arabic letter: the side of Score it goes on.
+func IsArabic(s string) bool { return strings.IndexFunc(stripType(s), isArabicLetter) >= 0 }
+
+// IsLatin reports whether s has a Latin letter and no Arabic one: the
+// other side.
+func IsLatin(s string) bool {
+	s = stripType(s)
+	return strings.IndexFunc(s, isLatinLetter) >= 0 && strings.IndexFunc(s, isArabicLetter) < 0
+}

@@ -34,6 +34,103 @@ type transducer struct {
 	arEps   float64            // Σ delta(0, l): operations writing Latin only
 	latMarg map[string]float64 // Σ over Arabic letters (with 0) of delta(·, l)
 	latEps  float64            // Σ delta(a, ""): operations deleting Arabic only
+
+	// delta as a table, for speed: row by Arabic letter (arIdx; row 0 is
+	// no letter), column by Latin string (latIdx of latCode, plus one;
+	// column 0 is no string).
+	arIdx  map[rune]int
+	latIdx []int16
+	table  [][]float64
+	latCol []float64 // latMarg by column
+}
+
+// latCodes is the number of Latin strings of up to MaxLatin letters a–z,
+// coded in base 27 (latCode).
+const latCodes = 27 * 27 * 27
+
+// latCode returns the code of a Latin string of 1 to MaxLatin letters a–z.
+func latCode(s string) int {
+	c := 0
+	for i := 0; i < len(s); i++ {
+		c = c*27 + int(s[i]-'a'+1)
+	}
+	return c
+}
+
+// compile builds the table from delta.
+func (t *transducer) compile() {
+	t.arIdx = map[rune]int{}
+	t.latIdx = make([]int16, latCodes)
+	for i := range t.latIdx {
+		t.latIdx[i] = -1
+	}
+	cols := 1
+	for o := range t.delta {
+		if o.ar != 0 && t.arIdx[o.ar] == 0 {
+			t.arIdx[o.ar] = len(t.arIdx) + 1
+		}
+		if o.lat != "" && t.latIdx[latCode(o.lat)] < 0 {
+			t.latIdx[latCode(o.lat)] = int16(cols)
+			cols++
+		}
+	}
+	t.table = make([][]float64, len(t.arIdx)+1)
+	for i := range t.table {
+		t.table[i] = make([]float64, cols)
+	}
+	for o, p := range t.delta {
+		r, c := 0, 0
+		if o.ar != 0 {
+			r = t.arIdx[o.ar]
+		}
+		if o.lat != "" {
+			c = int(t.latIdx[latCode(o.lat)])
+		}
+		t.table[r][c] = p
+	}
+	t.latCol = make([]float64, cols)
+	for l, p := range t.latMarg {
+		t.latCol[t.latIdx[latCode(l)]] = p
+	}
+}
+
+// row returns the table row of the Arabic letter r (0 for none), or -1 for
+// a letter delta does not know.
+func (t *transducer) row(r rune) int {
+	if r == 0 {
+		return 0
+	}
+	if i, ok := t.arIdx[r]; ok {
+		return i
+	}
+	return -1
+}
+
+// probAt returns delta of the operation writing the Arabic letter of row
+// (-1: unknown) as the Latin string of code (-1: none) of k letters, with
+// the floor for a single-letter deletion or insertion the model lacks.
+func (t *transducer) probAt(row, code, k int) float64 {
+	p := 0.0
+	col := 0
+	if code >= 0 {
+		col = int(t.latIdx[code])
+	}
+	if row >= 0 && col >= 0 {
+		p = t.table[row][col]
+	}
+	if p == 0 && (row == 0 && k == 1 || row != 0 && k == 0) {
+		return floor
+	}
+	return p
+}
+
+// rows returns the table rows of the letters of x.
+func (t *transducer) rows(x []rune) []int {
+	r := make([]int, len(x))
+	for i, c := range x {
+		r[i] = t.row(c)
+	}
+	return r
 }
 
 // prob returns delta(o), with the floor for a single-letter deletion or
@@ -66,6 +163,7 @@ func (t *transducer) marginals() {
 			t.latMarg[o.lat] += p
 		}
 	}
+	t.compile()
 }
 
 // forward returns α: α[i][j] is the probability of the operations so far
@@ -74,6 +172,7 @@ func (t *transducer) marginals() {
 // gapPenalty.
 func (t *transducer) forward(x []rune, y string, strict bool) [][]float64 {
 	n, m := len(x), len(y)
+	rs := t.rows(x)
 	a := grid(n+1, m+1)
 	a[0][0] = 1
 	for i := 0; i <= n; i++ {
@@ -83,21 +182,22 @@ func (t *transducer) forward(x []rune, y string, strict bool) [][]float64 {
 				continue
 			}
 			if i < n {
-				p := t.prob(op{x[i], ""})
+				p := t.probAt(rs[i], -1, 0)
 				if strict && arabicGap(x[i]) {
 					p *= gapPenalty
 				}
 				a[i+1][j] += v * p
 			}
+			code := 0
 			for k := 1; k <= MaxLatin && j+k <= m; k++ {
-				s := y[j : j+k]
-				p := t.prob(op{0, s})
+				code = code*27 + int(y[j+k-1]-'a'+1)
+				p := t.probAt(0, code, k)
 				if strict && k == 1 && latinGap(y, j) {
 					p *= gapPenalty
 				}
 				a[i][j+k] += v * p
 				if i < n {
-					a[i+1][j+k] += v * t.prob(op{x[i], s})
+					a[i+1][j+k] += v * t.probAt(rs[i], code, k)
 				}
 			}
 		}
@@ -109,6 +209,7 @@ func (t *transducer) forward(x []rune, y string, strict bool) [][]float64 {
 // (i, j) on writing x[i:], y[j:] and then ending.
 func (t *transducer) backward(x []rune, y string) [][]float64 {
 	n, m := len(x), len(y)
+	rs := t.rows(x)
 	b := grid(n+1, m+1)
 	for i := n; i >= 0; i-- {
 		for j := m; j >= 0; j-- {
@@ -118,13 +219,14 @@ func (t *transducer) backward(x []rune, y string) [][]float64 {
 			}
 			v := 0.0
 			if i < n {
-				v += t.prob(op{x[i], ""}) * b[i+1][j]
+				v += t.probAt(rs[i], -1, 0) * b[i+1][j]
 			}
+			code := 0
 			for k := 1; k <= MaxLatin && j+k <= m; k++ {
-				s := y[j : j+k]
-				v += t.prob(op{0, s}) * b[i][j+k]
+				code = code*27 + int(y[j+k-1]-'a'+1)
+				v += t.probAt(0, code, k) * b[i][j+k]
 				if i < n {
-					v += t.prob(op{x[i], s}) * b[i+1][j+k]
+					v += t.probAt(rs[i], code, k) * b[i+1][j+k]
 				}
 			}
 			b[i][j] = v
@@ -187,8 +289,13 @@ func (t *transducer) latinProb(y string) float64 {
 		if f[j] == 0 {
 			continue
 		}
+		code := 0
 		for k := 1; k <= MaxLatin && j+k <= m; k++ {
-			p := t.latMarg[y[j:j+k]]
+			code = code*27 + int(y[j+k-1]-'a'+1)
+			p := 0.0
+			if c := t.latIdx[code]; c > 0 {
+				p = t.latCol[c]
+			}
 			if p == 0 && k == 1 {
 				p = floor
 			}

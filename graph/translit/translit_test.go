@@ -220,3 +220,38 @@ func TestIsotonic(t *testing.T) {
 		t.Errorf("calibrated(-5) = %.3f, calibrated(5) = %.3f", lo, hi)
 	}
 }
+
+func TestScripts(t *testing.T) {
+	tests := []struct {
+		in            string
+		arabic, latin bool
+	}{
+		{"person:كريم-حداد", true, false},
+		{"person:karim-haddad", false, true},
+		{"كريم Haddad", true, false},
+		{"José", false, true},
+		{"123", false, false},
+	}
+	for _, tt := range tests {
+		if a, l := IsArabic(tt.in), IsLatin(tt.in); a != tt.arabic || l != tt.latin {
+			t.Errorf("%q: IsArabic %v, IsLatin %v; want %v, %v", tt.in, a, l, tt.arabic, tt.latin)
+		}
+	}
+}
+
+// BenchmarkScore scores a two-word pair, the common case of an unknown
+// person's name, with the built-in model.
+func BenchmarkScore(b *testing.B) {
+	m := Default()
+	for b.Loop() {
+		m.Score("كريم حداد", "Karim Haddad")
+	}
+}
+
+// BenchmarkScoreThreeWords scores a three-word pair with a joined block.
+func BenchmarkScoreThreeWords(b *testing.B) {
+	m := Default()
+	for b.Loop() {
+		m.Score("عادل عبد المهدي", "Adil Abdul-Mahdi")
+	}
+}
