@@ -39,9 +39,14 @@
 // apart. A name pair's words are aligned monotonically into blocks of one
 // word against one, or two words joined against one (عبد الله ↔ Abdullah,
 // Abdul Mahdi ↔ عبدالمهدي), by dynamic programming for the greatest total;
-// every word must be aligned. The evidence is the mean of the alignment's
-// PMI per letter and of its weakest block's, so a name with one word wrong
-// (كريم حداد ↔ Karim Hamdan) scores low however good the others.
+// every word must be aligned. Each consonant gap of an alignment — an
+// Arabic consonant written as nothing, a Latin consonant other than h or a
+// doubling written from nothing — is weighed by e^-6 when scoring, as names
+// one consonant apart are different names (محمد, Ahmed; حداد, Hamdan). The
+// evidence is the mean of the alignment's PMI per Arabic letter and of its
+// weakest block's, so a name with one word wrong (كريم حداد ↔ Karim Hamdan)
+// scores low however good the others; Arabic letters measure length as
+// they carry a name's consonants, while Latin vowels vary.
 //
 // Probability. The evidence is calibrated by isotonic regression
 // (pool-adjacent-violators; B. Zadrozny and C. Elkan, "Transforming
@@ -65,5 +70,5 @@
 // precision, recall and F1 of the links at a threshold and top-1 accuracy;
 // docs/eval.md gives the figures.
 //
-// translit imports graph/norm only.
+// Of this module, translit imports graph/norm only.
 package translit

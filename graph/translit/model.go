@@ -23,13 +23,16 @@ const Confident = 0.9
 // features are what the best word alignment of two names says of them.
 type features struct {
 	PMI     float64 // pointwise mutual information, nats, summed over blocks
-	Letters float64 // letters of both sides in the alignment
-	Worst   float64 // the least PMI per letter of a block: the weakest word
+	Letters float64 // Arabic letters in the alignment
+	Worst   float64 // the least PMI per Arabic letter of a block: the weakest word
 }
 
-// evidence is the score Score calibrates: the mean of the PMI per letter
-// of the whole alignment and of its weakest word block, as a name is a
-// transliteration only if each of its words is.
+// evidence is the score Score calibrates: the mean of the PMI per Arabic
+// letter of the whole alignment and of its weakest word block, as a name
+// is a transliteration only if each of its words is. Arabic letters, not
+// Latin ones, measure a name's length: they are its consonant skeleton,
+// where the information is, while a Latin spelling's vowels vary
+// (Mohammed, Muhammad, Mhamed).
 func (f features) evidence() float64 { return (f.Worst + f.PMI/f.Letters) / 2 }
 
 // point is one point of the calibration curve: evidence and the
@@ -37,7 +40,7 @@ func (f features) evidence() float64 { return (f.Worst + f.PMI/f.Letters) / 2 }
 type point struct{ s, p float64 }
 
 // Model scores Arabic–Latin name pairs: a learnt transducer and the
-// logistic calibration of its scores. It is safe for concurrent use; the
+// isotonic calibration of its scores. It is safe for concurrent use; the
 // zero Model is not usable (see Default, Read and Train).
 type Model struct {
 	t          transducer
@@ -75,7 +78,7 @@ func Score(arabic, latin string) float64 { return Default().Score(arabic, latin)
 // a name as written, its folded key (graph/norm.Key) or an entity ID
 // ("person:كريم-حداد"; the type is ignored). It returns 0 when arabic has
 // no Arabic letter or latin no Latin one, or when the words cannot be
-// aligned (more than twice as many on one side).
+// aligned (more than twice as many on one side, or more than MaxWords).
 //
 // The probability is calibrated on names of the lexicon's calibration split
 // paired with every other entity's names, so it is the chance of a true
@@ -115,10 +118,10 @@ func (m *Model) calibrated(s float64) float64 {
 // Linker. The keys are folded keys or entity IDs of the two scripts.
 func (m *Model) Link(arabicKey, latinKey string) float64 { return m.Score(arabicKey, latinKey) }
 
-// Evidence returns the raw score Score calibrates, in nats per letter, and
-// whether the names could be aligned at all: the mean of the pointwise
-// mutual information per letter of their best word alignment and of its
-// weakest block (see the package comment).
+// Evidence returns the raw score Score calibrates, in nats per Arabic
+// letter, and whether the names could be aligned at all: the mean of the
+// pointwise mutual information per Arabic letter of their best word
+// alignment and of its weakest block (see the package comment).
 func (m *Model) Evidence(arabic, latin string) (float64, bool) {
 	f, ok := m.newScorer().features(arabicWords(arabic), latinWords(latin))
 	return f.evidence(), ok
@@ -148,6 +151,11 @@ func (s *scorer) block(ar, lat string) float64 {
 	return v
 }
 
+// MaxWords is the most words a name may have on either side to be scored:
+// a person's name with its nasab (سلطان بن عبد العزيز آل سعود) has six, and a
+// longer text is no name.
+const MaxWords = 10
+
 // blocks are the shapes of word blocks an alignment is made of: Arabic
 // words by Latin words.
 var blocks = [][2]int{{1, 1}, {2, 1}, {1, 2}}
@@ -157,7 +165,7 @@ var blocks = [][2]int{{1, 1}, {2, 1}, {1, 2}}
 // false when there is none.
 func (s *scorer) features(aw, lw []word) (features, bool) {
 	n, m := len(aw), len(lw)
-	if n == 0 || m == 0 || n > 2*m || m > 2*n {
+	if n == 0 || m == 0 || n > 2*m || m > 2*n || n > MaxWords || m > MaxWords {
 		return features{}, false
 	}
 	type cell struct {
@@ -199,7 +207,7 @@ func (s *scorer) features(aw, lw []word) (features, bool) {
 }
 
 // bestVariant returns the greatest PMI of the block's words joined, with
-// and without their articles on each side, and the letters of that
+// and without their articles on each side, and the Arabic letters of that
 // variant.
 func (s *scorer) bestVariant(aw, lw []word) (float64, float64) {
 	best, letters := math.Inf(-1), 0.0

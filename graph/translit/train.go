@@ -343,7 +343,7 @@ func isotonic(x []float64, y []bool) []point {
 	return out
 }
 
-// Names returns the names of the split's entities of names, in order.
+// Of returns the entities of names that fall in the split, in order.
 func (s Split) Of(names []Names) []Names {
 	var out []Names
 	for _, n := range names {

@@ -255,3 +255,33 @@ func BenchmarkScoreThreeWords(b *testing.B) {
 		m.Score("عادل عبد المهدي", "Adil Abdul-Mahdi")
 	}
 }
+
+func TestLongNames(t *testing.T) {
+	long := strings.Repeat("كريم ", MaxWords+1)
+	if s := Score(long, strings.Repeat("Karim ", MaxWords+1)); s != 0 {
+		t.Errorf("%d words: Score %v, want 0", MaxWords+1, s)
+	}
+	if s := Score(strings.Repeat("ك", 200), strings.Repeat("k", 200)); s < 0 || s > 1 || math.IsNaN(s) {
+		t.Errorf("a 200-letter word: Score %v, not a probability", s)
+	}
+}
+
+// FuzzScore checks that any two strings score a probability, the same
+// twice, without panicking.
+func FuzzScore(f *testing.F) {
+	for _, s := range [][2]string{
+		{"كريم حداد", "Karim Haddad"}, {"person:كريم-حداد", "person:karim-haddad"},
+		{"ﻻ ﷲ", "ﬁ Ǆ"}, {"عبد", "Abdul"}, {"ال", "al"}, {"", ""},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, arabic, latin string) {
+		s := Score(arabic, latin)
+		if s < 0 || s > 1 || math.IsNaN(s) {
+			t.Fatalf("Score(%q, %q) = %v", arabic, latin, s)
+		}
+		if s2 := Score(arabic, latin); s2 != s {
+			t.Fatalf("Score(%q, %q) = %v, then %v", arabic, latin, s, s2)
+		}
+	})
+}
