@@ -66,8 +66,9 @@ bench-query: ## time projections, the centrality table, communities and paths on
 FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
 
-fuzz: ## fuzz each reader, the date parser and the tokenizer for FUZZTIME (default 20s) each
+fuzz: ## fuzz each reader, the date parser, the tokenizer and the transliteration score for FUZZTIME (default 20s) each
 	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./graph/norm
+	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./graph/translit
 	@for f in $(FUZZ_INGEST); do \
 		echo "$(GO) test -run '^$$' -fuzz '^$$f\$$' -fuzztime $(FUZZTIME) ./ingest/read"; \
 		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) ./ingest/read || exit 1; \

@@ -27,7 +27,7 @@ of a hand-checked list is split into; nothing is written.
    newsgraph eval ner --gold ../shared/gold/anercorp-dev/anercorp-dev.txt
    newsgraph eval relations --gold ../shared/gold/re3d-dev
    newsgraph --store ar.db eval resolution --actors ingest/reseval/testdata/ar-news-2022-actors.jsonl`,
-		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand(), evalResolutionCommand()},
+		Subcommands:  []*cli.Command{evalNERCommand(), evalRelationsCommand(), evalResolutionCommand(), evalTranslitCommand()},
 		OnUsageError: onUsageError,
 	}
 }

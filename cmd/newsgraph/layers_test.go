@@ -27,6 +27,8 @@ type layerRule struct {
 var layerRules = []layerRule{
 	// The model and the stores: nothing of ingest or query.
 	{"graph/norm", nil},
+	// Transliteration scoring: names and their folding only.
+	{"graph/translit", []string{"graph/norm"}},
 	{"graph", []string{"graph/norm"}},
 	{"graph/sqlite", []string{"graph", "graph/norm"}},
 	{"graph/neo4j", []string{"graph", "graph/norm"}},

@@ -34,8 +34,11 @@ the model file written.
    newsgraph train clusters --jsonl ../shared/corpora/ar-news-2022/articles.jsonl \
        --jsonl ../shared/corpora/ar-newspapers-2012/articles.jsonl --clusters 256 --min-count 5 --out ar.paths
 
-The word clusters (train clusters) are features of the tagger (train ner --clusters).`,
-		Subcommands:  []*cli.Command{trainNERCommand(), trainClustersCommand()},
+   newsgraph train translit --out graph/translit/model.tsv
+
+The word clusters (train clusters) are features of the tagger (train ner --clusters). The
+transliteration model (train translit) learns from the built-in lexicon alone.`,
+		Subcommands:  []*cli.Command{trainNERCommand(), trainClustersCommand(), trainTranslitCommand()},
 		OnUsageError: onUsageError,
 	}
 }
