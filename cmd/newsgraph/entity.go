@@ -73,7 +73,7 @@ matches several entities (their IDs are listed).`,
 }
 
 func runEntity(ctx context.Context, opts entityOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}

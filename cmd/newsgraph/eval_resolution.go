@@ -98,7 +98,7 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
