@@ -116,6 +116,9 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 	}
 	resolved := resolvedOf(opts.name, e)
 	announceResolved(opts.queryOptions, true, resolved)
+	if err := announceMerged(ctx, opts.queryOptions, store, e.ID); err != nil {
+		return err
+	}
 	switch opts.format {
 	case formatJSON:
 		return writeEntityJSON(opts.stdout, prof, top, resolved)

@@ -52,7 +52,7 @@ and wrong types, so it understates what a reader would judge.
 tsv, csv and markdown print the per-actor table; table adds the summary and the junk list; json
 is the whole report: {"actors": [{"actor", "nodes": [{"id", "name", "articles"}], "articles",
 "largest", "share"}], "actors_found", "mean_nodes_per_actor", "mean_share", "actors_one_node", "entities",
-"made_ids", "extending_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
+"made_ids", "extending_ids", "fragment_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
 "top_junk_share", "top_junk_reasons": {reason: count}}.
 
 Exit status: 0 measured; 1 the store or the actor list could not be read; 2 the command line
@@ -141,8 +141,8 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	}
 	fmt.Fprintf(w, "\nactors: %d listed, %d found in the store; %.2f nodes per actor found; %d exactly one node; largest node's share %.2f on average\n",
 		len(rep.Actors), rep.Found, rep.MeanNodes, rep.OneNode, rep.MeanShare)
-	fmt.Fprintf(w, "IDs: %d entities, %d made by rules or a tagger, %d of them extend another ID with trailing words\n",
-		rep.Entities, rep.MadeIDs, rep.Extending)
+	fmt.Fprintf(w, "IDs: %d entities, %d made by rules or a tagger, %d of them extend another ID with trailing words, %d a commoner name of two or more words (fragments)\n",
+		rep.Entities, rep.MadeIDs, rep.Extending, rep.Fragments)
 	reasons := make([]string, 0, len(rep.JunkReason))
 	for r, n := range rep.JunkReason {
 		reasons = append(reasons, fmt.Sprintf("%s %d", r, n))

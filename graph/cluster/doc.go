@@ -26,8 +26,10 @@
 //     (Options.FirstName: "ومحمد") or the key with them as first word is
 //     itself a made ID of the type ("واحمد-عصيد" when "احمد-عصيد" is
 //     stored). A one-word key needs the bare word stored with more
-//     articles than itself ("بسلا" beside "سلا"; not "كرونا" beside
-//     "رونا"): one word is little evidence.
+//     articles than itself, and a preposition (ب ك ل) is read off one
+//     word only before a place ("بسلا" beside "سلا"; not the organisation
+//     "بريتش" beside "ريتش", nor "كرونا" beside "رونا"), a conjunction
+//     (و ف) alone before any name: one word is little evidence.
 //
 // Trailing words ("احمد-بوكوس-فيابي", "…-قائلا") are not cut from keys:
 // the store holds no evidence that tells them from surnames (on
