@@ -50,7 +50,8 @@ func resolutionFixture(t *testing.T, dir string) string {
 func TestEvalResolution(t *testing.T) {
 	dir := t.TempDir()
 	list := resolutionFixture(t, dir)
-	r := ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "json")
+	// As stored (--no-cluster): the figures of the nodes the store holds.
+	r := ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "json")
 	var out struct {
 		Actors []struct {
 			Actor             string
@@ -83,7 +84,7 @@ func TestEvalResolution(t *testing.T) {
 		t.Errorf("summary: %+v", out)
 	}
 
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "table")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "table")
 	for _, want := range []string{
 		"actors: 1 listed, 1 found in the store; 3.00 nodes per actor found; 0 exactly one node; largest node's share 0.67 on average",
 		"IDs: 4 entities, 3 made by rules or a tagger, 1 of them extend another ID with trailing words",
@@ -93,9 +94,16 @@ func TestEvalResolution(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "tsv")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "tsv")
 	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "Karim Haddad\t3\t3\t2\t") {
 		t.Errorf("tsv:\n%s", r.stdout)
+	}
+	// Clustered (the default): the visit node, the one longer name of
+	// person:كريم-حداد, joins it (graph/cluster), which then holds all 3
+	// articles: 2 nodes, the largest 3 of 3.
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "tsv")
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "Karim Haddad\t2\t3\t3\t") {
+		t.Errorf("clustered tsv:\n%s", r.stdout)
 	}
 
 	ng(t, dir, 2, "eval", "resolution")

@@ -84,7 +84,7 @@ paths between them, with the articles behind each link.
 			&cli.StringFlag{Name: "neo4j-user", Usage: "Neo4j user `NAME`", EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j"},
 			&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable: flags show in ps)", EnvVars: []string{"NEO4J_PASSWORD"}, DefaultText: "unset"},
 			&cli.BoolFlag{Name: "no-cluster", EnvVars: []string{"NEWSGRAPH_NO_CLUSTER"},
-				Usage: "read the nodes as stored: do not merge the made IDs of one actor across articles (see docs/resolution.md)"},
+				Usage: "read the nodes as stored: do not merge the made IDs of one actor across articles (graph/cluster; docs/eval.md, Clustering across articles)"},
 			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
 		},
 		Commands: []*cli.Command{
