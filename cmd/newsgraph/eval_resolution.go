@@ -28,7 +28,9 @@ func evalResolutionCommand() *cli.Command {
 		Usage: "measure entity resolution in a store against a hand-checked actor list",
 		Description: `Reads a store (after an ingest) and a hand-checked actor list, and reports how many nodes each
 actor is split into, and how much junk is among the top nodes by articles. Only the store is
-read: the figures do not depend on how names were found.
+read: the figures do not depend on how names were found. Nodes are read as the other query
+commands read them, one actor's made IDs across articles merged (graph/cluster); --no-cluster
+measures the nodes as stored.
 
 The actor list is JSON lines, "#" lines comments: {"actor", "ids", "forms", "not"}. A node
 carries an actor when its ID is one of ids, or one of its names (canonical names, aliases, the
@@ -38,7 +40,8 @@ behind a proclitic (و ف ب ل ك) — and none contains one of not.
 Per actor: NODES that carry it (most articles first), ARTICLES mentioning any of them, LARGEST
 (the articles of the largest node) and SHARE = LARGEST/ARTICLES. Summary: the mean nodes per
 actor found, actors that are exactly one node, the mean SHARE, made IDs (TYPE:KEY, made by rules or a tagger)
-and those that extend another ID with trailing words ("person:محمد-السادس-بتطوان").
+and those that extend another ID with trailing words ("person:محمد-السادس-بتطوان"), and of
+those the fragments: extending a commoner ID of two or more words (not a lone first name).
 
 Junk among the top --junk-top nodes by articles is a HEURISTIC: a node is junk when it is a made
 ID extending another ID, a made name holding a stop-word ("الذي", "سيفتح"), a bare generic body
