@@ -658,9 +658,6 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 					e, method = p.e, "coreference"
 				}
 			}
-			if method == "tagger" && bare(e, n) {
-				continue
-			}
 			entries[e.ID] = e
 			addAt(e, n.start, n.end, n.from, method)
 		}
@@ -697,27 +694,6 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, entries
-}
-
-// bare reports whether e, the tagger's name n of one word that the lexicon
-// does not know and nothing in the article ties to a fuller name, is a lone
-// first name of a person ("محمد": many people, none of them named) or the
-// bare head noun of an organisation ("حزب", "جامعة"): no actor.
-func bare(e *lexicon.Entry, n name) bool {
-	if n.end-n.start != 1 || e.Kind != "found by tagger" {
-		return false
-	}
-	typ, key, ok := strings.Cut(e.ID, ":")
-	if !ok {
-		return false
-	}
-	switch graph.EntityType(typ) {
-	case graph.Person:
-		return firstNames[key]
-	case graph.Organization:
-		return orgKeywords[key]
-	}
-	return false
 }
 
 // ligatureIn reports whether a phrase ligature (ﷺ: "peace be upon him")
