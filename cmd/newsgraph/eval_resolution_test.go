@@ -106,6 +106,16 @@ func TestEvalResolution(t *testing.T) {
 		t.Errorf("clustered tsv:\n%s", r.stdout)
 	}
 
+	// query entity names the IDs a node merges; a member's ID finds it.
+	r = ng(t, dir, 0, "query", "entity", "person:كريم-حداد-يزور")
+	// Articles b and c name the rule node, c the visit node: 2, not 3.
+	if want := "merges 2 IDs: person:كريم-حداد, person:كريم-حداد-يزور"; !strings.Contains(r.stdout+r.stderr, want) || !strings.Contains(r.stdout, "articles:    2\n") {
+		t.Errorf("query entity lacks %q or the 2 articles of both:\n%s%s", want, r.stderr, r.stdout)
+	}
+	if r = ng(t, dir, 0, "--no-cluster", "query", "entity", "person:كريم-حداد-يزور"); strings.Contains(r.stdout+r.stderr, "merges") {
+		t.Errorf("--no-cluster merged:\n%s", r.stdout)
+	}
+
 	ng(t, dir, 2, "eval", "resolution")
 	ng(t, dir, 2, "eval", "resolution", "--actors", list, "--junk-top", "0")
 	ng(t, dir, 1, "eval", "resolution", "--actors", filepath.Join(dir, "missing.jsonl"))

@@ -186,11 +186,12 @@ func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 			cand := spelled(append([]string{r}, n.words[1:]...))
 			stored := rawKeys[n.typ+":"+join(cand)]
 			if len(cand) == 1 && stored {
-				// One word: a preposition (ب ك ل) only before a place
-				// ("بفاس"), where it is common; a conjunction (و ف) before
-				// any name.
-				conj := strings.HasPrefix(n.words[0], "و") || strings.HasPrefix(n.words[0], "ف")
-				stored = articles(n.typ, cand) > byID[n.id].Articles && (n.typ == string(graph.Location) || conj && len(n.words[0])-len(r) == len("و"))
+				// One word: a conjunction (و ف) before any name, and ب
+				// ("in") before a place ("بفاس"); not ل or ك, which start
+				// words ("لسان" is "tongue", not ل + سان).
+				clitic := strings.TrimSuffix(n.words[0], r)
+				stored = articles(n.typ, cand) > byID[n.id].Articles &&
+					(clitic == "و" || clitic == "ف" || n.typ == string(graph.Location) && (clitic == "ب" || clitic == "وب" || clitic == "فب"))
 			}
 			if firstName(r) || stored {
 				n.words, n.changed = cand, true

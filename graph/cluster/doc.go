@@ -26,10 +26,10 @@
 //     (Options.FirstName: "ومحمد") or the key with them as first word is
 //     itself a made ID of the type ("واحمد-عصيد" when "احمد-عصيد" is
 //     stored). A one-word key needs the bare word stored with more
-//     articles than itself, and a preposition (ب ك ل) is read off one
-//     word only before a place ("بسلا" beside "سلا"; not the organisation
-//     "بريتش" beside "ريتش", nor "كرونا" beside "رونا"), a conjunction
-//     (و ف) alone before any name: one word is little evidence.
+//     articles than itself, and loses only a conjunction (و ف) or, before
+//     a place, ب "in" ("بسلا" beside "سلا"; not the organisation "بريتش"
+//     beside "ريتش", "كرونا" beside "رونا" or the place "لسان", "tongue",
+//     beside "سان"): one word is little evidence.
 //
 // Trailing words ("احمد-بوكوس-فيابي", "…-قائلا") are not cut from keys:
 // the store holds no evidence that tells them from surnames (on

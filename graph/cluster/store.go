@@ -232,7 +232,8 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 }
 
 // Entity profiles id's cluster: the representative's entity with the
-// members' counts, methods and surfaces summed, dates widened, and their
+// articles naming any member (each once), the members' mentions, methods
+// and surfaces summed, dates widened, and their
 // neighbours read as representatives and summed (each member lists at most
 // graph.ProfileNeighbors, so a merged list can miss a neighbour).
 func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.EntityProfile, error) {
@@ -279,6 +280,12 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 			nb[nr] = &n
 		}
 	}
+	// Articles: each once, however many members it names.
+	arts, err := s.Mentions(ctx, r, f)
+	if err != nil {
+		return nil, err
+	}
+	out.Articles = len(arts)
 	for k, v := range surf {
 		out.Surfaces = append(out.Surfaces, graph.SurfaceCount{Surface: k, Count: v})
 	}
