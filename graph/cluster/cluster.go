@@ -148,8 +148,10 @@ func isArabic(key string) bool {
 // Compute clusters ents, a store's entities with their article counts (a
 // projection of the whole store), by the package's rules. It is a function
 // of ents and opts only: the order of ents does not matter. The
-// representative of a cluster is its member with the most articles, ties
-// by fewer key words, then by ID.
+// representative of a cluster is a member whose key is its own words, then
+// the one with the most articles, then fewer key words, then the smaller
+// ID. Its cost is one pass over ents plus, for each key, the keys that
+// share its first or last word.
 func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 	firstName := func(w string) bool { return opts.FirstName != nil && opts.FirstName(w) }
 	// Made IDs by type, with their spelled words.
