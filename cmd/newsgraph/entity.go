@@ -73,7 +73,7 @@ matches several entities (their IDs are listed).`,
 }
 
 func runEntity(ctx context.Context, opts entityOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
@@ -116,6 +116,9 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 	}
 	resolved := resolvedOf(opts.name, e)
 	announceResolved(opts.queryOptions, true, resolved)
+	if err := announceMerged(ctx, opts.queryOptions, store, e.ID); err != nil {
+		return err
+	}
 	switch opts.format {
 	case formatJSON:
 		return writeEntityJSON(opts.stdout, prof, top, resolved)

@@ -28,7 +28,9 @@ func evalResolutionCommand() *cli.Command {
 		Usage: "measure entity resolution in a store against a hand-checked actor list",
 		Description: `Reads a store (after an ingest) and a hand-checked actor list, and reports how many nodes each
 actor is split into, and how much junk is among the top nodes by articles. Only the store is
-read: the figures do not depend on how names were found.
+read: the figures do not depend on how names were found. Nodes are read as the other query
+commands read them, one actor's made IDs across articles merged (graph/cluster); --no-cluster
+measures the nodes as stored.
 
 The actor list is JSON lines, "#" lines comments: {"actor", "ids", "forms", "not"}. A node
 carries an actor when its ID is one of ids, or one of its names (canonical names, aliases, the
@@ -38,7 +40,8 @@ behind a proclitic (و ف ب ل ك) — and none contains one of not.
 Per actor: NODES that carry it (most articles first), ARTICLES mentioning any of them, LARGEST
 (the articles of the largest node) and SHARE = LARGEST/ARTICLES. Summary: the mean nodes per
 actor found, actors that are exactly one node, the mean SHARE, made IDs (TYPE:KEY, made by rules or a tagger)
-and those that extend another ID with trailing words ("person:محمد-السادس-بتطوان").
+and those that extend another ID with trailing words ("person:محمد-السادس-بتطوان"), and of
+those the fragments: extending a commoner ID of two or more words (not a lone first name).
 
 Junk among the top --junk-top nodes by articles is a HEURISTIC: a node is junk when it is a made
 ID extending another ID, a made name holding a stop-word ("الذي", "سيفتح"), a bare generic body
@@ -52,7 +55,7 @@ and wrong types, so it understates what a reader would judge.
 tsv, csv and markdown print the per-actor table; table adds the summary and the junk list; json
 is the whole report: {"actors": [{"actor", "nodes": [{"id", "name", "articles"}], "articles",
 "largest", "share"}], "actors_found", "mean_nodes_per_actor", "mean_share", "actors_one_node", "entities",
-"made_ids", "extending_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
+"made_ids", "extending_ids", "fragment_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
 "top_junk_share", "top_junk_reasons": {reason: count}}.
 
 Exit status: 0 measured; 1 the store or the actor list could not be read; 2 the command line
@@ -98,7 +101,7 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}
@@ -141,8 +144,8 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	}
 	fmt.Fprintf(w, "\nactors: %d listed, %d found in the store; %.2f nodes per actor found; %d exactly one node; largest node's share %.2f on average\n",
 		len(rep.Actors), rep.Found, rep.MeanNodes, rep.OneNode, rep.MeanShare)
-	fmt.Fprintf(w, "IDs: %d entities, %d made by rules or a tagger, %d of them extend another ID with trailing words\n",
-		rep.Entities, rep.MadeIDs, rep.Extending)
+	fmt.Fprintf(w, "IDs: %d entities, %d made by rules or a tagger, %d of them extend another ID with trailing words, %d a commoner name of two or more words (fragments)\n",
+		rep.Entities, rep.MadeIDs, rep.Extending, rep.Fragments)
 	reasons := make([]string, 0, len(rep.JunkReason))
 	for r, n := range rep.JunkReason {
 		reasons = append(reasons, fmt.Sprintf("%s %d", r, n))

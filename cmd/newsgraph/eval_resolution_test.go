@@ -50,7 +50,8 @@ func resolutionFixture(t *testing.T, dir string) string {
 func TestEvalResolution(t *testing.T) {
 	dir := t.TempDir()
 	list := resolutionFixture(t, dir)
-	r := ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "json")
+	// As stored (--no-cluster): the figures of the nodes the store holds.
+	r := ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "json")
 	var out struct {
 		Actors []struct {
 			Actor             string
@@ -83,7 +84,7 @@ func TestEvalResolution(t *testing.T) {
 		t.Errorf("summary: %+v", out)
 	}
 
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "table")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "table")
 	for _, want := range []string{
 		"actors: 1 listed, 1 found in the store; 3.00 nodes per actor found; 0 exactly one node; largest node's share 0.67 on average",
 		"IDs: 4 entities, 3 made by rules or a tagger, 1 of them extend another ID with trailing words",
@@ -93,9 +94,26 @@ func TestEvalResolution(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "tsv")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--format", "tsv")
 	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "Karim Haddad\t3\t3\t2\t") {
 		t.Errorf("tsv:\n%s", r.stdout)
+	}
+	// Clustered (the default): the visit node, the one longer name of
+	// person:كريم-حداد, joins it (graph/cluster), which then holds all 3
+	// articles: 2 nodes, the largest 3 of 3.
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--format", "tsv")
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "Karim Haddad\t2\t3\t3\t") {
+		t.Errorf("clustered tsv:\n%s", r.stdout)
+	}
+
+	// query entity names the IDs a node merges; a member's ID finds it.
+	r = ng(t, dir, 0, "query", "entity", "person:كريم-حداد-يزور")
+	// Articles b and c name the rule node, c the visit node: 2, not 3.
+	if want := "merges 2 IDs: person:كريم-حداد, person:كريم-حداد-يزور"; !strings.Contains(r.stdout+r.stderr, want) || !strings.Contains(r.stdout, "articles:    2\n") {
+		t.Errorf("query entity lacks %q or the 2 articles of both:\n%s%s", want, r.stderr, r.stdout)
+	}
+	if r = ng(t, dir, 0, "--no-cluster", "query", "entity", "person:كريم-حداد-يزور"); strings.Contains(r.stdout+r.stderr, "merges") {
+		t.Errorf("--no-cluster merged:\n%s", r.stdout)
 	}
 
 	ng(t, dir, 2, "eval", "resolution")

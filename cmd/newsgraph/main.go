@@ -34,6 +34,9 @@ type globalOptions struct {
 	neo4jUser     string
 	neo4jPassword string // never printed
 	neo4jDatabase string
+	// noCluster reads the store's nodes as stored, without merging the
+	// clusters of graph/cluster.
+	noCluster bool
 }
 
 func globals(c *cli.Context) globalOptions {
@@ -46,6 +49,7 @@ func globals(c *cli.Context) globalOptions {
 		neo4jUser:     c.String("neo4j-user"),
 		neo4jPassword: c.String("neo4j-password"),
 		neo4jDatabase: c.String("neo4j-database"),
+		noCluster:     c.Bool("no-cluster"),
 	}
 }
 
@@ -79,6 +83,8 @@ paths between them, with the articles behind each link.
 				Usage: "fit tables to `N` columns (a terminal's width is found by itself; a pipe has no limit)"},
 			&cli.StringFlag{Name: "neo4j-user", Usage: "Neo4j user `NAME`", EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j"},
 			&cli.StringFlag{Name: "neo4j-password", Usage: "Neo4j password (prefer the environment variable: flags show in ps)", EnvVars: []string{"NEO4J_PASSWORD"}, DefaultText: "unset"},
+			&cli.BoolFlag{Name: "no-cluster", EnvVars: []string{"NEWSGRAPH_NO_CLUSTER"},
+				Usage: "read the nodes as stored: do not merge the made IDs of one actor across articles (graph/cluster; docs/eval.md, Clustering across articles)"},
 			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
 		},
 		Commands: []*cli.Command{

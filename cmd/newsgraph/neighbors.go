@@ -85,6 +85,9 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 		return err
 	}
 	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
+	if err := announceMerged(ctx, opts.queryOptions, store, e.ID); err != nil {
+		return err
+	}
 	// keep: on a narrow terminal the type, the first date and the Arabic
 	// name go first, then the source; the name, the count, the newest
 	// article's date, URL and sentence stay longest.

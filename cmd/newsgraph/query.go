@@ -60,7 +60,7 @@ func parseQueryOptions(c *cli.Context) (queryOptions, error) {
 // openProjection opens the store and loads the projection a query works on.
 // The caller closes the store.
 func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph.Projection, error) {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -112,7 +112,7 @@ func parseArticleFilter(c *cli.Context) (graph.Filter, error) {
 // openEntity opens the store and finds the one entity name refers to. The
 // caller closes the store.
 func openEntity(ctx context.Context, opts queryOptions, name string) (graph.Store, graph.Entity, error) {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return nil, graph.Entity{}, err
 	}

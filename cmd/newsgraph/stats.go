@@ -65,7 +65,7 @@ type statsSection struct {
 }
 
 func runStats(ctx context.Context, opts statsOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,10 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/cluster"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 )
 
 // backends lists the stores this build can open; graph.Open picks one by
@@ -74,6 +76,24 @@ func openStoreUnchecked(ctx context.Context, g globalOptions) (graph.Store, erro
 		return nil, err
 	}
 	return graph.OpenReadOnly(ctx, g.store, backends(g))
+}
+
+// openReadStore is openStore for the commands that read the graph: unless
+// g.noCluster, its reads see the clusters of graph/cluster (one actor's
+// made IDs across articles) as single nodes. The stored IDs are untouched.
+func openReadStore(ctx context.Context, g globalOptions) (graph.Store, error) {
+	s, err := openStore(ctx, g)
+	if err != nil || g.noCluster {
+		return s, err
+	}
+	return cluster.Wrap(s, clusterOptions()), nil
+}
+
+// clusterOptions are the options clustering runs with: extraction's
+// first names as the evidence beyond the store's own; no cross-script
+// linker yet.
+func clusterOptions() cluster.Options {
+	return cluster.Options{FirstName: extract.FirstName}
 }
 
 // createStore opens the store g names as ingest does, creating an SQLite

@@ -77,7 +77,7 @@ matches several entities (their IDs are listed).`,
 }
 
 func runTimeline(ctx context.Context, opts timelineOptions) error {
-	store, err := openStore(ctx, opts.globalOptions)
+	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}

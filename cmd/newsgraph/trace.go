@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/cluster"
 )
 
 // resolvedName is what a name typed on the command line resolved to: the
@@ -87,4 +89,33 @@ func evidenceText(ev graph.Evidence) string {
 		return ev.Sentence
 	}
 	return ev.Title
+}
+
+// announceMerged says which stored IDs the node id stands for, when a
+// clustering store (graph/cluster, on unless --no-cluster) merges two or
+// more: in a table or Markdown before the result, on stderr otherwise, so
+// that JSON and CSV stay the result alone.
+func announceMerged(ctx context.Context, opts queryOptions, store graph.Store, id string) error {
+	cs, ok := store.(*cluster.Store)
+	if !ok {
+		return nil
+	}
+	c, err := cs.Clustering(ctx)
+	if err != nil {
+		return err
+	}
+	members := c.Members(id)
+	if len(members) < 2 {
+		return nil
+	}
+	line := fmt.Sprintf("merges %d IDs: %s (--no-cluster reads them apart)", len(members), strings.Join(members, ", "))
+	switch opts.format {
+	case formatTable:
+		fmt.Fprintln(opts.stdout, line)
+	case formatMD:
+		fmt.Fprintf(opts.stdout, "%s\n\n", markdownCell(line))
+	default:
+		fmt.Fprintln(opts.stderr, line)
+	}
+	return nil
 }

@@ -48,3 +48,9 @@ var firstNames = foldSet(
 	"giuseppe", "carlos", "luis", "miguel", "pedro", "antonio", "manuel", "sergei", "sergey", "dmitry",
 	"viktor", "yuri", "nikolai", "ivan", "alexei", "mikhail", "igor", "andrei", "oleg", "wang", "li", "zhang",
 )
+
+// FirstName reports whether fold, a folded word (norm.Fold), is one of
+// the common given names extraction knows. graph/cluster uses it to read
+// "ومحمد" as و + محمد and to keep a lone first name from being taken for
+// a surname.
+func FirstName(fold string) bool { return firstNames[fold] }

@@ -331,7 +331,8 @@ func cliticForms(f string) []string {
 // or 0: the first reading of t without its proclitics (cliticForms) that
 // the lexicon has as a name word, that stands alone in the article, or that
 // the tagger's clusters know, when t itself is neither a lexicon word nor
-// known to the clusters.
+// known to the clusters; or that is a common first name when t is not
+// ("واحمد", which the clusters know as a word: و + أحمد).
 func (x *Extractor) clitic(t norm.Token, toks []norm.Token) int {
 	forms := cliticForms(t.Fold)
 	if len(forms) == 0 || x.lex.Has(t.Fold) {
@@ -347,7 +348,7 @@ func (x *Extractor) clitic(t norm.Token, toks []norm.Token) int {
 				break
 			}
 		}
-		if alone || !whole && (x.lex.Has(c) || m.Known(c)) {
+		if alone || !whole && (x.lex.Has(c) || m.Known(c)) || firstNames[c] && !firstNames[t.Fold] {
 			// The clitic is the letters t.Fold has before c; skip as many
 			// letters of the text (marks and tatweel ride along).
 			letters := utf8.RuneCountInString(t.Fold) - utf8.RuneCountInString(c)

@@ -40,6 +40,16 @@
 // another ID of the store plus one or more trailing words
 // ("person:محمد-السادس-بتطوان" extends "person:محمد-السادس").
 //
+// Extending IDs overstate the splits: most are full names whose shorter ID
+// is itself no actor — a lone first name ("person:محمد-العبيدي" extends
+// "person:محمد") or a bare head noun ("organization:حزب-…" extends
+// "organization:حزب"). A fragment ID is an extending ID that extends a
+// shorter ID of two or more words with at least as many articles: a
+// fragment of that name's mentions with words after it
+// ("person:احمد-بوكوس-فيابي" of "person:احمد-بوكوس"). It still counts a
+// full name whose two-word given name is commoner ("نور-الدين-الطبوبي" of
+// "نور-الدين"). Reports give both.
+//
 // # The junk heuristic
 //
 // The share of junk among the top nodes by articles is a heuristic, not a

@@ -105,6 +105,7 @@ type Report struct {
 	Entities   int            `json:"entities"`
 	MadeIDs    int            `json:"made_ids"`
 	Extending  int            `json:"extending_ids"`
+	Fragments  int            `json:"fragment_ids"` // extending IDs that are fragments of a name (see the package comment)
 	Top        []TopNode      `json:"top"`
 	Junk       int            `json:"top_junk"`
 	JunkShare  float64        `json:"top_junk_share"`
@@ -157,10 +158,16 @@ func Measure(ctx context.Context, store graph.Store, actors []Actor, top int) (*
 			continue
 		}
 		rep.Extending++
+		fragment := false
 		for _, s := range shorter {
 			if articles[s] >= e.Articles {
 				extends[e.ID] = true
+				_, key, _ := strings.Cut(s, ":")
+				fragment = fragment || strings.Contains(key, "-")
 			}
+		}
+		if fragment {
+			rep.Fragments++
 		}
 	}
 

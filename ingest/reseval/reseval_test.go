@@ -102,8 +102,8 @@ func TestMeasureFixture(t *testing.T) {
 	// Eight entities, all but karim-haddad made; only "ليلى ناصر قالت"
 	// extends another ID ("كريم حداد يزور" extends no ID: the lexicon's is
 	// karim-haddad).
-	if rep.Entities != 8 || rep.MadeIDs != 7 || rep.Extending != 1 {
-		t.Errorf("entities %d, made %d, extending %d; want 8, 7, 1", rep.Entities, rep.MadeIDs, rep.Extending)
+	if rep.Entities != 8 || rep.MadeIDs != 7 || rep.Extending != 1 || rep.Fragments != 1 {
+		t.Errorf("entities %d, made %d, extending %d, fragments %d; want 8, 7, 1, 1", rep.Entities, rep.MadeIDs, rep.Extending, rep.Fragments)
 	}
 	want := map[string]string{
 		"person:ليلي-ناصر-قالت":     "extends",   // extends ليلى ناصر, which has more articles

@@ -1,0 +1,411 @@
+package cluster
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Linker scores how likely an Arabic-script key and a Latin-script key
+// (KEY parts of made IDs, words joined by "-") name one actor: a score in
+// [0, 1], higher is likelier. A transliteration model implements it.
+type Linker interface {
+	Link(arabicKey, latinKey string) (score float64)
+}
+
+// Options tune Compute. The zero value clusters on store evidence alone.
+type Options struct {
+	// FirstName reports whether a folded word is a common given name; nil
+	// means no word is. It lets a clitic be removed without the bare name
+	// being stored, and keeps a lone first name from being absorbed.
+	FirstName func(fold string) bool
+	// Linker links keys across scripts; nil leaves scripts apart.
+	Linker Linker
+	// LinkThreshold is the least Linker score that links; 0 means 0.9.
+	LinkThreshold float64
+}
+
+// Clustering maps store IDs to the ID of their cluster's representative.
+// An ID it does not name is its own cluster.
+type Clustering struct {
+	rep     map[string]string   // member ID → representative ID, members of merged clusters only
+	members map[string][]string // representative ID → member IDs, sorted, representative included
+	entity  map[string]graph.Entity
+}
+
+// Rep returns the representative ID of id's cluster: id itself when it is
+// not merged with another.
+func (c *Clustering) Rep(id string) string {
+	if c == nil {
+		return id
+	}
+	if r, ok := c.rep[id]; ok {
+		return r
+	}
+	return id
+}
+
+// Members returns the IDs of id's cluster, sorted: [id] when it is not
+// merged. id may be any member.
+func (c *Clustering) Members(id string) []string {
+	if c == nil {
+		return []string{id}
+	}
+	if m, ok := c.members[c.Rep(id)]; ok {
+		return slices.Clone(m)
+	}
+	return []string{id}
+}
+
+// Merged returns the number of clusters of two or more IDs and the number
+// of IDs in them.
+func (c *Clustering) Merged() (clusters, ids int) {
+	if c == nil {
+		return 0, 0
+	}
+	return len(c.members), len(c.rep)
+}
+
+// Reps returns the representatives of the merged clusters, sorted.
+func (c *Clustering) Reps() []string {
+	if c == nil {
+		return nil
+	}
+	out := make([]string, 0, len(c.members))
+	for r := range c.members {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// made splits a made ID into its type prefix and key words; ok is false
+// for a lexicon ID.
+func made(id string) (typ string, words []string, ok bool) {
+	typ, key, ok := strings.Cut(id, ":")
+	if !ok || key == "" {
+		return "", nil, false
+	}
+	return typ, strings.Split(key, "-"), true
+}
+
+// spelled joins "عبد" to the word after it.
+func spelled(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		if words[i] == "عبد" && i+1 < len(words) {
+			out = append(out, "عبد"+words[i+1])
+			i++
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// cliticForms returns the readings of a folded Arabic word without its
+// proclitics, shortest clitic first: و or ف, then ب ك or ل after either or
+// alone; each keeps at least three letters and does not start with ال or ل.
+func cliticForms(f string) []string {
+	if f == "" || f[0] < 0xD8 {
+		return nil
+	}
+	ok := func(r string) bool {
+		return utf8.RuneCountInString(r) >= 3 && !strings.HasPrefix(r, "ال") && !strings.HasPrefix(r, "ل")
+	}
+	var out []string
+	bases := []string{f}
+	for _, c := range [...]string{"و", "ف"} {
+		if r, cut := strings.CutPrefix(f, c); cut && utf8.RuneCountInString(r) >= 3 {
+			if ok(r) {
+				out = append(out, r)
+			}
+			bases = []string{r, f}
+			break
+		}
+	}
+	for _, base := range bases {
+		for _, c := range [...]string{"ب", "ك", "ل"} {
+			if r, cut := strings.CutPrefix(base, c); cut && ok(r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func join(words []string) string { return strings.Join(words, "-") }
+
+// isArabic reports whether a key starts with an Arabic letter.
+func isArabic(key string) bool {
+	r, _ := utf8.DecodeRuneInString(key)
+	return r >= 0x0600 && r <= 0x06FF
+}
+
+// Compute clusters ents, a store's entities with their article counts (a
+// projection of the whole store), by the package's rules. It is a function
+// of ents and opts only: the order of ents does not matter. The
+// representative of a cluster is a member whose key is its own words, then
+// the one with the most articles, then fewer key words, then the smaller
+// ID. Its cost is one pass over ents plus, for each key, the keys that
+// share its first or last word.
+func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
+	firstName := func(w string) bool { return opts.FirstName != nil && opts.FirstName(w) }
+	// Made IDs by type, with their spelled words.
+	type node struct {
+		id      string
+		typ     string
+		words   []string
+		changed bool // the key is not the ID's own words
+	}
+	var nodes []node
+	byID := make(map[string]graph.ProjectedEntity, len(ents))
+	rawKeys := map[string]bool{} // type + ":" + spelled key of every made ID
+	for _, e := range ents {
+		byID[e.ID] = e
+		typ, words, ok := made(e.ID)
+		if !ok {
+			continue
+		}
+		words = spelled(words)
+		nodes = append(nodes, node{id: e.ID, typ: typ, words: words})
+		rawKeys[typ+":"+join(words)] = true
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i].id < nodes[j].id })
+
+	// 1, 2: spelling and clitic. A one-word key loses a clitic on store
+	// evidence only when the bare word is stored with more articles ("بسلا"
+	// beside "سلا"; not "كرونا" beside "رونا"): one word is little evidence.
+	articles := func(typ string, words []string) int {
+		return byID[typ+":"+join(words)].Articles
+	}
+	for i := range nodes {
+		n := &nodes[i]
+		for _, r := range cliticForms(n.words[0]) {
+			cand := spelled(append([]string{r}, n.words[1:]...))
+			stored := rawKeys[n.typ+":"+join(cand)]
+			if len(cand) == 1 && stored {
+				// One word: a conjunction (و ف) before any name, and ب
+				// ("in") before a place ("بفاس"); not ل or ك, which start
+				// words ("لسان" is "tongue", not ل + سان).
+				clitic := strings.TrimSuffix(n.words[0], r)
+				stored = articles(n.typ, cand) > byID[n.id].Articles &&
+					(clitic == "و" || clitic == "ف" || n.typ == string(graph.Location) && (clitic == "ب" || clitic == "وب" || clitic == "فب"))
+			}
+			if firstName(r) || stored {
+				n.words, n.changed = cand, true
+				break
+			}
+		}
+	}
+	person := string(graph.Person)
+
+	uf := newUnion()
+	byKey := map[string][]string{} // cluster key → IDs
+	for _, n := range nodes {
+		k := n.typ + ":" + join(n.words)
+		byKey[k] = append(byKey[k], n.id)
+	}
+	type key struct {
+		typ   string
+		words []string
+		k     string
+	}
+	var ks []key
+	for k, ids := range byKey {
+		typ, rest, _ := strings.Cut(k, ":")
+		ks = append(ks, key{typ, strings.Split(rest, "-"), k})
+		for _, id := range ids[1:] {
+			uf.union(ids[0], id)
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].k < ks[j].k })
+
+	// most returns the most articles of one of ids.
+	most := func(ids []string) int {
+		m := 0
+		for _, id := range ids {
+			m = max(m, byID[id].Articles)
+		}
+		return m
+	}
+	// Absorption. Index longer keys by type and first and last word.
+	byFirst := map[string][]int{}
+	byLast := map[string][]int{}
+	for i, k := range ks {
+		byFirst[k.typ+":"+k.words[0]] = append(byFirst[k.typ+":"+k.words[0]], i)
+		byLast[k.typ+":"+k.words[len(k.words)-1]] = append(byLast[k.typ+":"+k.words[len(k.words)-1]], i)
+	}
+	for i, s := range ks {
+		var pool []int
+		switch {
+		case len(s.words) >= 2:
+			pool = byFirst[s.typ+":"+s.words[0]]
+		case s.typ == person && !firstName(s.words[0]) && !strings.HasPrefix(s.words[0], "ال"):
+			pool = byLast[s.typ+":"+s.words[0]]
+		default:
+			continue
+		}
+		var cands []int
+		for _, j := range pool {
+			if j != i && subName(s.words, ks[j].words, s.typ == person) {
+				cands = append(cands, j)
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		sort.Slice(cands, func(a, b int) bool {
+			if la, lb := len(ks[cands[a]].words), len(ks[cands[b]].words); la != lb {
+				return la < lb
+			}
+			return ks[cands[a]].k < ks[cands[b]].k
+		})
+		if len(s.words) == 1 && most(byKey[s.k]) > most(byKey[ks[cands[0]].k]) {
+			continue // the surname alone is commoner than the one full name: more people than one
+		}
+		chain := true
+		for a := 1; a < len(cands) && chain; a++ {
+			chain = subName(ks[cands[a-1]].words, ks[cands[a]].words, s.typ == person)
+		}
+		if chain {
+			uf.union(byKey[s.k][0], byKey[ks[cands[0]].k][0])
+		}
+	}
+
+	// Across scripts.
+	if opts.Linker != nil {
+		th := opts.LinkThreshold
+		if th == 0 {
+			th = 0.9
+		}
+		for _, a := range ks {
+			if !isArabic(a.k[len(a.typ)+1:]) {
+				continue
+			}
+			best, bestScore, ties := -1, th, 0
+			for j, l := range ks {
+				if l.typ != a.typ || isArabic(l.k[len(l.typ)+1:]) {
+					continue
+				}
+				sc := opts.Linker.Link(join(a.words), join(l.words))
+				switch {
+				case sc > bestScore || sc == bestScore && best < 0:
+					best, bestScore, ties = j, sc, 0
+				case sc == bestScore:
+					ties++
+				}
+			}
+			if best >= 0 && ties == 0 {
+				uf.union(byKey[a.k][0], byKey[ks[best].k][0])
+			}
+		}
+	}
+
+	// Collect the clusters and pick their representatives.
+	groups := map[string][]string{}
+	changed := map[string]bool{}
+	for _, n := range nodes {
+		changed[n.id] = n.changed
+		r := uf.find(n.id)
+		groups[r] = append(groups[r], n.id)
+	}
+	c := &Clustering{rep: map[string]string{}, members: map[string][]string{}, entity: map[string]graph.Entity{}}
+	for _, ids := range groups {
+		if len(ids) < 2 {
+			continue
+		}
+		sort.Strings(ids)
+		best := ids[0]
+		for _, id := range ids[1:] {
+			if better(byID[id], byID[best], changed[id], changed[best]) {
+				best = id
+			}
+		}
+		c.members[best] = ids
+		for _, id := range ids {
+			c.rep[id] = best
+		}
+		c.entity[best] = byID[best].Entity
+	}
+	return c
+}
+
+// better reports whether a represents a cluster better than b: an ID
+// whose key is its own words (no clitic or trailing word removed), then
+// more articles, then fewer key words, then the smaller ID. ca and cb say
+// whether a's and b's keys were changed.
+func better(a, b graph.ProjectedEntity, ca, cb bool) bool {
+	if ca != cb {
+		return cb
+	}
+	if a.Articles != b.Articles {
+		return a.Articles > b.Articles
+	}
+	if la, lb := strings.Count(a.ID, "-"), strings.Count(b.ID, "-"); la != lb {
+		return la < lb
+	}
+	return a.ID < b.ID
+}
+
+// subName reports whether key words s are a sub-name of the longer l (see
+// the package comment). person allows what only person names are read for:
+// a one-word s that is l's last word (the surname alone) and a middle name.
+func subName(s, l []string, person bool) bool {
+	if len(s) >= len(l) {
+		return false
+	}
+	if len(s) == 1 {
+		// Not the name after a link: غسان of ابو-غسان is not a surname.
+		return person && l[len(l)-1] == s[0] && !links[l[len(l)-2]]
+	}
+	if slices.Equal(s, l[:len(s)]) {
+		return true
+	}
+	if !person || links[s[0]] || s[0] != l[0] || s[len(s)-1] != l[len(l)-1] {
+		return false
+	}
+	j := 0
+	for _, w := range l {
+		if j < len(s) && w == s[j] {
+			j++
+		}
+	}
+	return j == len(s)
+}
+
+// links are the words of an Arabic name that tie it to another name: a
+// kunya (ابو, ام: "father, mother of") or a nasab (بن, ابن, بنت: "son,
+// daughter of"). The name after one is not a surname, and a name that
+// starts with one is no first name a middle name can follow.
+var links = map[string]bool{"ابو": true, "ام": true, "بن": true, "ابن": true, "بنت": true}
+
+// union is a union-find over IDs whose root is the smallest ID, so the
+// result does not depend on the order of unions.
+type union struct{ parent map[string]string }
+
+func newUnion() *union { return &union{parent: map[string]string{}} }
+
+func (u *union) find(x string) string {
+	p, ok := u.parent[x]
+	if !ok || p == x {
+		return x
+	}
+	r := u.find(p)
+	u.parent[x] = r
+	return r
+}
+
+func (u *union) union(a, b string) {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+}

@@ -1,0 +1,225 @@
+package cluster
+
+import (
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// ent makes a projected entity of a made or lexicon ID with its articles;
+// a made ID's type is its prefix.
+func ent(id string, articles int) graph.ProjectedEntity {
+	typ := graph.Person
+	if t, _, ok := strings.Cut(id, ":"); ok {
+		typ = graph.EntityType(t)
+	}
+	return graph.ProjectedEntity{Entity: graph.Entity{ID: id, Type: typ}, Articles: articles}
+}
+
+// firstNames stands in for extraction's list (ingest/extract.FirstName).
+func firstName(w string) bool { return w == "محمد" || w == "احمد" || w == "كريم" }
+
+func TestCompute(t *testing.T) {
+	opts := Options{FirstName: firstName}
+	tests := []struct {
+		name string
+		ents []graph.ProjectedEntity
+		opts Options
+		// groups are the expected merged clusters, each sorted, the
+		// representative first; IDs in no group stay alone.
+		groups [][]string
+	}{
+		{"clitic on stored evidence",
+			[]graph.ProjectedEntity{ent("person:احمد-عصيد", 5), ent("person:واحمد-عصيد", 1), ent("person:لاحمد-عصيد", 1)}, Options{},
+			[][]string{{"person:احمد-عصيد", "person:لاحمد-عصيد", "person:واحمد-عصيد"}}},
+		{"clitic before a first name, bare form not stored",
+			[]graph.ProjectedEntity{ent("person:واحمد", 2), ent("person:احمد", 1)}, opts,
+			[][]string{{"person:احمد", "person:واحمد"}}},
+		{"one word: bare form stored with more articles",
+			[]graph.ProjectedEntity{ent("location:بسلا", 1), ent("location:سلا", 33)}, opts,
+			[][]string{{"location:سلا", "location:بسلا"}}},
+		{"one word: no ل read off a place",
+			[]graph.ProjectedEntity{ent("location:لسان", 2), ent("location:سان", 8), ent("location:وتيزي", 1), ent("location:بتيزي", 2), ent("location:تيزي", 7)}, opts,
+			[][]string{{"location:تيزي", "location:بتيزي", "location:وتيزي"}}},
+		{"one word: no preposition read off but before a place",
+			[]graph.ProjectedEntity{ent("organization:بريتش", 1), ent("organization:ريتش", 2), ent("person:وبروكسيل", 1), ent("person:بروكسيل", 2)}, opts,
+			[][]string{{"person:بروكسيل", "person:وبروكسيل"}}},
+		{"one word: bare form no commoner is a word of its own",
+			[]graph.ProjectedEntity{ent("person:كرونا", 1), ent("person:رونا", 1)}, opts, nil},
+		{"no clitic read into ال",
+			[]graph.ProjectedEntity{ent("organization:البنك-الدولي", 3), ent("organization:بالبنك-الدولي", 1)}, opts,
+			nil},
+		{"spelling of عبد",
+			[]graph.ProjectedEntity{ent("person:عبد-الله-بادو", 40), ent("person:عبدالله-بادو", 1)}, opts,
+			[][]string{{"person:عبد-الله-بادو", "person:عبدالله-بادو"}}},
+		{"a trailing word with one longer name: absorbed",
+			[]graph.ProjectedEntity{ent("person:احمد-موسي", 4), ent("person:احمد-موسي-قائلا", 1)}, opts,
+			[][]string{{"person:احمد-موسي", "person:احمد-موسي-قائلا"}}},
+		{"a trailing word beside a surname: ambiguous, not cut",
+			[]graph.ProjectedEntity{ent("person:احمد-موسي", 4), ent("person:احمد-موسي-قائلا", 1), ent("person:احمد-موسي-العلي", 1)}, opts,
+			nil},
+		{"unique longer name absorbs a prefix",
+			[]graph.ProjectedEntity{ent("organization:حزب-العداله", 1), ent("organization:حزب-العداله-والتنميه", 9)}, opts,
+			[][]string{{"organization:حزب-العداله-والتنميه", "organization:حزب-العداله"}}},
+		{"two longer names: ambiguous",
+			[]graph.ProjectedEntity{ent("person:نور-الدين", 11), ent("person:نور-الدين-الطبوبي", 3), ent("person:نور-الدين-مضيان", 4)}, opts,
+			nil},
+		{"a chain of longer names is unambiguous",
+			[]graph.ProjectedEntity{ent("person:محمد-خير", 1), ent("person:محمد-خير-الدين", 6), ent("person:محمد-خير-الدين-الفاسي", 1)}, opts,
+			[][]string{{"person:محمد-خير-الدين", "person:محمد-خير", "person:محمد-خير-الدين-الفاسي"}}},
+		{"middle name of a person",
+			[]graph.ProjectedEntity{ent("person:احمد-عصيد", 3), ent("person:احمد-بن-محمد-عصيد", 1)}, opts,
+			[][]string{{"person:احمد-عصيد", "person:احمد-بن-محمد-عصيد"}}},
+		{"no middle name in an organisation",
+			[]graph.ProjectedEntity{ent("organization:جامعه-قطر", 1), ent("organization:جامعه-ابردين-قطر", 1)}, opts, nil},
+		{"no middle name after a link",
+			[]graph.ProjectedEntity{ent("person:ابو-عبيد", 2), ent("person:ابو-بكر-عبيد", 1)}, opts, nil},
+		{"surname alone",
+			[]graph.ProjectedEntity{ent("person:عصيد", 1), ent("person:احمد-عصيد", 2)}, opts,
+			[][]string{{"person:احمد-عصيد", "person:عصيد"}}},
+		{"surname alone, commoner than the one full name",
+			[]graph.ProjectedEntity{ent("person:ريناوي", 5), ent("person:غيداء-ريناوي", 1)}, opts, nil},
+		{"no surname: a first name, a name with ال, the name after a link",
+			[]graph.ProjectedEntity{
+				ent("person:محمد", 1), ent("person:احمد-محمد", 2),
+				ent("person:الحسن", 1), ent("person:سعيد-خالد-الحسن", 1),
+				ent("person:غسان", 1), ent("person:ابو-غسان", 1),
+			}, opts, nil},
+		{"no surname of an organisation",
+			[]graph.ProjectedEntity{ent("organization:موريس", 1), ent("organization:فيليب-موريس", 1)}, opts, nil},
+		{"types and lexicon IDs apart",
+			[]graph.ProjectedEntity{ent("person:احمد-عصيد", 1), ent("organization:واحمد-عصيد", 1), ent("hamas", 1), ent("organization:حماس-الحركه", 1)}, opts, nil},
+		{"a linker joins scripts",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1), ent("person:sami-haddad", 1)},
+			Options{Linker: tableLinker{"كريم-حداد|karim-haddad": 0.95, "كريم-حداد|sami-haddad": 0.5}},
+			[][]string{{"person:كريم-حداد", "person:karim-haddad"}}},
+		{"a linker below the threshold",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1)},
+			Options{Linker: tableLinker{"كريم-حداد|karim-haddad": 0.8}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compute(tt.ents, tt.opts)
+			if got := groups(c); !slices.EqualFunc(got, tt.groups, slices.Equal) {
+				t.Errorf("clusters\n got %q\nwant %q", got, tt.groups)
+			}
+		})
+	}
+}
+
+// groups lists c's merged clusters, representative first, then the other
+// members in ID order; clusters in the order of their representatives.
+func groups(c *Clustering) [][]string {
+	var out [][]string
+	for _, r := range c.Reps() {
+		g := []string{r}
+		for _, m := range c.Members(r) {
+			if m != r {
+				g = append(g, m)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// tableLinker scores the pairs it lists ("arabic|latin"), others 0.
+type tableLinker map[string]float64
+
+func (l tableLinker) Link(ar, la string) float64 { return l[ar+"|"+la] }
+
+// TestComputeNoDrift: a clustering is a function of the store's entities,
+// not of the order a store lists them in (a store rebuilt from the same
+// articles may list them otherwise).
+func TestComputeNoDrift(t *testing.T) {
+	ents := []graph.ProjectedEntity{
+		ent("person:احمد-عصيد", 5), ent("person:واحمد-عصيد", 1), ent("person:عصيد", 1),
+		ent("person:احمد-موسي", 4), ent("person:احمد-موسي-قائلا", 1),
+		ent("person:سعيد-ناصر", 2), ent("person:وسعيد-ناصر", 1), ent("person:سعيد-ناصر-الرشيد", 1),
+		ent("person:كريم-حداد", 2), ent("person:حداد", 1), ent("location:بسلا", 1), ent("location:سلا", 3),
+		ent("organization:حزب-العداله", 1), ent("organization:حزب-العداله-والتنميه", 9),
+		ent("person:x-y", 1), ent("person:x-y-z", 1), ent("person:x-y-w", 1), ent("person:y", 1),
+	}
+	want := groups(Compute(ents, Options{FirstName: firstName}))
+	if len(want) < 4 {
+		t.Fatalf("only %d clusters: the test would not notice drift", len(want))
+	}
+	r := rand.New(rand.NewSource(1))
+	for range 20 {
+		r.Shuffle(len(ents), func(i, j int) { ents[i], ents[j] = ents[j], ents[i] })
+		if got := groups(Compute(ents, Options{FirstName: firstName})); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("order changed the clusters:\n got %q\nwant %q", got, want)
+		}
+	}
+}
+
+func TestApply(t *testing.T) {
+	ents := []graph.ProjectedEntity{ent("person:احمد-عصيد", 5), ent("person:واحمد-عصيد", 1), ent("morocco", 7), ent("rabat", 2)}
+	c := Compute(ents, Options{})
+	p := &graph.Projection{
+		Entities: ents,
+		Edges: []graph.Edge{
+			{A: "morocco", B: "person:احمد-عصيد", Articles: 3, Sentences: 1},
+			{A: "morocco", B: "person:واحمد-عصيد", Articles: 1, Sentences: 2},
+			{A: "person:احمد-عصيد", B: "person:واحمد-عصيد", Articles: 1},
+			{A: "morocco", B: "rabat", Articles: 2},
+		},
+	}
+	slices.SortFunc(p.Entities, func(a, b graph.ProjectedEntity) int { return strings.Compare(a.ID, b.ID) })
+	got := c.Apply(p)
+	var ids []string
+	for _, e := range got.Entities {
+		ids = append(ids, e.ID)
+		if e.ID == "person:احمد-عصيد" && e.Articles != 6 {
+			t.Errorf("merged articles = %d, want 5+1", e.Articles)
+		}
+	}
+	if want := []string{"morocco", "person:احمد-عصيد", "rabat"}; !slices.Equal(ids, want) {
+		t.Errorf("entities %q, want %q", ids, want)
+	}
+	want := []graph.Edge{
+		{A: "morocco", B: "person:احمد-عصيد", Articles: 4, Sentences: 3},
+		{A: "morocco", B: "rabat", Articles: 2},
+	}
+	if !slices.Equal(got.Edges, want) {
+		t.Errorf("edges\n got %+v\nwant %+v", got.Edges, want)
+	}
+	if len(p.Entities) != 4 || len(p.Edges) != 4 {
+		t.Error("Apply changed its input")
+	}
+}
+
+// BenchmarkCompute clusters 20,000 invented made IDs (about the size of
+// ar-news-2022's 16,085), drawn with a fixed seed from a few hundred words
+// so that prefixes, clitics and surnames recur.
+func BenchmarkCompute(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	words := make([]string, 300)
+	for i := range words {
+		words[i] = string(rune('ا'+i%28)) + string(rune('ب'+i/28)) + string(rune('ت'+i%7))
+	}
+	clitics := []string{"", "", "", "و", "ب", "ل"}
+	ents := make([]graph.ProjectedEntity, 0, 20000)
+	seen := map[string]bool{}
+	for len(ents) < 20000 {
+		n := 1 + r.Intn(4)
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[r.Intn(len(words))]
+		}
+		ws[0] = clitics[r.Intn(len(clitics))] + ws[0]
+		typ := []string{"person", "organization", "location"}[r.Intn(3)]
+		id := typ + ":" + strings.Join(ws, "-")
+		if !seen[id] {
+			seen[id] = true
+			ents = append(ents, ent(id, 1+r.Intn(20)))
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		Compute(ents, Options{FirstName: firstName})
+	}
+}

@@ -1,0 +1,91 @@
+package cluster
+
+import (
+	"sort"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Apply returns p with each cluster's members merged into one entity under
+// its representative's ID and entity: counts summed, first and last dates
+// widened, and the edges between members dropped; the edges of members to
+// one other node become one edge (counts summed, dates widened). p is not
+// changed; an unmerged p comes back as a copy. Order is the projection's:
+// entities by ID, edges by (A, B).
+func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
+	out := &graph.Projection{}
+	if c == nil || len(c.rep) == 0 {
+		out.Entities = append([]graph.ProjectedEntity(nil), p.Entities...)
+		out.Edges = append([]graph.Edge(nil), p.Edges...)
+		return out
+	}
+	ents := map[string]*graph.ProjectedEntity{}
+	for _, e := range p.Entities {
+		r := c.Rep(e.ID)
+		m, ok := ents[r]
+		if !ok {
+			ne := e
+			if r != e.ID {
+				ne.Entity = c.entity[r]
+			}
+			ents[r] = &ne
+			continue
+		}
+		m.Articles += e.Articles
+		m.Mentions += e.Mentions
+		m.First, m.Last = widen(m.First, m.Last, e.First, e.Last)
+	}
+	out.Entities = make([]graph.ProjectedEntity, 0, len(ents))
+	for _, e := range ents {
+		out.Entities = append(out.Entities, *e)
+	}
+	sort.Slice(out.Entities, func(i, j int) bool { return out.Entities[i].ID < out.Entities[j].ID })
+
+	type pair struct{ a, b string }
+	edges := map[pair]*graph.Edge{}
+	for _, e := range p.Edges {
+		a, b := c.Rep(e.A), c.Rep(e.B)
+		if a == b {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+		}
+		k := pair{a, b}
+		m, ok := edges[k]
+		if !ok {
+			ne := e
+			ne.A, ne.B = a, b
+			edges[k] = &ne
+			continue
+		}
+		m.Articles += e.Articles
+		m.Sentences += e.Sentences
+		m.First, m.Last = widen(m.First, m.Last, e.First, e.Last)
+	}
+	out.Edges = make([]graph.Edge, 0, len(edges))
+	for _, e := range edges {
+		out.Edges = append(out.Edges, *e)
+	}
+	sort.Slice(out.Edges, func(i, j int) bool {
+		if out.Edges[i].A != out.Edges[j].A {
+			return out.Edges[i].A < out.Edges[j].A
+		}
+		return out.Edges[i].B < out.Edges[j].B
+	})
+	return out
+}
+
+// widen returns the earliest first and latest last date of two ranges; a
+// zero date is unknown, not early.
+func widen(f1, l1, f2, l2 time.Time) (first, last time.Time) {
+	first, last = f1, l1
+	if first.IsZero() || !f2.IsZero() && f2.Before(first) {
+		first = f2
+	}
+	if l2.After(last) {
+		last = l2
+	}
+	return first, last
+}

@@ -1,0 +1,299 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Store is a graph.Store whose reads see clusters as single nodes (see
+// the package comment); writes go to the wrapped store unchanged and make
+// the clustering be computed again. An entity ID that is a member of a
+// cluster reads as its representative. Like the stores it wraps, it is for
+// one goroutine at a time.
+type Store struct {
+	graph.Store
+	opts Options
+
+	mu sync.Mutex
+	c  *Clustering
+}
+
+// Wrap returns s seen through the clustering of its entities under opts.
+func Wrap(s graph.Store, opts Options) *Store { return &Store{Store: s, opts: opts} }
+
+// Clustering returns the clustering of the wrapped store's entities,
+// computed on first use from a projection of the whole store.
+func (s *Store) Clustering(ctx context.Context) (*Clustering, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.c != nil {
+		return s.c, nil
+	}
+	p, err := s.Store.Projection(ctx, graph.Filter{Edges: graph.ArticleEdges})
+	if err != nil {
+		return nil, fmt.Errorf("clustering the store's entities: %w", err)
+	}
+	s.c = Compute(p.Entities, s.opts)
+	return s.c, nil
+}
+
+// whole reports whether f keeps every article, entity type and relation at
+// the article level, so that its projection holds every entity with its
+// whole-store counts, as Clustering reads them.
+func whole(f graph.Filter) bool {
+	return len(f.Types) == 0 && f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0 &&
+		f.Level() == graph.ArticleEdges && len(f.Relations) == 0
+}
+
+// Apply writes through and forgets the clustering.
+func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
+	s.forget()
+	return s.Store.Apply(ctx, docs)
+}
+
+// Delete writes through and forgets the clustering.
+func (s *Store) Delete(ctx context.Context, ids []string) error {
+	s.forget()
+	return s.Store.Delete(ctx, ids)
+}
+
+func (s *Store) forget() {
+	s.mu.Lock()
+	s.c = nil
+	s.mu.Unlock()
+}
+
+// Projection is the wrapped store's projection with clusters merged
+// (Clustering.Apply).
+func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
+	p, err := s.Store.Projection(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.c == nil && whole(f) {
+		s.c = Compute(p.Entities, s.opts)
+	}
+	s.mu.Unlock()
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return c.Apply(p), nil
+}
+
+// Resolve returns the representatives of the entities the name refers to,
+// each once, in the wrapped store's order.
+func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
+	ents, err := s.Store.Resolve(ctx, name)
+	if err != nil || len(ents) == 0 {
+		return ents, err
+	}
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := ents[:0:0]
+	for _, e := range ents {
+		r := c.Rep(e.ID)
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		if r != e.ID {
+			e = c.entity[r]
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Evidence lists the articles that link any member of a's cluster to any
+// member of b's, each article once, in the wrapped store's order (newest
+// first, undated last, ties by article ID), at most limit of them.
+func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit int) ([]graph.Evidence, error) {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	as, bs := c.Members(a), c.Members(b)
+	if len(as) == 1 && len(bs) == 1 {
+		return s.Store.Evidence(ctx, as[0], bs[0], f, limit)
+	}
+	seen := map[string]bool{}
+	var out []graph.Evidence
+	for _, x := range as {
+		for _, y := range bs {
+			if x == y {
+				continue
+			}
+			ev, err := s.Store.Evidence(ctx, x, y, f, limit)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range ev {
+				if !seen[e.ArticleID] {
+					seen[e.ArticleID] = true
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return newer(out[i].Published.Unix(), out[i].Published.IsZero(), out[i].ArticleID,
+			out[j].Published.Unix(), out[j].Published.IsZero(), out[j].ArticleID)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// newer orders articles newest first, undated last, ties by article ID.
+func newer(ta int64, za bool, ida string, tb int64, zb bool, idb string) bool {
+	switch {
+	case za != zb:
+		return zb
+	case ta != tb:
+		return ta > tb
+	}
+	return ida < idb
+}
+
+// Mentions lists the articles that mention any member of id's cluster,
+// each once with the mentions of all members summed, in the wrapped
+// store's order.
+func (s *Store) Mentions(ctx context.Context, id string, f graph.Filter) ([]graph.ArticleMentions, error) {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ms := c.Members(id)
+	if len(ms) == 1 {
+		return s.Store.Mentions(ctx, ms[0], f)
+	}
+	at := map[string]int{}
+	var out []graph.ArticleMentions
+	for _, m := range ms {
+		list, err := s.Store.Mentions(ctx, m, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, am := range list {
+			if k, ok := at[am.ArticleID]; ok {
+				out[k].Count += am.Count
+				continue
+			}
+			at[am.ArticleID] = len(out)
+			out = append(out, am)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return newer(out[i].Published.Unix(), out[i].Published.IsZero(), out[i].ArticleID,
+			out[j].Published.Unix(), out[j].Published.IsZero(), out[j].ArticleID)
+	})
+	return out, nil
+}
+
+// Relations lists the typed relations of every member of id's cluster, in
+// the wrapped store's order (newest article first, undated last, then
+// article ID, then trigger offset), with member IDs read as the
+// representative.
+func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]graph.RelationEvidence, error) {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.RelationEvidence
+	for _, m := range c.Members(id) {
+		list, err := s.Store.Relations(ctx, m, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, list...)
+	}
+	for i := range out {
+		out[i].Subject = c.Rep(out[i].Subject)
+		if out[i].Object != "" {
+			out[i].Object = c.Rep(out[i].Object)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ArticleID == b.ArticleID {
+			return a.Trigger.Start < b.Trigger.Start
+		}
+		return newer(a.Published.Unix(), a.Published.IsZero(), a.ArticleID, b.Published.Unix(), b.Published.IsZero(), b.ArticleID)
+	})
+	return out, nil
+}
+
+// Entity profiles id's cluster: the representative's entity with the
+// articles naming any member (each once), the members' mentions, methods
+// and surfaces summed, dates widened, and their
+// neighbours read as representatives and summed (each member lists at most
+// graph.ProfileNeighbors, so a merged list can miss a neighbour).
+func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.EntityProfile, error) {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ms := c.Members(id)
+	if len(ms) == 1 {
+		return s.Store.Entity(ctx, ms[0], f)
+	}
+	r := c.Rep(id)
+	out := &graph.EntityProfile{Methods: map[string]int{}}
+	out.Entity = c.entity[r]
+	surf := map[string]int{}
+	nb := map[string]*graph.Neighbor{}
+	for _, m := range ms {
+		p, err := s.Store.Entity(ctx, m, f)
+		if err != nil {
+			return nil, fmt.Errorf("member %s of %s: %w", m, r, err)
+		}
+		out.Articles += p.Articles
+		out.Mentions += p.Mentions
+		out.First, out.Last = widen(out.First, out.Last, p.First, p.Last)
+		for k, v := range p.Methods {
+			out.Methods[k] += v
+		}
+		for _, sc := range p.Surfaces {
+			surf[sc.Surface] += sc.Count
+		}
+		for _, n := range p.Neighbors {
+			nr := c.Rep(n.ID)
+			if nr == r {
+				continue
+			}
+			if x, ok := nb[nr]; ok {
+				x.Articles += n.Articles
+				continue
+			}
+			n.ID = nr
+			if e, ok := c.entity[nr]; ok {
+				n.Type, n.Name, n.NameAr = e.Type, e.Name, e.NameAr
+			}
+			nb[nr] = &n
+		}
+	}
+	// Articles: each once, however many members it names.
+	arts, err := s.Mentions(ctx, r, f)
+	if err != nil {
+		return nil, err
+	}
+	out.Articles = len(arts)
+	for k, v := range surf {
+		out.Surfaces = append(out.Surfaces, graph.SurfaceCount{Surface: k, Count: v})
+	}
+	for _, n := range nb {
+		out.Neighbors = append(out.Neighbors, *n)
+	}
+	graph.SortProfile(out)
+	return out, nil
+}

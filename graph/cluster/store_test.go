@@ -1,0 +1,108 @@
+package cluster_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/cluster"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
+)
+
+// doc is an article naming Morocco and one spelling of Ahmed Assid.
+func doc(id string, day int, assid string) graph.Document {
+	morocco := graph.Entity{ID: "morocco", Type: graph.Location, Name: "Morocco", NameAr: "المغرب"}
+	person := graph.Entity{ID: assid, Type: graph.Person, Kind: "found by tagger", NameAr: assid[len("person:"):]}
+	return graph.Document{
+		Article:  graph.Article{ID: id, Title: id, Published: time.Date(2022, 5, day, 0, 0, 0, 0, time.UTC), Lang: "ar"},
+		Entities: []graph.Entity{morocco, person},
+		Mentions: []graph.Mention{{EntityID: "morocco", Count: 1}, {EntityID: assid, Count: 2}},
+	}
+}
+
+// TestStore reads a real SQLite store through the wrapper: a merged node's
+// projection, mentions, evidence and name lookups cover all its members,
+// and --no-cluster's view (the store itself) keeps them apart.
+func TestStore(t *testing.T) {
+	ctx := context.Background()
+	raw, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	docs := []graph.Document{
+		doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:احمد-عصيد"),
+		doc("a3", 3, "person:واحمد-عصيد"), doc("a4", 4, "person:احمد-عصيد-قائلا"),
+	}
+	if err := raw.Apply(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	s := cluster.Wrap(raw, cluster.Options{})
+
+	p, err := s.Projection(ctx, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range p.Entities {
+		ids = append(ids, e.ID)
+	}
+	if want := []string{"morocco", "person:احمد-عصيد"}; !slices.Equal(ids, want) {
+		t.Fatalf("entities %q, want %q", ids, want)
+	}
+	// Four articles, each naming Morocco and one member once.
+	if len(p.Edges) != 1 || p.Edges[0].Articles != 4 {
+		t.Errorf("edges %+v, want one of 4 articles", p.Edges)
+	}
+
+	ms, err := s.Mentions(ctx, "person:واحمد-عصيد", graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []string
+	for _, m := range ms {
+		arts = append(arts, m.ArticleID)
+	}
+	if want := []string{"a4", "a3", "a2", "a1"}; !slices.Equal(arts, want) {
+		t.Errorf("mentions in %q, want %q (newest first)", arts, want)
+	}
+
+	ev, err := s.Evidence(ctx, "morocco", "person:احمد-عصيد", graph.Filter{}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = arts[:0]
+	for _, e := range ev {
+		arts = append(arts, e.ArticleID)
+	}
+	if want := []string{"a4", "a3", "a2"}; !slices.Equal(arts, want) {
+		t.Errorf("evidence %q, want %q (newest three)", arts, want)
+	}
+
+	prof, err := s.Entity(ctx, "person:احمد-عصيد-قائلا", graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prof.ID != "person:احمد-عصيد" || prof.Articles != 4 || prof.Mentions != 8 {
+		t.Errorf("profile %s: %d articles, %d mentions; want person:احمد-عصيد, 4, 8", prof.ID, prof.Articles, prof.Mentions)
+	}
+
+	res, err := s.Resolve(ctx, "person:واحمد-عصيد")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].ID != "person:احمد-عصيد" {
+		t.Errorf("resolve gave %+v, want the representative", res)
+	}
+
+	rawP, err := raw.Projection(ctx, graph.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rawP.Entities) != 4 {
+		t.Errorf("the store itself holds %d entities, want 4: clustering must not write", len(rawP.Entities))
+	}
+}
