@@ -10,7 +10,7 @@
 //
 // Only facts are taken from the dictionaries: names, aliases and dated
 // CAMEO role codes. The curated files (every data file but the two written
-// here: 10-core.jsonl, 12-mena.jsonl, 15-world.jsonl, 20-iraq.jsonl) win:
+// here: 10-core.jsonl, 12-mena.jsonl, 13-corpora.jsonl, 15-world.jsonl, 20-iraq.jsonl) win:
 // a converted entry sharing a name with a curated one is skipped, so the
 // same entity is never defined twice.
 //
@@ -786,6 +786,14 @@ func onlyGivenNames(ws []string) bool {
 	return len(ws) > 0
 }
 
+// arabicGivenOnly reports whether an Arabic name is one given name and
+// nothing else: عبد with the word after it (عبد المجيد, عبد الله), which
+// names no one for sure (issue 14: "عبد المجيد" was a person node of 20
+// articles in ar-news-2022).
+func arabicGivenOnly(ws []string) bool {
+	return len(ws) == 2 && norm.Key(ws[0]) == norm.Key("عبد")
+}
+
 // givenNames are common Arabic and Muslim given names in Latin letters.
 var givenNames = keys("Ali", "Hassan", "Hasan", "Hussein", "Husain", "Hussain", "Mohammed", "Mohammad",
 	"Muhammad", "Mohamed", "Muhammed", "Ahmed", "Ahmad", "Abbas", "Omar", "Umar", "Khalid", "Khaled", "Saleh",
@@ -1192,7 +1200,7 @@ func convertArabic(recs []*raw, c *counts) []*candidate {
 		if len(ws) > 2 && norm.Key(ws[0]) == "الله" { // آية الله
 			ws = ws[1:]
 		}
-		if len(ws) < 2 {
+		if len(ws) < 2 || arabicGivenOnly(ws) {
 			c.noName++
 			continue
 		}

@@ -147,6 +147,8 @@ const arabicSnippet = `نوري_المالكي_
 	[EGYELI 20090331-18000101]
 شيخ_خالد_العطية_
 	[QATGOV 20110911-18000101]
+عبد_المجيد_
+	[MARGOV 20110911-18000101]
 `
 
 func TestConvertArabic(t *testing.T) {
@@ -159,7 +161,8 @@ func TestConvertArabic(t *testing.T) {
 	for _, c := range cs {
 		got = append(got, c.e.NameAr)
 	}
-	// The description (حكومة عراقي) and the mangled lemma (فصل طويل) go.
+	// The description (حكومة عراقي), the mangled lemma (فصل طويل) and the
+	// bare given name (عبد المجيد) go.
 	if want := []string{"نوري المالكي", "خالد العطية"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("Arabic names %q, want %q", got, want)
 	}
