@@ -321,7 +321,7 @@ var honorifics = map[string]bool{
 	"LT.": true, "MAJOR": true, "MAJ.": true, "BRIG.": true, "ADMIRAL": true, "CROWN": true,
 	"SIR": true, "LORD": true, "SENATOR": true, "SEN.": true, "VICE": true, "DEPUTY": true,
 	"SPEAKER": true, "CHAIRMAN": true, "MARSHAL": true, "FIELD": true, "QUEEN": true, "HAJJ": true,
-	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true,
+	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true, "RESIDENT": true, "COORDINATOR": true,
 }
 
 // orgWords make an entry an organisation.

@@ -351,6 +351,7 @@ SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_ #
 	[SYROPPHRI >20120101]
 
 UN_SECRETARY_GENERAL [IGOUNO]
+UN_RESIDENT_	[IGOUNO] #MleH 22 Jul 2009# NGO_Actors
 `
 
 func TestImportErrors(t *testing.T) {
@@ -380,6 +381,7 @@ func TestImportErrors(t *testing.T) {
 		"black-panthers":                      "organization",
 		"tanzim":                              "organization",
 		"un-secretary-general":                "absent", // an office, not an organisation
+		"un-resident":                         "absent", // an office too (the UN resident coordinator)
 	} {
 		if got := typ(id); got != want {
 			t.Errorf("%s: %s, want %s", id, got, want)
