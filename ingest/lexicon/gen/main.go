@@ -776,6 +776,16 @@ func onlyTitles(ws []string) bool {
 	return len(ws) > 0
 }
 
+// abdWord reports whether a word begins a compound given name: Abdul,
+// Abdel, Abd.
+func abdWord(w string) bool {
+	switch strings.ToUpper(strings.Trim(w, ".,'")) {
+	case "ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL":
+		return true
+	}
+	return false
+}
+
 // onlyGivenNames reports whether every word is a common given name.
 func onlyGivenNames(ws []string) bool {
 	for _, w := range ws {
@@ -996,9 +1006,11 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 		}
 		name := pretty(ws, !person)
 		e := &lexicon.Entry{ID: slug(name), Name: name, Source: "petrarch2"}
-		if person && len(ws) == 2 && onlyGivenNames(ws) {
+		if person && len(ws) == 2 && (onlyGivenNames(ws) || abdWord(ws[0])) {
 			// "Abdul Rahim", left once "Acting Minister" goes: two
-			// given names name many people, so the name is weak.
+			// given names name many people, so the name is weak; so
+			// does Abdul with any word after it ("Abdul Zahir"), one
+			// compound given name (lexicon.Lint: given-name-only).
 			e.Weak = append(e.Weak, name)
 		}
 		if person {

@@ -351,6 +351,7 @@ SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_ #
 	[SYROPPHRI >20120101]
 
 UN_SECRETARY_GENERAL [IGOUNO]
+ABDUL_TURQ__ [IMGMUS] # MleH 10 Aug 2009
 UN_RESIDENT_	[IGOUNO] #MleH 22 Jul 2009# NGO_Actors
 `
 
@@ -393,6 +394,10 @@ func TestImportErrors(t *testing.T) {
 		if e := byID[id]; e != nil && contains(e.Aliases, bad) {
 			t.Errorf("%s has the alias %q", id, bad)
 		}
+	}
+	// A compound given name alone names no one for sure: weak.
+	if a := byID["abdul-turq"]; a == nil || !contains(a.Weak, "Abdul Turq") {
+		t.Errorf("Abdul Turq: %+v, want the name weak", a)
 	}
 	if y := byID["boris-yeltsin"]; y == nil || !contains(y.Aliases, "Boris N. Yeltsin") || len(y.Roles) != 2 {
 		t.Errorf("Yeltsin: %+v", y)
