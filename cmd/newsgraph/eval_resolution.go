@@ -15,11 +15,12 @@ import (
 
 type evalResolutionOptions struct {
 	globalOptions
-	actors string // the actor list file
-	top    int    // top nodes the junk heuristic judges
-	nodes  int    // node IDs shown per actor in tables
-	format string
-	stdout io.Writer
+	actors   string // the actor list file
+	verdicts string // a reader's verdicts on the top nodes ("" for none)
+	top      int    // top nodes the junk heuristic judges
+	nodes    int    // node IDs shown per actor in tables
+	format   string
+	stdout   io.Writer
 }
 
 func evalResolutionCommand() *cli.Command {
@@ -47,21 +48,27 @@ Junk among the top --junk-top nodes by articles is a HEURISTIC: a node is junk w
 ID extending another ID, a made name holding a stop-word ("الذي", "سيفتح"), a bare generic body
 of no country ("مجلس النواب", "وزارة الدفاع") as its name or an alias, or a duplicate of a listed
 actor (carries it but is not its largest node). It misses wrong identities behind right names
-and wrong types, so it understates what a reader would judge.
+and wrong types, so it understates what a reader would judge. --verdicts reads a reader's
+judgement of the top nodes (ID<TAB>VERDICT[<TAB>NOTE] lines; ok, wrong-identity, non-entity,
+generic, wrong-type or duplicate) and reports the junk it counts beside the heuristic's, listing
+the nodes it calls junk and those it does not judge.
 
    newsgraph --store ar.db eval resolution --actors ingest/reseval/testdata/ar-news-2022-actors.jsonl
    newsgraph eval resolution --actors actors.jsonl --format json
+   newsgraph eval resolution --actors actors.jsonl --verdicts ingest/reseval/testdata/ar-news-2022-top-verdicts.tsv
 
 tsv, csv and markdown print the per-actor table; table adds the summary and the junk list; json
 is the whole report: {"actors": [{"actor", "nodes": [{"id", "name", "articles"}], "articles",
 "largest", "share"}], "actors_found", "mean_nodes_per_actor", "mean_share", "actors_one_node", "entities",
 "made_ids", "extending_ids", "fragment_ids", "top": [{"id", "name", "articles", "junk"}], "top_junk",
-"top_junk_share", "top_junk_reasons": {reason: count}}.
+"top_junk_share", "top_junk_reasons": {reason: count}}, with --verdicts each top node's "verdict"
+and "hand": {"junk", "junk_share", "junk_kinds", "unjudged"}.
 
 Exit status: 0 measured; 1 the store or the actor list could not be read; 2 the command line
 was wrong.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "actors", Aliases: []string{"a"}, Usage: "hand-checked actor list `FILE` (JSON lines; required)"},
+			&cli.StringFlag{Name: "verdicts", Usage: "a reader's verdicts on the top nodes, `FILE` of ID<TAB>VERDICT[<TAB>NOTE] lines (ok, wrong-identity, non-entity, generic, wrong-type, duplicate): also report the junk they count"},
 			&cli.IntFlag{Name: "junk-top", Value: reseval.DefaultTop, Usage: "judge the top `N` nodes by articles for junk"},
 			&cli.IntFlag{Name: "nodes", Value: 3, Usage: "show the `N` largest node IDs of each actor in tables; 0 shows all"},
 			formatFlag(),
@@ -78,6 +85,7 @@ was wrong.`,
 			opts := evalResolutionOptions{
 				globalOptions: globals(c),
 				actors:        c.String("actors"),
+				verdicts:      c.String("verdicts"),
 				top:           c.Int("junk-top"),
 				nodes:         c.Int("nodes"),
 				format:        format,
@@ -109,6 +117,13 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	rep, err := reseval.Measure(ctx, store, actors, opts.top)
 	if err != nil {
 		return err
+	}
+	if opts.verdicts != "" {
+		v, err := reseval.ReadVerdictsFile(opts.verdicts)
+		if err != nil {
+			return err
+		}
+		rep.Judge(v)
 	}
 	if opts.format == formatJSON {
 		enc := json.NewEncoder(opts.stdout)
@@ -153,7 +168,16 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 	sort.Strings(reasons)
 	fmt.Fprintf(w, "junk (a heuristic): %d of the top %d nodes by articles (%.1f%%): %s\n",
 		rep.Junk, len(rep.Top), 100*rep.JunkShare, strings.Join(reasons, ", "))
-	if rep.Junk == 0 {
+	if h := rep.Hand; h != nil {
+		kinds := make([]string, 0, len(h.Kinds))
+		for k, n := range h.Kinds {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
+		}
+		sort.Strings(kinds)
+		fmt.Fprintf(w, "junk (verdicts of %s): %d of the top %d nodes by articles (%.1f%%): %s; %d not judged\n",
+			opts.verdicts, h.Junk, len(rep.Top), 100*h.Share, strings.Join(kinds, ", "), h.Unjudged)
+	}
+	if rep.Junk == 0 && (rep.Hand == nil || rep.Hand.Junk+rep.Hand.Unjudged == 0) {
 		return nil
 	}
 	junk := &result{columns: []column{
@@ -163,10 +187,23 @@ func runEvalResolution(ctx context.Context, opts evalResolutionOptions) error {
 		{name: "articles", title: "ARTICLES", number: true},
 		{name: "junk", title: "JUNK"},
 	}}
+	if rep.Hand != nil {
+		junk.columns = append(junk.columns, column{name: "verdict", title: "VERDICT"})
+	}
 	for i, t := range rep.Top {
-		if t.Junk != "" {
-			junk.rows = append(junk.rows, []any{i + 1, t.ID, t.Name, t.Articles, t.Junk})
+		judged := rep.Hand != nil && t.Verdict != reseval.VerdictOK
+		if t.Junk == "" && !judged {
+			continue
 		}
+		row := []any{i + 1, t.ID, t.Name, t.Articles, t.Junk}
+		if rep.Hand != nil {
+			v := t.Verdict
+			if v == "" {
+				v = "(not judged)"
+			}
+			row = append(row, v)
+		}
+		junk.rows = append(junk.rows, row)
 	}
 	fmt.Fprintln(w)
 	return junk.write(w, formatTable)

@@ -116,6 +116,38 @@ func TestEvalResolution(t *testing.T) {
 		t.Errorf("--no-cluster merged:\n%s", r.stdout)
 	}
 
+	// A reader's verdicts: the ministry is generic, the rule node a
+	// duplicate, karim-haddad fine, the visit node not judged.
+	verdicts := filepath.Join(dir, "verdicts.tsv")
+	body := "# invented\nkarim-haddad\tok\norganization:وزاره-الدفاع\tgeneric\tno country\nperson:كريم-حداد\tduplicate\n"
+	if err := os.WriteFile(verdicts, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "table")
+	for _, want := range []string{
+		"junk (verdicts of " + verdicts + "): 2 of the top 4 nodes by articles (50.0%): duplicate 1, generic 1; 1 not judged",
+		"(not judged)",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("table lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "json")
+	var judged struct {
+		Hand struct {
+			Junk     int            `json:"junk"`
+			Kinds    map[string]int `json:"junk_kinds"`
+			Unjudged int            `json:"unjudged"`
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &judged); err != nil || judged.Hand.Junk != 2 || judged.Hand.Unjudged != 1 || judged.Hand.Kinds["generic"] != 1 {
+		t.Errorf("json hand judgement: %+v (%v)", judged.Hand, err)
+	}
+	if err := os.WriteFile(verdicts, []byte("karim-haddad\tmaybe\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ng(t, dir, 1, "eval", "resolution", "--actors", list, "--verdicts", verdicts)
+
 	ng(t, dir, 2, "eval", "resolution")
 	ng(t, dir, 2, "eval", "resolution", "--actors", list, "--junk-top", "0")
 	ng(t, dir, 1, "eval", "resolution", "--actors", filepath.Join(dir, "missing.jsonl"))

@@ -15,6 +15,9 @@
 // from the article whether it counts. Country walks an entry's Parent chain
 // to the country a generic body belongs to. Lint checks entries for the
 // kind errors of imports (common words as names, people typed as
-// organisations, titles inside names); TestLexiconLint runs it over the
-// embedded lexicon.
+// organisations, titles inside names, a given name alone as a person's
+// name); TestLexiconLint runs it over the embedded lexicon, and
+// TestCorpusTopEntries checks that the entries among the 1,000
+// most-mentioned nodes of the shared corpora (testdata/corpus-top-ids.txt)
+// keep their IDs and have names in both scripts.
 package lexicon

@@ -22,6 +22,11 @@ const (
 	// holds a title or office (President, Minister, الرئيس, وزير, الشيخ …);
 	// titled forms belong among the aliases.
 	LintTitleInName = "title-in-name"
+	// LintGivenNameOnly: a person whose canonical name is a given name
+	// alone — one frequent given name (محمد, Ahmed) or عبد/Abdul with the
+	// word after it (عبد المجيد) — which names no one for sure, unless
+	// the name is weak too (the converter's "Abdul Rahim").
+	LintGivenNameOnly = "given-name-only"
 )
 
 // LintProblem is one finding of Lint: the entry, the check it fails and
@@ -65,6 +70,9 @@ func Lint(entries []*Entry, common []string) []LintProblem {
 			for _, n := range []string{e.Name, e.NameAr} {
 				if titled(n) {
 					out = append(out, LintProblem{e.ID, LintTitleInName, n})
+				}
+				if givenNameOnly(n) && !weak[norm.Key(n)] {
+					out = append(out, LintProblem{e.ID, LintGivenNameOnly, n})
 				}
 			}
 		}
@@ -116,6 +124,22 @@ var givenNames = keySet("mohammed", "mohammad", "muhammad", "mohamed", "ahmed", 
 	"yusuf", "youssef", "mustafa", "mahmoud", "jamal", "aftab", "saad", "salem", "sami", "tariq", "yahya",
 	"محمد", "أحمد", "علي", "حسن", "حسين", "عمر", "أسامة", "أيمن", "خالد", "عبدالله", "إبراهيم", "يوسف",
 	"مصطفى", "محمود", "جمال", "سعد", "سالم", "طارق", "يحيى", "عبد")
+
+// abdWords begin a compound given name: عبد المجيد, Abdul Majid.
+var abdWords = keySet("عبد", "abd", "abdul", "abdel", "abdal")
+
+// givenNameOnly reports whether a person's name is one given name and
+// nothing else.
+func givenNameOnly(name string) bool {
+	ws := words(name)
+	switch len(ws) {
+	case 1:
+		return givenNames[ws[0]]
+	case 2:
+		return abdWords[ws[0]]
+	}
+	return false
+}
 
 // kunya and patronymic words.
 var kunyas, patronyms = keySet("abu", "abou", "أبو", "ابو"), keySet("bin", "ibn", "bint", "بن", "ابن", "بنت")

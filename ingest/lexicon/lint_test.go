@@ -78,6 +78,14 @@ func TestLint(t *testing.T) {
 		{Entry{ID: "ksm", Type: "person", Name: "Khalid Sheikh Mohammed"}, nil},
 		{Entry{ID: "aa", Type: "person", NameAr: "عبد الأمير الشمري"}, nil},
 		{Entry{ID: "salman", Type: "person", Name: "Salman bin Abdulaziz", Aliases: []string{"King Salman"}}, nil},
+		// Given names alone (the UniversalPetrarch import made a person of
+		// "عبد المجيد", 20 articles of ar-news-2022).
+		{Entry{ID: "up-154400a6a7", Type: "person", NameAr: "عبد المجيد"}, []string{"given-name-only عبد المجيد"}},
+		{Entry{ID: "m", Type: "person", Name: "Mohammed", NameAr: "محمد"},
+			[]string{"given-name-only Mohammed", "given-name-only محمد"}},
+		{Entry{ID: "tebboune", Type: "person", Name: "Abdelmadjid Tebboune", NameAr: "عبد المجيد تبون", Aliases: []string{"عبد المجيد"}}, nil},
+		{Entry{ID: "abdullah-ii", Type: "person", Name: "Abdullah II", NameAr: "عبد الله الثاني"}, nil},
+		{Entry{ID: "abdul-rahim", Type: "person", Name: "Abdul Rahim", Weak: []string{"Abdul Rahim"}}, nil},
 	}
 	for _, tt := range tests {
 		e := tt.e
@@ -91,5 +99,47 @@ func TestLint(t *testing.T) {
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Lint(%+v) = %q, want %q", e, got, tt.want)
 		}
+	}
+}
+
+// TestCorpusTopEntries checks the lexicon entries among the 1,000
+// most-mentioned nodes of the three shared corpora (testdata/corpus-top-ids.txt,
+// issue 14 item 6): each is still in the lexicon under its ID (IDs are
+// never renamed) and has a name in both scripts, but for a name that
+// cannot say whom it names in English.
+func TestCorpusTopEntries(t *testing.T) {
+	// "جورج بوش", father or son: the converted Arabic entry names no one
+	// English could spell for sure.
+	arabicOnly := map[string]bool{"up-508fe68e9f": true}
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*Entry{}
+	for _, e := range l.Entries() {
+		byID[e.ID] = e
+	}
+	b, err := os.ReadFile("testdata/corpus-top-ids.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, id := range strings.Split(string(b), "\n") {
+		if id == "" || strings.HasPrefix(id, "#") {
+			continue
+		}
+		n++
+		e := byID[id]
+		switch {
+		case e == nil:
+			t.Errorf("%s: not in the lexicon", id)
+		case e.NameAr == "":
+			t.Errorf("%s (%s): no Arabic name", id, e.Name)
+		case e.Name == "" && !arabicOnly[id]:
+			t.Errorf("%s (%s): no English name", id, e.NameAr)
+		}
+	}
+	if n < 500 {
+		t.Errorf("%d IDs read, want the corpora's (over 500)", n)
 	}
 }

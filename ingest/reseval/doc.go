@@ -71,4 +71,13 @@
 //
 // It misses junk it has no rule for (a wrong identity behind a correct
 // name, a wrong type) and so understates the share a reader would judge.
+//
+// # A reader's verdicts
+//
+// A verdict file (ReadVerdicts) is a reader's judgement of the top nodes,
+// one a line: ID, verdict and a note, tab-separated; the verdict is ok or
+// one of the junk kinds of issue 14 (wrong-identity, non-entity, generic,
+// wrong-type, duplicate). Report.Judge counts the junk it finds among the
+// top nodes and the nodes it does not judge; testdata holds the verdicts on
+// the top nodes of the three shared corpora.
 package reseval

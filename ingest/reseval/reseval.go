@@ -92,7 +92,8 @@ type ActorResult struct {
 // TopNode is one of the top nodes the junk heuristic judged.
 type TopNode struct {
 	Node
-	Junk string `json:"junk,omitempty"` // the reason, "" when not junk
+	Junk    string `json:"junk,omitempty"`    // the reason, "" when not junk
+	Verdict string `json:"verdict,omitempty"` // a reader's (Report.Judge), "" when not judged
 }
 
 // Report holds the figures of one store (see the package comment).
@@ -110,6 +111,7 @@ type Report struct {
 	Junk       int            `json:"top_junk"`
 	JunkShare  float64        `json:"top_junk_share"`
 	JunkReason map[string]int `json:"top_junk_reasons"`
+	Hand       *Judgement     `json:"hand,omitempty"` // set by Judge
 }
 
 // Made reports whether e was made by the extractor's rules or a tagger

@@ -10,7 +10,7 @@
 //
 // Only facts are taken from the dictionaries: names, aliases and dated
 // CAMEO role codes. The curated files (every data file but the two written
-// here: 10-core.jsonl, 12-mena.jsonl, 15-world.jsonl, 20-iraq.jsonl) win:
+// here: 10-core.jsonl, 12-mena.jsonl, 13-corpora.jsonl, 15-world.jsonl, 20-iraq.jsonl) win:
 // a converted entry sharing a name with a curated one is skipped, so the
 // same entity is never defined twice.
 //
@@ -321,7 +321,7 @@ var honorifics = map[string]bool{
 	"LT.": true, "MAJOR": true, "MAJ.": true, "BRIG.": true, "ADMIRAL": true, "CROWN": true,
 	"SIR": true, "LORD": true, "SENATOR": true, "SEN.": true, "VICE": true, "DEPUTY": true,
 	"SPEAKER": true, "CHAIRMAN": true, "MARSHAL": true, "FIELD": true, "QUEEN": true, "HAJJ": true,
-	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true,
+	"UN": true, "U.N.": true, "UNITED": false, "ACTING": true, "RESIDENT": true, "COORDINATOR": true,
 }
 
 // orgWords make an entry an organisation.
@@ -776,6 +776,16 @@ func onlyTitles(ws []string) bool {
 	return len(ws) > 0
 }
 
+// abdWord reports whether a word begins a compound given name: Abdul,
+// Abdel, Abd.
+func abdWord(w string) bool {
+	switch strings.ToUpper(strings.Trim(w, ".,'")) {
+	case "ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL":
+		return true
+	}
+	return false
+}
+
 // onlyGivenNames reports whether every word is a common given name.
 func onlyGivenNames(ws []string) bool {
 	for _, w := range ws {
@@ -784,6 +794,14 @@ func onlyGivenNames(ws []string) bool {
 		}
 	}
 	return len(ws) > 0
+}
+
+// arabicGivenOnly reports whether an Arabic name is one given name and
+// nothing else: عبد with the word after it (عبد المجيد, عبد الله), which
+// names no one for sure (issue 14: "عبد المجيد" was a person node of 20
+// articles in ar-news-2022).
+func arabicGivenOnly(ws []string) bool {
+	return len(ws) == 2 && norm.Key(ws[0]) == norm.Key("عبد")
 }
 
 // givenNames are common Arabic and Muslim given names in Latin letters.
@@ -988,9 +1006,11 @@ func convertEnglish(recs []*raw, src string, c *counts) []*candidate {
 		}
 		name := pretty(ws, !person)
 		e := &lexicon.Entry{ID: slug(name), Name: name, Source: "petrarch2"}
-		if person && len(ws) == 2 && onlyGivenNames(ws) {
+		if person && len(ws) == 2 && (onlyGivenNames(ws) || abdWord(ws[0])) {
 			// "Abdul Rahim", left once "Acting Minister" goes: two
-			// given names name many people, so the name is weak.
+			// given names name many people, so the name is weak; so
+			// does Abdul with any word after it ("Abdul Zahir"), one
+			// compound given name (lexicon.Lint: given-name-only).
 			e.Weak = append(e.Weak, name)
 		}
 		if person {
@@ -1192,7 +1212,7 @@ func convertArabic(recs []*raw, c *counts) []*candidate {
 		if len(ws) > 2 && norm.Key(ws[0]) == "الله" { // آية الله
 			ws = ws[1:]
 		}
-		if len(ws) < 2 {
+		if len(ws) < 2 || arabicGivenOnly(ws) {
 			c.noName++
 			continue
 		}

@@ -147,6 +147,8 @@ const arabicSnippet = `نوري_المالكي_
 	[EGYELI 20090331-18000101]
 شيخ_خالد_العطية_
 	[QATGOV 20110911-18000101]
+عبد_المجيد_
+	[MARGOV 20110911-18000101]
 `
 
 func TestConvertArabic(t *testing.T) {
@@ -159,7 +161,8 @@ func TestConvertArabic(t *testing.T) {
 	for _, c := range cs {
 		got = append(got, c.e.NameAr)
 	}
-	// The description (حكومة عراقي) and the mangled lemma (فصل طويل) go.
+	// The description (حكومة عراقي), the mangled lemma (فصل طويل) and the
+	// bare given name (عبد المجيد) go.
 	if want := []string{"نوري المالكي", "خالد العطية"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("Arabic names %q, want %q", got, want)
 	}
@@ -348,6 +351,8 @@ SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS_ #
 	[SYROPPHRI >20120101]
 
 UN_SECRETARY_GENERAL [IGOUNO]
+ABDUL_TURQ__ [IMGMUS] # MleH 10 Aug 2009
+UN_RESIDENT_	[IGOUNO] #MleH 22 Jul 2009# NGO_Actors
 `
 
 func TestImportErrors(t *testing.T) {
@@ -377,6 +382,7 @@ func TestImportErrors(t *testing.T) {
 		"black-panthers":                      "organization",
 		"tanzim":                              "organization",
 		"un-secretary-general":                "absent", // an office, not an organisation
+		"un-resident":                         "absent", // an office too (the UN resident coordinator)
 	} {
 		if got := typ(id); got != want {
 			t.Errorf("%s: %s, want %s", id, got, want)
@@ -388,6 +394,10 @@ func TestImportErrors(t *testing.T) {
 		if e := byID[id]; e != nil && contains(e.Aliases, bad) {
 			t.Errorf("%s has the alias %q", id, bad)
 		}
+	}
+	// A compound given name alone names no one for sure: weak.
+	if a := byID["abdul-turq"]; a == nil || !contains(a.Weak, "Abdul Turq") {
+		t.Errorf("Abdul Turq: %+v, want the name weak", a)
 	}
 	if y := byID["boris-yeltsin"]; y == nil || !contains(y.Aliases, "Boris N. Yeltsin") || len(y.Roles) != 2 {
 		t.Errorf("Yeltsin: %+v", y)
