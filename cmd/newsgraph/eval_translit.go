@@ -168,6 +168,8 @@ func runEvalTranslit(ctx context.Context, opts evalTranslitOptions) error {
 	}
 	fmt.Fprintf(w, "\nthreshold %.2f; %d Arabic × %d Latin names; top-1 %d of %d Arabic names with a positive\n",
 		rep.Threshold, rep.Arabic, rep.Latin, rep.Top1, rep.Ranked)
+	fmt.Fprintf(w, "blocking (graph/translit.Blocks, what clustering scores) keeps %d of the %d positives found\n",
+		rep.Blocked, rep.Found)
 	if len(rep.Errors) > 0 {
 		fmt.Fprintf(w, "\nwrong links (highest first):\n")
 		for _, l := range rep.Errors {

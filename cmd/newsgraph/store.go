@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/cluster"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
+	"github.com/newsgraph/newsgraph/graph/translit"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 )
 
@@ -89,11 +90,25 @@ func openReadStore(ctx context.Context, g globalOptions) (graph.Store, error) {
 	return cluster.Wrap(s, clusterOptions()), nil
 }
 
+// Both stores list their entities without edges, so clustering reads no
+// co-mention self-join.
+var (
+	_ cluster.EntityLister = (*sqlite.Store)(nil)
+	_ cluster.EntityLister = (*neo4j.Store)(nil)
+)
+
 // clusterOptions are the options clustering runs with: extraction's
-// first names as the evidence beyond the store's own; no cross-script
-// linker yet.
+// first names as the evidence beyond the store's own, and the
+// transliteration model (graph/translit) linking an Arabic and a Latin
+// made ID at translit.Confident when each is the other's best candidate.
 func clusterOptions() cluster.Options {
-	return cluster.Options{FirstName: extract.FirstName}
+
+	return cluster.Options{
+		FirstName:     extract.FirstName,
+		Linker:        translit.NewLinker(translit.Default()),
+		LinkThreshold: translit.Confident,
+		Fingerprint:   "extractor-" + extract.Version() + "/translit-" + translit.DefaultDigest(),
+	}
 }
 
 // createStore opens the store g names as ingest does, creating an SQLite

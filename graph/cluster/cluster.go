@@ -11,9 +11,18 @@ import (
 
 // Linker scores how likely an Arabic-script key and a Latin-script key
 // (KEY parts of made IDs, words joined by "-") name one actor: a score in
-// [0, 1], higher is likelier. A transliteration model implements it.
+// [0, 1], higher is likelier. A transliteration model implements it
+// (graph/translit.Model).
 type Linker interface {
 	Link(arabicKey, latinKey string) (score float64)
+}
+
+// Blocker is a Linker that can narrow the pairs worth scoring: only an
+// Arabic and a Latin key that share one of their Blocks are scored
+// (graph/translit.Blocks). Without it every Arabic key of a type is scored
+// against every Latin key of that type.
+type Blocker interface {
+	Blocks(key string) []string
 }
 
 // Options tune Compute. The zero value clusters on store evidence alone.
@@ -26,7 +35,16 @@ type Options struct {
 	Linker Linker
 	// LinkThreshold is the least Linker score that links; 0 means 0.9.
 	LinkThreshold float64
+	// Fingerprint names FirstName and Linker (their data and version) for
+	// a store that keeps derived values (Store, Deriver): a clustering
+	// stored under another fingerprint, or under another RulesVersion, is
+	// not read. "" keeps nothing.
+	Fingerprint string
 }
+
+// RulesVersion names the rules of Compute; it changes with them, so that a
+// clustering a store keeps from an older build is not read.
+const RulesVersion = "1"
 
 // Clustering maps store IDs to the ID of their cluster's representative.
 // An ID it does not name is its own cluster.
@@ -276,31 +294,81 @@ func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 		}
 	}
 
-	// Across scripts.
+	// Across scripts: an Arabic key and a Latin key of one type, of two
+	// words or more each, join when each is the other's best-scoring
+	// candidate, alone, at the threshold or above. Mutual best guards
+	// against the near misses a corpus holds more of than the lexicon the
+	// linker was calibrated on (two Haddads); one word is too little to go
+	// on (on ar-news-2022 one-word links joined "books" to بوكوس, "heroes"
+	// to هاريس, "cia" to سي).
 	if opts.Linker != nil {
 		th := opts.LinkThreshold
 		if th == 0 {
 			th = 0.9
 		}
-		for _, a := range ks {
-			if !isArabic(a.k[len(a.typ)+1:]) {
+		blocker, _ := opts.Linker.(Blocker)
+		// Latin keys by type and block.
+		latin := map[string][]int{}
+		for j, l := range ks {
+			if isArabic(l.k[len(l.typ)+1:]) || len(l.words) < 2 {
 				continue
 			}
-			best, bestScore, ties := -1, th, 0
-			for j, l := range ks {
-				if l.typ != a.typ || isArabic(l.k[len(l.typ)+1:]) {
-					continue
+			if blocker == nil {
+				latin[l.typ] = append(latin[l.typ], j)
+				continue
+			}
+			for _, b := range blocker.Blocks(join(l.words)) {
+				latin[l.typ+"|"+b] = append(latin[l.typ+"|"+b], j)
+			}
+		}
+		type best struct {
+			to    int
+			score float64
+			tie   bool
+		}
+		bestOf := map[int]best{} // key index → its best candidate on the other side
+		consider := func(from, to int, sc float64) {
+			b, ok := bestOf[from]
+			switch {
+			case !ok || sc > b.score:
+				bestOf[from] = best{to, sc, false}
+			case sc == b.score && to != b.to:
+				b.tie = true
+				bestOf[from] = b
+			}
+		}
+		for i, a := range ks {
+			if !isArabic(a.k[len(a.typ)+1:]) || len(a.words) < 2 {
+				continue
+			}
+			var cands []int
+			if blocker == nil {
+				cands = latin[a.typ]
+			} else {
+				seen := map[int]bool{}
+				for _, b := range blocker.Blocks(join(a.words)) {
+					for _, j := range latin[a.typ+"|"+b] {
+						if !seen[j] {
+							seen[j] = true
+							cands = append(cands, j)
+						}
+					}
 				}
-				sc := opts.Linker.Link(join(a.words), join(l.words))
-				switch {
-				case sc > bestScore || sc == bestScore && best < 0:
-					best, bestScore, ties = j, sc, 0
-				case sc == bestScore:
-					ties++
+				sort.Ints(cands)
+			}
+			for _, j := range cands {
+				if sc := opts.Linker.Link(join(a.words), join(ks[j].words)); sc >= th {
+					consider(i, j, sc)
+					consider(j, i, sc)
 				}
 			}
-			if best >= 0 && ties == 0 {
-				uf.union(byKey[a.k][0], byKey[ks[best].k][0])
+		}
+		for i, b := range bestOf {
+			if b.tie || !isArabic(ks[i].k[len(ks[i].typ)+1:]) {
+				continue
+			}
+			if back, ok := bestOf[b.to]; ok && !back.tie && back.to == i {
+				uf.union(byKey[ks[i].k][0], byKey[ks[b.to].k][0])
 			}
 		}
 	}

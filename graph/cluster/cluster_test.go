@@ -99,6 +99,22 @@ func TestCompute(t *testing.T) {
 		{"a linker below the threshold",
 			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1)},
 			Options{Linker: tableLinker{"كريم-حداد|karim-haddad": 0.8}}, nil},
+		// Two Arabic keys both best matched by one Latin key: the Latin
+		// key's own best wins; the other Arabic key stays apart.
+		{"a linker links mutual best candidates only",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:كريم-حدادي", 1), ent("person:karim-haddad", 1)},
+			Options{Linker: tableLinker{"كريم-حداد|karim-haddad": 0.97, "كريم-حدادي|karim-haddad": 0.93}},
+			[][]string{{"person:كريم-حداد", "person:karim-haddad"}}},
+		{"a linker's tie links nothing",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1), ent("person:kareem-haddad", 1)},
+			Options{Linker: tableLinker{"كريم-حداد|karim-haddad": 0.95, "كريم-حداد|kareem-haddad": 0.95}}, nil},
+		{"a blocker keeps pairs of other blocks apart",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1)},
+			Options{Linker: blockedLinker{tableLinker{"كريم-حداد|karim-haddad": 0.95}, map[string][]string{"كريم-حداد": {"K|H"}, "karim-haddad": {"Q|H"}}}}, nil},
+		{"a blocker scores pairs within a block",
+			[]graph.ProjectedEntity{ent("person:كريم-حداد", 2), ent("person:karim-haddad", 1)},
+			Options{Linker: blockedLinker{tableLinker{"كريم-حداد|karim-haddad": 0.95}, map[string][]string{"كريم-حداد": {"K|H", "Q|H"}, "karim-haddad": {"Q|H"}}}},
+			[][]string{{"person:كريم-حداد", "person:karim-haddad"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +146,14 @@ func groups(c *Clustering) [][]string {
 type tableLinker map[string]float64
 
 func (l tableLinker) Link(ar, la string) float64 { return l[ar+"|"+la] }
+
+// blockedLinker is a tableLinker with the blocks it lists per key.
+type blockedLinker struct {
+	tableLinker
+	blocks map[string][]string
+}
+
+func (l blockedLinker) Blocks(key string) []string { return l.blocks[key] }
 
 // TestComputeNoDrift: a clustering is a function of the store's entities,
 // not of the order a store lists them in (a store rebuilt from the same

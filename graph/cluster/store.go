@@ -26,19 +26,81 @@ type Store struct {
 func Wrap(s graph.Store, opts Options) *Store { return &Store{Store: s, opts: opts} }
 
 // Clustering returns the clustering of the wrapped store's entities,
-// computed on first use from a projection of the whole store.
+// computed on first use from the store's entities (EntityLister, else a
+// projection of the whole store), or read from the store when it keeps
+// derived values (Deriver) and holds one made at its current generation
+// under opts.Fingerprint. A clustering it computes it stores there, for the
+// next command; a store that cannot take it (opened read-only) is no error.
 func (s *Store) Clustering(ctx context.Context) (*Clustering, error) {
+	return s.clustering(ctx, nil)
+}
+
+// clustering is Clustering, computing from ents when they are given (a
+// projection of the whole store the caller holds) and nothing is cached.
+func (s *Store) clustering(ctx context.Context, ents []graph.ProjectedEntity) (*Clustering, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.c != nil {
 		return s.c, nil
 	}
-	p, err := s.Store.Projection(ctx, graph.Filter{Edges: graph.ArticleEdges})
-	if err != nil {
-		return nil, fmt.Errorf("clustering the store's entities: %w", err)
+	d, _ := s.Store.(Deriver)
+	if s.opts.Fingerprint == "" {
+		d = nil
 	}
-	s.c = Compute(p.Entities, s.opts)
+	key := "cluster/" + RulesVersion + "/" + s.opts.Fingerprint
+	var gen string
+	if d != nil {
+		if v, ok, err := d.Derived(ctx, key); err == nil && ok {
+			if c, err := unmarshal(v); err == nil {
+				s.c = c
+				return c, nil
+			}
+		}
+		var err error
+		if gen, err = d.Generation(ctx); err != nil {
+			d = nil
+		}
+	}
+	if ents == nil {
+		if l, ok := s.Store.(EntityLister); ok {
+			var err error
+			if ents, err = l.Entities(ctx, graph.Filter{}); err != nil {
+				return nil, fmt.Errorf("clustering the store's entities: %w", err)
+			}
+		} else {
+			p, err := s.Store.Projection(ctx, graph.Filter{Edges: graph.ArticleEdges})
+			if err != nil {
+				return nil, fmt.Errorf("clustering the store's entities: %w", err)
+			}
+			ents = p.Entities
+		}
+	}
+	s.c = Compute(ents, s.opts)
+	if d != nil {
+		if v, err := s.c.marshal(); err == nil {
+			_ = d.SetDerived(ctx, key, gen, v) // a cache: a read-only store keeps none
+		}
+	}
 	return s.c, nil
+}
+
+// Deriver is a store that keeps values derived from it until its next
+// write (graph/sqlite): Generation names the store's state, Derived returns
+// the value stored under key at the current generation, and SetDerived
+// stores one made at generation gen unless a write has come since.
+type Deriver interface {
+	Generation(ctx context.Context) (string, error)
+	Derived(ctx context.Context, key string) ([]byte, bool, error)
+	SetDerived(ctx context.Context, key, gen string, value []byte) error
+}
+
+// EntityLister is a store that can list its entities with their counts
+// without the edges a projection computes: clustering reads only those, so
+// a one-entity question (query entity, relations) costs a scan of the
+// mentions, not the co-mention self-join. graph/sqlite and graph/neo4j
+// implement it.
+type EntityLister interface {
+	Entities(ctx context.Context, f graph.Filter) ([]graph.ProjectedEntity, error)
 }
 
 // whole reports whether f keeps every article, entity type and relation at
@@ -74,12 +136,11 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	if s.c == nil && whole(f) {
-		s.c = Compute(p.Entities, s.opts)
+	var ents []graph.ProjectedEntity
+	if whole(f) {
+		ents = p.Entities
 	}
-	s.mu.Unlock()
-	c, err := s.Clustering(ctx)
+	c, err := s.clustering(ctx, ents)
 	if err != nil {
 		return nil, err
 	}

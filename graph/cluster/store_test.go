@@ -106,3 +106,70 @@ func TestStore(t *testing.T) {
 		t.Errorf("the store itself holds %d entities, want 4: clustering must not write", len(rawP.Entities))
 	}
 }
+
+// countingLinker counts its calls and links nothing.
+type countingLinker struct{ calls *int }
+
+func (l countingLinker) Link(string, string) float64 { *l.calls++; return 0 }
+
+// TestStoreKeepsClustering: a clustering computed on a store that keeps
+// derived values (SQLite) is read back by the next wrapper under the same
+// fingerprint, without computing; another fingerprint, or a write to the
+// store, makes it be computed again; a read-only store computes it each
+// time and keeps nothing.
+func TestStoreKeepsClustering(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	raw, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if err := raw.Apply(ctx, []graph.Document{doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:واحمد-عصيد"), doc("a3", 3, "person:ahmed-assid")}); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	clustered := func(s graph.Store, fp string) (*cluster.Clustering, int) {
+		t.Helper()
+		before := calls
+		c, err := cluster.Wrap(s, cluster.Options{Linker: countingLinker{&calls}, Fingerprint: fp}).Clustering(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c, calls - before
+	}
+	c1, n := clustered(raw, "a")
+	if n == 0 {
+		t.Fatal("the first clustering scored no pair: the test cannot tell computing from reading")
+	}
+	if c1.Rep("person:واحمد-عصيد") != "person:احمد-عصيد" {
+		t.Fatalf("clitic form not merged: rep %q", c1.Rep("person:واحمد-عصيد"))
+	}
+	c2, n := clustered(raw, "a")
+	if n != 0 {
+		t.Errorf("same fingerprint, no write: computed again (%d linker calls)", n)
+	}
+	if !slices.Equal(c2.Members("person:احمد-عصيد"), c1.Members("person:احمد-عصيد")) {
+		t.Errorf("stored clustering reads back members %q, want %q", c2.Members("person:احمد-عصيد"), c1.Members("person:احمد-عصيد"))
+	}
+	if _, n = clustered(raw, "b"); n == 0 {
+		t.Error("another fingerprint read the clustering stored under the first")
+	}
+	if err := raw.Apply(ctx, []graph.Document{doc("a4", 4, "person:احمد-عصيد")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, n = clustered(raw, "a"); n == 0 {
+		t.Error("a write to the store left its stored clustering in use")
+	}
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, n = clustered(ro, "c"); n == 0 {
+		t.Error("read-only store: nothing was computed")
+	}
+	if _, n = clustered(ro, "c"); n == 0 {
+		t.Error("read-only store kept a clustering it cannot write")
+	}
+}

@@ -698,9 +698,14 @@ func filterParams(f graph.Filter) map[string]any {
 	return p
 }
 
-// Projection implements graph.Store.
-func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
-	params := filterParams(f)
+// Entities lists the entities the articles that pass f mention, with
+// their counts within f, in ID order: a projection without its edges, for
+// callers that need no edges (graph/cluster).
+func (s *Store) Entities(ctx context.Context, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	return s.entities(ctx, f, filterParams(f))
+}
+
+func (s *Store) entities(ctx context.Context, f graph.Filter, params map[string]any) ([]graph.ProjectedEntity, error) {
 	recs, err := s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
 MATCH (art)-[m:MENTIONS]->(e:Entity)
 WHERE $types IS NULL OR e.type IN $types
@@ -710,15 +715,26 @@ RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS n
 	if err != nil {
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
-	p := &graph.Projection{}
+	var ents []graph.ProjectedEntity
 	for _, r := range recs {
 		pe := graph.ProjectedEntity{Entity: entity(r)}
 		pe.Articles = int(num(r, "articles"))
 		pe.Mentions = int(num(r, "mentions"))
 		pe.First, pe.Last = timeOf(r, "first"), timeOf(r, "last")
-		p.Entities = append(p.Entities, pe)
+		ents = append(ents, pe)
 	}
-	sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
+	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
+	return ents, nil
+}
+
+// Projection implements graph.Store.
+func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
+	params := filterParams(f)
+	ents, err := s.entities(ctx, f, params)
+	if err != nil {
+		return nil, err
+	}
+	p := &graph.Projection{Entities: ents}
 
 	var q string
 	switch level := f.Level(); level {
@@ -732,7 +748,8 @@ RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS n
 	default:
 		return nil, fmt.Errorf("projection: unknown edge level %q", level)
 	}
-	if recs, err = s.read(ctx, q, params); err != nil {
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
 		return nil, fmt.Errorf("projection edges: %w", err)
 	}
 	for _, r := range recs {

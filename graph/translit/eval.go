@@ -22,6 +22,9 @@ type Report struct {
 	Linked  int `json:"linked"`
 	Correct int `json:"correct"`
 	Found   int `json:"found"`
+	// Blocked are the Found pairs whose names share a block (Blocks): the
+	// links a caller that scores only pairs within blocks still makes.
+	Blocked int `json:"found_within_blocks"`
 
 	// Ranked Arabic names have at least one positive; Top1 of them score
 	// a name of their own entity highest among all the Latin names.
@@ -119,6 +122,9 @@ func Evaluate(m *Model, names []Names, threshold float64) *Report {
 				}
 				if positive {
 					r.Found++
+					if shareBlock(a.text, l.text) {
+						r.Blocked++
+					}
 				}
 			} else if positive {
 				r.Misses = append(r.Misses, Link{a.text, l.text, p})
@@ -134,6 +140,17 @@ func Evaluate(m *Model, names []Names, threshold float64) *Report {
 	slices.SortStableFunc(r.Errors, func(a, b Link) int { return cmpFloat(b.Score, a.Score) })
 	slices.SortStableFunc(r.Misses, func(a, b Link) int { return cmpFloat(a.Score, b.Score) })
 	return r
+}
+
+// shareBlock reports whether two names have a block in common.
+func shareBlock(a, b string) bool {
+	bs := Blocks(b)
+	for _, x := range Blocks(a) {
+		if slices.Contains(bs, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func cmpFloat(a, b float64) int {

@@ -3,7 +3,9 @@ package translit
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
@@ -254,7 +256,7 @@ func (m *Model) Write(w io.Writer, header []string) error {
 	}
 	fmt.Fprintf(bw, "PROVENANCE\t%s\n", m.provenance)
 	for _, c := range m.calib {
-		fmt.Fprintf(bw, "calib\t%s\t%s\n", strconv.FormatFloat(c.s, 'g', 6, 64), strconv.FormatFloat(c.p, 'g', 6, 64))
+		fmt.Fprintf(bw, "calib\t%s\t%s\n", strconv.FormatFloat(c.s, 'g', -1, 64), strconv.FormatFloat(c.p, 'g', 6, 64))
 	}
 	fmt.Fprintf(bw, "end\t%s\n", strconv.FormatFloat(m.t.end, 'g', 6, 64))
 	for _, o := range sortedOps(m.t.delta) {
@@ -383,4 +385,12 @@ func sortedOps(delta map[op]float64) []op {
 		return strings.Compare(a.lat, b.lat)
 	})
 	return ops
+}
+
+// DefaultDigest returns a short hex digest of the model built into
+// newsgraph: it changes when the model is retrained, so that what was
+// derived with the old model (a store's cached clustering) is not reused.
+func DefaultDigest() string {
+	h := sha256.Sum256(embedded)
+	return hex.EncodeToString(h[:8])
 }

@@ -54,3 +54,8 @@ var firstNames = foldSet(
 // "ومحمد" as و + محمد and to keep a lone first name from being taken for
 // a surname.
 func FirstName(fold string) bool { return firstNames[fold] }
+
+// Version names the extractor's rules and word lists (FirstName's
+// included): it changes with extractorVersion, so that what a reader derived
+// with them (a store's cached clustering) is not reused by another release.
+func Version() string { return extractorVersion }
