@@ -116,6 +116,14 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	if err != nil {
 		return err
 	}
+	if from.ID == to.ID {
+		return usageErrorf("FROM %q and TO %q are the same entity, %s [%s]", opts.from, opts.to, describe(from), from.ID)
+	}
+	for _, e := range []graph.Entity{from, to} {
+		if !inProjection(p, e.ID) {
+			return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), leftOut(e, opts.queryOptions)), query.ErrNoPath)
+		}
+	}
 	g := query.New(p)
 	mode := query.FewestHops
 	if opts.weighted {
@@ -203,6 +211,26 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		}
 	}
 	return nil
+}
+
+// inProjection reports whether the entity with this ID is in p.
+func inProjection(p *graph.Projection, id string) bool {
+	for _, e := range p.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOut says why an entity the store holds is not in a query's
+// projection: the article filters leave it no article, or the entity
+// filters (--type, --kind) drop it.
+func leftOut(e graph.Entity, opts queryOptions) string {
+	if f := articleFiltersText(opts.filter); f != "" {
+		return fmt.Sprintf("%s has no article within %s", describe(e), f)
+	}
+	return fmt.Sprintf("%s is a %s, which --type or --kind leaves out", describe(e), e.Type)
 }
 
 // route is one path with its hops.
