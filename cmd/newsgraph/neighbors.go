@@ -26,7 +26,7 @@ the number of articles naming both, then the latest of them. NAME is a name or a
 either script, or an entity ID, looked up as query path looks names up.
 
    newsgraph query neighbors Kadhimi --top 10
-   newsgraph query neighbors الحشد الشعبي --type person --since 2021-01-01 --format csv
+   newsgraph query neighbors "الحشد الشعبي" --type person --since 2021-01-01 --format csv
 
 --format svg draws NAME and its top neighbours with the links between them (circle area:
 articles; colour: type; line width: articles naming both); --format dot writes the same
