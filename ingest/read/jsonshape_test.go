@@ -142,7 +142,7 @@ func TestReadJSONShapesAPIs(t *testing.T) {
 		},
 		{
 			name: "title and body empty or null", file: "empty.jsonl",
-			content:  `{"id": "1", "title": "", "body": null}` + "\n" + `{"id": "2", "title": " ", "source": "s"}` + "\n",
+			content: `{"id": "1", "title": "", "body": null}` + "\n" + `{"id": "2", "title": " ", "source": "s"}` + "\n",
 			problems: []string{"empty.jsonl:1: record's title and body are empty warning=false",
 				"empty.jsonl:2: record's title is empty and it has no body (its keys: id, source, title; name them with --map title=KEY,body=KEY) warning=false"},
 		},
