@@ -34,6 +34,10 @@ graph for Graphviz (neato -Tpng):
 
    newsgraph query neighbors Kadhimi --top 12 --format svg > kadhimi.svg
 
+A picture holds at most 150 entities: with --top 0, or a --top above 149,
+the 149 strongest neighbours are drawn and stderr says so; --top 40 or fewer keeps every
+name readable.
+
 --type and --kind narrow the neighbours listed, --min-weight the links; --since and
 --until the articles counted. Each row quotes its newest article: its source, URL (or ID
 when it has none) and the sentence naming both (at --edges article, the sentence of a

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query/draw"
 )
 
 // undatedStore returns an SQLite store of four articles naming Biden and
@@ -143,5 +145,13 @@ func TestLeftOut(t *testing.T) {
 		if got := leftOut(e, tc.opts); got != tc.want {
 			t.Errorf("leftOut(%+v) = %q, want %q", tc.opts.filter, got, tc.want)
 		}
+	}
+}
+
+// The help states the picture limit draw enforces.
+func TestNeighborsHelpStatesMaxNodes(t *testing.T) {
+	want := fmt.Sprintf("at most %d entities", draw.MaxNodes)
+	if d := neighborsCommand().Description; !strings.Contains(d, want) {
+		t.Errorf("query neighbors --help does not say %q", want)
 	}
 }
