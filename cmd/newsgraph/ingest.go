@@ -241,10 +241,15 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := someInputExists(opts.paths); err != nil {
-		return err
-	}
 	g := opts.globalOptions
+	if errors.Is(storeExists(g.store), errNoStore) {
+		// Creating a store for inputs that are not there would leave an
+		// empty one behind; an existing store or a server reports them
+		// as it reads (exit 1, nothing read).
+		if err := someInputExists(opts.paths); err != nil {
+			return err
+		}
+	}
 	if opts.dryRun && errors.Is(storeExists(g.store), errNoStore) {
 		// Nothing to compare with, and nothing may be written: compare
 		// with an empty store that is thrown away.
@@ -299,9 +304,10 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	return nil
 }
 
-// someInputExists returns an error, before any store is created, when
-// every input is a local path where nothing exists: there is nothing to
-// read, and an empty store left behind would only mislead the next query.
+// someInputExists returns an error, checked before ingest creates a store,
+// when every input is a local path where nothing exists: there is nothing
+// to read, and an empty store left behind would only mislead the next
+// query.
 // Standard input and URLs count as existing; a path that exists but cannot
 // be read is left for reading to report.
 func someInputExists(paths []string) error {
