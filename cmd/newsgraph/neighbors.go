@@ -39,9 +39,10 @@ the 149 strongest neighbours are drawn and stderr says so; --top 40 or fewer kee
 name readable.
 
 --type and --kind narrow the neighbours listed, --min-weight the links; --since and
---until the articles counted. Each row quotes its newest article: its source, URL (or ID
-when it has none) and the sentence naming both (at --edges article, the sentence of a
-typed relation or one naming both where there is one, else the title).
+--until the articles counted. Each row quotes its newest article (among several of that
+date, or undated, one naming both in one sentence where there is one): its source, URL
+(or ID when it has none) and the sentence naming both (at --edges article, the sentence of
+a typed relation or one naming both where there is one, else the title).
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -70,6 +71,10 @@ matches several entities (their IDs are listed).`,
 		},
 	}
 }
+
+// maxNeighborScan bounds the articles of one link that neighbors reads to
+// choose the one it quotes: a row each, and thousands of rows with --top 0.
+const maxNeighborScan = 50
 
 func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	// The entity itself must be in the projection whatever --type says;
@@ -122,8 +127,10 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 			break
 		}
 		rank++
-		// The newest article behind the link, as query path lists them.
-		ev, err := store.Evidence(ctx, e.ID, n.Entity.ID, opts.filter, 1)
+		// The newest article behind the link, as query path lists them
+		// (among the newest, one naming both in one sentence), choosing
+		// among at most maxNeighborScan.
+		ev, err := hopEvidence(ctx, store, e.ID, n.Entity.ID, opts.filter, 1, min(n.Articles, maxNeighborScan))
 		if err != nil {
 			return err
 		}
