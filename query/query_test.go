@@ -162,6 +162,8 @@ func TestSuggest(t *testing.T) {
 		{Entity: graph.Entity{ID: "miss-amazighue", Name: "Miss Amazighue"}, Articles: 1},
 		{Entity: graph.Entity{ID: "residents", Name: "Residents"}, Articles: 40},
 		{Entity: graph.Entity{ID: "bashar-al-assad", Name: "Bashar al-Assad", NameAr: "بشار الأسد"}, Articles: 2},
+		// More articles than Kadhimi, and an alias one edit from "Kadhimy".
+		{Entity: graph.Entity{ID: "haider-al-abadi", Name: "Haider al-Abadi", Aliases: []string{"Haider Jawad Kadhim al-Abadi"}}, Articles: 9},
 	}
 	for _, tc := range []struct{ in, want string }{
 		{"Kadhmi", "mustafa-al-kadhimi"},      // one edit in a six-rune word

@@ -57,14 +57,14 @@ func wordDistance(a, b string) int {
 }
 
 // nameScore scores one of an entity's names against the typed words: how
-// many typed words no word of the name matches, and the edits the matched
-// ones needed. ok is false when the name shares no word with the input and
+// many typed words no word of the name matches, the edits the matched ones
+// needed, and how many words of the name are left over. ok is false when the name shares no word with the input and
 // is not within a few edits of it as a whole (spaces dropped, so "alAssad"
 // still finds "al-Assad").
-func nameScore(typed []string, name string) (missed, edits int, ok bool) {
+func nameScore(typed []string, name string) (missed, edits, extra int, ok bool) {
 	words := strings.Fields(norm.Key(name))
 	if len(words) == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	matched := 0
 	for _, t := range typed {
@@ -84,17 +84,23 @@ func nameScore(typed []string, name string) (missed, edits int, ok bool) {
 	// Multi-word input must match at least half its words: "Biden
 	// administration" may find "Joe Biden".
 	if matched > 0 && 2*matched >= len(typed) {
-		return missed, edits, true
+		return missed, edits, max(len(words)-matched, 0), true
 	}
 	whole, joined := strings.Join(typed, ""), strings.Join(words, "")
 	if d := wordDistance(whole, joined); d >= 0 {
-		return 0, d, true
+		return 0, d, 0, true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
+}
+
+// suggestion is a candidate of Suggest with its best name's score.
+type suggestion struct {
+	e                    graph.ProjectedEntity
+	missed, edits, extra int
 }
 
 // Suggest returns up to max entities one of whose names, aliases or ID is
-// close to name, closest first (then by articles, then ID). Name and
+// close to name, closest first (then by the fewest words of the name left over, articles, ID). Name and
 // candidates are compared word by word after norm.Key folding, with the
 // titles name begins with ("President", "الرئيس") dropped: a candidate must
 // share a word with the input, a word counting as shared within one edit
@@ -106,20 +112,17 @@ func Suggest(entities []graph.ProjectedEntity, name string, max int) []graph.Pro
 	if len(typed) == 0 || max <= 0 {
 		return nil
 	}
-	type cand struct {
-		e             graph.ProjectedEntity
-		missed, edits int
-	}
-	var cands []cand
+	var cands []suggestion
 	for _, e := range entities {
-		var best *cand
+		var best *suggestion
 		for _, n := range append([]string{strings.ReplaceAll(e.ID, "-", " "), e.Name, e.NameAr}, e.Aliases...) {
-			missed, edits, ok := nameScore(typed, n)
+			missed, edits, extra, ok := nameScore(typed, n)
 			if !ok {
 				continue
 			}
-			if best == nil || missed < best.missed || missed == best.missed && edits < best.edits {
-				best = &cand{e, missed, edits}
+			c := suggestion{e, missed, edits, extra}
+			if best == nil || c.before(*best) {
+				best = &c
 			}
 		}
 		if best != nil {
@@ -128,11 +131,8 @@ func Suggest(entities []graph.ProjectedEntity, name string, max int) []graph.Pro
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
-		if a.missed != b.missed {
-			return a.missed < b.missed
-		}
-		if a.edits != b.edits {
-			return a.edits < b.edits
+		if a.before(b) || b.before(a) {
+			return a.before(b)
 		}
 		if a.e.Articles != b.e.Articles {
 			return a.e.Articles > b.e.Articles
@@ -144,6 +144,19 @@ func Suggest(entities []graph.ProjectedEntity, name string, max int) []graph.Pro
 		out = append(out, cands[i].e)
 	}
 	return out
+}
+
+// before reports whether a scores better than b: fewer typed words
+// missed, then fewer edits, then fewer words of the name left over ("Kadhimy"
+// is closer to the alias "Kadhimi" than to "Haider Jawad Kadhim al-Abadi").
+func (a suggestion) before(b suggestion) bool {
+	if a.missed != b.missed {
+		return a.missed < b.missed
+	}
+	if a.edits != b.edits {
+		return a.edits < b.edits
+	}
+	return a.extra < b.extra
 }
 
 // editDistance is the Levenshtein distance between a and b in runes.
