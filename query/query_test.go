@@ -158,11 +158,25 @@ func TestSuggest(t *testing.T) {
 	ents := []graph.ProjectedEntity{
 		{Entity: graph.Entity{ID: "mustafa-al-kadhimi", Name: "Mustafa al-Kadhimi", NameAr: "مصطفى الكاظمي", Aliases: []string{"Kadhimi", "الكاظمي"}}, Articles: 3},
 		{Entity: graph.Entity{ID: "joe-biden", Name: "Joe Biden", NameAr: "جو بايدن", Aliases: []string{"Biden"}}, Articles: 5},
+		// The two false friends issue 15's tester met on ar-news-2022.
+		{Entity: graph.Entity{ID: "miss-amazighue", Name: "Miss Amazighue"}, Articles: 1},
+		{Entity: graph.Entity{ID: "residents", Name: "Residents"}, Articles: 40},
+		{Entity: graph.Entity{ID: "bashar-al-assad", Name: "Bashar al-Assad", NameAr: "بشار الأسد"}, Articles: 2},
+		// More articles than Kadhimi, and an alias one edit from "Kadhimy".
+		{Entity: graph.Entity{ID: "haider-al-abadi", Name: "Haider al-Abadi", Aliases: []string{"Haider Jawad Kadhim al-Abadi"}}, Articles: 9},
 	}
 	for _, tc := range []struct{ in, want string }{
-		{"Kadhmi", "mustafa-al-kadhimi"},
-		{"الكاظمى", "mustafa-al-kadhimi"},
-		{"Bidan", "joe-biden"},
+		{"Kadhmi", "mustafa-al-kadhimi"},      // one edit in a six-rune word
+		{"الكاظمى", "mustafa-al-kadhimi"},     // alef maqsura folds to ya
+		{"Bidan", "joe-biden"},                // one edit in five runes
+		{"President Bidan", "joe-biden"},      // the title is dropped
+		{"Biden administration", "joe-biden"}, // half the words match
+		{"President Assad", "bashar-al-assad"},
+		{"الرئيس الأسد", "bashar-al-assad"},
+		{"Bashar alAssad", "bashar-al-assad"},
+		{"Amazigh", ""}, // "Amazighue" is two edits from a seven-rune word
+		{"Resident Assad", "bashar-al-assad"},
+		{"President", ""}, // nothing but a title: "Residents" shares no word
 		{"xyzzy", ""},
 	} {
 		got := Suggest(ents, tc.in, 3)

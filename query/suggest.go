@@ -8,52 +8,155 @@ import (
 	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
-// Suggest returns up to max entities whose names or aliases are close to
-// name — a few edits away, or containing it — closest first.
-func Suggest(entities []graph.ProjectedEntity, name string, max int) []graph.ProjectedEntity {
-	key := []rune(norm.Key(name))
-	if len(key) == 0 {
-		return nil
+// leadingTitles are the titles a person types before a name ("President
+// Assad", "الرئيس الأسد") that are no part of any entity's name; Suggest
+// drops them from the front of the input. Folded by norm.Fold.
+var leadingTitles = foldedSet(
+	"president", "king", "queen", "prince", "princess", "sheikh", "shaikh", "emir", "mr", "mrs", "ms", "dr",
+	"minister", "prime", "general", "gen", "sir", "ayatollah", "imam", "senator", "sen", "pm",
+	"الرئيس", "رئيس", "الملك", "الأمير", "الامير", "الشيخ", "السيد", "السيدة", "الدكتور", "الوزير", "وزير",
+	"الجنرال", "اللواء", "الفريق", "الإمام", "الامام", "المرشد", "آية", "اية", "الله",
+)
+
+func foldedSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[norm.Fold(w)] = true
 	}
-	limit := len(key)/3 + 1
-	type cand struct {
-		e    graph.ProjectedEntity
-		dist int
+	return m
+}
+
+// suggestWords returns the folded words of name, less the titles it
+// begins with (all of them when it is nothing but titles).
+func suggestWords(name string) []string {
+	words := strings.Fields(norm.Key(name))
+	i := 0
+	for i < len(words)-1 && leadingTitles[words[i]] {
+		i++
 	}
-	var cands []cand
-	for _, e := range entities {
+	return words[i:]
+}
+
+// wordDistance is the edit distance between two folded words when they are
+// close enough to be one word mistyped — one edit in a word of four to
+// nine runes, two from ten, none under four — else -1. Nine runes allow
+// one so that "President" is not "Residents".
+func wordDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	limit := 0
+	if n := min(len(ra), len(rb)); n >= 4 {
+		limit = max(1, n/5)
+	}
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return -1
+	}
+	if d := editDistance(ra, rb); d <= limit {
+		return d
+	}
+	return -1
+}
+
+// nameScore scores one of an entity's names against the typed words: how
+// many typed words no word of the name matches, the edits the matched ones
+// needed, and how many words of the name are left over. ok is false when the name shares no word with the input and
+// is not within a few edits of it as a whole (spaces dropped, so "alAssad"
+// still finds "al-Assad").
+func nameScore(typed []string, name string) (missed, edits, extra int, ok bool) {
+	words := strings.Fields(norm.Key(name))
+	if len(words) == 0 {
+		return 0, 0, 0, false
+	}
+	matched := 0
+	for _, t := range typed {
 		best := -1
-		for _, n := range append([]string{e.ID, e.Name, e.NameAr}, e.Aliases...) {
-			k := norm.Key(n)
-			if k == "" {
-				continue
-			}
-			d := editDistance(key, []rune(k))
-			if strings.Contains(k, string(key)) && len(key) >= 3 {
-				d = min(d, 1)
-			}
-			if best < 0 || d < best {
+		for _, w := range words {
+			if d := wordDistance(t, w); d >= 0 && (best < 0 || d < best) {
 				best = d
 			}
 		}
-		if best >= 0 && best <= limit {
-			cands = append(cands, cand{e, best})
+		if best < 0 {
+			missed++
+			continue
+		}
+		matched++
+		edits += best
+	}
+	// Multi-word input must match at least half its words: "Biden
+	// administration" may find "Joe Biden".
+	if matched > 0 && 2*matched >= len(typed) {
+		return missed, edits, max(len(words)-matched, 0), true
+	}
+	whole, joined := strings.Join(typed, ""), strings.Join(words, "")
+	if d := wordDistance(whole, joined); d >= 0 {
+		return 0, d, 0, true
+	}
+	return 0, 0, 0, false
+}
+
+// suggestion is a candidate of Suggest with its best name's score.
+type suggestion struct {
+	e                    graph.ProjectedEntity
+	missed, edits, extra int
+}
+
+// Suggest returns up to max entities one of whose names, aliases or ID is
+// close to name, closest first (then by the fewest words of the name left over, articles, ID). Name and
+// candidates are compared word by word after norm.Key folding, with the
+// titles name begins with ("President", "الرئيس") dropped: a candidate must
+// share a word with the input, a word counting as shared within one edit
+// (two from ten runes) ("Kadhmi" ~ "Kadhimi"), and a multi-word input must match
+// at least half its words. So "Amazigh" does not suggest "Miss Amazighue"
+// nor "President Assad" "Residents". Nil when nothing is close.
+func Suggest(entities []graph.ProjectedEntity, name string, max int) []graph.ProjectedEntity {
+	typed := suggestWords(name)
+	if len(typed) == 0 || max <= 0 {
+		return nil
+	}
+	var cands []suggestion
+	for _, e := range entities {
+		var best *suggestion
+		for _, n := range append([]string{strings.ReplaceAll(e.ID, "-", " "), e.Name, e.NameAr}, e.Aliases...) {
+			missed, edits, extra, ok := nameScore(typed, n)
+			if !ok {
+				continue
+			}
+			c := suggestion{e, missed, edits, extra}
+			if best == nil || c.before(*best) {
+				best = &c
+			}
+		}
+		if best != nil {
+			cands = append(cands, *best)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].dist != cands[j].dist {
-			return cands[i].dist < cands[j].dist
+		a, b := cands[i], cands[j]
+		if a.before(b) || b.before(a) {
+			return a.before(b)
 		}
-		if cands[i].e.Articles != cands[j].e.Articles {
-			return cands[i].e.Articles > cands[j].e.Articles
+		if a.e.Articles != b.e.Articles {
+			return a.e.Articles > b.e.Articles
 		}
-		return cands[i].e.ID < cands[j].e.ID
+		return a.e.ID < b.e.ID
 	})
-	out := make([]graph.ProjectedEntity, 0, max)
+	out := make([]graph.ProjectedEntity, 0, min(max, len(cands)))
 	for i := 0; i < len(cands) && i < max; i++ {
 		out = append(out, cands[i].e)
 	}
 	return out
+}
+
+// before reports whether a scores better than b: fewer typed words
+// missed, then fewer edits, then fewer words of the name left over ("Kadhimy"
+// is closer to the alias "Kadhimi" than to "Haider Jawad Kadhim al-Abadi").
+func (a suggestion) before(b suggestion) bool {
+	if a.missed != b.missed {
+		return a.missed < b.missed
+	}
+	if a.edits != b.edits {
+		return a.edits < b.edits
+	}
+	return a.extra < b.extra
 }
 
 // editDistance is the Levenshtein distance between a and b in runes.

@@ -69,6 +69,13 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 				if sub == nil && a != "help" && a != "h" {
 					return nil, unknownCommand(path, a, commands)
 				}
+				if sub == nil && len(helpPath(commands, args[i+1:])) > 1 {
+					// help query path: cli's help command reads one word
+					// only, and would show query's help; ask path itself.
+					words := helpPath(commands, args[i+1:])
+					out = append(append(append(out, flags...), words...), "--help")
+					return out, nil
+				}
 				if sub == nil { // help TOPIC: cli answers, if there is one
 					if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && findCommand(commands, args[i+1]) == nil {
 						return nil, unknownCommand(path, args[i+1], commands)
@@ -92,6 +99,22 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 		out = append(append([]string{out[0]}, global...), out[1:]...)
 	}
 	return out, nil
+}
+
+// helpPath is the longest run of words at the start of args that names a
+// command and its subcommands, from commands down: [query path] of "query
+// path --format".
+func helpPath(commands []*cli.Command, args []string) []string {
+	var words []string
+	for _, a := range args {
+		c := findCommand(commands, a)
+		if c == nil {
+			break
+		}
+		words = append(words, a)
+		commands = c.Subcommands
+	}
+	return words
 }
 
 // unknownCommand is the usage error for a word that names no command of

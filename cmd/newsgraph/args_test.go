@@ -28,6 +28,11 @@ func TestInterspersed(t *testing.T) {
 		{in: []string{"ng", "query", "centrality", "--to", "--generate-bash-completion"},
 			want: []string{"ng", "query", "centrality", "--to", "--generate-bash-completion"}},
 		{in: []string{"ng", "help", "query"}, want: []string{"ng", "help", "query"}},
+		// cli's help command reads one word: help for a subcommand is
+		// asked of the subcommand itself.
+		{in: []string{"ng", "help", "query", "path"}, want: []string{"ng", "query", "path", "--help"}},
+		{in: []string{"ng", "--store", "g.db", "help", "eval", "ner"}, want: []string{"ng", "--store", "g.db", "eval", "ner", "--help"}},
+		{in: []string{"ng", "query", "help", "path"}, want: []string{"ng", "query", "help", "path"}},
 		{in: []string{"ng", "qurey"}, err: `unknown command "qurey"; did you mean query?`},
 		{in: []string{"ng", "query", "--store", "g.db", "pth", "A", "B"}, err: `unknown command "pth"; did you mean path?`},
 		{in: []string{"ng", "eval", "nre"}, err: `unknown command "nre"; did you mean ner?`},

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,8 +86,11 @@ wrong number of fields or a quote never closed (the rows after it are still read
 over-long article, a decompression bomb, a feed that times out — is reported on stderr as
 FILE:LINE: REASON and skipped; everything else is ingested.
 
-Exit status: 0 every article was read; 3 some input was skipped (listed): unreadable, a
-conflicting ID, or an article the store rejected; 1 nothing could be read, or the store failed.`,
+Exit status: 0 every article was read — an input that holds none (an empty JSON-lines
+file, a feed without items) is not an error, and ingest says on stderr that nothing was
+ingested; 3 some input was skipped (listed): unreadable, a conflicting ID, or an article
+the store rejected; 1 nothing could be read (no input named exists — then no store is
+created — or every one failed), or the store failed.`,
 		Flags:        ingestFlags(),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -239,6 +243,14 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 		return err
 	}
 	g := opts.globalOptions
+	if errors.Is(storeExists(g.store), errNoStore) {
+		// Creating a store for inputs that are not there would leave an
+		// empty one behind; an existing store or a server reports them
+		// as it reads (exit 1, nothing read).
+		if err := someInputExists(opts.paths); err != nil {
+			return err
+		}
+	}
 	if opts.dryRun && errors.Is(storeExists(g.store), errNoStore) {
 		// Nothing to compare with, and nothing may be written: compare
 		// with an empty store that is thrown away.
@@ -288,9 +300,33 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 		fmt.Fprintf(opts.stderr, "newsgraph: %d input(s) skipped, reported above; everything else was ingested\n", st.Skipped)
 		return errPartial
 	case st.Read == 0:
-		fmt.Fprintf(opts.stderr, "newsgraph: no articles found in %s\n", strings.Join(opts.paths, " "))
+		fmt.Fprintf(opts.stderr, "newsgraph: nothing was ingested: no article found in %s\n", strings.Join(opts.paths, " "))
 	}
 	return nil
+}
+
+// someInputExists returns an error, checked before ingest creates a store,
+// when every input is a local path where nothing exists: there is nothing
+// to read, and an empty store left behind would only mislead the next
+// query.
+// Standard input and URLs count as existing; a path that exists but cannot
+// be read is left for reading to report.
+func someInputExists(paths []string) error {
+	var missing []string
+	for _, p := range paths {
+		if p == "-" || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			return nil
+		}
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		missing = append(missing, printable(p))
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("no input to read: %s %s not exist (nothing was created)", strings.Join(missing, ", "),
+		map[bool]string{true: "does", false: "do"}[len(missing) == 1])
 }
 
 // ingestOnce runs one ingest into an open store, as ingest and every run of

@@ -306,7 +306,7 @@ func TestSharedCorpus(t *testing.T) {
 	dir := t.TempDir()
 	// Line 14 of the corpus has an empty title and body: reported, skipped.
 	r := ng(t, dir, 3, "ingest", corpus)
-	if !strings.Contains(r.stderr, "articles.jsonl:14: record has neither title nor body") ||
+	if !strings.Contains(r.stderr, "articles.jsonl:14: record's title and body are empty") ||
 		!strings.Contains(r.stdout, "3972 read — 3972 new") {
 		t.Errorf("ingest of ar-news-2022:\nstdout %s\nstderr %s", r.stdout, r.stderr)
 	}

@@ -26,7 +26,7 @@ the number of articles naming both, then the latest of them. NAME is a name or a
 either script, or an entity ID, looked up as query path looks names up.
 
    newsgraph query neighbors Kadhimi --top 10
-   newsgraph query neighbors الحشد الشعبي --type person --since 2021-01-01 --format csv
+   newsgraph query neighbors "الحشد الشعبي" --type person --since 2021-01-01 --format csv
 
 --format svg draws NAME and its top neighbours with the links between them (circle area:
 articles; colour: type; line width: articles naming both); --format dot writes the same
@@ -34,10 +34,15 @@ graph for Graphviz (neato -Tpng):
 
    newsgraph query neighbors Kadhimi --top 12 --format svg > kadhimi.svg
 
+A picture holds at most 150 entities: with --top 0, or a --top above 149,
+the 149 strongest neighbours are drawn and stderr says so; --top 40 or fewer keeps every
+name readable.
+
 --type and --kind narrow the neighbours listed, --min-weight the links; --since and
---until the articles counted. Each row quotes its newest article: its source, URL (or ID
-when it has none) and the sentence naming both (at --edges article, the sentence of a
-typed relation or one naming both where there is one, else the title).
+--until the articles counted. Each row quotes its newest article (among several of that
+date, or undated, one naming both in one sentence where there is one): its source, URL
+(or ID when it has none) and the sentence naming both (at --edges article, the sentence of
+a typed relation or one naming both where there is one, else the title).
 
 Exit status: 4 when NAME matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed).`,
@@ -66,6 +71,10 @@ matches several entities (their IDs are listed).`,
 		},
 	}
 }
+
+// maxNeighborScan bounds the articles of one link that neighbors reads to
+// choose the one it quotes: a row each, and thousands of rows with --top 0.
+const maxNeighborScan = 50
 
 func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	// The entity itself must be in the projection whatever --type says;
@@ -121,8 +130,10 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 			break
 		}
 		rank++
-		// The newest article behind the link, as query path lists them.
-		ev, err := store.Evidence(ctx, e.ID, n.Entity.ID, opts.filter, 1)
+		// The newest article behind the link, as query path lists them
+		// (among the newest, one naming both in one sentence), choosing
+		// among at most maxNeighborScan.
+		ev, err := hopEvidence(ctx, store, e.ID, n.Entity.ID, opts.filter, 1, min(n.Articles, maxNeighborScan))
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -29,9 +30,10 @@ func pathCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Description: `Finds the chain of co-mentions with the fewest hops from FROM to TO — among equally
 short ones, the chain whose links are backed by the most articles — and lists for each
-hop the articles that link both ends (newest first): each one's date, source, URL (or ID
-when it has none) and the sentence linking the ends — a typed relation's, else the first
-naming both — or its title where no sentence does. The first lines say what FROM and TO
+hop the articles that link both ends — newest first, undated last; among articles of one
+date, and among the undated, those naming both in one sentence first, then by article ID —
+each with its date, source, URL (or ID when it has none) and the sentence linking the
+ends — a typed relation's, else the first naming both — or its title where no sentence does. The first lines say what FROM and TO
 resolved to (on stderr beside tsv and csv; json has a "resolved" field).
 
 --edges chooses what a link is: article (named in one article, the default), sentence
@@ -50,8 +52,9 @@ FROM and TO are names or aliases in either script, or entity IDs:
    newsgraph query path الكاظمي "Ebrahim Raisi" --evidence 5
    newsgraph query path Biden "Popular Mobilization Forces" --k 3 --max-hops 3 --weighted
 
---format svg draws the paths, one row each, with the articles behind each hop; --format
-dot writes them for Graphviz (dot -Tpng).
+--format svg draws the paths, one row each, with each hop's article count and first
+article (its ID, date and title; the whole in its tooltip); --format dot writes them for
+Graphviz (dot -Tpng).
 
 Exit status: 4 when a name matches nothing (close matches are suggested), 5 when it
 matches several entities (their IDs are listed), 6 when there is no path.`,
@@ -116,6 +119,14 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	if err != nil {
 		return err
 	}
+	if from.ID == to.ID {
+		return usageErrorf("FROM %q and TO %q are the same entity, %s [%s]", opts.from, opts.to, describe(from), from.ID)
+	}
+	for _, e := range []graph.Entity{from, to} {
+		if !inProjection(p, e.ID) {
+			return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), leftOut(e, opts.queryOptions)), query.ErrNoPath)
+		}
+	}
 	g := query.New(p)
 	mode := query.FewestHops
 	if opts.weighted {
@@ -150,7 +161,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 			key := [2]string{ids[i], ids[i+1]}
 			ev, ok := evidence[key]
 			if !ok {
-				if ev, err = store.Evidence(ctx, ids[i], ids[i+1], opts.filter, opts.evidence); err != nil {
+				if ev, err = hopEvidence(ctx, store, ids[i], ids[i+1], opts.filter, opts.evidence, int(g.Weight(ids[i], ids[i+1]))); err != nil {
 					return err
 				}
 				evidence[key] = ev
@@ -203,6 +214,67 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		}
 	}
 	return nil
+}
+
+// maxEvidenceScan bounds the articles of one hop hopEvidence reads to
+// choose the few it lists.
+const maxEvidenceScan = 1000
+
+// hopEvidence returns up to limit articles behind the hop a–b, of the
+// weight articles the projection counts: the store's order (newest first,
+// undated last, ties by article ID), except that among articles of one date
+// — and among the undated, which on an undated corpus are all of them —
+// those that name both in one sentence (or state a relation between them)
+// come first. An article that merely names both somewhere is weak evidence
+// of a link; Biden–United States backed by a culture piece that mentions
+// each in passing is what issue 15's tester found. It reads at most
+// maxEvidenceScan articles.
+func hopEvidence(ctx context.Context, store graph.Store, a, b string, f graph.Filter, limit, weight int) ([]graph.Evidence, error) {
+	ev, err := store.Evidence(ctx, a, b, f, min(max(limit, weight), maxEvidenceScan))
+	if err != nil {
+		return nil, err
+	}
+	return preferSentences(ev, limit), nil
+}
+
+// preferSentences reorders evidence in the store's order so that, among
+// articles of the same date (or undated), those with a Sentence come first,
+// the order otherwise kept; and cuts it to limit.
+func preferSentences(ev []graph.Evidence, limit int) []graph.Evidence {
+	out := slices.Clone(ev)
+	slices.SortStableFunc(out, func(x, y graph.Evidence) int {
+		if !x.Published.Equal(y.Published) {
+			return 0 // the store's order between dates stands
+		}
+		switch {
+		case x.Sentence != "" && y.Sentence == "":
+			return -1
+		case x.Sentence == "" && y.Sentence != "":
+			return 1
+		}
+		return 0
+	})
+	return out[:min(limit, len(out))]
+}
+
+// inProjection reports whether the entity with this ID is in p.
+func inProjection(p *graph.Projection, id string) bool {
+	for _, e := range p.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOut says why an entity the store holds is not in a query's
+// projection: the article filters leave it no article, or the entity
+// filters (--type, --kind) drop it.
+func leftOut(e graph.Entity, opts queryOptions) string {
+	if f := articleFiltersText(opts.filter); f != "" {
+		return fmt.Sprintf("%s has no article within %s", describe(e), f)
+	}
+	return fmt.Sprintf("%s is a %s, which --type or --kind leaves out", describe(e), e.Type)
 }
 
 // route is one path with its hops.

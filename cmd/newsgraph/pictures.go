@@ -82,12 +82,18 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 		}
 		p = keep
 	}
-	ego, err := query.Ego(p, e.ID, 1, opts.top)
+	top, all, capped := opts.top, len(query.Neighbors(p, e.ID)), false
+	if cap := draw.MaxNodes - 1; all > cap && (top == 0 || top > cap) {
+		fmt.Fprintf(opts.stderr, "drawing the strongest %d of %s's %d neighbours: a picture holds at most %d entities; --top N draws fewer (--top %d keeps names readable)\n",
+			cap, printable(displayName(e)), all, draw.MaxNodes, maxReadable)
+		top, capped = cap, true
+	}
+	ego, err := query.Ego(p, e.ID, 1, top)
 	if err != nil {
 		return fmt.Errorf("neighbors of %s: %w", describe(e), err)
 	}
 	n := len(ego.Entities) - 1
-	if n > maxReadable {
+	if n > maxReadable && !capped {
 		fmt.Fprintf(opts.stderr, "drawing %d neighbours on one ring; --top %d or fewer keeps the names readable\n", n, maxReadable)
 	}
 	title := fmt.Sprintf("%s and %d neighbour%s", displayName(e), n, plural(n))
@@ -107,6 +113,7 @@ func drawPath(opts pathOptions, routes []route, byID map[string]graph.Entity) er
 		}
 		for _, h := range r.hops {
 			p.Articles = append(p.Articles, h.Articles)
+			p.Evidence = append(p.Evidence, firstEvidence(h.Evidence))
 		}
 		paths[i] = p
 	}
@@ -116,6 +123,22 @@ func drawPath(opts pathOptions, routes []route, byID map[string]graph.Entity) er
 		return draw.PathDOT(opts.stdout, paths, title)
 	}
 	return draw.PathSVG(opts.stdout, paths, title, opts.weighted)
+}
+
+// firstEvidence names the first article of a hop's evidence for a picture:
+// its ID, its date when known, and its title; "" when there is none.
+func firstEvidence(ev []graph.Evidence) string {
+	if len(ev) == 0 {
+		return ""
+	}
+	parts := []string{ev[0].ArticleID}
+	if !ev[0].Published.IsZero() {
+		parts = append(parts, ev[0].Published.Format("2006-01-02"))
+	}
+	if t := strings.Join(strings.Fields(ev[0].Title), " "); t != "" {
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " · ")
 }
 
 // drawTimeline draws the timelines of several entities in one chart.

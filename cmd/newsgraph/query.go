@@ -65,6 +65,9 @@ func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph
 		return nil, nil, err
 	}
 	p, err := store.Projection(ctx, opts.filter)
+	if err == nil && opts.stderr != nil {
+		err = noteDates(ctx, store, opts)
+	}
 	if err != nil {
 		store.Close()
 		return nil, nil, err
@@ -117,6 +120,9 @@ func openEntity(ctx context.Context, opts queryOptions, name string) (graph.Stor
 		return nil, graph.Entity{}, err
 	}
 	e, err := resolveName(ctx, store, name, graph.Filter{})
+	if err == nil && opts.stderr != nil {
+		err = noteDates(ctx, store, opts)
+	}
 	if err != nil {
 		store.Close()
 		return nil, graph.Entity{}, err
@@ -343,4 +349,77 @@ func dateCell(t time.Time) string {
 		return ""
 	}
 	return t.Format("2006-01-02")
+}
+
+// datesText names the date flags f sets, as typed: "--since 2022-01-01",
+// "--since 2022-01-01 --until 2022-07-01"; "" when it sets neither.
+func datesText(f graph.Filter) string {
+	var parts []string
+	if !f.Since.IsZero() {
+		parts = append(parts, "--since "+f.Since.Format("2006-01-02"))
+	}
+	if !f.Until.IsZero() {
+		parts = append(parts, "--until "+f.Until.Format("2006-01-02"))
+	}
+	return strings.Join(parts, " ")
+}
+
+// dateNote says what f's dates leave out, for stderr: that no article
+// passes them, and why when undated articles are the reason, or how many
+// undated articles they drop; "" when f sets no date or drops no undated
+// article from a non-empty answer. The counts are those of the articles
+// that pass f's languages and sources.
+func dateNote(ctx context.Context, store graph.Store, f graph.Filter) (string, error) {
+	dates := datesText(f)
+	if dates == "" {
+		return "", nil
+	}
+	within, err := store.Stats(ctx, f)
+	if err != nil {
+		return "", err
+	}
+	undatedF := f
+	undatedF.Since, undatedF.Until = time.Time{}, time.Time{}
+	all, err := store.Stats(ctx, undatedF)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case within.Articles == 0 && all.Undated > 0:
+		return fmt.Sprintf("no article passes %s: %d of %d articles are undated; drop --since/--until to see them",
+			dates, all.Undated, all.Articles), nil
+	case within.Articles == 0 && all.Articles > 0:
+		return fmt.Sprintf("no article passes %s: the %d articles run from %s to %s",
+			dates, all.Articles, formatDate(all.First), formatDate(all.Last)), nil
+	case within.Articles == 0:
+		return fmt.Sprintf("no article passes %s: there are none to filter", dates), nil
+	case all.Undated > 0:
+		return fmt.Sprintf("%s leaves out the %d undated article%s of %d", dates, all.Undated, plural(all.Undated), all.Articles), nil
+	}
+	return "", nil
+}
+
+// noteDates writes dateNote's line, if any, to opts.stderr.
+func noteDates(ctx context.Context, store graph.Store, opts queryOptions) error {
+	note, err := dateNote(ctx, store, opts.filter)
+	if note != "" {
+		fmt.Fprintln(opts.stderr, note)
+	}
+	return err
+}
+
+// articleFiltersText names the flags of f that narrow articles (dates,
+// languages, sources), as typed; "" when none is set.
+func articleFiltersText(f graph.Filter) string {
+	parts := []string{}
+	if d := datesText(f); d != "" {
+		parts = append(parts, d)
+	}
+	if len(f.Langs) > 0 {
+		parts = append(parts, "--lang "+strings.Join(f.Langs, ","))
+	}
+	if len(f.Sources) > 0 {
+		parts = append(parts, "--source "+strings.Join(f.Sources, ","))
+	}
+	return strings.Join(parts, " ")
 }

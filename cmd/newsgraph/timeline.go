@@ -29,7 +29,7 @@ func timelineCommand() *cli.Command {
 (Monday to Sunday) or calendar month, from its first to its last dated article. Periods
 without an article are listed with zero — a gap in coverage is news too — and show as a
 blank in the sparkline above the table. Undated articles cannot be placed and are counted
-apart.
+apart: in the table's heading, on stderr beside tsv, csv and json, and in the SVG's legend.
 
    newsgraph query timeline Kadhimi
    newsgraph query timeline "الحشد الشعبي" --per week --since 2021-01-01 --format csv
@@ -82,6 +82,11 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		return err
 	}
 	defer store.Close()
+	if opts.stderr != nil {
+		if err := noteDates(ctx, store, opts.queryOptions); err != nil {
+			return err
+		}
+	}
 	var series []draw.Series
 	res := &result{columns: []column{
 		{name: "period", title: "PERIOD"},
@@ -125,7 +130,10 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		}
 		byArticle := query.Timeline(articles, opts.per)
 		byMention := query.Timeline(mentions, opts.per)
-		series = append(series, draw.Series{Entity: e, Buckets: byArticle})
+		series = append(series, draw.Series{Entity: e, Buckets: byArticle, Undated: undated})
+		if undated > 0 && opts.format != formatTable && opts.format != formatMD && !isPicture(opts.format) && opts.stderr != nil {
+			fmt.Fprintf(opts.stderr, "%s: %d of %d article%s undated, not placed\n", printable(displayName(e)), undated, len(ms), plural(len(ms)))
+		}
 		if isPicture(opts.format) {
 			continue
 		}

@@ -30,6 +30,14 @@ func (r resolvedName) String() string {
 	return fmt.Sprintf("%s → %s [%s, id %s]", r.Query, describe(graph.Entity{Name: r.Name, NameAr: r.NameAr}), r.Type, r.ID)
 }
 
+// markdown is the line for a markdown report: the names escaped as a
+// cell's text, the type and ID as code, so that the line reads the same
+// raw and rendered — no "\[" where the plain line has "[".
+func (r resolvedName) markdown() string {
+	names := markdownCell(r.Query + " → " + describe(graph.Entity{Name: r.Name, NameAr: r.NameAr}))
+	return fmt.Sprintf("resolved: %s, %s, id `%s`", names, r.Type, strings.ReplaceAll(r.ID, "`", "'"))
+}
+
 // announceResolved says what the names of a query resolved to, before its
 // answer: first on standard output above a table or markdown, on standard
 // error beside tsv and csv (and beside json when embedded is false), so
@@ -58,7 +66,7 @@ func announceResolved(opts queryOptions, embedded bool, names ...resolvedName) {
 	case formatMD:
 		lines := make([]string, len(names))
 		for i, r := range names {
-			lines[i] = "resolved: " + markdownCell(r.String())
+			lines[i] = r.markdown()
 		}
 		fmt.Fprintf(opts.stdout, "%s\n\n", strings.Join(lines, "  \n"))
 	case formatJSON:

@@ -46,6 +46,13 @@ func flatten(rec map[string]any) (vals map[string]string, keys []string) {
 		case json.Number:
 			vals[strings.ToLower(key)] = v.String()
 			keys = append(keys, key)
+		case nil:
+			// A null is a key without a value: present for --map's
+			// report and the messages, empty for every field.
+			if _, ok := vals[strings.ToLower(key)]; !ok {
+				vals[strings.ToLower(key)] = ""
+			}
+			keys = append(keys, key)
 		case map[string]any:
 			if depth >= maxFlattenDepth {
 				return
@@ -193,7 +200,8 @@ func langWarning(raw string) string {
 // JSON lines are decoded on several goroutines.
 type mapUse struct {
 	mu    sync.Mutex
-	want  map[string]string // lower-cased key → field, for the --map keys not yet seen
+	want  map[string]string // lower-cased key → field, for the --map keys not yet seen with a value
+	empty map[string]bool   // lower-cased keys of want seen, but empty or null every time
 	field map[string]string // field → key as the user wrote it
 	keys  []string          // the keys of the first record, for the message
 	any   bool              // a record was seen
@@ -204,7 +212,7 @@ func (rd *reader) newMapUse() *mapUse {
 	if len(rd.opts.Fields) == 0 {
 		return nil
 	}
-	m := &mapUse{want: make(map[string]string), field: make(map[string]string)}
+	m := &mapUse{want: make(map[string]string), empty: make(map[string]bool), field: make(map[string]string)}
 	for f, k := range rd.opts.Fields {
 		m.want[strings.ToLower(k)] = f
 		m.field[f] = k
@@ -223,25 +231,36 @@ func (m *mapUse) saw(vals map[string]string, keys []string) {
 		m.any, m.keys = true, keys
 	}
 	for k := range m.want {
-		if _, ok := vals[k]; ok {
+		v, ok := vals[k]
+		switch {
+		case ok && strings.TrimSpace(v) != "":
 			delete(m.want, k)
+			delete(m.empty, k)
+		case ok:
+			m.empty[k] = true
 		}
 	}
 }
 
-// report warns, once per --map key, of the keys no record of the input had.
+// report warns, once per --map key, of the keys no record of the input had
+// a value for: absent from every record, or present but empty or null.
 func (m *mapUse) report(rd *reader, file string) {
 	if m == nil || !m.any {
 		return
 	}
 	fields := make([]string, 0, len(m.want))
-	for _, f := range m.want {
+	empty := map[string]bool{}
+	for k, f := range m.want {
 		fields = append(fields, f)
+		empty[f] = m.empty[k]
 	}
 	sort.Strings(fields)
 	for _, f := range fields {
-		rd.problem(Problem{File: file, Warning: true,
-			Reason: fmt.Sprintf("--map %s=%s matched no key; records have: %s", f, m.field[f], keyList(m.keys))})
+		reason := fmt.Sprintf("--map %s=%s matched no key; records have: %s", f, m.field[f], keyList(m.keys))
+		if empty[f] {
+			reason = fmt.Sprintf("--map %s=%s: the key is present but empty or null in every record", f, m.field[f])
+		}
+		rd.problem(Problem{File: file, Warning: true, Reason: reason})
 	}
 }
 

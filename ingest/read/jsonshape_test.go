@@ -140,6 +140,12 @@ func TestReadJSONShapesAPIs(t *testing.T) {
 			content:  `{"id": "1", "meta": {"headline_text": "x"}}` + "\n",
 			problems: []string{"none.jsonl:1: record has neither title nor body (its keys: id, meta.headline_text; name them with --map title=KEY,body=KEY) warning=false"},
 		},
+		{
+			name: "title and body empty or null", file: "empty.jsonl",
+			content: `{"id": "1", "title": "", "body": null}` + "\n" + `{"id": "2", "title": " ", "source": "s"}` + "\n",
+			problems: []string{"empty.jsonl:1: record's title and body are empty warning=false",
+				"empty.jsonl:2: record's title is empty and it has no body (its keys: id, source, title; name them with --map title=KEY,body=KEY) warning=false"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, probs := readShape(t, ReadOptions{}, tc.file, tc.content)
@@ -188,6 +194,21 @@ func TestReadMapDottedPaths(t *testing.T) {
 			fields:   map[string]string{"title": "a.t", "body": "a.body"},
 			articles: []string{"x | ", "y | "},
 			problems: []string{"lines.jsonl: --map body=a.body matched no key; records have: a.b, a.t warning=true"},
+		},
+		{
+			// ar-newspapers-2012's date_guess is null in every record
+			// (issue 15): the key is there, its value never.
+			name: "present but null in every record", file: "null.jsonl",
+			content:  `{"title": "x", "date_guess": null}` + "\n" + `{"title": "y", "date_guess": ""}` + "\n",
+			fields:   map[string]string{"date": "date_guess"},
+			articles: []string{"x | ", "y | "},
+			problems: []string{"null.jsonl: --map date=date_guess: the key is present but empty or null in every record warning=true"},
+		},
+		{
+			name: "null in some records only", file: "some.jsonl",
+			content:  `{"title": "x", "d": null}` + "\n" + `{"title": "y", "d": "2021-07-11"}` + "\n",
+			fields:   map[string]string{"date": "d"},
+			articles: []string{"x | ", "y | "},
 		},
 		{
 			name: "csv column", file: "m.csv", content: "Headline,Text\nt,Amiri spoke.\n",

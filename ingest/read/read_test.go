@@ -67,7 +67,7 @@ func TestReadCorpusFolder(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		`articles.jsonl:2 warning=false malformed JSON: unexpected EOF`,
-		`articles.jsonl:3 warning=false record has neither title nor body (its keys: body, id, source, title; name them with --map title=KEY,body=KEY)`,
+		`articles.jsonl:3 warning=false record's title and body are empty`,
 		`articles.jsonl:5 warning=true date "قبل ساعتين" not understood; stored as unknown`,
 		`bad-utf8.txt:0 warning=false invalid UTF-8 (pass --encoding if the input is in another encoding, e.g. windows-1256 or windows-1252)`,
 		`empty.txt:0 warning=false empty file`,

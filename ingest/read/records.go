@@ -87,6 +87,31 @@ func (rd *reader) candidates(field string) []string {
 	return defaultFields[field]
 }
 
+// noText is the error for a record with no title and no body: that the
+// keys it has for them are empty, else that it has none (naming its keys
+// for --map). what names the keys ("key", "column").
+func (rd *reader) noText(vals map[string]string, keys []string, what string) error {
+	has := func(field string) bool {
+		for _, k := range rd.candidates(field) {
+			if _, ok := vals[k]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	title, body := has("title"), has("body") || has("description")
+	hint := fmt.Sprintf("its %ss: %s; name them with --map title=%s,body=%[3]s", what, keyList(keys), strings.ToUpper(what))
+	switch {
+	case title && body:
+		return errors.New("record's title and body are empty")
+	case title:
+		return fmt.Errorf("record's title is empty and it has no body (%s)", hint)
+	case body:
+		return fmt.Errorf("record's body is empty and it has no title (%s)", hint)
+	}
+	return fmt.Errorf("record has neither title nor body (%s)", hint)
+}
+
 // ParseEncoding returns a decoder for a character encoding by its WHATWG
 // name or alias (windows-1252, windows-1256, iso-8859-6, latin1, ...), or
 // nil for UTF-8.
@@ -130,8 +155,7 @@ func (rd *reader) article(vals map[string]string, keys []string, what string) (a
 		Body:     withDescription(field("body"), field("description")),
 	}
 	if a.Body == "" && a.Title == "" {
-		return Article{}, "", fmt.Errorf("record has neither title nor body (its %ss: %s; name them with --map title=%s,body=%[3]s)",
-			what, keyList(keys), strings.ToUpper(what))
+		return Article{}, "", rd.noText(vals, keys, what)
 	}
 	if n := len(a.Title) + len(a.Body); n > rd.opts.MaxArticleBytes {
 		return Article{}, "", fmt.Errorf("article of %d bytes, more than the limit of %d", n, rd.opts.MaxArticleBytes)

@@ -3,10 +3,14 @@ package draw
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"flag"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -125,8 +129,15 @@ func readSVG(t *testing.T, b []byte) svgDoc {
 				continue
 			}
 			top := stack[len(stack)-1]
+			halo := false
+			for _, a := range top.Attr {
+				halo = halo || a.Name.Local == "class" && a.Value == "halo"
+			}
 			for _, a := range top.Attr {
 				switch {
+				case halo && a.Name.Local == "class":
+					doc.texts["halo"] = append(doc.texts["halo"], string(tok))
+				case halo:
 				case top.Name.Local == "text" && a.Name.Local == "class":
 					doc.texts[a.Value] = append(doc.texts[a.Value], string(tok))
 				case a.Name.Local == "direction" && a.Value == "rtl":
@@ -213,6 +224,17 @@ func TestGraphSVG(t *testing.T) {
 	if strings.Join(doc.rtl, "|") != strings.Join(wantAr, "|") {
 		t.Errorf("right-to-left texts %q, want the Arabic names %q", doc.rtl, wantAr)
 	}
+	// Every label sits on a halo of its own text, drawn before it, and
+	// nothing relies on paint-order, which cairosvg ignores.
+	wantHalo := []string{"Muqtada al-Sadr", "مقتدى الصدر", "Baghdad", "بغداد", "Mustafa al-Kadhimi", "مصطفى الكاظمي",
+		"الحشد الشعبي", `Say "Q" & <co>\ltd`, "Two lines"}
+	if got := doc.texts["halo"]; strings.Join(got, "|") != strings.Join(wantHalo, "|") {
+		t.Errorf("halos %q, want %q", got, wantHalo)
+	}
+	if bytes.Contains(b.Bytes(), []byte("paint-order")) {
+		t.Error("labels use paint-order")
+	}
+	checkLabelsInside(t, b.Bytes(), 960)
 	var again bytes.Buffer
 	if err := GraphSVG(&again, p, "kadhimi", "Kadhimi & co"); err != nil {
 		t.Fatal(err)
@@ -284,7 +306,8 @@ func paths() []Path {
 	p := ego()
 	e := func(i int) graph.Entity { return p.Entities[i].Entity }
 	return []Path{
-		{Entities: []graph.Entity{e(0), e(2), e(3)}, Articles: []int{4, 7}, Cost: 1.0/4 + 1.0/7},
+		{Entities: []graph.Entity{e(0), e(2), e(3)}, Articles: []int{4, 7}, Cost: 1.0/4 + 1.0/7,
+			Evidence: []string{"a1 · 2021-07-26 · Sadr and Kadhimi", "a2 · " + strings.Repeat("a long title ", 10)}},
 		{Entities: []graph.Entity{e(0), e(2), e(1), e(3)}, Articles: []int{4, 20, 3}, Cost: 1.0/4 + 1.0/20 + 1.0/3},
 	}
 }
@@ -301,6 +324,13 @@ func TestPathSVG(t *testing.T) {
 	}
 	if got, want := strings.Join(doc.texts["weight"], "|"), "4 articles|7 articles|4 articles|20 articles|3 articles"; got != want {
 		t.Errorf("hop labels %q, want %q", got, want)
+	}
+	// The first article of each hop of the first path, cut at a space to
+	// the gap between circles (the widest label, "Mustafa al-Kadhimi", 18
+	// runes × 7.8 px + 24 = 164.4 px) less 36: 128.4 px, at 6 px a rune
+	// 21 runes with the "…".
+	if got, want := strings.Join(doc.texts["evidence"], "|"), "a1 · 2021-07-26 ·…|a2 · a long title a…"; got != want {
+		t.Errorf("evidence %q, want %q", got, want)
 	}
 	golden(t, "path.svg", b.Bytes())
 	if err := PathSVG(io.Discard, []Path{{Entities: paths()[0].Entities, Articles: []int{1}}}, "", false); err == nil {
@@ -334,7 +364,7 @@ func TestTimelineSVG(t *testing.T) {
 		{Entity: p.Entities[2].Entity, Buckets: query.Timeline([]query.Dated{
 			{Date: d("2021-01-10"), Count: 1}, {Date: d("2021-01-20"), Count: 1}, {Date: d("2021-04-02"), Count: 1}}, query.Month)},
 		{Entity: p.Entities[3].Entity, Buckets: query.Timeline([]query.Dated{{Date: d("2021-03-15"), Count: 5}}, query.Month)},
-		{Entity: p.Entities[0].Entity}, // nothing dated
+		{Entity: p.Entities[0].Entity, Undated: 134}, // nothing dated
 	}
 	var b bytes.Buffer
 	if err := TimelineSVG(&b, series, query.Month, "Three actors"); err != nil {
@@ -350,6 +380,9 @@ func TestTimelineSVG(t *testing.T) {
 	}
 	if len(doc.rtl) != 3 {
 		t.Errorf("right-to-left legend names %q, want 3", doc.rtl)
+	}
+	if !bytes.Contains(b.Bytes(), []byte("(0 dated articles; 134 undated, not drawn)")) {
+		t.Error("the legend does not count the undated articles")
 	}
 	golden(t, "timeline.svg", b.Bytes())
 }
@@ -372,6 +405,59 @@ func TestDateTicks(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("dateTicks(%s, %s) = %q, want %q", tc.first.Format("2006-01"), tc.end.Format("2006-01"), got, tc.want)
+		}
+	}
+}
+
+// checkLabelsInside fails the test when a name label's estimated extent
+// (textWidth at 13 px, centred on x) leaves the viewBox's width.
+func checkLabelsInside(t *testing.T, b []byte, width float64) {
+	t.Helper()
+	re := regexp.MustCompile(`<text class="(?:name|name-ar)" x="([-0-9.]+)"[^>]*>([^<]*)</text>`)
+	n := 0
+	for _, m := range re.FindAllSubmatch(b, -1) {
+		x, err := strconv.ParseFloat(string(m[1]), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := html.UnescapeString(string(m[2]))
+		if w := textWidth(text, 13); x-w/2 < 0 || x+w/2 > width {
+			t.Errorf("label %q at x=%v, %.0f px wide, leaves the picture 0..%v", text, x, w, width)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no labels found")
+	}
+}
+
+func TestLabelInside(t *testing.T) {
+	s := &svg{width: 960}
+	for _, tc := range []struct {
+		x, w, want float64
+	}{
+		{480, 100, 480},  // room on both sides: unmoved
+		{90, 273, 140.5}, // "House of Representatives of Morocco" (35 runes × 7.8 px) at x=90: 4 + 273/2
+		{950, 100, 906},  // right edge: 960 - 4 - 50
+		{100, 2000, 480}, // wider than the picture: centred
+	} {
+		if got := s.inside(tc.x, tc.w); got != tc.want {
+			t.Errorf("inside(%v, %v) = %v, want %v", tc.x, tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestGraphTooLarge(t *testing.T) {
+	p := &graph.Projection{}
+	for i := 0; i <= MaxNodes; i++ {
+		p.Entities = append(p.Entities, graph.ProjectedEntity{Entity: graph.Entity{ID: strconv.Itoa(i), Name: "E"}})
+	}
+	for name, f := range map[string]func(io.Writer, *graph.Projection, string, string) error{"svg": GraphSVG, "dot": GraphDOT} {
+		if err := f(io.Discard, p, "0", ""); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s of %d entities: %v, want ErrTooLarge", name, len(p.Entities), err)
+		}
+		if err := f(io.Discard, &graph.Projection{Entities: p.Entities[:MaxNodes]}, "0", ""); err != nil {
+			t.Errorf("%s of %d entities: %v", name, MaxNodes, err)
 		}
 	}
 }

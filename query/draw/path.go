@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -15,6 +16,9 @@ import (
 type Path struct {
 	Entities []graph.Entity
 	Articles []int
+	// Evidence[i], when Evidence is not nil, names the first article behind
+	// hop i as a reader would look it up: its ID, a date and its title.
+	Evidence []string
 	Cost     float64 // the sum over hops of 1/articles, shown when Weighted
 }
 
@@ -22,17 +26,43 @@ func (p Path) check() error {
 	if len(p.Entities) == 0 || len(p.Articles) != len(p.Entities)-1 {
 		return fmt.Errorf("draw: a path of %d entities needs %d article counts, has %d", len(p.Entities), max(len(p.Entities)-1, 0), len(p.Articles))
 	}
+	if p.Evidence != nil && len(p.Evidence) != len(p.Articles) {
+		return fmt.Errorf("draw: a path of %d hops needs %d evidence lines, has %d", len(p.Articles), len(p.Articles), len(p.Evidence))
+	}
 	return nil
+}
+
+// fit cuts s to at most w px at size px (textWidth's estimate), at a space
+// where there is one in its second half, marking the cut with "…".
+func fit(s string, w, size float64) string {
+	if textWidth(s, size) <= w {
+		return s
+	}
+	r := []rune(s)
+	n := len(r)
+	for n > 0 && textWidth(string(r[:n])+"…", size) > w {
+		n--
+	}
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	if cut <= n/2 {
+		cut = n
+	}
+	return strings.TrimSpace(string(r[:cut])) + "…"
 }
 
 // PathSVG draws paths as an SVG document, one row each, left to right: a
 // circle per entity coloured by its type and labelled with its names in
 // both scripts, a line per hop as wide as its articles and labelled with
-// their number. weighted adds each path's cost to its heading.
+// their number and, under the line, the first article behind it (cut to the
+// gap between the circles, whole in its tooltip). weighted adds each path's
+// cost to its heading.
 //
 // Every entity of a row is a <g class="node"> with a <text class="name"> and
-// a <text class="name-ar">; every hop a
-// <line class="edge">. No paths, or a path whose counts do not match its
+// a <text class="name-ar">; every hop a <line class="edge">, a <text
+// class="weight"> and, with evidence, a <text class="evidence">. No paths, or a path whose counts do not match its
 // entities, is an error.
 func PathSVG(w io.Writer, paths []Path, title string, weighted bool) error {
 	if len(paths) == 0 {
@@ -83,6 +113,12 @@ func PathSVG(w io.Writer, paths []Path, title string, weighted bool) error {
 			s.end("line")
 			s.elem("text", []string{"class", "weight", "x", num((x(i) + x(i+1)) / 2), "y", num(cy - 8), "text-anchor", "middle", "font-size", "12", "fill", "#333"},
 				fmt.Sprintf("%d article%s", a, plural(a)))
+			if p.Evidence != nil && p.Evidence[i] != "" {
+				s.open("text", "class", "evidence", "x", num((x(i)+x(i+1))/2), "y", num(cy+14), "text-anchor", "middle", "font-size", "10", "fill", "#555")
+				s.w.WriteString(">")
+				s.w.WriteString("<title>" + attr(p.Evidence[i]) + "</title>" + attr(fit(p.Evidence[i], gap-2*r-8, 10)))
+				s.end("text")
+			}
 		}
 		for i, e := range p.Entities {
 			s.start("g", "class", "node", "data-id", e.ID)
@@ -92,7 +128,7 @@ func PathSVG(w io.Writer, paths []Path, title string, weighted bool) error {
 			if en == "" && ar == "" {
 				en = e.ID
 			}
-			s.label(x(i), cy+r+16, en, ar)
+			s.label(x(i), cy+r+16, en, ar, false)
 			s.end("g")
 		}
 		s.end("g")

@@ -11,11 +11,12 @@ import (
 // svg writes an SVG document: elements with attributes escaped, errors
 // kept until the end (as bufio.Writer does).
 type svg struct {
-	w *bufio.Writer
+	w     *bufio.Writer
+	width float64 // of the viewBox, which labels keep inside
 }
 
 func newSVG(w io.Writer, width, height float64, title string) *svg {
-	s := &svg{w: bufio.NewWriter(w)}
+	s := &svg{w: bufio.NewWriter(w), width: width}
 	fmt.Fprintf(s.w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
 	fmt.Fprintf(s.w, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" font-size="13">`+"\n",
 		num(width), num(height), num(width), num(height), attr(fontFamily))
@@ -68,15 +69,53 @@ func (s *svg) end(tag string) { s.w.WriteString("</" + tag + ">\n") }
 // <text class="name-ar"> marked right to left. Either may be "". Two text
 // elements rather than two tspans: renderers differ on where a right-to-left
 // tspan after a left-to-right one starts.
-func (s *svg) label(x, y float64, en, ar string, kv ...string) {
+//
+// With halo, each line is drawn twice: first as a <text class="halo"> with
+// a wide white stroke, then as itself on top, so that the name reads over
+// lines it crosses. Two elements, not paint-order="stroke" on one: some
+// renderers (cairosvg) ignore paint-order and paint the white stroke over
+// the letters, which hides them.
+//
+// x is moved, when the label's estimated width would cross the left or
+// right edge of the viewBox, to keep it inside (labelMargin px from the
+// edge); a label wider than the viewBox stays centred on it.
+func (s *svg) label(x, y float64, en, ar string, halo bool, kv ...string) {
+	x = s.inside(x, max(textWidth(en, 13), textWidth(ar, 13)))
+	line := func(class, text string, extra ...string) {
+		attrs := append(append([]string{"class", class, "x", num(x), "y", num(y), "text-anchor", "middle"}, extra...), kv...)
+		if halo {
+			h := append([]string{}, attrs...)
+			h[1] = "halo"
+			s.elem("text", append(h, "fill", "white", "stroke", "white", "stroke-width", "3", "stroke-linejoin", "round", "aria-hidden", "true"), text)
+		}
+		s.elem("text", attrs, text)
+	}
 	if en != "" {
-		s.elem("text", append([]string{"class", "name", "x", num(x), "y", num(y), "text-anchor", "middle"}, kv...), en)
+		line("name", en)
 		y += 16
 	}
 	if ar != "" {
-		s.elem("text", append([]string{"class", "name-ar", "x", num(x), "y", num(y), "text-anchor", "middle",
-			"xml:lang", "ar", "direction", "rtl", "unicode-bidi", "embed"}, kv...), ar)
+		line("name-ar", ar, "xml:lang", "ar", "direction", "rtl", "unicode-bidi", "embed")
 	}
+}
+
+// labelMargin is the least space in px between a label and the viewBox's
+// left or right edge.
+const labelMargin = 4.0
+
+// inside returns the centre nearest x at which a label w px wide lies
+// within the viewBox, labelMargin from its edges.
+func (s *svg) inside(x, w float64) float64 {
+	lo, hi := labelMargin+w/2, s.width-labelMargin-w/2
+	switch {
+	case lo > hi:
+		return s.width / 2
+	case x < lo:
+		return lo
+	case x > hi:
+		return hi
+	}
+	return x
 }
 
 func (s *svg) close() error {

@@ -15,6 +15,7 @@ import (
 type Series struct {
 	Entity  graph.Entity
 	Buckets []query.Bucket
+	Undated int // articles with no date, which no bucket holds; the legend counts them
 }
 
 // TimelineSVG draws the articles per period of each series as a line chart
@@ -22,7 +23,8 @@ type Series struct {
 // series to the end of the last, with month or year ticks ("2021-07",
 // "2022"); articles along y from zero, with round ticks. Each series is a
 // coloured <polyline class="series"> with a dot per bucket with articles, and a legend
-// line with its names in both scripts. Series without buckets are listed in
+// line with its names in both scripts, its dated articles, and its undated
+// ones when it has any ("134 undated, not drawn"). Series without buckets are listed in
 // the legend and not drawn; no series at all is an error.
 func TimelineSVG(w io.Writer, series []Series, per query.Period, title string) error {
 	if len(series) == 0 {
@@ -76,7 +78,11 @@ func TimelineSVG(w io.Writer, series []Series, per query.Period, title string) e
 		if en == "" && ar == "" {
 			s.w.WriteString(attr(sr.Entity.ID))
 		}
-		s.w.WriteString("<tspan fill=\"#555\"> (" + fmt.Sprintf("%d article%s", total, plural(total)) + ")</tspan></text>\n")
+		count := fmt.Sprintf("%d dated article%s", total, plural(total))
+		if sr.Undated > 0 {
+			count += fmt.Sprintf("; %d undated, not drawn", sr.Undated)
+		}
+		s.w.WriteString("<tspan fill=\"#555\"> (" + count + ")</tspan></text>\n")
 	}
 	if first.IsZero() {
 		s.elem("text", []string{"x", num(width / 2), "y", num((plotTop + bottom) / 2), "text-anchor", "middle", "fill", "#555"}, "no dated articles")
