@@ -247,3 +247,60 @@ func BenchmarkCompute(b *testing.B) {
 		Compute(ents, Options{FirstName: firstName})
 	}
 }
+
+// TestHidden: a person's lone given name is no actor node — with or
+// without a clitic — while a full name, a lone surname and an
+// organisation called by a given name stay; Apply drops the hidden nodes
+// and their edges.
+func TestHidden(t *testing.T) {
+	ents := []graph.ProjectedEntity{
+		ent("person:محمد", 66), ent("person:ومحمد", 2), ent("person:احمد-عصيد", 10),
+		ent("person:عصيد", 1), ent("organization:محمد", 1), ent("person:karim", 3),
+	}
+	c := Compute(ents, Options{FirstName: firstName})
+	for id, want := range map[string]bool{
+		"person:محمد": true, "person:ومحمد": true, "person:احمد-عصيد": false,
+		"person:عصيد": false, "organization:محمد": false, "person:karim": false, // not in the test's first names
+	} {
+		if got := c.Hidden(id); got != want {
+			t.Errorf("Hidden(%s) = %v, want %v", id, got, want)
+		}
+	}
+	p := c.Apply(&graph.Projection{Entities: ents, Edges: []graph.Edge{
+		{A: "person:احمد-عصيد", B: "person:محمد", Articles: 3},
+		{A: "organization:محمد", B: "person:احمد-عصيد", Articles: 1},
+	}})
+	for _, e := range p.Entities {
+		if c.Hidden(e.ID) {
+			t.Errorf("hidden %s in the projection", e.ID)
+		}
+	}
+	if len(p.Edges) != 1 || p.Edges[0].A != "organization:محمد" {
+		t.Errorf("edges %+v, want only organization:محمد–person:احمد-عصيد", p.Edges)
+	}
+}
+
+// TestMarshalRoundTrip: a clustering a store keeps reads back the same:
+// members, representatives' entities and hidden IDs.
+func TestMarshalRoundTrip(t *testing.T) {
+	c := Compute([]graph.ProjectedEntity{
+		ent("person:محمد", 66), ent("person:احمد-عصيد", 10), ent("person:واحمد-عصيد", 1),
+	}, Options{FirstName: firstName})
+	b, err := c.marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := unmarshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(d.Members("person:واحمد-عصيد"), c.Members("person:واحمد-عصيد")) || d.Rep("person:واحمد-عصيد") != "person:احمد-عصيد" {
+		t.Errorf("members %q, rep %q after the round trip", d.Members("person:واحمد-عصيد"), d.Rep("person:واحمد-عصيد"))
+	}
+	if !d.Hidden("person:محمد") || d.Hidden("person:احمد-عصيد") {
+		t.Error("hidden IDs lost in the round trip")
+	}
+	if d.entity["person:احمد-عصيد"].ID != "person:احمد-عصيد" {
+		t.Errorf("representative's entity %+v", d.entity["person:احمد-عصيد"])
+	}
+}

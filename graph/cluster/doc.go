@@ -70,8 +70,28 @@
 // # Across scripts
 //
 // Options.Linker, when set, links an Arabic-script key to a Latin-script
-// key of the same type when it scores them at least Options.LinkThreshold
-// and no other Latin key scores as high; nil leaves scripts apart.
+// key of the same type, both of two words or more, when it scores them at
+// least Options.LinkThreshold and each is the other's best-scoring
+// candidate, alone (mutual best: a corpus holds more near misses than the
+// lexicon a model is calibrated on). A Linker that is also a Blocker is
+// asked to score only the pairs that share a block. nil leaves scripts
+// apart.
+//
+// # Hidden nodes
+//
+// A made person ID whose key is one common given name (Options.FirstName:
+// person:محمد, person:ومحمد) is no actor: within-article resolution has
+// already tied every such mention it could to a fuller name, so what is
+// left gathers different people. Projections leave it and its edges out
+// (Clustering.Hidden); Resolve finds it only by its exact ID; the store
+// keeps it, and --no-cluster shows it.
+//
+// # Kept by the store
+//
+// Store reads a clustering a Deriver store (graph/sqlite) kept at its
+// current write generation under Options.Fingerprint and RulesVersion,
+// and keeps one it computes; a store opened read-only computes it per
+// command.
 //
 // # Counts
 //

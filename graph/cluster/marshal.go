@@ -3,6 +3,7 @@ package cluster
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -13,10 +14,16 @@ import (
 type stored struct {
 	Members  map[string][]string     `json:"members"`
 	Entities map[string]graph.Entity `json:"entities"`
+	Hidden   []string                `json:"hidden"`
 }
 
 func (c *Clustering) marshal() ([]byte, error) {
-	return json.Marshal(stored{Members: c.members, Entities: c.entity})
+	hidden := make([]string, 0, len(c.hidden))
+	for id := range c.hidden {
+		hidden = append(hidden, id)
+	}
+	sort.Strings(hidden)
+	return json.Marshal(stored{Members: c.members, Entities: c.entity, Hidden: hidden})
 }
 
 func unmarshal(b []byte) (*Clustering, error) {
@@ -24,7 +31,10 @@ func unmarshal(b []byte) (*Clustering, error) {
 	if err := json.Unmarshal(b, &st); err != nil {
 		return nil, fmt.Errorf("stored clustering: %w", err)
 	}
-	c := &Clustering{rep: map[string]string{}, members: map[string][]string{}, entity: map[string]graph.Entity{}}
+	c := &Clustering{rep: map[string]string{}, members: map[string][]string{}, entity: map[string]graph.Entity{}, hidden: map[string]bool{}}
+	for _, id := range st.Hidden {
+		c.hidden[id] = true
+	}
 	for r, ms := range st.Members {
 		e, ok := st.Entities[r]
 		if !ok {

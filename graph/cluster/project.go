@@ -10,18 +10,22 @@ import (
 // Apply returns p with each cluster's members merged into one entity under
 // its representative's ID and entity: counts summed, first and last dates
 // widened, and the edges between members dropped; the edges of members to
-// one other node become one edge (counts summed, dates widened). p is not
+// one other node become one edge (counts summed, dates widened). Hidden
+// IDs (Clustering.Hidden) and their edges are left out. p is not
 // changed; an unmerged p comes back as a copy. Order is the projection's:
 // entities by ID, edges by (A, B).
 func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
 	out := &graph.Projection{}
-	if c == nil || len(c.rep) == 0 {
+	if c == nil || len(c.rep) == 0 && len(c.hidden) == 0 {
 		out.Entities = append([]graph.ProjectedEntity(nil), p.Entities...)
 		out.Edges = append([]graph.Edge(nil), p.Edges...)
 		return out
 	}
 	ents := map[string]*graph.ProjectedEntity{}
 	for _, e := range p.Entities {
+		if c.hidden[e.ID] {
+			continue
+		}
 		r := c.Rep(e.ID)
 		m, ok := ents[r]
 		if !ok {
@@ -45,6 +49,9 @@ func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
 	type pair struct{ a, b string }
 	edges := map[pair]*graph.Edge{}
 	for _, e := range p.Edges {
+		if c.hidden[e.A] || c.hidden[e.B] {
+			continue
+		}
 		a, b := c.Rep(e.A), c.Rep(e.B)
 		if a == b {
 			continue

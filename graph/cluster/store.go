@@ -148,7 +148,8 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 }
 
 // Resolve returns the representatives of the entities the name refers to,
-// each once, in the wrapped store's order.
+// each once, in the wrapped store's order; hidden IDs (Clustering.Hidden)
+// only when the name is the ID itself.
 func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error) {
 	ents, err := s.Store.Resolve(ctx, name)
 	if err != nil || len(ents) == 0 {
@@ -161,6 +162,9 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error
 	seen := map[string]bool{}
 	out := ents[:0:0]
 	for _, e := range ents {
+		if c.Hidden(e.ID) && e.ID != name {
+			continue // no actor; its exact ID still finds it
+		}
 		r := c.Rep(e.ID)
 		if seen[r] {
 			continue
