@@ -277,9 +277,17 @@ func (x *Extractor) resolveGeneric(toks []norm.Token, generic []lexicon.Match, d
 //     stands, as it does when the longer name holds another lexicon name
 //     ("بايدن والكاظمي");
 //   - a tagged name the lexicon matches exactly is the lexicon's entity,
-//     unless, in Latin script, the tagger gives it a type no entry of that
-//     name has (Jordan the player, CHICAGO the team: a name the lexicon
-//     does not know; see retyped);
+//     unless, in Latin script, the tagger gives a place's name another
+//     type (Jordan the player, CHICAGO the team: a name the lexicon does
+//     not know; see retyped); an organisation's or a person's strong name
+//     keeps the lexicon's type whatever the tagger's (Jabhat al-Nusra
+//     tagged a person); a weak alias, other than a person's, the tagger
+//     tags with its entry's type is the entry (الجزيرة, حماس; see
+//     taggedAs);
+//   - a role phrase names its holder and the organisations and places
+//     named inside it (Hezbollah in "Hezbollah leader"; see inner);
+//   - "Syrias President", a possessive without its apostrophe, is Syria
+//     (see possessives);
 //   - a tagged name inside a lexicon name of its type gives that entity
 //     its span (مكة in "مكة المكرمة"); two or more inside one lexicon
 //     name are names of their own ("محمد ﷺ الحلبوسي").
@@ -472,7 +480,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			case lexicon.KindName, lexicon.KindAdjective:
 				picked = append(picked, m)
 			case lexicon.KindWeak:
-				if seen[m.Entry.ID] || titled(m.Start) || x.taggedAs(names, nameAt, m) {
+				if seen[m.Entry.ID] || titled(m.Start) || x.taggedAs(names, nameAt, m, toks) {
 					picked = append(picked, m)
 				}
 			case lexicon.KindRole:

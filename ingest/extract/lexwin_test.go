@@ -33,6 +33,8 @@ func TestTaggedLexiconNames(t *testing.T) {
 		{"جنين tagged a place", "اقتحم الجيش مخيم جنين", "", []string{"jenin جنين lexicon"}},
 		{"فاس tagged a place", "في مدينة فاس", "", []string{"fez فاس lexicon"}},
 		{"جدة tagged a place", "وصل إلى جدة", "", []string{"jeddah جدة lexicon"}},
+		// وجدة is Oujda, a name of its own, not و + جدة.
+		{"وجدة is not and-Jeddah", "وصل الوفد إلى وجدة أمس", "", []string{"location:وجده وجدة tagger"}},
 		// Untagged, the common word stays a word: "with great enthusiasm".
 		{"حماس as enthusiasm", "بحماس كبير استقبل الجمهور", "", nil},
 		// A clitic and a strong name, tagged a person: the lexicon's type.

@@ -466,18 +466,25 @@ func (x *Extractor) retyped(names []name, nameAt []int32, group []lexicon.Match,
 // "the island"; جنين tagged a place is Jenin, not "a fetus"). The made
 // node the tagger's name would otherwise become (organization:الجزيره)
 // takes the same mentions, right or wrong, so resolving it to the entry
-// only removes a duplicate.
+// only removes a duplicate. A clitic the lexicon read off the first word
+// must be one the tagged name lost too (see cut).
 //
 // Not for people: a person's weak alias is a given name or a surname many
 // share (حميد, المالكي), and the tagger's "a person" does not say which
 // person; it needs a title or the full name before it.
-func (x *Extractor) taggedAs(names []name, nameAt []int32, m lexicon.Match) bool {
+func (x *Extractor) taggedAs(names []name, nameAt []int32, m lexicon.Match, toks []norm.Token) bool {
 	if nameAt == nil || nameAt[m.Start] == 0 {
 		return false
 	}
 	n := names[nameAt[m.Start]-1]
 	typ, ok := typeOfTag[n.typ]
-	return ok && typ != graph.Person && n.start == m.Start && n.end == m.End && graph.EntityType(m.Entry.Type) == typ
+	if !ok || typ == graph.Person || n.start != m.Start || n.end != m.End || graph.EntityType(m.Entry.Type) != typ {
+		return false
+	}
+	// The lexicon read the first word without a clitic: so must the
+	// tagged name. وجدة tagged a place is Oujda, not و + جدة (Jeddah).
+	t := toks[m.Start]
+	return x.lex.Has(t.Fold) || n.from > t.Start || n.art > 0
 }
 
 // inner returns the lexicon names and nationality adjectives inside tokens
