@@ -35,6 +35,9 @@ func TestTaggedLexiconNames(t *testing.T) {
 		{"جدة tagged a place", "وصل إلى جدة", "", []string{"jeddah جدة lexicon"}},
 		// وجدة is Oujda, a name of its own, not و + جدة.
 		{"وجدة is not and-Jeddah", "وصل الوفد إلى وجدة أمس", "", []string{"location:وجده وجدة tagger"}},
+		// مشهد is a generic name of Mashhad (15-world): "scene" without
+		// an Iranian cue, tagged a place or not.
+		{"مشهد is a scene", "لم يكن مشهد التلاحم في تشييع الزميلة عاديا", "", nil},
 		// Untagged, the common word stays a word: "with great enthusiasm".
 		{"حماس as enthusiasm", "بحماس كبير استقبل الجمهور", "", nil},
 		// A clitic and a strong name, tagged a person: the lexicon's type.
