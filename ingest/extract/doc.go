@@ -9,6 +9,15 @@
 // negation. Extractor.Extract returns a graph.Document; offsets are byte
 // offsets into Text(a), the title, a newline and the body.
 //
+// One actor, one node: a tagged name that is exactly a lexicon name (after
+// its clitic) is the lexicon's entity: a weak alias when the tagger gives
+// it the entry's type (الجزيرة tagged an organisation), except a person's;
+// a strong name of an organisation or a person whatever type the tagger
+// gives it (only a place may be the tagger's name of another type: Jordan
+// the player). "Syrias President", a possessive without its apostrophe,
+// names Syria; a role phrase ("Hezbollah leader") names the body inside
+// it as well as its holder. docs/tagger.md gives the rules and figures.
+//
 // An Extractor is safe for concurrent use and deterministic: the same
 // article, lexicon and tagger models give the same document.
 // Extractor.Hash covers the article's content, the lexicon's digest, the

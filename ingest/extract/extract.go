@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "11"
+const extractorVersion = "12"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -277,9 +277,17 @@ func (x *Extractor) resolveGeneric(toks []norm.Token, generic []lexicon.Match, d
 //     stands, as it does when the longer name holds another lexicon name
 //     ("بايدن والكاظمي");
 //   - a tagged name the lexicon matches exactly is the lexicon's entity,
-//     unless, in Latin script, the tagger gives it a type no entry of that
-//     name has (Jordan the player, CHICAGO the team: a name the lexicon
-//     does not know; see retyped);
+//     unless, in Latin script, the tagger gives a place's name another
+//     type (Jordan the player, CHICAGO the team: a name the lexicon does
+//     not know; see retyped); an organisation's or a person's strong name
+//     keeps the lexicon's type whatever the tagger's (Jabhat al-Nusra
+//     tagged a person); a weak alias, other than a person's, the tagger
+//     tags with its entry's type is the entry (الجزيرة, حماس; see
+//     taggedAs);
+//   - a role phrase names its holder and the organisations and places
+//     named inside it (Hezbollah in "Hezbollah leader"; see inner);
+//   - "Syrias President", a possessive without its apostrophe, is Syria
+//     (see possessives);
 //   - a tagged name inside a lexicon name of its type gives that entity
 //     its span (مكة in "مكة المكرمة"); two or more inside one lexicon
 //     name are names of their own ("محمد ﷺ الحلبوسي").
@@ -341,6 +349,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			}
 		}
 	}
+	toks, poss := x.possessives(text, toks, names, nameAt) // "Syrias President": Syria's
 	matches := x.lex.Match(toks)
 	named := make([]bool, len(toks)) // the words of lexicon names
 	if nameAt != nil {
@@ -457,10 +466,10 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			}
 			continue
 		}
-		if x.retyped(names, nameAt, group, toks) {
+		if (poss == nil || !poss[group[0].Start]) && x.retyped(names, nameAt, group, toks) {
 			continue // Jordan the player, CHICAGO the team: the tagger's name
 		}
-		var picked, generic []lexicon.Match
+		var picked, generic, inside []lexicon.Match
 		for _, m := range group {
 			if ligatureIn(text, toks, m.Start, m.End) {
 				break // "محمد ﷺ الحلبوسي" is the Prophet, then someone else
@@ -471,7 +480,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			case lexicon.KindName, lexicon.KindAdjective:
 				picked = append(picked, m)
 			case lexicon.KindWeak:
-				if seen[m.Entry.ID] || titled(m.Start) {
+				if seen[m.Entry.ID] || titled(m.Start) || x.taggedAs(names, nameAt, m, toks) {
 					picked = append(picked, m)
 				}
 			case lexicon.KindRole:
@@ -484,20 +493,19 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			// A role phrase whose term does not cover the article's date,
 			// or an unsupported weak name, may hold a shorter match: the
 			// adjective in "الرئيس الإيراني", "Iranian President".
-			sub := x.lex.Match(toks[group[0].Start+1 : group[0].End])
-			for _, m := range x.lex.Match(toks[group[0].Start : group[0].Start+1]) {
-				if m.Kind == lexicon.KindAdjective {
-					m.Start, m.End = group[0].Start, group[0].Start+1
+			// The first word too: Hezbollah in "Hezbollah leader".
+			for _, m := range x.inner(toks, group[0].Start, group[0].End) {
+				if _, ok, replaces := around(m.Start, m.End, graph.EntityType(m.Entry.Type)); !ok || !replaces {
 					picked = append(picked, m)
 				}
 			}
-			for _, m := range sub {
-				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
-					m.Start += group[0].Start + 1
-					m.End += group[0].Start + 1
-					if _, ok, replaces := around(m.Start, m.End, graph.EntityType(m.Entry.Type)); !ok || !replaces {
-						picked = append(picked, m)
-					}
+		} else if len(picked) > 0 && picked[0].Kind == lexicon.KindRole {
+			// A role phrase names its holder and also the body or place
+			// it holds office in: Hezbollah in "Hezbollah leader", حزب
+			// الله in "الأمين العام لحزب الله".
+			for _, m := range x.inner(toks, group[0].Start, group[0].End) {
+				if m.Kind == lexicon.KindName && m.Entry.Type != string(graph.Person) {
+					inside = append(inside, m)
 				}
 			}
 		}
@@ -581,6 +589,10 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				}
 				addEnds(m.Entry, keys, m.Start)
 			}
+		}
+		for _, m := range inside {
+			add(m.Entry, m.Start, m.End, "lexicon")
+			seen[m.Entry.ID] = true
 		}
 	}
 

@@ -432,8 +432,12 @@ func (x *Extractor) split(names []name, nameAt []int32, from, to int, typ graph.
 // retyped reports whether the tagger reads the words of a lexicon match
 // group, all of them and no more, as a name of another type than every
 // entry of the group has: a person called Jordan, a team called CHICAGO.
-// Nationality adjectives and role phrases are not names and are never
-// retyped.
+// Only places are retyped: a place's name is often a team's or a
+// person's (metonymy), while the tagger's other type for an organisation
+// or a person of the lexicon is the tagger's error (Jabhat al-Nusra
+// tagged a person, "Bashar al-Assad" an organisation, Islamic State a
+// place): there the lexicon's entry and type win. Nationality adjectives
+// and role phrases are not names and are never retyped.
 //
 // Only in Latin script: on ANERcorp's development split retyping gained
 // nothing, and the Arabic model takes a place after a title for a person
@@ -448,9 +452,133 @@ func (x *Extractor) retyped(names []name, nameAt []int32, group []lexicon.Match,
 		return false
 	}
 	for _, m := range group {
-		if m.Kind == lexicon.KindAdjective || m.Kind == lexicon.KindRole || graph.EntityType(m.Entry.Type) == typ {
+		if m.Kind == lexicon.KindAdjective || m.Kind == lexicon.KindRole || graph.EntityType(m.Entry.Type) == typ ||
+			m.Entry.Type != string(graph.Location) {
 			return false
 		}
 	}
 	return true
+}
+
+// taggedAs reports whether the tagger tags the words of lexicon match m,
+// all of them and no more, as a name of m's entity type: the context a
+// weak alias needs (الجزيرة tagged an organisation is Al Jazeera, not
+// "the island"; جنين tagged a place is Jenin, not "a fetus"). The made
+// node the tagger's name would otherwise become (organization:الجزيره)
+// takes the same mentions, right or wrong, so resolving it to the entry
+// only removes a duplicate. A clitic the lexicon read off the first word
+// must be one the tagged name lost too (see cut).
+//
+// Not for people: a person's weak alias is a given name or a surname many
+// share (حميد, المالكي), and the tagger's "a person" does not say which
+// person; it needs a title or the full name before it.
+func (x *Extractor) taggedAs(names []name, nameAt []int32, m lexicon.Match, toks []norm.Token) bool {
+	if nameAt == nil || nameAt[m.Start] == 0 {
+		return false
+	}
+	n := names[nameAt[m.Start]-1]
+	typ, ok := typeOfTag[n.typ]
+	if !ok || typ == graph.Person || n.start != m.Start || n.end != m.End || graph.EntityType(m.Entry.Type) != typ {
+		return false
+	}
+	// The lexicon read the first word without a clitic: so must the
+	// tagged name. وجدة tagged a place is Oujda, not و + جدة (Jeddah).
+	t := toks[m.Start]
+	return x.lex.Has(t.Fold) || n.from > t.Start || n.art > 0
+}
+
+// inner returns the lexicon names and nationality adjectives inside tokens
+// [from, to), a lexicon phrase (a role phrase), shorter than it: the
+// longest one at each token, left to right, without overlaps. Hezbollah
+// in "Hezbollah leader"; حزب الله in "الأمين العام لحزب الله".
+func (x *Extractor) inner(toks []norm.Token, from, to int) []lexicon.Match {
+	var out []lexicon.Match
+	for s := from; s < to; {
+		next := s + 1
+	ends:
+		for e := to; e > s; e-- {
+			if s == from && e == to {
+				continue
+			}
+			found := false
+			for _, m := range x.lex.Match(toks[s:e]) {
+				if m.Start != 0 || m.End != e-s {
+					continue
+				}
+				found = true // a shorter role phrase ("Iraqi prime minister") holds no more
+				if m.Kind == lexicon.KindName || m.Kind == lexicon.KindAdjective {
+					m.Start, m.End = s, e
+					out = append(out, m)
+				}
+			}
+			if found {
+				next = e
+				break ends
+			}
+		}
+		s = next
+	}
+	return out
+}
+
+// possessives finds English possessives written without their apostrophe
+// ("Syrias President", "Syrias Deir az-Zour", as some corpora print
+// "Syria's"): a capitalised Latin word that is a one-word lexicon name of
+// a place or an organisation plus "s", is itself no lexicon word, and
+// either the tagger tags it alone as a person, organisation or place, not
+// after "the" ("since Syrias conflict", which it tags an organisation),
+// or it is followed on its line, with only a space between, by a word
+// that is capitalised or that the tagger takes into a name: the head of
+// the possessive. "the Americas grew" is not America's. The tagger's
+// clusters are no guide: they know "syrias". It returns toks with
+// such words folded as the name ("syria"), so that the lexicon matches
+// them, or toks itself when there are none, and which words those are
+// (nil for none); a tagged name that runs on from the possessive into the
+// name after it starts after it instead. The lexicon's entry is not
+// retyped there: "Iraqs" tagged an organisation is still Iraq.
+func (x *Extractor) possessives(text string, toks []norm.Token, names []name, nameAt []int32) ([]norm.Token, []bool) {
+	out := toks
+	var poss []bool
+	for k := range toks {
+		t := toks[k]
+		f, ok := strings.CutSuffix(t.Fold, "s")
+		if !ok || !strings.HasSuffix(t.Text, "s") || !isCapitalised(t.Text) || utf8.RuneCountInString(f) < 3 ||
+			isArabicWord(f) || x.lex.Has(t.Fold) || !x.lex.Has(f) {
+			continue
+		}
+		probe := t
+		probe.Fold = f
+		var typ graph.EntityType
+		for _, m := range x.lex.Match([]norm.Token{probe}) {
+			if m.Kind == lexicon.KindName && (m.Entry.Type == string(graph.Location) || m.Entry.Type == string(graph.Organization)) {
+				typ = graph.EntityType(m.Entry.Type)
+			}
+		}
+		if typ == "" {
+			continue
+		}
+		head := k+1 < len(toks) && norm.Blank(text[t.End:toks[k+1].Start]) && !strings.Contains(text[t.End:toks[k+1].Start], "\n") &&
+			(isCapitalised(toks[k+1].Text) || nameAt != nil && nameAt[k+1] != 0)
+		tagged := false
+		if nameAt != nil && nameAt[k] != 0 && (k == 0 || toks[k-1].Fold != "the") {
+			n := names[nameAt[k]-1]
+			_, actor := typeOfTag[n.typ]
+			tagged = actor && n.start == k && n.end == k+1
+		}
+		if !head && !tagged {
+			continue
+		}
+		if poss == nil {
+			out, poss = append([]norm.Token(nil), toks...), make([]bool, len(toks))
+		}
+		out[k].Fold, poss[k] = f, true
+		if nameAt != nil && nameAt[k] != 0 {
+			n := &names[nameAt[k]-1]
+			if n.start == k && n.end > k+1 {
+				n.start, n.from, n.art = k+1, toks[k+1].Start, 0
+				nameAt[k] = 0
+			}
+		}
+	}
+	return out, poss
 }
