@@ -116,14 +116,15 @@ func TestEvalResolution(t *testing.T) {
 		t.Errorf("--no-cluster merged:\n%s", r.stdout)
 	}
 
-	// A reader's verdicts: the ministry is generic, the rule node a
+	// A reader's verdicts on the nodes as stored (--no-cluster, so that the
+	// visit node is one): the ministry is generic, the rule node a
 	// duplicate, karim-haddad fine, the visit node not judged.
 	verdicts := filepath.Join(dir, "verdicts.tsv")
 	body := "# invented\nkarim-haddad\tok\norganization:وزاره-الدفاع\tgeneric\tno country\nperson:كريم-حداد\tduplicate\n"
 	if err := os.WriteFile(verdicts, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "table")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "table")
 	for _, want := range []string{
 		"junk (verdicts of " + verdicts + "): 2 of the top 4 nodes by articles (50.0%): duplicate 1, generic 1; 1 not judged",
 		"(not judged)",
@@ -132,7 +133,7 @@ func TestEvalResolution(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	r = ng(t, dir, 0, "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "json")
+	r = ng(t, dir, 0, "--no-cluster", "eval", "resolution", "--actors", list, "--verdicts", verdicts, "--format", "json")
 	var judged struct {
 		Hand struct {
 			Junk     int            `json:"junk"`

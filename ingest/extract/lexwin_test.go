@@ -33,8 +33,10 @@ func TestTaggedLexiconNames(t *testing.T) {
 		{"جنين tagged a place", "اقتحم الجيش مخيم جنين", "", []string{"jenin جنين lexicon"}},
 		{"فاس tagged a place", "في مدينة فاس", "", []string{"fez فاس lexicon"}},
 		{"جدة tagged a place", "وصل إلى جدة", "", []string{"jeddah جدة lexicon"}},
-		// وجدة is Oujda, a name of its own, not و + جدة.
-		{"وجدة is not and-Jeddah", "وصل الوفد إلى وجدة أمس", "", []string{"location:وجده وجدة tagger"}},
+		// وجدة is Oujda (13-corpora), a name of its own, not و + جدة,
+		// after مدينة (a place keyword) too.
+		{"وجدة is not and-Jeddah", "وصل الوفد إلى وجدة أمس", "", []string{"oujda وجدة lexicon"}},
+		{"مدينة وجدة is Oujda", "وصل الوزير إلى مدينة وجدة صباح اليوم", "", []string{"oujda وجدة lexicon"}},
 		// مشهد is a generic name of Mashhad (15-world): "scene" without
 		// an Iranian cue, tagged a place or not.
 		{"مشهد is a scene", "لم يكن مشهد التلاحم في تشييع الزميلة عاديا", "", nil},
