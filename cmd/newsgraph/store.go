@@ -105,6 +105,7 @@ func clusterOptions() cluster.Options {
 
 	return cluster.Options{
 		FirstName:     extract.FirstName,
+		HeadNoun:      extract.HeadNoun,
 		Linker:        translit.NewLinker(translit.Default()),
 		LinkThreshold: translit.Confident,
 		Fingerprint:   "extractor-" + extract.Version() + "/translit-" + translit.DefaultDigest(),

@@ -31,6 +31,11 @@ type Options struct {
 	// means no word is. It lets a clitic be removed without the bare name
 	// being stored, and keeps a lone first name from being absorbed.
 	FirstName func(fold string) bool
+	// HeadNoun reports whether a folded word is the head noun of
+	// organisations' names that names none alone (حزب, منظمه, المعهد); nil
+	// means no word is. An organisation node whose key is one such word is
+	// hidden, as no actor.
+	HeadNoun func(fold string) bool
 	// Linker links keys across scripts; nil leaves scripts apart.
 	Linker Linker
 	// LinkThreshold is the least Linker score that links; 0 means 0.9.
@@ -44,7 +49,7 @@ type Options struct {
 
 // RulesVersion names the rules of Compute; it changes with them, so that a
 // clustering a store keeps from an older build is not read.
-const RulesVersion = "2"
+const RulesVersion = "3"
 
 // Clustering maps store IDs to the ID of their cluster's representative.
 // An ID it does not name is its own cluster.
@@ -59,7 +64,9 @@ type Clustering struct {
 }
 
 // Hidden reports whether id is left out of projections as no actor: a
-// made person ID whose key is one common given name (Options.FirstName).
+// made person ID whose key is one common given name (Options.FirstName),
+// or a made organisation ID whose key is one head noun (Options.HeadNoun:
+// organization:منظمه, organization:المعهد).
 // Such a node gathers every Mohammed an article names without a surname
 // that the article itself ties to no fuller name (within-article
 // resolution ties the others): on ar-news-2022 person:محمد held 66 articles
@@ -395,7 +402,10 @@ func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 	}
 	c := &Clustering{rep: map[string]string{}, members: map[string][]string{}, entity: map[string]graph.Entity{}, hidden: map[string]bool{}}
 	for _, n := range nodes {
-		if n.typ == person && len(n.words) == 1 && firstName(n.words[0]) {
+		if len(n.words) != 1 {
+			continue
+		}
+		if n.typ == person && firstName(n.words[0]) || n.typ == string(graph.Organization) && opts.HeadNoun != nil && opts.HeadNoun(n.words[0]) {
 			c.hidden[n.id] = true
 		}
 	}

@@ -249,18 +249,21 @@ func BenchmarkCompute(b *testing.B) {
 }
 
 // TestHidden: a person's lone given name is no actor node — with or
-// without a clitic — while a full name, a lone surname and an
-// organisation called by a given name stay; Apply drops the hidden nodes
-// and their edges.
+// without a clitic — nor an organisation's bare head noun, while a full
+// name, a lone surname, an organisation called by a given name and a
+// party's full name stay; Apply drops the hidden nodes and their edges.
 func TestHidden(t *testing.T) {
 	ents := []graph.ProjectedEntity{
 		ent("person:محمد", 66), ent("person:ومحمد", 2), ent("person:احمد-عصيد", 10),
 		ent("person:عصيد", 1), ent("organization:محمد", 1), ent("person:karim", 3),
 	}
-	c := Compute(ents, Options{FirstName: firstName})
+	ents = append(ents, ent("organization:منظمه", 38), ent("organization:المعهد", 45), ent("organization:حزب-الاستقلال", 52), ent("person:منظمه", 1))
+	head := func(w string) bool { return w == "منظمه" || w == "معهد" || w == "المعهد" || w == "حزب" }
+	c := Compute(ents, Options{FirstName: firstName, HeadNoun: head})
 	for id, want := range map[string]bool{
 		"person:محمد": true, "person:ومحمد": true, "person:احمد-عصيد": false,
 		"person:عصيد": false, "organization:محمد": false, "person:karim": false, // not in the test's first names
+		"organization:منظمه": true, "organization:المعهد": true, "organization:حزب-الاستقلال": false, "person:منظمه": false,
 	} {
 		if got := c.Hidden(id); got != want {
 			t.Errorf("Hidden(%s) = %v, want %v", id, got, want)

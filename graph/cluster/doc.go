@@ -82,7 +82,9 @@
 // A made person ID whose key is one common given name (Options.FirstName:
 // person:محمد, person:ومحمد) is no actor: within-article resolution has
 // already tied every such mention it could to a fuller name, so what is
-// left gathers different people. Projections leave it and its edges out
+// left gathers different people. So is a made organisation ID whose key
+// is one head noun of organisations' names (Options.HeadNoun:
+// organization:منظمه "organisation", organization:المعهد "the institute"). Projections leave it and its edges out
 // (Clustering.Hidden); Resolve finds it only by its exact ID; the store
 // keeps it, and --no-cluster shows it.
 //

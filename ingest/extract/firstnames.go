@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // firstNames are common given names, Arabic and English, folded: a name
 // that starts with one and goes on with name words is a person's
 // ("محمد العبيدي", "John Smith"). The lists are newsgraph's own, from
@@ -59,3 +61,26 @@ func FirstName(fold string) bool { return firstNames[fold] }
 // included): it changes with extractorVersion, so that what a reader derived
 // with them (a store's cached clustering) is not reused by another release.
 func Version() string { return extractorVersion }
+
+// headNouns are the head nouns of organisations' names that name no
+// organisation alone ("the institute", "an organisation"): orgKeywords,
+// which begin names, and the heads of bodies' names that do not.
+var headNouns = func() map[string]bool {
+	m := foldSet("معهد", "مركز", "مؤسسة", "مكتب", "لجنة", "مجموعة", "نقابة", "وكالة", "دائرة", "مديرية", "محكمة", "هيئة", "منظمة")
+	for k := range orgKeywords {
+		m[k] = true
+	}
+	return m
+}()
+
+// HeadNoun reports whether a folded word, with or without the article ال,
+// is the head noun of organisations' names that names none alone (حزب,
+// منظمه, المعهد). graph/cluster hides an organisation node whose whole
+// name is one.
+func HeadNoun(fold string) bool {
+	if headNouns[fold] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(fold, "ال")
+	return ok && headNouns[rest]
+}
