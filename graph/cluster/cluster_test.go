@@ -258,7 +258,9 @@ func TestHidden(t *testing.T) {
 		ent("person:عصيد", 1), ent("organization:محمد", 1), ent("person:karim", 3),
 	}
 	ents = append(ents, ent("organization:منظمه", 38), ent("organization:المعهد", 45), ent("organization:حزب-الاستقلال", 52), ent("person:منظمه", 1))
-	head := func(w string) bool { return w == "منظمه" || w == "معهد" || w == "المعهد" || w == "حزب" }
+	head := func(w string) bool {
+		return w == "منظمه" || w == "معهد" || w == "المعهد" || w == "حزب"
+	}
 	c := Compute(ents, Options{FirstName: firstName, HeadNoun: head})
 	for id, want := range map[string]bool{
 		"person:محمد": true, "person:ومحمد": true, "person:احمد-عصيد": false,
