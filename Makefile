@@ -103,13 +103,24 @@ browser-check: ## headless Chromium: the Neo4j Browser on the seed data with our
 
 # Each SVG is shot at its own size (its width and height attributes) on white.
 PICTURES_STORE := bin/pictures-seed.db
-pictures: build ## the seed's pictures (query neighbors and path --format svg) rendered to PNG in docs/pictures with headless Chromium
+FAKES          ?= ../shared/corpora/en-fakes-syria/fakes.csv
+FAKES_STORE    := bin/pictures-fakes.db
+pictures: build ## the README's pictures (query neighbors, path, timeline --format svg; the seed's, and FA-KES's when ../shared is there) rendered to PNG in docs/pictures with headless Chromium
 	@command -v chromium >/dev/null || { echo "pictures: chromium not found (apt-get install -y chromium)" >&2; exit 2; }
 	rm -f $(PICTURES_STORE) $(PICTURES_STORE)-wal $(PICTURES_STORE)-shm
 	$(BIN) --store $(PICTURES_STORE) ingest testdata/
 	$(BIN) --store $(PICTURES_STORE) query neighbors Kadhimi --format svg > bin/neighbors-kadhimi-seed.svg
 	$(BIN) --store $(PICTURES_STORE) query path Kadhimi Raisi --edges sentence --format svg > bin/path-kadhimi-raisi-seed.svg
-	@set -e; for svg in bin/neighbors-kadhimi-seed.svg bin/path-kadhimi-raisi-seed.svg; do \
+	@set -e; svgs="bin/neighbors-kadhimi-seed.svg bin/path-kadhimi-raisi-seed.svg"; \
+	if [ -f $(FAKES) ]; then \
+		rm -f $(FAKES_STORE) $(FAKES_STORE)-wal $(FAKES_STORE)-shm; \
+		$(BIN) --store $(FAKES_STORE) ingest -q --encoding windows-1252 --date-order mdy --map id=unit_id $(FAKES) || test $$? -eq 3; \
+		$(BIN) --store $(FAKES_STORE) query neighbors "Bashar al-Assad" --top 12 --format svg > bin/neighbors-assad.svg; \
+		$(BIN) --store $(FAKES_STORE) query path "Bashar al-Assad" "Jabhat al-Nusra" --k 3 --max-hops 2 --weighted --format svg > bin/path-assad-nusra.svg; \
+		$(BIN) --store $(FAKES_STORE) query timeline Syria "Bashar al-Assad" Russia "Islamic State" --format svg > bin/timeline-syria.svg; \
+		svgs="$$svgs bin/neighbors-assad.svg bin/path-assad-nusra.svg bin/timeline-syria.svg"; \
+	else echo "pictures: $(FAKES) not found; the FA-KES pictures are left as they are"; fi; \
+	for svg in $$svgs; do \
 		w=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* width="\([0-9.]*\)".*/\1/p'); \
 		h=$$(grep -o '<svg[^>]*>' $$svg | head -1 | sed -n 's/.* height="\([0-9.]*\)".*/\1/p'); \
 		png=docs/pictures/$$(basename $$svg .svg).png; \
