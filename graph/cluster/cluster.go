@@ -119,13 +119,13 @@ func (c *Clustering) Reps() []string {
 	return out
 }
 
-// made splits a made ID into its type prefix and key words; ok is false
-// for a lexicon ID.
+// made splits a made ID (graph.MadeID) into its type prefix and key
+// words; ok is false for a lexicon ID.
 func made(id string) (typ string, words []string, ok bool) {
-	typ, key, ok := strings.Cut(id, ":")
-	if !ok || key == "" {
+	if !graph.MadeID(id) {
 		return "", nil, false
 	}
+	typ, key, _ := strings.Cut(id, ":")
 	return typ, strings.Split(key, "-"), true
 }
 
