@@ -73,6 +73,13 @@ type Checker interface {
 	Check(ctx context.Context) ([]string, error)
 }
 
+// Repairer is a Store that can recompute what it derives from its facts
+// (SQLite's co-mention aggregates) when Check finds it wrong. Repair
+// leaves the facts as they are.
+type Repairer interface {
+	Repair(ctx context.Context) error
+}
+
 // ErrCorrupt marks a store that failed its quick check (QuickChecker): it
 // may give wrong answers without an error, so commands refuse it.
 var ErrCorrupt = errors.New("store failed its quick integrity check")

@@ -13,6 +13,7 @@ import (
 
 type checkOptions struct {
 	globalOptions
+	repair bool // recompute what the store derives from its facts when that is what is wrong
 	stdout io.Writer
 }
 
@@ -30,13 +31,22 @@ exits 0 for a sound store; lists the problems and exits 1 otherwise. A corrupted
 can give wrong answers without an error: check it after a disk fault, a copy or a
 crash you doubt, and restore it from a backup or ingest again if it fails.
 
-   newsgraph --store graph.db check`,
+An SQLite store also keeps co-mention aggregates (per-entity and per-pair counts and
+dates) that every write updates and queries read; check recounts them from the
+mentions. --repair recomputes them when they are wrong, and checks again (it cannot
+repair the facts themselves).
+
+   newsgraph --store graph.db check
+   newsgraph --store graph.db check --repair`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "repair", Usage: "when the check fails, recompute the store's derived aggregates from its facts and check again"},
+		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c, "check", ""); err != nil {
 				return err
 			}
-			return runCheck(c.Context, checkOptions{globalOptions: globals(c), stdout: c.App.Writer})
+			return runCheck(c.Context, checkOptions{globalOptions: globals(c), repair: c.Bool("repair"), stdout: c.App.Writer})
 		},
 	}
 }
@@ -57,6 +67,18 @@ func runCheck(ctx context.Context, opts checkOptions) error {
 	problems, err := c.Check(ctx)
 	if err != nil {
 		return fmt.Errorf("check store %s: %w", graph.Redact(opts.store), err)
+	}
+	if r, ok := store.(graph.Repairer); ok && opts.repair && len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintf(opts.stdout, "%s\n", printable(p))
+		}
+		fmt.Fprintf(opts.stdout, "repairing: recomputing the aggregates from the facts\n")
+		if err := r.Repair(ctx); err != nil {
+			return fmt.Errorf("repair store %s: %w", graph.Redact(opts.store), err)
+		}
+		if problems, err = c.Check(ctx); err != nil {
+			return fmt.Errorf("check store %s: %w", graph.Redact(opts.store), err)
+		}
 	}
 	if len(problems) == 0 {
 		fmt.Fprintf(opts.stdout, "store %s: ok\n", printable(graph.Redact(opts.store)))

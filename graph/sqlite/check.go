@@ -83,7 +83,8 @@ var invariants = []struct{ query, says string }{
 }
 
 // Check implements graph.Checker: PRAGMA integrity_check (at most
-// checkLimit of its messages), then the invariants, which are only
+// checkLimit of its messages), then the invariants and the stored
+// aggregates against a recount (aggregateChecks), which are only
 // meaningful when the file itself is sound.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", checkLimit))
@@ -113,7 +114,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if len(problems) > 0 {
 		return problems, nil
 	}
-	for _, inv := range invariants {
+	for _, inv := range append(invariants[:len(invariants):len(invariants)], aggregateChecks...) {
 		var n int
 		if err := s.db.QueryRowContext(ctx, inv.query).Scan(&n); err != nil {
 			problems = append(problems, fmt.Sprintf("reading the store failed: %v", err))

@@ -23,7 +23,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 7
+const schemaVersion = 8
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4 + schemaV5 + schemaV7
+` + schemaV4 + schemaV5 + schemaV7 + schemaV8
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -411,6 +411,9 @@ var migrations = map[int][]string{
 	// Older stores kept no text: their articles have none, and evidence
 	// quotes only their relations, until they are written again.
 	6: {schemaV7},
+	// Version 8 keeps the co-mention aggregates projections read, counted
+	// once here from the facts (seconds per thousand articles).
+	7: append([]string{schemaV8}, fillAggregates...),
 }
 
 // Close closes the file.
@@ -443,10 +446,13 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases":  `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":       `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
-		"mention":     `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
+		"delAliases":   `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":        `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+		"mention":      `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		"oldEntities":  `SELECT entity_id FROM mentions WHERE article_id = ?`,
+		"oldPublished": `SELECT published FROM articles WHERE id = ?`,
+		"oldCounts":    `SELECT entity_id, count FROM mentions WHERE article_id = ?`,
+		"oldSentences": `SELECT sentence, entity_id FROM mention_sentences WHERE article_id = ? ORDER BY sentence, entity_id`,
 		// OR IGNORE: a sentence listed twice is still one sentence.
 		"sentence": `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id) VALUES (?, ?, ?)`,
 		"relation": `INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
@@ -483,8 +489,14 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("write entity %s: %w", e.ID, err)
 		}
 	}
+	agg := newAggDelta()
 	for _, d := range docs {
 		a := d.Article
+		old, hadOld, err := readFacts(ctx, stmts, a.ID)
+		if err != nil {
+			return fmt.Errorf("write article %s: %w", a.ID, err)
+		}
+		agg.replace(old, hadOld, docFacts(d), true)
 		// Relations go first: they refer to entities that only mentions
 		// keep alive.
 		for _, del := range []string{"delRelations", "delSentences", "delTexts", "delMentions"} {
@@ -526,6 +538,9 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				return fmt.Errorf("write article %s relation %d: %w", a.ID, i, err)
 			}
 		}
+	}
+	if err := agg.write(ctx, tx); err != nil {
+		return err
 	}
 	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
 		return err
@@ -652,21 +667,33 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases": `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":      `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+		"delAliases":   `DELETE FROM aliases WHERE entity_id = ?`,
+		"alias":        `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+		"oldPublished": `SELECT published FROM articles WHERE id = ?`,
+		"oldCounts":    `SELECT entity_id, count FROM mentions WHERE article_id = ?`,
+		"oldSentences": `SELECT sentence, entity_id FROM mention_sentences WHERE article_id = ? ORDER BY sentence, entity_id`,
 	})
 	if err != nil {
 		return err
 	}
 	defer closeAll(stmts)
 	touched := make(map[string]bool)
+	agg := newAggDelta()
 	for _, id := range articleIDs {
+		old, hadOld, err := readFacts(ctx, stmts, id)
+		if err != nil {
+			return fmt.Errorf("delete article %s: %w", id, err)
+		}
+		agg.replace(old, hadOld, articleFacts{}, false)
 		if err := oldEntities(ctx, stmts["oldEntities"], id, touched); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
 		if _, err := stmts["article"].ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
+	}
+	if err := agg.write(ctx, tx); err != nil {
+		return err
 	}
 	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
 		return err
@@ -757,6 +784,9 @@ func relationFilter(f graph.Filter, r string) (string, []any) {
 // callers that need no edges (graph/cluster), at the cost of one scan of
 // the mentions rather than the self-join edges take.
 func (s *Store) Entities(ctx context.Context, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	if wholeStore(f) {
+		return storedEntities(ctx, s.db, f)
+	}
 	ents, _, _, err := s.entities(ctx, f)
 	return ents, err
 }
@@ -807,7 +837,19 @@ func (s *Store) entities(ctx context.Context, f graph.Filter) ([]graph.Projected
 }
 
 // Projection implements graph.Store.
+//
+// Over the whole store (no dates, languages or sources in f) the article-
+// and sentence-level projections read the stored aggregates (see
+// schemaV8); with any of those filters they count the facts.
 func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
+	if wholeStore(f) && f.Level() != graph.TypedEdges {
+		return s.storedProjection(ctx, f)
+	}
+	return s.countedProjection(ctx, f)
+}
+
+// countedProjection is Projection counted from the facts.
+func (s *Store) countedProjection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
 	ents, with, args, err := s.entities(ctx, f)
 	if err != nil {
 		return nil, err
@@ -820,7 +862,7 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 		// article: count their sentences apart and add them in, which is
 		// faster than a correlated count per pair and article.
 		q, qargs := sentenceEdges(f)
-		shared, err := s.edges(ctx, q, qargs)
+		shared, err := queryEdges(ctx, s.db, q, qargs)
 		if err != nil {
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
@@ -828,7 +870,7 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 		for _, e := range shared {
 			sentences[[2]string{e.A, e.B}] = e.Sentences
 		}
-		p.Edges, err = s.edges(ctx, with+`
+		p.Edges, err = queryEdges(ctx, s.db, with+`
 			SELECT m1.entity_id, m2.entity_id, count(*), 0, min(m1.published), max(m1.published)
 			FROM fm m1 JOIN fm m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
 			GROUP BY m1.entity_id, m2.entity_id ORDER BY m1.entity_id, m2.entity_id`, args)
@@ -840,12 +882,12 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 		}
 	case graph.SentenceEdges:
 		q, qargs := sentenceEdges(f)
-		if p.Edges, err = s.edges(ctx, q, qargs); err != nil {
+		if p.Edges, err = queryEdges(ctx, s.db, q, qargs); err != nil {
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
 	case graph.TypedEdges:
 		q, qargs := typedEdges(f)
-		if p.Edges, err = s.edges(ctx, q, qargs); err != nil {
+		if p.Edges, err = queryEdges(ctx, s.db, q, qargs); err != nil {
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
 	default:
@@ -893,9 +935,9 @@ func typedEdges(f graph.Filter) (string, []any) {
 		GROUP BY 1, 2 ORDER BY 1, 2`, args
 }
 
-// edges runs a query returning (a, b, articles, sentences, first, last).
-func (s *Store) edges(ctx context.Context, query string, args []any) ([]graph.Edge, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+// queryEdges runs a query returning (a, b, articles, sentences, first, last).
+func queryEdges(ctx context.Context, q querier, query string, args []any) ([]graph.Edge, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -1182,11 +1224,10 @@ func closeAll(stmts map[string]*sql.Stmt) {
 	}
 }
 
-// Size implements graph.Store. SQLite counts the distinct co-mention pairs
-// itself, in its own temporary storage.
+// Size implements graph.Store: the edges are the rows of co_mentions.
 //
-// Counting the co-mention pairs takes a self-join of every mention (a
-// quarter of a second on ar-news-2022), which would be most of an unchanged
+// Counting them is a scan of that table (tens of milliseconds on
+// ar-news-2022, more at scale), which would be much of an unchanged
 // re-ingest; so the count is cached with the generation it was made at, and
 // used while no write has bumped the generation since.
 func (s *Store) Size(ctx context.Context) (graph.Size, error) {
@@ -1228,9 +1269,7 @@ func countSize(ctx context.Context, tx *sql.Tx) (graph.Size, error) {
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM entities),
-		(SELECT count(*) FROM (SELECT 1 FROM mentions m1
-			JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
-			GROUP BY m1.entity_id, m2.entity_id)),
+		(SELECT count(*) FROM co_mentions),
 		(SELECT count(*) FROM relations)`).Scan(&z.Articles, &z.Entities, &z.Edges, &z.Relations)
 	if err != nil {
 		return z, fmt.Errorf("count the graph: %w", err)

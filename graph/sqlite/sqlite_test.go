@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
@@ -127,8 +128,10 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 INSERT INTO articles VALUES ('a1', 'https://example.org/a1', 'src', 'Title', '2021-07-11T00:00:00Z', 'ar', 'h1');
 INSERT INTO entities VALUES ('iraq', 'location', 'country', 'Iraq', 'العراق', '[]', 'Q796');
+INSERT INTO entities VALUES ('baghdad', 'location', 'city', 'Baghdad', 'بغداد', '[]', 'Q1530');
 INSERT INTO aliases VALUES ('iraq', 'iraq'), ('العراق', 'iraq');
 INSERT INTO mentions VALUES ('a1', 'iraq', 2, '["العراق"]', '[0]');
+INSERT INTO mentions VALUES ('a1', 'baghdad', 1, '["بغداد"]', '[0, 2]');
 PRAGMA user_version = 1;
 `
 
@@ -147,6 +150,20 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatalf("open a version-1 store: %v", err)
+	}
+	// Version 8: the aggregates, counted from the migrated facts (Check
+	// recounts them), which the projection reads.
+	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check after migration: %q, %v", problems, err)
+	}
+	proj, err := s.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(proj.Entities) != 2 || proj.Entities[1].ID != "iraq" || proj.Entities[1].Mentions != 2 ||
+		len(proj.Edges) != 1 || proj.Edges[0].A != "baghdad" || proj.Edges[0].Articles != 1 || proj.Edges[0].Sentences != 1 ||
+		!proj.Edges[0].First.Equal(time.Date(2021, 7, 11, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("migrated projection %+v, want baghdad and iraq (2 mentions), one edge of 1 article, 1 sentence, 2021-07-11", proj)
 	}
 	// The old mention is kept, without spans.
 	p, err := s.Entity(ctx, "iraq", graph.Filter{})
@@ -183,8 +200,8 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 7 {
-		t.Errorf("user_version after migration = %d, %v; want 7", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 8 {
+		t.Errorf("user_version after migration = %d, %v; want 8", version, err)
 	}
 	// Version 7: the sentence texts, kept once the article is written again.
 	var sentence string

@@ -1,0 +1,127 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
+)
+
+// TestAggregatesStayExact writes random batches — new articles, rewrites
+// that move an article's date or change its entities and sentences,
+// duplicates within a batch, deletes — and after every write recounts the
+// stored aggregates from the facts (Check) and compares the projections
+// they give with those counted from the facts (a filter that keeps every
+// dated article reads the facts, so the store is all dated here).
+func TestAggregatesStayExact(t *testing.T) {
+	ctx := context.Background()
+	ids := []string{"e1", "e2", "e3", "e4", "e5", "e6"}
+	dates := []string{"2021-01-05", "2021-07-11", "2022-03-01", "2023-12-31"}
+	for seed := uint64(1); seed <= 20; seed++ {
+		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 8))
+			s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			doc := func(id string) graph.Document {
+				published, _ := time.Parse("2006-01-02", dates[r.IntN(len(dates))])
+				d := graph.Document{Article: graph.Article{ID: id, Hash: fmt.Sprint(r.Uint64()), Published: published}}
+				for _, i := range r.Perm(len(ids))[:r.IntN(len(ids)+1)] {
+					d.Entities = append(d.Entities, graph.Entity{ID: ids[i], Type: graph.Person, Name: ids[i]})
+					m := graph.Mention{EntityID: ids[i], Count: 1 + r.IntN(3)}
+					for n := 0; n < 4; n++ {
+						if r.IntN(2) == 0 {
+							m.Sentences = append(m.Sentences, n)
+						}
+					}
+					d.Mentions = append(d.Mentions, m)
+				}
+				return d
+			}
+			for step := 0; step < 25; step++ {
+				if r.IntN(4) == 0 {
+					if err := s.Delete(ctx, []string{fmt.Sprintf("a%d", r.IntN(8)), fmt.Sprintf("a%d", r.IntN(8))}); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					var batch []graph.Document
+					for k := 1 + r.IntN(3); k > 0; k-- {
+						batch = append(batch, doc(fmt.Sprintf("a%d", r.IntN(8))))
+					}
+					if err := s.Apply(ctx, batch); err != nil {
+						t.Fatal(err)
+					}
+				}
+				problems, err := s.Check(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range problems {
+					t.Fatalf("step %d: %s", step, p)
+				}
+				for _, level := range []graph.EdgeLevel{graph.ArticleEdges, graph.SentenceEdges} {
+					stored, err := s.Projection(ctx, graph.Filter{Edges: level})
+					if err != nil {
+						t.Fatal(err)
+					}
+					counted, err := s.Projection(ctx, graph.Filter{Edges: level, Since: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, want := fmt.Sprint(stored), fmt.Sprint(counted); got != want {
+						t.Fatalf("step %d, %s level: stored projection\n%s\nwant (counted)\n%s", step, level, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCheckFindsWrongAggregates breaks a stored aggregate and expects
+// Check to say so and Repair to mend it.
+func TestCheckFindsWrongAggregates(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "g.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := graph.Document{Article: graph.Article{ID: "a1", Hash: "h1"},
+		Entities: []graph.Entity{{ID: "e1", Type: graph.Person}, {ID: "e2", Type: graph.Person}},
+		Mentions: []graph.Mention{{EntityID: "e1", Count: 1, Sentences: []int{0}}, {EntityID: "e2", Count: 1, Sentences: []int{0}}}}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE co_mentions SET articles = 7`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	problems, err := s.Check(ctx)
+	if err != nil || len(problems) != 1 {
+		t.Fatalf("Check() = %q, %v; want one problem, the co-mention edges", problems, err)
+	}
+	if err := s.Repair(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check() after Repair = %q, %v; want none", problems, err)
+	}
+}
