@@ -226,6 +226,34 @@ type Projection struct {
 	Edges    []Edge            // sorted by (A, B)
 }
 
+// Around returns the part of p around ids, as NeighborhoodReader's
+// Neighborhood defines it: the edges of p with an end in ids, the entities
+// they join and the entities of ids in p; in p's order. It serves stores
+// that cannot read a neighbourhood by itself, from their whole projection.
+func Around(p *Projection, ids []string) *Projection {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := &Projection{}
+	keep := make(map[string]bool, len(ids))
+	for id := range want {
+		keep[id] = true
+	}
+	for _, e := range p.Edges {
+		if want[e.A] || want[e.B] {
+			out.Edges = append(out.Edges, e)
+			keep[e.A], keep[e.B] = true, true
+		}
+	}
+	for _, e := range p.Entities {
+		if keep[e.ID] {
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	return out
+}
+
 // Filter narrows a projection. Zero values mean "no restriction".
 type Filter struct {
 	Types   []EntityType

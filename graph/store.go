@@ -73,6 +73,23 @@ type Checker interface {
 	Check(ctx context.Context) ([]string, error)
 }
 
+// NeighborhoodReader is a Store that can project the neighbourhood of a
+// few entities without building the rest of the graph, so that a question
+// about one actor costs what its edges cost, not what the corpus does.
+type NeighborhoodReader interface {
+	// Neighborhood returns the part of Projection(ctx, f) around ids: the
+	// edges with at least one end in ids, and the entities those edges
+	// join together with the entities of ids that f's articles mention.
+	// Edges between two entities that are not in ids are left out. IDs the
+	// store does not hold are ignored. Order as Projection: entities by ID,
+	// edges by (A, B).
+	Neighborhood(ctx context.Context, ids []string, f Filter) (*Projection, error)
+	// EntitiesOf returns the entities of Projection(ctx, f) whose IDs are
+	// in ids, by ID, with their counts within f; IDs it does not hold are
+	// left out.
+	EntitiesOf(ctx context.Context, ids []string, f Filter) ([]ProjectedEntity, error)
+}
+
 // Repairer is a Store that can recompute what it derives from its facts
 // (SQLite's co-mention aggregates) when Check finds it wrong. Repair
 // leaves the facts as they are.

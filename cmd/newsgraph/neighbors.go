@@ -84,12 +84,16 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	if isPicture(opts.format) {
 		return drawNeighbors(ctx, opts, types, kinds)
 	}
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e, err := resolve(ctx, store, p, opts.name)
+	e, err := resolveName(ctx, store, opts.name, opts.filter)
+	if err != nil {
+		return err
+	}
+	p, err := neighborhood(ctx, store, []string{e.ID}, opts.queryOptions)
 	if err != nil {
 		return err
 	}

@@ -57,12 +57,16 @@ const maxReadable = 40
 // drawNeighbors draws the ego network of opts.name: it, its top neighbours
 // (of types and kinds, when given) and the links between them.
 func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.EntityType, kinds query.Narrowing) error {
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e, err := resolve(ctx, store, p, opts.name)
+	e, err := resolveName(ctx, store, opts.name, opts.filter)
+	if err != nil {
+		return err
+	}
+	p, err := neighborhood(ctx, store, []string{e.ID}, opts.queryOptions)
 	if err != nil {
 		return err
 	}
@@ -88,6 +92,21 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 			cap, printable(displayName(e)), all, draw.MaxNodes, maxReadable)
 		top, capped = cap, true
 	}
+	// The links between the neighbours drawn: the neighbourhoods of those
+	// drawn, cut down to the links among them.
+	ns := query.Neighbors(p, e.ID)
+	if top > 0 && len(ns) > top {
+		ns = ns[:top]
+	}
+	ids := []string{e.ID}
+	for _, n := range ns {
+		ids = append(ids, n.Entity.ID)
+	}
+	around, err := neighborhood(ctx, store, ids, opts.queryOptions)
+	if err != nil {
+		return err
+	}
+	p = among(around, ids)
 	ego, err := query.Ego(p, e.ID, 1, top)
 	if err != nil {
 		return fmt.Errorf("neighbors of %s: %w", describe(e), err)
@@ -101,6 +120,27 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 		return draw.GraphDOT(opts.stdout, ego, e.ID, title)
 	}
 	return draw.GraphSVG(opts.stdout, ego, e.ID, title)
+}
+
+// among returns the entities of p with these IDs and the edges between
+// them, in p's order.
+func among(p *graph.Projection, ids []string) *graph.Projection {
+	keep := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		keep[id] = true
+	}
+	out := &graph.Projection{}
+	for _, e := range p.Entities {
+		if keep[e.ID] {
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	for _, e := range p.Edges {
+		if keep[e.A] && keep[e.B] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out
 }
 
 // drawPath draws the routes found by runPath; byID holds their entities.

@@ -75,6 +75,42 @@ func openProjection(ctx context.Context, opts queryOptions) (graph.Store, *graph
 	return store, query.Narrow(p, opts.narrow), nil
 }
 
+// openStoreFor opens the store for a query about a few named entities,
+// which reads their neighbourhoods (neighborhood) rather than the whole
+// projection; it notes the dates as openProjection does. The caller closes
+// the store.
+func openStoreFor(ctx context.Context, opts queryOptions) (graph.Store, error) {
+	store, err := openReadStore(ctx, opts.globalOptions)
+	if err != nil {
+		return nil, err
+	}
+	if opts.stderr != nil {
+		if err := noteDates(ctx, store, opts); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	return store, nil
+}
+
+// neighborhood returns the part of the projection opts.filter gives that
+// lies around ids (graph.NeighborhoodReader), narrowed as openProjection
+// narrows: read through the store's indexes where it can, else cut from
+// the whole projection.
+func neighborhood(ctx context.Context, store graph.Store, ids []string, opts queryOptions) (*graph.Projection, error) {
+	var p *graph.Projection
+	var err error
+	if nr, ok := store.(graph.NeighborhoodReader); ok {
+		p, err = nr.Neighborhood(ctx, ids, opts.filter)
+	} else if p, err = store.Projection(ctx, opts.filter); err == nil {
+		p = graph.Around(p, ids)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return query.Narrow(p, opts.narrow), nil
+}
+
 // filterFlags narrow the projection a query works on.
 func filterFlags() []cli.Flag {
 	flags := append([]cli.Flag{

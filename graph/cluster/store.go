@@ -362,3 +362,81 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 	graph.SortProfile(out)
 	return out, nil
 }
+
+var _ graph.NeighborhoodReader = (*Store)(nil)
+
+// Neighborhood is the wrapped store's neighbourhood of every member of
+// ids' clusters, merged (Clustering.Apply), with the counts of the
+// neighbours' clusters completed from their other members (EntitiesOf).
+// A wrapped store that reads no neighbourhood gives the part of the whole
+// merged projection around ids (graph.Around).
+func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	nr, ok := s.Store.(graph.NeighborhoodReader)
+	if !ok {
+		p, err := s.Projection(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return graph.Around(p, ids), nil
+	}
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var members []string
+	for _, id := range ids {
+		members = append(members, c.Members(id)...)
+	}
+	p, err := nr.Neighborhood(ctx, members, f)
+	if err != nil {
+		return nil, err
+	}
+	have := make(map[string]bool, len(p.Entities))
+	for _, e := range p.Entities {
+		have[e.ID] = true
+	}
+	var missing []string
+	for _, e := range p.Entities {
+		for _, m := range c.Members(e.ID) {
+			if !have[m] {
+				have[m] = true
+				missing = append(missing, m)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		more, err := nr.EntitiesOf(ctx, missing, f)
+		if err != nil {
+			return nil, err
+		}
+		p.Entities = append(p.Entities, more...)
+		sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
+	}
+	return c.Apply(p), nil
+}
+
+// EntitiesOf returns the merged entities of ids' clusters, each once by
+// its representative's ID, with counts summed over all its members.
+func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	nr, ok := s.Store.(graph.NeighborhoodReader)
+	if !ok {
+		p, err := s.Projection(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return graph.Around(&graph.Projection{Entities: p.Entities}, ids).Entities, nil
+	}
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var members []string
+	for _, id := range ids {
+		members = append(members, c.Members(id)...)
+	}
+	ents, err := nr.EntitiesOf(ctx, members, f)
+	if err != nil {
+		return nil, err
+	}
+	return c.Apply(&graph.Projection{Entities: ents}).Entities, nil
+}

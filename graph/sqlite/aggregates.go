@@ -495,10 +495,14 @@ func wholeStore(f graph.Filter) bool {
 // storedEntities is Entities read from entity_counts.
 func storedEntities(ctx context.Context, q querier, f graph.Filter) ([]graph.ProjectedEntity, error) {
 	tw, targs := typeFilter(f, "e")
-	rows, err := q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent,
+	return scanEntities(q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent,
 			c.articles, c.mentions, c.first, c.last
 		FROM entity_counts c JOIN entities e ON e.id = c.id
-		WHERE `+tw+` ORDER BY e.id`, targs...)
+		WHERE `+tw+` ORDER BY e.id`, targs...))
+}
+
+// scanEntities reads the rows of an entity_counts query.
+func scanEntities(rows *sql.Rows, err error) ([]graph.ProjectedEntity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
@@ -557,4 +561,85 @@ func (s *Store) storedProjection(ctx context.Context, f graph.Filter) (*graph.Pr
 		return nil, fmt.Errorf("projection edges: %w", err)
 	}
 	return p, nil
+}
+
+var _ graph.NeighborhoodReader = (*Store)(nil)
+
+// Neighborhood implements graph.NeighborhoodReader. Over the whole store
+// at the article or sentence level it reads the edges of ids through the
+// aggregates' two indexes (co_mentions' key and co_mentions_b); otherwise
+// it counts the whole projection and keeps the part around ids.
+func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	if !wholeStore(f) || f.Level() == graph.TypedEdges {
+		p, err := s.countedProjection(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return graph.Around(p, ids), nil
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("neighbourhood: %w", err)
+	}
+	defer tx.Rollback() // read only
+	list := mustJSON(ids)
+	cols := `c.a, c.b, c.articles, c.sentences, c.first, c.last`
+	where := ``
+	if f.Level() == graph.SentenceEdges {
+		cols = `c.a, c.b, c.s_articles, c.sentences, c.s_first, c.s_last`
+		where = ` AND c.s_articles > 0`
+	}
+	join, jargs := "", []any(nil)
+	if len(f.Types) > 0 {
+		aw, aargs := typeFilter(f, "ea")
+		bw, bargs := typeFilter(f, "eb")
+		join = ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
+		jargs = append(aargs, bargs...)
+	}
+	// Each half reads one index; UNION drops an edge between two of ids
+	// found from both ends.
+	q := `SELECT ` + cols + ` FROM co_mentions c` + join + ` WHERE c.a IN (SELECT value FROM json_each(?))` + where + `
+		UNION SELECT ` + cols + ` FROM co_mentions c` + join + ` WHERE c.b IN (SELECT value FROM json_each(?))` + where + `
+		ORDER BY 1, 2`
+	args := append(append(append(append([]any{}, jargs...), list), jargs...), list)
+	p := &graph.Projection{}
+	if p.Edges, err = queryEdges(ctx, tx, q, args); err != nil {
+		return nil, fmt.Errorf("neighbourhood edges: %w", err)
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, e := range p.Edges {
+		want[e.A], want[e.B] = true, true
+	}
+	all := make([]string, 0, len(want))
+	for id := range want {
+		all = append(all, id)
+	}
+	if p.Entities, err = entitiesOf(ctx, tx, all, f); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// EntitiesOf implements graph.NeighborhoodReader.
+func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	if !wholeStore(f) {
+		ents, _, _, err := s.entities(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return graph.Around(&graph.Projection{Entities: ents}, ids).Entities, nil
+	}
+	return entitiesOf(ctx, s.db, ids, f)
+}
+
+// entitiesOf reads the entity_counts of ids.
+func entitiesOf(ctx context.Context, q querier, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	tw, targs := typeFilter(f, "e")
+	return scanEntities(q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent,
+			c.articles, c.mentions, c.first, c.last
+		FROM entity_counts c JOIN entities e ON e.id = c.id
+		WHERE c.id IN (SELECT value FROM json_each(?)) AND `+tw+` ORDER BY e.id`, append([]any{mustJSON(ids)}, targs...)...))
 }
