@@ -106,33 +106,47 @@ type hop struct {
 }
 
 func runPath(ctx context.Context, opts pathOptions) error {
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	from, err := resolve(ctx, store, p, opts.from)
+	from, err := resolveName(ctx, store, opts.from, opts.filter)
 	if err != nil {
 		return err
 	}
-	to, err := resolve(ctx, store, p, opts.to)
+	to, err := resolveName(ctx, store, opts.to, opts.filter)
 	if err != nil {
 		return err
 	}
 	if from.ID == to.ID {
 		return usageErrorf("FROM %q and TO %q are the same entity, %s [%s]", opts.from, opts.to, describe(from), from.ID)
 	}
+	ends, err := entitiesOf(ctx, store, []string{from.ID, to.ID}, opts.queryOptions)
+	if err != nil {
+		return err
+	}
 	for _, e := range []graph.Entity{from, to} {
-		if !inProjection(p, e.ID) {
+		if !inProjection(ends, e.ID) {
 			return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), leftOut(e, opts.queryOptions)), query.ErrNoPath)
 		}
 	}
-	g := query.New(p)
-	mode := query.FewestHops
+	// By hops, a bidirectional search reads the neighbourhoods between the
+	// two (query.LocalPaths); by strength, no radius bounds the search, and
+	// the whole projection is read.
+	var p *graph.Projection
+	var paths []query.Path
 	if opts.weighted {
-		mode = query.Strongest
+		if p, err = store.Projection(ctx, opts.filter); err != nil {
+			return err
+		}
+		p = query.Narrow(p, opts.narrow)
+		paths, err = query.KShortestPaths(query.New(p), from.ID, to.ID, opts.k, opts.maxHops, query.Strongest)
+	} else {
+		paths, p, err = query.LocalPaths(from.ID, to.ID, opts.k, opts.maxHops, func(ids []string) (*graph.Projection, error) {
+			return neighborhood(ctx, store, ids, opts.queryOptions)
+		})
 	}
-	paths, err := query.KShortestPaths(g, from.ID, to.ID, opts.k, opts.maxHops, mode)
 	if err != nil {
 		why := map[graph.EdgeLevel]string{
 			graph.ArticleEdges:  "no chain of articles links them",
@@ -147,6 +161,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		}
 		return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), why), query.ErrNoPath)
 	}
+	g := query.New(p)
 	byID := make(map[string]graph.Entity, len(p.Entities))
 	for _, e := range p.Entities {
 		byID[e.ID] = e.Entity
@@ -255,6 +270,27 @@ func preferSentences(ev []graph.Evidence, limit int) []graph.Evidence {
 		return 0
 	})
 	return out[:min(limit, len(out))]
+}
+
+// entitiesOf returns the projection of the entities with these IDs that
+// opts' filters keep (graph.NeighborhoodReader's EntitiesOf, else cut from
+// the whole projection), narrowed by --kind.
+func entitiesOf(ctx context.Context, store graph.Store, ids []string, opts queryOptions) (*graph.Projection, error) {
+	p := &graph.Projection{}
+	if nr, ok := store.(graph.NeighborhoodReader); ok {
+		ents, err := nr.EntitiesOf(ctx, ids, opts.filter)
+		if err != nil {
+			return nil, err
+		}
+		p.Entities = ents
+	} else {
+		whole, err := store.Projection(ctx, opts.filter)
+		if err != nil {
+			return nil, err
+		}
+		p.Entities = graph.Around(&graph.Projection{Entities: whole.Entities}, ids).Entities
+	}
+	return query.Narrow(p, opts.narrow), nil
 }
 
 // inProjection reports whether the entity with this ID is in p.
