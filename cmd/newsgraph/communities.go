@@ -64,13 +64,55 @@ always give the same communities; another seed can give another, equally good, p
 	}
 }
 
+// communitiesResult is what runCommunities computes and caches: the
+// partition (query.Communities) with each member cut down to what the
+// output shows.
+type communitiesResult struct {
+	Members    [][]communityMember `json:"m"`
+	Modularity float64             `json:"q"`
+	Resolution float64             `json:"r"`
+	Entities   int                 `json:"n"` // in the projection partitioned
+}
+
+type communityMember struct {
+	ID       string `json:"i"`
+	Name     string `json:"n,omitempty"`
+	NameAr   string `json:"a,omitempty"`
+	Articles int    `json:"r"`
+}
+
 func runCommunities(ctx context.Context, opts communitiesOptions) error {
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err
 	}
-	store.Close()
-	cs := query.Louvain(query.New(p), opts.resolution, opts.seed)
+	defer store.Close()
+	// The partition is a function of the store's state and these options
+	// only: computed once per write generation (cached).
+	params := struct {
+		Filter     graph.Filter
+		Narrow     query.Narrowing
+		Resolution float64
+		Seed       uint64
+	}{opts.filter, opts.narrow, opts.resolution, opts.seed}
+	cs, err := cached(ctx, store, "communities", params, func() (communitiesResult, error) {
+		p, err := store.Projection(ctx, opts.filter)
+		if err != nil {
+			return communitiesResult{}, err
+		}
+		cs := query.Louvain(query.New(query.Narrow(p, opts.narrow)), opts.resolution, opts.seed)
+		r := communitiesResult{Modularity: cs.Modularity, Resolution: cs.Resolution, Entities: len(p.Entities),
+			Members: make([][]communityMember, len(cs.Members))}
+		for i, m := range cs.Members {
+			for _, e := range m {
+				r.Members[i] = append(r.Members[i], communityMember{ID: e.ID, Name: e.Name, NameAr: e.NameAr, Articles: e.Articles})
+			}
+		}
+		return r, nil
+	})
+	if err != nil {
+		return err
+	}
 	res := &result{columns: []column{
 		{name: "community", title: "#", number: true},
 		{name: "size", title: "SIZE", number: true},
@@ -84,7 +126,7 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 		}
 		// Members by articles, then ID, so the table leads with the
 		// community's best-known names.
-		ranked := append([]graph.ProjectedEntity(nil), m...)
+		ranked := append([]communityMember(nil), m...)
 		sort.SliceStable(ranked, func(a, b int) bool {
 			if ranked[a].Articles != ranked[b].Articles {
 				return ranked[a].Articles > ranked[b].Articles
@@ -103,7 +145,7 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 			shown = shown[:opts.members]
 		}
 		for _, e := range shown {
-			names = append(names, displayName(e.Entity))
+			names = append(names, displayName(graph.Entity{ID: e.ID, Name: e.Name, NameAr: e.NameAr}))
 		}
 		list := strings.Join(names, ", ")
 		if len(shown) < len(ranked) {
@@ -113,7 +155,7 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 	}
 	if opts.format == formatTable || opts.format == formatMD {
 		fmt.Fprintf(opts.stdout, "%d communit%s of %d entities, modularity %.4f (resolution %g, seed %d)\n",
-			len(cs.Members), map[bool]string{true: "y", false: "ies"}[len(cs.Members) == 1], len(p.Entities), cs.Modularity, cs.Resolution, opts.seed)
+			len(cs.Members), map[bool]string{true: "y", false: "ies"}[len(cs.Members) == 1], cs.Entities, cs.Modularity, cs.Resolution, opts.seed)
 	}
 	res.view = opts.view
 	return res.write(opts.stdout, opts.format)

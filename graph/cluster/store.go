@@ -440,3 +440,12 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 	}
 	return c.Apply(&graph.Projection{Entities: ents}).Entities, nil
 }
+
+// Unwrap returns the wrapped store.
+func (s *Store) Unwrap() graph.Store { return s.Store }
+
+// Scope names what the store's reads depend on beyond the wrapped store's
+// state: the clustering rules and opts.Fingerprint. A value derived from
+// its reads and cached by the wrapped store's generation must be keyed by
+// it as well.
+func (s *Store) Scope() string { return "cluster/" + RulesVersion + "/" + s.opts.Fingerprint }

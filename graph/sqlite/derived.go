@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 )
 
 // derivedPrefix marks the meta rows that hold derived values (see Derived).
@@ -48,8 +49,9 @@ func (s *Store) Derived(ctx context.Context, key string) ([]byte, bool, error) {
 // current generation, replacing what key held. derived is the value as of
 // generation gen, which the caller read with Generation before deriving
 // it: if a write has bumped the generation since, the value is stale and
-// is not stored. On a store opened read-only (OpenReadOnly) it fails, as
-// every write does; callers that only cache may ignore that.
+// is not stored. On a store opened read-only (OpenReadOnly) it writes
+// through a connection of its own, and fails where the file or its folder
+// cannot be written; callers that only cache may ignore that.
 func (s *Store) SetDerived(ctx context.Context, key, gen string, value []byte) error {
 	if !json.Valid(value) {
 		return errors.New("store derived " + key + ": value is not JSON")
@@ -58,8 +60,24 @@ func (s *Store) SetDerived(ctx context.Context, key, gen string, value []byte) e
 	if err != nil {
 		return fmt.Errorf("store derived %s: %w", key, err)
 	}
+	db := s.db
+	if s.readOnly {
+		// A query's store is read-only so that it works on files it cannot
+		// write; where it can, the cache is still worth keeping.
+		dsn := "file:" + (&url.URL{Path: s.path}).EscapedPath() + "?_pragma=busy_timeout(2000)"
+		if db, err = sql.Open("sqlite", dsn); err != nil {
+			return fmt.Errorf("store derived %s: %w", key, err)
+		}
+		defer db.Close()
+	}
+	// Values of earlier generations are never read again: drop them, so
+	// that the cache holds one generation's values at most.
+	if _, err := db.ExecContext(ctx, `DELETE FROM meta WHERE key >= ? AND key < ?
+		AND json_valid(value) AND json_extract(value, '$.Generation') <> ?`, derivedPrefix, derivedPrefix+"\U0010FFFF", gen); err != nil {
+		return fmt.Errorf("store derived %s: %w", key, err)
+	}
 	// Only at generation gen: a write since makes the value stale.
-	_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value)
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value)
 		SELECT ?, ? WHERE coalesce((SELECT value FROM meta WHERE key = 'generation'), '0') = ?
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, derivedPrefix+key, string(row), gen)
 	if err != nil {

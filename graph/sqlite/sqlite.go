@@ -143,6 +143,9 @@ CREATE TABLE IF NOT EXISTS sentences (
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly marks a store OpenReadOnly opened: SetDerived writes its
+	// cache through a connection of its own, where the file allows it.
+	readOnly bool
 }
 
 var (
@@ -235,7 +238,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 			db.Close()
 			return Open(ctx, path) // upgrade, or refuse, as Open does
 		}
-		return &Store{db: db, path: path}, nil
+		return &Store{db: db, path: path, readOnly: true}, nil
 	}
 	return nil, fmt.Errorf("open store %s: not a readable SQLite file: %w", path, firstErr)
 }
