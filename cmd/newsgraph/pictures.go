@@ -88,7 +88,7 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 			cap, printable(displayName(e)), all, draw.MaxNodes, maxReadable)
 		top, capped = cap, true
 	}
-	ego, err := query.Ego(p, e.ID, 1, top)
+	ego, _, err := query.Ego(p, e.ID, query.EgoOptions{Depth: 1, Top: top, AllLinks: true})
 	if err != nil {
 		return fmt.Errorf("neighbors of %s: %w", describe(e), err)
 	}
