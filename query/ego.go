@@ -58,8 +58,9 @@ type EgoStats struct {
 // entity instead of the hairball of every co-mention among them.
 //
 // The result lists entities and edges in p's order and shares nothing with
-// p that p's callers change. Building the adjacency once costs
-// O(E log E) for E edges of p, whatever the depth.
+// p that p's callers change. It lists every entity's links once, in
+// O(E) for E edges of p, and sorts only the lists it reads: O(E log E) at
+// most, whatever the depth.
 //
 // Ego returns graph.ErrNotFound (wrapped) when id is not in p, and an error
 // when Depth, Top or MaxNodes is negative.
@@ -86,9 +87,10 @@ func Ego(p *graph.Projection, id string, opts EgoOptions) (*graph.Projection, Eg
 	for d := 0; d < opts.Depth && len(frontier) > 0; d++ {
 		clear(best)
 		for _, v := range frontier {
-			row := a.rows[v]
-			if opts.Top > 0 && len(row) > opts.Top {
-				row = row[:opts.Top]
+			row := a.rows[v] // all of them when Top is 0, in any order
+			if opts.Top > 0 {
+				row = a.sortedRow(v)
+				row = row[:min(len(row), opts.Top)]
 			}
 			for _, arc := range row {
 				if seen[arc.other] {
@@ -138,7 +140,7 @@ func Ego(p *graph.Projection, id string, opts EgoOptions) (*graph.Projection, Eg
 	keepEdge := make([]bool, len(p.Edges))
 	for _, v := range order[:st.Kept] {
 		n := 0
-		for _, arc := range a.rows[v] {
+		for _, arc := range a.sortedRow(v) {
 			if n == opts.Top {
 				break
 			}
@@ -160,35 +162,70 @@ func Ego(p *graph.Projection, id string, opts EgoOptions) (*graph.Projection, Eg
 // index in p.Entities of the entity at its other end.
 type egoArc struct{ edge, other int32 }
 
-// egoAdjacency holds, per entity of p, its links in the order of
-// Neighbors. When an ID comes twice among p's entities, the last counts,
-// as in Neighbors.
+// egoAdjacency holds, per entity of p, its links, sorted in the order of
+// Neighbors when sortedRow first reads them. When an ID comes twice among
+// p's entities, the last counts, as in Neighbors.
 type egoAdjacency struct {
-	p     *graph.Projection
-	index map[string]int
-	rows  [][]egoArc
+	p      *graph.Projection
+	index  map[string]int
+	rows   [][]egoArc
+	sorted []bool
 }
 
 func newEgoAdjacency(p *graph.Projection) *egoAdjacency {
-	a := &egoAdjacency{p: p, index: make(map[string]int, len(p.Entities)), rows: make([][]egoArc, len(p.Entities))}
+	n := len(p.Entities)
+	a := &egoAdjacency{p: p, index: make(map[string]int, n), rows: make([][]egoArc, n), sorted: make([]bool, n)}
 	for i, e := range p.Entities {
 		a.index[e.ID] = i
 	}
+	// Every row is a slice of one array, as compressed rows: the edges'
+	// ends, the rows' sizes, then each row filled in edge order.
+	ends := make([]int32, 2*len(p.Edges))
+	start := make([]int32, n+1)
 	for j, e := range p.Edges {
 		x, okA := a.index[e.A]
 		y, okB := a.index[e.B]
 		if !okA || !okB {
-			continue // Neighbors skips an edge to an entity not in p
+			ends[2*j] = -1 // Neighbors skips an edge to an entity not in p
+			continue
 		}
-		a.rows[x] = append(a.rows[x], egoArc{int32(j), int32(y)})
+		ends[2*j], ends[2*j+1] = int32(x), int32(y)
+		start[x+1]++
 		if x != y {
-			a.rows[y] = append(a.rows[y], egoArc{int32(j), int32(x)})
+			start[y+1]++
 		}
 	}
-	for _, row := range a.rows {
-		slices.SortStableFunc(row, func(s, t egoArc) int { return a.compareArcs(s.edge, s.other, t.edge, t.other) })
+	for v := 0; v < n; v++ {
+		start[v+1] += start[v]
+	}
+	arcs := make([]egoArc, start[n])
+	next := slices.Clone(start[:n])
+	for j := range p.Edges {
+		x, y := ends[2*j], ends[2*j+1]
+		if x < 0 {
+			continue
+		}
+		arcs[next[x]] = egoArc{int32(j), y}
+		next[x]++
+		if x != y {
+			arcs[next[y]] = egoArc{int32(j), x}
+			next[y]++
+		}
+	}
+	for v := range a.rows {
+		a.rows[v] = arcs[start[v]:start[v+1]:start[v+1]]
 	}
 	return a
+}
+
+// sortedRow returns the links of entity v, the strongest first.
+func (a *egoAdjacency) sortedRow(v int32) []egoArc {
+	row := a.rows[v]
+	if !a.sorted[v] {
+		slices.SortStableFunc(row, func(s, t egoArc) int { return a.compareArcs(s.edge, s.other, t.edge, t.other) })
+		a.sorted[v] = true
+	}
+	return row
 }
 
 // compareArcs orders the link by edge i to entity x before the link by
