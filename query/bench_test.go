@@ -3,6 +3,8 @@ package query
 import (
 	"fmt"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // The benchmarks run on random graphs of 1,000, 10,000 and 100,000
@@ -93,4 +95,51 @@ func BenchmarkLouvain(b *testing.B) {
 // up to SampleAbove entities, sampled from DefaultPivots past it.
 func BenchmarkCentrality(b *testing.B) {
 	ladder(b, allSizes, func(g *Graph) { Centrality(g) })
+}
+
+var benchProjections = map[int]*graph.Projection{}
+
+// benchProjection builds each size's projection once.
+func benchProjection(n int) *graph.Projection {
+	if p, ok := benchProjections[n]; ok {
+		return p
+	}
+	p := randomProjection(n, benchDegree, benchSeed)
+	benchProjections[n] = p
+	return p
+}
+
+// egoLadder times f on the benchmark graphs from the first entity, 2 and 50
+// hops out with the top 10 links per entity, and no budget: at depth 50
+// the search reaches most of each graph.
+func egoLadder(b *testing.B, sizes []int, f func(p *graph.Projection, id string, depth int)) {
+	for _, n := range sizes {
+		for _, depth := range []int{2, 50} {
+			b.Run(fmt.Sprintf("n=%d/depth=%d", n, depth), func(b *testing.B) {
+				p := benchProjection(n)
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					f(p, p.Entities[0].ID, depth)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkEgo builds the adjacency once per call: O(E log E) at any depth.
+func BenchmarkEgo(b *testing.B) {
+	egoLadder(b, allSizes, func(p *graph.Projection, id string, depth int) {
+		if _, _, err := Ego(p, id, EgoOptions{Depth: depth, Top: 10}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkEgoReference is Ego before it built its adjacency once:
+// Neighbors per frontier entity, O(frontier × E). 100,000 entities at
+// depth 50 would take hours.
+func BenchmarkEgoReference(b *testing.B) {
+	egoLadder(b, exactSizes, func(p *graph.Projection, id string, depth int) {
+		egoReference(p, id, depth, 10)
+	})
 }

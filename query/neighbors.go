@@ -38,16 +38,7 @@ func Neighbors(p *graph.Projection, id string) []Neighbor {
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.Articles != b.Articles {
-			return a.Articles > b.Articles
-		}
-		if !a.Last.Equal(b.Last) {
-			return a.Last.After(b.Last)
-		}
-		if a.Entity.Name != b.Entity.Name {
-			return a.Entity.Name < b.Entity.Name
-		}
-		return a.Entity.ID < b.Entity.ID
+		return compareLinks(a.Articles, b.Articles, a.Last.Compare(b.Last), a.Entity.Name, b.Entity.Name, a.Entity.ID, b.Entity.ID) < 0
 	})
 	return out
 }

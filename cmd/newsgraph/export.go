@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/query"
 )
@@ -23,10 +27,19 @@ type exportOptions struct {
 	queryOptions // format is one of the export formats
 	out          string
 	// around, when set, keeps the ego network of this name: depth hops
-	// out, the top neighbours by weight per entity and hop.
+	// out, the top neighbours by weight per entity and hop, at most
+	// maxNodes entities (0: no limit), and each kept entity's top links
+	// to the others, or every link among them with allLinks.
 	around     string
 	depth, top int
+	maxNodes   int
+	allLinks   bool
+	quiet      bool // no progress bar and no note of what --max-nodes cut
 }
+
+// defaultMaxNodes is --max-nodes: about what Gephi's layouts keep
+// readable with every name drawn.
+const defaultMaxNodes = 200
 
 func exportCommand() *cli.Command {
 	return &cli.Command{
@@ -51,16 +64,25 @@ not exist or be empty.
    newsgraph export --format csv import/ && neo4j-admin database import full \
        --nodes=import/nodes.csv --relationships=import/relationships.csv newsgraph
 
---around NAME keeps a small graph to read: NAME, its --top neighbours by the articles
-naming both, theirs, and so on to --depth hops, with the links between them — no
-thousands of isolated nodes:
+--around NAME keeps a small graph to read: NAME, its --top K neighbours by the articles
+naming both, theirs, and so on to --depth hops — no thousands of isolated nodes. Each hop
+admits its entities strongest link first until --max-nodes are kept (default 200, 0: no
+limit); export says on standard error what the budget cut. The links are each kept
+entity's K strongest links to the other kept entities (which include every link followed),
+not every co-mention among them; --all-links keeps those too:
 
-   newsgraph export --around Kadhimi --depth 2 --top 8 --format gexf kadhimi.gexf`,
+   newsgraph export --around Kadhimi --depth 2 --top 8 --format gexf kadhimi.gexf
+
+On a terminal, a progress bar on standard error counts the nodes and edges written; -q
+turns it off.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: exportGraphML, Usage: "`FORMAT`: graphml, gexf or csv"},
 			&cli.StringFlag{Name: "around", Usage: "only the ego network of `NAME` (a name, alias or ID): see --depth and --top"},
 			&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --around: follow links `N` hops out"},
-			&cli.IntFlag{Name: "top", Value: 10, Usage: "with --around: keep each entity's `K` strongest links per hop (0: all)"},
+			&cli.IntFlag{Name: "top", Value: 10, Usage: "with --around: follow and keep each entity's `K` strongest links (0: all)"},
+			&cli.IntFlag{Name: "max-nodes", Value: defaultMaxNodes, Usage: "with --around: keep at most `M` entities, the strongest links first (0: no limit)"},
+			&cli.BoolFlag{Name: "all-links", Usage: "with --around: keep every link between the kept entities, not only each one's --top strongest"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar, and no note of what --max-nodes cut"},
 		}, filterFlags()...),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -89,14 +111,15 @@ thousands of isolated nodes:
 			default:
 				return usageErrorf("unknown --format %q (want graphml, gexf or csv)", format)
 			}
-			if c.Int("depth") < 0 || c.Int("top") < 0 {
-				return usageErrorf("--depth and --top must not be negative")
+			if c.Int("depth") < 0 || c.Int("top") < 0 || c.Int("max-nodes") < 0 {
+				return usageErrorf("--depth, --top and --max-nodes must not be negative")
 			}
-			if c.String("around") == "" && (c.IsSet("depth") || c.IsSet("top")) {
-				return usageErrorf("--depth and --top need --around NAME")
+			if c.String("around") == "" && (c.IsSet("depth") || c.IsSet("top") || c.IsSet("max-nodes") || c.IsSet("all-links")) {
+				return usageErrorf("--depth, --top, --max-nodes and --all-links need --around NAME")
 			}
 			q := queryOptions{globalOptions: globals(c), filter: f, narrow: n, format: format, stdout: c.App.Writer, stderr: c.App.ErrWriter}
-			return runExport(c.Context, exportOptions{queryOptions: q, out: out, around: c.String("around"), depth: c.Int("depth"), top: c.Int("top")})
+			return runExport(c.Context, exportOptions{queryOptions: q, out: out, around: c.String("around"), depth: c.Int("depth"), top: c.Int("top"),
+				maxNodes: c.Int("max-nodes"), allLinks: c.Bool("all-links"), quiet: c.Bool("quiet")})
 		},
 	}
 }
@@ -129,27 +152,52 @@ func runExport(ctx context.Context, opts exportOptions) error {
 			store.Close()
 			return err
 		}
-		if p, err = query.Ego(p, e.ID, opts.depth, opts.top); err != nil {
+		var st query.EgoStats
+		p, st, err = query.Ego(p, e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks})
+		if err != nil {
 			store.Close()
 			return fmt.Errorf("export --around %s: %w", describe(e), err)
 		}
+		if st.Kept < st.Reached && !opts.quiet {
+			fmt.Fprintf(opts.stderr, "kept %s of %s entities reached by depth %d, the strongest links first; raise --max-nodes (0: no limit)\n",
+				thousands(st.Kept), thousands(st.Reached), opts.depth)
+		}
 	}
 	store.Close()
+	progress, done := exportProgress(opts, p)
+	err = writeExport(opts, p, progress)
+	done()
+	return err
+}
+
+// exportProgress is the progress bar export draws on a terminal, counting
+// the nodes and edges written of p's, and the function that clears it;
+// nil when export draws none.
+func exportProgress(opts exportOptions, p *graph.Projection) (export.Progress, func()) {
+	if !showsProgress(opts.stderr, opts.quiet) {
+		return nil, func() {}
+	}
+	bar := newBar(opts.stderr, "exporting", int64(len(p.Entities)+len(p.Edges)),
+		progressbar.OptionShowIts(), progressbar.OptionSetItsString("nodes and edges"))
+	return func(done, _ int) { bar.Set(done) }, func() { bar.Finish() }
+}
+
+func writeExport(opts exportOptions, p *graph.Projection, progress export.Progress) error {
 	if opts.format == exportCSV {
-		return export.Neo4jCSV(opts.out, p, opts.filter.Level())
+		return export.Neo4jCSV(opts.out, p, opts.filter.Level(), progress)
 	}
 	write := export.GraphML
 	if opts.format == exportGEXF {
 		write = export.GEXF
 	}
 	if opts.out == "-" {
-		return write(opts.stdout, p)
+		return write(opts.stdout, p, progress)
 	}
 	f, err := os.Create(opts.out)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := write(f, p); err != nil {
+	if err := write(f, p, progress); err != nil {
 		f.Close()
 		return fmt.Errorf("export %s: %w", opts.out, err)
 	}
@@ -160,3 +208,17 @@ func runExport(ctx context.Context, opts exportOptions) error {
 }
 
 // attr is one attribute exported nodes or edges carry.
+
+// thousands writes n with its digits grouped by commas: 3,412.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}

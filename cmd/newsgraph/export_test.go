@@ -197,3 +197,14 @@ func TestMarkdownSeed(t *testing.T) {
 	r = ng(t, dir, 0, "query", "path", "Kadhimi", "Raisi", "--format", "md")
 	golden(t, "path-seed-md", r.stdout)
 }
+
+func TestThousands(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {3412, "3,412"}, {1234567, "1,234,567"}, {-1000, "-1,000"}} {
+		if got := thousands(tc.n); got != tc.want {
+			t.Errorf("thousands(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

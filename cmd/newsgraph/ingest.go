@@ -17,7 +17,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/cluster"
@@ -553,41 +552,27 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 
-// progress is a progress bar on stderr when stderr is a terminal and -q
-// is not given, and nothing otherwise. When every input is a file its
-// total size is known, and the bar shows the bytes read of it with an
-// estimate of the time left; with a URL or standard input it counts
-// articles.
+// progress is ingest's progress bar (see newBar): when every input is a
+// file their total size is known, and the bar shows the bytes read of it
+// with an estimate of the time left; with a URL or standard input it
+// counts articles.
 type progress struct {
 	bar   *progressbar.ProgressBar
 	bytes bool // the bar counts bytes of a known total
 }
 
 func newProgress(opts ingestOptions) *progress {
-	f, ok := opts.stderr.(*os.File)
-	if opts.quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+	if !showsProgress(opts.stderr, opts.quiet) {
 		return &progress{}
 	}
-	common := []progressbar.Option{
-		progressbar.OptionSetWriter(f),
-		progressbar.OptionSetDescription("ingesting"),
-		progressbar.OptionThrottle(100 * time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-	}
 	if total, known := read.InputBytes(opts.paths, opts.read.Format); known && total > 0 {
-		return &progress{bytes: true, bar: progressbar.NewOptions64(total, append(common,
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionSetWidth(30),
-		)...)}
+		return &progress{bytes: true, bar: newBar(opts.stderr, "ingesting", total, progressbar.OptionShowBytes(true))}
 	}
-	return &progress{bar: progressbar.NewOptions(-1, append(common,
-		progressbar.OptionShowCount(),
+	return &progress{bar: newBar(opts.stderr, "ingesting", -1,
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionSpinnerType(14),
-	)...)}
+	)}
 }
 
 // add counts n more bytes read; it is safe from any goroutine.

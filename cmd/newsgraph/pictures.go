@@ -107,7 +107,7 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 		return err
 	}
 	p = among(around, ids)
-	ego, err := query.Ego(p, e.ID, 1, top)
+	ego, _, err := query.Ego(p, e.ID, query.EgoOptions{Depth: 1, Top: top, AllLinks: true})
 	if err != nil {
 		return fmt.Errorf("neighbors of %s: %w", describe(e), err)
 	}

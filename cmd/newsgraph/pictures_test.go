@@ -126,9 +126,38 @@ func TestExportAround(t *testing.T) {
 	if !bytes.Equal([]byte(r.stdout), []byte(all.stdout)) {
 		t.Errorf("export --around --depth 2 --top 0 of the seed differs from the full export")
 	}
+	// The seed's 16 entities are all co-mentioned in its one article: a budget of 5 keeps 5 of
+	// the 16 one hop reaches, and with --top 0 every link among them, 5·4/2 = 10.
+	r = ng(t, dir, 0, "export", "--around", "Kadhimi", "--top", "0", "--max-nodes", "5", "-")
+	if n, e := strings.Count(r.stdout, "<node "), strings.Count(r.stdout, "<edge "); n != 5 || e != 10 {
+		t.Errorf("export --around Kadhimi --top 0 --max-nodes 5: %d nodes and %d edges, want 5 and 10", n, e)
+	}
+	if want := "kept 5 of 16 entities reached by depth 1"; !strings.Contains(r.stderr, want) {
+		t.Errorf("export --max-nodes 5: stderr %q, want %q", r.stderr, want)
+	}
+	if r := ng(t, dir, 0, "export", "-q", "--around", "Kadhimi", "--top", "0", "--max-nodes", "5", "-"); r.stderr != "" {
+		t.Errorf("export -q --max-nodes 5: stderr %q, want nothing", r.stderr)
+	}
+	// --top 3 --depth 2 keeps 5 entities (all links weigh 1 article, so names break the ties).
+	// Each keeps its 3 strongest links to the 4 others, dropping the last by name: only the link
+	// between the two last names is dropped by both its ends, so 9 of the 10 links are kept;
+	// --all-links keeps all 10.
+	for _, tc := range []struct {
+		args        []string
+		nodes, edge int
+	}{{nil, 5, 9}, {[]string{"--all-links"}, 5, 10}} {
+		args := append(append([]string{"export", "--around", "Kadhimi", "--top", "3", "--depth", "2"}, tc.args...), "-")
+		r := ng(t, dir, 0, args...)
+		if n, e := strings.Count(r.stdout, "<node "), strings.Count(r.stdout, "<edge "); n != tc.nodes || e != tc.edge {
+			t.Errorf("export --around Kadhimi --top 3 --depth 2 %v: %d nodes and %d edges, want %d and %d", tc.args, n, e, tc.nodes, tc.edge)
+		}
+	}
 	for _, args := range [][]string{
 		{"export", "--depth", "2", "-"},
+		{"export", "--max-nodes", "5", "-"},
+		{"export", "--all-links", "-"},
 		{"export", "--around", "Kadhimi", "--top", "-1", "-"},
+		{"export", "--around", "Kadhimi", "--max-nodes", "-1", "-"},
 	} {
 		if r := newsgraph(t, dir, args...); r.code != 2 {
 			t.Errorf("newsgraph %v: exit %d, want 2; stderr %s", args, r.code, r.stderr)

@@ -13,6 +13,10 @@
 // edges are written in the projection's order. Errors are the writer's or
 // the file system's, wrapped with "export:" where a file is involved.
 //
+// Writers write element by element rather than building the document in
+// memory, and tell an optional Progress (func(done, total int)) after each
+// node and edge; the package draws nothing itself.
+//
 // The package imports graph only; the export command of cmd/newsgraph
 // parses flags, builds the projection and calls it.
 package export

@@ -51,27 +51,15 @@ func edgeValues(e graph.Edge) []string {
 	return []string{strconv.Itoa(e.Sentences), dateCell(e.First), dateCell(e.Last)}
 }
 
-// GraphML (http://graphml.graphdrawing.org/), as encoding/xml writes it.
+// The elements of GraphML (http://graphml.graphdrawing.org/) that
+// encoding/xml writes; the document and graph elements are written as
+// tokens around them.
 type (
-	graphmlDoc struct {
-		XMLName        xml.Name     `xml:"graphml"`
-		XMLNS          string       `xml:"xmlns,attr"`
-		XSI            string       `xml:"xmlns:xsi,attr"`
-		SchemaLocation string       `xml:"xsi:schemaLocation,attr"`
-		Keys           []graphmlKey `xml:"key"`
-		Graph          graphmlGraph `xml:"graph"`
-	}
 	graphmlKey struct {
 		ID   string `xml:"id,attr"`
 		For  string `xml:"for,attr"`
 		Name string `xml:"attr.name,attr"`
 		Type string `xml:"attr.type,attr"`
-	}
-	graphmlGraph struct {
-		ID          string        `xml:"id,attr"`
-		EdgeDefault string        `xml:"edgedefault,attr"`
-		Nodes       []graphmlNode `xml:"node"`
-		Edges       []graphmlEdge `xml:"edge"`
 	}
 	graphmlNode struct {
 		ID   string        `xml:"id,attr"`
@@ -89,64 +77,84 @@ type (
 	}
 )
 
+// Progress is told, as a writer goes, how many of the total nodes and
+// edges it has written; the last call has done == total. A nil Progress is
+// not called.
+type Progress func(done, total int)
+
+// counter calls a Progress once per node or edge written.
+type counter struct {
+	progress    Progress
+	done, total int
+}
+
+func newCounter(p *graph.Projection, progress Progress) *counter {
+	return &counter{progress: progress, total: len(p.Entities) + len(p.Edges)}
+}
+
+func (c *counter) tick() {
+	c.done++
+	if c.progress != nil {
+		c.progress(c.done, c.total)
+	}
+}
+
 // GraphML writes p as an undirected GraphML graph. Nodes carry a label
 // (the English name, else the Arabic one) for Gephi and yEd beside their
-// attributes; unknown dates are left out.
-func GraphML(w io.Writer, p *graph.Projection) error {
-	doc := graphmlDoc{
-		XMLNS:          "http://graphml.graphdrawing.org/xmlns",
-		XSI:            "http://www.w3.org/2001/XMLSchema-instance",
-		SchemaLocation: "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-		Graph:          graphmlGraph{ID: "newsgraph", EdgeDefault: "undirected"},
-	}
-	doc.Keys = append(doc.Keys, graphmlKey{ID: "label", For: "node", Name: "label", Type: "string"})
+// attributes; unknown dates are left out. It writes node by node, telling
+// progress (when not nil) as it goes.
+func GraphML(w io.Writer, p *graph.Projection, progress Progress) error {
+	var keys []graphmlKey
+	keys = append(keys, graphmlKey{ID: "label", For: "node", Name: "label", Type: "string"})
 	for _, a := range nodeAttrs {
-		doc.Keys = append(doc.Keys, graphmlKey{ID: a.name, For: "node", Name: a.name, Type: a.typ})
+		keys = append(keys, graphmlKey{ID: a.name, For: "node", Name: a.name, Type: a.typ})
 	}
-	doc.Keys = append(doc.Keys, graphmlKey{ID: "weight", For: "edge", Name: "weight", Type: "int"})
+	keys = append(keys, graphmlKey{ID: "weight", For: "edge", Name: "weight", Type: "int"})
 	for _, a := range edgeAttrs {
-		doc.Keys = append(doc.Keys, graphmlKey{ID: "e_" + a.name, For: "edge", Name: a.name, Type: a.typ})
+		keys = append(keys, graphmlKey{ID: "e_" + a.name, For: "edge", Name: a.name, Type: a.typ})
 	}
+	x := newXMLWriter(w)
+	root := element("graphml",
+		"xmlns", "http://graphml.graphdrawing.org/xmlns",
+		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+		"xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+	x.start(root)
+	for _, k := range keys {
+		x.element("key", k)
+	}
+	g := element("graph", "id", "newsgraph", "edgedefault", "undirected")
+	x.start(g)
+	c := newCounter(p, progress)
 	for _, e := range p.Entities {
 		n := graphmlNode{ID: e.ID, Data: []graphmlData{{Key: "label", Value: label(e.Entity)}}}
 		for i, v := range nodeValues(e) {
 			n.Data = append(n.Data, graphmlData{Key: nodeAttrs[i].name, Value: v})
 		}
-		doc.Graph.Nodes = append(doc.Graph.Nodes, n)
+		x.element("node", n)
+		c.tick()
 	}
 	for i, e := range p.Edges {
-		x := graphmlEdge{ID: "e" + strconv.Itoa(i), Source: e.A, Target: e.B, Data: []graphmlData{{Key: "weight", Value: strconv.Itoa(e.Articles)}}}
+		y := graphmlEdge{ID: "e" + strconv.Itoa(i), Source: e.A, Target: e.B, Data: []graphmlData{{Key: "weight", Value: strconv.Itoa(e.Articles)}}}
 		for j, v := range edgeValues(e) {
 			if v != "" {
-				x.Data = append(x.Data, graphmlData{Key: "e_" + edgeAttrs[j].name, Value: v})
+				y.Data = append(y.Data, graphmlData{Key: "e_" + edgeAttrs[j].name, Value: v})
 			}
 		}
-		doc.Graph.Edges = append(doc.Graph.Edges, x)
+		x.element("edge", y)
+		c.tick()
 	}
-	return writeXML(w, doc)
+	x.end(g)
+	x.end(root)
+	return x.close()
 }
 
-// GEXF 1.3 (https://gexf.net/), as encoding/xml writes it.
+// The elements of GEXF 1.3 (https://gexf.net/) that encoding/xml
+// writes; the document, graph, nodes and edges elements are written as
+// tokens around them.
 type (
-	gexfDoc struct {
-		XMLName        xml.Name  `xml:"gexf"`
-		XMLNS          string    `xml:"xmlns,attr"`
-		XSI            string    `xml:"xmlns:xsi,attr"`
-		SchemaLocation string    `xml:"xsi:schemaLocation,attr"`
-		Version        string    `xml:"version,attr"`
-		Meta           gexfMeta  `xml:"meta"`
-		Graph          gexfGraph `xml:"graph"`
-	}
 	gexfMeta struct {
 		Creator     string `xml:"creator"`
 		Description string `xml:"description"`
-	}
-	gexfGraph struct {
-		DefaultEdgeType string           `xml:"defaultedgetype,attr"`
-		Mode            string           `xml:"mode,attr"`
-		Attributes      []gexfAttributes `xml:"attributes"`
-		Nodes           []gexfNode       `xml:"nodes>node"`
-		Edges           []gexfEdge       `xml:"edges>edge"`
 	}
 	gexfAttributes struct {
 		Class string          `xml:"class,attr"`
@@ -176,17 +184,10 @@ type (
 )
 
 // GEXF writes p as an undirected GEXF 1.3 graph; an edge's weight is
-// its articles.
-func GEXF(w io.Writer, p *graph.Projection) error {
+// its articles. It writes node by node, telling progress (when not nil) as
+// it goes.
+func GEXF(w io.Writer, p *graph.Projection, progress Progress) error {
 	gexfType := map[string]string{"string": "string", "int": "integer"}
-	doc := gexfDoc{
-		XMLNS:          "http://gexf.net/1.3",
-		XSI:            "http://www.w3.org/2001/XMLSchema-instance",
-		SchemaLocation: "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
-		Version:        "1.3",
-		Meta:           gexfMeta{Creator: "newsgraph", Description: "actors co-mentioned in news articles"},
-		Graph:          gexfGraph{DefaultEdgeType: "undirected", Mode: "static"},
-	}
 	nodes := gexfAttributes{Class: "node"}
 	for _, a := range nodeAttrs {
 		nodes.Attrs = append(nodes.Attrs, gexfAttribute{ID: a.name, Title: a.name, Type: gexfType[a.typ]})
@@ -195,40 +196,99 @@ func GEXF(w io.Writer, p *graph.Projection) error {
 	for _, a := range edgeAttrs {
 		edges.Attrs = append(edges.Attrs, gexfAttribute{ID: a.name, Title: a.name, Type: gexfType[a.typ]})
 	}
-	doc.Graph.Attributes = []gexfAttributes{nodes, edges}
+	x := newXMLWriter(w)
+	root := element("gexf",
+		"xmlns", "http://gexf.net/1.3",
+		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+		"xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+		"version", "1.3")
+	x.start(root)
+	x.element("meta", gexfMeta{Creator: "newsgraph", Description: "actors co-mentioned in news articles"})
+	g := element("graph", "defaultedgetype", "undirected", "mode", "static")
+	x.start(g)
+	x.element("attributes", nodes)
+	x.element("attributes", edges)
+	c := newCounter(p, progress)
+	list := element("nodes")
+	x.start(list)
 	for _, e := range p.Entities {
 		n := gexfNode{ID: e.ID, Label: label(e.Entity)}
 		for i, v := range nodeValues(e) {
 			n.Values = append(n.Values, gexfValue{For: nodeAttrs[i].name, Value: v})
 		}
-		doc.Graph.Nodes = append(doc.Graph.Nodes, n)
+		x.element("node", n)
+		c.tick()
 	}
+	x.end(list)
+	list = element("edges")
+	x.start(list)
 	for i, e := range p.Edges {
-		x := gexfEdge{ID: strconv.Itoa(i), Source: e.A, Target: e.B, Weight: e.Articles}
+		y := gexfEdge{ID: strconv.Itoa(i), Source: e.A, Target: e.B, Weight: e.Articles}
 		for j, v := range edgeValues(e) {
 			if v != "" {
-				x.Values = append(x.Values, gexfValue{For: edgeAttrs[j].name, Value: v})
+				y.Values = append(y.Values, gexfValue{For: edgeAttrs[j].name, Value: v})
 			}
 		}
-		doc.Graph.Edges = append(doc.Graph.Edges, x)
+		x.element("edge", y)
+		c.tick()
 	}
-	return writeXML(w, doc)
+	x.end(list)
+	x.end(g)
+	x.end(root)
+	return x.close()
 }
 
-func writeXML(w io.Writer, doc any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+// element is a start tag named name with the attributes of the name,
+// value pairs in attrs.
+func element(name string, attrs ...string) xml.StartElement {
+	e := xml.StartElement{Name: xml.Name{Local: name}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr = append(e.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
+	return e
+}
+
+// xmlWriter writes an indented XML document element by element, keeping
+// the first error.
+type xmlWriter struct {
+	w   io.Writer
+	enc *xml.Encoder
+	err error
+}
+
+func newXMLWriter(w io.Writer) *xmlWriter {
+	x := &xmlWriter{w: w, enc: xml.NewEncoder(w)}
+	x.enc.Indent("", "  ")
+	_, x.err = io.WriteString(w, xml.Header)
+	return x
+}
+
+func (x *xmlWriter) start(e xml.StartElement) {
+	if x.err == nil {
+		x.err = x.enc.EncodeToken(e)
 	}
-	if err := enc.Close(); err != nil {
-		return err
+}
+
+func (x *xmlWriter) end(e xml.StartElement) {
+	if x.err == nil {
+		x.err = x.enc.EncodeToken(e.End())
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+}
+
+func (x *xmlWriter) element(name string, v any) {
+	if x.err == nil {
+		x.err = x.enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: name}})
+	}
+}
+
+func (x *xmlWriter) close() error {
+	if x.err == nil {
+		x.err = x.enc.Close()
+	}
+	if x.err == nil {
+		_, x.err = io.WriteString(x.w, "\n")
+	}
+	return x.err
 }
 
 // relationshipType names the edges of a level in a neo4j-admin import.
@@ -245,8 +305,9 @@ func relationshipType(level graph.EdgeLevel) string {
 // Neo4jCSV writes nodes.csv and relationships.csv into dir, with the
 // header conventions of neo4j-admin database import: nodes get the labels
 // Entity and their type (as newsgraph's Neo4j store labels them),
-// relationships the type of their edge level.
-func Neo4jCSV(dir string, p *graph.Projection, level graph.EdgeLevel) error {
+// relationships the type of their edge level. It tells progress (when not
+// nil) as it writes each row.
+func Neo4jCSV(dir string, p *graph.Projection, level graph.EdgeLevel, progress Progress) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -260,24 +321,37 @@ func Neo4jCSV(dir string, p *graph.Projection, level graph.EdgeLevel) error {
 	for _, e := range p.Edges {
 		rels = append(rels, append([]string{e.A, e.B, typ, strconv.Itoa(e.Articles)}, edgeValues(e)...))
 	}
+	c := newCounter(p, progress)
 	for _, f := range []struct {
 		name string
 		rows [][]string
 	}{{"nodes.csv", nodes}, {"relationships.csv", rels}} {
-		if err := writeCSVFile(filepath.Join(dir, f.name), f.rows); err != nil {
+		if err := writeCSVFile(filepath.Join(dir, f.name), f.rows, c); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 	}
 	return nil
 }
 
-func writeCSVFile(path string, rows [][]string) error {
+// writeCSVFile writes rows, a header and then one row per node or edge,
+// ticking c for each but the header.
+func writeCSVFile(path string, rows [][]string, c *counter) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	cw := csv.NewWriter(f)
-	if err := cw.WriteAll(rows); err != nil {
+	for i, row := range rows {
+		if err := cw.Write(row); err != nil {
+			f.Close()
+			return err
+		}
+		if i > 0 {
+			c.tick()
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
 		f.Close()
 		return err
 	}

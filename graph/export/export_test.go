@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,6 +26,25 @@ func tiny() *graph.Projection {
 	}
 }
 
+// The documents the XML writers write, as the tests read them back.
+type (
+	graphmlDoc struct {
+		XMLName xml.Name     `xml:"graphml"`
+		Keys    []graphmlKey `xml:"key"`
+		Graph   struct {
+			Nodes []graphmlNode `xml:"node"`
+			Edges []graphmlEdge `xml:"edge"`
+		} `xml:"graph"`
+	}
+	gexfDoc struct {
+		XMLName xml.Name `xml:"gexf"`
+		Graph   struct {
+			Nodes []gexfNode `xml:"nodes>node"`
+			Edges []gexfEdge `xml:"edges>edge"`
+		} `xml:"graph"`
+	}
+)
+
 // TestWriters writes the tiny projection in each XML format, parses it back
 // and checks the nodes, their labels (the Arabic name when there is no
 // English one), the edge weight and the date format.
@@ -34,7 +54,7 @@ func TestWriters(t *testing.T) {
 		write func(*strings.Builder, *graph.Projection) error
 		parse func(string) (labels []string, weight string, err error)
 	}{
-		{"graphml", func(w *strings.Builder, p *graph.Projection) error { return GraphML(w, p) }, func(s string) ([]string, string, error) {
+		{"graphml", func(w *strings.Builder, p *graph.Projection) error { return GraphML(w, p, nil) }, func(s string) ([]string, string, error) {
 			var doc graphmlDoc
 			if err := xml.Unmarshal([]byte(s), &doc); err != nil {
 				return nil, "", err
@@ -45,7 +65,7 @@ func TestWriters(t *testing.T) {
 			}
 			return labels, doc.Graph.Edges[0].Data[0].Value, nil
 		}},
-		{"gexf", func(w *strings.Builder, p *graph.Projection) error { return GEXF(w, p) }, func(s string) ([]string, string, error) {
+		{"gexf", func(w *strings.Builder, p *graph.Projection) error { return GEXF(w, p, nil) }, func(s string) ([]string, string, error) {
 			var doc gexfDoc
 			if err := xml.Unmarshal([]byte(s), &doc); err != nil {
 				return nil, "", err
@@ -81,7 +101,7 @@ func TestWriters(t *testing.T) {
 // each file.
 func TestNeo4jCSV(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "import")
-	if err := Neo4jCSV(dir, tiny(), graph.SentenceEdges); err != nil {
+	if err := Neo4jCSV(dir, tiny(), graph.SentenceEdges, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ file, want string }{
@@ -96,6 +116,31 @@ func TestNeo4jCSV(t *testing.T) {
 		}
 		if !strings.HasPrefix(string(b), tc.want) {
 			t.Errorf("%s:\n%s\nwant it to start with\n%s", tc.file, b, tc.want)
+		}
+	}
+}
+
+// TestProgress checks that each writer tells its progress once per node
+// and edge, counting up to the total: the tiny projection's 2 nodes and 1
+// edge.
+func TestProgress(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		write func(Progress) error
+	}{
+		{"graphml", func(pr Progress) error { return GraphML(&strings.Builder{}, tiny(), pr) }},
+		{"gexf", func(pr Progress) error { return GEXF(&strings.Builder{}, tiny(), pr) }},
+		{"csv", func(pr Progress) error {
+			return Neo4jCSV(filepath.Join(t.TempDir(), "import"), tiny(), graph.ArticleEdges, pr)
+		}},
+	} {
+		var calls [][2]int
+		if err := tc.write(func(done, total int) { calls = append(calls, [2]int{done, total}) }); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		want := [][2]int{{1, 3}, {2, 3}, {3, 3}}
+		if !slices.Equal(calls, want) {
+			t.Errorf("%s: progress %v, want %v", tc.name, calls, want)
 		}
 	}
 }
