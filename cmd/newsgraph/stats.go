@@ -75,12 +75,19 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		return err
 	}
 	// One article-level projection gives the entities and both co-mention
-	// levels: an article edge counts the sentences naming both ends.
-	p, err := store.Projection(ctx, opts.filter)
+	// levels: an article edge counts the sentences naming both ends. Its
+	// counts are computed once per write generation (cached).
+	gc, err := cached(ctx, store, "stats", opts.filter, func() (graphCounts, error) {
+		p, err := store.Projection(ctx, opts.filter)
+		if err != nil {
+			return graphCounts{}, err
+		}
+		return countGraph(p), nil
+	})
 	if err != nil {
 		return err
 	}
-	secs := statsSections(st, p)
+	secs := statsSections(st, gc)
 	switch opts.format {
 	case formatJSON:
 		return writeStatsJSON(opts.stdout, secs)
@@ -104,14 +111,28 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	return nil
 }
 
-// statsSections lays the counts out as tables, in a fixed order.
-func statsSections(st *graph.Stats, p *graph.Projection) []statsSection {
-	sentenceEdges := 0
+// graphCounts are the counts stats reads off a projection.
+type graphCounts struct {
+	Entities, ArticleEdges, SentenceEdges int
+	ByType, ByKind                        map[string]int // entities by type and by kind ("" for none)
+}
+
+func countGraph(p *graph.Projection) graphCounts {
+	gc := graphCounts{Entities: len(p.Entities), ArticleEdges: len(p.Edges), ByType: map[string]int{}, ByKind: map[string]int{}}
 	for _, e := range p.Edges {
 		if e.Sentences > 0 {
-			sentenceEdges++
+			gc.SentenceEdges++
 		}
 	}
+	for _, e := range p.Entities {
+		gc.ByType[string(e.Type)]++
+		gc.ByKind[e.Kind]++
+	}
+	return gc
+}
+
+// statsSections lays the counts out as tables, in a fixed order.
+func statsSections(st *graph.Stats, gc graphCounts) []statsSection {
 	relations, denied := 0, 0
 	for _, t := range graph.RelationTypes {
 		relations += st.Relations[t]
@@ -129,8 +150,8 @@ func statsSections(st *graph.Stats, p *graph.Projection) []statsSection {
 		{"articles", st.Articles}, {"undated_articles", st.Undated},
 		{"first_published", dateCell(st.First)}, {"last_published", dateCell(st.Last)},
 		{"languages", len(st.Langs)}, {"sources", len(st.Sources)},
-		{"entities", len(p.Entities)},
-		{"article_edges", len(p.Edges)}, {"sentence_edges", sentenceEdges},
+		{"entities", gc.Entities},
+		{"article_edges", gc.ArticleEdges}, {"sentence_edges", gc.SentenceEdges},
 		{"relations", relations}, {"denied_relations", denied},
 	} {
 		overview.rows = append(overview.rows, []any{kv.k, kv.v})
@@ -144,12 +165,7 @@ func statsSections(st *graph.Stats, p *graph.Projection) []statsSection {
 	for _, kv := range ranked(st.Sources, statsSources) {
 		sources.rows = append(sources.rows, []any{orNone(kv.key, "(none)"), kv.n})
 	}
-	byType := map[string]int{}
-	byKind := map[string]int{}
-	for _, e := range p.Entities {
-		byType[string(e.Type)]++
-		byKind[e.Kind]++
-	}
+	byType, byKind := gc.ByType, gc.ByKind
 	types := &result{columns: keyed("type", "entities")}
 	for _, t := range []graph.EntityType{graph.Person, graph.Organization, graph.Location} {
 		types.rows = append(types.rows, []any{string(t), byType[string(t)]})
