@@ -169,7 +169,10 @@ func TestStoreKeepsClustering(t *testing.T) {
 	if _, n = clustered(ro, "c"); n == 0 {
 		t.Error("read-only store: nothing was computed")
 	}
-	if _, n = clustered(ro, "c"); n == 0 {
-		t.Error("read-only store kept a clustering it cannot write")
+	// Opened read-only, a store whose file can be written keeps the
+	// clustering all the same (SetDerived writes through a connection of
+	// its own), so the next command reads it.
+	if _, n = clustered(ro, "c"); n != 0 {
+		t.Errorf("store opened read-only on a writable file: computed again (%d linker calls)", n)
 	}
 }
