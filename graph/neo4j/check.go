@@ -38,6 +38,30 @@ RETURN count(DISTINCT [a.id, b.id]) AS n`,
 		"entity pairs mentioned together without a CO_MENTIONED relationship"},
 }
 
+// aggregateInvariants hold on a store whose aggregates are complete
+// (hasAggregates): the counts stored on entities and CO_MENTIONED equal a
+// recount of the MENTIONS.
+var aggregateInvariants = []struct{ query, says string }{
+	{`MATCH (e:Entity)
+OPTIONAL MATCH (art:Article)-[m:MENTIONS]->(e)
+WITH e, count(art) AS n, sum(m.count) AS k, min(art.published) AS f, max(art.published) AS l
+WHERE coalesce(e.articles, -1) <> n OR coalesce(e.mentions, -1) <> k
+   OR NOT (e.first IS NULL AND f IS NULL OR e.first = f) OR NOT (e.last IS NULL AND l IS NULL OR e.last = l)
+RETURN count(e) AS n`,
+		"entities whose stored counts differ from a recount of their MENTIONS (newsgraph check --repair recomputes them)"},
+	{`MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
+MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
+WITH r, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
+WITH r, sum(shared) AS sentences, min(art.published) AS f, max(art.published) AS l,
+     sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
+     min(CASE WHEN shared > 0 THEN art.published END) AS sf, max(CASE WHEN shared > 0 THEN art.published END) AS sl
+WHERE r.sentences <> sentences OR coalesce(r.sArticles, -1) <> sn
+   OR NOT (r.first IS NULL AND f IS NULL OR r.first = f) OR NOT (r.last IS NULL AND l IS NULL OR r.last = l)
+   OR NOT (r.sFirst IS NULL AND sf IS NULL OR r.sFirst = sf) OR NOT (r.sLast IS NULL AND sl IS NULL OR r.sLast = sl)
+RETURN count(r) AS n`,
+		"CO_MENTIONED relationships whose sentence counts or dates differ from a recount of the MENTIONS (newsgraph check --repair recomputes them)"},
+}
+
 // Check implements graph.Checker: the uniqueness constraints of the schema
 // are present, then the invariants hold. Neo4j checks its own store files
 // itself (neo4j-admin database check, offline), which this does not run.
@@ -56,7 +80,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("constraint %s is missing (opening the store for an ingest creates it again)", c))
 		}
 	}
-	for _, inv := range invariants {
+	checks := invariants
+	if s.hasAggregates(ctx) {
+		checks = append(checks[:len(checks):len(checks)], aggregateInvariants...)
+	}
+	for _, inv := range checks {
 		recs, err := s.read(ctx, inv.query, nil)
 		if err != nil {
 			return nil, fmt.Errorf("check %s: %w", inv.says, err)

@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -65,12 +66,79 @@ func TestCheck(t *testing.T) {
 		"1 entities no stored article mentions",
 		"1 CO_MENTIONED relationships whose article count differs",
 		"1 entity pairs mentioned together without a CO_MENTIONED relationship",
+		// The orphan has no stored counts, which a recount makes 0.
+		"1 entities whose stored counts differ from a recount",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems:\n%s\nwant %q", got, want)
 		}
 	}
-	if len(problems) != 4 {
-		t.Errorf("%d problems, want 4:\n%s", len(problems), got)
+	if len(problems) != 5 {
+		t.Errorf("%d problems, want 5:\n%s", len(problems), got)
+	}
+}
+
+// TestRepairAggregates breaks the stored counts of an entity and the
+// sentence-level counts of a CO_MENTIONED, and of a store that had
+// articles before its aggregates were kept (no NewsgraphMeta node), and
+// expects Check to find the first, Repair to mend both, and the projection
+// to read the stored counts again only once they are whole.
+func TestRepairAggregates(t *testing.T) {
+	s, uri, cfg := openServer(t)
+	ctx := context.Background()
+	d := graph.Document{
+		Article:  graph.Article{ID: "a1", Hash: "h"},
+		Entities: []graph.Entity{{ID: "x", Type: graph.Person, Name: "X"}, {ID: "y", Type: graph.Person, Name: "Y"}},
+		Mentions: []graph.Mention{{EntityID: "x", Count: 2, Sentences: []int{0, 1}}, {EntityID: "y", Count: 1, Sentences: []int{1}}},
+	}
+	if err := s.Apply(ctx, []graph.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dr.Close(ctx)
+	for _, q := range []string{
+		`MATCH (e:Entity {id: 'x'}) SET e.articles = 7`,
+		`MATCH (:Entity {id: 'x'})-[r:CO_MENTIONED]->(:Entity {id: 'y'}) SET r.sArticles = 9`,
+	} {
+		if _, err := driver.ExecuteQuery(ctx, dr, q, nil, driver.EagerResultTransformer); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	problems, err := s.Check(ctx)
+	if err != nil || len(problems) != 2 {
+		t.Fatalf("Check() = %q, %v; want the entity's and the relationship's counts", problems, err)
+	}
+	// A store written before the aggregates: no mark, so a new connection
+	// counts the MENTIONS rather than read the broken counts.
+	if _, err := driver.ExecuteQuery(ctx, dr, `MATCH (m:NewsgraphMeta) DELETE m`, nil, driver.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	old, err := neo4j.Open(ctx, uri, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	got, err := old.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("projection of an unmarked store %+v, want the counted %+v", got, want)
+	}
+	if err := old.Repair(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := old.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check() after Repair = %q, %v; want none", problems, err)
+	}
+	if got, err = old.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges}); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("projection after Repair %+v, %v; want %+v", got, err, want)
 	}
 }

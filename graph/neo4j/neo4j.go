@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -29,6 +30,11 @@ type Store struct {
 	driver   driver.DriverWithContext
 	database string
 	where    string // the URI without credentials, for messages
+
+	// aggregated caches whether the store's aggregates are complete
+	// (see aggregatesKey); it is read once.
+	aggregatedOnce sync.Once
+	aggregated     bool
 }
 
 var (
@@ -166,9 +172,9 @@ func relationIndexes() []string {
 }
 
 func (s *Store) ensureSchema(ctx context.Context) error {
-	for _, q := range schema {
-		if _, err := driver.ExecuteQuery(ctx, s.driver, q, nil, driver.EagerResultTransformer,
-			driver.ExecuteQueryWithDatabase(s.database)); err != nil {
+	for _, q := range append(schema, qMarkEmptyAggregated) {
+		if _, err := driver.ExecuteQuery(ctx, s.driver, q, map[string]any{"key": aggregatesKey, "version": aggregatesVersion},
+			driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.database)); err != nil {
 			return err
 		}
 	}
@@ -252,16 +258,22 @@ MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
 DETACH DELETE e`
 	// qCoMentions recomputes the CO_MENTIONED relationship of each pair
-	// [a, b] (a < b) from the articles that mention both.
+	// [a, b] (a < b) from the articles that mention both: articles,
+	// sentences naming both, first and last dates, and the same over the
+	// articles that name both in one sentence (sArticles, sFirst, sLast),
+	// which the sentence-level projection reads.
 	qCoMentions = `UNWIND $pairs AS p
 MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
 OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
 DELETE old
 WITH DISTINCT a, b
 MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
-WITH a, b, count(art) AS n, sum(size([x IN ma.sentences WHERE x IN mb.sentences])) AS sentences,
-     min(art.published) AS first, max(art.published) AS last
-CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last}]->(b)`
+WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
+WITH a, b, count(art) AS n, sum(shared) AS sentences, min(art.published) AS first, max(art.published) AS last,
+     sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
+     min(CASE WHEN shared > 0 THEN art.published END) AS sFirst, max(CASE WHEN shared > 0 THEN art.published END) AS sLast
+CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last,
+    sArticles: sn, sFirst: sFirst, sLast: sLast}]->(b)`
 )
 
 // Relationship types cannot be parameters, so the relation queries below
@@ -505,10 +517,14 @@ func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []str
 }
 
 // finish deletes entities no article mentions any more and recomputes the
-// CO_MENTIONED relationships of the pairs whose articles changed.
+// counts of the entities (qSetEntityCounts) and the CO_MENTIONED
+// relationships of the pairs whose articles changed.
 func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, pairs map[[2]string]bool) error {
 	if len(touched) > 0 {
 		if _, err := run(ctx, tx, qDropOrphans, map[string]any{"ids": touched}); err != nil {
+			return err
+		}
+		if _, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": touched}); err != nil {
 			return err
 		}
 	}
@@ -728,7 +744,15 @@ RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS n
 }
 
 // Projection implements graph.Store.
+//
+// Over the whole store (no dates, languages or sources in f) of a store
+// whose aggregates are complete, the article- and sentence-level
+// projections read the counts stored on entities and CO_MENTIONED
+// relationships; otherwise they count the MENTIONS.
 func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
+	if wholeStore(f) && f.Level() != graph.TypedEdges && s.hasAggregates(ctx) {
+		return s.storedProjection(ctx, f)
+	}
 	params := filterParams(f)
 	ents, err := s.entities(ctx, f, params)
 	if err != nil {
