@@ -134,12 +134,12 @@ const profileRelations = 10
 // narrowNeighbors applies --kind and --min-weight to a profile's
 // neighbours. The store lists the strongest ProfileNeighbors only, so
 // --min-weight, which drops the weakest, can cut that list; --kind cannot,
-// and reads the neighbours off the article-level projection instead.
+// and reads the neighbours off the article-level neighbourhood instead.
 func narrowNeighbors(ctx context.Context, store graph.Store, prof *graph.EntityProfile, opts queryOptions) error {
 	if len(opts.narrow.Kinds) > 0 {
 		f := opts.filter
 		f.Types, f.Edges, f.Relations = nil, graph.ArticleEdges, nil
-		p, err := store.Projection(ctx, f)
+		p, err := neighborhood(ctx, store, []string{prof.ID}, queryOptions{filter: f})
 		if err != nil {
 			return err
 		}

@@ -96,13 +96,21 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	if err != nil {
 		return err
 	}
-	// Names of the other parties, from one projection over the same
-	// articles (entity types are not narrowed: the store already did).
+	// Names of the other parties, from the projection over the same
+	// articles (entity types are not narrowed: the store already did), of
+	// them alone.
 	pf := opts.filter
 	pf.Types, pf.Relations, pf.Edges = nil, nil, ""
 	names := make(map[string]graph.ProjectedEntity)
 	if len(rels) > 0 {
-		p, err := store.Projection(ctx, pf)
+		var ids []string
+		for _, r := range rels {
+			ids = append(ids, r.Subject)
+			if r.Object != "" {
+				ids = append(ids, r.Object)
+			}
+		}
+		p, err := entitiesOf(ctx, store, ids, queryOptions{filter: pf})
 		if err != nil {
 			return err
 		}
