@@ -31,10 +31,11 @@ exits 0 for a sound store; lists the problems and exits 1 otherwise. A corrupted
 can give wrong answers without an error: check it after a disk fault, a copy or a
 crash you doubt, and restore it from a backup or ingest again if it fails.
 
-An SQLite store also keeps co-mention aggregates (per-entity and per-pair counts and
-dates) that every write updates and queries read; check recounts them from the
-mentions. --repair recomputes them when they are wrong, and checks again (it cannot
-repair the facts themselves).
+Both stores also keep co-mention aggregates (per-entity and per-pair counts and dates)
+that every write updates and queries read; check recounts them from the mentions.
+--repair recomputes them when they are wrong, and checks again (it cannot repair the
+facts themselves). A Neo4j store written by a newsgraph older than the aggregates
+answers from its mentions, as before, until check --repair computes them.
 
    newsgraph --store graph.db check
    newsgraph --store graph.db check --repair`,
