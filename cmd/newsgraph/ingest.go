@@ -37,6 +37,7 @@ type ingestOptions struct {
 	errorsFile     string // "" for none
 	quiet, json    bool
 	prune, dryRun  bool
+	warm           bool // compute the default whole-graph answers after writing (warmQueries)
 	lockTimeout    time.Duration // how long to wait for another writer
 	lockLease      time.Duration // how long a crashed writer's Neo4j lock lasts
 	// logProblem, when set, reports problems instead of the plain
@@ -128,6 +129,7 @@ func ingestFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
+		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (SQLite; a scheduled ingest is the place for it)"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
 		&cli.DurationFlag{Name: "lock-lease", Value: graph.DefaultLease, EnvVars: []string{"NEWSGRAPH_LOCK_LEASE"}, Hidden: true,
 			Usage: "how long the Neo4j lock of a crashed ingest blocks others (renewed every third of it while running)"},
@@ -150,6 +152,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		json:          c.Bool("json"),
 		prune:         c.Bool("prune"),
 		dryRun:        c.Bool("dry-run"),
+		warm:          c.Bool("warm"),
 		lockTimeout:   c.Duration("lock-timeout"),
 		lockLease:     c.Duration("lock-lease"),
 		stdin:         os.Stdin,
@@ -417,6 +420,15 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		// rather than compute it: seconds at ar-news-2022's size.
 		if _, cerr := cluster.Wrap(store, clusterOptions()).Clustering(ctx); cerr != nil {
 			fmt.Fprintf(opts.stderr, "warning: clustering the store's entities for the queries after this ingest: %v\n", cerr)
+		}
+	}
+	if err == nil && !opts.dryRun && opts.warm {
+		if _, ok := store.(cluster.Deriver); ok {
+			if werr := warmQueries(ctx, opts.globalOptions, opts.stderr, opts.quiet); werr != nil {
+				fmt.Fprintf(opts.stderr, "warning: --warm: %v\n", werr)
+			}
+		} else if !opts.quiet {
+			fmt.Fprintf(opts.stderr, "note: --warm: this store keeps no cached answers (only SQLite does); nothing to warm\n")
 		}
 	}
 	mu.Lock()
