@@ -37,7 +37,7 @@ type ingestOptions struct {
 	errorsFile     string // "" for none
 	quiet, json    bool
 	prune, dryRun  bool
-	warm           bool // compute the default whole-graph answers after writing (warmQueries)
+	warm           bool          // compute the default whole-graph answers after writing (warmQueries)
 	lockTimeout    time.Duration // how long to wait for another writer
 	lockLease      time.Duration // how long a crashed writer's Neo4j lock lasts
 	// logProblem, when set, reports problems instead of the plain
