@@ -70,24 +70,25 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		return err
 	}
 	defer store.Close()
-	st, err := store.Stats(ctx, opts.filter)
-	if err != nil {
-		return err
-	}
-	// One article-level projection gives the entities and both co-mention
-	// levels: an article edge counts the sentences naming both ends. Its
-	// counts are computed once per write generation (cached).
-	gc, err := cached(ctx, store, "stats", opts.filter, func() (graphCounts, error) {
+	// The store's counts of articles and relations, and the graph's: one
+	// article-level projection gives the entities and both co-mention
+	// levels (an article edge counts the sentences naming both ends). Both
+	// are computed once per write generation (cached).
+	sc, err := cached(ctx, store, "stats", opts.filter, func() (statsCounts, error) {
+		st, err := store.Stats(ctx, opts.filter)
+		if err != nil {
+			return statsCounts{}, err
+		}
 		p, err := store.Projection(ctx, opts.filter)
 		if err != nil {
-			return graphCounts{}, err
+			return statsCounts{}, err
 		}
-		return countGraph(p), nil
+		return statsCounts{Store: st, Graph: countGraph(p)}, nil
 	})
 	if err != nil {
 		return err
 	}
-	secs := statsSections(st, gc)
+	secs := statsSections(sc.Store, sc.Graph)
 	switch opts.format {
 	case formatJSON:
 		return writeStatsJSON(opts.stdout, secs)
@@ -109,6 +110,12 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		}
 	}
 	return nil
+}
+
+// statsCounts is what runStats computes and caches.
+type statsCounts struct {
+	Store *graph.Stats
+	Graph graphCounts
 }
 
 // graphCounts are the counts stats reads off a projection.

@@ -39,6 +39,9 @@ CREATE TABLE IF NOT EXISTS co_mentions (
 	PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS co_mentions_b ON co_mentions(b, a);
+-- Articles newest first, undated last, ties by ID: Evidence's order, read
+-- in order until it has what it wants (see newestFirst).
+CREATE INDEX IF NOT EXISTS articles_newest ON articles(published DESC, id);
 `
 
 // fillAggregates computes the aggregates of a store that has facts but no
@@ -715,4 +718,28 @@ func entitiesOf(ctx context.Context, q querier, ids []string, f graph.Filter) ([
 			c.articles, c.mentions, c.first, c.last
 		FROM entity_counts c JOIN entities e ON e.id = c.id
 		WHERE c.id IN (SELECT value FROM json_each(?)) AND `+tw+` ORDER BY e.id`, append([]any{mustJSON(ids)}, targs...)...))
+}
+
+// newestFirst chooses how Evidence finds the newest articles naming both a
+// and b. One way intersects the two entities' runs of the mentions_entity
+// index, in order, and sorts the articles in both by date: it reads as many
+// index entries as the two have articles together. The other reads all
+// articles newest first (articles_newest) and stops at the limit-th naming
+// both: about limit·N/shared articles, each with two lookups, for N
+// articles of which shared name both: far fewer for two entities that
+// often go together (Mohammed VI and Morocco at 100,000 synthetic articles:
+// 11 ms against 155 ms). It takes the second when it reads a quarter as
+// many rows or fewer (the factor measured on that corpus), estimated from
+// the aggregates; a filter on dates, languages or sources only makes the
+// estimate optimistic.
+func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) bool {
+	var total, shared, both sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT articles FROM co_mentions WHERE a = min(?1, ?2) AND b = max(?1, ?2)),
+		(SELECT sum(articles) FROM entity_counts WHERE id IN (?1, ?2))`, a, b).Scan(&total, &shared, &both)
+	if err != nil || !shared.Valid || shared.Int64 == 0 || !both.Valid || limit <= 0 {
+		return false
+	}
+	return 4*int64(limit)*total.Int64/shared.Int64 < both.Int64
 }

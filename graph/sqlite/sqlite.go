@@ -217,7 +217,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	var firstErr error
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
 		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
-			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(1073741824)"
 		db, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -978,10 +978,18 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 		JOIN mention_sentences s2 ON s2.article_id = t.article_id AND s2.sentence = t.sentence AND s2.entity_id = ?
 		WHERE t.article_id = a.id ORDER BY t.sentence LIMIT 1`
 	relArgs = append(relArgs, a, b)
+	// The articles naming both: the intersection of two runs of the
+	// mentions_entity index, read in order, rather than a lookup of the
+	// second entity in every article of the first.
 	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence FROM articles a
-		JOIN mentions m1 ON m1.article_id = a.id AND m1.entity_id = ?
-		JOIN mentions m2 ON m2.article_id = a.id AND m2.entity_id = ?
-		WHERE ` + aw
+		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ? INTERSECT SELECT article_id FROM mentions WHERE entity_id = ?)
+			AND ` + aw
+	if s.newestFirst(ctx, a, b, limit) {
+		q = `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence
+		FROM articles a INDEXED BY articles_newest
+		WHERE EXISTS (SELECT 1 FROM mentions m1 WHERE m1.article_id = a.id AND m1.entity_id = ?)
+			AND EXISTS (SELECT 1 FROM mentions m2 WHERE m2.article_id = a.id AND m2.entity_id = ?) AND ` + aw
+	}
 	all := append(append(relArgs, a, b), args...)
 	switch f.Level() {
 	case graph.SentenceEdges:
@@ -992,7 +1000,9 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	case graph.TypedEdges:
 		q += ` AND relation IS NOT NULL`
 	}
-	q += ` ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?`
+	// Newest first, undated last (NULL is least, so last in DESC order),
+	// ties by ID: the order of the articles_newest index.
+	q += ` ORDER BY a.published DESC, a.id LIMIT ?`
 	rows, err := s.db.QueryContext(ctx, q, append(all, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
