@@ -89,8 +89,9 @@ if [[ ! -f "$jar" || ! -d "$here/target/lib" || "$here/pom.xml" -nt "$jar" || "$
   command -v mvn >/dev/null || die "mvn not found; it is needed to build $jar"
   say "building $jar (mvn ${mvn_profile[*]} package)"
   rm -f "$here/target/neo4j-testserver.jsa"  # a CDS archive is tied to the exact jars
-  # copy-dependencies only adds jars: drop the other profile's, so plugins/ holds exactly this build's.
-  rm -rf "$here/target/lib" "$here/target/plugins" "$here/target/.profile"
+  # copy-dependencies only adds jars, and resources are copied without removing stale ones (the gds
+  # profile's META-INF/services entry would outlive it): start lib/, plugins/ and classes/ afresh.
+  rm -rf "$here/target/lib" "$here/target/plugins" "$here/target/classes" "$here/target/.profile"
   mvn -q -B -Dstyle.color=never -f "$here/pom.xml" "${mvn_profile[@]}" package -DskipTests >&2 ||
     die "maven build failed"
   echo "$profile" >"$here/target/.profile"
