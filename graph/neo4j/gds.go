@@ -56,6 +56,9 @@ func (s *Store) GDSVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("neo4j %s: gds.version(): %w", s.where, err)
 	}
+	if len(recs) != 1 {
+		return "", fmt.Errorf("neo4j %s: gds.version(): %d rows", s.where, len(recs))
+	}
 	return str(recs[0], "version"), nil
 }
 

@@ -71,6 +71,11 @@ func openGDS(t *testing.T) (*neo4j.Store, *query.Graph, string, neo4j.Config) {
 	if !ok {
 		t.Skip("the Neo4j test server has no Graph Data Science: start it with NEO4J_GDS=1 graph/neo4j/testserver/up.sh")
 	}
+	v, err := s.GDSVersion(ctx)
+	if err != nil || v == "" {
+		t.Fatalf("HasGDS is true, but gds.version() = %q, %v", v, err)
+	}
+	t.Logf("Graph Data Science %s", v)
 	gdsFixture(t, s)
 	p, err := s.Projection(ctx, graph.Filter{})
 	if err != nil {
