@@ -14,4 +14,10 @@
 // types, which Cypher cannot take as parameters, come from fixed tables. Writes run in managed
 // transactions (ExecuteWrite), which the driver retries on transient
 // errors; each is idempotent, reading the state it replaces inside itself.
+//
+// Where the server has Neo4j Graph Data Science, GDSPageRank and GDSLouvain
+// compute those metrics inside the database over CO_MENTIONED (weighted by
+// articles), projecting it into GDS's catalog under a fresh name and
+// dropping it after; HasGDS tells whether they can run. GDSPageRank agrees
+// with query.PageRank to 1e-9 (gds_test.go); see docs/neo4j.md.
 package neo4j

@@ -58,6 +58,9 @@ if [[ -f "$pidfile" ]]; then
   if [[ -n "$pid" ]] && is_ours "$pid"; then
     [[ -f "$envfile" ]] || die "server pid $pid is running but $envfile is missing; run down.sh and up.sh again"
     say "already running (pid $pid)"
+    if [[ "${NEO4J_GDS:-0}" == 1 ]] && ! grep -q ", plugins " "$logfile" 2>/dev/null; then
+      say "note: the running server was started without NEO4J_GDS=1; run down.sh first to get GDS"
+    fi
     if [[ -n "${NEO4J_PASSWORD:-}" ]] && ! grep -qxF "$(printf 'export NEO4J_PASSWORD=%q' "$NEO4J_PASSWORD")" "$envfile"; then
       say "note: the running server uses the password from $envfile, not \$NEO4J_PASSWORD"
     fi
@@ -70,13 +73,33 @@ fi
 
 command -v java >/dev/null || die "java not found (Java 17 or 21 is required)"
 
-# Build the jar if it is missing or older than its sources.
-if [[ ! -f "$jar" || ! -d "$here/target/lib" || "$here/pom.xml" -nt "$jar" ]] ||
+# NEO4J_GDS=1: build with the Maven profile "gds" (Graph Data Science procedures, see pom.xml) and
+# let the server load them. target/.profile records which build target/ holds; switching rebuilds it.
+profile=default
+mvn_profile=()
+if [[ "${NEO4J_GDS:-0}" == 1 ]]; then
+  profile=gds
+  mvn_profile=(-Pgds)
+fi
+built_profile="$(cat "$here/target/.profile" 2>/dev/null || echo default)"
+
+# Build the jar if it is missing or older than its sources, or was built with the other profile.
+if [[ ! -f "$jar" || ! -d "$here/target/lib" || "$here/pom.xml" -nt "$jar" || "$built_profile" != "$profile" ]] ||
    [[ -n "$(find "$here/src" -newer "$jar" -type f -print -quit)" ]]; then
   command -v mvn >/dev/null || die "mvn not found; it is needed to build $jar"
-  say "building $jar (mvn package)"
+  say "building $jar (mvn ${mvn_profile[*]} package)"
   rm -f "$here/target/neo4j-testserver.jsa"  # a CDS archive is tied to the exact jars
-  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" package -DskipTests >&2 || die "maven build failed"
+  # copy-dependencies only adds jars, and resources are copied without removing stale ones (the gds
+  # profile's META-INF/services entry would outlive it): start lib/, plugins/ and classes/ afresh.
+  rm -rf "$here/target/lib" "$here/target/plugins" "$here/target/classes" "$here/target/.profile"
+  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" "${mvn_profile[@]}" package -DskipTests >&2 ||
+    die "maven build failed"
+  echo "$profile" >"$here/target/.profile"
+fi
+plugins=""
+if [[ "$profile" == gds ]]; then
+  plugins="$here/target/plugins"
+  [[ -d "$plugins" ]] || die "$plugins is missing after the gds build"
 fi
 
 if [[ "${NEO4J_CDS:-0}" == 1 ]]; then
@@ -120,6 +143,7 @@ NEO4J_PASSWORD="$password" \
 NEWSGRAPH_NEO4J_HOME="$state/home" \
 NEO4J_BOLT_PORT="$bolt_port" \
 NEO4J_HTTP_PORT="$http_port" \
+NEWSGRAPH_NEO4J_PLUGINS="$plugins" \
   nohup java "${jvm_opts[@]}" -jar "$jar" >"$logfile" 2>&1 </dev/null &
 pid=$!
 echo "$pid" >"$pidfile"

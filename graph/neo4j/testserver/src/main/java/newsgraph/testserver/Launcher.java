@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   <li>{@code NEO4J_PASSWORD} (required, at least 8 characters): password of user {@code neo4j}.</li>
  *   <li>{@code --keep-data} / {@code NEO4J_KEEP_DATA=1}: keep the existing database instead of starting empty.</li>
  *   <li>{@code NEO4J_PAGECACHE} (default 256m) page cache size, e.g. 128m, 1g.</li>
+ *   <li>{@code NEWSGRAPH_NEO4J_PLUGINS}: directory of procedure jars (the Graph Data Science jars that
+ *       {@code mvn -Pgds package} copies to {@code target/plugins}); when set, Neo4j scans it for procedures and
+ *       {@code gds.*} may use unrestricted (internal) APIs, as GDS requires. The jars must also be on the class path.</li>
  * </ul>
  */
 public final class Launcher {
@@ -65,6 +69,7 @@ public final class Launcher {
         String httpPortStr = env.getOrDefault("NEO4J_HTTP_PORT", "7474");
         boolean keepData = isTrue(env.get("NEO4J_KEEP_DATA"));
         String pageCache = env.getOrDefault("NEO4J_PAGECACHE", "256m");
+        String plugins = env.getOrDefault("NEWSGRAPH_NEO4J_PLUGINS", "");
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -117,6 +122,14 @@ public final class Launcher {
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(HttpConnector.enabled, httpPort > 0);
+        if (!plugins.isEmpty()) {
+            Path pluginDir = Path.of(plugins).toAbsolutePath().normalize();
+            if (!Files.isDirectory(pluginDir)) {
+                throw new UsageException("NEWSGRAPH_NEO4J_PLUGINS " + pluginDir + " is not a directory");
+            }
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, pluginDir)
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+        }
         if (httpPort > 0) {
             builder.setConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort));
@@ -154,6 +167,7 @@ public final class Launcher {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.err.println("neo4j testserver: home " + homeDir + (keepData ? " (kept data)" : " (fresh)")
                 + ", started in " + ms + " ms (dbms " + builtMs + " ms)"
+                + (plugins.isEmpty() ? "" : ", plugins " + plugins)
                 + (httpPort > 0 ? ", browser http://127.0.0.1:" + httpPort + "/browser/" : ""));
         System.out.println("neo4j ready bolt://127.0.0.1:" + boltPort);
         System.out.flush();
