@@ -171,6 +171,9 @@ func (b *bench) corpus(ctx context.Context, n int) (string, error) {
 	}
 	defer os.Remove(f.Name()) // after the rename, nothing
 	err = b.src.Write(ctx, f, n, synth.Options{Seed: b.opts.Seed})
+	if err == nil {
+		err = f.Chmod(0o644) // CreateTemp's 0600 is for secrets
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
