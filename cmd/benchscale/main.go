@@ -37,7 +37,7 @@ func main() {
 	flag.StringVar(&opts.Dir, "out", "", "`DIR` for corpora (kept and reused), stores and results.md (required)")
 	flag.Uint64Var(&opts.Seed, "seed", 1, "`SEED` of the synthetic corpora")
 	flag.StringVar(&opts.Bin, "bin", "", "newsgraph `BINARY` to measure (default: build ./cmd/newsgraph into DIR)")
-	flag.StringVar(&corpora, "corpus", scalebench.DefaultCorpus, "source corpus `INPUTS`, comma-separated, as newsgraph ingest takes them")
+	flag.StringVar(&corpora, "corpus", scalebench.DefaultCorpus, "source corpus `INPUTS`, comma-separated, as newsgraph ingest takes them (the default is relative: run from the repository root)")
 	flag.StringVar(&opts.Neo4jURI, "neo4j", "", "also measure the Neo4j server at `URI` (credentials from NEO4J_USERNAME, NEO4J_PASSWORD); its database is EMPTIED first")
 	flag.StringVar(&opts.ActorA, "a", "", "first actor `NAME` of path, neighbors, entity, relations and timeline (default: the person ranked first by query centrality)")
 	flag.StringVar(&opts.ActorB, "b", "", "second actor `NAME`, of path (default: the person ranked second)")

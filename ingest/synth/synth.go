@@ -36,9 +36,20 @@ var ErrEmpty = errors.New("synth: no source article has a sentence")
 // Load reads the source corpus from inputs (files, folders, URLs, as
 // `newsgraph ingest` takes them) with read.Read and opts. Articles whose
 // body has no sentence are skipped; problems go to opts.Problem as read
-// reports them. It returns ErrEmpty when nothing is left.
+// reports them. It returns ErrEmpty, with the first problem that skipped
+// input, when nothing is left.
 func Load(ctx context.Context, inputs []string, opts read.ReadOptions) (*Source, error) {
 	s := &Source{}
+	var first *read.Problem // the first problem that skipped something, for ErrEmpty
+	report := opts.Problem
+	opts.Problem = func(p read.Problem) {
+		if first == nil && !p.Warning {
+			first = &p
+		}
+		if report != nil {
+			report(p)
+		}
+	}
 	err := read.Read(ctx, inputs, opts, func(a read.Article) error {
 		sents := norm.Sentences(a.Body)
 		if len(sents) == 0 {
@@ -51,6 +62,9 @@ func Load(ctx context.Context, inputs []string, opts read.ReadOptions) (*Source,
 		return nil, fmt.Errorf("synth: read source corpus: %w", err)
 	}
 	if len(s.articles) == 0 {
+		if first != nil {
+			return nil, fmt.Errorf("%w (first problem: %v)", ErrEmpty, first)
+		}
 		return nil, ErrEmpty
 	}
 	return s, nil

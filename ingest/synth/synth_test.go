@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,9 +47,12 @@ func TestLoad(t *testing.T) {
 	if got, want := src.Sentences(), 4+3+4+5+1; got != want {
 		t.Errorf("Sentences() = %d, want %d", got, want)
 	}
-	_, err := synth.Load(context.Background(), []string{filepath.Join(t.TempDir(), "none.jsonl")}, read.ReadOptions{})
-	if err == nil {
-		t.Error("Load of a missing file: no error")
+	// read reports a missing file as a problem, not an error: Load's
+	// error names it.
+	missing := filepath.Join(t.TempDir(), "none.jsonl")
+	_, err := synth.Load(context.Background(), []string{missing}, read.ReadOptions{})
+	if !errors.Is(err, synth.ErrEmpty) || !strings.Contains(fmt.Sprint(err), missing) {
+		t.Errorf("Load of a missing file: %v, want ErrEmpty naming it", err)
 	}
 }
 
