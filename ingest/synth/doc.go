@@ -16,8 +16,9 @@
 //     order, so that it names the actors of several real articles together
 //     and its co-mention density is that of real news, not of a bag of
 //     random sentences;
-//   - its source, title and language are those of the first source article
-//     drawn, so sources keep their share of the corpus;
+//   - its source and title are those of the first source article drawn, so
+//     sources keep their share of the corpus (its language is left to
+//     ingest to detect, as for the source);
 //   - its date is uniform over Options.Days days from Options.Start, to the
 //     second, written in RFC 3339 (UTC);
 //   - its id and url are unique in the corpus and name the seed and i.
