@@ -19,7 +19,7 @@ VULNDB_VERSION      ?= v0.0.0-20261105234957-e22db6528018
 VULNDB_DIR          := bin/vulndb-$(VULNDB_VERSION)
 VULNDB              ?= file://$(CURDIR)/$(VULNDB_DIR)
 
-.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
+.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query bench-scale fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,20 @@ bench-reingest: ## first ingest of ../shared/corpora/ar-news-2022 vs re-ingests 
 
 bench-query: ## time projections, the centrality table, communities and paths on ar-news-2022 (ingested once into SQLite)
 	$(GO) test -run '^$$' -bench BenchmarkQueryCorpus -benchtime 3x -timeout 30m ./cmd/newsgraph
+
+# The scale benchmark (issue 16; docs/query-performance.md, Scale): corpora of
+# SIZES articles recombined from ../shared/corpora/ar-news-2022, kept in
+# SCALE_DIR (outside the repository: 10k is 60 MB, 100k 0.6 GB, 1M 6 GB).
+# The long run is make bench-scale SIZES=1000000: hours on 2 cores, and about
+# 20 GB of disk for the corpus (5.5 GB) and its SQLite store (~15 GB).
+SIZES     ?= 10000,100000
+SCALE_DIR ?= /tmp/newsgraph-scale
+bench-scale: ## ingest synthetic corpora of SIZES (10000,100000; the long run: SIZES=1000000) into SQLite (and Neo4j with NEWSGRAPH_TEST_NEO4J_URI, which is EMPTIED), time every query cold and warm; SCALE_DIR/results.md
+	@for v in USERNAME PASSWORD DATABASE; do \
+		eval "t=\$${NEWSGRAPH_TEST_NEO4J_$$v:-}"; if [ -n "$$t" ]; then export NEO4J_$$v="$$t"; fi; \
+	done; \
+	echo "$(GO) run ./cmd/benchscale -sizes $(SIZES) -out $(SCALE_DIR) $(if $(NEWSGRAPH_TEST_NEO4J_URI),-neo4j $(NEWSGRAPH_TEST_NEO4J_URI))"; \
+	$(GO) run ./cmd/benchscale -sizes $(SIZES) -out $(SCALE_DIR) $(if $(NEWSGRAPH_TEST_NEO4J_URI),-neo4j $(NEWSGRAPH_TEST_NEO4J_URI))
 
 FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML

@@ -50,11 +50,16 @@ var layerRules = []layerRule{
 	{"ingest/releval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
 	// Measuring resolution reads a store only, never the extractor.
 	{"ingest/reseval", []string{"graph", "graph/norm"}},
+	// Synthetic corpora recombined from a real one, and the scale
+	// benchmark that ingests and queries them with the newsgraph binary.
+	{"ingest/synth", []string{"graph", "graph/norm", "ingest/read"}},
+	{"ingest/synth/scalebench", []string{"graph", "graph/norm", "ingest/read", "ingest/synth"}},
 	// Graph algorithms over a projection: never ingest.
 	{"query", []string{"graph", "graph/norm"}},
 	// Pictures of query results: above the algorithms whose results they draw.
 	{"query/draw", []string{"graph", "graph/norm", "query"}},
 	{"cmd/newsgraph", []string{"*"}},
+	{"cmd/benchscale", []string{"*"}},
 }
 
 // matches reports whether pattern (a package, "dir/..." or "*") covers pkg.
