@@ -18,7 +18,7 @@ const cacheVersion = "2"
 // cached returns the result compute gives for the whole-graph question
 // named by what and params (every option the answer depends on), from the
 // store's cache of derived values when it holds one made at its current
-// write generation (cluster.Deriver: SQLite), else by computing it and
+// write generation (cluster.Deriver: SQLite and Neo4j), else by computing it and
 // caching it for the next command. The key also holds the cache version,
 // this build's version and the clustering's scope, so that no answer made
 // under other rules is read. Stores that keep no derived values, and

@@ -129,7 +129,7 @@ func ingestFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
-		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (SQLite; a scheduled ingest is the place for it)"},
+		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (a scheduled ingest is the place for it)"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
 		&cli.DurationFlag{Name: "lock-lease", Value: graph.DefaultLease, EnvVars: []string{"NEWSGRAPH_LOCK_LEASE"}, Hidden: true,
 			Usage: "how long the Neo4j lock of a crashed ingest blocks others (renewed every third of it while running)"},
@@ -428,7 +428,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 				fmt.Fprintf(opts.stderr, "warning: --warm: %v\n", werr)
 			}
 		} else if !opts.quiet {
-			fmt.Fprintf(opts.stderr, "note: --warm: this store keeps no cached answers (only SQLite does); nothing to warm\n")
+			fmt.Fprintf(opts.stderr, "note: --warm: this store keeps no cached answers; nothing to warm\n")
 		}
 	}
 	mu.Lock()

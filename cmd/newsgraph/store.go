@@ -95,6 +95,10 @@ func openReadStore(ctx context.Context, g globalOptions) (graph.Store, error) {
 var (
 	_ cluster.EntityLister = (*sqlite.Store)(nil)
 	_ cluster.EntityLister = (*neo4j.Store)(nil)
+	// Both keep derived values by write generation: the clustering and
+	// the cached whole-graph answers (cached).
+	_ cluster.Deriver = (*sqlite.Store)(nil)
+	_ cluster.Deriver = (*neo4j.Store)(nil)
 )
 
 // clusterOptions are the options clustering runs with: extraction's

@@ -256,9 +256,11 @@ MATCH (a:Entity {id: p[0]})-[r:CO_MENTIONED]-(b:Entity {id: p[1]}) DELETE r`, ma
 		}
 	}
 	if err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		_, err := run(ctx, tx, `MERGE (m:NewsgraphMeta {key: $key}) SET m.version = $version`,
-			map[string]any{"key": aggregatesKey, "version": aggregatesVersion})
-		return err
+		if _, err := run(ctx, tx, `MERGE (m:NewsgraphMeta {key: $key}) SET m.version = $version`,
+			map[string]any{"key": aggregatesKey, "version": aggregatesVersion}); err != nil {
+			return err
+		}
+		return bumpGeneration(ctx, tx)
 	}); err != nil {
 		return fmt.Errorf("repair aggregates: %w", err)
 	}

@@ -520,6 +520,9 @@ func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []str
 // counts of the entities (qSetEntityCounts) and the CO_MENTIONED
 // relationships of the pairs whose articles changed.
 func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, pairs map[[2]string]bool) error {
+	if err := bumpGeneration(ctx, tx); err != nil {
+		return err
+	}
 	if len(touched) > 0 {
 		if _, err := run(ctx, tx, qDropOrphans, map[string]any{"ids": touched}); err != nil {
 			return err
