@@ -56,7 +56,11 @@ answers from its mentions, as before, until check --repair computes them.
 var errCheckFailed = errors.New("store failed its integrity check")
 
 func runCheck(ctx context.Context, opts checkOptions) error {
-	store, err := openStoreUnchecked(ctx, opts.globalOptions)
+	open := openStoreUnchecked
+	if opts.repair {
+		open = openStoreForRepair // a repair writes
+	}
+	store, err := open(ctx, opts.globalOptions)
 	if err != nil {
 		return err
 	}

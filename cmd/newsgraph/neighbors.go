@@ -72,6 +72,21 @@ matches several entities (their IDs are listed).`,
 	}
 }
 
+// showsEvidence reports whether a view of the neighbours table shows a
+// column of the newest article behind each link.
+func showsEvidence(v view) bool {
+	if len(v.columns) == 0 {
+		return true
+	}
+	for _, c := range v.columns {
+		switch c {
+		case "source", "article_id", "url", "evidence":
+			return true
+		}
+	}
+	return false
+}
+
 // maxNeighborScan bounds the articles of one link that neighbors reads to
 // choose the one it quotes: a row each, and thousands of rows with --top 0.
 const maxNeighborScan = 50
@@ -136,14 +151,18 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 		rank++
 		// The newest article behind the link, as query path lists them
 		// (among the newest, one naming both in one sentence), choosing
-		// among at most maxNeighborScan.
-		ev, err := hopEvidence(ctx, store, e.ID, n.Entity.ID, opts.filter, 1, min(n.Articles, maxNeighborScan))
-		if err != nil {
-			return err
-		}
+		// among at most maxNeighborScan; not looked up when --columns
+		// shows none of it (a lookup a row: a minute for a hub's
+		// thousands of neighbours with --top 0).
 		var newest graph.Evidence
-		if len(ev) > 0 {
-			newest = ev[0]
+		if showsEvidence(opts.view) {
+			ev, err := hopEvidence(ctx, store, e.ID, n.Entity.ID, opts.filter, 1, min(n.Articles, maxNeighborScan))
+			if err != nil {
+				return err
+			}
+			if len(ev) > 0 {
+				newest = ev[0]
+			}
 		}
 		link := newest.URL
 		if table {

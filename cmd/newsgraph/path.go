@@ -307,6 +307,12 @@ func inProjection(p *graph.Projection, id string) bool {
 // projection: the article filters leave it no article, or the entity
 // filters (--type, --kind) drop it.
 func leftOut(e graph.Entity, opts queryOptions) string {
+	switch {
+	case len(opts.filter.Types) > 0 && !hasType(opts.filter.Types, e.Type):
+		return fmt.Sprintf("%s is a %s, which --type leaves out", describe(e), e.Type)
+	case !opts.narrow.KindMatches(e.Kind):
+		return fmt.Sprintf("%s is of kind %q, which --kind leaves out", describe(e), e.Kind)
+	}
 	if f := articleFiltersText(opts.filter); f != "" {
 		return fmt.Sprintf("%s has no article within %s", describe(e), f)
 	}

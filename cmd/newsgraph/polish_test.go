@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query"
 	"github.com/newsgraph/newsgraph/query/draw"
 )
 
@@ -140,7 +141,11 @@ func TestLeftOut(t *testing.T) {
 	}{
 		{queryOptions{filter: graph.Filter{Since: since}}, "Joe Biden has no article within --since 2022-01-01"},
 		{queryOptions{filter: graph.Filter{Langs: []string{"ar"}, Sources: []string{"bbc"}}}, "Joe Biden has no article within --lang ar --source bbc"},
-		{queryOptions{filter: graph.Filter{Types: []graph.EntityType{graph.Location}}}, "Joe Biden is a person, which --type or --kind leaves out"},
+		{queryOptions{filter: graph.Filter{Types: []graph.EntityType{graph.Location}}}, "Joe Biden is a person, which --type leaves out"},
+		// The type says it even with an article filter (the break-it pass
+		// of issue 16 got "no article within --since 1900-01-01").
+		{queryOptions{filter: graph.Filter{Since: since, Types: []graph.EntityType{graph.Location}}}, "Joe Biden is a person, which --type leaves out"},
+		{queryOptions{narrow: query.Narrowing{Kinds: []string{"country"}}}, `Joe Biden is of kind "", which --kind leaves out`},
 	} {
 		if got := leftOut(e, tc.opts); got != tc.want {
 			t.Errorf("leftOut(%+v) = %q, want %q", tc.opts.filter, got, tc.want)

@@ -79,6 +79,15 @@ func openStoreUnchecked(ctx context.Context, g globalOptions) (graph.Store, erro
 	return graph.OpenReadOnly(ctx, g.store, backends(g))
 }
 
+// openStoreForRepair opens an existing store for writing, without the
+// quick check: check --repair, which must write what it recomputes.
+func openStoreForRepair(ctx context.Context, g globalOptions) (graph.Store, error) {
+	if err := storeExists(g.store); err != nil {
+		return nil, err
+	}
+	return graph.Open(ctx, g.store, backends(g))
+}
+
 // openReadStore is openStore for the commands that read the graph: unless
 // g.noCluster, its reads see the clusters of graph/cluster (one actor's
 // made IDs across articles) as single nodes. The stored IDs are untouched.

@@ -61,6 +61,7 @@ func (s *Store) clustering(ctx context.Context, ents []graph.ProjectedEntity) (*
 			d = nil
 		}
 	}
+	stamped := ents == nil
 	if ents == nil {
 		if l, ok := s.Store.(EntityLister); ok {
 			var err error
@@ -75,8 +76,11 @@ func (s *Store) clustering(ctx context.Context, ents []graph.ProjectedEntity) (*
 			ents = p.Entities
 		}
 	}
+	// Entities the caller read came before the generation was: a write in
+	// between would store a clustering of the old entities as the new
+	// state's. Only one computed from entities read after it is stored.
 	s.c = Compute(ents, s.opts)
-	if d != nil {
+	if d != nil && stamped {
 		if v, err := s.c.marshal(); err == nil {
 			_ = d.SetDerived(ctx, key, gen, v) // a cache: a read-only store keeps none
 		}

@@ -236,7 +236,11 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 		if version != schemaVersion {
 			db.Close()
-			return Open(ctx, path) // upgrade, or refuse, as Open does
+			s, err := Open(ctx, path) // upgrade, or refuse, as Open does
+			if err != nil && version < schemaVersion && isReadOnly(err) {
+				return nil, fmt.Errorf("open store %s: %w", path, &OldSchemaError{Version: version, Err: err})
+			}
+			return s, err
 		}
 		return &Store{db: db, path: path, readOnly: true}, nil
 	}
@@ -296,6 +300,30 @@ func (s *Store) migrateRetry(ctx context.Context) error {
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// OldSchemaError is a store of an older schema version that this process
+// cannot upgrade, because it may not write the file or its folder: the
+// upgrade is a one-time write that whoever owns the store must make.
+type OldSchemaError struct {
+	Version int
+	Err     error // what SQLite said when asked to write
+}
+
+func (e *OldSchemaError) Error() string {
+	return fmt.Sprintf("the store is of schema version %d and this newsgraph reads version %d: it upgrades the file once, "+
+		"which needs the right to write it and its folder (run `newsgraph --store FILE check` once as its owner, or copy it somewhere you can write)",
+		e.Version, schemaVersion)
+}
+
+func (e *OldSchemaError) Unwrap() error { return e.Err }
+
+// isReadOnly reports whether err is SQLite's SQLITE_READONLY, under any of
+// its extended codes, or SQLITE_CANTOPEN (a folder this process cannot
+// write, where the journal would go).
+func isReadOnly(err error) bool {
+	var se *sqlitedriver.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_READONLY || se.Code()&0xff == sqlite3.SQLITE_CANTOPEN)
 }
 
 // isBusy reports whether err is SQLite's SQLITE_BUSY, under any of its
