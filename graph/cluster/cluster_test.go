@@ -309,3 +309,86 @@ func TestMarshalRoundTrip(t *testing.T) {
 		t.Errorf("representative's entity %+v", d.entity["person:احمد-عصيد"])
 	}
 }
+
+// TestApplyEdgesRandom compares Apply's edges with the plain way — every
+// edge mapped to its representatives, summed and sorted — on random
+// projections whose made IDs merge (clitic forms) and hide (given names).
+func TestApplyEdgesRandom(t *testing.T) {
+	for seed := int64(1); seed <= 20; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		var ents []graph.ProjectedEntity
+		seen := map[string]bool{}
+		names := []string{"احمد-عصيد", "سعد-الحريري", "نبيه-بري", "حسن-نصر-الله", "عمار-الحكيم", "هادي-العامري",
+			"فالح-الفياض", "قيس-الخزعلي", "نوري-المالكي", "حيدر-العبادي", "برهم-صالح", "محمد-الحلبوسي", "محمد", "احمد"}
+		for i := 0; i < 60; i++ {
+			base := names[r.Intn(len(names))]
+			id := "person:" + []string{"", "و", "ب", "ل"}[r.Intn(4)] + base
+			if r.Intn(10) == 0 {
+				id = "location:" + base
+			}
+			if !seen[id] {
+				seen[id] = true
+				ents = append(ents, ent(id, 1+r.Intn(9)))
+			}
+		}
+		slices.SortFunc(ents, func(a, b graph.ProjectedEntity) int { return strings.Compare(a.ID, b.ID) })
+		c := Compute(ents, Options{})
+		p := &graph.Projection{Entities: ents}
+		pairs := map[[2]string]bool{}
+		for k := 0; k < 300; k++ {
+			a, b := ents[r.Intn(len(ents))].ID, ents[r.Intn(len(ents))].ID
+			if a == b {
+				continue
+			}
+			if b < a {
+				a, b = b, a
+			}
+			if !pairs[[2]string{a, b}] {
+				pairs[[2]string{a, b}] = true
+				p.Edges = append(p.Edges, graph.Edge{A: a, B: b, Articles: 1 + r.Intn(5), Sentences: r.Intn(3)})
+			}
+		}
+		slices.SortFunc(p.Edges, func(x, y graph.Edge) int {
+			if x.A != y.A {
+				return strings.Compare(x.A, y.A)
+			}
+			return strings.Compare(x.B, y.B)
+		})
+		sum := map[[2]string]graph.Edge{}
+		for _, e := range p.Edges {
+			if c.Hidden(e.A) || c.Hidden(e.B) {
+				continue
+			}
+			a, b := c.Rep(e.A), c.Rep(e.B)
+			if a == b {
+				continue
+			}
+			if b < a {
+				a, b = b, a
+			}
+			m, ok := sum[[2]string{a, b}]
+			if !ok {
+				m = graph.Edge{A: a, B: b}
+			}
+			m.Articles += e.Articles
+			m.Sentences += e.Sentences
+			sum[[2]string{a, b}] = m
+		}
+		var want []graph.Edge
+		for _, e := range sum {
+			want = append(want, e)
+		}
+		slices.SortFunc(want, func(x, y graph.Edge) int {
+			if x.A != y.A {
+				return strings.Compare(x.A, y.A)
+			}
+			return strings.Compare(x.B, y.B)
+		})
+		if merged, _ := c.Merged(); merged == 0 {
+			t.Fatalf("seed %d: nothing merged; the test cannot tell the two ways apart", seed)
+		}
+		if got := c.Apply(p).Edges; !slices.Equal(got, want) {
+			t.Fatalf("seed %d: edges\n got %+v\nwant %+v", seed, got, want)
+		}
+	}
+}

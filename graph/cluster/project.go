@@ -46,10 +46,26 @@ func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
 	}
 	sort.Slice(out.Entities, func(i, j int) bool { return out.Entities[i].ID < out.Entities[j].ID })
 
+	// An edge between two IDs no cluster holds keeps its place in p's
+	// order; only the edges of merged IDs are mapped and summed, then
+	// merged in: a projection's millions of edges go through no map and
+	// no sort (a quarter of a cold centrality at 10,000 articles).
+	merged := func(id string) bool {
+		if _, ok := c.rep[id]; ok {
+			return true
+		}
+		_, ok := c.members[id]
+		return ok
+	}
 	type pair struct{ a, b string }
 	edges := map[pair]*graph.Edge{}
+	kept := make([]graph.Edge, 0, len(p.Edges))
 	for _, e := range p.Edges {
 		if c.hidden[e.A] || c.hidden[e.B] {
+			continue
+		}
+		if !merged(e.A) && !merged(e.B) {
+			kept = append(kept, e)
 			continue
 		}
 		a, b := c.Rep(e.A), c.Rep(e.B)
@@ -71,16 +87,25 @@ func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
 		m.Sentences += e.Sentences
 		m.First, m.Last = widen(m.First, m.Last, e.First, e.Last)
 	}
-	out.Edges = make([]graph.Edge, 0, len(edges))
+	mapped := make([]graph.Edge, 0, len(edges))
 	for _, e := range edges {
-		out.Edges = append(out.Edges, *e)
+		mapped = append(mapped, *e)
 	}
-	sort.Slice(out.Edges, func(i, j int) bool {
-		if out.Edges[i].A != out.Edges[j].A {
-			return out.Edges[i].A < out.Edges[j].A
+	less := func(x, y graph.Edge) bool { return x.A < y.A || x.A == y.A && x.B < y.B }
+	sort.Slice(mapped, func(i, j int) bool { return less(mapped[i], mapped[j]) })
+	// Both lists are in (A, B) order and share no pair (a mapped edge has
+	// a merged end, a kept one none): merge them.
+	out.Edges = make([]graph.Edge, 0, len(kept)+len(mapped))
+	i, j := 0, 0
+	for i < len(kept) || j < len(mapped) {
+		if j == len(mapped) || i < len(kept) && less(kept[i], mapped[j]) {
+			out.Edges = append(out.Edges, kept[i])
+			i++
+		} else {
+			out.Edges = append(out.Edges, mapped[j])
+			j++
 		}
-		return out.Edges[i].B < out.Edges[j].B
-	})
+	}
 	return out
 }
 
