@@ -46,9 +46,9 @@ $(VULNDB_DIR)/index/db.json:
 	$(GO) run golang.org/x/vulndb/cmd/indexdb@$(VULNDB_VERSION) -vulns "$$src/data/osv" -out $(VULNDB_DIR).tmp; \
 	mv $(VULNDB_DIR).tmp $(VULNDB_DIR)
 
-# The -timeout catches a hung test, not a slow suite: cmd/newsgraph takes
-# about 22 minutes under -race on a quiet 2-core machine (CI, 2026-11-30),
-# too near 30 to leave a slower machine room.
+# The -timeout catches a hung test, not a slow suite: cmd/newsgraph took
+# 12–22 minutes under -race on a 2-core machine (CI, 2026-11-30; 12 since
+# queries read the stored aggregates), which leaves a slower machine room.
 test: vulncheck ## govulncheck, go vet, every test with the race detector (the Neo4j ones take minutes), then a short round of each fuzz target (what CI runs)
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 45m ./...
