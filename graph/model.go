@@ -254,6 +254,28 @@ func Around(p *Projection, ids []string) *Projection {
 	return out
 }
 
+// Ends returns ids and the ends of edges, each once, in no set order: the
+// entities a neighbourhood of ids joins (NeighborhoodReader).
+func Ends(ids []string, edges []Edge) []string {
+	seen := make(map[string]bool, len(ids)+len(edges))
+	out := make([]string, 0, len(ids)+len(edges))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	for _, e := range edges {
+		for _, id := range [2]string{e.A, e.B} {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
 // Filter narrows a projection. Zero values mean "no restriction".
 type Filter struct {
 	Types   []EntityType

@@ -387,10 +387,7 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	if err != nil {
 		return nil, err
 	}
-	var members []string
-	for _, id := range ids {
-		members = append(members, c.Members(id)...)
-	}
+	members := c.membersOf(ids)
 	p, err := nr.Neighborhood(ctx, members, f)
 	if err != nil {
 		return nil, err
@@ -434,10 +431,7 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 	if err != nil {
 		return nil, err
 	}
-	var members []string
-	for _, id := range ids {
-		members = append(members, c.Members(id)...)
-	}
+	members := c.membersOf(ids)
 	ents, err := nr.EntitiesOf(ctx, members, f)
 	if err != nil {
 		return nil, err
@@ -453,3 +447,12 @@ func (s *Store) Unwrap() graph.Store { return s.Store }
 // its reads and cached by the wrapped store's generation must be keyed by
 // it as well.
 func (s *Store) Scope() string { return "cluster/" + RulesVersion + "/" + s.opts.Fingerprint }
+
+// membersOf returns the members of ids' clusters, cluster by cluster.
+func (c *Clustering) membersOf(ids []string) []string {
+	var members []string
+	for _, id := range ids {
+		members = append(members, c.Members(id)...)
+	}
+	return members
+}

@@ -151,17 +151,7 @@ RETURN a.id AS a, b.id AS b, `+cols, params)
 		return nil, fmt.Errorf("neighbourhood edges: %w", err)
 	}
 	p := &graph.Projection{Edges: edgesOf(recs)}
-	want := map[string]bool{}
-	for _, id := range ids {
-		want[id] = true
-	}
-	for _, e := range p.Edges {
-		want[e.A], want[e.B] = true, true
-	}
-	all := make([]string, 0, len(want))
-	for id := range want {
-		all = append(all, id)
-	}
+	all := graph.Ends(ids, p.Edges)
 	if p.Entities, err = s.EntitiesOf(ctx, all, f); err != nil {
 		return nil, err
 	}

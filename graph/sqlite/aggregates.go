@@ -680,17 +680,7 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	if p.Edges, err = queryEdges(ctx, tx, q, args); err != nil {
 		return nil, fmt.Errorf("neighbourhood edges: %w", err)
 	}
-	want := map[string]bool{}
-	for _, id := range ids {
-		want[id] = true
-	}
-	for _, e := range p.Edges {
-		want[e.A], want[e.B] = true, true
-	}
-	all := make([]string, 0, len(want))
-	for id := range want {
-		all = append(all, id)
-	}
+	all := graph.Ends(ids, p.Edges)
 	if p.Entities, err = entitiesOf(ctx, tx, all, f); err != nil {
 		return nil, err
 	}
