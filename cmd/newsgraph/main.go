@@ -86,6 +86,10 @@ paths between them, with the articles behind each link.
 			&cli.BoolFlag{Name: "no-cluster", EnvVars: []string{"NEWSGRAPH_NO_CLUSTER"},
 				Usage: "read the nodes as stored: do not merge the made IDs of one actor across articles (graph/cluster; docs/eval.md, Clustering across articles)"},
 			&cli.StringFlag{Name: "neo4j-database", Usage: "Neo4j database `NAME`", EnvVars: []string{"NEO4J_DATABASE"}, Value: "neo4j"},
+			// For developers measuring a command (docs/query-performance.md):
+			// go tool pprof bin/newsgraph FILE.
+			&cli.StringFlag{Name: "cpu-profile", Hidden: true, EnvVars: []string{"NEWSGRAPH_CPU_PROFILE"},
+				Usage: "write a CPU profile of the command to `FILE`"},
 		},
 		Commands: []*cli.Command{
 			ingestCommand(),
@@ -105,6 +109,10 @@ paths between them, with the articles behind each link.
 				return usageErrorf("--width must not be negative")
 			}
 			c.App.Writer = newTerminal(stdout, c.Int("width"))
+			return startProfile(c.String("cpu-profile"))
+		},
+		After: func(*cli.Context) error {
+			stopProfile()
 			return nil
 		},
 		OnUsageError:   onUsageError,
