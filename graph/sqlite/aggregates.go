@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -380,47 +379,13 @@ func pairUpsert(n int) string {
 			s_last = coalesce(max(s_last, excluded.s_last), s_last, excluded.s_last)`
 }
 
-// valueRows is n rows of k placeholders.
-func valueRows(n, k int) string {
-	row := "(" + placeholders(k) + ")"
-	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
-}
-
-// upsertBatch is how many rows one statement of upsertRows writes: one
-// call into SQLite per batch rather than per row, which is most of the
-// cost of an ingest's aggregates (a million pairs on ar-news-2022).
-const upsertBatch = 256
-
 // upsertRows runs upsert (entityUpsert or pairUpsert) over args, k values
-// a row, upsertBatch rows a statement.
+// a row, through a rowWriter.
 func upsertRows(ctx context.Context, tx *sql.Tx, upsert func(n int) string, k int, args []any) error {
-	rows := len(args) / k
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
-	for start := 0; start < rows; start += upsertBatch {
-		n := min(upsertBatch, rows-start)
-		batch := args[start*k : (start+n)*k]
-		if n < upsertBatch {
-			if _, err := tx.ExecContext(ctx, upsert(n), batch...); err != nil {
-				return err
-			}
-			continue
-		}
-		if full == nil {
-			var err error
-			if full, err = tx.PrepareContext(ctx, upsert(upsertBatch)); err != nil {
-				return err
-			}
-		}
-		if _, err := full.ExecContext(ctx, batch...); err != nil {
-			return err
-		}
-	}
-	return nil
+	w := newRowWriter(tx, k, upsert)
+	defer w.close()
+	w.args = args
+	return w.flush(ctx)
 }
 
 // nullable is "" as NULL.

@@ -182,7 +182,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
-		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -464,40 +464,55 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	defer tx.Rollback()
 
-	stmts, err := prepare(ctx, tx, map[string]string{
+	stmts, err := prepare(ctx, tx, withEntityQueries(map[string]string{
 		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
 		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
 		"delRelations": `DELETE FROM relations WHERE article_id = ?`,
 		"delTexts":     `DELETE FROM sentences WHERE article_id = ?`,
-		"text":         `INSERT INTO sentences (article_id, sentence, text) VALUES (?, ?, ?)`,
 		"article": `INSERT INTO articles (id, url, source, title, published, lang, hash, input, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET url = excluded.url, source = excluded.source, title = excluded.title,
 			published = excluded.published, lang = excluded.lang, hash = excluded.hash, input = excluded.input,
 			text = excluded.text`,
-		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
-			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases":   `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":        `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
-		"mention":      `INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		// A placeholder row, so that the mentions may refer to it, until
+		// deriveEntities writes the version the mentions give.
+		"newEntity":    `INSERT INTO entities (id, type) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`,
 		"oldEntities":  `SELECT entity_id FROM mentions WHERE article_id = ?`,
 		"oldPublished": `SELECT published FROM articles WHERE id = ?`,
 		"oldCounts":    `SELECT entity_id, count FROM mentions WHERE article_id = ?`,
 		"oldSentences": `SELECT sentence, entity_id FROM mention_sentences WHERE article_id = ? ORDER BY sentence, entity_id`,
-		// OR IGNORE: a sentence listed twice is still one sentence.
-		"sentence": `INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id) VALUES (?, ?, ?)`,
-		"relation": `INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
-			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	})
+	}))
 	if err != nil {
 		return err
 	}
 	defer closeAll(stmts)
+	// The rows of the articles' facts, written many to a statement.
+	mentions := newRowWriter(tx, 7, insertRows(`INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
+	// OR IGNORE: a sentence listed twice is still one sentence.
+	sentences := newRowWriter(tx, 3, insertRows(`INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id)`, 3, ""))
+	texts := newRowWriter(tx, 3, insertRows(`INSERT INTO sentences (article_id, sentence, text)`, 3, ""))
+	relations := newRowWriter(tx, 16, insertRows(`INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
+			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end)`, 16, ""))
+	writers := []*rowWriter{relations, mentions, sentences, texts}
+	defer func() {
+		for _, w := range writers {
+			w.close()
+		}
+	}()
+	flush := func() error {
+		// Mentions before relations, whose entities only mentions keep
+		// alive (the foreign keys are checked per statement).
+		for _, w := range []*rowWriter{mentions, sentences, texts, relations} {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 
-	// Entities shared by many documents are written once per batch, then
-	// derived again from the mentions (deriveEntities), with those the
-	// replaced versions mentioned.
+	// Every entity a batch touches — those its documents give, and those
+	// the replaced versions mentioned — is derived from the mentions once
+	// they are written (deriveEntities). Until then a new one is a
+	// placeholder row, which the mentions' foreign key wants.
 	entities := make(map[string]graph.Entity)
 	touched := make(map[string]bool)
 	for _, d := range docs {
@@ -515,24 +530,34 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		e := entities[id]
-		if err := writeEntity(ctx, stmts, e); err != nil {
-			return fmt.Errorf("write entity %s: %w", e.ID, err)
+		if _, err := stmts["newEntity"].ExecContext(ctx, id, string(entities[id].Type)); err != nil {
+			return fmt.Errorf("write entity %s: %w", id, err)
 		}
 	}
 	agg := newAggDelta()
+	written := make(map[string]bool, len(docs))
 	for _, d := range docs {
 		a := d.Article
+		if written[a.ID] {
+			// The same article twice in a batch: the second replaces
+			// the first, whose rows must be in the store to be read.
+			if err := flush(); err != nil {
+				return fmt.Errorf("write article %s: %w", a.ID, err)
+			}
+		}
+		written[a.ID] = true
 		old, hadOld, err := readFacts(ctx, stmts, a.ID)
 		if err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 		agg.replace(old, hadOld, docFacts(d), true)
-		// Relations go first: they refer to entities that only mentions
-		// keep alive.
-		for _, del := range []string{"delRelations", "delSentences", "delTexts", "delMentions"} {
-			if _, err := stmts[del].ExecContext(ctx, a.ID); err != nil {
-				return fmt.Errorf("write article %s: %w", a.ID, err)
+		if hadOld {
+			// Relations go first: they refer to entities that only
+			// mentions keep alive.
+			for _, del := range []string{"delRelations", "delSentences", "delTexts", "delMentions"} {
+				if _, err := stmts[del].ExecContext(ctx, a.ID); err != nil {
+					return fmt.Errorf("write article %s: %w", a.ID, err)
+				}
 			}
 		}
 		if _, err := stmts["article"].ExecContext(ctx, a.ID, a.URL, a.Source, a.Title, formatTime(a.Published), a.Lang, a.Hash, a.Input, a.Text); err != nil {
@@ -543,18 +568,18 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			given[e.ID] = e
 		}
 		for _, m := range d.Mentions {
-			if _, err := stmts["mention"].ExecContext(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans),
+			if err := mentions.add(ctx, a.ID, m.EntityID, m.Count, mustJSON(m.Surfaces), mustJSON(m.Sentences), spansJSON(m.Spans),
 				entityJSON(given[m.EntityID])); err != nil {
 				return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 			}
 			for _, n := range m.Sentences {
-				if _, err := stmts["sentence"].ExecContext(ctx, a.ID, n, m.EntityID); err != nil {
+				if err := sentences.add(ctx, a.ID, n, m.EntityID); err != nil {
 					return fmt.Errorf("write article %s mention %s: %w", a.ID, m.EntityID, err)
 				}
 			}
 		}
 		for _, st := range d.Sentences {
-			if _, err := stmts["text"].ExecContext(ctx, a.ID, st.Index, st.Text); err != nil {
+			if err := texts.add(ctx, a.ID, st.Index, st.Text); err != nil {
 				return fmt.Errorf("write article %s sentence %d: %w", a.ID, st.Index, err)
 			}
 		}
@@ -563,12 +588,15 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			if r.Object != "" {
 				object = r.Object
 			}
-			if _, err := stmts["relation"].ExecContext(ctx, a.ID, i, string(r.Type), r.Subject, object, r.Directed, r.Negated,
+			if err := relations.add(ctx, a.ID, i, string(r.Type), r.Subject, object, r.Directed, r.Negated,
 				r.Sentence, r.Text, r.TextStart, r.Trigger.Start, r.Trigger.End,
 				r.SubjectSpan.Start, r.SubjectSpan.End, r.ObjectSpan.Start, r.ObjectSpan.End); err != nil {
 				return fmt.Errorf("write article %s relation %d: %w", a.ID, i, err)
 			}
 		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("write articles: %w", err)
 	}
 	if err := agg.write(ctx, tx); err != nil {
 		return err
@@ -640,6 +668,16 @@ func deriveEntities(ctx context.Context, tx *sql.Tx, stmts map[string]*sql.Stmt,
 		if err := json.Unmarshal([]byte(v), &e); err != nil {
 			return fmt.Errorf("entity %s: %w", id, err)
 		}
+		// Most of a batch's entities are already stored as derived;
+		// reading the row is cheaper than writing it and its aliases.
+		var stored [7]string
+		err := stmts["storedEntity"].QueryRowContext(ctx, id).Scan(&stored[0], &stored[1], &stored[2], &stored[3], &stored[4], &stored[5], &stored[6])
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("entity %s: %w", id, err)
+		}
+		if err == nil && stored == entityRow(e) {
+			continue
+		}
 		if err := writeEntity(ctx, stmts, e); err != nil {
 			return fmt.Errorf("write entity %s: %w", id, err)
 		}
@@ -658,8 +696,27 @@ func bumpGeneration(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// withEntityQueries adds to queries those of writeEntity and
+// deriveEntities.
+func withEntityQueries(queries map[string]string) map[string]string {
+	queries["entity"] = `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
+			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`
+	queries["storedEntity"] = `SELECT type, kind, name, name_ar, aliases, wikidata, parent FROM entities WHERE id = ?`
+	queries["delAliases"] = `DELETE FROM aliases WHERE entity_id = ?`
+	queries["alias"] = `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`
+	return queries
+}
+
+// entityRow is the columns of the entities row of e, after its ID, as
+// writeEntity writes them. The aliases table follows from them (Keys).
+func entityRow(e graph.Entity) [7]string {
+	return [7]string{string(e.Type), e.Kind, e.Name, e.NameAr, mustJSON(e.Aliases), e.Wikidata, e.Parent}
+}
+
 func writeEntity(ctx context.Context, stmts map[string]*sql.Stmt, e graph.Entity) error {
-	if _, err := stmts["entity"].ExecContext(ctx, e.ID, string(e.Type), e.Kind, e.Name, e.NameAr, mustJSON(e.Aliases), e.Wikidata, e.Parent); err != nil {
+	r := entityRow(e)
+	if _, err := stmts["entity"].ExecContext(ctx, e.ID, r[0], r[1], r[2], r[3], r[4], r[5], r[6]); err != nil {
 		return err
 	}
 	if _, err := stmts["delAliases"].ExecContext(ctx, e.ID); err != nil {
@@ -692,18 +749,13 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		return err
 	}
 	defer tx.Rollback()
-	stmts, err := prepare(ctx, tx, map[string]string{
-		"article":     `DELETE FROM articles WHERE id = ?`, // mentions, their sentences and relations cascade
-		"oldEntities": `SELECT entity_id FROM mentions WHERE article_id = ?`,
-		"entity": `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
-			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`,
-		"delAliases":   `DELETE FROM aliases WHERE entity_id = ?`,
-		"alias":        `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`,
+	stmts, err := prepare(ctx, tx, withEntityQueries(map[string]string{
+		"article":      `DELETE FROM articles WHERE id = ?`, // mentions, their sentences and relations cascade
+		"oldEntities":  `SELECT entity_id FROM mentions WHERE article_id = ?`,
 		"oldPublished": `SELECT published FROM articles WHERE id = ?`,
 		"oldCounts":    `SELECT entity_id, count FROM mentions WHERE article_id = ?`,
 		"oldSentences": `SELECT sentence, entity_id FROM mention_sentences WHERE article_id = ? ORDER BY sentence, entity_id`,
-	})
+	}))
 	if err != nil {
 		return err
 	}
