@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -239,7 +240,18 @@ type problemJSON struct {
 // maxListed bounds the skipped inputs the summary lists.
 const maxListed = 20
 
+// ingestMemoryLimit is the soft limit on the Go heap of an ingest
+// (runtime/debug.SetMemoryLimit) unless $GOMEMLIMIT sets one: the
+// collector then runs before the heap doubles its live size, which took
+// the peak RSS of 10,000 synthetic articles from 325 MB to 274 MB for the
+// same CPU seconds (69.4 against 69.7; docs/query-performance.md). It is
+// soft: a larger live heap is collected more often, never refused.
+const ingestMemoryLimit = 192 << 20 // bytes
+
 func runIngest(ctx context.Context, opts ingestOptions) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(ingestMemoryLimit)
+	}
 	lex, err := loadLexicon(opts.lexicon)
 	if err != nil {
 		return err
