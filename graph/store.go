@@ -109,3 +109,30 @@ var ErrCorrupt = errors.New("store failed its quick integrity check")
 type QuickChecker interface {
 	QuickCheck(ctx context.Context) error
 }
+
+// Grouper is a Store that can write the documents of several Apply calls
+// in one transaction, which an ingest uses to write many articles at once
+// while holding only a few hundred in memory: what the store derives from
+// each write (SQLite's co-mention aggregates) is summed over the group and
+// written once, at Commit, and a page the group changes many times is
+// written once.
+type Grouper interface {
+	// Group opens a write transaction. The store must not be used
+	// otherwise until the group is committed or rolled back.
+	Group(ctx context.Context) (Group, error)
+}
+
+// Group is an open write transaction of a Grouper. Nothing it writes is
+// seen by readers, or durable, before Commit returns nil; Rollback, or an
+// error from Commit, loses all of it.
+type Group interface {
+	// Apply writes documents as Store.Apply does, into the group. An
+	// error leaves the group as it was before the call, so a batch with a
+	// rejected document (ErrRejected) may be written again without it.
+	Apply(ctx context.Context, docs []Document) error
+	// Commit ends the group, writing what its documents derive.
+	Commit(ctx context.Context) error
+	// Rollback ends the group without writing anything; after Commit it
+	// does nothing.
+	Rollback() error
+}

@@ -168,6 +168,82 @@ func (f *failingStore) Apply(ctx context.Context, docs []graph.Document) error {
 	return f.Store.Apply(ctx, docs)
 }
 
+// failingGroups is a real store whose groups fail at the failApply-th
+// Apply call into a group, or at the failCommit-th Commit, counted over
+// the store's life.
+type failingGroups struct {
+	*sqlite.Store
+	failApply, failCommit int
+	applies, commits      int
+}
+
+type failingGroup struct {
+	graph.Group
+	f *failingGroups
+}
+
+func (f *failingGroups) Group(ctx context.Context) (graph.Group, error) {
+	g, err := f.Store.Group(ctx)
+	return &failingGroup{Group: g, f: f}, err
+}
+
+func (g *failingGroup) Apply(ctx context.Context, docs []graph.Document) error {
+	if g.f.applies++; g.f.applies == g.f.failApply {
+		return fmt.Errorf("disk full")
+	}
+	return g.Group.Apply(ctx, docs)
+}
+
+func (g *failingGroup) Commit(ctx context.Context) error {
+	if g.f.commits++; g.f.commits == g.f.failCommit {
+		return fmt.Errorf("disk full")
+	}
+	return g.Group.Commit(ctx)
+}
+
+// TestRunGroupsCountWhatCommits writes 50 articles in groups of 20, five
+// to an Apply call, into a store that fails in the second group: what
+// counts as written, and what the store holds, is the first group.
+func TestRunGroupsCountWhatCommits(t *testing.T) {
+	var lines []string
+	for i := 0; i < 50; i++ {
+		lines = append(lines, fmt.Sprintf(`{"id":"%d","title":"t%d","body":"Joe Biden met Mustafa al-Kadhimi, day %d."}`, i, i, i))
+	}
+	path := corpus(t, lines...)
+	for _, c := range []struct {
+		name                  string
+		failApply, failCommit int
+	}{
+		{"apply", 6, 0},  // the second call of the second group
+		{"commit", 0, 2}, // the second group's commit
+		{"none", 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := &failingGroups{Store: newStore(t), failApply: c.failApply, failCommit: c.failCommit}
+			st, err := ingest.Run(context.Background(), s, extractor(t), []string{path}, ingest.Options{Batch: 20, Chunk: 5, Workers: 2})
+			want := 20
+			if c.name == "none" {
+				want = 50
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Fatalf("Run: %v, want the store's error", err)
+			}
+			if st.Written != want || st.New != want {
+				t.Errorf("written %d, new %d; want %d", st.Written, st.New, want)
+			}
+			fps, _ := s.Fingerprints(context.Background())
+			if len(fps) != want {
+				t.Errorf("store holds %d articles, want %d", len(fps), want)
+			}
+			if problems, err := s.Check(context.Background()); err != nil || len(problems) > 0 {
+				t.Errorf("Check: %q, %v", problems, err)
+			}
+		})
+	}
+}
+
 func TestRunStopsOnStoreError(t *testing.T) {
 	var lines []string
 	for i := 0; i < 50; i++ {

@@ -118,7 +118,8 @@ func ingestFlags() []cli.Flag {
 		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8. Pages and feeds that declare their encoding (<meta charset>, the XML declaration, HTTP) are decoded by it instead"},
 		&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 		&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
-		&cli.IntFlag{Name: "batch", Value: 500, Usage: "articles written per transaction (500: measured best, see docs/neo4j.md)"},
+		&cli.IntFlag{Name: "batch", DefaultText: "2000 on SQLite, 500 on Neo4j",
+			Usage: "articles written per transaction: larger writes faster and holds more in memory; an interrupted ingest loses at most the open one (SQLite writes it 500 articles a step; docs/neo4j.md, docs/query-performance.md)"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
 		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
@@ -192,7 +193,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		return opts, usageErrorf("--encoding: %v", err)
 	}
 	switch {
-	case opts.batch < 1:
+	case c.IsSet("batch") && opts.batch < 1:
 		return opts, usageErrorf("--batch must be at least 1")
 	case opts.workers < 0:
 		return opts, usageErrorf("--workers must not be negative")

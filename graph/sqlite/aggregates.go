@@ -249,6 +249,14 @@ func (d *dates) remove(t string) {
 	}
 }
 
+// merge widens d by the dates o adds and removes.
+func (d *dates) merge(o dates) {
+	d.add(o.addMin)
+	d.add(o.addMax)
+	d.remove(o.rmMin)
+	d.remove(o.rmMax)
+}
+
 // stale reports whether the removed dates may have been first or last.
 func (d dates) stale(first, last sql.NullString) bool {
 	return d.rmMin != "" && (!first.Valid || d.rmMin <= first.String || d.rmMax >= last.String)
@@ -291,6 +299,24 @@ func (d *aggDelta) pair(k [2]string) *pairDelta {
 		d.pairs[k] = p
 	}
 	return p
+}
+
+// merge adds the deltas of o to d.
+func (d *aggDelta) merge(o *aggDelta) {
+	for id, oe := range o.entities {
+		e := d.entity(id)
+		e.articles += oe.articles
+		e.mentions += oe.mentions
+		e.dates.merge(oe.dates)
+	}
+	for k, op := range o.pairs {
+		p := d.pair(k)
+		p.articles += op.articles
+		p.sentences += op.sentences
+		p.sArticles += op.sArticles
+		p.dates.merge(op.dates)
+		p.sDates.merge(op.sDates)
+	}
 }
 
 // replace records an article going from version old (absent when !hadOld)

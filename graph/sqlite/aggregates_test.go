@@ -19,7 +19,18 @@ import (
 // stored aggregates from the facts (Check) and compares the projections
 // they give with those counted from the facts (a filter that keeps every
 // dated article reads the facts, so the store is all dated here).
+//
+// With groups, each step's batch is written by one to three Apply calls of
+// a graph.Group, among which a call that fails inside SQLite (a document
+// naming one entity twice breaks the mentions' key after its article row
+// is written) must leave no trace, and some groups are rolled back.
 func TestAggregatesStayExact(t *testing.T) {
+	for _, grouped := range []bool{false, true} {
+		t.Run(fmt.Sprintf("grouped=%v", grouped), func(t *testing.T) { testAggregatesStayExact(t, grouped) })
+	}
+}
+
+func testAggregatesStayExact(t *testing.T, grouped bool) {
 	ctx := context.Background()
 	ids := []string{"e1", "e2", "e3", "e4", "e5", "e6"}
 	dates := []string{"2021-01-05", "2021-07-11", "2022-03-01", "2023-12-31"}
@@ -56,8 +67,12 @@ func TestAggregatesStayExact(t *testing.T) {
 					for k := 1 + r.IntN(3); k > 0; k-- {
 						batch = append(batch, doc(fmt.Sprintf("a%d", r.IntN(8))))
 					}
-					if err := s.Apply(ctx, batch); err != nil {
-						t.Fatal(err)
+					if !grouped {
+						if err := s.Apply(ctx, batch); err != nil {
+							t.Fatal(err)
+						}
+					} else {
+						writeGrouped(t, s, r, batch, doc)
 					}
 				}
 				problems, err := s.Check(ctx)
@@ -123,5 +138,61 @@ func TestCheckFindsWrongAggregates(t *testing.T) {
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
 		t.Fatalf("Check() after Repair = %q, %v; want none", problems, err)
+	}
+}
+
+// writeGrouped writes batch through a group in up to three Apply calls,
+// with a failing call among them half the time; a quarter of the time it
+// first writes a group of other documents and rolls it back, which must
+// change nothing.
+func writeGrouped(t *testing.T, s *sqlite.Store, r *rand.Rand, batch []graph.Document, doc func(string) graph.Document) {
+	t.Helper()
+	ctx := context.Background()
+	if r.IntN(4) == 0 {
+		before, err := s.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := s.Group(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Apply(ctx, []graph.Document{doc("a1"), doc("a9")}); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		after, err := s.Projection(ctx, graph.Filter{Edges: graph.SentenceEdges})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(before) != fmt.Sprint(after) {
+			t.Fatalf("a rolled-back group changed the projection:\n%v\nwas\n%v", after, before)
+		}
+	}
+	g, err := s.Group(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Rollback()
+	for len(batch) > 0 {
+		n := 1 + r.IntN(len(batch))
+		if r.IntN(2) == 0 {
+			bad := doc(fmt.Sprintf("a%d", r.IntN(10)))
+			if len(bad.Mentions) > 0 {
+				bad.Mentions = append(bad.Mentions, bad.Mentions[0])
+				if err := g.Apply(ctx, append([]graph.Document{batch[0]}, bad)); err == nil {
+					t.Fatal("Apply of a document naming one entity twice succeeded; the test wants it to fail inside SQLite")
+				}
+			}
+		}
+		if err := g.Apply(ctx, batch[:n]); err != nil {
+			t.Fatal(err)
+		}
+		batch = batch[n:]
+	}
+	if err := g.Commit(ctx); err != nil {
+		t.Fatal(err)
 	}
 }

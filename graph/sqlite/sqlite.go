@@ -458,12 +458,43 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	if err := graph.Validate(docs); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	g, err := s.group(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer g.Rollback()
+	if err := g.write(ctx, docs, g.agg, g.touched); err != nil {
+		return err
+	}
+	return g.Commit(ctx)
+}
 
+// Group implements graph.Grouper.
+func (s *Store) Group(ctx context.Context) (graph.Group, error) {
+	return s.group(ctx)
+}
+
+// writeGroup is a write transaction over one or more Apply calls (see
+// graph.Grouper): the facts are written as each call comes, and the
+// aggregates and entities they change once, at Commit.
+type writeGroup struct {
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	agg     *aggDelta       // what the group changes in the aggregates
+	touched map[string]bool // the entities to derive again at Commit
+	done    bool
+}
+
+var (
+	_ graph.Grouper = (*Store)(nil)
+	_ graph.Group   = (*writeGroup)(nil)
+)
+
+func (s *Store) group(ctx context.Context) (*writeGroup, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
 	stmts, err := prepare(ctx, tx, withEntityQueries(map[string]string{
 		"delMentions":  `DELETE FROM mentions WHERE article_id = ?`,
 		"delSentences": `DELETE FROM mention_sentences WHERE article_id = ?`,
@@ -482,9 +513,79 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		"oldSentences": `SELECT sentence, entity_id FROM mention_sentences WHERE article_id = ? ORDER BY sentence, entity_id`,
 	}))
 	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return &writeGroup{tx: tx, stmts: stmts, agg: newAggDelta(), touched: map[string]bool{}}, nil
+}
+
+// Apply implements graph.Group: the call's writes are inside a savepoint,
+// and its deltas join the group's only when all of them succeeded.
+func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	if err := graph.Validate(docs); err != nil {
 		return err
 	}
-	defer closeAll(stmts)
+	if _, err := g.tx.ExecContext(ctx, `SAVEPOINT apply`); err != nil {
+		return fmt.Errorf("write articles: %w", err)
+	}
+	agg, touched := newAggDelta(), map[string]bool{}
+	if err := g.write(ctx, docs, agg, touched); err != nil {
+		// Undone even when ctx is what failed: the group stays usable.
+		if _, rerr := g.tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO apply`); rerr != nil {
+			return errors.Join(err, fmt.Errorf("undo the failed write: %w", rerr))
+		}
+		g.tx.ExecContext(context.WithoutCancel(ctx), `RELEASE apply`)
+		return err
+	}
+	if _, err := g.tx.ExecContext(ctx, `RELEASE apply`); err != nil {
+		return fmt.Errorf("write articles: %w", err)
+	}
+	g.agg.merge(agg)
+	for id := range touched {
+		g.touched[id] = true
+	}
+	return nil
+}
+
+// Commit implements graph.Group.
+func (g *writeGroup) Commit(ctx context.Context) error {
+	if g.done {
+		return errors.New("write articles: the group was already ended")
+	}
+	if err := g.agg.write(ctx, g.tx); err != nil {
+		return err
+	}
+	if err := deriveEntities(ctx, g.tx, g.stmts, g.touched); err != nil {
+		return err
+	}
+	if err := deleteOrphans(ctx, g.tx); err != nil {
+		return err
+	}
+	if err := bumpGeneration(ctx, g.tx); err != nil {
+		return err
+	}
+	closeAll(g.stmts)
+	g.done = true
+	return g.tx.Commit()
+}
+
+// Rollback implements graph.Group.
+func (g *writeGroup) Rollback() error {
+	if g.done {
+		return nil
+	}
+	g.done = true
+	closeAll(g.stmts)
+	return g.tx.Rollback()
+}
+
+// write writes the facts of docs in the group's transaction, adding what
+// they change to agg and the entities they touch to touched.
+func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *aggDelta, touched map[string]bool) error {
+	tx, stmts := g.tx, g.stmts
 	// The rows of the articles' facts, written many to a statement.
 	mentions := newRowWriter(tx, 7, insertRows(`INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
 	// OR IGNORE: a sentence listed twice is still one sentence.
@@ -514,7 +615,6 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	// they are written (deriveEntities). Until then a new one is a
 	// placeholder row, which the mentions' foreign key wants.
 	entities := make(map[string]graph.Entity)
-	touched := make(map[string]bool)
 	for _, d := range docs {
 		for _, e := range d.Entities {
 			entities[e.ID] = e
@@ -534,7 +634,6 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("write entity %s: %w", id, err)
 		}
 	}
-	agg := newAggDelta()
 	written := make(map[string]bool, len(docs))
 	for _, d := range docs {
 		a := d.Article
@@ -598,19 +697,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	if err := flush(); err != nil {
 		return fmt.Errorf("write articles: %w", err)
 	}
-	if err := agg.write(ctx, tx); err != nil {
-		return err
-	}
-	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
-		return err
-	}
-	if err := deleteOrphans(ctx, tx); err != nil {
-		return err
-	}
-	if err := bumpGeneration(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
 
 // oldEntities adds the entities the stored version of an article mentions.
