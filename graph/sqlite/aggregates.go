@@ -456,7 +456,7 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids) // the same writes in the same order, whatever the map's
-	var pure []any
+	pure := make([]any, 0, 5*len(d.entities))
 	for _, id := range ids {
 		e := d.entities[id]
 		if e.articles == 0 && e.mentions == 0 && e.dates == (dates{}) {
@@ -499,7 +499,7 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 		}
 		return keys[i][1] < keys[j][1]
 	})
-	pure = pure[:0]
+	pure = make([]any, 0, 9*len(d.pairs))
 	for _, k := range keys {
 		p := d.pairs[k]
 		if *p == (pairDelta{}) {
