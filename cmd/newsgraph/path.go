@@ -244,8 +244,24 @@ const maxEvidenceScan = 1000
 // of a link; Biden–United States backed by a culture piece that mentions
 // each in passing is what issue 15's tester found. It reads at most
 // maxEvidenceScan articles.
+//
+// It first reads limit+1 articles: when the last of them is of another
+// date than the one before (or there are no more), the dates of the first
+// limit are all read and the answer is the same as from the whole scan,
+// which is read only otherwise. A hub's top neighbours (neighbors) so cost
+// two articles each, not fifty.
 func hopEvidence(ctx context.Context, store graph.Store, a, b string, f graph.Filter, limit, weight int) ([]graph.Evidence, error) {
-	ev, err := store.Evidence(ctx, a, b, f, min(max(limit, weight), maxEvidenceScan))
+	scan := min(max(limit, weight), maxEvidenceScan)
+	if probe := limit + 1; limit > 0 && probe < scan {
+		ev, err := store.Evidence(ctx, a, b, f, probe)
+		if err != nil {
+			return nil, err
+		}
+		if len(ev) < probe || !ev[probe-1].Published.Equal(ev[probe-2].Published) {
+			return preferSentences(ev, limit), nil
+		}
+	}
+	ev, err := store.Evidence(ctx, a, b, f, scan)
 	if err != nil {
 		return nil, err
 	}
