@@ -160,6 +160,15 @@ func CountPairs(ctx context.Context, s graph.Store, f graph.Filter) (PairCounts,
 	if err := graph.StreamProjection(ctx, s, f, &c); err != nil {
 		return PairCounts{}, err
 	}
+	return c.counts(), nil
+}
+
+type pairCounter struct {
+	ents []graph.ProjectedEntity
+	keys []uint64
+}
+
+func (c *pairCounter) counts() PairCounts {
 	// A key is a pair, then a bit saying the edge has sentences: sorted,
 	// a pair's edges are side by side.
 	slices.Sort(c.keys)
@@ -174,12 +183,7 @@ func CountPairs(ctx context.Context, s graph.Store, f graph.Filter) (PairCounts,
 			out.SentencePairs++
 		}
 	}
-	return out, nil
-}
-
-type pairCounter struct {
-	ents []graph.ProjectedEntity
-	keys []uint64
+	return out
 }
 
 func (c *pairCounter) Entities(ents []graph.ProjectedEntity) error {
