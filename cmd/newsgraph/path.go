@@ -133,19 +133,22 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	}
 	// By hops, a bidirectional search reads the neighbourhoods between the
 	// two (query.LocalPaths); by strength, no radius bounds the search, and
-	// the whole projection is read.
-	var p *graph.Projection
+	// the whole graph is read (streamed into the compressed rows).
+	var g *query.Graph
 	var paths []query.Path
 	if opts.weighted {
-		if p, err = store.Projection(ctx, opts.filter); err != nil {
+		if g, err = query.Load(ctx, store, opts.filter, opts.narrow); err != nil {
 			return err
 		}
-		p = query.Narrow(p, opts.narrow)
-		paths, err = query.KShortestPaths(query.New(p), from.ID, to.ID, opts.k, opts.maxHops, query.Strongest)
+		paths, err = query.KShortestPaths(g, from.ID, to.ID, opts.k, opts.maxHops, query.Strongest)
 	} else {
+		var p *graph.Projection
 		paths, p, err = query.LocalPaths(from.ID, to.ID, opts.k, opts.maxHops, func(ids []string) (*graph.Projection, error) {
 			return neighborhood(ctx, store, ids, opts.queryOptions)
 		})
+		if err == nil {
+			g = query.New(p)
+		}
 	}
 	if err != nil {
 		why := map[graph.EdgeLevel]string{
@@ -161,9 +164,8 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		}
 		return wrapMsg(fmt.Sprintf("no path from %s to %s: %s", describe(from), describe(to), why), query.ErrNoPath)
 	}
-	g := query.New(p)
-	byID := make(map[string]graph.Entity, len(p.Entities))
-	for _, e := range p.Entities {
+	byID := make(map[string]graph.Entity, g.Len())
+	for _, e := range g.Entities {
 		byID[e.ID] = e.Entity
 	}
 	// Evidence once per hop, however many paths share it.
