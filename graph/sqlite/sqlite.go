@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -205,6 +206,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // the file as immutable, which is safe because nobody without write access can
 // change it either. A store of an older schema is opened by Open, to upgrade
 // it; the file must exist.
+// readMmapSize is how much of the store file a read-only store maps
+// (SQLite's mmap_size): one-entity reads look pages up at random, which the
+// map makes cheap. Scans of whole tables turn it off (scanTx).
+const readMmapSize = 1 << 30
+
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if fi, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -217,7 +223,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	var firstErr error
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
 		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
-			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(1073741824)"
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(" + strconv.Itoa(readMmapSize) + ")"
 		db, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -1393,11 +1399,11 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 
 // Stats implements graph.Store.
 func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := s.scanTx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	defer tx.Rollback() // read only: nothing to commit
+	defer done() // read only: nothing to commit
 
 	aw, args := articleFilter(f)
 	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
