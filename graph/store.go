@@ -136,3 +136,66 @@ type Group interface {
 	// does nothing.
 	Rollback() error
 }
+
+// ProjectionVisitor receives a projection one part at a time
+// (ProjectionStreamer): its entities once, first, then each edge.
+type ProjectionVisitor interface {
+	// Entities is called once, before any edge, with the projection's
+	// entities, sorted by ID. The visitor may keep the slice.
+	Entities(ents []ProjectedEntity) error
+	// Edge is called once for each edge, in the projection's (A, B)
+	// order: a and b are the indexes of its ends among the entities
+	// Entities was given (-1 for an end not among them), articles and
+	// sentences its counts (Edge.Articles, Edge.Sentences).
+	Edge(a, b int32, articles, sentences int) error
+}
+
+// ProjectionStreamer is a Store that can hand a projection over one edge
+// at a time, so that a reader building its own compact graph never holds
+// the projection's millions of Edge values and their ID strings at once
+// (at 100,000 articles, 3.6 million edges: over a gigabyte).
+type ProjectionStreamer interface {
+	// StreamProjection gives v what Projection(ctx, f) returns: its
+	// entities, then its edges, in order. An error v returns stops it and
+	// is returned. A store may stream inside a transaction of its own:
+	// v must not call it back.
+	StreamProjection(ctx context.Context, f Filter, v ProjectionVisitor) error
+}
+
+// StreamProjection gives v the projection of s under f: through
+// ProjectionStreamer where s implements it, else from Projection.
+func StreamProjection(ctx context.Context, s Store, f Filter, v ProjectionVisitor) error {
+	if ps, ok := s.(ProjectionStreamer); ok {
+		return ps.StreamProjection(ctx, f, v)
+	}
+	p, err := s.Projection(ctx, f)
+	if err != nil {
+		return err
+	}
+	return Visit(p, v)
+}
+
+// Visit gives v the entities and edges of p, in p's order. An edge end
+// that is not among p's entities is given as -1; when an ID comes twice
+// among the entities, edges name the last of them.
+func Visit(p *Projection, v ProjectionVisitor) error {
+	index := make(map[string]int32, len(p.Entities))
+	for i, e := range p.Entities {
+		index[e.ID] = int32(i)
+	}
+	if err := v.Entities(p.Entities); err != nil {
+		return err
+	}
+	at := func(id string) int32 {
+		if i, ok := index[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for _, e := range p.Edges {
+		if err := v.Edge(at(e.A), at(e.B), e.Articles, e.Sentences); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -3,7 +3,10 @@
 // over time. Its functions are pure: they take a projection loaded from any
 // store as compressed rows (flat arrays of neighbours and weights, which is
 // what makes 100,000 entities fast) and compute on those, so every backend
-// gives the same answers for the same projection.
+// gives the same answers for the same projection. Whole-graph questions
+// load with Load, which streams a store's edges into the rows
+// (graph.ProjectionStreamer) without a graph.Projection in between: at
+// 100,000 articles the projection alone took over a gigabyte.
 //
 // Edges are article-level co-mentions whose weight is the number of articles
 // naming both ends. Results are deterministic: ties are broken by entity

@@ -13,6 +13,9 @@ type Graph struct {
 	Entities []graph.ProjectedEntity
 	index    map[string]int64
 	adj      adjacency
+	// projected counts the entities of the projection before narrowing
+	// (Load); New leaves it 0.
+	projected int
 }
 
 // adjacency is a graph as compressed rows (CSR): the neighbours of node v
@@ -109,6 +112,15 @@ func (a adjacency) weight(u, v int) float64 {
 		return w[k]
 	}
 	return 0
+}
+
+// Projected returns the number of entities in the projection Load read,
+// before Narrowing dropped any; for a graph New built, its Len.
+func (g *Graph) Projected() int {
+	if g.projected == 0 {
+		return len(g.Entities)
+	}
+	return g.projected
 }
 
 // Len returns the number of entities.

@@ -202,13 +202,12 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		Seed   uint64
 	}{opts.filter, opts.narrow, opts.sample, opts.seed}
 	ct, err := cached(ctx, store, "centrality", params, func() (centralityResult, error) {
-		p, err := store.Projection(ctx, opts.filter)
+		g, err := query.Load(ctx, store, opts.filter, opts.narrow)
 		if err != nil {
 			return centralityResult{}, err
 		}
-		p = query.Narrow(p, opts.narrow)
-		t := query.CentralityTable(query.New(p), query.CentralityOptions{Pivots: opts.sample, Seed: opts.seed})
-		return newCentralityResult(t, len(p.Entities)), nil
+		t := query.CentralityTable(g, query.CentralityOptions{Pivots: opts.sample, Seed: opts.seed})
+		return newCentralityResult(t, g.Len()), nil
 	})
 	if err != nil {
 		return err

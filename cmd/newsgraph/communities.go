@@ -96,12 +96,12 @@ func runCommunities(ctx context.Context, opts communitiesOptions) error {
 		Seed       uint64
 	}{opts.filter, opts.narrow, opts.resolution, opts.seed}
 	cs, err := cached(ctx, store, "communities", params, func() (communitiesResult, error) {
-		p, err := store.Projection(ctx, opts.filter)
+		g, err := query.Load(ctx, store, opts.filter, opts.narrow)
 		if err != nil {
 			return communitiesResult{}, err
 		}
-		cs := query.Louvain(query.New(query.Narrow(p, opts.narrow)), opts.resolution, opts.seed)
-		r := communitiesResult{Modularity: cs.Modularity, Resolution: cs.Resolution, Entities: len(p.Entities),
+		cs := query.Louvain(g, opts.resolution, opts.seed)
+		r := communitiesResult{Modularity: cs.Modularity, Resolution: cs.Resolution, Entities: g.Projected(),
 			Members: make([][]communityMember, len(cs.Members))}
 		for i, m := range cs.Members {
 			for _, e := range m {

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/query"
 )
 
 // How many sources and kinds stats lists.
@@ -79,11 +80,11 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		if err != nil {
 			return statsCounts{}, err
 		}
-		p, err := store.Projection(ctx, opts.filter)
+		pc, err := query.CountPairs(ctx, store, opts.filter)
 		if err != nil {
 			return statsCounts{}, err
 		}
-		return statsCounts{Store: st, Graph: countGraph(p)}, nil
+		return statsCounts{Store: st, Graph: countGraph(pc)}, nil
 	})
 	if err != nil {
 		return err
@@ -124,14 +125,10 @@ type graphCounts struct {
 	ByType, ByKind                        map[string]int // entities by type and by kind ("" for none)
 }
 
-func countGraph(p *graph.Projection) graphCounts {
-	gc := graphCounts{Entities: len(p.Entities), ArticleEdges: len(p.Edges), ByType: map[string]int{}, ByKind: map[string]int{}}
-	for _, e := range p.Edges {
-		if e.Sentences > 0 {
-			gc.SentenceEdges++
-		}
-	}
-	for _, e := range p.Entities {
+func countGraph(pc query.PairCounts) graphCounts {
+	gc := graphCounts{Entities: len(pc.Entities), ArticleEdges: pc.Pairs, SentenceEdges: pc.SentencePairs,
+		ByType: map[string]int{}, ByKind: map[string]int{}}
+	for _, e := range pc.Entities {
 		gc.ByType[string(e.Type)]++
 		gc.ByKind[e.Kind]++
 	}

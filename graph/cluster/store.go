@@ -151,6 +151,69 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	return c.Apply(p), nil
 }
 
+var _ graph.ProjectionStreamer = (*Store)(nil)
+
+// StreamProjection implements graph.ProjectionStreamer: v is given what
+// Projection returns, the clusters merged as Clustering.Apply merges them,
+// without a merged copy of the edges. The wrapped store's edges are
+// streamed (graph.StreamProjection) and each is passed on with its ends
+// mapped to their representatives' indexes; edges with a hidden end, and
+// edges between members of one cluster, are dropped. Unlike Projection,
+// the edges of several members to one node come to v as several edges,
+// in no particular order: v sums their counts (as Apply does), or keeps
+// what it needs of each. An edge with an end that is not among the
+// entities is dropped.
+//
+// The clustering is read (or computed, from the store's entities, and
+// stored) before the stream starts: a store streams inside a read
+// transaction, which the visitor must not wait on.
+func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.ProjectionVisitor) error {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return err
+	}
+	return graph.StreamProjection(ctx, s.Store, f, &mergingVisitor{c: c, v: v})
+}
+
+// mergingVisitor maps a wrapped store's projection onto the clusters' one.
+type mergingVisitor struct {
+	c  *Clustering
+	v  graph.ProjectionVisitor
+	to []int32 // the merged index of each wrapped entity, -1 if hidden
+}
+
+func (m *mergingVisitor) Entities(ents []graph.ProjectedEntity) error {
+	c := m.c
+	merged := c.Apply(&graph.Projection{Entities: ents}).Entities
+	m.to = make([]int32, len(ents))
+	for i, e := range ents {
+		m.to[i] = -1
+		if c.Hidden(e.ID) {
+			continue
+		}
+		r := c.Rep(e.ID)
+		k := sort.Search(len(merged), func(k int) bool { return merged[k].ID >= r })
+		if k < len(merged) && merged[k].ID == r {
+			m.to[i] = int32(k)
+		}
+	}
+	return m.v.Entities(merged)
+}
+
+func (m *mergingVisitor) Edge(a, b int32, articles, sentences int) error {
+	if a < 0 || b < 0 {
+		return nil
+	}
+	a, b = m.to[a], m.to[b]
+	if a < 0 || b < 0 || a == b {
+		return nil
+	}
+	if b < a {
+		a, b = b, a
+	}
+	return m.v.Edge(a, b, articles, sentences)
+}
+
 // Resolve returns the representatives of the entities the name refers to,
 // each once, in the wrapped store's order; hidden IDs (Clustering.Hidden)
 // only when the name is the ID itself.

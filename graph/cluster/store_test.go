@@ -2,6 +2,7 @@ package cluster_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -174,5 +175,79 @@ func TestStoreKeepsClustering(t *testing.T) {
 	// its own), so the next command reads it.
 	if _, n = clustered(ro, "c"); n != 0 {
 		t.Errorf("store opened read-only on a writable file: computed again (%d linker calls)", n)
+	}
+}
+
+// summed records a projection stream as a projection: the edges of one
+// pair summed, as Clustering.Apply sums them; dates are not streamed.
+type summed struct {
+	p     graph.Projection
+	index map[[2]int32]int
+}
+
+func (v *summed) Entities(ents []graph.ProjectedEntity) error {
+	v.p.Entities, v.index = ents, map[[2]int32]int{}
+	return nil
+}
+
+func (v *summed) Edge(a, b int32, articles, sentences int) error {
+	k, ok := v.index[[2]int32{a, b}]
+	if !ok {
+		k = len(v.p.Edges)
+		v.index[[2]int32{a, b}] = k
+		v.p.Edges = append(v.p.Edges, graph.Edge{A: v.p.Entities[a].ID, B: v.p.Entities[b].ID})
+	}
+	v.p.Edges[k].Articles += articles
+	v.p.Edges[k].Sentences += sentences
+	return nil
+}
+
+// TestStreamProjection: the clustered stream, its repeated pairs summed,
+// is the clustered projection (dates aside), at every level and through
+// the stored aggregates and the counted facts alike.
+func TestStreamProjection(t *testing.T) {
+	ctx := context.Background()
+	raw, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rabat := graph.Entity{ID: "rabat", Type: graph.Location, Name: "Rabat"}
+	var docs []graph.Document
+	for i, assid := range []string{"person:احمد-عصيد", "person:احمد-عصيد", "person:واحمد-عصيد", "person:احمد-عصيد-قائلا", "person:واحمد-عصيد"} {
+		d := doc(fmt.Sprintf("a%d", i), i+1, assid)
+		for k := range d.Mentions {
+			d.Mentions[k].Sentences = []int{0}
+		}
+		if i%2 == 0 {
+			d.Entities = append(d.Entities, rabat)
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: "rabat", Count: 1, Sentences: []int{i % 3}})
+		}
+		docs = append(docs, d)
+	}
+	if err := raw.Apply(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	s := cluster.Wrap(raw, cluster.Options{})
+	since := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range []graph.Filter{{}, {Edges: graph.SentenceEdges}, {Since: since}, {Since: since, Edges: graph.SentenceEdges}} {
+		want, err := s.Projection(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want.Edges {
+			want.Edges[i].First, want.Edges[i].Last = time.Time{}, time.Time{}
+		}
+		var got summed
+		if err := s.StreamProjection(ctx, f, &got); err != nil {
+			t.Fatal(err)
+		}
+		// Two entities after merging, one edge between them, and Rabat's.
+		if len(want.Entities) != 3 || len(want.Edges) == 0 {
+			t.Fatalf("%+v: projection %+v, want 3 entities and edges", f, want)
+		}
+		if g, w := fmt.Sprint(got.p.Entities, got.p.Edges), fmt.Sprint(want.Entities, want.Edges); g != w {
+			t.Errorf("%+v: streamed\n%s\nwant\n%s", f, g, w)
+		}
 	}
 }

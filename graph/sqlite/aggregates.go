@@ -628,6 +628,115 @@ func (s *Store) storedProjection(ctx context.Context, f graph.Filter) (*graph.Pr
 	return p, nil
 }
 
+var _ graph.ProjectionStreamer = (*Store)(nil)
+
+// scanTx begins a read transaction for a scan of whole tables (the
+// aggregates streamed, the counts of stats), on a connection whose memory
+// map (readMmapSize) is off until done is called, which ends the
+// transaction. A scan gains nothing from the map, and every page it maps,
+// with the neighbours the kernel maps around each fault, counts in the
+// process's resident memory: stats at 100,000 articles peaked at 0.9 GB,
+// most of it mapped pages of tables it read once.
+func (s *Store) scanTx(ctx context.Context) (tx *sql.Tx, done func(), err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.readOnly {
+		if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
+			conn.Close()
+			return nil, nil, err
+		}
+	}
+	restore := func() {
+		if s.readOnly {
+			// The map comes back for the next read; a connection that
+			// cannot take it reads without.
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA mmap_size = %d`, readMmapSize))
+		}
+		conn.Close()
+	}
+	if tx, err = conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}); err != nil {
+		restore()
+		return nil, nil, err
+	}
+	return tx, func() {
+		_ = tx.Rollback() // read only
+		restore()
+	}, nil
+}
+
+// StreamProjection implements graph.ProjectionStreamer. Over the whole
+// store at the article or sentence level it reads the aggregates as
+// storedProjection does, but hands each row to v as it comes, its ends
+// interned to entity indexes and its dates not read: no Edge value and no
+// ID string outlives its row. Otherwise it gives v the counted projection.
+func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.ProjectionVisitor) error {
+	if !wholeStore(f) || f.Level() == graph.TypedEdges {
+		p, err := s.countedProjection(ctx, f)
+		if err != nil {
+			return err
+		}
+		return graph.Visit(p, v)
+	}
+	tx, done, err := s.scanTx(ctx)
+	if err != nil {
+		return fmt.Errorf("projection: %w", err)
+	}
+	defer done()
+	ents, err := storedEntities(ctx, tx, f)
+	if err != nil {
+		return err
+	}
+	index := make(map[string]int32, len(ents))
+	for i, e := range ents {
+		index[e.ID] = int32(i)
+	}
+	if err := v.Entities(ents); err != nil {
+		return err
+	}
+	q := `SELECT c.a, c.b, c.articles, c.sentences FROM co_mentions c`
+	if f.Level() == graph.SentenceEdges {
+		q = `SELECT c.a, c.b, c.s_articles, c.sentences FROM co_mentions c`
+	}
+	var args []any
+	if len(f.Types) > 0 {
+		aw, aargs := typeFilter(f, "ea")
+		bw, bargs := typeFilter(f, "eb")
+		q += ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
+		args = append(aargs, bargs...)
+	}
+	if f.Level() == graph.SentenceEdges {
+		q += ` WHERE c.s_articles > 0`
+	}
+	q += ` ORDER BY c.a, c.b`
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("projection edges: %w", err)
+	}
+	defer rows.Close()
+	var a, b sql.RawBytes // reused: looking an ID up copies nothing
+	at := func(id []byte) int32 {
+		if i, ok := index[string(id)]; ok {
+			return i
+		}
+		return -1
+	}
+	for rows.Next() {
+		var articles, sentences int
+		if err := rows.Scan(&a, &b, &articles, &sentences); err != nil {
+			return fmt.Errorf("projection edges: %w", err)
+		}
+		if err := v.Edge(at(a), at(b), articles, sentences); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("projection edges: %w", err)
+	}
+	return nil
+}
+
 var _ graph.NeighborhoodReader = (*Store)(nil)
 
 // Neighborhood implements graph.NeighborhoodReader. Over the whole store

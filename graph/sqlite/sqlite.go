@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -205,6 +206,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // the file as immutable, which is safe because nobody without write access can
 // change it either. A store of an older schema is opened by Open, to upgrade
 // it; the file must exist.
+// readMmapSize is how much of the store file a read-only store maps
+// (SQLite's mmap_size): one-entity reads look pages up at random, which the
+// map makes cheap. Scans of whole tables turn it off (scanTx).
+const readMmapSize = 1 << 30
+
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if fi, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -217,7 +223,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	var firstErr error
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
 		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
-			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(1073741824)"
+			"&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=mmap_size(" + strconv.Itoa(readMmapSize) + ")"
 		db, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -1158,33 +1164,40 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 		JOIN mention_sentences s1 ON s1.article_id = t.article_id AND s1.sentence = t.sentence AND s1.entity_id = ?
 		JOIN mention_sentences s2 ON s2.article_id = t.article_id AND s2.sentence = t.sentence AND s2.entity_id = ?
 		WHERE t.article_id = a.id ORDER BY t.sentence LIMIT 1`
-	relArgs = append(relArgs, a, b)
 	// The articles naming both: the intersection of two runs of the
 	// mentions_entity index, read in order, rather than a lookup of the
 	// second entity in every article of the first.
-	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence FROM articles a
+	pick := `SELECT a.id FROM articles a
 		WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ? INTERSECT SELECT article_id FROM mentions WHERE entity_id = ?)
 			AND ` + aw
 	if s.newestFirst(ctx, a, b, limit) {
-		q = `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence
-		FROM articles a INDEXED BY articles_newest
+		pick = `SELECT a.id FROM articles a INDEXED BY articles_newest
 		WHERE EXISTS (SELECT 1 FROM mentions m1 WHERE m1.article_id = a.id AND m1.entity_id = ?)
 			AND EXISTS (SELECT 1 FROM mentions m2 WHERE m2.article_id = a.id AND m2.entity_id = ?) AND ` + aw
 	}
-	all := append(append(relArgs, a, b), args...)
+	pickArgs := append([]any{a, b}, args...)
 	switch f.Level() {
 	case graph.SentenceEdges:
-		q += ` AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
+		pick += ` AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
 			ON s2.article_id = s1.article_id AND s2.sentence = s1.sentence
 			WHERE s1.article_id = a.id AND s1.entity_id = ? AND s2.entity_id = ?)`
-		all = append(all, a, b)
+		pickArgs = append(pickArgs, a, b)
 	case graph.TypedEdges:
-		q += ` AND relation IS NOT NULL`
+		pick += ` AND EXISTS (` + rel + `)`
+		pickArgs = append(pickArgs, relArgs...)
 	}
 	// Newest first, undated last (NULL is least, so last in DESC order),
-	// ties by ID: the order of the articles_newest index.
-	q += ` ORDER BY a.published DESC, a.id LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, append(all, limit)...)
+	// ties by ID: the order of the articles_newest index. The articles are
+	// chosen first and their sentences looked up after: only the limit
+	// chosen, not every article the two share, which a sort would have
+	// read them for (a hub's neighbour shares thousands).
+	pick += ` ORDER BY a.published DESC, a.id LIMIT ?`
+	pickArgs = append(pickArgs, limit)
+	q := `SELECT a.id, a.title, a.url, a.source, a.published, (` + rel + `) AS relation, (` + shared + `) AS sentence
+		FROM (` + pick + `) x CROSS JOIN articles a ON a.id = x.id
+		ORDER BY a.published DESC, a.id`
+	all := append(append(append([]any{}, relArgs...), a, b), pickArgs...)
+	rows, err := s.db.QueryContext(ctx, q, all...)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -1525,11 +1538,11 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 
 // Stats implements graph.Store.
 func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := s.scanTx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	defer tx.Rollback() // read only: nothing to commit
+	defer done() // read only: nothing to commit
 
 	aw, args := articleFilter(f)
 	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
