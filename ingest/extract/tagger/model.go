@@ -19,20 +19,32 @@ type Model struct {
 	paths    []uint64 // bit string << 8 | length
 
 	once    sync.Once
-	pool    chan *scratch                   // idle scratch space, with warm word caches
+	pool    chan *scratch                   // idle scratch space
+	cache   []wordEntry                     // each word's analysis and feature sums, direct-mapped by its hash
 	padPart [2][2*window + 1][numTags]int32 // what the padding before and after a sentence gives each position
+	bias    [numTags]int32                  // the bias feature's weights
+	gazRows [3][64]*[numTags]int16          // the weights of tGaz, tGazM1 and tGazP1 of each mark bit; nil when the model has none
 }
 
-// cacheSize is the number of words a scratch space remembers the features
-// of (direct-mapped by the hash of the word).
-const cacheSize = 8192
+// cacheSize is the number of words a model remembers the features of
+// (direct-mapped by the hash of the word), shared by all its callers: 32768
+// entries of about 220 bytes, 7 MB a model.
+const cacheSize = 1 << 15
 
 // wordEntry is what the features spanning words need of a word's analysis
 // (see appendContext and gazetteer.mark), and the sums of the weights of
-// the features it gives the words of its window: part[rel+window] is what it
-// gives the word rel places before it (rel < 0) or after it.
+// the features it gives the words of its window (see wordSums). mu guards
+// the rest: tagging sentences at once share the cache.
 type wordEntry struct {
-	key                uint64
+	mu  sync.Mutex
+	key uint64 // the hash of the word as written; 0 when empty
+	wordSums
+}
+
+// wordSums is a word's analysis as the context features need it, and
+// part[rel+window], the sums of the weights of the features it gives the
+// word rel places before it (rel < 0) or after it.
+type wordSums struct {
 	fold, strip, shape uint64
 	part               [2*window + 1][numTags]int32
 }
@@ -41,12 +53,11 @@ type wordEntry struct {
 type scratch struct {
 	toks  []token
 	feats []uint64
-	sum   [numTags]int32
-	cache []wordEntry
-	parts [][2*window + 1][numTags]int32
-	em    []float32 // emission scores, words × numTags
-	score []float32 // Viterbi scores, words × numTags
-	back  []int8    // back pointers, words × numTags
+	word  wordSums
+	sums  [][numTags]int32 // emission sums, per word
+	em    []float32        // emission scores, words × numTags
+	score []float32        // Viterbi scores, words × numTags
+	back  []int8           // back pointers, words × numTags
 	best  []int8
 }
 
@@ -56,18 +67,18 @@ func (m *Model) getScratch(n int) *scratch {
 	select {
 	case s = <-m.pool:
 	default:
-		s = &scratch{cache: make([]wordEntry, cacheSize)}
+		s = &scratch{}
 	}
 	if cap(s.toks) < n {
 		s.toks = make([]token, n)
-		s.parts = make([][2*window + 1][numTags]int32, n)
+		s.sums = make([][numTags]int32, n)
 		s.em = make([]float32, n*numTags)
 		s.score = make([]float32, n*numTags)
 		s.back = make([]int8, n*numTags)
 		s.best = make([]int8, n)
 	}
-	s.parts = s.parts[:n]
-	s.toks, s.em, s.score, s.back, s.best = s.toks[:n], s.em[:n*numTags], s.score[:n*numTags], s.back[:n*numTags], s.best[:n]
+	s.toks, s.sums = s.toks[:n], s.sums[:n]
+	s.em, s.score, s.back, s.best = s.em[:n*numTags], s.score[:n*numTags], s.back[:n*numTags], s.best[:n]
 	return s
 }
 
@@ -94,17 +105,29 @@ func (m *Model) Tag(words []string) []string {
 }
 
 // prepare makes what tagging needs beyond the weights: the pool of scratch
-// space and the padding's feature sums.
+// space, the word cache, the padding's feature sums and the weights of the
+// features that take few values (the bias, the gazetteer marks).
 func (m *Model) prepare() {
 	m.pool = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
+	m.cache = make([]wordEntry, cacheSize)
 	for k, pad := range [2]*token{&padBefore, &padAfter} {
-		m.wordSums(pad, &m.padPart[k], nil)
+		m.sumWord(pad, &m.padPart[k], nil)
+	}
+	if w := m.feats.get(mix(tBias, 0)); w != nil {
+		for t := range m.bias {
+			m.bias[t] = int32(w[t])
+		}
+	}
+	for k, tmpl := range [3]uint64{tGaz, tGazM1, tGazP1} {
+		for bit := range m.gazRows[k] {
+			m.gazRows[k][bit] = m.feats.get(mix(tmpl, uint64(bit)))
+		}
 	}
 }
 
-// wordSums sets part to the weight sums of the features word t gives each
-// position of its window (see wordEntry); fs is workspace.
-func (m *Model) wordSums(t *token, part *[2*window + 1][numTags]int32, fs []uint64) []uint64 {
+// sumWord sets part to the weight sums of the features word t gives each
+// position of its window (see wordSums); fs is workspace.
+func (m *Model) sumWord(t *token, part *[2*window + 1][numTags]int32, fs []uint64) []uint64 {
 	for rel := -window; rel <= window; rel++ {
 		fs = appendWord(fs[:0], rel, t)
 		sum := &part[rel+window]
@@ -120,54 +143,118 @@ func (m *Model) wordSums(t *token, part *[2*window + 1][numTags]int32, fs []uint
 	return fs
 }
 
-// tagIndexes fills s.best with the best tag sequence of words.
+// spread adds what word j gives the words of its window to their emission
+// sums: part[rel+window] to word j-rel's.
+func spread(sums [][numTags]int32, j int, part *[2*window + 1][numTags]int32) {
+	for rel := -window; rel <= window; rel++ {
+		if i := j - rel; i >= 0 && i < len(sums) {
+			sum, p := &sums[i], &part[rel+window]
+			for k := range sum {
+				sum[k] += p[k]
+			}
+		}
+	}
+}
+
+// tagIndexes fills s.best with the best tag sequence of words. The
+// emission sums are the sums of the weights of each word's features
+// (appendFeatures), added up in another order: integer sums, so the same.
 func (m *Model) tagIndexes(words []string, s *scratch) {
 	// Each word's own features come from the cache, or are looked up once
 	// and cached; the gazetteer marks and the features that span words are
 	// looked up for every word.
-	for i, w := range words {
+	n := len(words)
+	clear(s.sums)
+	for j, w := range words {
 		h := nonzero(hashStr(w))
-		e := &s.cache[h&(cacheSize-1)]
-		if e.key != h {
-			var t token
-			m.analyseWord(w, &t)
-			s.feats = m.wordSums(&t, &e.part, s.feats)
-			e.key, e.fold, e.strip, e.shape = h, t.fold, t.strip, t.shape
+		e := &m.cache[h&(cacheSize-1)]
+		e.mu.Lock()
+		if e.key == h {
+			s.toks[j] = token{fold: e.fold, strip: e.strip, shape: e.shape}
+			spread(s.sums, j, &e.part)
+			e.mu.Unlock()
+			continue
 		}
-		s.toks[i] = token{fold: e.fold, strip: e.strip, shape: e.shape}
-		s.parts[i] = e.part
+		e.mu.Unlock()
+		var t token
+		m.analyseWord(w, &t)
+		ws := &s.word
+		ws.fold, ws.strip, ws.shape = t.fold, t.strip, t.shape
+		s.feats = m.sumWord(&t, &ws.part, s.feats)
+		s.toks[j] = token{fold: t.fold, strip: t.strip, shape: t.shape}
+		spread(s.sums, j, &ws.part)
+		e.mu.Lock()
+		e.key, e.wordSums = h, *ws
+		e.mu.Unlock()
+	}
+	// The padding before and after the sentence.
+	for i := range s.sums {
+		sum := &s.sums[i]
+		for rel := -window; rel <= window; rel++ {
+			var p *[numTags]int32
+			switch j := i + rel; {
+			case j < 0:
+				p = &m.padPart[0][rel+window]
+			case j >= n:
+				p = &m.padPart[1][rel+window]
+			default:
+				continue
+			}
+			for k := range sum {
+				sum[k] += p[k]
+			}
+		}
 	}
 	m.gaz.mark(s.toks)
-	n := len(words)
-	for i := range words {
-		s.feats = appendContext(s.feats[:0], s.toks, i)
-		sum := &s.sum
-		*sum = [numTags]int32{}
-		for rel := -window; rel <= window; rel++ {
-			part := &m.padPart[0]
-			switch j := i + rel; {
-			case j >= n:
-				part = &m.padPart[1]
-			case j >= 0:
-				part = &s.parts[j]
-			}
-			for k, v := range part[rel+window] {
-				sum[k] += v
-			}
+	for i := range s.toks {
+		sum := &s.sums[i]
+		for k := range sum {
+			sum[k] += m.bias[k]
 		}
+		s.feats = m.appendContextFeatures(s.feats[:0], s.toks, i)
 		for _, f := range s.feats {
 			if w := m.feats.get(f); w != nil {
-				for t := range sum {
-					sum[t] += int32(w[t])
+				for k := range sum {
+					sum[k] += int32(w[k])
 				}
 			}
 		}
+		m.addGazetteer(sum, s.toks, i)
 		em := s.em[i*numTags : (i+1)*numTags]
 		for t := range em {
 			em[t] = float32(sum[t])
 		}
 	}
 	viterbi(s.em, &m.trans, s.score, s.back, s.best)
+}
+
+// appendContextFeatures appends the features of appendContext other than
+// the bias and the gazetteer marks, whose weights the model holds apart.
+func (m *Model) appendContextFeatures(fs []uint64, toks []token, i int) []uint64 {
+	t, m1, p1 := &toks[i], at(toks, i-1), at(toks, i+1)
+	fs = append(fs,
+		mix(tFoldM1Fold, mix(m1.fold, t.fold)),
+		mix(tFoldFoldP1, mix(t.fold, p1.fold)),
+		mix(tShapeTri, mix(mix(m1.shape, t.shape), p1.shape)),
+	)
+	if i == 0 {
+		fs = append(fs, mix(tFirstShape, t.shape))
+	}
+	return fs
+}
+
+// addGazetteer adds to sum the weights of the gazetteer features of word i
+// (see appendContext).
+func (m *Model) addGazetteer(sum *[numTags]int32, toks []token, i int) {
+	for k, t := range [3]*token{&toks[i], at(toks, i-1), at(toks, i+1)} {
+		for g := t.gaz; g != 0; g &= g - 1 {
+			if w := m.gazRows[k][trailingZeros(g)]; w != nil {
+				for t := range sum {
+					sum[t] += int32(w[t])
+				}
+			}
+		}
+	}
 }
 
 // viterbi finds the tag sequence of highest score, the sum of emission
