@@ -24,6 +24,11 @@ type Model struct {
 	padPart [2][2*window + 1][numTags]int32 // what the padding before and after a sentence gives each position
 	bias    [numTags]int32                  // the bias feature's weights
 	gazRows [3][64]*[numTags]int16          // the weights of tGaz, tGazM1 and tGazP1 of each mark bit; nil when the model has none
+	// The sums of the weights of the cluster features (appendCluster) a
+	// word of each cluster gives the word before it, itself and the word
+	// after it: clusterSums[clusterOf[r]] for the word of paths[r].
+	clusterOf   []int32
+	clusterSums [][3][numTags]int32
 }
 
 // cacheSize is the number of words a model remembers the features of
@@ -118,9 +123,44 @@ func (m *Model) prepare() {
 			m.bias[t] = int32(w[t])
 		}
 	}
+	m.sumClusters()
 	for k, tmpl := range [3]uint64{tGaz, tGazM1, tGazP1} {
 		for bit := range m.gazRows[k] {
 			m.gazRows[k][bit] = m.feats.get(mix(tmpl, uint64(bit)))
+		}
+	}
+}
+
+// sumClusters sets clusterOf and clusterSums: the words of a cluster
+// (the same bit string) share its sums.
+func (m *Model) sumClusters() {
+	m.clusterOf = make([]int32, len(m.paths))
+	seen := make(map[uint64]int32)
+	var fs []uint64
+	for r, p := range m.paths {
+		c, ok := seen[p]
+		if !ok {
+			c = int32(len(m.clusterSums))
+			seen[p] = c
+			t := token{path: p >> 8, plen: uint8(p)}
+			var sums [3][numTags]int32
+			for k, tmpl := range clusterTemplates {
+				fs = appendCluster(fs[:0], tmpl, &t)
+				m.addWeights(&sums[k], fs)
+			}
+			m.clusterSums = append(m.clusterSums, sums)
+		}
+		m.clusterOf[r] = c
+	}
+}
+
+// addWeights adds the weights of features fs to sum.
+func (m *Model) addWeights(sum *[numTags]int32, fs []uint64) {
+	for _, f := range fs {
+		if w := m.feats.get(f); w != nil {
+			for k := range sum {
+				sum[k] += int32(w[k])
+			}
 		}
 	}
 }
@@ -129,14 +169,14 @@ func (m *Model) prepare() {
 // position of its window (see wordSums); fs is workspace.
 func (m *Model) sumWord(t *token, part *[2*window + 1][numTags]int32, fs []uint64) []uint64 {
 	for rel := -window; rel <= window; rel++ {
-		fs = appendWord(fs[:0], rel, t)
 		sum := &part[rel+window]
 		*sum = [numTags]int32{}
-		for _, f := range fs {
-			if w := m.feats.get(f); w != nil {
-				for k := range sum {
-					sum[k] += int32(w[k])
-				}
+		fs = appendWordForms(fs[:0], rel, t)
+		m.addWeights(sum, fs)
+		if t.pathAt > 0 && -1 <= rel && rel <= 1 {
+			cs := &m.clusterSums[m.clusterOf[t.pathAt-1]][rel+1]
+			for k := range sum {
+				sum[k] += cs[k]
 			}
 		}
 	}
@@ -212,13 +252,7 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 			sum[k] += m.bias[k]
 		}
 		s.feats = m.appendContextFeatures(s.feats[:0], s.toks, i)
-		for _, f := range s.feats {
-			if w := m.feats.get(f); w != nil {
-				for k := range sum {
-					sum[k] += int32(w[k])
-				}
-			}
-		}
+		m.addWeights(sum, s.feats)
 		m.addGazetteer(sum, s.toks, i)
 		em := s.em[i*numTags : (i+1)*numTags]
 		for t := range em {
