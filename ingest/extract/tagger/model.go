@@ -3,6 +3,7 @@ package tagger
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Model is a trained tagger for one language. It is read-only and safe for
@@ -32,9 +33,12 @@ type Model struct {
 }
 
 // cacheSize is the number of words a model remembers the features of
-// (direct-mapped by the hash of the word), shared by all its callers: 32768
-// entries of about 220 bytes, 7 MB a model.
-const cacheSize = 1 << 15
+// (direct-mapped by the hash of the word), shared by all its callers: 65536
+// entries of 224 bytes, 14 MB a model, allocated on first use. Over 1,000
+// articles of news in Arabic (60,000 distinct words), read four times, a
+// word is not in the cache at 12% of its occurrences (18% with 32768
+// entries, 8% with 131072).
+const cacheSize = 1 << 16
 
 // wordEntry is what the features spanning words need of a word's analysis
 // (see appendContext and gazetteer.mark), and the sums of the weights of
@@ -42,7 +46,7 @@ const cacheSize = 1 << 15
 // the rest: tagging sentences at once share the cache.
 type wordEntry struct {
 	mu  sync.Mutex
-	key uint64 // the hash of the word as written; 0 when empty
+	key uint64 // the hash of the word as written; 0 when empty. Written atomically, to be read early (see tagIndexes)
 	wordSums
 }
 
@@ -56,14 +60,16 @@ type wordSums struct {
 
 // scratch holds what tagging one sentence needs, reused across calls.
 type scratch struct {
-	toks  []token
-	feats []uint64
-	word  wordSums
-	sums  [][numTags]int32 // emission sums, per word
-	em    []float32        // emission scores, words × numTags
-	score []float32        // Viterbi scores, words × numTags
-	back  []int8           // back pointers, words × numTags
-	best  []int8
+	toks    []token
+	hashes  []uint64 // of the words
+	touched uint64   // what reading the words' cache entries early read (see tagIndexes)
+	feats   []uint64
+	word    wordSums
+	sums    [][numTags]int32 // emission sums, per word
+	em      []float32        // emission scores, words × numTags
+	score   []float32        // Viterbi scores, words × numTags
+	back    []int8           // back pointers, words × numTags
+	best    []int8
 }
 
 func (m *Model) getScratch(n int) *scratch {
@@ -76,13 +82,14 @@ func (m *Model) getScratch(n int) *scratch {
 	}
 	if cap(s.toks) < n {
 		s.toks = make([]token, n)
+		s.hashes = make([]uint64, n)
 		s.sums = make([][numTags]int32, n)
 		s.em = make([]float32, n*numTags)
 		s.score = make([]float32, n*numTags)
 		s.back = make([]int8, n*numTags)
 		s.best = make([]int8, n)
 	}
-	s.toks, s.sums = s.toks[:n], s.sums[:n]
+	s.toks, s.hashes, s.sums = s.toks[:n], s.hashes[:n], s.sums[:n]
 	s.em, s.score, s.back, s.best = s.em[:n*numTags], s.score[:n*numTags], s.back[:n*numTags], s.best[:n]
 	return s
 }
@@ -154,12 +161,26 @@ func (m *Model) sumClusters() {
 	}
 }
 
-// addWeights adds the weights of features fs to sum.
+// addWeights adds the weights of features fs to sum. It reads the first
+// slot of a batch of features before it looks any up, so that the memory
+// reads, most of which miss the processor's caches, overlap.
 func (m *Model) addWeights(sum *[numTags]int32, fs []uint64) {
-	for _, f := range fs {
-		if w := m.feats.get(f); w != nil {
-			for k := range sum {
-				sum[k] += int32(w[k])
+	const batch = 16
+	var first [batch]uint64
+	for len(fs) > 0 {
+		b := fs[:min(len(fs), batch)]
+		fs = fs[len(b):]
+		for j, f := range b {
+			first[j] = m.feats.slots[nonzero(f)&m.feats.mask].key
+		}
+		for j, f := range b {
+			if first[j] == 0 {
+				continue // an empty first slot: not a feature of the model
+			}
+			if w := m.feats.get(f); w != nil {
+				for k := range sum {
+					sum[k] += int32(w[k])
+				}
 			}
 		}
 	}
@@ -205,8 +226,18 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 	// looked up for every word.
 	n := len(words)
 	clear(s.sums)
+	// Read the words' cache entries before locking any, so that the
+	// reads, which mostly miss the processor's caches, overlap: a lock is
+	// a barrier they would otherwise wait at one by one.
+	var touched uint64
 	for j, w := range words {
 		h := nonzero(hashStr(w))
+		s.hashes[j] = h
+		touched += atomic.LoadUint64(&m.cache[h&(cacheSize-1)].key)
+	}
+	s.touched = touched
+	for j, w := range words {
+		h := s.hashes[j]
 		e := &m.cache[h&(cacheSize-1)]
 		e.mu.Lock()
 		if e.key == h {
@@ -224,7 +255,8 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 		s.toks[j] = token{fold: t.fold, strip: t.strip, shape: t.shape}
 		spread(s.sums, j, &ws.part)
 		e.mu.Lock()
-		e.key, e.wordSums = h, *ws
+		atomic.StoreUint64(&e.key, h)
+		e.wordSums = *ws
 		e.mu.Unlock()
 	}
 	// The padding before and after the sentence.
@@ -297,31 +329,39 @@ func (m *Model) addGazetteer(sum *[numTags]int32, toks []token, i int) {
 // writes it to best. score and back are workspace of em's size.
 func viterbi(em []float32, trans *[numTags + 1][numTags]float32, score []float32, back []int8, best []int8) {
 	// The transitions IOB2 forbids score −∞: −∞ plus any score stays −∞
-	// and loses every comparison, so no path goes through them.
-	var tr [numTags + 1][numTags]float32
-	for p := range tr {
-		for t := range numTags {
-			if allowed(p, t) {
-				tr[p][t] = trans[p][t]
-			} else {
-				tr[p][t] = negInf
-			}
-		}
-	}
+	// and loses every comparison, so no path goes through them. Only an
+	// I-X has forbidden predecessors (all but B-X and I-X): for it only
+	// those two are compared, and a path that cannot reach it is −∞ from
+	// O, as it would be comparing all.
 	n := len(best)
 	for t := range numTags {
-		score[t] = em[t] + tr[start][t]
+		tr := trans[start][t]
+		if !allowed(start, t) {
+			tr = negInf
+		}
+		score[t] = em[t] + tr
 	}
 	for i := 1; i < n; i++ {
-		prev := score[(i-1)*numTags : i*numTags : i*numTags]
-		cur := score[i*numTags : (i+1)*numTags : (i+1)*numTags]
-		e := em[i*numTags : (i+1)*numTags : (i+1)*numTags]
-		bk := back[i*numTags : (i+1)*numTags : (i+1)*numTags]
+		prev := (*[numTags]float32)(score[(i-1)*numTags : i*numTags])
+		cur := (*[numTags]float32)(score[i*numTags : (i+1)*numTags])
+		e := (*[numTags]float32)(em[i*numTags : (i+1)*numTags])
+		bk := (*[numTags]int8)(back[i*numTags : (i+1)*numTags])
 		for t := range numTags {
-			bestScore, arg := prev[tagO]+tr[tagO][t], tagO // O may precede any tag
-			for p := 1; p < numTags; p++ {
-				if v := prev[p] + tr[p][t]; v > bestScore {
-					bestScore, arg = v, p
+			var bestScore float32
+			var arg int
+			if isInside(t) {
+				bestScore, arg = negInf, tagO
+				for p := t - 1; p <= t; p++ { // B-X, I-X
+					if v := prev[p] + trans[p][t]; v > bestScore {
+						bestScore, arg = v, p
+					}
+				}
+			} else {
+				bestScore, arg = prev[tagO]+trans[tagO][t], tagO // O may precede any tag
+				for p := 1; p < numTags; p++ {
+					if v := prev[p] + trans[p][t]; v > bestScore {
+						bestScore, arg = v, p
+					}
 				}
 			}
 			cur[t] = bestScore + e[t]
