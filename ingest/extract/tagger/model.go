@@ -64,6 +64,7 @@ type scratch struct {
 	hashes  []uint64 // of the words
 	touched uint64   // what reading the words' cache entries early read (see tagIndexes)
 	feats   []uint64
+	to      []int32 // the word, or the position in a word's window, each of feats counts for
 	word    wordSums
 	sums    [][numTags]int32 // emission sums, per word
 	em      []float32        // emission scores, words × numTags
@@ -123,7 +124,7 @@ func (m *Model) prepare() {
 	m.pool = make(chan *scratch, 2*runtime.GOMAXPROCS(0))
 	m.cache = make([]wordEntry, cacheSize)
 	for k, pad := range [2]*token{&padBefore, &padAfter} {
-		m.sumWord(pad, &m.padPart[k], nil)
+		m.sumWord(pad, &m.padPart[k], nil, nil)
 	}
 	if w := m.feats.get(mix(tBias, 0)); w != nil {
 		for t := range m.bias {
@@ -153,7 +154,7 @@ func (m *Model) sumClusters() {
 			var sums [3][numTags]int32
 			for k, tmpl := range clusterTemplates {
 				fs = appendCluster(fs[:0], tmpl, &t)
-				m.addWeights(&sums[k], fs)
+				m.addWeightsTo(sums[k:k+1], fs, nil)
 			}
 			m.clusterSums = append(m.clusterSums, sums)
 		}
@@ -161,15 +162,15 @@ func (m *Model) sumClusters() {
 	}
 }
 
-// addWeights adds the weights of features fs to sum. It reads the first
-// slot of a batch of features before it looks any up, so that the memory
-// reads, most of which miss the processor's caches, overlap.
-func (m *Model) addWeights(sum *[numTags]int32, fs []uint64) {
+// addWeightsTo adds the weights of each feature fs[j] to sums[to[j]], or
+// to sums[0] when to is nil. It reads the first slot of a batch of
+// features before it looks any up, so that the memory reads, most of
+// which miss the processor's caches, overlap.
+func (m *Model) addWeightsTo(sums [][numTags]int32, fs []uint64, to []int32) {
 	const batch = 16
 	var first [batch]uint64
-	for len(fs) > 0 {
-		b := fs[:min(len(fs), batch)]
-		fs = fs[len(b):]
+	for base := 0; base < len(fs); base += batch {
+		b := fs[base:min(len(fs), base+batch)]
 		for j, f := range b {
 			first[j] = m.feats.slots[nonzero(f)&m.feats.mask].key
 		}
@@ -178,6 +179,10 @@ func (m *Model) addWeights(sum *[numTags]int32, fs []uint64) {
 				continue // an empty first slot: not a feature of the model
 			}
 			if w := m.feats.get(f); w != nil {
+				sum := &sums[0]
+				if to != nil {
+					sum = &sums[to[base+j]]
+				}
 				for k := range sum {
 					sum[k] += int32(w[k])
 				}
@@ -188,20 +193,26 @@ func (m *Model) addWeights(sum *[numTags]int32, fs []uint64) {
 
 // sumWord sets part to the weight sums of the features word t gives each
 // position of its window (see wordSums); fs is workspace.
-func (m *Model) sumWord(t *token, part *[2*window + 1][numTags]int32, fs []uint64) []uint64 {
+func (m *Model) sumWord(t *token, part *[2*window + 1][numTags]int32, fs []uint64, to []int32) ([]uint64, []int32) {
+	fs, to = fs[:0], to[:0]
 	for rel := -window; rel <= window; rel++ {
-		sum := &part[rel+window]
-		*sum = [numTags]int32{}
-		fs = appendWordForms(fs[:0], rel, t)
-		m.addWeights(sum, fs)
-		if t.pathAt > 0 && -1 <= rel && rel <= 1 {
-			cs := &m.clusterSums[m.clusterOf[t.pathAt-1]][rel+1]
+		n := len(fs)
+		fs = appendWordForms(fs, rel, t)
+		for range len(fs) - n {
+			to = append(to, int32(rel+window))
+		}
+	}
+	*part = [2*window + 1][numTags]int32{}
+	m.addWeightsTo(part[:], fs, to)
+	if t.pathAt > 0 {
+		for rel := -1; rel <= 1; rel++ {
+			sum, cs := &part[rel+window], &m.clusterSums[m.clusterOf[t.pathAt-1]][rel+1]
 			for k := range sum {
 				sum[k] += cs[k]
 			}
 		}
 	}
-	return fs
+	return fs, to
 }
 
 // spread adds what word j gives the words of its window to their emission
@@ -251,7 +262,7 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 		m.analyseWord(w, &t)
 		ws := &s.word
 		ws.fold, ws.strip, ws.shape = t.fold, t.strip, t.shape
-		s.feats = m.sumWord(&t, &ws.part, s.feats)
+		s.feats, s.to = m.sumWord(&t, &ws.part, s.feats, s.to)
 		s.toks[j] = token{fold: t.fold, strip: t.strip, shape: t.shape}
 		spread(s.sums, j, &ws.part)
 		e.mu.Lock()
@@ -278,13 +289,21 @@ func (m *Model) tagIndexes(words []string, s *scratch) {
 		}
 	}
 	m.gaz.mark(s.toks)
+	// The context features of all the words, looked up together.
+	s.feats, s.to = s.feats[:0], s.to[:0]
+	for i := range s.toks {
+		k := len(s.feats)
+		s.feats = m.appendContextFeatures(s.feats, s.toks, i)
+		for range len(s.feats) - k {
+			s.to = append(s.to, int32(i))
+		}
+	}
+	m.addWeightsTo(s.sums, s.feats, s.to)
 	for i := range s.toks {
 		sum := &s.sums[i]
 		for k := range sum {
 			sum[k] += m.bias[k]
 		}
-		s.feats = m.appendContextFeatures(s.feats[:0], s.toks, i)
-		m.addWeights(sum, s.feats)
 		m.addGazetteer(sum, s.toks, i)
 		em := s.em[i*numTags : (i+1)*numTags]
 		for t := range em {
