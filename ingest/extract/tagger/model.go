@@ -33,12 +33,13 @@ type Model struct {
 }
 
 // cacheSize is the number of words a model remembers the features of
-// (direct-mapped by the hash of the word), shared by all its callers: 65536
-// entries of 224 bytes, 14 MB a model, allocated on first use. Over 1,000
+// (direct-mapped by the hash of the word), shared by all its callers: 32768
+// entries of 224 bytes, 7 MB a model, allocated on first use. Over 1,000
 // articles of news in Arabic (60,000 distinct words), read four times, a
-// word is not in the cache at 12% of its occurrences (18% with 32768
-// entries, 8% with 131072).
-const cacheSize = 1 << 16
+// word is not in the cache at 18% of its occurrences (12% with 65536
+// entries, 8% with 131072; but a larger cache costs the heap its size twice
+// over, as the garbage collector lets the heap grow to twice what is live).
+const cacheSize = 1 << 15
 
 // wordEntry is what the features spanning words need of a word's analysis
 // (see appendContext and gazetteer.mark), and the sums of the weights of
