@@ -151,6 +151,8 @@ func TestHashFollowsLexicon(t *testing.T) {
 // text (title and body, as Text gives it). Only extraction is timed: the
 // lexicon's matcher, the tagger models and their word caches are built and
 // warmed by extracting the article a few times before the timer starts.
+// cpu-ns/op is the process's CPU time per extraction (GC included): the
+// figure to compare on a machine other jobs load.
 func BenchmarkExtract(b *testing.B) {
 	var arts []read.Article
 	err := read.Read(context.Background(), []string{"../../testdata/000_1959643b4c841efe.txt"}, read.ReadOptions{}, func(a read.Article) error {
@@ -171,10 +173,12 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(Text(&arts[0]))))
 	b.ReportAllocs()
 	b.ResetTimer()
+	began := cpuTime()
 	var doc graph.Document
 	for b.Loop() {
 		doc = x.Extract(&arts[0])
 	}
+	b.ReportMetric(float64((cpuTime()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	if len(doc.Mentions) == 0 {
 		b.Fatal("no mentions")
 	}
