@@ -441,25 +441,33 @@ func (l *Lexicon) Match(toks []norm.Token) []Match {
 		forms[i] = all[start:ends[i]:ends[i]]
 	}
 	var out []Match
-	for i := 0; i < len(toks); {
-		bestEnd := -1
-		var best []terminal
-		var walk func(n *node, j int)
-		walk = func(n *node, j int) {
-			if j > i {
-				if ends := matching(n.ends, toks[i:j]); len(ends) > 0 && j > bestEnd {
-					bestEnd, best = j, ends
-				}
-			}
-			if j == len(toks) {
-				return
-			}
-			for _, f := range forms[j] {
-				if c := n.next[f]; c != nil {
-					walk(c, j+1)
-				}
+	var (
+		i       int // the token a name would start at
+		bestEnd int
+		best    []terminal
+		walk    func(n *node, j int)
+	)
+	walk = func(n *node, j int) {
+		if j > i {
+			if ends := matching(n.ends, toks[i:j]); len(ends) > 0 && j > bestEnd {
+				bestEnd, best = j, ends
 			}
 		}
+		if j == len(toks) {
+			return
+		}
+		for _, f := range forms[j] {
+			if c := n.next[f]; c != nil {
+				walk(c, j+1)
+			}
+		}
+	}
+	for i < len(toks) {
+		if len(forms[i]) == 0 {
+			i++ // no name has the word
+			continue
+		}
+		bestEnd, best = -1, nil
 		walk(l.root, i)
 		if bestEnd < 0 {
 			i++
