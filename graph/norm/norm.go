@@ -394,7 +394,8 @@ type Token struct {
 // offsets exclude those on its edges. Phrase ligatures (ﷺ) are symbols,
 // not words.
 func Tokens(text string) []Token {
-	var toks []Token
+	// About a word in 8 bytes of Arabic or English text.
+	toks := make([]Token, 0, len(text)/8+1)
 	start, end := -1, -1 // the word being read; end is after its last word rune
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -418,6 +419,9 @@ func Tokens(text string) []Token {
 	}
 	if start >= 0 {
 		toks = appendToken(toks, text, start, end)
+	}
+	if len(toks) == 0 {
+		return nil
 	}
 	return toks
 }

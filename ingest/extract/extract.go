@@ -689,7 +689,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 					continue
 				}
 			}
-			forms := append([]string{f}, cliticForms(f)...)
+			var buf [8]string
+			buf[0] = f
+			forms := appendCliticForms(buf[:1], f)
 			for _, c := range forms {
 				// Of a person the tagger found, not a definite word: the
 				// end of such a name is as often a word (الثاني, الدين)

@@ -304,20 +304,23 @@ func (x *Extractor) stripped(f string) string {
 // proclitics, shortest clitic first: و or ف, then ب ك or ل after either or
 // alone. Each leaves at least three letters. The article ال is never
 // removed, nor لل read as ل + ال.
-func cliticForms(f string) []string {
+func cliticForms(f string) []string { return appendCliticForms(nil, f) }
+
+// appendCliticForms appends cliticForms(f) to out.
+func appendCliticForms(out []string, f string) []string {
 	if len(f) < 2 || f[0] < 0xD8 {
-		return nil
+		return out
 	}
-	var out []string
-	bases := []string{f}
+	bases := [2]string{f}
+	nb := 1
 	for _, c := range [...]string{"و", "ف"} {
 		if r, ok := strings.CutPrefix(f, c); ok && utf8.RuneCountInString(r) >= 3 {
 			out = append(out, r)
-			bases = []string{r, f}
+			bases, nb = [2]string{r, f}, 2
 			break
 		}
 	}
-	for _, base := range bases {
+	for _, base := range bases[:nb] {
 		for _, c := range [...]string{"ب", "ك", "ل"} {
 			if r, ok := strings.CutPrefix(base, c); ok && utf8.RuneCountInString(r) >= 3 && !strings.HasPrefix(r, "ل") {
 				out = append(out, r)

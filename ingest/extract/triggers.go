@@ -135,22 +135,24 @@ func lookupTrigger(fold string) (t trigger, purpose, ok bool) {
 	if t, ok := triggers[fold]; ok {
 		return t, false, true
 	}
-	bases := []string{fold}
-	for _, conj := range []string{"و", "ف"} {
+	bases := [3]string{fold}
+	nb := 1
+	for _, conj := range [...]string{"و", "ف"} {
 		if r, cut := strings.CutPrefix(fold, conj); cut && len(r) >= 4 {
 			if t, ok := triggers[r]; ok {
 				return t, false, true
 			}
-			bases = append(bases, r)
+			bases[nb] = r
+			nb++
 		}
 	}
-	for _, b := range bases {
+	for _, b := range bases[:nb] {
 		if r, cut := strings.CutPrefix(b, "لل"); cut && len(r) >= 4 {
 			if t, ok := triggers["ال"+r]; ok {
 				return t, true, true
 			}
 		}
-		for _, p := range []string{"ل", "س", "ب"} {
+		for _, p := range [...]string{"ل", "س", "ب"} {
 			if r, cut := strings.CutPrefix(b, p); cut && len(r) >= 4 {
 				if t, ok := triggers[r]; ok {
 					return t, p == "ل", true

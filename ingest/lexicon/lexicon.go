@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/norm"
@@ -422,31 +423,51 @@ type Match struct {
 func (l *Lexicon) Match(toks []norm.Token) []Match {
 	l.index()
 	// Each token may be read several ways: as written, or without a
-	// clitic (للأمم is a word of one phrase and ل + الأمم of another).
+	// clitic (للأمم is a word of one phrase and ل + الأمم of another). A
+	// token with no reading that is a name word starts or continues no
+	// name: it has no forms.
 	forms := make([][]string, len(toks))
+	var all []string
+	ends := make([]int, len(toks))
 	for i, t := range toks {
-		forms[i] = l.forms(t.Fold)
+		all = l.appendForms(all, t.Fold)
+		ends[i] = len(all)
+	}
+	for i := range toks {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		forms[i] = all[start:ends[i]:ends[i]]
 	}
 	var out []Match
-	for i := 0; i < len(toks); {
-		bestEnd := -1
-		var best []terminal
-		var walk func(n *node, j int)
-		walk = func(n *node, j int) {
-			if j > i {
-				if ends := matching(n.ends, toks[i:j]); len(ends) > 0 && j > bestEnd {
-					bestEnd, best = j, ends
-				}
-			}
-			if j == len(toks) {
-				return
-			}
-			for _, f := range forms[j] {
-				if c := n.next[f]; c != nil {
-					walk(c, j+1)
-				}
+	var (
+		i       int // the token a name would start at
+		bestEnd int
+		best    []terminal
+		walk    func(n *node, j int)
+	)
+	walk = func(n *node, j int) {
+		if j > i {
+			if ends := matching(n.ends, toks[i:j]); len(ends) > 0 && j > bestEnd {
+				bestEnd, best = j, ends
 			}
 		}
+		if j == len(toks) {
+			return
+		}
+		for _, f := range forms[j] {
+			if c := n.next[f]; c != nil {
+				walk(c, j+1)
+			}
+		}
+	}
+	for i < len(toks) {
+		if len(forms[i]) == 0 {
+			i++ // no name has the word
+			continue
+		}
+		bestEnd, best = -1, nil
 		walk(l.root, i)
 		if bestEnd < 0 {
 			i++
@@ -460,20 +481,17 @@ func (l *Lexicon) Match(toks []norm.Token) []Match {
 	return out
 }
 
-// forms returns the readings of a folded token that are words of some name:
-// itself, and itself without its clitics; or just itself when none is.
-func (l *Lexicon) forms(tok string) []string {
-	var out []string
+// appendForms appends to out the readings of a folded token that are words
+// of some name: itself, and itself without its clitics.
+func (l *Lexicon) appendForms(out []string, tok string) []string {
 	if l.vocab[tok] {
 		out = append(out, tok)
 	}
-	for _, c := range proclitics(tok) {
+	var buf [maxProclitics]string
+	for _, c := range proclitics(buf[:0], tok) {
 		if l.vocab[c] && c != tok {
 			out = append(out, c)
 		}
-	}
-	if len(out) == 0 {
-		return []string{tok}
 	}
 	return out
 }
@@ -512,7 +530,8 @@ func (l *Lexicon) Form(tok string) string {
 	if l.vocab[tok] {
 		return tok
 	}
-	for _, c := range proclitics(tok) {
+	var buf [maxProclitics]string
+	for _, c := range proclitics(buf[:0], tok) {
 		if l.vocab[c] {
 			return c
 		}
@@ -520,34 +539,39 @@ func (l *Lexicon) Form(tok string) string {
 	return tok
 }
 
-// proclitics returns the readings of tok with leading clitics removed, most
-// conservative first: a conjunction (و ف), then a preposition (ب ك ل); "لل"
+// proclitics appends to out the readings of tok with leading clitics
+// removed, most conservative first: a conjunction (و ف), then a
+// preposition (ب ك ل); "لل"
 // is ل + ال with the alef elided, so للأعرجي reads الاعرجي. The article ال
 // itself is never removed: names without it (بغداد، حديثة) do not take it,
 // while adjectives that look like them do (الحديثة "the modern", الرئيسي
 // "the main").
-func proclitics(tok string) []string {
-	var out []string
-	bases := []string{tok}
-	for _, conj := range []string{"و", "ف"} {
-		if r, ok := strings.CutPrefix(tok, conj); ok && len([]rune(r)) >= 2 {
+func proclitics(out []string, tok string) []string {
+	bases := [2]string{tok}
+	nb := 1
+	for _, conj := range [...]string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(tok, conj); ok && utf8.RuneCountInString(r) >= 2 {
 			out = append(out, r)
-			bases = append(bases, r)
+			bases[1], nb = r, 2
 			break
 		}
 	}
-	for _, base := range bases {
-		if r, ok := strings.CutPrefix(base, "لل"); ok && len([]rune(r)) >= 2 {
+	for _, base := range bases[:nb] {
+		if r, ok := strings.CutPrefix(base, "لل"); ok && utf8.RuneCountInString(r) >= 2 {
 			out = append(out, "ال"+r)
 		}
-		for _, prep := range []string{"ب", "ك", "ل"} {
-			if r, ok := strings.CutPrefix(base, prep); ok && len([]rune(r)) >= 2 {
+		for _, prep := range [...]string{"ب", "ك", "ل"} {
+			if r, ok := strings.CutPrefix(base, prep); ok && utf8.RuneCountInString(r) >= 2 {
 				out = append(out, r)
 			}
 		}
 	}
 	return out
 }
+
+// maxProclitics bounds the readings proclitics finds: one without a
+// conjunction, and two of each of the two bases (لل and a preposition).
+const maxProclitics = 5
 
 func (r *Role) parse(d string) (time.Time, error) {
 	if d == "" {

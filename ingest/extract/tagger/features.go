@@ -23,6 +23,7 @@ type token struct {
 	gaz    uint64 // gazetteer marks: bit class*4+position (see gazetteer.go)
 	path   uint64 // Brown cluster bit string, most significant bit first
 	plen   uint8  // its length; 0 when the word has no cluster
+	pathAt int32  // 1 + the index of the cluster in Model.paths; 0 for none
 }
 
 // Padding stands for the words before and after a sentence.
@@ -153,7 +154,7 @@ func (m *Model) analyseWord(w string, t *token) {
 		for _, k := range [3]uint64{t.fold, t.strip, t.stem} {
 			if r := m.clusters.get(k); r >= 0 {
 				p := m.paths[r]
-				t.path, t.plen = p>>8, uint8(p)
+				t.path, t.plen, t.pathAt = p>>8, uint8(p), r+1
 				break
 			}
 		}
@@ -293,6 +294,25 @@ func appendContext(fs []uint64, toks []token, i int) []uint64 {
 // before it (rel < 0) or after it; rel 0 is the word itself. They depend on
 // t alone, not on its gazetteer marks, so they can be cached per word.
 func appendWord(fs []uint64, rel int, t *token) []uint64 {
+	fs = appendWordForms(fs, rel, t)
+	switch rel {
+	case 0:
+		return appendCluster(fs, tCluster, t)
+	case -1:
+		return appendCluster(fs, tClusterM1, t)
+	case 1:
+		return appendCluster(fs, tClusterP1, t)
+	}
+	return fs
+}
+
+// clusterTemplates are the templates of the cluster features a word gives
+// the word before it, itself and the word after it.
+var clusterTemplates = [3]uint64{tClusterM1, tCluster, tClusterP1}
+
+// appendWordForms appends the features of appendWord other than the
+// cluster features (appendCluster).
+func appendWordForms(fs []uint64, rel int, t *token) []uint64 {
 	switch rel {
 	case 0:
 		fs = append(fs,
@@ -316,23 +336,20 @@ func appendWord(fs []uint64, rel int, t *token) []uint64 {
 				fs = append(fs, mix(tSuf+uint64(k), t.suf[k]))
 			}
 		}
-		return appendCluster(fs, tCluster, t)
 	case -1:
 		fs = append(fs, mix(tFoldM1, t.fold), mix(tWordM1, t.word), mix(tSuf3M1, t.suf[2]), mix(tShapeM1, t.shape))
 		if t.stem != t.fold {
 			fs = append(fs, mix(tStemM1, t.stem))
 		}
-		return appendCluster(fs, tClusterM1, t)
 	case 1:
 		fs = append(fs, mix(tFoldP1, t.fold), mix(tWordP1, t.word), mix(tSuf3P1, t.suf[2]), mix(tShapeP1, t.shape))
 		if t.stem != t.fold {
 			fs = append(fs, mix(tStemP1, t.stem))
 		}
-		return appendCluster(fs, tClusterP1, t)
 	case -2:
-		return append(fs, mix(tFoldM2, t.fold))
+		fs = append(fs, mix(tFoldM2, t.fold))
 	case 2:
-		return append(fs, mix(tFoldP2, t.fold))
+		fs = append(fs, mix(tFoldP2, t.fold))
 	}
 	return fs
 }
