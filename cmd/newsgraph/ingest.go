@@ -118,7 +118,7 @@ func ingestFlags() []cli.Flag {
 		&cli.StringFlag{Name: "encoding", Usage: "character `ENCODING` of the inputs (e.g. windows-1256, windows-1252, iso-8859-6); default utf-8. Pages and feeds that declare their encoding (<meta charset>, the XML declaration, HTTP) are decoded by it instead"},
 		&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 		&cli.StringFlag{Name: "errors", Usage: "also write every problem to `FILE` as JSON lines"},
-		&cli.IntFlag{Name: "batch", DefaultText: "2000 on SQLite, 500 on Neo4j",
+		&cli.IntFlag{Name: "batch", DefaultText: "1000 on SQLite, 500 on Neo4j",
 			Usage: "articles written per transaction: larger writes faster and holds more in memory; an interrupted ingest loses at most the open one (SQLite writes it 500 articles a step; docs/neo4j.md, docs/query-performance.md)"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
@@ -243,11 +243,12 @@ const maxListed = 20
 
 // ingestMemoryLimit is the soft limit on the Go heap of an ingest
 // (runtime/debug.SetMemoryLimit) unless $GOMEMLIMIT sets one: the
-// collector then runs before the heap doubles its live size, which took
-// the peak RSS of 10,000 synthetic articles from 325 MB to 274 MB for the
-// same CPU seconds (69.4 against 69.7; docs/query-performance.md). It is
-// soft: a larger live heap is collected more often, never refused.
-const ingestMemoryLimit = 192 << 20 // bytes
+// collector then runs before the heap doubles its live size (130 MB at
+// its peak for 10,000 synthetic articles, most of it a group's aggregate
+// deltas), which took that ingest's peak RSS from 352 MB to 262 MB for
+// about the same CPU seconds (docs/query-performance.md, The write stage).
+// It is soft: a larger live heap is collected more often, never refused.
+const ingestMemoryLimit = 224 << 20 // bytes
 
 func runIngest(ctx context.Context, opts ingestOptions) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
