@@ -520,14 +520,14 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("write entity %s: %w", e.ID, err)
 		}
 	}
-	agg := newAggDelta()
+	agg := graph.NewAggregateDelta()
 	for _, d := range docs {
 		a := d.Article
 		old, hadOld, err := readFacts(ctx, stmts, a.ID)
 		if err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
-		agg.replace(old, hadOld, docFacts(d), true)
+		agg.Replace(old, hadOld, docFacts(d), true)
 		// Relations go first: they refer to entities that only mentions
 		// keep alive.
 		for _, del := range []string{"delRelations", "delSentences", "delTexts", "delMentions"} {
@@ -570,7 +570,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			}
 		}
 	}
-	if err := agg.write(ctx, tx); err != nil {
+	if err := writeAggregates(ctx, tx, agg); err != nil {
 		return err
 	}
 	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
@@ -709,13 +709,13 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 	}
 	defer closeAll(stmts)
 	touched := make(map[string]bool)
-	agg := newAggDelta()
+	agg := graph.NewAggregateDelta()
 	for _, id := range articleIDs {
 		old, hadOld, err := readFacts(ctx, stmts, id)
 		if err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
-		agg.replace(old, hadOld, articleFacts{}, false)
+		agg.Replace(old, hadOld, graph.ArticleFacts{}, false)
 		if err := oldEntities(ctx, stmts["oldEntities"], id, touched); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
@@ -723,7 +723,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
 	}
-	if err := agg.write(ctx, tx); err != nil {
+	if err := writeAggregates(ctx, tx, agg); err != nil {
 		return err
 	}
 	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
