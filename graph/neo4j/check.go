@@ -16,9 +16,10 @@ var requiredConstraints = []string{"article_id", "entity_id", "ingest_lock_name"
 
 // invariants are newsgraph's own rules on a sound Neo4j store, each a
 // query counting what breaks it (as n), and the sentence saying so.
-// CO_MENTIONED is derived from MENTIONS on every write (qCoMentions): one
-// relationship per pair of entities an article mentions together, from the
-// entity of the lesser ID, counting those articles.
+// CO_MENTIONED is derived from MENTIONS, kept by every write
+// (writeAggregates): one relationship per pair of entities an article
+// mentions together, from the entity of the lesser ID, counting those
+// articles.
 var invariants = []struct{ query, says string }{
 	{`MATCH (a:Article) WHERE a.id IS NULL OR a.id = '' OR a.hash IS NULL OR a.hash = '' RETURN count(a) AS n`,
 		"articles without an ID or a content hash"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -230,12 +231,14 @@ FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:O
 FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)`
 
 const (
-	// qOldMentions returns, per stored article, the entities its current
-	// version mentions. qDropMentions (below) does the same and deletes
-	// the mentions, for an article about to be rewritten.
-	qOldMentions = `UNWIND $ids AS id
-MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
-RETURN id, collect(e.id) AS entities`
+	// qOldFacts returns, per stored article that mentions any entity, its
+	// date and the entity, count and sentences of each of its MENTIONS:
+	// what its current version contributes to the aggregates (factsOf).
+	// qDropMentions (below) does the same and deletes the mentions, for an
+	// article about to be rewritten.
+	qOldFacts = `UNWIND $ids AS id
+MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
+RETURN id, art.published AS published, collect([e.id, m.count, m.sentences]) AS mentions`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
@@ -257,23 +260,6 @@ RETURN id, head(collect(version)) AS version`
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
 DETACH DELETE e`
-	// qCoMentions recomputes the CO_MENTIONED relationship of each pair
-	// [a, b] (a < b) from the articles that mention both: articles,
-	// sentences naming both, first and last dates, and the same over the
-	// articles that name both in one sentence (sArticles, sFirst, sLast),
-	// which the sentence-level projection reads.
-	qCoMentions = `UNWIND $pairs AS p
-MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
-OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
-DELETE old
-WITH DISTINCT a, b
-MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
-WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
-WITH a, b, count(art) AS n, sum(shared) AS sentences, min(art.published) AS first, max(art.published) AS last,
-     sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
-     min(CASE WHEN shared > 0 THEN art.published END) AS sFirst, max(CASE WHEN shared > 0 THEN art.published END) AS sLast
-CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last,
-    sArticles: sn, sFirst: sFirst, sLast: sLast}]->(b)`
 )
 
 // Relationship types cannot be parameters, so the relation queries below
@@ -284,10 +270,10 @@ var (
 	// mentions: the same round trip, and relations never outlive them.
 	qDropMentions = `UNWIND $ids AS id
 ` + dropRelations + `WITH id
-MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-WITH id, m, e.id AS entity
+MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
+WITH id, art.published AS published, m, [e.id, m.count, m.sentences] AS mention
 DELETE m
-RETURN id, collect(entity) AS entities`
+RETURN id, published, collect(mention) AS mentions`
 	// qDeleteArticles deletes articles with their mentions and relations.
 	qDeleteArticles = `UNWIND $ids AS id
 ` + dropRelations + `WITH id
@@ -353,7 +339,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 	}
 	entities := make(map[string]graph.Entity)
 	var articles, mentions, relations []map[string]any
-	newPairs := make(map[[2]string]bool)
+	facts := make(map[string]graph.ArticleFacts, len(order))
 	for _, id := range order {
 		d := docs[byID[id]]
 		a := d.Article
@@ -369,7 +355,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			idx[i], texts[i] = int64(st.Index), st.Text
 		}
 		articles[len(articles)-1]["sentenceIndexes"], articles[len(articles)-1]["sentenceTexts"] = idx, texts
-		ids := make([]string, 0, len(d.Mentions))
+		facts[id] = graph.DocumentFacts(d, dateKey(a.Published))
 		for _, m := range d.Mentions {
 			row := map[string]any{
 				"article": a.ID, "entity": m.EntityID, "count": int64(m.Count),
@@ -378,9 +364,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			addSpans(row, m.Spans)
 			row["entityJSON"] = entityJSON(d.Entities, m.EntityID)
 			mentions = append(mentions, row)
-			ids = append(ids, m.EntityID)
 		}
-		addPairs(newPairs, ids)
 		for i, r := range d.Relations {
 			relations = append(relations, relationRow(a, i, r))
 		}
@@ -389,13 +373,18 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		pairs := make(map[[2]string]bool, len(newPairs))
-		for p := range newPairs {
-			pairs[p] = true
-		}
-		touched, err := oldMentions(ctx, tx, qDropMentions, order, pairs)
+		old, err := oldFacts(ctx, tx, qDropMentions, order)
 		if err != nil {
 			return err
+		}
+		agg := graph.NewAggregateDelta()
+		var touched []string
+		for _, id := range order {
+			o, had := old[id]
+			agg.Replace(o, had, facts[id], true)
+			for e := range o.Counts {
+				touched = append(touched, e)
+			}
 		}
 		if len(entities) > 0 {
 			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)}); err != nil {
@@ -419,7 +408,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		if err := deriveEntities(ctx, tx, touched); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, pairs)
+		return finish(ctx, tx, touched, agg)
 	})
 	if rejected(err) {
 		return fmt.Errorf("write %d articles: %w: %w", len(order), graph.ErrRejected, err)
@@ -452,25 +441,36 @@ func rejected(err error) bool {
 	return false
 }
 
-// oldMentions runs query (qOldMentions or qDropMentions) for articles, adds
-// the pairs of the entities their stored versions mention to pairs, and
-// returns those entities.
-func oldMentions(ctx context.Context, tx driver.ManagedTransaction, query string, articles []string, pairs map[[2]string]bool) ([]string, error) {
+// oldFacts runs query (qOldFacts or qDropMentions) for articles and
+// returns what the stored version of each contributes to the aggregates,
+// by article ID; an article that mentions nothing contributes nothing and
+// is left out.
+func oldFacts(ctx context.Context, tx driver.ManagedTransaction, query string, articles []string) (map[string]graph.ArticleFacts, error) {
 	recs, err := run(ctx, tx, query, map[string]any{"ids": articles})
 	if err != nil {
 		return nil, err
 	}
-	var touched []string
+	out := make(map[string]graph.ArticleFacts, len(recs))
 	for _, r := range recs {
-		raw, _ := r.Get("entities")
-		var ids []string
+		f := graph.NewArticleFacts(dateKey(timeOf(r, "published")))
+		raw, _ := r.Get("mentions")
 		for _, v := range raw.([]any) {
-			ids = append(ids, v.(string))
+			m := v.([]any)
+			id, _ := m[0].(string)
+			count, _ := m[1].(int64)
+			var sentences []int
+			if l, ok := m[2].([]any); ok {
+				for _, n := range l {
+					if n, ok := n.(int64); ok {
+						sentences = append(sentences, int(n))
+					}
+				}
+			}
+			f.Add(id, int(count), sentences)
 		}
-		touched = append(touched, ids...)
-		addPairs(pairs, ids)
+		out[str(r, "id")] = f
 	}
-	return touched, nil
+	return out, nil
 }
 
 // entityJSON is the entity id among ents, as a MENTIONS relationship
@@ -516,10 +516,10 @@ func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []str
 	return err
 }
 
-// finish deletes entities no article mentions any more and recomputes the
-// counts of the entities (qSetEntityCounts) and the CO_MENTIONED
-// relationships of the pairs whose articles changed.
-func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, pairs map[[2]string]bool) error {
+// finish counts the write, deletes the entities no article mentions any
+// more among touched, and adds agg, the change the write made, to the
+// aggregates (writeAggregates).
+func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, agg *graph.AggregateDelta) error {
 	if err := bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
@@ -527,35 +527,8 @@ func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string,
 		if _, err := run(ctx, tx, qDropOrphans, map[string]any{"ids": touched}); err != nil {
 			return err
 		}
-		if _, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": touched}); err != nil {
-			return err
-		}
 	}
-	if len(pairs) == 0 {
-		return nil
-	}
-	list := make([][2]string, 0, len(pairs))
-	for p := range pairs {
-		list = append(list, p)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i][0] != list[j][0] {
-			return list[i][0] < list[j][0]
-		}
-		return list[i][1] < list[j][1]
-	})
-	const chunk = 5000
-	for start := 0; start < len(list); start += chunk {
-		end := min(start+chunk, len(list))
-		rows := make([]any, 0, end-start)
-		for _, p := range list[start:end] {
-			rows = append(rows, []any{p[0], p[1]})
-		}
-		if _, err := run(ctx, tx, qCoMentions, map[string]any{"pairs": rows}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAggregates(ctx, tx, agg)
 }
 
 // relationRow is the parameter row of qRelations for the i-th relation of
@@ -593,22 +566,6 @@ func sentenceSet(s []int) []int64 {
 		}
 	}
 	return uniq
-}
-
-// addPairs adds every unordered pair of ids, smaller ID first.
-func addPairs(pairs map[[2]string]bool, ids []string) {
-	for i := 0; i < len(ids); i++ {
-		for j := i + 1; j < len(ids); j++ {
-			a, b := ids[i], ids[j]
-			if a == b {
-				continue
-			}
-			if a > b {
-				a, b = b, a
-			}
-			pairs[[2]string{a, b}] = true
-		}
-	}
 }
 
 // addSpans sets a MENTIONS row's span properties: parallel lists, one item
@@ -660,11 +617,23 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 	if len(articleIDs) == 0 {
 		return nil
 	}
+	articleIDs = slices.Clone(articleIDs)
+	slices.Sort(articleIDs)
+	articleIDs = slices.Compact(articleIDs) // each article's facts leave once
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		pairs := make(map[[2]string]bool)
-		touched, err := oldMentions(ctx, tx, qOldMentions, articleIDs, pairs)
+		old, err := oldFacts(ctx, tx, qOldFacts, articleIDs)
 		if err != nil {
 			return err
+		}
+		agg := graph.NewAggregateDelta()
+		var touched []string
+		for _, id := range articleIDs {
+			if o, had := old[id]; had {
+				agg.Replace(o, true, graph.ArticleFacts{}, false)
+				for e := range o.Counts {
+					touched = append(touched, e)
+				}
+			}
 		}
 		if _, err := run(ctx, tx, qDeleteArticles, map[string]any{"ids": articleIDs}); err != nil {
 			return err
@@ -672,7 +641,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		if err := deriveEntities(ctx, tx, touched); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, pairs)
+		return finish(ctx, tx, touched, agg)
 	})
 	if err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(articleIDs), err)
