@@ -217,12 +217,20 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 	return res.Collect(ctx)
 }
 
-// qEntities upserts entities. Labels cannot be parameters, so the type
-// label is set by one FOREACH per label over a list that is empty unless the
-// row has that type: one constant query, one round trip for every type.
+// qEntities upserts entities, each row the version of it that article
+// row.article gave. A stored entity keeps the version of the article with
+// the least ID that mentions it, recorded as versionArticle (see
+// deriveEntities): a row replaces it when its article's ID is no greater,
+// or when row.force is set; one created here takes the row. Labels cannot
+// be parameters, so the type label is set by one FOREACH per label over a
+// list that is empty unless the row has that type: one constant query, one
+// round trip for every type.
 const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
+ON CREATE SET e.versionArticle = row.article
+WITH e, row
+WHERE row.force OR row.article <= e.versionArticle
+SET e.versionArticle = row.article, e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
     e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
     e.parent = row.parent
 REMOVE e:Person:Organization:Location
@@ -249,13 +257,22 @@ MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
     starts: row.starts, ends: row.ends, spanSentences: row.spanSentences, spanSurfaces: row.spanSurfaces,
     methods: row.methods, entity: row.entityJSON}]->(e)`
+	// qStaleVersions returns the entities of rows whose version may be
+	// wrong after a write: those whose versionArticle is among
+	// row.articles, which no longer mention them, and those a store
+	// written before versionArticle has none on.
+	qStaleVersions = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+WHERE e.versionArticle IS NULL OR e.versionArticle IN row.articles
+RETURN e.id AS id`
 	// qEntityVersions returns, per entity, the version of it that the
-	// article with the least ID mentioning it gave (see deriveEntities).
+	// article with the least ID mentioning it gave, and that article
+	// (see deriveEntities). It reads every mention of the entity.
 	qEntityVersions = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})<-[m:MENTIONS]-(a:Article)
 WHERE m.entity IS NOT NULL
-WITH id, m.entity AS version ORDER BY a.id
-RETURN id, head(collect(version)) AS version`
+WITH id, m.entity AS version, a.id AS article ORDER BY article
+RETURN id, head(collect([version, article])) AS version`
 	qDropOrphans = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
@@ -337,7 +354,9 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		byID[d.Article.ID] = i
 	}
-	entities := make(map[string]graph.Entity)
+	// Each entity the batch mentions, as the article with the least ID
+	// gave it.
+	entities := make(map[string]versioned)
 	var articles, mentions, relations []map[string]any
 	facts := make(map[string]graph.ArticleFacts, len(order))
 	for _, id := range order {
@@ -362,14 +381,15 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 				"surfaces": nonNil(m.Surfaces), "sentences": sentenceSet(m.Sentences),
 			}
 			addSpans(row, m.Spans)
-			row["entityJSON"] = entityJSON(d.Entities, m.EntityID)
+			e := carried(d.Entities, m.EntityID)
+			row["entityJSON"] = entityJSON(e)
 			mentions = append(mentions, row)
+			if v, ok := entities[e.ID]; !ok || a.ID < v.article {
+				entities[e.ID] = versioned{e, a.ID}
+			}
 		}
 		for i, r := range d.Relations {
 			relations = append(relations, relationRow(a, i, r))
-		}
-		for _, e := range d.Entities {
-			entities[e.ID] = e
 		}
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
@@ -379,15 +399,19 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		agg := graph.NewAggregateDelta()
 		var touched []string
+		left := make(map[string][]string) // entity → the articles that no longer mention it
 		for _, id := range order {
 			o, had := old[id]
 			agg.Replace(o, had, facts[id], true)
 			for e := range o.Counts {
 				touched = append(touched, e)
+				if _, kept := facts[id].Counts[e]; !kept {
+					left[e] = append(left[e], id)
+				}
 			}
 		}
 		if len(entities) > 0 {
-			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)}); err != nil {
+			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false)}); err != nil {
 				return err
 			}
 		}
@@ -405,7 +429,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		for id := range entities {
 			touched = append(touched, id)
 		}
-		if err := deriveEntities(ctx, tx, touched); err != nil {
+		if err := deriveEntities(ctx, tx, touched, left); err != nil {
 			return err
 		}
 		return finish(ctx, tx, touched, agg)
@@ -473,46 +497,81 @@ func oldFacts(ctx context.Context, tx driver.ManagedTransaction, query string, a
 	return out, nil
 }
 
-// entityJSON is the entity id among ents, as a MENTIONS relationship
-// keeps it.
-func entityJSON(ents []graph.Entity, id string) string {
-	for _, e := range ents {
-		if e.ID == id {
-			b, err := json.Marshal(e)
-			if err != nil {
-				panic(err) // strings only
-			}
-			return string(b)
-		}
-	}
-	return ""
+// versioned is an entity as the article of ID article gave it.
+type versioned struct {
+	graph.Entity
+	article string
 }
 
-// deriveEntities sets each of ids to the version the article with the least
-// ID that mentions it gave. Names found by rules are spelt as some article
-// wrote them; taking the last one written would make the graph depend on
-// the order of past writes, and a re-ingested graph differ from a fresh
-// one. Entities no article mentions are left to finish.
-func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
-	if len(ids) == 0 {
+// carried is the first entity of ID id among ents (graph.Validate has
+// checked that a mention's entity is carried).
+func carried(ents []graph.Entity, id string) graph.Entity {
+	for _, e := range ents {
+		if e.ID == id {
+			return e
+		}
+	}
+	return graph.Entity{ID: id}
+}
+
+// entityJSON is an entity as a MENTIONS relationship keeps it.
+func entityJSON(e graph.Entity) string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // strings only
+	}
+	return string(b)
+}
+
+// deriveEntities keeps each entity at the version the article with the
+// least ID that mentions it gave. Names found by rules are spelt as some
+// article wrote them; taking the last one written would make the graph
+// depend on the order of past writes, and a re-ingested graph differ from
+// a fresh one. qEntities has already applied the batch's versions where
+// their article's ID is no greater than the stored versionArticle; what is
+// left are the touched entities whose versionArticle is among the articles
+// that left them (left: entity → article IDs), or unknown: those are read
+// again from all their mentions (qEntityVersions), so that a write reads
+// an entity's mentions only when it took away the one its version came
+// from. Entities no article mentions are left to finish.
+func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, touched []string, left map[string][]string) error {
+	if len(touched) == 0 {
 		return nil
 	}
-	recs, err := run(ctx, tx, qEntityVersions, map[string]any{"ids": ids})
-	if err != nil {
+	touched = slices.Compact(slices.Sorted(slices.Values(touched)))
+	rows := make([]map[string]any, len(touched))
+	for i, id := range touched {
+		rows[i] = map[string]any{"id": id, "articles": nonNil(left[id])}
+	}
+	recs, err := run(ctx, tx, qStaleVersions, map[string]any{"rows": rows})
+	if err != nil || len(recs) == 0 {
 		return err
 	}
-	entities := make(map[string]graph.Entity, len(recs))
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = str(r, "id")
+	}
+	if recs, err = run(ctx, tx, qEntityVersions, map[string]any{"ids": ids}); err != nil {
+		return err
+	}
+	entities := make(map[string]versioned, len(recs))
 	for _, r := range recs {
-		var e graph.Entity
-		if err := json.Unmarshal([]byte(str(r, "version")), &e); err != nil {
-			return fmt.Errorf("entity %s: %w", str(r, "id"), err)
+		raw, _ := r.Get("version")
+		pair, _ := raw.([]any)
+		var v versioned
+		if len(pair) == 2 {
+			js, _ := pair[0].(string)
+			v.article, _ = pair[1].(string)
+			if err := json.Unmarshal([]byte(js), &v.Entity); err != nil {
+				return fmt.Errorf("entity %s: %w", str(r, "id"), err)
+			}
 		}
-		entities[e.ID] = e
+		entities[v.ID] = v
 	}
 	if len(entities) == 0 {
 		return nil
 	}
-	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)})
+	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, true)})
 	return err
 }
 
@@ -581,7 +640,9 @@ func addSpans(row map[string]any, spans []graph.Span) {
 	row["spanSurfaces"], row["methods"] = surfaces, methods
 }
 
-func entityRows(m map[string]graph.Entity) []map[string]any {
+// entityRows are the rows of qEntities for m, in ID order; force replaces
+// stored versions whatever their article.
+func entityRows(m map[string]versioned, force bool) []map[string]any {
 	ids := make([]string, 0, len(m))
 	for id := range m {
 		ids = append(ids, id)
@@ -591,9 +652,10 @@ func entityRows(m map[string]graph.Entity) []map[string]any {
 	for _, id := range ids {
 		e := m[id]
 		rows = append(rows, map[string]any{
-			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr, "caption": caption(e),
+			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr, "caption": caption(e.Entity),
 			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
 			"keys": e.Keys(), "wikidata": e.Wikidata, "parent": e.Parent,
+			"article": e.article, "force": force,
 		})
 	}
 	return rows
@@ -627,18 +689,20 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		}
 		agg := graph.NewAggregateDelta()
 		var touched []string
+		left := make(map[string][]string)
 		for _, id := range articleIDs {
 			if o, had := old[id]; had {
 				agg.Replace(o, true, graph.ArticleFacts{}, false)
 				for e := range o.Counts {
 					touched = append(touched, e)
+					left[e] = append(left[e], id)
 				}
 			}
 		}
 		if _, err := run(ctx, tx, qDeleteArticles, map[string]any{"ids": articleIDs}); err != nil {
 			return err
 		}
-		if err := deriveEntities(ctx, tx, touched); err != nil {
+		if err := deriveEntities(ctx, tx, touched, left); err != nil {
 			return err
 		}
 		return finish(ctx, tx, touched, agg)
