@@ -175,8 +175,8 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 
 var _ graph.Repairer = (*Store)(nil)
 
-// Repair recomputes the aggregates of every entity and entity pair from
-// the MENTIONS, in transactions of repairChunk entities or pairs, and then
+// Repair recomputes the aggregates of every entity and entity pair, and
+// each entity's version (deriveEntities), from the MENTIONS, in transactions of repairChunk entities or pairs, and then
 // marks them complete. It is how a store written before the aggregates
 // gets them (`newsgraph check --repair`), and it takes about as long as
 // writing the corpus's co-mentions did.
@@ -192,8 +192,10 @@ func (s *Store) Repair(ctx context.Context) error {
 	for start := 0; start < len(ids); start += repairChunk {
 		chunk := ids[start:min(start+repairChunk, len(ids))]
 		if err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-			_, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": chunk})
-			return err
+			if _, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": chunk}); err != nil {
+				return err
+			}
+			return rederiveEntities(ctx, tx, chunk)
 		}); err != nil {
 			return fmt.Errorf("repair aggregates: entities: %w", err)
 		}

@@ -37,6 +37,13 @@ RETURN count(r) AS n`,
 WHERE a.id < b.id AND NOT EXISTS { (a)-[:CO_MENTIONED]-(b) }
 RETURN count(DISTINCT [a.id, b.id]) AS n`,
 		"entity pairs mentioned together without a CO_MENTIONED relationship"},
+	// deriveEntities: an entity holds the version of the article with the
+	// least ID that mentions it (one written before versionArticle has none).
+	{`MATCH (e:Entity) WHERE e.versionArticle IS NOT NULL
+  AND (NOT EXISTS { (:Article {id: e.versionArticle})-[m:MENTIONS]->(e) WHERE m.entity IS NOT NULL }
+       OR EXISTS { (a:Article)-[m:MENTIONS]->(e) WHERE a.id < e.versionArticle AND m.entity IS NOT NULL })
+RETURN count(e) AS n`,
+		"entities whose versionArticle is not the article with the least ID mentioning them (newsgraph check --repair derives them again)"},
 }
 
 // aggregateInvariants hold on a store whose aggregates are complete

@@ -551,7 +551,14 @@ func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, touched [
 	for i, r := range recs {
 		ids[i] = str(r, "id")
 	}
-	if recs, err = run(ctx, tx, qEntityVersions, map[string]any{"ids": ids}); err != nil {
+	return rederiveEntities(ctx, tx, ids)
+}
+
+// rederiveEntities sets each of ids to the version the article with the
+// least ID that mentions it gave, read from all its mentions.
+func rederiveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
+	recs, err := run(ctx, tx, qEntityVersions, map[string]any{"ids": ids})
+	if err != nil {
 		return err
 	}
 	entities := make(map[string]versioned, len(recs))
