@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -14,8 +15,8 @@ import (
 // A store's aggregates are the counts that projections read instead of
 // counting MENTIONS: on each Entity its articles, mentions, first and last
 // (qSetEntityCounts), and on each CO_MENTIONED its sentence-level counts
-// beside the article-level ones (qCoMentions). Every write keeps them in
-// its transaction. A store that has held articles since before this
+// beside the article-level ones (qCoMentions). Every write adds the change
+// it makes to them in its transaction (writeAggregates). A store that has held articles since before this
 // version lacks them until Repair computes them, so a (:NewsgraphMeta)
 // node under aggregatesKey records that they are complete: set when the
 // store is opened empty, and by Repair.
@@ -174,8 +175,8 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 
 var _ graph.Repairer = (*Store)(nil)
 
-// Repair recomputes the aggregates of every entity and entity pair from
-// the MENTIONS, in transactions of repairChunk entities or pairs, and then
+// Repair recomputes the aggregates of every entity and entity pair, and
+// each entity's version (deriveEntities), from the MENTIONS, in transactions of repairChunk entities or pairs, and then
 // marks them complete. It is how a store written before the aggregates
 // gets them (`newsgraph check --repair`), and it takes about as long as
 // writing the corpus's co-mentions did.
@@ -191,8 +192,10 @@ func (s *Store) Repair(ctx context.Context) error {
 	for start := 0; start < len(ids); start += repairChunk {
 		chunk := ids[start:min(start+repairChunk, len(ids))]
 		if err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-			_, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": chunk})
-			return err
+			if _, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": chunk}); err != nil {
+				return err
+			}
+			return rederiveEntities(ctx, tx, chunk)
 		}); err != nil {
 			return fmt.Errorf("repair aggregates: entities: %w", err)
 		}
@@ -260,3 +263,234 @@ MATCH (a:Entity {id: p[0]})-[r:CO_MENTIONED]-(b:Entity {id: p[1]}) DELETE r`, ma
 
 // repairChunk is how many entities or pairs one Repair transaction takes.
 const repairChunk = 5000
+
+// qCoMentions recomputes the CO_MENTIONED relationship of each pair [a, b]
+// (a < b) from the articles that mention both: articles, sentences naming
+// both, first and last dates, and the same over the articles that name
+// both in one sentence (sArticles, sFirst, sLast), which the
+// sentence-level projection reads. Repair runs it; writes add deltas
+// instead (writeAggregates).
+const qCoMentions = `UNWIND $pairs AS p
+MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
+OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
+DELETE old
+WITH DISTINCT a, b
+MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
+WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
+WITH a, b, count(art) AS n, sum(shared) AS sentences, min(art.published) AS first, max(art.published) AS last,
+     sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
+     min(CASE WHEN shared > 0 THEN art.published END) AS sFirst, max(CASE WHEN shared > 0 THEN art.published END) AS sLast
+CREATE (a)-[:CO_MENTIONED {a: a.id, b: b.id, articles: n, sentences: sentences, first: first, last: last,
+    sArticles: sn, sFirst: sFirst, sLast: sLast}]->(b)`
+
+// The statements of writeAggregates. Each takes rows of deltas: counts
+// are added, a date widens the stored one, and a null date changes
+// nothing. Entities exist when they run (the write has just merged them);
+// a missing one was an orphan, dropped with its relationships.
+const (
+	qAddEntityCounts = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e.mentions, 0) + row.mentions,
+    e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
+    e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
+	// qAddCoMentions adds to the pairs that have a relationship, found
+	// through the co_mentioned_ends index on its a and b (the IDs of its
+	// ends): a MERGE between the two entities would look for it among the
+	// relationships of one of them, as many as it has neighbours, a cost
+	// that grows with the store. It returns the pairs it found;
+	// qCreateCoMentions creates the others, from the entity of the lesser
+	// ID.
+	qAddCoMentions = `UNWIND $rows AS row
+MATCH (a:Entity)-[r:CO_MENTIONED {a: row.a, b: row.b}]->(b:Entity)
+SET r.articles = r.articles + row.articles, r.sentences = r.sentences + row.sentences,
+    r.sArticles = r.sArticles + row.sArticles,
+    r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first) ELSE r.first END,
+    r.last = CASE WHEN r.last IS NULL OR row.last > r.last THEN coalesce(row.last, r.last) ELSE r.last END,
+    r.sFirst = CASE WHEN r.sFirst IS NULL OR row.sFirst < r.sFirst THEN coalesce(row.sFirst, r.sFirst) ELSE r.sFirst END,
+    r.sLast = CASE WHEN r.sLast IS NULL OR row.sLast > r.sLast THEN coalesce(row.sLast, r.sLast) ELSE r.sLast END` + returnCoMentions
+	qCreateCoMentions = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.a}), (b:Entity {id: row.b})
+CREATE (a)-[r:CO_MENTIONED {a: row.a, b: row.b, articles: row.articles, sentences: row.sentences, sArticles: row.sArticles,
+    first: row.first, last: row.last, sFirst: row.sFirst, sLast: row.sLast}]->(b)` + returnCoMentions
+	// The rows that remove return what the stored aggregate became, for
+	// writeAggregates to tell which reached zero or may have lost a date.
+	returnEntityCounts = `
+RETURN e.id AS id, e.articles AS articles, e.first AS first, e.last AS last`
+	returnCoMentions = `
+RETURN a.id AS a, b.id AS b, r.articles AS articles, r.sArticles AS sArticles,
+       r.first AS first, r.last AS last, r.sFirst AS sFirst, r.sLast AS sLast`
+	// qEntityDates recounts the first and last dates of entities.
+	qEntityDates = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (art:Article)-[:MENTIONS]->(e)
+WITH e, min(art.published) AS first, max(art.published) AS last
+SET e.first = first, e.last = last`
+	qDropCoMentions = `UNWIND $pairs AS p
+MATCH ()-[r:CO_MENTIONED {a: p[0], b: p[1]}]->()
+DELETE r`
+	// qCoMentionDates and qCoMentionSentenceDates recount the dates of
+	// pairs, over the articles naming both and those naming both in one
+	// sentence; null where there are none.
+	qCoMentionDates = `UNWIND $pairs AS p
+MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
+CALL {
+  WITH a, b
+  OPTIONAL MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
+  RETURN min(art.published) AS first, max(art.published) AS last
+}
+SET r.first = first, r.last = last`
+	qCoMentionSentenceDates = `UNWIND $pairs AS p
+MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
+CALL {
+  WITH a, b
+  OPTIONAL MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
+  WHERE any(x IN ma.sentences WHERE x IN mb.sentences)
+  RETURN min(art.published) AS first, max(art.published) AS last
+}
+SET r.sFirst = first, r.sLast = last`
+)
+
+// writeAggregates adds d, the change a write made, to the aggregates, in
+// the write's transaction and after its facts: graph/sqlite's method, in
+// Cypher. Entity rows that only add (graph.EntityDelta.Pure) go in one
+// statement; the others return what they became. Pairs are added to where
+// they have a relationship and created where not, and return what they
+// became. A pair reaching zero articles is deleted, and an aggregate whose first or
+// last date a removal may have taken is recounted from the MENTIONS, which
+// by then are the new ones. An entity reaching zero is an orphan, which
+// finish has already dropped. So a write costs what it changes, not what
+// the store holds about the entities it touches.
+func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph.AggregateDelta) error {
+	var pure, impure []any
+	for _, id := range d.EntityIDs() {
+		e := d.Entities[id]
+		row := map[string]any{"id": id, "articles": int64(e.Articles), "mentions": int64(e.Mentions),
+			"first": keyParam(e.Dates.AddMin), "last": keyParam(e.Dates.AddMax)}
+		if e.Pure() {
+			pure = append(pure, row)
+		} else {
+			impure = append(impure, row)
+		}
+	}
+	if len(pure) > 0 {
+		if _, err := run(ctx, tx, qAddEntityCounts, map[string]any{"rows": pure}); err != nil {
+			return fmt.Errorf("write aggregates: entities: %w", err)
+		}
+	}
+	if len(impure) > 0 {
+		recs, err := run(ctx, tx, qAddEntityCounts+returnEntityCounts, map[string]any{"rows": impure})
+		if err != nil {
+			return fmt.Errorf("write aggregates: entities: %w", err)
+		}
+		var stale []string
+		for _, r := range recs {
+			id := str(r, "id")
+			if num(r, "articles") > 0 && d.Entities[id].Dates.Stale(dateKey(timeOf(r, "first")), dateKey(timeOf(r, "last"))) {
+				stale = append(stale, id)
+			}
+		}
+		if len(stale) > 0 {
+			if _, err := run(ctx, tx, qEntityDates, map[string]any{"ids": stale}); err != nil {
+				return fmt.Errorf("write aggregates: entity dates: %w", err)
+			}
+		}
+	}
+
+	keys := d.PairKeys()
+	var drop, dates, sDates []any
+	// judge reads what a pair became: a pair at zero articles goes, and
+	// one whose first or last date a removal may have taken is recounted.
+	judge := func(recs []*driver.Record) {
+		for _, r := range recs {
+			k := [2]string{str(r, "a"), str(r, "b")}
+			p, pair := d.Pairs[k], []any{k[0], k[1]}
+			if p.Pure() {
+				continue
+			}
+			if num(r, "articles") <= 0 {
+				drop = append(drop, pair)
+				continue
+			}
+			if p.Dates.Stale(dateKey(timeOf(r, "first")), dateKey(timeOf(r, "last"))) {
+				dates = append(dates, pair)
+			}
+			sFirst, sLast := dateKey(timeOf(r, "sFirst")), dateKey(timeOf(r, "sLast"))
+			if num(r, "sArticles") > 0 && p.SDates.Stale(sFirst, sLast) || num(r, "sArticles") <= 0 && (sFirst != "" || sLast != "") {
+				sDates = append(sDates, pair) // no articles left: the recount clears them
+			}
+		}
+	}
+	for start := 0; start < len(keys); start += pairChunk {
+		chunk := keys[start:min(start+pairChunk, len(keys))]
+		rows := make([]any, len(chunk))
+		for i, k := range chunk {
+			p := d.Pairs[k]
+			rows[i] = map[string]any{"a": k[0], "b": k[1],
+				"articles": int64(p.Articles), "sentences": int64(p.Sentences), "sArticles": int64(p.SArticles),
+				"first": keyParam(p.Dates.AddMin), "last": keyParam(p.Dates.AddMax),
+				"sFirst": keyParam(p.SDates.AddMin), "sLast": keyParam(p.SDates.AddMax)}
+		}
+		recs, err := run(ctx, tx, qAddCoMentions, map[string]any{"rows": rows})
+		if err != nil {
+			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+		}
+		judge(recs)
+		found := make(map[[2]string]bool, len(recs))
+		for _, r := range recs {
+			found[[2]string{str(r, "a"), str(r, "b")}] = true
+		}
+		missing := rows[:0]
+		for i, k := range chunk {
+			if !found[k] {
+				missing = append(missing, rows[i])
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		if recs, err = run(ctx, tx, qCreateCoMentions, map[string]any{"rows": missing}); err != nil {
+			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+		}
+		judge(recs)
+	}
+	for _, step := range []struct {
+		query string
+		pairs []any
+	}{{qDropCoMentions, drop}, {qCoMentionDates, dates}, {qCoMentionSentenceDates, sDates}} {
+		if len(step.pairs) == 0 {
+			continue
+		}
+		if _, err := run(ctx, tx, step.query, map[string]any{"pairs": step.pairs}); err != nil {
+			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+		}
+	}
+	return nil
+}
+
+// pairChunk is how many pairs one statement of writeAggregates takes.
+const pairChunk = 5000
+
+// dateLayout renders a date as a string that sorts as the dates do, the
+// form graph.AggregateDelta compares: UTC, fixed width, to the nanosecond
+// that Neo4j keeps.
+const dateLayout = "2006-01-02T15:04:05.000000000Z"
+
+// dateKey is t in dateLayout; "" for the zero time.
+func dateKey(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(dateLayout)
+}
+
+// keyParam is a dateKey as a parameter: null for "".
+func keyParam(k string) any {
+	if k == "" {
+		return nil
+	}
+	t, err := time.Parse(dateLayout, k)
+	if err != nil {
+		panic(fmt.Sprintf("date key %q: %v", k, err)) // dateKey made it
+	}
+	return t
+}

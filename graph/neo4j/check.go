@@ -16,9 +16,10 @@ var requiredConstraints = []string{"article_id", "entity_id", "ingest_lock_name"
 
 // invariants are newsgraph's own rules on a sound Neo4j store, each a
 // query counting what breaks it (as n), and the sentence saying so.
-// CO_MENTIONED is derived from MENTIONS on every write (qCoMentions): one
-// relationship per pair of entities an article mentions together, from the
-// entity of the lesser ID, counting those articles.
+// CO_MENTIONED is derived from MENTIONS, kept by every write
+// (writeAggregates): one relationship per pair of entities an article
+// mentions together, from the entity of the lesser ID, counting those
+// articles.
 var invariants = []struct{ query, says string }{
 	{`MATCH (a:Article) WHERE a.id IS NULL OR a.id = '' OR a.hash IS NULL OR a.hash = '' RETURN count(a) AS n`,
 		"articles without an ID or a content hash"},
@@ -36,6 +37,17 @@ RETURN count(r) AS n`,
 WHERE a.id < b.id AND NOT EXISTS { (a)-[:CO_MENTIONED]-(b) }
 RETURN count(DISTINCT [a.id, b.id]) AS n`,
 		"entity pairs mentioned together without a CO_MENTIONED relationship"},
+	// Writes find a pair's relationship by a and b (qAddCoMentions).
+	{`MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity) WHERE r.a IS NULL OR r.a <> a.id OR r.b IS NULL OR r.b <> b.id
+RETURN count(r) AS n`,
+		"CO_MENTIONED relationships whose a and b are not the IDs of their ends"},
+	// deriveEntities: an entity holds the version of the article with the
+	// least ID that mentions it (one written before versionArticle has none).
+	{`MATCH (e:Entity) WHERE e.versionArticle IS NOT NULL
+  AND (NOT EXISTS { (:Article {id: e.versionArticle})-[m:MENTIONS]->(e) WHERE m.entity IS NOT NULL }
+       OR EXISTS { (a:Article)-[m:MENTIONS]->(e) WHERE a.id < e.versionArticle AND m.entity IS NOT NULL })
+RETURN count(e) AS n`,
+		"entities whose versionArticle is not the article with the least ID mentioning them (newsgraph check --repair derives them again)"},
 }
 
 // aggregateInvariants hold on a store whose aggregates are complete

@@ -5,10 +5,16 @@
 // facts — (:Article)-[:MENTIONS]->(:Entity), and typed relations as
 // relationships of their type between the entities — so projections are
 // derived from them exactly as there, and both backends answer every query
-// the same. For exploring in the Neo4j Browser the store also keeps
-// (:Entity)-[:CO_MENTIONED]->(:Entity) relationships; they are derived too:
-// after every write, the pairs whose articles changed are recomputed from
-// MENTIONS in the same transaction, never incremented.
+// the same. The store also keeps aggregates of those facts, which
+// whole-store projections read and the Neo4j Browser shows: counts and
+// first/last dates on each Entity, and one (:Entity)-[:CO_MENTIONED]->(:Entity)
+// relationship per co-mentioned pair, from the lesser ID, with the pair's
+// counts and dates. Every write adds the change it makes to them in its own
+// transaction (graph.AggregateDelta, as graph/sqlite does), deletes pairs
+// that reach zero and recounts a first or last date only where a removal
+// may have taken it, so that its cost follows what it changes, not the
+// store's size; Check recounts them all, and Repair recomputes them for a
+// store written before they were kept.
 //
 // Every query is a constant string with parameters; labels and relationship
 // types, which Cypher cannot take as parameters, come from fixed tables. Writes run in managed

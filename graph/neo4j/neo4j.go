@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -152,6 +153,9 @@ var schema = append([]string{
 	"CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
 	"CREATE INDEX ingest_run_started IF NOT EXISTS FOR (r:IngestRun) ON (r.started)",
 	"CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+	// A pair's CO_MENTIONED by the IDs of its ends, which writes add to
+	// (qAddCoMentions).
+	"CREATE INDEX co_mentioned_ends IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.a, r.b)",
 	// Browser and Resolve search over names in both scripts. Lucene's Arabic
 	// analyzer normalises alef, ya and ta marbuta and strips diacritics and
 	// common affixes; Latin text is lower-cased by it too.
@@ -178,8 +182,54 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	// A write must not find co_mentioned_ends still filling: it would
+	// look for pairs without it.
+	if _, err := driver.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(600)", nil,
+		driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.database)); err != nil {
+		return err
+	}
+	return s.addCoMentionEnds(ctx)
 }
+
+// coMentionEndsKey marks a store whose CO_MENTIONED relationships all
+// carry their ends' IDs as a and b; a store written before them gets them
+// at its first Open.
+const coMentionEndsKey = "coMentionEnds"
+
+// addCoMentionEnds gives every CO_MENTIONED relationship the IDs of its
+// ends, coMentionEndsChunk at a time, once per store.
+func (s *Store) addCoMentionEnds(ctx context.Context) error {
+	recs, err := s.read(ctx, `MATCH (m:NewsgraphMeta {key: $key}) RETURN m.key AS key`, map[string]any{"key": coMentionEndsKey})
+	if err != nil || len(recs) > 0 {
+		return err
+	}
+	for {
+		var n int64
+		if err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+			recs, err := run(ctx, tx, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity) WHERE r.a IS NULL
+WITH a, r, b LIMIT $chunk
+SET r.a = a.id, r.b = b.id
+RETURN count(r) AS n`, map[string]any{"chunk": int64(coMentionEndsChunk)})
+			if err == nil && len(recs) == 1 {
+				n = num(recs[0], "n")
+			}
+			return err
+		}); err != nil {
+			return fmt.Errorf("add the ends of CO_MENTIONED: %w", err)
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return s.write(ctx, func(tx driver.ManagedTransaction) error {
+		_, err := run(ctx, tx, `MERGE (m:NewsgraphMeta {key: $key})`, map[string]any{"key": coMentionEndsKey})
+		return err
+	})
+}
+
+// coMentionEndsChunk is how many relationships one transaction of
+// addCoMentionEnds updates.
+const coMentionEndsChunk = 20000
 
 func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
 	return s.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: s.database, AccessMode: mode})
@@ -216,12 +266,20 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 	return res.Collect(ctx)
 }
 
-// qEntities upserts entities. Labels cannot be parameters, so the type
-// label is set by one FOREACH per label over a list that is empty unless the
-// row has that type: one constant query, one round trip for every type.
+// qEntities upserts entities, each row the version of it that article
+// row.article gave. A stored entity keeps the version of the article with
+// the least ID that mentions it, recorded as versionArticle (see
+// deriveEntities): a row replaces it when its article's ID is no greater,
+// or when row.force is set; one created here takes the row. Labels cannot
+// be parameters, so the type label is set by one FOREACH per label over a
+// list that is empty unless the row has that type: one constant query, one
+// round trip for every type.
 const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
+ON CREATE SET e.versionArticle = row.article
+WITH e, row
+WHERE row.force OR row.article <= e.versionArticle
+SET e.versionArticle = row.article, e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
     e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
     e.parent = row.parent
 REMOVE e:Person:Organization:Location
@@ -230,12 +288,14 @@ FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:O
 FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)`
 
 const (
-	// qOldMentions returns, per stored article, the entities its current
-	// version mentions. qDropMentions (below) does the same and deletes
-	// the mentions, for an article about to be rewritten.
-	qOldMentions = `UNWIND $ids AS id
-MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
-RETURN id, collect(e.id) AS entities`
+	// qOldFacts returns, per stored article that mentions any entity, its
+	// date and the entity, count and sentences of each of its MENTIONS:
+	// what its current version contributes to the aggregates (factsOf).
+	// qDropMentions (below) does the same and deletes the mentions, for an
+	// article about to be rewritten.
+	qOldFacts = `UNWIND $ids AS id
+MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
+RETURN id, art.published AS published, collect([e.id, m.count, m.sentences]) AS mentions`
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
@@ -246,34 +306,26 @@ MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
     starts: row.starts, ends: row.ends, spanSentences: row.spanSentences, spanSurfaces: row.spanSurfaces,
     methods: row.methods, entity: row.entityJSON}]->(e)`
+	// qStaleVersions returns the entities of rows whose version may be
+	// wrong after a write: those whose versionArticle is among
+	// row.articles, which no longer mention them, and those a store
+	// written before versionArticle has none on.
+	qStaleVersions = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+WHERE e.versionArticle IS NULL OR e.versionArticle IN row.articles
+RETURN e.id AS id`
 	// qEntityVersions returns, per entity, the version of it that the
-	// article with the least ID mentioning it gave (see deriveEntities).
+	// article with the least ID mentioning it gave, and that article
+	// (see deriveEntities). It reads every mention of the entity.
 	qEntityVersions = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})<-[m:MENTIONS]-(a:Article)
 WHERE m.entity IS NOT NULL
-WITH id, m.entity AS version ORDER BY a.id
-RETURN id, head(collect(version)) AS version`
+WITH id, m.entity AS version, a.id AS article ORDER BY article
+RETURN id, head(collect([version, article])) AS version`
 	qDropOrphans = `UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) }
 DETACH DELETE e`
-	// qCoMentions recomputes the CO_MENTIONED relationship of each pair
-	// [a, b] (a < b) from the articles that mention both: articles,
-	// sentences naming both, first and last dates, and the same over the
-	// articles that name both in one sentence (sArticles, sFirst, sLast),
-	// which the sentence-level projection reads.
-	qCoMentions = `UNWIND $pairs AS p
-MATCH (a:Entity {id: p[0]}), (b:Entity {id: p[1]})
-OPTIONAL MATCH (a)-[old:CO_MENTIONED]-(b)
-DELETE old
-WITH DISTINCT a, b
-MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
-WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
-WITH a, b, count(art) AS n, sum(shared) AS sentences, min(art.published) AS first, max(art.published) AS last,
-     sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
-     min(CASE WHEN shared > 0 THEN art.published END) AS sFirst, max(CASE WHEN shared > 0 THEN art.published END) AS sLast
-CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last,
-    sArticles: sn, sFirst: sFirst, sLast: sLast}]->(b)`
 )
 
 // Relationship types cannot be parameters, so the relation queries below
@@ -284,10 +336,10 @@ var (
 	// mentions: the same round trip, and relations never outlive them.
 	qDropMentions = `UNWIND $ids AS id
 ` + dropRelations + `WITH id
-MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-WITH id, m, e.id AS entity
+MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
+WITH id, art.published AS published, m, [e.id, m.count, m.sentences] AS mention
 DELETE m
-RETURN id, collect(entity) AS entities`
+RETURN id, published, collect(mention) AS mentions`
 	// qDeleteArticles deletes articles with their mentions and relations.
 	qDeleteArticles = `UNWIND $ids AS id
 ` + dropRelations + `WITH id
@@ -351,9 +403,11 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 		byID[d.Article.ID] = i
 	}
-	entities := make(map[string]graph.Entity)
+	// Each entity the batch mentions, as the article with the least ID
+	// gave it.
+	entities := make(map[string]versioned)
 	var articles, mentions, relations []map[string]any
-	newPairs := make(map[[2]string]bool)
+	facts := make(map[string]graph.ArticleFacts, len(order))
 	for _, id := range order {
 		d := docs[byID[id]]
 		a := d.Article
@@ -369,36 +423,44 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 			idx[i], texts[i] = int64(st.Index), st.Text
 		}
 		articles[len(articles)-1]["sentenceIndexes"], articles[len(articles)-1]["sentenceTexts"] = idx, texts
-		ids := make([]string, 0, len(d.Mentions))
+		facts[id] = graph.DocumentFacts(d, dateKey(a.Published))
 		for _, m := range d.Mentions {
 			row := map[string]any{
 				"article": a.ID, "entity": m.EntityID, "count": int64(m.Count),
 				"surfaces": nonNil(m.Surfaces), "sentences": sentenceSet(m.Sentences),
 			}
 			addSpans(row, m.Spans)
-			row["entityJSON"] = entityJSON(d.Entities, m.EntityID)
+			e := carried(d.Entities, m.EntityID)
+			row["entityJSON"] = entityJSON(e)
 			mentions = append(mentions, row)
-			ids = append(ids, m.EntityID)
+			if v, ok := entities[e.ID]; !ok || a.ID < v.article {
+				entities[e.ID] = versioned{e, a.ID}
+			}
 		}
-		addPairs(newPairs, ids)
 		for i, r := range d.Relations {
 			relations = append(relations, relationRow(a, i, r))
 		}
-		for _, e := range d.Entities {
-			entities[e.ID] = e
-		}
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		pairs := make(map[[2]string]bool, len(newPairs))
-		for p := range newPairs {
-			pairs[p] = true
-		}
-		touched, err := oldMentions(ctx, tx, qDropMentions, order, pairs)
+		old, err := oldFacts(ctx, tx, qDropMentions, order)
 		if err != nil {
 			return err
 		}
+		agg := graph.NewAggregateDelta()
+		var touched []string
+		left := make(map[string][]string) // entity → the articles that no longer mention it
+		for _, id := range order {
+			o, had := old[id]
+			agg.Replace(o, had, facts[id], true)
+			for e := range o.Counts {
+				touched = append(touched, e)
+				if _, kept := facts[id].Counts[e]; !kept {
+					left[e] = append(left[e], id)
+				}
+			}
+		}
 		if len(entities) > 0 {
-			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)}); err != nil {
+			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false)}); err != nil {
 				return err
 			}
 		}
@@ -416,10 +478,10 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		for id := range entities {
 			touched = append(touched, id)
 		}
-		if err := deriveEntities(ctx, tx, touched); err != nil {
+		if err := deriveEntities(ctx, tx, touched, left); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, pairs)
+		return finish(ctx, tx, touched, agg)
 	})
 	if rejected(err) {
 		return fmt.Errorf("write %d articles: %w: %w", len(order), graph.ErrRejected, err)
@@ -452,74 +514,127 @@ func rejected(err error) bool {
 	return false
 }
 
-// oldMentions runs query (qOldMentions or qDropMentions) for articles, adds
-// the pairs of the entities their stored versions mention to pairs, and
-// returns those entities.
-func oldMentions(ctx context.Context, tx driver.ManagedTransaction, query string, articles []string, pairs map[[2]string]bool) ([]string, error) {
+// oldFacts runs query (qOldFacts or qDropMentions) for articles and
+// returns what the stored version of each contributes to the aggregates,
+// by article ID; an article that mentions nothing contributes nothing and
+// is left out.
+func oldFacts(ctx context.Context, tx driver.ManagedTransaction, query string, articles []string) (map[string]graph.ArticleFacts, error) {
 	recs, err := run(ctx, tx, query, map[string]any{"ids": articles})
 	if err != nil {
 		return nil, err
 	}
-	var touched []string
+	out := make(map[string]graph.ArticleFacts, len(recs))
 	for _, r := range recs {
-		raw, _ := r.Get("entities")
-		var ids []string
+		f := graph.NewArticleFacts(dateKey(timeOf(r, "published")))
+		raw, _ := r.Get("mentions")
 		for _, v := range raw.([]any) {
-			ids = append(ids, v.(string))
+			m := v.([]any)
+			id, _ := m[0].(string)
+			count, _ := m[1].(int64)
+			var sentences []int
+			if l, ok := m[2].([]any); ok {
+				for _, n := range l {
+					if n, ok := n.(int64); ok {
+						sentences = append(sentences, int(n))
+					}
+				}
+			}
+			f.Add(id, int(count), sentences)
 		}
-		touched = append(touched, ids...)
-		addPairs(pairs, ids)
+		out[str(r, "id")] = f
 	}
-	return touched, nil
+	return out, nil
 }
 
-// entityJSON is the entity id among ents, as a MENTIONS relationship
-// keeps it.
-func entityJSON(ents []graph.Entity, id string) string {
+// versioned is an entity as the article of ID article gave it.
+type versioned struct {
+	graph.Entity
+	article string
+}
+
+// carried is the first entity of ID id among ents (graph.Validate has
+// checked that a mention's entity is carried).
+func carried(ents []graph.Entity, id string) graph.Entity {
 	for _, e := range ents {
 		if e.ID == id {
-			b, err := json.Marshal(e)
-			if err != nil {
-				panic(err) // strings only
-			}
-			return string(b)
+			return e
 		}
 	}
-	return ""
+	return graph.Entity{ID: id}
 }
 
-// deriveEntities sets each of ids to the version the article with the least
-// ID that mentions it gave. Names found by rules are spelt as some article
-// wrote them; taking the last one written would make the graph depend on
-// the order of past writes, and a re-ingested graph differ from a fresh
-// one. Entities no article mentions are left to finish.
-func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
-	if len(ids) == 0 {
+// entityJSON is an entity as a MENTIONS relationship keeps it.
+func entityJSON(e graph.Entity) string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // strings only
+	}
+	return string(b)
+}
+
+// deriveEntities keeps each entity at the version the article with the
+// least ID that mentions it gave. Names found by rules are spelt as some
+// article wrote them; taking the last one written would make the graph
+// depend on the order of past writes, and a re-ingested graph differ from
+// a fresh one. qEntities has already applied the batch's versions where
+// their article's ID is no greater than the stored versionArticle; what is
+// left are the touched entities whose versionArticle is among the articles
+// that left them (left: entity → article IDs), or unknown: those are read
+// again from all their mentions (qEntityVersions), so that a write reads
+// an entity's mentions only when it took away the one its version came
+// from. Entities no article mentions are left to finish.
+func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, touched []string, left map[string][]string) error {
+	if len(touched) == 0 {
 		return nil
 	}
+	touched = slices.Compact(slices.Sorted(slices.Values(touched)))
+	rows := make([]map[string]any, len(touched))
+	for i, id := range touched {
+		rows[i] = map[string]any{"id": id, "articles": nonNil(left[id])}
+	}
+	recs, err := run(ctx, tx, qStaleVersions, map[string]any{"rows": rows})
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = str(r, "id")
+	}
+	return rederiveEntities(ctx, tx, ids)
+}
+
+// rederiveEntities sets each of ids to the version the article with the
+// least ID that mentions it gave, read from all its mentions.
+func rederiveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
 	recs, err := run(ctx, tx, qEntityVersions, map[string]any{"ids": ids})
 	if err != nil {
 		return err
 	}
-	entities := make(map[string]graph.Entity, len(recs))
+	entities := make(map[string]versioned, len(recs))
 	for _, r := range recs {
-		var e graph.Entity
-		if err := json.Unmarshal([]byte(str(r, "version")), &e); err != nil {
-			return fmt.Errorf("entity %s: %w", str(r, "id"), err)
+		raw, _ := r.Get("version")
+		pair, _ := raw.([]any)
+		var v versioned
+		if len(pair) == 2 {
+			js, _ := pair[0].(string)
+			v.article, _ = pair[1].(string)
+			if err := json.Unmarshal([]byte(js), &v.Entity); err != nil {
+				return fmt.Errorf("entity %s: %w", str(r, "id"), err)
+			}
 		}
-		entities[e.ID] = e
+		entities[v.ID] = v
 	}
 	if len(entities) == 0 {
 		return nil
 	}
-	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities)})
+	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, true)})
 	return err
 }
 
-// finish deletes entities no article mentions any more and recomputes the
-// counts of the entities (qSetEntityCounts) and the CO_MENTIONED
-// relationships of the pairs whose articles changed.
-func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, pairs map[[2]string]bool) error {
+// finish counts the write, deletes the entities no article mentions any
+// more among touched, and adds agg, the change the write made, to the
+// aggregates (writeAggregates).
+func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, agg *graph.AggregateDelta) error {
 	if err := bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
@@ -527,35 +642,8 @@ func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string,
 		if _, err := run(ctx, tx, qDropOrphans, map[string]any{"ids": touched}); err != nil {
 			return err
 		}
-		if _, err := run(ctx, tx, qSetEntityCounts, map[string]any{"ids": touched}); err != nil {
-			return err
-		}
 	}
-	if len(pairs) == 0 {
-		return nil
-	}
-	list := make([][2]string, 0, len(pairs))
-	for p := range pairs {
-		list = append(list, p)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i][0] != list[j][0] {
-			return list[i][0] < list[j][0]
-		}
-		return list[i][1] < list[j][1]
-	})
-	const chunk = 5000
-	for start := 0; start < len(list); start += chunk {
-		end := min(start+chunk, len(list))
-		rows := make([]any, 0, end-start)
-		for _, p := range list[start:end] {
-			rows = append(rows, []any{p[0], p[1]})
-		}
-		if _, err := run(ctx, tx, qCoMentions, map[string]any{"pairs": rows}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeAggregates(ctx, tx, agg)
 }
 
 // relationRow is the parameter row of qRelations for the i-th relation of
@@ -595,22 +683,6 @@ func sentenceSet(s []int) []int64 {
 	return uniq
 }
 
-// addPairs adds every unordered pair of ids, smaller ID first.
-func addPairs(pairs map[[2]string]bool, ids []string) {
-	for i := 0; i < len(ids); i++ {
-		for j := i + 1; j < len(ids); j++ {
-			a, b := ids[i], ids[j]
-			if a == b {
-				continue
-			}
-			if a > b {
-				a, b = b, a
-			}
-			pairs[[2]string{a, b}] = true
-		}
-	}
-}
-
 // addSpans sets a MENTIONS row's span properties: parallel lists, one item
 // per occurrence, since a property cannot hold a list of maps.
 func addSpans(row map[string]any, spans []graph.Span) {
@@ -624,7 +696,9 @@ func addSpans(row map[string]any, spans []graph.Span) {
 	row["spanSurfaces"], row["methods"] = surfaces, methods
 }
 
-func entityRows(m map[string]graph.Entity) []map[string]any {
+// entityRows are the rows of qEntities for m, in ID order; force replaces
+// stored versions whatever their article.
+func entityRows(m map[string]versioned, force bool) []map[string]any {
 	ids := make([]string, 0, len(m))
 	for id := range m {
 		ids = append(ids, id)
@@ -634,9 +708,10 @@ func entityRows(m map[string]graph.Entity) []map[string]any {
 	for _, id := range ids {
 		e := m[id]
 		rows = append(rows, map[string]any{
-			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr, "caption": caption(e),
+			"id": e.ID, "type": string(e.Type), "kind": e.Kind, "name": e.Name, "nameAr": e.NameAr, "caption": caption(e.Entity),
 			"aliases": nonNil(e.Aliases), "aliasText": strings.Join(e.Aliases, " | "),
 			"keys": e.Keys(), "wikidata": e.Wikidata, "parent": e.Parent,
+			"article": e.article, "force": force,
 		})
 	}
 	return rows
@@ -660,19 +735,33 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 	if len(articleIDs) == 0 {
 		return nil
 	}
+	articleIDs = slices.Clone(articleIDs)
+	slices.Sort(articleIDs)
+	articleIDs = slices.Compact(articleIDs) // each article's facts leave once
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		pairs := make(map[[2]string]bool)
-		touched, err := oldMentions(ctx, tx, qOldMentions, articleIDs, pairs)
+		old, err := oldFacts(ctx, tx, qOldFacts, articleIDs)
 		if err != nil {
 			return err
+		}
+		agg := graph.NewAggregateDelta()
+		var touched []string
+		left := make(map[string][]string)
+		for _, id := range articleIDs {
+			if o, had := old[id]; had {
+				agg.Replace(o, true, graph.ArticleFacts{}, false)
+				for e := range o.Counts {
+					touched = append(touched, e)
+					left[e] = append(left[e], id)
+				}
+			}
 		}
 		if _, err := run(ctx, tx, qDeleteArticles, map[string]any{"ids": articleIDs}); err != nil {
 			return err
 		}
-		if err := deriveEntities(ctx, tx, touched); err != nil {
+		if err := deriveEntities(ctx, tx, touched, left); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, pairs)
+		return finish(ctx, tx, touched, agg)
 	})
 	if err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(articleIDs), err)

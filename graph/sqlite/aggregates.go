@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -15,7 +14,7 @@ import (
 // per edge rather than a self-join of every mention (8 s on ar-news-2022
 // and growing with the corpus). Both tables are derived from mentions,
 // mention_sentences and articles.published, and Apply and Delete keep them
-// exact in the transaction that changes those (see aggDelta); Check
+// exact in the transaction that changes those (see graph.AggregateDelta); Check
 // verifies them against a recount.
 const schemaV8 = `
 CREATE TABLE IF NOT EXISTS entity_counts (
@@ -113,17 +112,9 @@ func (s *Store) Repair(ctx context.Context) error {
 	return tx.Commit()
 }
 
-// articleFacts is what one stored version of an article contributes to
-// the aggregates.
-type articleFacts struct {
-	published string           // as stored; "" when undated
-	counts    map[string]int   // entity ID → mentions.count
-	sentences map[int][]string // sentence → the entity IDs named in it, sorted, distinct
-}
-
-// facts reads the stored version of an article; ok is false when the store
-// does not hold it.
-func readFacts(ctx context.Context, stmts map[string]*sql.Stmt, id string) (f articleFacts, ok bool, err error) {
+// readFacts reads the stored version of an article; ok is false when the
+// store does not hold it.
+func readFacts(ctx context.Context, stmts map[string]*sql.Stmt, id string) (f graph.ArticleFacts, ok bool, err error) {
 	var published sql.NullString
 	switch err := stmts["oldPublished"].QueryRowContext(ctx, id).Scan(&published); {
 	case err == sql.ErrNoRows:
@@ -131,7 +122,7 @@ func readFacts(ctx context.Context, stmts map[string]*sql.Stmt, id string) (f ar
 	case err != nil:
 		return f, false, err
 	}
-	f = articleFacts{published: published.String, counts: map[string]int{}, sentences: map[int][]string{}}
+	f = graph.NewArticleFacts(published.String)
 	rows, err := stmts["oldCounts"].QueryContext(ctx, id)
 	if err != nil {
 		return f, false, err
@@ -143,7 +134,7 @@ func readFacts(ctx context.Context, stmts map[string]*sql.Stmt, id string) (f ar
 			rows.Close()
 			return f, false, err
 		}
-		f.counts[e] = n
+		f.Counts[e] = n
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -161,227 +152,15 @@ func readFacts(ctx context.Context, stmts map[string]*sql.Stmt, id string) (f ar
 		if err := rows.Scan(&n, &e); err != nil {
 			return f, false, err
 		}
-		f.sentences[n] = append(f.sentences[n], e)
+		f.Sentences[n] = append(f.Sentences[n], e)
 	}
 	return f, true, rows.Err()
 }
 
 // docFacts is what a document will contribute once written.
-func docFacts(d graph.Document) articleFacts {
-	f := articleFacts{counts: map[string]int{}, sentences: map[int][]string{}}
-	if p, ok := formatTime(d.Article.Published).(string); ok {
-		f.published = p
-	}
-	seen := map[[2]any]bool{}
-	for _, m := range d.Mentions {
-		f.counts[m.EntityID] = m.Count
-		for _, n := range m.Sentences {
-			if k := [2]any{n, m.EntityID}; !seen[k] {
-				seen[k] = true
-				f.sentences[n] = append(f.sentences[n], m.EntityID)
-			}
-		}
-	}
-	for _, ids := range f.sentences {
-		sort.Strings(ids)
-	}
-	return f
-}
-
-// pairFacts is what one article contributes to one co-mention edge.
-type pairFacts struct {
-	sentences int // sentences of the article naming both
-}
-
-// pairs lists the co-mention pairs of an article version.
-func (f articleFacts) pairs() map[[2]string]pairFacts {
-	ids := make([]string, 0, len(f.counts))
-	for id := range f.counts {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	out := make(map[[2]string]pairFacts, len(ids)*(len(ids)-1)/2)
-	for i, a := range ids {
-		for _, b := range ids[i+1:] {
-			out[[2]string{a, b}] = pairFacts{}
-		}
-	}
-	for _, ids := range f.sentences {
-		for i, a := range ids {
-			for _, b := range ids[i+1:] {
-				k := [2]string{a, b}
-				p := out[k]
-				p.sentences++
-				out[k] = p
-			}
-		}
-	}
-	return out
-}
-
-// dates tracks the dates a batch adds to and removes from one aggregate:
-// the least and greatest of each, "" for none. Adding is exact with min
-// and max; removing a date that may have been the aggregate's first or
-// last forces a recount of that aggregate's dates.
-type dates struct{ addMin, addMax, rmMin, rmMax string }
-
-func (d *dates) add(t string) {
-	if t == "" {
-		return
-	}
-	if d.addMin == "" || t < d.addMin {
-		d.addMin = t
-	}
-	if t > d.addMax {
-		d.addMax = t
-	}
-}
-
-func (d *dates) remove(t string) {
-	if t == "" {
-		return
-	}
-	if d.rmMin == "" || t < d.rmMin {
-		d.rmMin = t
-	}
-	if t > d.rmMax {
-		d.rmMax = t
-	}
-}
-
-// merge widens d by the dates o adds and removes.
-func (d *dates) merge(o dates) {
-	d.add(o.addMin)
-	d.add(o.addMax)
-	d.remove(o.rmMin)
-	d.remove(o.rmMax)
-}
-
-// stale reports whether the removed dates may have been first or last.
-func (d dates) stale(first, last sql.NullString) bool {
-	return d.rmMin != "" && (!first.Valid || d.rmMin <= first.String || d.rmMax >= last.String)
-}
-
-type entityDelta struct {
-	articles, mentions int
-	dates              dates
-}
-
-type pairDelta struct {
-	articles, sentences, sArticles int
-	dates, sDates                  dates
-}
-
-// aggDelta is the change a batch of writes makes to the aggregates,
-// summed in memory and written once at the end of the transaction.
-type aggDelta struct {
-	entities map[string]*entityDelta
-	pairs    map[[2]string]*pairDelta
-}
-
-func newAggDelta() *aggDelta {
-	return &aggDelta{entities: map[string]*entityDelta{}, pairs: map[[2]string]*pairDelta{}}
-}
-
-func (d *aggDelta) entity(id string) *entityDelta {
-	e := d.entities[id]
-	if e == nil {
-		e = &entityDelta{}
-		d.entities[id] = e
-	}
-	return e
-}
-
-func (d *aggDelta) pair(k [2]string) *pairDelta {
-	p := d.pairs[k]
-	if p == nil {
-		p = &pairDelta{}
-		d.pairs[k] = p
-	}
-	return p
-}
-
-// merge adds the deltas of o to d.
-func (d *aggDelta) merge(o *aggDelta) {
-	for id, oe := range o.entities {
-		e := d.entity(id)
-		e.articles += oe.articles
-		e.mentions += oe.mentions
-		e.dates.merge(oe.dates)
-	}
-	for k, op := range o.pairs {
-		p := d.pair(k)
-		p.articles += op.articles
-		p.sentences += op.sentences
-		p.sArticles += op.sArticles
-		p.dates.merge(op.dates)
-		p.sDates.merge(op.sDates)
-	}
-}
-
-// replace records an article going from version old (absent when !hadOld)
-// to version next (absent when !hasNew). Where both versions have the same
-// date, what they share changes no date, so the common case — an article
-// written again with a few entities more or less — forces no recount.
-func (d *aggDelta) replace(old articleFacts, hadOld bool, next articleFacts, hasNew bool) {
-	sameDate := hadOld && hasNew && old.published == next.published
-	for id, n := range old.counts {
-		if !hadOld {
-			break
-		}
-		e := d.entity(id)
-		e.mentions -= n
-		if _, kept := next.counts[id]; kept && sameDate {
-			continue
-		}
-		e.articles--
-		e.dates.remove(old.published)
-	}
-	for id, n := range next.counts {
-		if !hasNew {
-			break
-		}
-		e := d.entity(id)
-		e.mentions += n
-		if _, kept := old.counts[id]; kept && sameDate {
-			continue
-		}
-		e.articles++
-		e.dates.add(next.published)
-	}
-	var oldPairs, newPairs map[[2]string]pairFacts
-	if hadOld {
-		oldPairs = old.pairs()
-	}
-	if hasNew {
-		newPairs = next.pairs()
-	}
-	for k, o := range oldPairs {
-		p := d.pair(k)
-		p.sentences -= o.sentences
-		n, kept := newPairs[k]
-		if !(kept && sameDate) {
-			p.articles--
-			p.dates.remove(old.published)
-		}
-		if o.sentences > 0 && !(kept && sameDate && n.sentences > 0) {
-			p.sArticles--
-			p.sDates.remove(old.published)
-		}
-	}
-	for k, n := range newPairs {
-		p := d.pair(k)
-		p.sentences += n.sentences
-		o, kept := oldPairs[k]
-		if !(kept && sameDate) {
-			p.articles++
-			p.dates.add(next.published)
-		}
-		if n.sentences > 0 && !(kept && sameDate && o.sentences > 0) {
-			p.sArticles++
-			p.sDates.add(next.published)
-		}
-	}
+func docFacts(d graph.Document) graph.ArticleFacts {
+	p, _ := formatTime(d.Article.Published).(string)
+	return graph.DocumentFacts(d, p)
 }
 
 // entityUpsert adds n rows of deltas (id, articles, mentions, first,
@@ -422,11 +201,11 @@ func nullable(s string) any {
 	return s
 }
 
-// write applies the delta in tx, after the facts have been written: rows
+// writeAggregates applies delta d in tx, after the facts have been written: rows
 // reaching zero articles go, and aggregates whose first or last date a
 // removal may have taken are recounted from the facts, which by then are
 // the new ones.
-func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
+func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) error {
 	stmts, err := prepare(ctx, tx, map[string]string{
 		"entity":    entityUpsert(1) + ` RETURNING articles, first, last`,
 		"delEntity": `DELETE FROM entity_counts WHERE id = ?`,
@@ -451,25 +230,17 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 	}
 	defer closeAll(stmts)
 
-	ids := make([]string, 0, len(d.entities))
-	for id := range d.entities {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids) // the same writes in the same order, whatever the map's
-	pure := make([]any, 0, 5*len(d.entities))
-	for _, id := range ids {
-		e := d.entities[id]
-		if e.articles == 0 && e.mentions == 0 && e.dates == (dates{}) {
-			continue
-		}
-		if e.articles >= 0 && e.dates.rmMin == "" {
+	pure := make([]any, 0, 5*len(d.Entities))
+	for _, id := range d.EntityIDs() {
+		e := d.Entities[id]
+		if e.Pure() {
 			// Nothing removed: no row can reach zero or lose a date.
-			pure = append(pure, id, e.articles, e.mentions, nullable(e.dates.addMin), nullable(e.dates.addMax))
+			pure = append(pure, id, e.Articles, e.Mentions, nullable(e.Dates.AddMin), nullable(e.Dates.AddMax))
 			continue
 		}
 		var articles int
 		var first, last sql.NullString
-		if err := stmts["entity"].QueryRowContext(ctx, id, e.articles, e.mentions, nullable(e.dates.addMin), nullable(e.dates.addMax)).
+		if err := stmts["entity"].QueryRowContext(ctx, id, e.Articles, e.Mentions, nullable(e.Dates.AddMin), nullable(e.Dates.AddMax)).
 			Scan(&articles, &first, &last); err != nil {
 			return fmt.Errorf("write aggregates: entity %s: %w", id, err)
 		}
@@ -478,7 +249,7 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 			if _, err := stmts["delEntity"].ExecContext(ctx, id); err != nil {
 				return fmt.Errorf("write aggregates: entity %s: %w", id, err)
 			}
-		case e.dates.stale(first, last):
+		case e.Dates.Stale(first.String, last.String):
 			if _, err := stmts["entityDates"].ExecContext(ctx, id, id); err != nil {
 				return fmt.Errorf("write aggregates: entity %s: %w", id, err)
 			}
@@ -489,31 +260,18 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("write aggregates: entities: %w", err)
 	}
 
-	keys := make([][2]string, 0, len(d.pairs))
-	for k := range d.pairs {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
-	pure = make([]any, 0, 9*len(d.pairs))
-	for _, k := range keys {
-		p := d.pairs[k]
-		if *p == (pairDelta{}) {
-			continue
-		}
-		if p.articles >= 0 && p.sArticles >= 0 && p.dates.rmMin == "" && p.sDates.rmMin == "" {
-			pure = append(pure, k[0], k[1], p.articles, p.sentences, p.sArticles,
-				nullable(p.dates.addMin), nullable(p.dates.addMax), nullable(p.sDates.addMin), nullable(p.sDates.addMax))
+	pure = make([]any, 0, 9*len(d.Pairs))
+	for _, k := range d.PairKeys() {
+		p := d.Pairs[k]
+		if p.Pure() {
+			pure = append(pure, k[0], k[1], p.Articles, p.Sentences, p.SArticles,
+				nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax))
 			continue
 		}
 		var articles, sArticles int
 		var first, last, sFirst, sLast sql.NullString
-		if err := stmts["pair"].QueryRowContext(ctx, k[0], k[1], p.articles, p.sentences, p.sArticles,
-			nullable(p.dates.addMin), nullable(p.dates.addMax), nullable(p.sDates.addMin), nullable(p.sDates.addMax)).
+		if err := stmts["pair"].QueryRowContext(ctx, k[0], k[1], p.Articles, p.Sentences, p.SArticles,
+			nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax)).
 			Scan(&articles, &sArticles, &first, &last, &sFirst, &sLast); err != nil {
 			return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 		}
@@ -523,12 +281,12 @@ func (d *aggDelta) write(ctx context.Context, tx *sql.Tx) error {
 			}
 			continue
 		}
-		if p.dates.stale(first, last) {
+		if p.Dates.Stale(first.String, last.String) {
 			if _, err := stmts["pairDates"].ExecContext(ctx, k[1], k[0], k[0], k[1]); err != nil {
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}
 		}
-		if p.sDates.stale(sFirst, sLast) && sArticles > 0 {
+		if p.SDates.Stale(sFirst.String, sLast.String) && sArticles > 0 {
 			if _, err := stmts["pairSentenceDates"].ExecContext(ctx, k[1], k[0], k[0], k[1]); err != nil {
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}

@@ -490,8 +490,8 @@ func (s *Store) Group(ctx context.Context) (graph.Group, error) {
 type writeGroup struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
-	agg     *aggDelta       // what the group changes in the aggregates
-	touched map[string]bool // the entities to derive again at Commit
+	agg     *graph.AggregateDelta // what the group changes in the aggregates
+	touched map[string]bool       // the entities to derive again at Commit
 	done    bool
 }
 
@@ -526,7 +526,7 @@ func (s *Store) group(ctx context.Context) (*writeGroup, error) {
 		tx.Rollback()
 		return nil, err
 	}
-	return &writeGroup{tx: tx, stmts: stmts, agg: newAggDelta(), touched: map[string]bool{}}, nil
+	return &writeGroup{tx: tx, stmts: stmts, agg: graph.NewAggregateDelta(), touched: map[string]bool{}}, nil
 }
 
 // Apply implements graph.Group: the call's writes are inside a savepoint,
@@ -541,7 +541,7 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if _, err := g.tx.ExecContext(ctx, `SAVEPOINT apply`); err != nil {
 		return fmt.Errorf("write articles: %w", err)
 	}
-	agg, touched := newAggDelta(), map[string]bool{}
+	agg, touched := graph.NewAggregateDelta(), map[string]bool{}
 	if err := g.write(ctx, docs, agg, touched); err != nil {
 		// Undone even when ctx is what failed: the group stays usable.
 		if _, rerr := g.tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO apply`); rerr != nil {
@@ -553,7 +553,7 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if _, err := g.tx.ExecContext(ctx, `RELEASE apply`); err != nil {
 		return fmt.Errorf("write articles: %w", err)
 	}
-	g.agg.merge(agg)
+	g.agg.Merge(agg)
 	for id := range touched {
 		g.touched[id] = true
 	}
@@ -565,7 +565,7 @@ func (g *writeGroup) Commit(ctx context.Context) error {
 	if g.done {
 		return errors.New("write articles: the group was already ended")
 	}
-	if err := g.agg.write(ctx, g.tx); err != nil {
+	if err := writeAggregates(ctx, g.tx, g.agg); err != nil {
 		return err
 	}
 	if err := deriveEntities(ctx, g.tx, g.stmts, g.touched); err != nil {
@@ -594,7 +594,7 @@ func (g *writeGroup) Rollback() error {
 
 // write writes the facts of docs in the group's transaction, adding what
 // they change to agg and the entities they touch to touched.
-func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *aggDelta, touched map[string]bool) error {
+func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *graph.AggregateDelta, touched map[string]bool) error {
 	tx, stmts := g.tx, g.stmts
 	// The rows of the articles' facts, written many to a statement.
 	mentions := newRowWriter(tx, 7, insertRows(`INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
@@ -659,7 +659,7 @@ func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *aggD
 		if err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
-		agg.replace(old, hadOld, docFacts(d), true)
+		agg.Replace(old, hadOld, docFacts(d), true)
 		if hadOld {
 			// Relations go first: they refer to entities that only
 			// mentions keep alive.
@@ -858,13 +858,13 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 	}
 	defer closeAll(stmts)
 	touched := make(map[string]bool)
-	agg := newAggDelta()
+	agg := graph.NewAggregateDelta()
 	for _, id := range articleIDs {
 		old, hadOld, err := readFacts(ctx, stmts, id)
 		if err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
-		agg.replace(old, hadOld, articleFacts{}, false)
+		agg.Replace(old, hadOld, graph.ArticleFacts{}, false)
 		if err := oldEntities(ctx, stmts["oldEntities"], id, touched); err != nil {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
@@ -872,7 +872,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 			return fmt.Errorf("delete article %s: %w", id, err)
 		}
 	}
-	if err := agg.write(ctx, tx); err != nil {
+	if err := writeAggregates(ctx, tx, agg); err != nil {
 		return err
 	}
 	if err := deriveEntities(ctx, tx, stmts, touched); err != nil {
