@@ -365,21 +365,7 @@ func (s *Store) storedProjection(ctx context.Context, f graph.Filter) (*graph.Pr
 		return nil, err
 	}
 	p := &graph.Projection{Entities: ents}
-	q := `SELECT c.a, c.b, c.articles, c.sentences, c.first, c.last FROM co_mentions c`
-	if f.Level() == graph.SentenceEdges {
-		q = `SELECT c.a, c.b, c.s_articles, c.sentences, c.s_first, c.s_last FROM co_mentions c`
-	}
-	var args []any
-	if len(f.Types) > 0 {
-		aw, aargs := typeFilter(f, "ea")
-		bw, bargs := typeFilter(f, "eb")
-		q += ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
-		args = append(aargs, bargs...)
-	}
-	if f.Level() == graph.SentenceEdges {
-		q += ` WHERE c.s_articles > 0`
-	}
-	q += ` ORDER BY c.a, c.b`
+	q, args := storedEdges(f, true)
 	if p.Edges, err = queryEdges(ctx, tx, q, args); err != nil {
 		return nil, fmt.Errorf("projection edges: %w", err)
 	}
@@ -453,21 +439,7 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if err := v.Entities(ents); err != nil {
 		return err
 	}
-	q := `SELECT c.a, c.b, c.articles, c.sentences FROM co_mentions c`
-	if f.Level() == graph.SentenceEdges {
-		q = `SELECT c.a, c.b, c.s_articles, c.sentences FROM co_mentions c`
-	}
-	var args []any
-	if len(f.Types) > 0 {
-		aw, aargs := typeFilter(f, "ea")
-		bw, bargs := typeFilter(f, "eb")
-		q += ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
-		args = append(aargs, bargs...)
-	}
-	if f.Level() == graph.SentenceEdges {
-		q += ` WHERE c.s_articles > 0`
-	}
-	q += ` ORDER BY c.a, c.b`
+	q, args := storedEdges(f, false)
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("projection edges: %w", err)
@@ -588,4 +560,32 @@ func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) bool {
 		return false
 	}
 	return 4*int64(limit)*total.Int64/shared.Int64 < both.Int64
+}
+
+// storedEdges is the query of the stored edges f keeps, by (a, b): a, b,
+// the edge's article count at f's level and its sentence count, then,
+// with dates, its first and last dates at that level.
+func storedEdges(f graph.Filter, dates bool) (string, []any) {
+	cols := `c.a, c.b, c.articles, c.sentences`
+	if dates {
+		cols += `, c.first, c.last`
+	}
+	if f.Level() == graph.SentenceEdges {
+		cols = `c.a, c.b, c.s_articles, c.sentences`
+		if dates {
+			cols += `, c.s_first, c.s_last`
+		}
+	}
+	q := `SELECT ` + cols + ` FROM co_mentions c`
+	var args []any
+	if len(f.Types) > 0 {
+		aw, aargs := typeFilter(f, "ea")
+		bw, bargs := typeFilter(f, "eb")
+		q += ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
+		args = append(aargs, bargs...)
+	}
+	if f.Level() == graph.SentenceEdges {
+		q += ` WHERE c.s_articles > 0`
+	}
+	return q + ` ORDER BY c.a, c.b`, args
 }
