@@ -295,13 +295,15 @@ SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e
     e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
 	// qAddCoMentions adds to the pairs that have a relationship, found
 	// through the co_mentioned_ends index on its a and b (the IDs of its
-	// ends): a MERGE between the two entities would look for it among the
+	// ends; the hint keeps the planner from a plan made on an empty store,
+	// a scan of the entities, which took a CI run 20 minutes): a MERGE between the two entities would look for it among the
 	// relationships of one of them, as many as it has neighbours, a cost
 	// that grows with the store. It returns the pairs it found;
 	// qCreateCoMentions creates the others, from the entity of the lesser
 	// ID.
 	qAddCoMentions = `UNWIND $rows AS row
 MATCH (a:Entity)-[r:CO_MENTIONED {a: row.a, b: row.b}]->(b:Entity)
+USING INDEX r:CO_MENTIONED(a, b)
 SET r.articles = r.articles + row.articles, r.sentences = r.sentences + row.sentences,
     r.sArticles = r.sArticles + row.sArticles,
     r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first) ELSE r.first END,
@@ -327,12 +329,14 @@ WITH e, min(art.published) AS first, max(art.published) AS last
 SET e.first = first, e.last = last`
 	qDropCoMentions = `UNWIND $pairs AS p
 MATCH ()-[r:CO_MENTIONED {a: p[0], b: p[1]}]->()
+USING INDEX r:CO_MENTIONED(a, b)
 DELETE r`
 	// qCoMentionDates and qCoMentionSentenceDates recount the dates of
 	// pairs, over the articles naming both and those naming both in one
 	// sentence; null where there are none.
 	qCoMentionDates = `UNWIND $pairs AS p
 MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
+USING INDEX r:CO_MENTIONED(a, b)
 CALL {
   WITH a, b
   OPTIONAL MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
@@ -341,6 +345,7 @@ CALL {
 SET r.first = first, r.last = last`
 	qCoMentionSentenceDates = `UNWIND $pairs AS p
 MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
+USING INDEX r:CO_MENTIONED(a, b)
 CALL {
   WITH a, b
   OPTIONAL MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
