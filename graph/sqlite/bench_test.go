@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func benchDocs(seed uint64, first, n int) []graph.Document {
 				m.Sentences = append(m.Sentences, s)
 				named[s] = true
 			}
-			sortInts(m.Sentences)
+			slices.Sort(m.Sentences)
 			m.Count = max(m.Count, len(m.Sentences))
 			d.Mentions = append(d.Mentions, m)
 		}
@@ -54,14 +55,6 @@ func benchDocs(seed uint64, first, n int) []graph.Document {
 		docs[i] = d
 	}
 	return docs
-}
-
-func sortInts(s []int) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // BenchmarkApply times the write stage of an ingest — batches of 500 new
