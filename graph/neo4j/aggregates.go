@@ -280,7 +280,7 @@ WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
 WITH a, b, count(art) AS n, sum(shared) AS sentences, min(art.published) AS first, max(art.published) AS last,
      sum(CASE WHEN shared > 0 THEN 1 ELSE 0 END) AS sn,
      min(CASE WHEN shared > 0 THEN art.published END) AS sFirst, max(CASE WHEN shared > 0 THEN art.published END) AS sLast
-CREATE (a)-[:CO_MENTIONED {a: a.id, b: b.id, articles: n, sentences: sentences, first: first, last: last,
+CREATE (a)-[:CO_MENTIONED {articles: n, sentences: sentences, first: first, last: last,
     sArticles: sn, sFirst: sFirst, sLast: sLast}]->(b)`
 
 // The statements of writeAggregates. Each takes rows of deltas: counts
@@ -293,27 +293,17 @@ MATCH (e:Entity {id: row.id})
 SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e.mentions, 0) + row.mentions,
     e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
     e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
-	// qAddCoMentions adds to the pairs that have a relationship, found
-	// through the co_mentioned_ends index on its a and b (the IDs of its
-	// ends; the hint keeps the planner from a plan made on an empty store,
-	// a scan of the entities, which took a CI run 20 minutes): a MERGE between the two entities would look for it among the
-	// relationships of one of them, as many as it has neighbours, a cost
-	// that grows with the store. It returns the pairs it found;
-	// qCreateCoMentions creates the others, from the entity of the lesser
-	// ID.
+	// qAddCoMentions creates the relationship from the entity of the
+	// lesser ID when the pair has none.
 	qAddCoMentions = `UNWIND $rows AS row
-MATCH (a:Entity)-[r:CO_MENTIONED {a: row.a, b: row.b}]->(b:Entity)
-USING INDEX r:CO_MENTIONED(a, b)
-SET r.articles = r.articles + row.articles, r.sentences = r.sentences + row.sentences,
-    r.sArticles = r.sArticles + row.sArticles,
+MATCH (a:Entity {id: row.a}), (b:Entity {id: row.b})
+MERGE (a)-[r:CO_MENTIONED]->(b)
+SET r.articles = coalesce(r.articles, 0) + row.articles, r.sentences = coalesce(r.sentences, 0) + row.sentences,
+    r.sArticles = coalesce(r.sArticles, 0) + row.sArticles,
     r.first = CASE WHEN r.first IS NULL OR row.first < r.first THEN coalesce(row.first, r.first) ELSE r.first END,
     r.last = CASE WHEN r.last IS NULL OR row.last > r.last THEN coalesce(row.last, r.last) ELSE r.last END,
     r.sFirst = CASE WHEN r.sFirst IS NULL OR row.sFirst < r.sFirst THEN coalesce(row.sFirst, r.sFirst) ELSE r.sFirst END,
-    r.sLast = CASE WHEN r.sLast IS NULL OR row.sLast > r.sLast THEN coalesce(row.sLast, r.sLast) ELSE r.sLast END` + returnCoMentions
-	qCreateCoMentions = `UNWIND $rows AS row
-MATCH (a:Entity {id: row.a}), (b:Entity {id: row.b})
-CREATE (a)-[r:CO_MENTIONED {a: row.a, b: row.b, articles: row.articles, sentences: row.sentences, sArticles: row.sArticles,
-    first: row.first, last: row.last, sFirst: row.sFirst, sLast: row.sLast}]->(b)` + returnCoMentions
+    r.sLast = CASE WHEN r.sLast IS NULL OR row.sLast > r.sLast THEN coalesce(row.sLast, r.sLast) ELSE r.sLast END`
 	// The rows that remove return what the stored aggregate became, for
 	// writeAggregates to tell which reached zero or may have lost a date.
 	returnEntityCounts = `
@@ -328,15 +318,13 @@ OPTIONAL MATCH (art:Article)-[:MENTIONS]->(e)
 WITH e, min(art.published) AS first, max(art.published) AS last
 SET e.first = first, e.last = last`
 	qDropCoMentions = `UNWIND $pairs AS p
-MATCH ()-[r:CO_MENTIONED {a: p[0], b: p[1]}]->()
-USING INDEX r:CO_MENTIONED(a, b)
+MATCH (:Entity {id: p[0]})-[r:CO_MENTIONED]->(:Entity {id: p[1]})
 DELETE r`
 	// qCoMentionDates and qCoMentionSentenceDates recount the dates of
 	// pairs, over the articles naming both and those naming both in one
 	// sentence; null where there are none.
 	qCoMentionDates = `UNWIND $pairs AS p
-MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
-USING INDEX r:CO_MENTIONED(a, b)
+MATCH (a:Entity {id: p[0]})-[r:CO_MENTIONED]->(b:Entity {id: p[1]})
 CALL {
   WITH a, b
   OPTIONAL MATCH (a)<-[:MENTIONS]-(art:Article)-[:MENTIONS]->(b)
@@ -344,8 +332,7 @@ CALL {
 }
 SET r.first = first, r.last = last`
 	qCoMentionSentenceDates = `UNWIND $pairs AS p
-MATCH (a:Entity)-[r:CO_MENTIONED {a: p[0], b: p[1]}]->(b:Entity)
-USING INDEX r:CO_MENTIONED(a, b)
+MATCH (a:Entity {id: p[0]})-[r:CO_MENTIONED]->(b:Entity {id: p[1]})
 CALL {
   WITH a, b
   OPTIONAL MATCH (a)<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(b)
@@ -357,10 +344,9 @@ SET r.sFirst = first, r.sLast = last`
 
 // writeAggregates adds d, the change a write made, to the aggregates, in
 // the write's transaction and after its facts: graph/sqlite's method, in
-// Cypher. Entity rows that only add (graph.EntityDelta.Pure) go in one
-// statement; the others return what they became. Pairs are added to where
-// they have a relationship and created where not, and return what they
-// became. A pair reaching zero articles is deleted, and an aggregate whose first or
+// Cypher. Rows that only add (graph.EntityDelta.Pure) go in one statement
+// each for entities and pairs; the others return what they became, and a
+// pair reaching zero articles is deleted, and an aggregate whose first or
 // last date a removal may have taken is recounted from the MENTIONS, which
 // by then are the new ones. An entity reaching zero is an orphan, which
 // finish has already dropped. So a write costs what it changes, not what
@@ -401,17 +387,35 @@ func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph
 		}
 	}
 
-	keys := d.PairKeys()
+	pure, impure = pure[:0], impure[:0]
+	for _, k := range d.PairKeys() {
+		p := d.Pairs[k]
+		row := map[string]any{"a": k[0], "b": k[1],
+			"articles": int64(p.Articles), "sentences": int64(p.Sentences), "sArticles": int64(p.SArticles),
+			"first": keyParam(p.Dates.AddMin), "last": keyParam(p.Dates.AddMax),
+			"sFirst": keyParam(p.SDates.AddMin), "sLast": keyParam(p.SDates.AddMax)}
+		if p.Pure() {
+			pure = append(pure, row)
+		} else {
+			impure = append(impure, row)
+		}
+	}
+	for start := 0; start < len(pure); start += pairChunk {
+		rows := pure[start:min(start+pairChunk, len(pure))]
+		if _, err := run(ctx, tx, qAddCoMentions, map[string]any{"rows": rows}); err != nil {
+			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+		}
+	}
 	var drop, dates, sDates []any
-	// judge reads what a pair became: a pair at zero articles goes, and
-	// one whose first or last date a removal may have taken is recounted.
-	judge := func(recs []*driver.Record) {
+	for start := 0; start < len(impure); start += pairChunk {
+		rows := impure[start:min(start+pairChunk, len(impure))]
+		recs, err := run(ctx, tx, qAddCoMentions+returnCoMentions, map[string]any{"rows": rows})
+		if err != nil {
+			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+		}
 		for _, r := range recs {
 			k := [2]string{str(r, "a"), str(r, "b")}
 			p, pair := d.Pairs[k], []any{k[0], k[1]}
-			if p.Pure() {
-				continue
-			}
 			if num(r, "articles") <= 0 {
 				drop = append(drop, pair)
 				continue
@@ -424,39 +428,6 @@ func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph
 				sDates = append(sDates, pair) // no articles left: the recount clears them
 			}
 		}
-	}
-	for start := 0; start < len(keys); start += pairChunk {
-		chunk := keys[start:min(start+pairChunk, len(keys))]
-		rows := make([]any, len(chunk))
-		for i, k := range chunk {
-			p := d.Pairs[k]
-			rows[i] = map[string]any{"a": k[0], "b": k[1],
-				"articles": int64(p.Articles), "sentences": int64(p.Sentences), "sArticles": int64(p.SArticles),
-				"first": keyParam(p.Dates.AddMin), "last": keyParam(p.Dates.AddMax),
-				"sFirst": keyParam(p.SDates.AddMin), "sLast": keyParam(p.SDates.AddMax)}
-		}
-		recs, err := run(ctx, tx, qAddCoMentions, map[string]any{"rows": rows})
-		if err != nil {
-			return fmt.Errorf("write aggregates: co-mentions: %w", err)
-		}
-		judge(recs)
-		found := make(map[[2]string]bool, len(recs))
-		for _, r := range recs {
-			found[[2]string{str(r, "a"), str(r, "b")}] = true
-		}
-		missing := rows[:0]
-		for i, k := range chunk {
-			if !found[k] {
-				missing = append(missing, rows[i])
-			}
-		}
-		if len(missing) == 0 {
-			continue
-		}
-		if recs, err = run(ctx, tx, qCreateCoMentions, map[string]any{"rows": missing}); err != nil {
-			return fmt.Errorf("write aggregates: co-mentions: %w", err)
-		}
-		judge(recs)
 	}
 	for _, step := range []struct {
 		query string

@@ -37,10 +37,6 @@ RETURN count(r) AS n`,
 WHERE a.id < b.id AND NOT EXISTS { (a)-[:CO_MENTIONED]-(b) }
 RETURN count(DISTINCT [a.id, b.id]) AS n`,
 		"entity pairs mentioned together without a CO_MENTIONED relationship"},
-	// Writes find a pair's relationship by a and b (qAddCoMentions).
-	{`MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity) WHERE r.a IS NULL OR r.a <> a.id OR r.b IS NULL OR r.b <> b.id
-RETURN count(r) AS n`,
-		"CO_MENTIONED relationships whose a and b are not the IDs of their ends"},
 	// deriveEntities: an entity holds the version of the article with the
 	// least ID that mentions it (one written before versionArticle has none).
 	{`MATCH (e:Entity) WHERE e.versionArticle IS NOT NULL

@@ -153,9 +153,6 @@ var schema = append([]string{
 	"CREATE CONSTRAINT ingest_run_id IF NOT EXISTS FOR (r:IngestRun) REQUIRE r.id IS UNIQUE",
 	"CREATE INDEX ingest_run_started IF NOT EXISTS FOR (r:IngestRun) ON (r.started)",
 	"CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
-	// A pair's CO_MENTIONED by the IDs of its ends, which writes add to
-	// (qAddCoMentions).
-	"CREATE INDEX co_mentioned_ends IF NOT EXISTS FOR ()-[r:CO_MENTIONED]-() ON (r.a, r.b)",
 	// Browser and Resolve search over names in both scripts. Lucene's Arabic
 	// analyzer normalises alef, ya and ta marbuta and strips diacritics and
 	// common affixes; Latin text is lower-cased by it too.
@@ -182,54 +179,8 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 			return err
 		}
 	}
-	// A write must not find co_mentioned_ends still filling: it would
-	// look for pairs without it.
-	if _, err := driver.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(600)", nil,
-		driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.database)); err != nil {
-		return err
-	}
-	return s.addCoMentionEnds(ctx)
+	return nil
 }
-
-// coMentionEndsKey marks a store whose CO_MENTIONED relationships all
-// carry their ends' IDs as a and b; a store written before them gets them
-// at its first Open.
-const coMentionEndsKey = "coMentionEnds"
-
-// addCoMentionEnds gives every CO_MENTIONED relationship the IDs of its
-// ends, coMentionEndsChunk at a time, once per store.
-func (s *Store) addCoMentionEnds(ctx context.Context) error {
-	recs, err := s.read(ctx, `MATCH (m:NewsgraphMeta {key: $key}) RETURN m.key AS key`, map[string]any{"key": coMentionEndsKey})
-	if err != nil || len(recs) > 0 {
-		return err
-	}
-	for {
-		var n int64
-		if err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-			recs, err := run(ctx, tx, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity) WHERE r.a IS NULL
-WITH a, r, b LIMIT $chunk
-SET r.a = a.id, r.b = b.id
-RETURN count(r) AS n`, map[string]any{"chunk": int64(coMentionEndsChunk)})
-			if err == nil && len(recs) == 1 {
-				n = num(recs[0], "n")
-			}
-			return err
-		}); err != nil {
-			return fmt.Errorf("add the ends of CO_MENTIONED: %w", err)
-		}
-		if n == 0 {
-			break
-		}
-	}
-	return s.write(ctx, func(tx driver.ManagedTransaction) error {
-		_, err := run(ctx, tx, `MERGE (m:NewsgraphMeta {key: $key})`, map[string]any{"key": coMentionEndsKey})
-		return err
-	})
-}
-
-// coMentionEndsChunk is how many relationships one transaction of
-// addCoMentionEnds updates.
-const coMentionEndsChunk = 20000
 
 func (s *Store) session(ctx context.Context, mode driver.AccessMode) driver.SessionWithContext {
 	return s.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: s.database, AccessMode: mode})
