@@ -33,7 +33,8 @@ type Options struct {
 	// CPU.
 	Workers int
 	// Progress, when set, is called after every write and at the end with
-	// the counts so far. It runs on Run's goroutine.
+	// the counts so far. Calls never overlap, but they come from the
+	// goroutine that writes, not always from Run's.
 	Progress func(Stats)
 	// Prune removes, once everything was read and written, the stored
 	// articles of the inputs read in this run that were not found in them
@@ -599,9 +600,30 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 		return nil
 	}
-	var writeErr error
+	// Stage 3b: write the chunks on a goroutine of their own, so the
+	// workers go on extracting while a chunk is written or a group
+	// commits. Writing is serial and costs as much CPU as extracting; run
+	// inline, it stopped extraction while it ran and left a core idle.
+	// One chunk waits in the channel, one is being gathered: at most
+	// three chunks of documents are held.
+	var writeErr error // the writer's; read once writerDone is closed
+	chunks := make(chan []job, 1)
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for b := range chunks {
+			if writeErr != nil {
+				continue // drain so the gathering loop can finish
+			}
+			batch = b
+			if writeErr = flush(false); writeErr != nil {
+				cancel()
+			}
+		}
+	}()
+	gathered := make([]job, 0, chunk)
 	for j := range done {
-		if writeErr != nil {
+		if ctx.Err() != nil {
 			continue // drain so the workers can stop
 		}
 		j.a = read.Article{}
@@ -619,17 +641,25 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			if d.capped > 0 {
 				opts.Read.Problem(originProblem(d.origin, capWarning(d.doc.Article.ID, opts.MaxEntities, d.capped), true))
 			}
-			batch = append(batch, d)
-			if len(batch) >= chunk {
-				if writeErr = flush(false); writeErr != nil {
-					cancel()
-					break
-				}
+			gathered = append(gathered, d)
+			if len(gathered) >= chunk {
+				chunks <- gathered
+				gathered = make([]job, 0, chunk)
 			}
 		}
 	}
 	<-readDone
+	if readErr == nil && ctx.Err() == nil && len(gathered) > 0 {
+		chunks <- gathered
+	}
+	close(chunks)
+	<-writerDone
+	if writeErr == nil && readErr == nil && ctx.Err() != nil {
+		// Cancelled from outside while gathering: chunks were dropped.
+		writeErr = fmt.Errorf("write: %w", ctx.Err())
+	}
 	if writeErr == nil && readErr == nil {
+		batch = batch[:0]
 		writeErr = flush(true)
 	}
 	if group != nil {
