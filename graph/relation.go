@@ -70,6 +70,14 @@ type Relation struct {
 	Trigger     Offsets // the word that names the relation: "met", "زيارة"
 	SubjectSpan Offsets
 	ObjectSpan  Offsets // zero for STATEMENT
+	// Pattern names the construction the extractor read the relation by
+	// ("svo", "agent", "vso", …; see ingest/extract): what its confidence
+	// is measured per. Empty for relations from elsewhere.
+	Pattern string
+	// Confidence is the measured precision of Pattern, in [0, 1]: the
+	// share of its relations a checker found right on development data.
+	// Zero means not measured.
+	Confidence float64
 }
 
 // MaxRelationText bounds Relation.Text, so that one run-on sentence does not

@@ -291,7 +291,7 @@ func (r *sentenceReader) read() []graph.Relation {
 	// clauses, unless the pattern that found them spans clauses itself:
 	// names joined by "and", or a noun of purpose whose subject is the
 	// main clause's.
-	emit := func(t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
+	emit := func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
 		if subj == nil || (obj == nil) != (typ == graph.Statement) {
 			return
 		}
@@ -308,7 +308,7 @@ func (r *sentenceReader) read() []graph.Relation {
 			}
 		}
 		rel := graph.Relation{
-			Type: typ, Subject: subj.m.EntityID, Directed: directed, Negated: negated, Sentence: r.sentence,
+			Pattern: pattern + "/" + lang(r.toks[t].Fold), Type: typ, Subject: subj.m.EntityID, Directed: directed, Negated: negated, Sentence: r.sentence,
 			Trigger:     graph.Offsets{Start: r.toks[t].Start, End: r.toks[t].End},
 			SubjectSpan: graph.Offsets{Start: subj.m.Start, End: subj.m.End},
 		}
@@ -343,9 +343,9 @@ func (r *sentenceReader) read() []graph.Relation {
 
 		if trig.typ == graph.Statement {
 			if b := before; b != nil && b.mark == "" && isActor(b.m.Type) && r.gap(b.to, t) <= 1 && !r.clauseBreak(b.m.End, r.toks[t].Start) {
-				emit(t, trig.typ, b, nil, true, negated)
+				emit("statement-before", t, trig.typ, b, nil, true, negated)
 			} else if len(after) > 0 && after[0].mark == "" && isActor(after[0].m.Type) && r.gap(t+1, after[0].from) == 0 {
-				emit(t, trig.typ, &after[0], nil, true, negated)
+				emit("statement-after", t, trig.typ, &after[0], nil, true, negated)
 			}
 			continue
 		}
@@ -353,7 +353,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		// "between X and Y": undirected, for what both sides do.
 		for i := 0; i+1 < len(after) && (symmetric(trig.typ) || trig.typ == graph.Attacks); i++ {
 			if after[i].mark == "between" && r.gap(t+1, after[i].from) <= 4 && r.joined(&after[i], &after[i+1]) {
-				emit(t, trig.typ, &after[i], &after[i+1], false, negated)
+				emit("between-and", t, trig.typ, &after[i], &after[i+1], false, negated)
 				break
 			}
 		}
@@ -380,7 +380,7 @@ func (r *sentenceReader) read() []graph.Relation {
 			} else {
 				obj = firstObject(after, agent)
 			}
-			emit(t, trig.typ, agent, obj, true, negated)
+			emit("agent", t, trig.typ, agent, obj, true, negated)
 			continue
 		}
 
@@ -392,14 +392,14 @@ func (r *sentenceReader) read() []graph.Relation {
 			// "المكسيك التي هاجمتها فرنسا": the pronoun on the verb is the
 			// antecedent, the object; the name after is the subject.
 			if len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
-				emit(t, trig.typ, &after[0], before, true, negated, true)
+				emit("relative-object", t, trig.typ, &after[0], before, true, negated, true)
 			}
 			continue
 		}
 		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 {
 			if obj := firstObject(after, nil); obj != nil && (r.gap(t+1, obj.from) <= 2 || obj.mark != "" && r.gap(t+1, obj.from) <= 5) &&
 				!r.clauseBreak(r.toks[t].End, obj.m.Start) {
-				emit(t, trig.typ, before, obj, true, negated)
+				emit("relative-subject", t, trig.typ, before, obj, true, negated)
 			}
 			continue
 		}
@@ -409,7 +409,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		if trig.noun && (trig.pronoun || (english && t > r.lo && possessives[r.toks[t-1].Fold])) {
 			if b := r.bareBefore(t, 8); b != nil {
 				if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
-					emit(t, trig.typ, b, obj, true, negated)
+					emit("noun-pronoun", t, trig.typ, b, obj, true, negated)
 				}
 			}
 			continue
@@ -420,7 +420,7 @@ func (r *sentenceReader) read() []graph.Relation {
 			if obj := firstObject(after[1:], nil); obj != nil && obj.mark == "to" && r.gap(after[0].to, obj.from) <= 2 {
 				subj := after[0]
 				subj.agentive = true
-				emit(t, trig.typ, &subj, obj, true, negated, true)
+				emit("noun-adjective", t, trig.typ, &subj, obj, true, negated, true)
 			}
 			continue
 		}
@@ -430,27 +430,27 @@ func (r *sentenceReader) read() []graph.Relation {
 				// A place after a noun is where it happens or what it
 				// targets ("اشتباكات طرابلس", "زيارة طهران"), not who acts.
 				if b := r.bareBefore(t, 6); b != nil && purpose {
-					emit(t, trig.typ, b, a1, true, negated, true)
+					emit("noun-place-purpose", t, trig.typ, b, a1, true, negated, true)
 				} else if b != nil && !r.clauseBreak(b.m.End, r.toks[t].Start) {
-					emit(t, trig.typ, b, a1, true, negated)
+					emit("noun-place", t, trig.typ, b, a1, true, negated)
 				}
 				continue
 			}
 			if len(after) > 1 && symmetric(trig.typ) && r.joined(a1, &after[1]) && after[1].mark == "" {
-				emit(t, trig.typ, a1, &after[1], false, negated, true)
+				emit("noun-genitive-and", t, trig.typ, a1, &after[1], false, negated, true)
 				continue
 			}
 			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 && (isActor(a1.m.Type) || trig.typ != graph.Visits) {
-				emit(t, trig.typ, a1, obj, true, negated)
+				emit("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
 				continue
 			}
 			// The genitive is the object: the subject is named before,
 			// in the main clause when the noun is one of purpose ("لزيارة
 			// طهران": in order to visit Tehran).
 			if purpose {
-				emit(t, trig.typ, r.bareBefore(t, 8), a1, true, negated, true)
+				emit("noun-purpose-genitive", t, trig.typ, r.bareBefore(t, 8), a1, true, negated, true)
 			} else if bare && r.gap(before.to, t) <= 6 && isActor(before.m.Type) {
-				emit(t, trig.typ, before, a1, true, negated)
+				emit("noun-genitive-before", t, trig.typ, before, a1, true, negated)
 			}
 			continue
 		}
@@ -460,10 +460,10 @@ func (r *sentenceReader) read() []graph.Relation {
 				continue
 			}
 			if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 4 {
-				emit(t, trig.typ, before, obj, true, negated)
+				emit("svo", t, trig.typ, before, obj, true, negated)
 			} else if symmetric(trig.typ) && !trig.noun {
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {
-					emit(t, trig.typ, prev, before, false, negated)
+					emit("svo-and", t, trig.typ, prev, before, false, negated)
 				}
 			}
 			continue
@@ -472,7 +472,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		// subject, the last bare name before it.
 		if trig.noun && purpose && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
 			if b := r.bareBefore(t, 8); b != nil {
-				emit(t, trig.typ, b, &after[0], true, negated, true)
+				emit("noun-purpose", t, trig.typ, b, &after[0], true, negated, true)
 			}
 			continue
 		}
@@ -483,15 +483,24 @@ func (r *sentenceReader) read() []graph.Relation {
 				continue
 			}
 			if len(after) > 1 && symmetric(trig.typ) && after[1].mark == "" && r.joined(a1, &after[1]) {
-				emit(t, trig.typ, a1, &after[1], false, negated, true)
+				emit("vso-and", t, trig.typ, a1, &after[1], false, negated, true)
 				continue
 			}
 			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 {
-				emit(t, trig.typ, a1, obj, true, negated)
+				emit("vso", t, trig.typ, a1, obj, true, negated)
 			}
 		}
 	}
 	return out
+}
+
+// lang names the language a trigger is written in, for Relation.Pattern:
+// "en" for Latin script, "ar" for anything else (Arabic script).
+func lang(fold string) string {
+	if isASCII(fold) {
+		return "en"
+	}
+	return "ar"
 }
 
 func boolKey(directed, negated bool) string {

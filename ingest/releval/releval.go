@@ -384,3 +384,14 @@ func sortErrors(errs []Error, docs []Document) {
 		return a.Kind < b.Kind
 	})
 }
+
+// PatternScore counts, for one extraction pattern (graph.Relation.Pattern,
+// such as "svo/en"), the relations a check judged and how many of them were
+// right: against re3d gold (a prediction is right when it matches a gold
+// relation with both arguments) or against a hand-checked sample
+// (ScoreVerdicts). Precision is Right/Checked.
+type PatternScore struct {
+	Pattern string
+	Checked int
+	Right   int
+}
