@@ -357,6 +357,11 @@ func (d *Document) Validate() error {
 	}
 	mentioned := make(map[string]bool, len(d.Mentions))
 	for _, m := range d.Mentions {
+		if mentioned[m.EntityID] {
+			// One Mention per entity: a second would double its counts
+			// (Neo4j) or break the store's key (SQLite) mid-batch.
+			return fmt.Errorf("article %s: entity %s mentioned twice (one mention per entity, with its count and spans)", d.Article.ID, m.EntityID)
+		}
 		mentioned[m.EntityID] = true
 		if !carried[m.EntityID] {
 			return fmt.Errorf("article %s: mention of entity %s the document does not carry", d.Article.ID, m.EntityID)

@@ -27,3 +27,25 @@ func TestValidateSentenceTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateMentions(t *testing.T) {
+	doc := func(mentions ...Mention) Document {
+		return Document{Article: Article{ID: "a1"},
+			Entities: []Entity{{ID: "kadhimi", Type: Person}, {ID: "biden", Type: Person}},
+			Mentions: mentions}
+	}
+	for _, tc := range []struct {
+		name string
+		d    Document
+		ok   bool
+	}{
+		{"one each", doc(Mention{EntityID: "kadhimi", Count: 1}, Mention{EntityID: "biden", Count: 2}), true},
+		{"entity not carried", doc(Mention{EntityID: "raisi", Count: 1}), false},
+		{"same entity twice", doc(Mention{EntityID: "kadhimi", Count: 1}, Mention{EntityID: "biden", Count: 1}, Mention{EntityID: "kadhimi", Count: 1}), false},
+		{"spans disagree with count", doc(Mention{EntityID: "kadhimi", Count: 2, Spans: []Span{{Start: 0, End: 3}}}), false},
+	} {
+		if err := tc.d.Validate(); (err == nil) != tc.ok {
+			t.Errorf("%s: Validate() = %v, want ok=%v", tc.name, err, tc.ok)
+		}
+	}
+}
