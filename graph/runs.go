@@ -89,6 +89,16 @@ type RunLog interface {
 	Runs(ctx context.Context, limit int) ([]Run, error)
 }
 
+// RunProgressor is a RunLog that records a running run's counts as it goes,
+// so that a run that dies (killed, its machine lost) still shows what it
+// wrote once the next run marks it RunAbandoned.
+type RunProgressor interface {
+	// ProgressRun records r's counts so far (Read, New, Changed,
+	// Unchanged, Failed); the status stays RunRunning. Callers call it
+	// between write transactions, never inside one.
+	ProgressRun(ctx context.Context, r Run) error
+}
+
 // InputLister is a store that records the input each article was read from
 // (Article.Input).
 type InputLister interface {

@@ -36,6 +36,11 @@ type Options struct {
 	// the counts so far. Calls never overlap, but they come from the
 	// goroutine that writes, not always from Run's.
 	Progress func(Stats)
+	// Committed, when set, is called after each write transaction commits,
+	// while none is open, with the counts so far: New and Changed count
+	// what has committed. A caller may write to the store from it (the
+	// run log does). Calls never overlap.
+	Committed func(Stats)
 	// Prune removes, once everything was read and written, the stored
 	// articles of the inputs read in this run that were not found in them
 	// again (see Run). The store must be a graph.InputLister.
@@ -594,6 +599,12 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				wrote(j)
 			}
 			group, apply, inGroup = nil, store.Apply, inGroup[:0]
+		}
+		if group == nil && opts.Committed != nil && !opts.DryRun {
+			// Without a group each Apply is a transaction of its own.
+			c := snapshot()
+			c.New, c.Changed = written.fresh, written.changed
+			opts.Committed(c)
 		}
 		if opts.Progress != nil {
 			opts.Progress(snapshot())

@@ -424,6 +424,21 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 			return ingest.Stats{}, rec, nil, err
 		}
 	}
+	if rp, ok := store.(graph.RunProgressor); ok && logged {
+		// Keep the run's counts current, so that a run killed midway
+		// shows what it wrote once the next run marks it abandoned.
+		warned := false
+		run.Committed = func(c ingest.Stats) {
+			mu.Lock()
+			r := rec
+			mu.Unlock()
+			r.Read, r.New, r.Changed, r.Failed = c.Read, c.New, c.Changed, c.Skipped
+			if err := rp.ProgressRun(ctx, r); err != nil && !warned && ctx.Err() == nil {
+				warned = true
+				fmt.Fprintf(opts.stderr, "warning: %v (the run's counts are recorded at its end)\n", err)
+			}
+		}
+	}
 	st, err := ingest.Run(ctx, store, x, opts.paths, run)
 	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) || errors.Is(cause, errMaxRun) {
 		err = fmt.Errorf("stopped: %w", cause)

@@ -317,10 +317,20 @@ func TestCrashedIngest(t *testing.T) {
 		}
 		sameGraph(t, s.state(t), want, "after a killed ingest and a second run")
 		r = s.run(t, dir, 0, "runs", "--format", "json")
-		var runs []struct{ Status string }
+		var runs []struct {
+			Status string
+			New    int
+		}
 		json.Unmarshal([]byte(r.stdout), &runs)
 		if len(runs) != 2 || runs[0].Status != "partial" || runs[1].Status != "abandoned" {
-			t.Errorf("runs after a crash: %+v, want partial then abandoned", runs)
+			t.Fatalf("runs after a crash: %+v, want partial then abandoned", runs)
+		}
+		// The killed run recorded its counts as its transactions
+		// committed: at least 200 articles were in the store when it was
+		// killed, written 50 to a transaction, so all but the last
+		// transaction's are on record.
+		if runs[1].New < written-50 || runs[1].New > len(lines) {
+			t.Errorf("the killed run records %d new articles; %d were stored when it was killed", runs[1].New, written)
 		}
 	})
 }

@@ -39,11 +39,12 @@ type Store struct {
 }
 
 var (
-	_ graph.Store       = (*Store)(nil)
-	_ graph.Locker      = (*Store)(nil)
-	_ graph.RunLog      = (*Store)(nil)
-	_ graph.InputLister = (*Store)(nil)
-	_ graph.TextLister  = (*Store)(nil)
+	_ graph.Store         = (*Store)(nil)
+	_ graph.Locker        = (*Store)(nil)
+	_ graph.RunLog        = (*Store)(nil)
+	_ graph.RunProgressor = (*Store)(nil)
+	_ graph.InputLister   = (*Store)(nil)
+	_ graph.TextLister    = (*Store)(nil)
 )
 
 // Schemes are the URI schemes the store serves.

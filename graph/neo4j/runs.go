@@ -212,6 +212,22 @@ SET r.finished = $finished, r.status = $status, r.read = $read, r.new = $new, r.
 	return nil
 }
 
+// ProgressRun implements graph.RunProgressor.
+func (s *Store) ProgressRun(ctx context.Context, r graph.Run) error {
+	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
+		_, err := run(ctx, tx, `MATCH (r:IngestRun {id: $id}) WHERE r.status = $running
+SET r.read = $read, r.new = $new, r.changed = $changed, r.unchanged = $unchanged, r.failed = $failed`,
+			map[string]any{"id": r.ID, "running": graph.RunRunning,
+				"read": int64(r.Read), "new": int64(r.New), "changed": int64(r.Changed), "unchanged": int64(r.Unchanged),
+				"failed": int64(r.Failed)})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record the progress of run %s: %w", r.ID, err)
+	}
+	return nil
+}
+
 // Runs implements graph.RunLog.
 func (s *Store) Runs(ctx context.Context, limit int) ([]graph.Run, error) {
 	var lim any

@@ -74,6 +74,16 @@ func (s *Store) FinishRun(ctx context.Context, r graph.Run) error {
 	return nil
 }
 
+// ProgressRun implements graph.RunProgressor.
+func (s *Store) ProgressRun(ctx context.Context, r graph.Run) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE runs SET read = ?, new = ?, changed = ?, unchanged = ?, failed = ?
+		WHERE id = ? AND status = ?`, r.Read, r.New, r.Changed, r.Unchanged, r.Failed, r.ID, graph.RunRunning)
+	if err != nil {
+		return fmt.Errorf("record the progress of run %s: %w", r.ID, err)
+	}
+	return nil
+}
+
 // Runs implements graph.RunLog.
 func (s *Store) Runs(ctx context.Context, limit int) ([]graph.Run, error) {
 	if limit <= 0 {
