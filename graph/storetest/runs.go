@@ -93,6 +93,14 @@ func testRunLog(t *testing.T, o Opener) {
 	if err := rl.StartRun(ctx, crashed); err != nil {
 		t.Fatal(err)
 	}
+	rp, progresses := s.(graph.RunProgressor)
+	if progresses {
+		// r1 commits some before it dies: what it wrote stays on record.
+		crashed.Read, crashed.New, crashed.Changed, crashed.Failed = 7, 3, 1, 2
+		if err := rp.ProgressRun(ctx, crashed); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Same second, later nanosecond: still sorts after r1.
 	second := graph.Run{ID: "r2", Started: t0.Add(time.Millisecond), Inputs: []string{"/corpus", "https://example.org/rss"}, Version: "v2", Owner: "pid 2 on h"}
 	if err := rl.StartRun(ctx, second); err != nil {
@@ -103,6 +111,14 @@ func testRunLog(t *testing.T, o Opener) {
 	second.Errors = []string{"corpus/x.jsonl:3: malformed JSON"}
 	if err := rl.FinishRun(ctx, second); err != nil {
 		t.Fatal(err)
+	}
+	if progresses {
+		// Progress reported late, after the run finished, changes nothing.
+		late := second
+		late.Read, late.New = 99, 99
+		if err := rp.ProgressRun(ctx, late); err != nil {
+			t.Fatal(err)
+		}
 	}
 	third := graph.Run{ID: "r3", Started: t0.Add(2 * time.Minute), Inputs: []string{}, Version: "v2"}
 	if err := rl.StartRun(ctx, third); err != nil {
@@ -123,6 +139,9 @@ func testRunLog(t *testing.T, o Opener) {
 		`r2 partial 2026-11-28T10:00:00.124456789Z–2026-11-28T10:01:00Z [/corpus https://example.org/rss] v2 "pid 2 on h" 10/1/2/3/4/5 ["corpus/x.jsonl:3: malformed JSON"]`,
 		// r1 was still running when r2 started: its process died.
 		`r1 abandoned 2026-11-28T10:00:00.123456789Z–0001-01-01T00:00:00Z [/corpus] v1 "pid 1 on h" 0/0/0/0/0/0 []`,
+	}
+	if progresses {
+		want[2] = `r1 abandoned 2026-11-28T10:00:00.123456789Z–0001-01-01T00:00:00Z [/corpus] v1 "pid 1 on h" 7/3/1/0/0/2 []`
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
