@@ -20,6 +20,7 @@ type evalRelationsOptions struct {
 	errors  int
 	format  string
 	stdout  io.Writer
+	stderr  io.Writer // warnings: gold relations repaired or dropped
 }
 
 func evalRelationsCommand() *cli.Command {
@@ -74,6 +75,13 @@ counts}, …}}, "errors": [{"kind", "type", "class", "source_name", "document", 
 "trigger", "target"}, …], "notes": […]}, where counts are "gold", "predicted", "tp", "fp",
 "fn", "precision", "recall", "f1".
 
+Gold relations whose offsets do not cut out their annotated text (curly quotes in the text,
+straight ones in the annotation; offsets shifted by a few characters) are repaired when the
+text, its quotes, dashes and spaces folded to one form, is found at the offsets or within 50
+characters of them (the nearest occurrence); otherwise the relation is dropped: not scored.
+Each is a warning on stderr (file:line, relation ID, reason), and the gold line counts them
+(JSON: gold.repaired, gold.dropped, gold.warnings). They never stop the evaluation.
+
 Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`,
 		Flags: []cli.Flag{
@@ -97,6 +105,7 @@ line); 2 the command line was wrong.`,
 				errors:  c.Int("errors"),
 				format:  format,
 				stdout:  c.App.Writer,
+				stderr:  c.App.ErrWriter,
 			}
 			switch {
 			case opts.gold == "":
@@ -125,6 +134,9 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	for _, w := range releval.Warnings(docs) {
+		fmt.Fprintf(opts.stderr, "warning: %s\n", w)
+	}
 	rep := releval.Run(extract.NewExtractor(lex), docs)
 
 	switch opts.format {
@@ -146,8 +158,8 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 			unmapped = append(unmapped, fmt.Sprintf("%s %d", t, rep.Gold[t]))
 		}
 	}
-	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s) (%.2fs)\n",
-		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), time.Since(began).Seconds())
+	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s); offsets not cutting out their text: %d repaired, %d dropped (%.2fs)\n",
+		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), rep.Repaired, rep.Dropped, time.Since(began).Seconds())
 	fmt.Fprintf(w, "predicted: %d relations: %d scored, %d STATEMENT not scored (re3d has no counterpart), %d negated not scored",
 		rep.Predicted, rep.Args.Micro.Predicted, rep.Statements, rep.Negated)
 	if rep.Other > 0 {

@@ -248,3 +248,25 @@ func TestEvalRelationsSharedGold(t *testing.T) {
 		t.Errorf("csv: %v\n%s", err, r.stdout)
 	}
 }
+
+// TestEvalRelationsRepairedOffsets runs eval relations over gold whose
+// offsets do not all cut out their text (ingest/releval/testdata/re3d-offsets:
+// 4 relations repaired, 3 dropped, as TestReadRepair there counts them): it
+// scores, warns on stderr and counts both on the gold line.
+func TestEvalRelationsRepairedOffsets(t *testing.T) {
+	dir := t.TempDir()
+	gold, _ := filepath.Abs("../../ingest/releval/testdata/re3d-offsets")
+	r := ng(t, dir, 0, "eval", "relations", "--gold", gold)
+	if !strings.Contains(r.stdout, "4 repaired, 3 dropped") {
+		t.Errorf("gold line lacks the repaired and dropped counts:\n%s", r.stdout)
+	}
+	for _, want := range []string{"relations.json:4: relation R4-absent dropped, not scored:", "relation R2-quote repaired:"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	out := evalRelations(t, dir, "--gold", gold)
+	if out.Gold.Relations != 5 {
+		t.Errorf("json: %d gold relations, want 5", out.Gold.Relations)
+	}
+}

@@ -11,7 +11,19 @@
 // such folders. Gold offsets (begin/end of the trigger, sourceBegin/End,
 // targetBegin/End) count Unicode code points of the document's text, not
 // bytes: Read converts them to byte offsets and checks that each argument's
-// offsets cut out the argument's annotated text. A gold trigger span is the
+// offsets cut out the argument's annotated text.
+//
+// Real gold has annotations whose offsets do not: curly quotes in the text
+// where the annotation has straight ones, or offsets shifted by a few code
+// points. Read repairs what it can: a span whose text equals the annotated
+// one once quotes, apostrophes, dashes and white space are folded to one
+// form is kept; otherwise the annotated text, folded the same way, is looked
+// for at a start within Window (50) code points of the given begin offset,
+// and the nearest occurrence is taken. A relation it cannot repair (or whose
+// offsets are missing or outside the text) is left out of scoring. Each
+// repaired or dropped relation is a Warning of its document, naming the
+// file, line, relation and reason; reports count both. None of this makes
+// Read fail. A gold trigger span is the
 // gap between the arguments and may carry the spaces around the words;
 // Read trims them.
 //
