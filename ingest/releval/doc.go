@@ -1,7 +1,8 @@
 // Package releval measures how well the extractor finds typed relations
 // between actors, against the relation annotations of re3d (the Dstl
 // "Relationship and Entity Extraction Evaluation Dataset": English
-// documents on the conflict in Syria and Iraq).
+// documents on the conflict in Syria and Iraq), and on hand-checked
+// samples of the relations found in a corpus (see Hand-checked samples).
 //
 // # Gold data
 //
@@ -73,4 +74,18 @@
 // false negative (FN). Precision is TP/(TP+FP), recall TP/(TP+FN), F1 their
 // harmonic mean, per class and micro-averaged over the classes (the counts
 // summed).
+//
+// # Hand-checked samples
+//
+// Where there is no gold (Arabic), precision is measured on a sample a
+// checker judged. FindRelations runs the extractor over a corpus and keeps
+// the typed relations (not STATEMENT, not negated) of one language; each
+// has a Key (article, sentence, trigger byte offsets, type, subject and
+// object entity IDs) and a Rank, FNV-1a 64 of SampleSeed and the key.
+// Sample takes the k lowest ranks (bottom-k sampling): a uniform sample in
+// which a relation keeps its rank whatever else the extractor finds, so
+// that verdicts on it stay valid when the extractor changes. ReadVerdicts
+// reads a checker's verdicts (JSON lines, keys and verdicts only, no
+// corpus text); ScoreVerdicts counts the checked and right relations of
+// the sample per pattern, and lists those without a verdict.
 package releval
