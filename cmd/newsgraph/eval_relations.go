@@ -5,27 +5,38 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
 type evalRelationsOptions struct {
-	gold    string
-	lexicon string // extra lexicon file, "" for the built-in one only
-	errors  int
-	format  string
-	stdout  io.Writer
+	gold string
+	// corpus, verdicts, sample and unchecked are the hand-checked sample's
+	// (see runEvalRelationsSample); corpus "" scores against --gold.
+	corpus    string
+	verdicts  string
+	sample    int
+	unchecked string
+	lang      string
+	lexicon   string // extra lexicon file, "" for the built-in one only
+	errors    int
+	format    string
+	stdout    io.Writer
+	stderr    io.Writer // warnings: gold relations repaired or dropped
 }
 
 func evalRelationsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "relations",
-		Usage: "score typed relations against re3d gold annotations",
+		Usage: "score typed relations against re3d gold annotations, or a hand-checked sample of a corpus",
 		Description: `Reads the re3d gold data (the Dstl "Relationship and Entity Extraction Evaluation Dataset":
 English documents on the conflict in Syria and Iraq), runs the extractor over each document
 and compares the typed relations it finds with the annotated ones.
@@ -74,10 +85,36 @@ counts}, …}}, "errors": [{"kind", "type", "class", "source_name", "document", 
 "trigger", "target"}, …], "notes": […]}, where counts are "gold", "predicted", "tp", "fp",
 "fn", "precision", "recall", "f1".
 
+Gold relations whose offsets do not cut out their annotated text (curly quotes in the text,
+straight ones in the annotation; offsets shifted by a few characters) are repaired when the
+text, its quotes, dashes and spaces folded to one form, is found at the offsets or within 50
+characters of them (the nearest occurrence); otherwise the relation is dropped: not scored.
+Each is a warning on stderr (file:line, relation ID, reason), and the gold line counts them
+(JSON: gold.repaired, gold.dropped, gold.warnings). They never stop the evaluation.
+
+Hand-checked sample (--corpus): instead of re3d, runs the extractor (no store) over a corpus,
+keeps the typed relations of its --lang articles (STATEMENT and negated ones are left out:
+STATEMENT names no second actor to check), ranks each by a hash of a fixed seed and its key
+(article, sentence, trigger offsets, type, subject ID, object ID) and takes the --sample
+lowest: a uniform sample in which a relation keeps its rank when the extractor changes
+elsewhere, so that most verdicts stay valid. --verdicts is a JSON lines file of a checker's
+verdicts ({"article", "sentence", "trigger": [start, end], "type", "subject", "object",
+"pattern", "verdict": "right"|"wrong", "note"}); precision = right/checked over the sampled
+relations that have one, overall, per type and per pattern. Sampled relations without a
+verdict are listed, and written with their sentence for a checker by --write-unchecked.
+
+   newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
+       --verdicts testdata/relations/ar-news-2022-verdicts.jsonl --sample 100
+
 Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "re3d source `DIR`, or a folder of them (required)"},
+			&cli.StringFlag{Name: "corpus", Usage: "score a hand-checked sample of the relations found in the corpus `PATH` (a file or folder; a folder holding articles.jsonl is read as that file) instead of re3d"},
+			&cli.StringFlag{Name: "verdicts", Usage: "with --corpus: the checker's verdicts, JSON lines `FILE` (required with --corpus)"},
+			&cli.IntFlag{Name: "sample", Value: 100, Usage: "with --corpus: the sample's size `N`"},
+			&cli.StringFlag{Name: "write-unchecked", Usage: "with --corpus: write the sampled relations lacking a verdict to `FILE`, JSON lines with their sentence"},
+			&cli.StringFlag{Name: "lang", Value: "ar", Usage: "with --corpus: sample the relations of articles in language `CODE`"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list `N` errors (false finds first, then misses); 0 lists none"},
 			formatFlag(),
@@ -97,6 +134,24 @@ line); 2 the command line was wrong.`,
 				errors:  c.Int("errors"),
 				format:  format,
 				stdout:  c.App.Writer,
+				stderr:  c.App.ErrWriter,
+
+				corpus:    c.String("corpus"),
+				verdicts:  c.String("verdicts"),
+				sample:    c.Int("sample"),
+				unchecked: c.String("write-unchecked"),
+				lang:      c.String("lang"),
+			}
+			if opts.corpus != "" {
+				switch {
+				case opts.gold != "":
+					return usageErrorf("eval relations takes --gold or --corpus, not both")
+				case opts.verdicts == "":
+					return usageErrorf("eval relations --corpus needs --verdicts FILE (it may be empty)")
+				case opts.sample <= 0:
+					return usageErrorf("--sample must be positive")
+				}
+				return runEvalRelationsSample(c.Context, opts)
 			}
 			switch {
 			case opts.gold == "":
@@ -125,6 +180,9 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	for _, w := range releval.Warnings(docs) {
+		fmt.Fprintf(opts.stderr, "warning: %s\n", w)
+	}
 	rep := releval.Run(extract.NewExtractor(lex), docs)
 
 	switch opts.format {
@@ -146,8 +204,8 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 			unmapped = append(unmapped, fmt.Sprintf("%s %d", t, rep.Gold[t]))
 		}
 	}
-	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s) (%.2fs)\n",
-		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), time.Since(began).Seconds())
+	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s); offsets not cutting out their text: %d repaired, %d dropped (%.2fs)\n",
+		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), rep.Repaired, rep.Dropped, time.Since(began).Seconds())
 	fmt.Fprintf(w, "predicted: %d relations: %d scored, %d STATEMENT not scored (re3d has no counterpart), %d negated not scored",
 		rep.Predicted, rep.Args.Micro.Predicted, rep.Statements, rep.Negated)
 	if rep.Other > 0 {
@@ -244,4 +302,98 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// runEvalRelationsSample scores the hand-checked sample of the relations
+// found in opts.corpus (see releval.FindRelations, Sample, ScoreVerdicts).
+func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) error {
+	began := time.Now()
+	lex, err := loadLexicon(opts.lexicon)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(opts.verdicts)
+	if err != nil {
+		return fmt.Errorf("verdicts: %w", err)
+	}
+	verdicts, err := releval.ReadVerdicts(f, opts.verdicts)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	input := opts.corpus
+	if st, err := os.Stat(input); err == nil && st.IsDir() {
+		if _, err := os.Stat(filepath.Join(input, "articles.jsonl")); err == nil {
+			input = filepath.Join(input, "articles.jsonl")
+		}
+	}
+	var articles []read.Article
+	var problems int
+	err = read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
+		articles = append(articles, a)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if len(articles) == 0 {
+		return fmt.Errorf("corpus %s: no articles", opts.corpus)
+	}
+	found := releval.FindRelations(extract.NewExtractor(lex), articles, opts.lang)
+	sample := releval.Sample(found, opts.sample)
+	byPattern, unchecked := releval.ScoreVerdicts(sample, verdicts)
+	byType, _ := releval.ScoreVerdictsBy(sample, verdicts, func(s releval.Sampled) string { return s.Key.Type })
+	total := releval.Total(byPattern)
+
+	w := opts.stdout
+	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked; verdicts: %s, %d (%.2fs)\n",
+		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.verdicts, len(verdicts), time.Since(began).Seconds())
+	fmt.Fprintf(w, "precision: %d right of %d checked = %.4f; %d of the sample unchecked\n",
+		total.Right, total.Checked, total.Precision(), len(unchecked))
+	table := func(title string, scores []releval.PatternScore) error {
+		res := &result{columns: []column{
+			{name: "group", title: title},
+			{name: "checked", title: "CHECKED", number: true},
+			{name: "right", title: "RIGHT", number: true},
+			{name: "precision", title: "PRECISION", number: true, digits: 4},
+		}}
+		for _, s := range scores {
+			res.rows = append(res.rows, []any{s.Pattern, s.Checked, s.Right, s.Precision()})
+		}
+		res.rows = append(res.rows, []any{"ALL", total.Checked, total.Right, total.Precision()})
+		fmt.Fprintln(w)
+		return res.write(w, formatTable)
+	}
+	if err := table("TYPE", byType); err != nil {
+		return err
+	}
+	if err := table("PATTERN", byPattern); err != nil {
+		return err
+	}
+	if len(unchecked) > 0 {
+		fmt.Fprintf(w, "\nunchecked (%d):\n", len(unchecked))
+		for _, s := range unchecked {
+			t := releval.ForChecking(s)
+			fmt.Fprintf(w, "  %s s%d %s %s: %s | %s | %s\n", t.Article, t.Sentence, t.Type, t.Pattern, t.SubjectText, t.TriggerText, t.ObjectText)
+		}
+	}
+	if opts.unchecked == "" {
+		return nil
+	}
+	out, err := os.Create(opts.unchecked)
+	if err != nil {
+		return fmt.Errorf("write unchecked: %w", err)
+	}
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, s := range unchecked {
+		if err := enc.Encode(releval.ForChecking(s)); err != nil {
+			out.Close()
+			return fmt.Errorf("write unchecked: %w", err)
+		}
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("write unchecked: %w", err)
+	}
+	return nil
 }

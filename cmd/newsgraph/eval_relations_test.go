@@ -248,3 +248,74 @@ func TestEvalRelationsSharedGold(t *testing.T) {
 		t.Errorf("csv: %v\n%s", err, r.stdout)
 	}
 }
+
+// TestEvalRelationsRepairedOffsets runs eval relations over gold whose
+// offsets do not all cut out their text (ingest/releval/testdata/re3d-offsets:
+// 4 relations repaired, 3 dropped, as TestReadRepair there counts them): it
+// scores, warns on stderr and counts both on the gold line.
+func TestEvalRelationsRepairedOffsets(t *testing.T) {
+	dir := t.TempDir()
+	gold, _ := filepath.Abs("../../ingest/releval/testdata/re3d-offsets")
+	r := ng(t, dir, 0, "eval", "relations", "--gold", gold)
+	if !strings.Contains(r.stdout, "4 repaired, 3 dropped") {
+		t.Errorf("gold line lacks the repaired and dropped counts:\n%s", r.stdout)
+	}
+	for _, want := range []string{"relations.json:4: relation R4-absent dropped, not scored:", "relation R2-quote repaired:"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	out := evalRelations(t, dir, "--gold", gold)
+	if out.Gold.Relations != 5 {
+		t.Errorf("json: %d gold relations, want 5", out.Gold.Relations)
+	}
+}
+
+// TestEvalRelationsSample scores a hand-checked sample of an invented
+// two-sentence Arabic corpus: the extractor finds Sisi MEETS Macron and
+// Blinken CRITICIZES Russia (both vso/ar); one verdict says the first is
+// right, the second is listed and written as unchecked.
+func TestEvalRelationsSample(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "c.jsonl")
+	os.WriteFile(corpus, []byte(`{"id": "a1", "source": "test", "title": "لقاء في القاهرة", "body": "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في القاهرة. وانتقد بلينكن روسيا بشدة."}`+"\n"), 0o644)
+	verdicts := filepath.Join(dir, "v.jsonl")
+	os.WriteFile(verdicts, []byte(`{"article": "test:a1", "sentence": 1, "trigger": [29, 39], "type": "MEETS", "subject": "abdel-fattah-el-sisi", "object": "emmanuel-macron", "pattern": "vso/ar", "verdict": "right"}`+"\n"), 0o644)
+	unchecked := filepath.Join(dir, "u.jsonl")
+	r := ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--write-unchecked", unchecked)
+	for _, want := range []string{"2 typed relations", "precision: 1 right of 1 checked = 1.0000; 1 of the sample unchecked",
+		"test:a1 s2 CRITICIZES vso/ar: بلينكن | وانتقد | روسيا"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	b, err := os.ReadFile(unchecked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u struct {
+		Article, Type, Subject, Object, Text string
+		Trigger                              [2]int
+	}
+	if err := json.Unmarshal(b, &u); err != nil || u.Article != "test:a1" || u.Type != "CRITICIZES" || u.Object != "russia" || u.Text != "وانتقد بلينكن روسيا بشدة." {
+		t.Errorf("unchecked file %s: %+v, %v", b, u, err)
+	}
+	// A sample of one takes the lowest rank only.
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--sample", "1")
+	if !strings.Contains(r.stdout, "sample: the 1 lowest-ranked") {
+		t.Errorf("--sample 1:\n%s", r.stdout)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--corpus", corpus}, "needs --verdicts"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--gold", dir}, "--gold or --corpus, not both"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--sample", "0"}, "--sample must be positive"},
+	} {
+		r := ng(t, dir, 2, append([]string{"eval", "relations"}, tc.args...)...)
+		if !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: stderr %q, want %q", tc.args, r.stderr, tc.want)
+		}
+	}
+}

@@ -1,7 +1,8 @@
 // Package releval measures how well the extractor finds typed relations
 // between actors, against the relation annotations of re3d (the Dstl
 // "Relationship and Entity Extraction Evaluation Dataset": English
-// documents on the conflict in Syria and Iraq).
+// documents on the conflict in Syria and Iraq), and on hand-checked
+// samples of the relations found in a corpus (see Hand-checked samples).
 //
 // # Gold data
 //
@@ -11,7 +12,19 @@
 // such folders. Gold offsets (begin/end of the trigger, sourceBegin/End,
 // targetBegin/End) count Unicode code points of the document's text, not
 // bytes: Read converts them to byte offsets and checks that each argument's
-// offsets cut out the argument's annotated text. A gold trigger span is the
+// offsets cut out the argument's annotated text.
+//
+// Real gold has annotations whose offsets do not: curly quotes in the text
+// where the annotation has straight ones, or offsets shifted by a few code
+// points. Read repairs what it can: a span whose text equals the annotated
+// one once quotes, apostrophes, dashes and white space are folded to one
+// form is kept; otherwise the annotated text, folded the same way, is looked
+// for at a start within Window (50) code points of the given begin offset,
+// and the nearest occurrence is taken. A relation it cannot repair (or whose
+// offsets are missing or outside the text) is left out of scoring. Each
+// repaired or dropped relation is a Warning of its document, naming the
+// file, line, relation and reason; reports count both. None of this makes
+// Read fail. A gold trigger span is the
 // gap between the arguments and may carry the spaces around the words;
 // Read trims them.
 //
@@ -61,4 +74,18 @@
 // false negative (FN). Precision is TP/(TP+FP), recall TP/(TP+FN), F1 their
 // harmonic mean, per class and micro-averaged over the classes (the counts
 // summed).
+//
+// # Hand-checked samples
+//
+// Where there is no gold (Arabic), precision is measured on a sample a
+// checker judged. FindRelations runs the extractor over a corpus and keeps
+// the typed relations (not STATEMENT, not negated) of one language; each
+// has a Key (article, sentence, trigger byte offsets, type, subject and
+// object entity IDs) and a Rank, FNV-1a 64 of SampleSeed and the key.
+// Sample takes the k lowest ranks (bottom-k sampling): a uniform sample in
+// which a relation keeps its rank whatever else the extractor finds, so
+// that verdicts on it stay valid when the extractor changes. ReadVerdicts
+// reads a checker's verdicts (JSON lines, keys and verdicts only, no
+// corpus text); ScoreVerdicts counts the checked and right relations of
+// the sample per pattern, and lists those without a verdict.
 package releval

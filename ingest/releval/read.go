@@ -33,6 +33,10 @@ type Document struct {
 	Origin string // "file:line" it was read from
 	// Relations are the gold relations of the document, in file order.
 	Relations []Relation
+	// Warnings are the relations of the document whose offsets did not cut
+	// out their text, repaired or dropped (then not in Relations), in file
+	// order.
+	Warnings []Warning
 }
 
 // Relation is one gold relation: Type links the Source argument to the
@@ -52,7 +56,11 @@ type Relation struct {
 // documents.json and relations.json, or a folder whose subfolders are
 // source folders (read in name order; subfolders without documents.json
 // are skipped). Offsets are converted from code points to bytes and
-// checked: each argument's offsets must cut out its annotated text.
+// checked: each argument's offsets must cut out its annotated text. Where
+// they do not, Read repairs them when it can (see argSpan) and otherwise
+// leaves the relation out; either way the document's Warnings say so, and
+// Read does not fail for it. It fails for unreadable files, bad JSON, and
+// relations without a type or of a document it does not hold.
 func Read(dir string) ([]Document, error) {
 	if _, err := os.Stat(filepath.Join(dir, DocumentsFile)); err == nil {
 		return readSource(dir)
@@ -121,6 +129,7 @@ func readSource(dir string) ([]Document, error) {
 	var docs []Document
 	byID := make(map[string]int)
 	var offsets [][]int // per document: byte offset of each code point, and len(text) last
+	var runes [][]rune  // per document: its code points
 	name := filepath.Join(dir, DocumentsFile)
 	err := eachLine(name, func(line int, raw []byte) error {
 		var d docJSON
@@ -142,6 +151,7 @@ func readSource(dir string) ([]Document, error) {
 			Origin: fmt.Sprintf("%s:%d", name, line),
 		})
 		offsets = append(offsets, runeOffsets(*d.Text))
+		runes = append(runes, []rune(*d.Text))
 		return nil
 	})
 	if err != nil {
@@ -163,15 +173,26 @@ func readSource(dir string) ([]Document, error) {
 		doc := &docs[i]
 		rel := Relation{ID: r.ID, Type: r.Type, SourceText: r.Source, TargetText: r.Target,
 			Confidence: r.Confidence, Origin: fmt.Sprintf("%s:%d", name, line)}
+		text, runes := doc.Text, runes[i]
+		var srcNote, tgtNote string
+		var errs []string
 		var err error
-		if rel.Source, err = span(doc.Text, offsets[i], "source", r.SourceBegin, r.SourceEnd, r.Source); err != nil {
-			return fmt.Errorf("relation %s: %w", r.ID, err)
+		if rel.Source, srcNote, err = argSpan(text, offsets[i], runes, "source", r.SourceBegin, r.SourceEnd, r.Source); err != nil {
+			errs = append(errs, err.Error())
 		}
-		if rel.Target, err = span(doc.Text, offsets[i], "target", r.TargetBegin, r.TargetEnd, r.Target); err != nil {
-			return fmt.Errorf("relation %s: %w", r.ID, err)
+		if rel.Target, tgtNote, err = argSpan(text, offsets[i], runes, "target", r.TargetBegin, r.TargetEnd, r.Target); err != nil {
+			errs = append(errs, err.Error())
 		}
-		if rel.Trigger, err = span(doc.Text, offsets[i], "trigger", r.Begin, r.End, ""); err != nil {
-			return fmt.Errorf("relation %s: %w", r.ID, err)
+		if rel.Trigger, _, err = argSpan(text, offsets[i], runes, "trigger", r.Begin, r.End, ""); err != nil {
+			errs = append(errs, err.Error())
+		}
+		if len(errs) > 0 {
+			doc.Warnings = append(doc.Warnings, Warning{Origin: rel.Origin, Relation: r.ID,
+				Reason: joinNotes(append(errs, srcNote, tgtNote)...)})
+			return nil
+		}
+		if note := joinNotes(srcNote, tgtNote); note != "" {
+			doc.Warnings = append(doc.Warnings, Warning{Origin: rel.Origin, Relation: r.ID, Repaired: true, Reason: note})
 		}
 		rel.Trigger = trimSpace(doc.Text, rel.Trigger)
 		rel.TriggerText = doc.Text[rel.Trigger.Start:rel.Trigger.End]
@@ -224,23 +245,6 @@ func runeOffsets(text string) []int {
 		out = append(out, i)
 	}
 	return append(out, len(text))
-}
-
-// span converts the code-point offsets [begin, end) into byte offsets,
-// checking that they lie in the text and, when want is not "", cut it out.
-func span(text string, offsets []int, what string, begin, end *int, want string) (Span, error) {
-	if begin == nil || end == nil {
-		return Span{}, fmt.Errorf("%s offsets missing", what)
-	}
-	b, e := *begin, *end
-	if b < 0 || e < b || e >= len(offsets) {
-		return Span{}, fmt.Errorf("%s offsets [%d, %d) outside the text's %d code points", what, b, e, len(offsets)-1)
-	}
-	s := Span{offsets[b], offsets[e]}
-	if got := text[s.Start:s.End]; want != "" && got != want {
-		return Span{}, fmt.Errorf("%s offsets [%d, %d) cut out %q, not its text %q (offsets count code points)", what, b, e, got, want)
-	}
-	return s, nil
 }
 
 // trimSpace narrows s to the text inside its leading and trailing white

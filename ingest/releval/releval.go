@@ -170,6 +170,9 @@ type Report struct {
 	GoldTypes []string
 	GoldTotal int
 	Unmapped  int // gold relations of types no class scores
+	// Repaired and Dropped count the gold relations whose offsets did not
+	// cut out their text: repaired and scored, or left out (not in Gold).
+	Repaired, Dropped int
 	// Predicted counts every prediction; Negated, Statements and Other
 	// those left out of scoring: negated ones, STATEMENT ones (no gold
 	// counterpart) and those of a type in no class.
@@ -216,6 +219,7 @@ func Score(docs []Document, preds [][]graph.Relation) Report {
 		r.GoldTotal += n
 	}
 	r.Unmapped = r.GoldTotal - r.Args.Micro.Gold
+	r.Repaired, r.Dropped = Repaired(docs)
 	sortErrors(r.Errors, docs)
 	return r
 }

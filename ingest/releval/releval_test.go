@@ -105,11 +105,6 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"good", doc, good, ""},
 		{"blank lines", "\n" + doc + "\n", "\n" + good, ""},
-		{"byte offsets", doc, rel(`"sourceBegin": 0, "sourceEnd": 6, "source": "Ärzte", "targetBegin": 11, "targetEnd": 14, "target": "Bob"`),
-			`relations.json line 1: relation R: source offsets [0, 6) cut out "Ärzte ", not its text "Ärzte" (offsets count code points)`},
-		{"past the end", doc, rel(`"sourceBegin": 0, "sourceEnd": 5, "source": "Ärzte", "targetBegin": 10, "targetEnd": 15, "target": "Bob."`),
-			"target offsets [10, 15) outside the text's 14 code points"},
-		{"missing offsets", doc, rel(`"source": "Ärzte", "targetBegin": 10, "targetEnd": 13, "target": "Bob"`), "source offsets missing"},
 		{"unknown document", doc, strings.Replace(good, `"D"`, `"E"`, 1), `relation R of document "E", which documents.json does not hold`},
 		{"no type", doc, strings.Replace(good, `"CommWith"`, `""`, 1), "relation R without a type"},
 		{"bad json", doc, "{\n", "relations.json line 1: unexpected end of JSON input"},

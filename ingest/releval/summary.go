@@ -72,6 +72,11 @@ type Summary struct {
 		Scored    int            `json:"scored"`
 		Unmapped  int            `json:"unmapped"`
 		Types     map[string]int `json:"types"`
+		// Repaired and Dropped count the relations whose offsets did not
+		// cut out their text (see Warning); Warnings lists them.
+		Repaired int      `json:"repaired"`
+		Dropped  int      `json:"dropped"`
+		Warnings []string `json:"warnings"`
 	} `json:"gold"`
 	Predicted struct {
 		Relations int                    `json:"relations"`
@@ -93,6 +98,11 @@ func Summarize(rep Report, docs []Document, nErrors int) Summary {
 	var out Summary
 	out.Gold.Documents, out.Gold.Relations = rep.Documents, rep.GoldTotal
 	out.Gold.Scored, out.Gold.Unmapped, out.Gold.Types = rep.Args.Micro.Gold, rep.Unmapped, rep.Gold
+	out.Gold.Repaired, out.Gold.Dropped = rep.Repaired, rep.Dropped
+	out.Gold.Warnings = []string{}
+	for _, w := range Warnings(docs) {
+		out.Gold.Warnings = append(out.Gold.Warnings, w.String())
+	}
 	out.Predicted.Relations, out.Predicted.Scored = rep.Predicted, rep.Args.Micro.Predicted
 	out.Predicted.Negated, out.Predicted.Statement, out.Predicted.Other = rep.Negated, rep.Statements, rep.Other
 	out.Predicted.Types = make(map[string]TypeSummary, len(rep.ByType))

@@ -1,0 +1,287 @@
+package releval
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
+)
+
+// SampleSeed is the seed string every sample rank is hashed with (see
+// Rank). Changing it draws a different sample and orphans every verdict
+// file.
+const SampleSeed = "newsgraph relation sample v1"
+
+// The verdicts a checker gives.
+const (
+	Right = "right"
+	Wrong = "wrong"
+)
+
+// Key names one relation found in a corpus so that it can be found again
+// after the extractor changes: the article, the sentence (0 is the title),
+// the trigger's byte offsets in the text the extractor reads
+// (extract.Text), the type, and the subject and object entity IDs. For an
+// undirected relation Subject < Object by ID (see graph.Relation).
+type Key struct {
+	Article  string `json:"article"`
+	Sentence int    `json:"sentence"`
+	Trigger  [2]int `json:"trigger"`
+	Type     string `json:"type"`
+	Subject  string `json:"subject"`
+	Object   string `json:"object"`
+}
+
+// KeyOf returns the key of r, a relation of article a.
+func KeyOf(article string, r graph.Relation) Key {
+	return Key{Article: article, Sentence: r.Sentence, Trigger: [2]int{r.Trigger.Start, r.Trigger.End},
+		Type: string(r.Type), Subject: r.Subject, Object: r.Object}
+}
+
+// Rank is the sample rank of k: the FNV-1a 64-bit hash of SampleSeed and
+// the key's fields, separated by a unit separator (U+001F). A relation
+// keeps its rank whatever else the extractor finds, so that the k lowest
+// ranks (bottom-k sampling; Cohen and Kaplan, "Summarizing data using
+// bottom-k sketches", PODC 2007) are a uniform sample that changes only
+// where relations come or go.
+func Rank(k Key) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s", SampleSeed, k.Article, k.Sentence,
+		k.Trigger[0], k.Trigger[1], k.Type, k.Subject, k.Object)
+	return h.Sum64()
+}
+
+// Sampled is one relation the extractor found in a corpus, with its key,
+// rank and the text its offsets point into.
+type Sampled struct {
+	Key      Key
+	Rank     uint64
+	Relation graph.Relation
+}
+
+// span returns the text of o, offsets into the article text, cut from the
+// relation's Text; "" when Text does not hold it.
+func (s Sampled) span(o graph.Offsets) string {
+	r := s.Relation
+	a, b := o.Start-r.TextStart, o.End-r.TextStart
+	if a < 0 || b > len(r.Text) || a >= b {
+		return ""
+	}
+	return r.Text[a:b]
+}
+
+// Sampleable tells whether r is a relation the sample draws from: typed
+// (not STATEMENT, which names no second actor) and not negated.
+func Sampleable(r graph.Relation) bool {
+	return r.Type != graph.Statement && !r.Negated && r.Object != ""
+}
+
+// FindRelations runs x over articles, on every CPU, and returns the
+// sampleable relations (see Sampleable) of the articles in language lang
+// ("" for all), ranked: lowest Rank first, ties by key.
+func FindRelations(x *extract.Extractor, articles []read.Article, lang string) []Sampled {
+	found := make([][]Sampled, len(articles))
+	ingest.Parallel(len(articles), func(i int) {
+		a := &articles[i]
+		if lang != "" && a.Lang != lang {
+			return
+		}
+		for _, r := range x.Extract(a).Relations {
+			if Sampleable(r) {
+				k := KeyOf(a.ID, r)
+				found[i] = append(found[i], Sampled{Key: k, Rank: Rank(k), Relation: r})
+			}
+		}
+	})
+	var out []Sampled
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	sortRanked(out)
+	return out
+}
+
+func sortRanked(s []Sampled) {
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Rank != s[j].Rank {
+			return s[i].Rank < s[j].Rank
+		}
+		return lessKey(s[i].Key, s[j].Key)
+	})
+}
+
+func lessKey(a, b Key) bool {
+	return fmt.Sprint(a) < fmt.Sprint(b)
+}
+
+// Sample returns the n lowest-ranked of rels (all when there are fewer),
+// lowest first. rels need not be sorted.
+func Sample(rels []Sampled, n int) []Sampled {
+	s := append([]Sampled(nil), rels...)
+	sortRanked(s)
+	return s[:min(n, len(s))]
+}
+
+// Verdict is a checker's judgement of one relation, a line of a verdict
+// file (JSON lines). Pattern is the pattern the relation was read by when
+// it was checked; it is kept for the record, and a verdict applies to the
+// relation of its Key whatever pattern reads it now. Verdict is Right when
+// the sentence states a relation of that type between the two actors in
+// that direction (an undirected one either way), Wrong otherwise; Note says
+// why, in a few English words.
+type Verdict struct {
+	Key
+	Pattern string `json:"pattern"`
+	Verdict string `json:"verdict"`
+	Note    string `json:"note,omitempty"`
+}
+
+// ReadVerdicts reads a verdict file: one Verdict per non-blank line, no
+// other fields. It fails, naming the line, on a malformed line, a line
+// lacking the article, type, subject, object or pattern, a trigger that is
+// not a non-empty span, a verdict that is neither Right nor Wrong, a wrong
+// verdict without a note, and a key given twice.
+func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
+	var out []Verdict
+	seen := make(map[Key]int)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		var v Verdict
+		if err := dec.Decode(&v); err != nil {
+			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
+		}
+		if err := v.check(); err != nil {
+			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
+		}
+		if first, ok := seen[v.Key]; ok {
+			return nil, fmt.Errorf("verdicts %s line %d: the relation of line %d again", name, n, first)
+		}
+		seen[v.Key] = n
+		out = append(out, v)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("verdicts %s: %w", name, err)
+	}
+	return out, nil
+}
+
+func (v Verdict) check() error {
+	switch {
+	case v.Article == "":
+		return errors.New("no article")
+	case v.Type == "":
+		return errors.New("no type")
+	case v.Subject == "" || v.Object == "":
+		return errors.New("no subject or object")
+	case v.Pattern == "":
+		return errors.New("no pattern")
+	case v.Sentence < 0 || v.Trigger[0] < 0 || v.Trigger[1] <= v.Trigger[0]:
+		return fmt.Errorf("sentence %d, trigger %v: want a sentence index ≥ 0 and a non-empty trigger span", v.Sentence, v.Trigger)
+	case v.Verdict != Right && v.Verdict != Wrong:
+		return fmt.Errorf("verdict %q, want %q or %q", v.Verdict, Right, Wrong)
+	case v.Verdict == Wrong && v.Note == "":
+		return errors.New("a wrong verdict without a note saying why")
+	}
+	return nil
+}
+
+// ScoreVerdicts counts, per pattern of the relations of sample
+// (graph.Relation.Pattern as the extractor reads them now), how many have a
+// verdict and how many of those are right. It returns the scores sorted by
+// pattern and the relations of sample that have no verdict, in sample
+// order. Verdicts of relations not in sample are ignored.
+func ScoreVerdicts(sample []Sampled, verdicts []Verdict) ([]PatternScore, []Sampled) {
+	return ScoreVerdictsBy(sample, verdicts, func(s Sampled) string { return s.Relation.Pattern })
+}
+
+// ScoreVerdictsBy is ScoreVerdicts grouping by group(s) instead of the
+// pattern: by type, say. Its PatternScore.Pattern holds the group.
+func ScoreVerdictsBy(sample []Sampled, verdicts []Verdict, group func(Sampled) string) ([]PatternScore, []Sampled) {
+	byKey := make(map[Key]string, len(verdicts))
+	for _, v := range verdicts {
+		byKey[v.Key] = v.Verdict
+	}
+	scores := make(map[string]*PatternScore)
+	var unchecked []Sampled
+	for _, s := range sample {
+		v, ok := byKey[s.Key]
+		if !ok {
+			unchecked = append(unchecked, s)
+			continue
+		}
+		g := group(s)
+		ps := scores[g]
+		if ps == nil {
+			ps = &PatternScore{Pattern: g}
+			scores[g] = ps
+		}
+		ps.Checked++
+		if v == Right {
+			ps.Right++
+		}
+	}
+	out := make([]PatternScore, 0, len(scores))
+	for _, ps := range scores {
+		out = append(out, *ps)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pattern < out[j].Pattern })
+	return out, unchecked
+}
+
+// Precision is Right/Checked; 0 when nothing was checked.
+func (p PatternScore) Precision() float64 { return ratio(p.Right, p.Checked) }
+
+// Total sums scores.
+func Total(scores []PatternScore) PatternScore {
+	var t PatternScore
+	for _, s := range scores {
+		t.Checked += s.Checked
+		t.Right += s.Right
+	}
+	return t
+}
+
+// ToCheck is a relation without a verdict as a checker sees it: its key
+// and pattern, the texts of its subject, trigger and object, and the
+// sentence (or the window of it the extractor kept), with Verdict and Note
+// left empty to fill in. With the text fields removed, a filled-in line is
+// a Verdict.
+type ToCheck struct {
+	Verdict
+	Rank        uint64 `json:"rank"`
+	Directed    bool   `json:"directed"`
+	SubjectText string `json:"subject_text"`
+	TriggerText string `json:"trigger_text"`
+	ObjectText  string `json:"object_text"`
+	Text        string `json:"text"`
+}
+
+// ForChecking returns s as a checker sees it.
+func ForChecking(s Sampled) ToCheck {
+	r := s.Relation
+	return ToCheck{
+		Verdict:     Verdict{Key: s.Key, Pattern: r.Pattern},
+		Rank:        s.Rank,
+		Directed:    r.Directed,
+		SubjectText: s.span(r.SubjectSpan),
+		TriggerText: s.span(r.Trigger),
+		ObjectText:  s.span(r.ObjectSpan),
+		Text:        r.Text,
+	}
+}
