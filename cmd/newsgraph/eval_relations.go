@@ -26,7 +26,9 @@ type evalRelationsOptions struct {
 	sample    int
 	unchecked string
 	lang      string
-	lexicon   string // extra lexicon file, "" for the built-in one only
+	seed      string   // the sample's rank seed (releval.RankSeed)
+	exclude   []string // verdict files whose relations the sample leaves out
+	lexicon   string   // extra lexicon file, "" for the built-in one only
 	errors    int
 	format    string
 	stdout    io.Writer
@@ -114,6 +116,8 @@ line); 2 the command line was wrong.`,
 			&cli.StringFlag{Name: "verdicts", Usage: "with --corpus: the checker's verdicts, JSON lines `FILE` (required with --corpus)"},
 			&cli.IntFlag{Name: "sample", Value: 100, Usage: "with --corpus: the sample's size `N`"},
 			&cli.StringFlag{Name: "write-unchecked", Usage: "with --corpus: write the sampled relations lacking a verdict to `FILE`, JSON lines with their sentence"},
+			&cli.StringFlag{Name: "seed", Value: releval.SampleSeed, Usage: "with --corpus: rank relations for the sample by hashing with `STRING`; another seed draws an independent sample"},
+			&cli.StringSliceFlag{Name: "exclude", Usage: "with --corpus: leave the relations of the verdict `FILE` out of the sample (repeatable): a held-out sample skips what the development sample checked"},
 			&cli.StringFlag{Name: "lang", Value: "ar", Usage: "with --corpus: sample the relations of articles in language `CODE`"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list `N` errors (false finds first, then misses); 0 lists none"},
@@ -140,6 +144,8 @@ line); 2 the command line was wrong.`,
 				verdicts:  c.String("verdicts"),
 				sample:    c.Int("sample"),
 				unchecked: c.String("write-unchecked"),
+				seed:      c.String("seed"),
+				exclude:   c.StringSlice("exclude"),
 				lang:      c.String("lang"),
 			}
 			if opts.corpus != "" {
@@ -340,14 +346,29 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		return fmt.Errorf("corpus %s: no articles", opts.corpus)
 	}
 	found := releval.FindRelations(extract.NewExtractor(lex), articles, opts.lang)
+	if opts.seed != "" && opts.seed != releval.SampleSeed {
+		found = releval.Reseed(found, opts.seed)
+	}
+	for _, name := range opts.exclude {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("exclude: %w", err)
+		}
+		ex, err := releval.ReadVerdicts(f, name)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("exclude: %w", err)
+		}
+		found = releval.Exclude(found, ex)
+	}
 	sample := releval.Sample(found, opts.sample)
 	byPattern, unchecked := releval.ScoreVerdicts(sample, verdicts)
 	byType, _ := releval.ScoreVerdictsBy(sample, verdicts, func(s releval.Sampled) string { return s.Key.Type })
 	total := releval.Total(byPattern)
 
 	w := opts.stdout
-	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked; verdicts: %s, %d (%.2fs)\n",
-		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.verdicts, len(verdicts), time.Since(began).Seconds())
+	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d (%.2fs)\n",
+		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), time.Since(began).Seconds())
 	fmt.Fprintf(w, "precision: %d right of %d checked = %.4f; %d of the sample unchecked\n",
 		total.Right, total.Checked, total.Precision(), len(unchecked))
 	table := func(title string, scores []releval.PatternScore) error {

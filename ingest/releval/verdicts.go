@@ -53,9 +53,14 @@ func KeyOf(article string, r graph.Relation) Key {
 // ranks (bottom-k sampling; Cohen and Kaplan, "Summarizing data using
 // bottom-k sketches", PODC 2007) are a uniform sample that changes only
 // where relations come or go.
-func Rank(k Key) uint64 {
+func Rank(k Key) uint64 { return RankSeed(SampleSeed, k) }
+
+// RankSeed is Rank with another seed string: a second sample, independent
+// of the first, for measuring on relations nobody studied while changing
+// the extractor (see Reseed and Exclude).
+func RankSeed(seed string, k Key) uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s", SampleSeed, k.Article, k.Sentence,
+	fmt.Fprintf(h, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s", seed, k.Article, k.Sentence,
 		k.Trigger[0], k.Trigger[1], k.Type, k.Subject, k.Object)
 	return h.Sum64()
 }
@@ -121,6 +126,35 @@ func sortRanked(s []Sampled) {
 
 func lessKey(a, b Key) bool {
 	return fmt.Sprint(a) < fmt.Sprint(b)
+}
+
+// Reseed returns rels ranked by RankSeed(seed, ·), lowest first, ties by
+// key; rels is not changed.
+func Reseed(rels []Sampled, seed string) []Sampled {
+	out := make([]Sampled, len(rels))
+	for i, r := range rels {
+		r.Rank = RankSeed(seed, r.Key)
+		out[i] = r
+	}
+	sortRanked(out)
+	return out
+}
+
+// Exclude returns the relations of rels that no verdict of verdicts names,
+// in their order: a held-out sample leaves out what the development sample
+// checked.
+func Exclude(rels []Sampled, verdicts []Verdict) []Sampled {
+	seen := make(map[Key]bool, len(verdicts))
+	for _, v := range verdicts {
+		seen[v.Key] = true
+	}
+	var out []Sampled
+	for _, r := range rels {
+		if !seen[r.Key] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Sample returns the n lowest-ranked of rels (all when there are fewer),

@@ -252,3 +252,41 @@ func TestArabicVerdicts(t *testing.T) {
 		}
 	}
 }
+
+func TestReseedAndExclude(t *testing.T) {
+	var all []Sampled
+	for i := range 40 {
+		all = append(all, sampled("A", i*10, graph.Meets, "vso/ar", "x", "y"))
+	}
+	dev := Sample(all, 10)
+	other := Reseed(all, "another seed")
+	if len(other) != len(all) {
+		t.Fatalf("Reseed kept %d of %d", len(other), len(all))
+	}
+	for i := 1; i < len(other); i++ {
+		if other[i-1].Rank > other[i].Rank {
+			t.Fatalf("reseeded relations not in rank order at %d", i)
+		}
+	}
+	if reflect.DeepEqual(Sample(other, 10), dev) {
+		t.Errorf("another seed drew the same sample")
+	}
+	if all[0].Rank != Rank(all[0].Key) {
+		t.Errorf("Reseed changed its input")
+	}
+	var checked []Verdict
+	for _, s := range dev {
+		checked = append(checked, verdict(s, Right))
+	}
+	held := Exclude(other, checked)
+	if len(held) != len(all)-len(dev) {
+		t.Fatalf("Exclude kept %d, want %d", len(held), len(all)-len(dev))
+	}
+	for _, s := range held {
+		for _, d := range dev {
+			if s.Key == d.Key {
+				t.Errorf("held-out relation %v was in the development sample", s.Key)
+			}
+		}
+	}
+}
