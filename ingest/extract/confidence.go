@@ -24,7 +24,7 @@ const ConfidenceZ = 1.96
 // STATEMENT patterns, which re3d cannot score, and Arabic patterns before
 // they are checked by hand would all fall below 0.5 and be hidden on
 // evidence about other constructions.
-const DefaultConfidence = 0.5
+const DefaultConfidence = graph.DefaultConfidence
 
 // WilsonCentre is the centre of the Wilson score interval for a proportion
 // of right out of checked, with z = ConfidenceZ:
