@@ -787,6 +787,15 @@ func TestRelations(t *testing.T) {
 	if n := strings.Count(strings.TrimSpace(r.stdout), "\n"); n != 0 || !strings.Contains(r.stderr, "hidden") {
 		t.Errorf("relations --min-confidence 1 csv: %d rows, stderr %q; want none and the note on stderr", n, r.stderr)
 	}
+	r = ng(t, dir, 0, "query", "relations", "--help")
+	for _, want := range []string{"--min-confidence", "default 0.5", "Wilson score interval", "never measured gets 0.5", "—"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("query relations --help lacks %q", want)
+		}
+	}
+	if r := ng(t, dir, 0, "query", "centrality", "--help"); !strings.Contains(r.stdout, "--weight confidence") {
+		t.Errorf("query centrality --help lacks --weight confidence")
+	}
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "1.5")
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "-1")
 	var got []string

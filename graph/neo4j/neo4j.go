@@ -840,7 +840,9 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 }
 
 // The edge queries of Projection, one per edge level. Each returns a, b
-// (a < b), articles, sentences, first and last.
+// (a < b), articles, sentences, first and last; qTypedEdges also the
+// summed confidence of the relations (an unmeasured one counting
+// graph.DefaultConfidence).
 const (
 	// qPairs binds every pair (a, b) two MENTIONS of an article that passes
 	// the filter join, and the number of sentences naming both there.
@@ -861,10 +863,10 @@ var qTypedEdges = `MATCH (s:Entity)-[r:` + typedPattern + `]->(o:Entity)
 WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
   AND ($types IS NULL OR (s.type IN $types AND o.type IN $types))
 MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
-WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art
+WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art,
+     coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `) AS conf
 RETURN a, b, count(DISTINCT art) AS articles, count(*) AS sentences,
-       min(art.published) AS first, max(art.published) AS last,
-       sum(coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `)) AS confidence`
+       min(art.published) AS first, max(art.published) AS last, sum(conf) AS confidence`
 
 // relationTypesParam is f.Relations as a parameter: null for all types.
 func relationTypesParam(f graph.Filter) any {
