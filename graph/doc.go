@@ -15,7 +15,11 @@
 // A Projection's edges join entities at one of three levels (EdgeLevel):
 // named in the same article, named in the same sentence, or joined by a
 // typed relation that is not negated. The entities are the same at every
-// level.
+// level. A typed edge also sums its relations' confidences
+// (Edge.Confidence; a relation stored without one counts
+// DefaultConfidence), a weight query centrality can use instead of
+// articles. Stores keep each relation's Pattern and Confidence and give
+// them back from Relations; a confidence of 0 means not measured.
 //
 // Backends live in sub-packages (graph/sqlite, graph/neo4j) and are opened
 // by name through a Registry the command line assembles explicitly;

@@ -218,6 +218,11 @@ type Edge struct {
 	// level), or the relations joining them (typed level).
 	Sentences   int
 	First, Last time.Time // dates of the first and last such article
+	// Confidence sums the confidences of the relations joining them
+	// (typed level only; 0 at the others), a relation stored without one
+	// counting DefaultConfidence: the weight of query centrality
+	// --weight confidence.
+	Confidence float64
 }
 
 // Projection is the part of the graph a query works on.

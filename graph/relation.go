@@ -75,10 +75,21 @@ type Relation struct {
 	// is measured per. Empty for relations from elsewhere.
 	Pattern string
 	// Confidence is the measured precision of Pattern, in [0, 1]: the
-	// share of its relations a checker found right on development data.
-	// Zero means not measured.
+	// share of its relations a checker found right on development data,
+	// smoothed (see ingest/extract.Confidence). Zero means not measured:
+	// a relation stored before confidences were kept.
 	Confidence float64
 }
+
+// DefaultConfidence is the confidence of a relation whose pattern was
+// never measured: 0.5, knowing nothing either way (see
+// ingest/extract.WilsonCentre). Weights by confidence count a relation
+// stored without one (Confidence 0) as this too.
+const DefaultConfidence = 0.5
+
+// MinConfidence is the confidence below which query relations hides a
+// relation unless told otherwise (--min-confidence).
+const MinConfidence = 0.5
 
 // MaxRelationText bounds Relation.Text, so that one run-on sentence does not
 // bloat a store.

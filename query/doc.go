@@ -9,7 +9,8 @@
 // 100,000 articles the projection alone took over a gigabyte.
 //
 // Edges are article-level co-mentions whose weight is the number of articles
-// naming both ends. Results are deterministic: ties are broken by entity
+// naming both ends (NewWeighted with ByConfidence weighs typed edges by the
+// summed confidences of their relations instead). Results are deterministic: ties are broken by entity
 // name and then ID, floating-point sums are made in a fixed order whatever
 // the number of cores, and whatever is random (Louvain's visiting order,
 // the pivots of sampled metrics) is drawn from a seed the caller gives.

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -35,7 +36,44 @@ type adjacency struct {
 // edges without articles are ignored; when an entity pair comes twice, the
 // last edge counts, as it did when New loaded gonum's graph. When an ID
 // comes twice among the entities, edges name the last of them.
-func New(p *graph.Projection) *Graph {
+func New(p *graph.Projection) *Graph { return NewWeighted(p, ByArticles) }
+
+// Weight chooses what an edge weighs in the compressed rows.
+type Weight string
+
+// The edge weights.
+const (
+	// ByArticles weighs an edge by the articles that join its ends
+	// (graph.Edge.Articles): the default.
+	ByArticles Weight = "articles"
+	// ByConfidence weighs a typed edge by the summed confidences of the
+	// relations joining its ends (graph.Edge.Confidence), so that a pair
+	// joined by relations of patterns that measure precise weighs more
+	// than one joined as often by imprecise ones. Other edge levels have
+	// no confidence: their edges weigh 0 and are left out.
+	ByConfidence Weight = "confidence"
+)
+
+// ParseWeight accepts the weights users type on the command line.
+func ParseWeight(s string) (Weight, error) {
+	switch w := Weight(s); w {
+	case ByArticles, ByConfidence:
+		return w, nil
+	}
+	return "", fmt.Errorf("unknown weight %q (want articles or confidence)", s)
+}
+
+// of returns e's weight.
+func (w Weight) of(e graph.Edge) float64 {
+	if w == ByConfidence {
+		return e.Confidence
+	}
+	return float64(e.Articles)
+}
+
+// NewWeighted loads p as New does, weighing each edge by w; edges whose
+// weight is not positive are ignored.
+func NewWeighted(p *graph.Projection, w Weight) *Graph {
 	n := len(p.Entities)
 	g := &Graph{Entities: p.Entities, index: make(map[string]int64, n)}
 	for i, e := range p.Entities {
@@ -47,7 +85,7 @@ func New(p *graph.Projection) *Graph {
 	for _, e := range p.Edges {
 		a, okA := g.index[e.A]
 		b, okB := g.index[e.B]
-		if !okA || !okB || a == b || e.Articles <= 0 {
+		if !okA || !okB || a == b || !(w.of(e) > 0) {
 			ends = append(ends, -1, -1)
 			continue
 		}
@@ -67,10 +105,10 @@ func New(p *graph.Projection) *Graph {
 		if a < 0 {
 			continue
 		}
-		w := float64(e.Articles)
-		rawNbr[raw[a]], rawW[raw[a]] = b, w
+		ew := w.of(e)
+		rawNbr[raw[a]], rawW[raw[a]] = b, ew
 		raw[a]++
-		rawNbr[raw[b]], rawW[raw[b]] = a, w
+		rawNbr[raw[b]], rawW[raw[b]] = a, ew
 		raw[b]++
 	}
 	// Sort each row by neighbour, keeping the last arc of a repeated pair:

@@ -28,6 +28,10 @@ type RelationSummary struct {
 	Count     int       // relations (sentences) stating it
 	Articles  int       // distinct articles stating it
 	Latest    time.Time // the newest such article's date; zero when all are undated
+	// Confidence is the highest confidence among the relations stating
+	// it (graph.Relation.Confidence): how far its best-supported reading
+	// can be trusted. 0 when none of them was measured.
+	Confidence float64
 	// Evidence is the newest relation stating it (ties: smallest article
 	// ID, then earliest trigger), the one a table shows.
 	Evidence graph.RelationEvidence
@@ -71,6 +75,7 @@ func Relations(id string, rels []graph.RelationEvidence) []RelationSummary {
 			order = append(order, k)
 		}
 		s.Count++
+		s.Confidence = max(s.Confidence, r.Confidence)
 		articles[k][r.ArticleID] = true
 		if r.Published.After(s.Latest) {
 			s.Latest = r.Published
@@ -106,6 +111,22 @@ func Relations(id string, rels []graph.RelationEvidence) []RelationSummary {
 		return !a.Negated && b.Negated
 	})
 	return out
+}
+
+// MinConfidence keeps the relations whose confidence is at least min, and
+// those never measured (Confidence 0: stored before confidences were
+// kept), which it cannot judge; it returns them in rels' order and how
+// many it dropped. min ≤ 0 keeps all.
+func MinConfidence(rels []graph.RelationEvidence, min float64) (kept []graph.RelationEvidence, hidden int) {
+	kept = make([]graph.RelationEvidence, 0, len(rels))
+	for _, r := range rels {
+		if r.Confidence > 0 && r.Confidence < min {
+			hidden++
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, hidden
 }
 
 // newer reports whether a is better evidence to show than b: from a newer

@@ -23,6 +23,7 @@ type centralityOptions struct {
 	sample int
 	seed   uint64
 	engine string // "go", "gds" or "auto"
+	weight query.Weight
 }
 
 // gdsAutoEdges is the co-mention edge count from which --engine auto ranks
@@ -71,14 +72,23 @@ Betweenness and harmonic closeness are exact up to %d entities and estimated fro
 from K sources at any size (and --sample N, for N at least the number of entities, is
 exact), --seed draws another sample.
 
+--weight confidence (with --edges typed) weighs a link by the summed confidences of the
+typed relations joining the two instead of by their articles: each relation counts the
+measured precision of the construction it was read by (see query relations --help; one
+stored before confidences were kept counts 0.5), so that links read by patterns that measure
+imprecise weigh less. PageRank, weighted degree and eigenvector centrality follow the
+weight; degree, betweenness and harmonic closeness count hops and do not.
+
    newsgraph query centrality --top 10
    newsgraph query centrality --metric betweenness --type person --edges sentence
-   newsgraph query centrality --sample 200 --format csv > ranks.csv`, query.SampleAbove, query.DefaultPivots),
+   newsgraph query centrality --sample 200 --format csv > ranks.csv
+   newsgraph query centrality --edges typed --weight confidence --top 20`, query.SampleAbove, query.DefaultPivots),
 		Flags: append([]cli.Flag{
 			topFlag("entities"),
 			&cli.StringFlag{Name: "metric", Aliases: []string{"m"}, Value: "pagerank", Usage: "sort by `METRIC` (see above)"},
 			&cli.IntFlag{Name: "sample", Usage: fmt.Sprintf("estimate betweenness and closeness from `K` sources (0: exact up to %d entities)", query.SampleAbove)},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "`SEED` drawing the sample sources"},
+			&cli.StringFlag{Name: "weight", Value: string(query.ByArticles), Usage: "what a link weighs: `WEIGHT` articles (articles joining the two) or confidence (with --edges typed: the summed confidences of the relations joining them)"},
 			&cli.StringFlag{Name: "engine", Value: "go", Usage: "`ENGINE` computing the ranking: go (read the graph, compute here), gds (PageRank inside Neo4j with Graph Data Science: --metric pagerank, --no-cluster, no filter; only PageRank, articles and mentions are filled), or auto (gds where it applies, is installed and the graph has 1,000,000+ edges)"},
 			formatFlag(),
 		}, append(viewFlags(), filterFlags()...)...),
@@ -111,8 +121,18 @@ exact), --seed draws another sample.
 			if engine != "go" && engine != "gds" && engine != "auto" {
 				return usageErrorf("unknown --engine %q (want go, gds or auto)", engine)
 			}
+			weight, err := query.ParseWeight(strings.ToLower(c.String("weight")))
+			if err != nil {
+				return usageErrorf("--weight: %v", err)
+			}
+			if weight == query.ByConfidence && q.filter.Level() != graph.TypedEdges {
+				return usageErrorf("--weight confidence needs --edges typed: only typed relations carry a confidence")
+			}
+			if weight == query.ByConfidence && engine == "gds" {
+				return usageErrorf("--engine gds ranks by articles only; --weight confidence needs --engine go")
+			}
 			return runCentrality(c.Context, centralityOptions{queryOptions: q, view: view{columns: cols, wide: c.Bool("wide")}, top: top, metric: metric,
-				sample: c.Int("sample"), seed: c.Uint64("seed"), engine: engine})
+				sample: c.Int("sample"), seed: c.Uint64("seed"), engine: engine, weight: weight})
 		},
 	}
 }
@@ -200,9 +220,13 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		Narrow query.Narrowing
 		Sample int
 		Seed   uint64
-	}{opts.filter, opts.narrow, opts.sample, opts.seed}
+		Weight query.Weight `json:",omitempty"` // absent for articles: the cache keys of before
+	}{opts.filter, opts.narrow, opts.sample, opts.seed, ""}
+	if opts.weight == query.ByConfidence {
+		params.Weight = opts.weight
+	}
 	ct, err := cached(ctx, store, "centrality", params, func() (centralityResult, error) {
-		g, err := query.Load(ctx, store, opts.filter, opts.narrow)
+		g, err := loadWeighted(ctx, store, opts.filter, opts.narrow, opts.weight)
 		if err != nil {
 			return centralityResult{}, err
 		}
@@ -246,6 +270,20 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		fmt.Fprintf(note, "eigenvector centrality did not converge in %d rounds; its column holds the last round\n", query.EigenvectorMaxIter)
 	}
 	return nil
+}
+
+// loadWeighted loads the graph to rank: streamed (query.Load) when edges
+// weigh their articles; read as a projection and weighed by confidence
+// otherwise (typed projections are small: one edge per related pair).
+func loadWeighted(ctx context.Context, store graph.Store, f graph.Filter, n query.Narrowing, w query.Weight) (*query.Graph, error) {
+	if w != query.ByConfidence {
+		return query.Load(ctx, store, f, n)
+	}
+	p, err := store.Projection(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return query.NewWeighted(query.Narrow(p, n), w), nil
 }
 
 // useGDS returns the Neo4j store to rank inside when opts.engine asks for

@@ -71,7 +71,14 @@ Reading the numbers: GOLD is how many relations the annotators marked, PREDICTED
 extractor found, TP how many of those match, FP = PREDICTED - TP, FN = GOLD - TP.
 PRECISION = TP/PREDICTED, RECALL = TP/GOLD, F1 their harmonic mean; MICRO sums the counts over
 the types. re3d annotates many arguments that are not named actors ("rockets", "the army"), so
-recall is bounded well below 1 for an extractor of relations between known actors. The error
+recall is bounded well below 1 for an extractor of relations between known actors.
+
+By pattern: each relation names the construction it was read by and the trigger's language
+(PATTERN: "svo/en" subject-verb-object, "agent/en" "attacks by X on Y", "vso/ar" verb first,
+…). PREDICTED counts a pattern's scored predictions, RIGHT those matching a gold relation with
+both arguments, PRECISION = RIGHT/PREDICTED: what ingest/extract's confidence table is
+generated from (see docs/eval.md). STATEMENT and negated predictions are not scored, so
+patterns that only read those are absent. The error
 list shows false finds (FP) first, then misses (FN), in document order.
 
    newsgraph eval relations --gold ../shared/gold/re3d-dev
@@ -83,7 +90,7 @@ and json add the counts of what was not scored and the errors. JSON: {"gold": {"
 "relations", "scored", "unmapped", "types": {re3d type: count}}, "predicted": {"relations",
 "scored", "negated", "statement", "other", "types": {our type: {"predicted", "tp_args",
 "tp_trigger"}}}, "args" and "trigger": {"micro": {counts}, "types": {"ATTACKS": {"re3d_types",
-counts}, …}}, "errors": [{"kind", "type", "class", "source_name", "document", "source",
+counts}, …}}, "patterns": [{"pattern", "predicted", "tp_args", "precision"}, …], "errors": [{"kind", "type", "class", "source_name", "document", "source",
 "trigger", "target"}, …], "notes": […]}, where counts are "gold", "predicted", "tp", "fp",
 "fn", "precision", "recall", "f1".
 
@@ -242,6 +249,19 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		}
 	}
 	if err := byType.write(w, formatTable); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nscored predictions by pattern (the construction a relation was read by; STATEMENT and negated predictions are not scored by re3d, so their patterns are absent):\n")
+	byPattern := &result{columns: []column{
+		{name: "pattern", title: "PATTERN"},
+		{name: "predicted", title: "PREDICTED", number: true},
+		{name: "tp_args", title: "RIGHT (ARGS)", number: true},
+		{name: "precision_args", title: "PRECISION", number: true, digits: 4},
+	}}
+	for _, p := range releval.Patterns(rep) {
+		byPattern.rows = append(byPattern.rows, []any{p.Pattern, p.Checked, p.Right, p.Precision()})
+	}
+	if err := byPattern.write(w, formatTable); err != nil {
 		return err
 	}
 	errs := releval.FirstErrors(rep, docs, opts.errors)

@@ -37,6 +37,12 @@ type relationsOut struct {
 			TPTrigger int `json:"tp_trigger"`
 		}
 	}
+	Patterns []struct {
+		Pattern   string
+		Predicted int
+		TPArgs    int `json:"tp_args"`
+		Precision float64
+	}
 	Args, Trigger relScoresOut
 	Errors        []struct {
 		Kind, Type, Class, Document, Source, Trigger, Target string
@@ -61,7 +67,7 @@ func evalRelations(t *testing.T, dir string, args ...string) relationsOut {
 		got = append(got, k)
 	}
 	sort.Strings(got)
-	if want := []string{"args", "errors", "gold", "notes", "predicted", "trigger"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"args", "errors", "gold", "notes", "patterns", "predicted", "trigger"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("eval relations json keys %v, want %v", got, want)
 	}
 	checkRelShape(t, out)
@@ -112,6 +118,18 @@ func checkRelShape(t *testing.T, out relationsOut) {
 	p := out.Predicted
 	if p.Scored+p.Negated+p.Statement+p.Other != p.Relations || len(p.Types) != 8 {
 		t.Errorf("predicted %+v", p)
+	}
+	// The patterns split the scored predictions and their matches, sorted.
+	predicted, right := 0, 0
+	for i, ps := range out.Patterns {
+		predicted += ps.Predicted
+		right += ps.TPArgs
+		if ps.Pattern == "" || i > 0 && out.Patterns[i-1].Pattern >= ps.Pattern || ps.TPArgs > ps.Predicted {
+			t.Errorf("pattern %d: %+v", i, ps)
+		}
+	}
+	if predicted != p.Scored || right != out.Args.Micro.TP {
+		t.Errorf("patterns %+v sum to %d predicted, %d right; want %d, %d", out.Patterns, predicted, right, p.Scored, out.Args.Micro.TP)
 	}
 	if out.Args.Micro.TP > out.Trigger.Micro.Predicted || len(out.Notes) == 0 || !strings.Contains(strings.Join(out.Notes, "\n"), "STATEMENT") {
 		t.Errorf("args %+v, trigger %+v, notes %v", out.Args.Micro, out.Trigger.Micro, out.Notes)

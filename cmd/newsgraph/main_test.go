@@ -764,9 +764,40 @@ func TestRelations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "type,direction,other_id,other_name,other_type,sentences,articles,latest,trigger,article_id,source,url,evidence" {
+	if got := strings.Join(rows[0], ","); got != "type,direction,other_id,other_name,other_type,sentences,articles,confidence,latest,trigger,article_id,source,url,evidence" {
 		t.Errorf("csv header %q", got)
 	}
+	// Every relation carries a confidence in (0, 1): the seed's are Arabic,
+	// whose patterns are measured only with the hand-checked sample.
+	sentences := 0
+	for _, row := range rows[1:] {
+		if c, err := strconv.ParseFloat(row[7], 64); err != nil || !(c > 0 && c < 1) {
+			t.Errorf("row %v: confidence %q, want one in (0, 1)", row, row[7])
+		}
+		n, _ := strconv.Atoi(row[5])
+		sentences += n
+	}
+	// A threshold above every confidence hides them all and says so.
+	r = ng(t, dir, 0, "query", "relations", "الكاظمي", "--min-confidence", "1", "--format", "table")
+	if want := fmt.Sprintf("%d relations of confidence below 1 hidden", sentences); !strings.Contains(r.stdout, want) ||
+		!strings.Contains(r.stdout, "--min-confidence 0 shows them") {
+		t.Errorf("relations --min-confidence 1: want %q and how to show them:\n%s", want, r.stdout)
+	}
+	r = ng(t, dir, 0, "query", "relations", "الكاظمي", "--min-confidence", "1", "--format", "csv")
+	if n := strings.Count(strings.TrimSpace(r.stdout), "\n"); n != 0 || !strings.Contains(r.stderr, "hidden") {
+		t.Errorf("relations --min-confidence 1 csv: %d rows, stderr %q; want none and the note on stderr", n, r.stderr)
+	}
+	r = ng(t, dir, 0, "query", "relations", "--help")
+	for _, want := range []string{"--min-confidence", "default 0.5", "Wilson score interval", "never measured gets 0.5", "—"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("query relations --help lacks %q", want)
+		}
+	}
+	if r := ng(t, dir, 0, "query", "centrality", "--help"); !strings.Contains(r.stdout, "--weight confidence") {
+		t.Errorf("query centrality --help lacks --weight confidence")
+	}
+	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "1.5")
+	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "-1")
 	var got []string
 	for _, row := range rows[1:] {
 		got = append(got, row[0]+" "+row[1]+" "+row[2])
@@ -812,6 +843,16 @@ func TestRelations(t *testing.T) {
 	if d := degree(sentence, "mustafa-al-kadhimi"); d != "12" {
 		t.Errorf("sentence degree of Kadhimi %s, want 12", d)
 	}
+
+	// --weight confidence: typed edges weigh their relations' confidences;
+	// the graph is the typed one, its degrees unchanged.
+	r = ng(t, dir, 0, "query", "centrality", "--edges", "typed", "--weight", "confidence", "--top", "0", "--format", "csv")
+	weighted, _ := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if len(weighted) != len(typed) || degree(weighted, "mustafa-al-kadhimi") != "2" {
+		t.Errorf("centrality --weight confidence: %d rows (want %d), Kadhimi's degree %s (want 2)", len(weighted), len(typed), degree(weighted, "mustafa-al-kadhimi"))
+	}
+	ng(t, dir, 2, "query", "centrality", "--weight", "confidence")
+	ng(t, dir, 2, "query", "centrality", "--edges", "typed", "--weight", "hope")
 
 	ng(t, dir, 4, "query", "relations", "Kadhmi")
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--type", "hugs")

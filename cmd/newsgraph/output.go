@@ -406,6 +406,8 @@ func (r *result) writeJSON(w io.Writer) error {
 // through printableCell, and a list's items go on lines of their own.
 func formatCell(v any, digits int, full bool) string {
 	switch x := v.(type) {
+	case nil:
+		return "" // no value: JSON writes null
 	case string:
 		if !full {
 			return printableCell(x)

@@ -79,5 +79,18 @@ WITH node AS k ORDER BY toLower($name) IN node.keys DESC, score DESC LIMIT 1
 MATCH (k)-[r:MEETS|VISITS|INVITES|DISCUSSES|ATTACKS|SUPPORTS|CRITICIZES|THREATENS]-(other:Entity)
 WHERE NOT r.negated
 RETURN r.published AS date, startNode(r).caption AS subject, type(r) AS relation,
-       endNode(r).caption AS object, r.text AS sentence, r.article AS article
+       endNode(r).caption AS object, r.confidence AS confidence, r.pattern AS pattern,
+       r.text AS sentence, r.article AS article
 ORDER BY date DESC, article, r.seq;
+
+// 8. Only the relations you can trust: those whose confidence (the measured precision of the
+//    pattern they were read by; see README, "Confidence") is at least $minConfidence, as
+//    `newsgraph query relations` shows by default. A relation stored before confidences were
+//    kept has no `confidence` property: coalesce(…, 1.0) keeps it, as query relations does.
+:param name => 'مصطفى الكاظمي'
+:param minConfidence => 0.5
+CALL db.index.fulltext.queryNodes('entity_names', '"' + replace($name, '"', '') + '"') YIELD node, score
+WITH node AS k ORDER BY toLower($name) IN node.keys DESC, score DESC LIMIT 1
+MATCH (k)-[r:MEETS|VISITS|INVITES|DISCUSSES|ATTACKS|SUPPORTS|CRITICIZES|THREATENS]-(other:Entity)
+WHERE NOT r.negated AND coalesce(r.confidence, 1.0) >= $minConfidence
+RETURN k, r, other;

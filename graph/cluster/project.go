@@ -85,6 +85,7 @@ func (c *Clustering) Apply(p *graph.Projection) *graph.Projection {
 		}
 		m.Articles += e.Articles
 		m.Sentences += e.Sentences
+		m.Confidence += e.Confidence
 		m.First, m.Last = widen(m.First, m.Last, e.First, e.Last)
 	}
 	mapped := make([]graph.Edge, 0, len(edges))

@@ -210,9 +210,9 @@ func play(t *testing.T, d driver.DriverWithContext, steps []step, perEntry bool)
 func TestSavedBrowserQueries(t *testing.T) {
 	d := seeded(t)
 	steps := savedQueries(t)
-	// 7: the entries of queries.cypher.
-	if n := play(t, d, steps, true); n != 7 {
-		t.Errorf("ran %d saved queries, want 7", n)
+	// 8: the entries of queries.cypher.
+	if n := play(t, d, steps, true); n != 8 {
+		t.Errorf("ran %d saved queries, want 8", n)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -602,9 +603,12 @@ func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string,
 // article a. Offsets are [start, end] lists; published repeats the
 // article's date, for the Browser, and is absent when it is unknown.
 func relationRow(a graph.Article, i int, r graph.Relation) map[string]any {
-	var object any
+	var object, confidence any
 	if r.Object != "" {
 		object = r.Object
+	}
+	if r.Confidence > 0 {
+		confidence = r.Confidence // absent when not measured
 	}
 	return map[string]any{
 		"type": string(r.Type), "subject": r.Subject, "object": object, "article": a.ID,
@@ -612,6 +616,7 @@ func relationRow(a graph.Article, i int, r graph.Relation) map[string]any {
 			"article": a.ID, "seq": int64(i), "sentence": int64(r.Sentence), "text": r.Text, "textStart": int64(r.TextStart),
 			"trigger": offsets(r.Trigger), "subjectSpan": offsets(r.SubjectSpan), "objectSpan": offsets(r.ObjectSpan),
 			"directed": r.Directed, "negated": r.Negated, "published": timeParam(a.Published),
+			"pattern": r.Pattern, "confidence": confidence,
 		},
 	}
 }
@@ -823,7 +828,7 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	for _, r := range recs {
 		p.Edges = append(p.Edges, graph.Edge{
 			A: str(r, "a"), B: str(r, "b"), Articles: int(num(r, "articles")), Sentences: int(num(r, "sentences")),
-			First: timeOf(r, "first"), Last: timeOf(r, "last"),
+			First: timeOf(r, "first"), Last: timeOf(r, "last"), Confidence: float(r, "confidence"),
 		})
 	}
 	sort.Slice(p.Edges, func(i, j int) bool {
@@ -836,7 +841,9 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 }
 
 // The edge queries of Projection, one per edge level. Each returns a, b
-// (a < b), articles, sentences, first and last.
+// (a < b), articles, sentences, first and last; qTypedEdges also the
+// summed confidence of the relations (an unmeasured one counting
+// graph.DefaultConfidence).
 const (
 	// qPairs binds every pair (a, b) two MENTIONS of an article that passes
 	// the filter join, and the number of sentences naming both there.
@@ -857,9 +864,10 @@ var qTypedEdges = `MATCH (s:Entity)-[r:` + typedPattern + `]->(o:Entity)
 WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
   AND ($types IS NULL OR (s.type IN $types AND o.type IN $types))
 MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
-WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art
+WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art,
+     coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `) AS conf
 RETURN a, b, count(DISTINCT art) AS articles, count(*) AS sentences,
-       min(art.published) AS first, max(art.published) AS last`
+       min(art.published) AS first, max(art.published) AS last, sum(conf) AS confidence`
 
 // relationTypesParam is f.Relations as a parameter: null for all types.
 func relationTypesParam(f graph.Filter) any {
@@ -1049,6 +1057,18 @@ func num(r *driver.Record, key string) int64 {
 	return n
 }
 
+// float reads a number, integer or float, as a float64; 0 when absent.
+func float(r *driver.Record, key string) float64 {
+	v, _ := r.Get(key)
+	switch n := v.(type) {
+	case float64:
+		return n
+	case int64:
+		return float64(n)
+	}
+	return 0
+}
+
 func timeOf(r *driver.Record, key string) time.Time {
 	v, _ := r.Get(key)
 	t, _ := v.(time.Time)
@@ -1112,6 +1132,7 @@ RETURN type(r) AS type, startNode(r).id AS subject,
        CASE WHEN type(r) = 'STATEMENT' THEN '' ELSE endNode(r).id END AS object,
        r.directed AS directed, r.negated AS negated, r.sentence AS sentence, r.text AS text, r.textStart AS textStart,
        r.trigger AS trigger, r.subjectSpan AS subjectSpan, r.objectSpan AS objectSpan,
+       coalesce(r.pattern, '') AS pattern, coalesce(r.confidence, 0.0) AS confidence,
        art.id AS articleID, art.title AS title, art.url AS url, art.source AS source, art.published AS published
 ORDER BY art.published IS NULL, art.published DESC, art.id, r.trigger[0], r.seq`
 
@@ -1132,6 +1153,7 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 				Directed: boolean(r, "directed"), Negated: boolean(r, "negated"),
 				Sentence: int(num(r, "sentence")), Text: str(r, "text"), TextStart: int(num(r, "textStart")),
 				Trigger: offsetsOf(r, "trigger"), SubjectSpan: offsetsOf(r, "subjectSpan"), ObjectSpan: offsetsOf(r, "objectSpan"),
+				Pattern: str(r, "pattern"), Confidence: float(r, "confidence"),
 			},
 			ArticleID: str(r, "articleID"), Title: str(r, "title"), URL: str(r, "url"), Source: str(r, "source"),
 			Published: timeOf(r, "published"),

@@ -24,7 +24,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 8
+const schemaVersion = 9
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4 + schemaV5 + schemaV7 + schemaV8
+` + schemaV4 + schemaV5 + schemaV7 + schemaV8 + schemaV9
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -138,6 +138,15 @@ CREATE TABLE IF NOT EXISTS sentences (
 	text       TEXT NOT NULL,
 	PRIMARY KEY (article_id, sentence)
 ) WITHOUT ROWID;
+`
+
+// schemaV9 keeps, with each relation, the pattern the extractor read it by
+// (graph.Relation.Pattern) and its confidence (graph.Relation.Confidence,
+// NULL when not measured). Relations stored before have an empty pattern
+// and a NULL confidence until their articles are written again.
+const schemaV9 = `
+ALTER TABLE relations ADD COLUMN pattern TEXT NOT NULL DEFAULT '';
+ALTER TABLE relations ADD COLUMN confidence REAL; -- in [0, 1]; NULL: not measured
 `
 
 // Store is a graph.Store in one SQLite file.
@@ -456,6 +465,10 @@ var migrations = map[int][]string{
 	// Version 8 keeps the co-mention aggregates projections read, counted
 	// once here from the facts (seconds per thousand articles).
 	7: append([]string{schemaV8}, fillAggregates...),
+	// Version 9 keeps each relation's pattern and confidence; older
+	// relations have none ('' and NULL: shown as not measured) until their
+	// articles are written again.
+	8: {schemaV9},
 }
 
 // Close closes the file.
@@ -602,8 +615,8 @@ func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *grap
 	// OR IGNORE: a sentence listed twice is still one sentence.
 	sentences := newRowWriter(tx, 3, insertRows(`INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id)`, 3, ""))
 	texts := newRowWriter(tx, 3, insertRows(`INSERT INTO sentences (article_id, sentence, text)`, 3, ""))
-	relations := newRowWriter(tx, 16, insertRows(`INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
-			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end)`, 16, ""))
+	relations := newRowWriter(tx, 18, insertRows(`INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
+			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end, pattern, confidence)`, 18, ""))
 	writers := []*rowWriter{relations, mentions, sentences, texts}
 	defer func() {
 		for _, w := range writers {
@@ -694,13 +707,16 @@ func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *grap
 			}
 		}
 		for i, r := range d.Relations {
-			var object any
+			var object, confidence any
 			if r.Object != "" {
 				object = r.Object
 			}
+			if r.Confidence > 0 {
+				confidence = r.Confidence
+			}
 			if err := relations.add(ctx, a.ID, i, string(r.Type), r.Subject, object, r.Directed, r.Negated,
 				r.Sentence, r.Text, r.TextStart, r.Trigger.Start, r.Trigger.End,
-				r.SubjectSpan.Start, r.SubjectSpan.End, r.ObjectSpan.Start, r.ObjectSpan.End); err != nil {
+				r.SubjectSpan.Start, r.SubjectSpan.End, r.ObjectSpan.Start, r.ObjectSpan.End, r.Pattern, confidence); err != nil {
 				return fmt.Errorf("write article %s relation %d: %w", a.ID, i, err)
 			}
 		}
@@ -1110,19 +1126,26 @@ func typedEdges(f graph.Filter) (string, []any) {
 		args = append(append(sargs, oargs...), args...)
 	}
 	return `SELECT min(r.subject, r.object), max(r.subject, r.object), count(DISTINCT r.article_id), count(*),
-			min(a.published), max(a.published)
+			min(a.published), max(a.published), sum(coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `))
 		FROM relations r JOIN articles a ON a.id = r.article_id ` + join + `
 		WHERE r.type <> '` + string(graph.Statement) + `' AND NOT r.negated AND ` + aw + ` AND ` + rw + `
 		GROUP BY 1, 2 ORDER BY 1, 2`, args
 }
 
-// queryEdges runs a query returning (a, b, articles, sentences, first, last).
+// queryEdges runs a query returning (a, b, articles, sentences, first,
+// last), and the summed confidence as a seventh column where it has one
+// (typed edges).
 func queryEdges(ctx context.Context, q querier, query string, args []any) ([]graph.Edge, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	withConfidence := len(cols) == 7
 	var edges []graph.Edge
 	// A corpus has a few thousand distinct dates and a projection millions
 	// of edges: each date is parsed once (a fifth of reading the edges).
@@ -1141,7 +1164,11 @@ func queryEdges(ctx context.Context, q querier, query string, args []any) ([]gra
 	for rows.Next() {
 		var e graph.Edge
 		var first, last sql.NullString
-		if err := rows.Scan(&e.A, &e.B, &e.Articles, &e.Sentences, &first, &last); err != nil {
+		dest := []any{&e.A, &e.B, &e.Articles, &e.Sentences, &first, &last}
+		if withConfidence {
+			dest = append(dest, &e.Confidence)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		e.First, e.Last = date(first), date(last)
@@ -1511,7 +1538,7 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT r.type, r.subject, coalesce(r.object, ''), r.directed, r.negated, r.sentence, r.text, r.text_start,
 			r.trigger_start, r.trigger_end, r.subject_start, r.subject_end, r.object_start, r.object_end,
-			a.id, a.title, a.url, a.source, a.published
+			r.pattern, coalesce(r.confidence, 0), a.id, a.title, a.url, a.source, a.published
 		FROM relations r JOIN articles a ON a.id = r.article_id
 		LEFT JOIN entities o ON o.id = CASE WHEN r.subject = ? THEN r.object ELSE r.subject END
 		WHERE (r.subject = ? OR r.object = ?) AND `+aw+` AND `+rw+`
@@ -1528,7 +1555,7 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 		var published sql.NullString
 		if err := rows.Scan(&typ, &r.Subject, &r.Object, &r.Directed, &r.Negated, &r.Sentence, &r.Text, &r.TextStart,
 			&r.Trigger.Start, &r.Trigger.End, &r.SubjectSpan.Start, &r.SubjectSpan.End, &r.ObjectSpan.Start, &r.ObjectSpan.End,
-			&r.ArticleID, &r.Title, &r.URL, &r.Source, &published); err != nil {
+			&r.Pattern, &r.Confidence, &r.ArticleID, &r.Title, &r.URL, &r.Source, &published); err != nil {
 			return nil, fmt.Errorf("relations of %s: %w", id, err)
 		}
 		r.Type = graph.RelationType(typ)

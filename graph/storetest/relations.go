@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,18 +68,27 @@ func testRelationsRoundTrip(t *testing.T, o Opener) {
 	d.Article.Title = "Kadhimi meets Biden"
 	d.Relations = []graph.Relation{
 		{Type: graph.Statement, Subject: kadhimi.ID, Sentence: 0, Text: "قال الكاظمي", TextStart: 3,
-			Trigger: graph.Offsets{Start: 3, End: 6}, SubjectSpan: graph.Offsets{Start: 7, End: 21}},
+			Trigger: graph.Offsets{Start: 3, End: 6}, SubjectSpan: graph.Offsets{Start: 7, End: 21}, Pattern: "statement-after/ar"},
 		{Type: graph.Meets, Subject: kadhimi.ID, Object: biden.ID, Directed: true, Sentence: 2,
 			Text: "Kadhimi met Biden in Washington", TextStart: 120,
-			Trigger: graph.Offsets{Start: 128, End: 131}, SubjectSpan: graph.Offsets{Start: 120, End: 127}, ObjectSpan: graph.Offsets{Start: 132, End: 137}},
+			Trigger: graph.Offsets{Start: 128, End: 131}, SubjectSpan: graph.Offsets{Start: 120, End: 127}, ObjectSpan: graph.Offsets{Start: 132, End: 137},
+			Pattern: "svo/en", Confidence: 0.3323},
 		{Type: graph.Discusses, Subject: biden.ID, Object: kadhimi.ID, Sentence: 3,
 			Text: "talks between Biden and Kadhimi", TextStart: 200,
-			Trigger: graph.Offsets{Start: 200, End: 205}, SubjectSpan: graph.Offsets{Start: 214, End: 219}, ObjectSpan: graph.Offsets{Start: 224, End: 231}},
+			Trigger: graph.Offsets{Start: 200, End: 205}, SubjectSpan: graph.Offsets{Start: 214, End: 219}, ObjectSpan: graph.Offsets{Start: 224, End: 231},
+			Pattern: "between-and/en", Confidence: 0.6712},
 		{Type: graph.Attacks, Subject: iraq.ID, Object: biden.ID, Directed: true, Negated: true, Sentence: 4,
 			Text: strings.Repeat("x", graph.MaxRelationText), TextStart: 300,
-			Trigger: graph.Offsets{Start: 310, End: 317}, SubjectSpan: graph.Offsets{Start: 300, End: 304}, ObjectSpan: graph.Offsets{Start: 320, End: 325}},
+			Trigger: graph.Offsets{Start: 310, End: 317}, SubjectSpan: graph.Offsets{Start: 300, End: 304}, ObjectSpan: graph.Offsets{Start: 320, End: 325},
+			Pattern: "agent/en", Confidence: 0.2808},
 	}
 	apply(t, s, d)
+	// The typed edge sums the confidences of the relations joining the
+	// two, the negated one left out: 0.3323 + 0.6712.
+	p := projection(t, s, graph.Filter{Edges: graph.TypedEdges})
+	if len(p.Edges) != 1 || p.Edges[0].A != biden.ID || p.Edges[0].B != kadhimi.ID || math.Abs(p.Edges[0].Confidence-1.0035) > 1e-9 {
+		t.Errorf("typed edges %+v, want biden–kadhimi of confidence 1.0035", p.Edges)
+	}
 	evidence := func(r graph.Relation) graph.RelationEvidence {
 		return graph.RelationEvidence{Relation: r, ArticleID: "a1", Title: "Kadhimi meets Biden", URL: "https://example.org/a1", Source: "src", Published: day("2021-07-11")}
 	}

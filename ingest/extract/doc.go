@@ -18,10 +18,20 @@
 // names Syria; a role phrase ("Hezbollah leader") names the body inside
 // it as well as its holder. docs/tagger.md gives the rules and figures.
 //
+// Each relation names the pattern it was read by (graph.Relation.Pattern:
+// the construction, "svo", "agent", "vso", …, and the trigger's language,
+// "/en" or "/ar") and carries that pattern's confidence
+// (graph.Relation.Confidence): the centre of the Wilson score interval of
+// the pattern's precision measured on development data (re3d dev, and a
+// hand-checked Arabic sample when present), from confidence_table.go.
+// That file is generated, never edited: TestConfidenceTable recomputes it
+// and fails when it is stale (rerun with -update). A pattern never
+// measured gets DefaultConfidence, 0.5. See Confidence and WilsonCentre.
+//
 // An Extractor is safe for concurrent use and deterministic: the same
 // article, lexicon and tagger models give the same document.
 // Extractor.Hash covers the article's content, the lexicon's digest, the
-// models' digests and the extractor's version, so a store can tell which
+// models' digests, the confidence table's digest and the extractor's version, so a store can tell which
 // documents an older extractor built.
 //
 // The package imports graph, graph/norm, ingest/lexicon and ingest/read;

@@ -77,7 +77,7 @@ func NewExtractorWith(lex *lexicon.Lexicon, opts Options) *Extractor {
 func (x *Extractor) Hash(a *read.Article) string {
 	h := sha256.New()
 	h.Write([]byte(a.ContentHash()))
-	h.Write([]byte("\x00extractor " + extractorVersion + "\x00lexicon " + x.lex.Digest() + "\x00tagger " + x.models))
+	h.Write([]byte("\x00extractor " + extractorVersion + "\x00lexicon " + x.lex.Digest() + "\x00tagger " + x.models + "\x00confidence " + confidenceDigest))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -782,6 +782,7 @@ func (x *Extractor) Extract(a *read.Article) graph.Document {
 		})
 	}
 	doc.Relations = relations(text, toks, sentences, mentions, x.lex)
+	setConfidence(doc.Relations)
 	named := make(map[int]int) // sentence → entities it names
 	for _, e := range found {
 		for n := range e.sentences {

@@ -178,10 +178,15 @@ type Report struct {
 	// counterpart) and those of a type in no class.
 	Predicted, Negated, Statements, Other int
 	// ByType are the scored predictions per type of ours.
-	ByType  map[graph.RelationType]TypeCounts
-	Args    Scores // argument match
-	Trigger Scores // trigger match
-	Errors  []Error
+	ByType map[graph.RelationType]TypeCounts
+	// ByPattern are the scored predictions per extraction pattern
+	// (graph.Relation.Pattern) and how many matched by the argument rule.
+	// STATEMENT and negated predictions are not scored, so the patterns
+	// that read only those are absent.
+	ByPattern map[string]PatternScore
+	Args      Scores // argument match
+	Trigger   Scores // trigger match
+	Errors    []Error
 }
 
 // Score compares the predictions with the gold relations, document by
@@ -193,6 +198,7 @@ func Score(docs []Document, preds [][]graph.Relation) Report {
 	r := Report{
 		Documents: len(docs),
 		ByType:    make(map[graph.RelationType]TypeCounts),
+		ByPattern: make(map[string]PatternScore),
 		Args:      Scores{PerClass: make(map[string]Counts, len(Classes))},
 		Trigger:   Scores{PerClass: make(map[string]Counts, len(Classes))},
 	}
@@ -265,9 +271,13 @@ func (r *Report) scoreDocument(d Document, preds []graph.Relation) {
 			typ := preds[p].Type
 			n := r.ByType[typ]
 			n.Predicted++
+			ps := r.ByPattern[preds[p].Pattern]
+			ps.Pattern = preds[p].Pattern
+			ps.Checked++
 			if args[pi] >= 0 {
 				ac.TP++
 				n.ArgsTP++
+				ps.Right++
 				matchedGold[args[pi]] = true
 			} else {
 				r.Errors = append(r.Errors, predError(d, c.Name, preds[p]))
@@ -277,6 +287,7 @@ func (r *Report) scoreDocument(d Document, preds []graph.Relation) {
 				n.TriggerTP++
 			}
 			r.ByType[typ] = n
+			r.ByPattern[ps.Pattern] = ps
 		}
 		for gi, g := range gs {
 			if !matchedGold[gi] {
@@ -398,4 +409,42 @@ type PatternScore struct {
 	Pattern string
 	Checked int
 	Right   int
+}
+
+// Precision is Right/Checked; 0 when nothing was checked.
+func (s PatternScore) Precision() float64 { return ratio(s.Right, s.Checked) }
+
+// Patterns returns the per-pattern counts of rep, sorted by pattern: for
+// each pattern, its scored predictions (Checked) and those that match a
+// gold relation with both arguments (Right). STATEMENT and negated
+// predictions are not scored by re3d, so they count in no pattern.
+func Patterns(rep Report) []PatternScore {
+	out := make([]PatternScore, 0, len(rep.ByPattern))
+	for _, s := range rep.ByPattern {
+		out = append(out, s)
+	}
+	SortPatterns(out)
+	return out
+}
+
+// SortPatterns sorts scores by pattern.
+func SortPatterns(scores []PatternScore) {
+	sort.Slice(scores, func(i, j int) bool { return scores[i].Pattern < scores[j].Pattern })
+}
+
+// MergePatterns sums the counts of the same pattern over several checks
+// (re3d and a hand-checked sample, say) and returns them sorted by
+// pattern.
+func MergePatterns(lists ...[]PatternScore) []PatternScore {
+	sum := make(map[string]PatternScore)
+	for _, l := range lists {
+		for _, s := range l {
+			t := sum[s.Pattern]
+			t.Pattern = s.Pattern
+			t.Checked += s.Checked
+			t.Right += s.Right
+			sum[s.Pattern] = t
+		}
+	}
+	return Patterns(Report{ByPattern: sum})
 }

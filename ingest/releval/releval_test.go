@@ -488,3 +488,54 @@ func TestSharedGold(t *testing.T) {
 		t.Errorf("inconsistent counts: %+v", r)
 	}
 }
+
+func TestPatterns(t *testing.T) {
+	docs := readFixture(t)
+	A1 := docs[0]
+	with := func(r graph.Relation, pattern string, negated bool) graph.Relation {
+		r.Pattern, r.Negated = pattern, negated
+		return r
+	}
+	for _, tc := range []struct {
+		name  string
+		preds []graph.Relation // in A1
+		want  []PatternScore
+	}{
+		{"nothing predicted", nil, []PatternScore{}},
+		{"right and wrong by one pattern, sorted by pattern", []graph.Relation{
+			with(pred(t, A1, graph.Meets, "Señora Ramírez", "met", "Colonel Dusk", true), "svo/en", false),          // gold CommWith: right
+			with(pred(t, A1, graph.Criticizes, "Colonel Dusk", "met", "Velmar", true), "svo/en", false),             // no gold: wrong
+			with(pred(t, A1, graph.Attacks, "The Northern Front", "attacked", "Velmar#2", true), "agent/en", false), // gold FightingAgainst: right
+		}, []PatternScore{{"agent/en", 1, 1}, {"svo/en", 2, 1}}},
+		{"negated and STATEMENT predictions are in no pattern", []graph.Relation{
+			with(pred(t, A1, graph.Meets, "Señora Ramírez", "met", "Colonel Dusk", true), "svo/en", true),
+			{Type: graph.Statement, Subject: "s", Pattern: "statement-before/en", SubjectSpan: graph.Offsets{Start: 1, End: 7}},
+		}, []PatternScore{}},
+		{"the same relation twice: the second is wrong", []graph.Relation{
+			with(pred(t, A1, graph.Meets, "Señora Ramírez", "met", "Colonel Dusk", true), "svo/en", false),
+			with(pred(t, A1, graph.Discusses, "Ramírez", "met", "Colonel", false), "vso/en", false),
+		}, []PatternScore{{"svo/en", 1, 1}, {"vso/en", 1, 0}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Patterns(Score(docs, [][]graph.Relation{tc.preds}))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("patterns %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMergePatterns(t *testing.T) {
+	got := MergePatterns(
+		[]PatternScore{{"svo/en", 7, 3}, {"agent/en", 2, 2}},
+		nil,
+		[]PatternScore{{"vso/ar", 10, 8}, {"svo/en", 1, 0}},
+	)
+	want := []PatternScore{{"agent/en", 2, 2}, {"svo/en", 8, 3}, {"vso/ar", 10, 8}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("merged %+v, want %+v", got, want)
+	}
+	if p := want[1].Precision(); p != 3.0/8 {
+		t.Errorf("precision %v, want 3/8", p)
+	}
+}

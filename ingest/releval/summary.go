@@ -86,10 +86,23 @@ type Summary struct {
 		Other     int                    `json:"other"`
 		Types     map[string]TypeSummary `json:"types"`
 	} `json:"predicted"`
-	Args    ScoresSummary  `json:"args"`
-	Trigger ScoresSummary  `json:"trigger"`
-	Errors  []ErrorSummary `json:"errors"`
-	Notes   []string       `json:"notes"`
+	Args    ScoresSummary `json:"args"`
+	Trigger ScoresSummary `json:"trigger"`
+	// Patterns are the scored predictions per extraction pattern, sorted
+	// by pattern (see Patterns).
+	Patterns []PatternSummary `json:"patterns"`
+	Errors   []ErrorSummary   `json:"errors"`
+	Notes    []string         `json:"notes"`
+}
+
+// PatternSummary is a PatternScore as eval relations writes it: the scored
+// predictions of one pattern, those matching a gold relation with both
+// arguments, and their ratio.
+type PatternSummary struct {
+	Pattern   string  `json:"pattern"`
+	Predicted int     `json:"predicted"`
+	TPArgs    int     `json:"tp_args"`
+	Precision float64 `json:"precision"`
 }
 
 // Summarize returns the summary of rep, an evaluation of docs, with its
@@ -110,6 +123,10 @@ func Summarize(rep Report, docs []Document, nErrors int) Summary {
 		out.Predicted.Types[string(t)] = TypeSummary{c.Predicted, c.ArgsTP, c.TriggerTP}
 	}
 	out.Args, out.Trigger = scoresSummary(rep.Args), scoresSummary(rep.Trigger)
+	out.Patterns = []PatternSummary{}
+	for _, p := range Patterns(rep) {
+		out.Patterns = append(out.Patterns, PatternSummary{p.Pattern, p.Checked, p.Right, p.Precision()})
+	}
 	out.Errors = FirstErrors(rep, docs, nErrors)
 	out.Notes = Notes
 	return out
