@@ -278,9 +278,6 @@ func ScoreVerdictsBy(sample []Sampled, verdicts []Verdict, group func(Sampled) s
 	return out, unchecked
 }
 
-// Precision is Right/Checked; 0 when nothing was checked.
-func (p PatternScore) Precision() float64 { return ratio(p.Right, p.Checked) }
-
 // Total sums scores.
 func Total(scores []PatternScore) PatternScore {
 	var t PatternScore
