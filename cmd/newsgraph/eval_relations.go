@@ -113,7 +113,7 @@ relations that have one, overall, per type and per pattern. Sampled relations wi
 verdict are listed, and written with their sentence for a checker by --write-unchecked.
 
    newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
-       --verdicts testdata/relations/ar-news-2022-verdicts.jsonl --sample 100
+       --verdicts ingest/releval/testdata/verdicts/ar-news-2022-verdicts.jsonl --sample 100
 
 Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`,

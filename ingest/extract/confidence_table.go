@@ -6,7 +6,7 @@ package extract
 // relations it read that a check found right, over those checked, summed
 // over the sources: re3d dev (right: matches a gold relation with both
 // arguments; STATEMENT and negated relations are not checked) and the
-// hand-checked Arabic sample (testdata/relations). Each row's comment
+// hand-checked Arabic sample (ingest/releval/testdata/verdicts). Each row's comment
 // gives right/checked per source.
 var confidenceTable = map[string]float64{
 	"agent/ar":                0.2968, // ar-news-2022 verdicts 1/6 right

@@ -23,7 +23,7 @@ var update = flag.Bool("update", false, "rewrite confidence_table.go from the me
 // gold, beside the repository) and the hand-checked Arabic sample.
 const (
 	re3dDev      = "../../../shared/gold/re3d-dev"
-	arVerdicts   = "../../testdata/relations/ar-news-2022-verdicts.jsonl"
+	arVerdicts   = "../releval/testdata/verdicts/ar-news-2022-verdicts.jsonl"
 	tableFile    = "confidence_table.go"
 	re3dSource   = "re3d-dev"
 	arSource     = "ar-news-2022 verdicts"
@@ -150,7 +150,7 @@ func generateTable(ms []measured) ([]byte, error) {
 	b.WriteString("// relations it read that a check found right, over those checked, summed\n")
 	b.WriteString("// over the sources: re3d dev (right: matches a gold relation with both\n")
 	b.WriteString("// arguments; STATEMENT and negated relations are not checked) and the\n")
-	b.WriteString("// hand-checked Arabic sample (testdata/relations). Each row's comment\n")
+	b.WriteString("// hand-checked Arabic sample (ingest/releval/testdata/verdicts). Each row's comment\n")
 	b.WriteString("// gives right/checked per source.\n")
 	b.WriteString("var confidenceTable = map[string]float64{\n")
 	for _, s := range releval.MergePatterns(scores(ms)...) {

@@ -194,7 +194,7 @@ func TestForChecking(t *testing.T) {
 
 const (
 	// verdictFile is the hand-checked Arabic sample (see its README).
-	verdictFile = "../../testdata/relations/ar-news-2022-verdicts.jsonl"
+	verdictFile = "testdata/verdicts/ar-news-2022-verdicts.jsonl"
 	// sharedArabic is the corpus it was drawn from, beside the repository.
 	sharedArabic = "../../../shared/corpora/ar-news-2022/articles.jsonl"
 )
@@ -202,7 +202,7 @@ const (
 // TestArabicVerdicts checks the verdict file: its format and keys always;
 // and, with the corpus beside the repository, that every verdict names an
 // Arabic article of it and a trigger inside that article's text. 160
-// verdicts were written (testdata/relations/README.md).
+// verdicts were written (ingest/releval/testdata/verdicts/README.md).
 func TestArabicVerdicts(t *testing.T) {
 	f, err := os.Open(verdictFile)
 	if err != nil {
