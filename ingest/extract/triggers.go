@@ -180,6 +180,17 @@ var (
 	// passiveAux before an English past participle makes it passive:
 	// "was attacked by".
 	passiveAux = foldSet("was", "were", "been", "being", "be", "is", "are", "got")
+	// lightVerbs take a trigger noun as their object and lend it their
+	// subject: "launched strikes against", "held talks with".
+	lightVerbs = foldSet("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts", "conducting",
+		"carried", "carry", "carries", "carrying", "waged", "wage", "wages", "waging", "staged", "mounted", "held", "hold",
+		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped")
+	// partyHeads head the phrase a name or nationality adjective begins
+	// ("the Assad regime", "Russian forces", "القوات الروسية"): the name
+	// stands for the whole phrase.
+	partyHeads = foldSet("regime", "forces", "force", "troops", "army", "government", "militias", "militia", "fighters",
+		"jets", "warplanes", "aircraft", "navy", "military", "authorities", "officials", "administration",
+		"قوات", "القوات", "الجيش", "جيش", "الحكومة", "حكومة", "النظام", "نظام", "الطائرات", "طائرات", "السلطات", "المقاتلات")
 	// argTitles may stand between a preposition and the name it governs
 	// ("مع الرئيس الأمريكي جو بايدن", "with President Biden").
 	argTitles = func() map[string]bool {
