@@ -276,6 +276,8 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 	for k := a.from - 1; k >= floor && k >= a.from-4; k-- {
 		f := r.toks[k].Fold
 		switch {
+		case agentNouns[f] && k > floor && markFrom[r.toks[k-1].Fold]:
+			return "by" // من قبل، من جانب: by
 		case markWith[f]:
 			return "with"
 		case markTo[f]:
@@ -288,8 +290,8 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 			return "between"
 		case markPlace[f]:
 			return "place"
-		case titleLike(f):
-			continue
+		case titleLike(f) || (a.m.Method == "adjective" && partyHeads[f]):
+			continue // "مع الرئيس", "من القوات الروسية"
 		}
 		// A title carrying a clitic: بالرئيس، للرئيس.
 		if p, ok := cutConj(f); ok && titleLike(p) {
@@ -583,6 +585,8 @@ func (r *sentenceReader) read() []graph.Relation {
 				obj, pattern = before, "passive"
 			case trig.typ == graph.Invites && before != nil && before.mark == "" && r.gap(before.to, t) <= 2:
 				obj, pattern = before, "agent-recipient" // "تلقى X دعوة من Y"
+			case trig.noun && before != nil && before.mark == "" && r.gap(before.to, t) <= 4 && r.undergoes(before.from, t):
+				obj, pattern = before, "passive" // "تعرضت X لهجمات من Y", "X came under attack by Y"
 			case !trig.noun && !english && len(after) > 0 && after[0].from < agent.from && after[0].mark == "":
 				obj, pattern = &after[0], "passive"
 			default:
@@ -663,7 +667,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && (!english || r.ofBetween(t+1, after[0].from)) {
 			a1 := &after[0]
-			if !isActor(a1.m.Type) {
+			if !isActor(a1.m.Type) && !a1.agentive {
 				// A place after a noun is where it happens or what it
 				// targets ("اشتباكات طرابلس", "زيارة طهران"), not who acts.
 				if b := r.bareBefore(t, 6); b != nil && purpose {
@@ -699,8 +703,11 @@ func (r *sentenceReader) read() []graph.Relation {
 		// minister"): a name further on belongs to another phrase
 		// ("targeted families out shopping for Eid").
 		svoReach := 2
-		if english && trig.noun {
-			svoReach = 0
+		if trig.noun {
+			svoReach = 1 // "X بتواصل الغارات", "القوات الروسية تواصل قصف"
+			if english {
+				svoReach = 0
+			}
 		}
 		if bare && r.gap(before.to, t) <= svoReach && !(english && r.andBetween(before.to, t)) {
 			if trig.typ == graph.Visits && !isActor(before.m.Type) {
@@ -772,6 +779,19 @@ func (r *sentenceReader) phrase(a *relArg) graph.Offsets {
 	}
 	span.Start = r.toks[k].Start
 	return span
+}
+
+// undergoes reports whether a verb of undergoing stands among the six
+// words before the noun trigger at t, from token from on ("تعرضت السعودية
+// في الأيام الأخيرة لهجمات", "came under attack"): its subject is the
+// noun's patient.
+func (r *sentenceReader) undergoes(from, t int) bool {
+	for k := t - 1; k >= max(r.lo, from-1) && k >= t-6; k-- {
+		if f, _ := cutConj(r.toks[k].Fold); undergo[f] || undergo[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundBefore returns the two names of a hyphenated compound ending

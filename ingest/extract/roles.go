@@ -31,10 +31,11 @@ const (
 // relation type; emit drops a relation whose arguments do not fit.
 //
 //   - ATTACKS: both sides act with force — people, organisations,
-//     countries. A capital or another place is where the fighting is, not
-//     a side of it ("Israel bombarded Damascus" is a strike on a place,
-//     "Aleppo bomb blast kills six" a blast in a place), and a government
-//     named by its capital does not fight: its forces do.
+//     countries. A government named by its capital may strike ("شنت تل
+//     أبيب غارات على سوريا"), but as the object a capital or another place
+//     is where the fighting is, not a side of it ("Israel bombarded
+//     Damascus" is a strike on a place); and no other place acts
+//     ("Aleppo bomb blast kills six" is a blast in a place).
 //   - SUPPORTS, CRITICIZES, THREATENS, MEETS, DISCUSSES, INVITES: the
 //     speakers — a capital may stand for its government ("Washington
 //     accused Tehran"); a city council is an organisation and fits as one.
@@ -42,7 +43,7 @@ const (
 //     place. A capital does not travel, so its subject is an actor.
 //   - STATEMENT: the speaker is a speaker; it has no object.
 var roles = map[graph.RelationType]struct{ subject, object party }{
-	graph.Attacks:    {actors, actors},
+	graph.Attacks:    {actors | partyCapital, actors},
 	graph.Supports:   {speakers, speakers},
 	graph.Criticizes: {speakers, speakers},
 	graph.Threatens:  {speakers, speakers},
@@ -61,7 +62,9 @@ var capitals = map[string]bool{
 	"kabul": true, "tripoli": true, "khartoum": true, "tunis": true, "algiers": true, "rabat": true, "amman": true,
 	"doha": true, "abu-dhabi": true, "sanaa": true, "manama": true, "muscat": true, "kyiv": true, "brussels": true,
 	"islamabad": true, "new-delhi": true, "tokyo": true, "seoul": true, "pyongyang": true, "ottawa": true,
-	"rome": true, "madrid": true, "erbil": true, // Erbil: the seat of the Kurdistan Regional Government
+	"rome": true, "madrid": true,
+	"erbil":    true, // the seat of the Kurdistan Regional Government
+	"tel-aviv": true, // Arabic news name Israel's government by it
 }
 
 // partyOf classifies a mention by its type and, for a location, the kind

@@ -170,10 +170,13 @@ var negators = foldSet("لم", "لن", "لا", "ليس", "ليست", "عدم", "
 
 // Prepositions that mark the role of the name after them.
 var (
-	markWith    = foldSet("مع", "with", "بمعية")
-	markTo      = foldSet("الى", "إلى", "على", "ضد", "to", "on", "against", "into", "toward", "towards", "for")
-	markBy      = foldSet("by")
-	markFrom    = foldSet("من", "from", "قبل")
+	markWith = foldSet("مع", "with", "بمعية")
+	markTo   = foldSet("الى", "إلى", "على", "ضد", "to", "on", "against", "into", "toward", "towards", "for")
+	markBy   = foldSet("by")
+	markFrom = foldSet("من", "from", "قبل")
+	// agentNouns after من make an agent's preposition: من قبل، من جانب
+	// ("by").
+	agentNouns  = foldSet("قبل", "جانب")
 	markBetween = foldSet("بين", "between")
 	markPlace   = foldSet("في", "فى", "داخل", "قرب", "أمام", "خلال", "in", "at", "near", "inside", "outside", "during", "across", "about", "عن", "حول", "over")
 	markAnd     = foldSet("and", "و")
@@ -185,6 +188,9 @@ var (
 	lightVerbs = foldSet("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts", "conducting",
 		"carried", "carry", "carries", "carrying", "waged", "wage", "wages", "waging", "staged", "mounted", "held", "hold",
 		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped")
+	// undergo are verbs of undergoing before a trigger noun: "تعرض X
+	// لهجوم" (X came under attack).
+	undergo = foldSet("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضه", "تعرضها", "under", "suffered", "faced", "faces", "facing")
 	// partyHeads head the phrase a name or nationality adjective begins
 	// ("the Assad regime", "Russian forces", "القوات الروسية"): the name
 	// stands for the whole phrase.
