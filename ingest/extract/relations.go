@@ -159,7 +159,7 @@ func (r *sentenceReader) prepare() {
 		a := &r.args[i]
 		a.mark = r.markOf(a, i)
 		a.modifier = r.modifies(a)
-		if a.m.Method == "adjective" && r.headsForce(a) {
+		if a.m.Method == "adjective" && (r.headsForce(a) || r.qualifiesTrigger(a)) {
 			a.agentive = true
 		}
 	}
@@ -176,6 +176,17 @@ func (r *sentenceReader) headsForce(a *relArg) bool {
 		return true
 	}
 	return false
+}
+
+// qualifiesTrigger reports whether an English nationality adjective stands
+// right before a noun trigger: "the Russian attack on Ukraine" is
+// Russia's.
+func (r *sentenceReader) qualifiesTrigger(a *relArg) bool {
+	if a.to >= r.hi || !isASCII(r.toks[a.to].Fold) || r.text[a.m.End:r.toks[a.to].Start] != " " {
+		return false
+	}
+	trig, _, ok := lookupTrigger(r.toks[a.to].Fold)
+	return ok && trig.noun
 }
 
 // modifies reports whether the English name a qualifies the noun after it
