@@ -351,8 +351,8 @@ func (r *sentenceReader) joined(a, b *relArg) bool {
 }
 
 // conjuncts returns the arguments coordinated with a, a among them, in
-// text order: names joined by "and" (و), or by commas in a list that ends
-// with "and" ("Syria, Russia and Iran"); between two of them stand only
+// text order: names joined by "and" (و), or in English by commas in a
+// list that ends with "and" ("Syria, Russia and Iran"); between two of them stand only
 // the conjunction, titles and the heads of their phrases ("the Assad
 // regime and Russian forces"). Coordinated names share a role: they are
 // co-agents or co-patients of one relation, never each other's subject
@@ -382,8 +382,11 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 				and = true
 			case titleLike(f) || partyHeads[f]:
 			default:
+				// و on a title or a head ("والرئيس", "والقوات"), not on a
+				// noun of its own ("والدول الغربية موسكو": the countries
+				// are the conjunct, Moscow is not).
 				rest, ok := cutConj(f)
-				if !ok || !(titleLike(rest) || strings.HasPrefix(rest, "ال")) {
+				if !ok || !(titleLike(rest) || partyHeads[rest]) {
 					return 0
 				}
 				and = true
@@ -392,7 +395,9 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 		if and {
 			return 2
 		}
-		if strings.ContainsAny(r.text[x.m.End:y.m.Start], ",،") {
+		// Only English lists run on commas; an Arabic comma sets off an
+		// apposition ("روسيا، كبريطانيا وبولندا": such as Britain).
+		if isASCII(r.toks[y.from].Fold) && strings.Contains(r.text[x.m.End:y.m.Start], ",") {
 			return 1
 		}
 		return 0
