@@ -733,6 +733,9 @@ func (r *sentenceReader) read() []graph.Relation {
 			if obj != nil && english && r.englishGap(t+1, obj.from) > boolInt(obj.mark != "" || markWith[r.toks[t+1].Fold] || markTo[r.toks[t+1].Fold]) {
 				obj = nil
 			}
+			if obj != nil && english && trig.noun && obj.mark == "" {
+				obj = nil // an English noun takes its object by a preposition: "support for X"
+			}
 			if obj != nil && r.gap(t+1, obj.from) <= 4 {
 				emitCo("svo", t, trig.typ, before, obj, true, negated)
 			} else if symmetric(trig.typ) && !trig.noun {
