@@ -12,28 +12,58 @@ import (
 
 // Relation extraction reads one sentence at a time. A trigger word
 // (triggers.go) names the relation; the entities mentioned in the same
-// sentence are its candidate arguments, and word order picks subject and
-// object:
+// sentence are its candidate arguments, and structure, then word order,
+// picks subject and object. The constructions, each with the Pattern name
+// the relation carries (suffixed "/en" or "/ar"), and each tested in
+// relations_constructions_test.go with Arabic and English rows:
 //
-//   - an agent marked by a preposition ("by X", "دعوة من X") is the subject;
-//   - a verb with a name just before it has that name as subject (SVO:
-//     "الكاظمي يلتقي بايدن", "Kadhimi met Biden"), else, in Arabic, the
-//     name just after it (VSO: "بحث الأعرجي ...");
-//   - a noun takes its subject from the genitive right after it ("زيارة
-//     الكاظمي إلى واشنطن"), or from the name before it when the genitive is
-//     the object ("تسلم الكاظمي دعوة ... للقاء الرئيس بايدن");
-//   - the object is the next name after the subject that is bare or marked
-//     by with/to/on/against (مع، إلى، على، ل، ب); names marked by in/at (في)
-//     are places where something happens and never arguments;
-//   - two names joined by "and"/و after a symmetric trigger (meet, discuss),
-//     or after "between"/بين, make an undirected relation.
+//   - coordination: names joined by "and"/و (in English also a comma list
+//     ending in "and") share one role. "The Assad regime and Russian
+//     forces attacked X" is two attacks on X, never an attack of one on
+//     the other; any pattern's pair widened this way carries "-coord".
+//     After a symmetric trigger (meet, discuss) two joined names are the
+//     two sides: "svo-and", "vso-and", "between-and", "noun-genitive-and".
+//   - agent ("agent", "passive"): a name after "by" right after the
+//     trigger, or after من قبل، من جانب، دعوة من, is the subject; the
+//     patient is the name before a passive verb ("X was attacked by Y"),
+//     the subject of a verb of undergoing (تعرضت X لهجوم من Y, "came under
+//     attack by"), or the name the noun's on/against/على marks ("attacks
+//     by X on Y"). A bare name after the agent is not the patient.
+//   - relative clause ("relative-subject", "relative-object"): the
+//     antecedent of who/which/الذي/التي is the subject, or the object when
+//     the verb carries its pronoun (الذي هاجمته الولايات المتحدة).
+//   - reported speech: a complementizer (that, أن، إن) or another trigger
+//     between two names puts them in different clauses, so "X said that Y
+//     attacked Z" gives STATEMENT X ("statement-before"/"-after") and Y's
+//     attack on Z, never X and Z.
+//   - nominal chains: a noun takes its subject from the genitive after it
+//     ("noun-genitive-object": زيارة الكاظمي إلى طهران; English needs
+//     "of"), a possessive or attached pronoun ("noun-pronoun"), a
+//     nationality adjective ("noun-adjective": الهجوم الروسي، the Russian
+//     attack), a light verb ("light-verb": "X launched strikes against Y",
+//     "X, which fought a war with Y"), or a compound ("compound-pair": the
+//     Russia–Ukraine war, undirected). A name that qualifies a noun (a
+//     possessor, "Iraq's democratic process"; a name before a noun trigger,
+//     "welcomes UNSC support") is never the object of the verb before it.
+//   - SVO ("svo"), Arabic VSO ("vso"): otherwise the name right before a
+//     verb is its subject (English: not across "and"; Arabic: else the
+//     name right after the verb), and the object is the next name, bare or
+//     marked by with/to/on/against (مع، إلى، على، ل، ب) — in English right
+//     after the verb or its one preposition, and by a preposition only
+//     after a noun. Names marked by in/at (في) are where something
+//     happens and never arguments.
+//
+// Party types (roles.go): each relation type declares which kinds of
+// entity — person, organisation, country, capital, other place — may be
+// its subject and object; emit drops the rest, so a city is never an
+// attacker or a target.
 //
 // A negator just before the trigger (لم، لن، نفى، not, denied) marks the
-// relation negated. STATEMENT links a speaker — the name right before
-// "said" or right after قال — to the article.
+// relation negated.
 //
-// This is a pattern reader, not a parser: it prefers saying nothing to
-// guessing, so a sentence it cannot read yields no relation.
+// This is a pattern reader, not a parser (there is no maintained Go
+// dependency parser for Arabic): it prefers saying nothing to guessing, so
+// a sentence it cannot read yields no relation.
 
 // relArg is a candidate argument: a mention and the tokens it covers.
 type relArg struct {
@@ -218,13 +248,19 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 	return false
 }
 
-// englishGap counts the words among tokens [from, to) that are not titles,
-// "of" inside a title ("the Minister of Foreign Affairs") left out.
+// englishGap counts the words among tokens [from, to) that may not stand
+// inside the noun phrase of a name: titles, capitalised words ("British
+// Prime Minister"), determiners and numbers ("at least 50 ISIL fighters")
+// and "of" inside a title ("the Minister of Foreign Affairs") are left
+// out.
 func (r *sentenceReader) englishGap(from, to int) int {
 	n := 0
 	for k := from; k < to; k++ {
 		f := r.toks[k].Fold
-		if titleLike(f) || (f == "of" && k > from && titleLike(r.toks[k-1].Fold)) {
+		if titleLike(f) || determiners[f] || (f == "of" && k > from && (titleLike(r.toks[k-1].Fold) || determiners[r.toks[k-1].Fold])) {
+			continue
+		}
+		if c := r.text[r.toks[k].Start]; c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
 			continue
 		}
 		n++

@@ -188,6 +188,9 @@ var (
 	lightVerbs = foldSet("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts", "conducting",
 		"carried", "carry", "carries", "carrying", "waged", "wage", "wages", "waging", "staged", "mounted", "held", "hold",
 		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped")
+	// determiners may open the noun phrase of a name: "an ISIL group", "at
+	// least 50 ISIL fighters".
+	determiners = foldSet("a", "an", "some", "several", "dozens", "hundreds", "thousands", "at", "least", "more", "than", "about", "nearly", "over", "all")
 	// undergo are verbs of undergoing before a trigger noun: "تعرض X
 	// لهجوم" (X came under attack).
 	undergo = foldSet("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضه", "تعرضها", "under", "suffered", "faced", "faces", "facing")
