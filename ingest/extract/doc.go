@@ -5,8 +5,9 @@
 // coreference of a surname to the full name), in which sentences and at
 // which offsets, and the typed relations
 // its sentences state (graph.RelationType: meets, visits, invites,
-// discusses, attacks, supports, criticizes, threatens, statement), each with its trigger, direction and
-// negation. Extractor.Extract returns a graph.Document; offsets are byte
+// discusses, attacks, supports, criticizes, threatens, statement), each with its trigger, direction,
+// negation and the pattern that read it (relations.go lists the constructions; roles.go which
+// kinds of party each type takes). Extractor.Extract returns a graph.Document; offsets are byte
 // offsets into Text(a), the title, a newline and the body.
 //
 // One actor, one node: a tagged name that is exactly a lexicon name (after

@@ -12,28 +12,58 @@ import (
 
 // Relation extraction reads one sentence at a time. A trigger word
 // (triggers.go) names the relation; the entities mentioned in the same
-// sentence are its candidate arguments, and word order picks subject and
-// object:
+// sentence are its candidate arguments, and structure, then word order,
+// picks subject and object. The constructions, each with the Pattern name
+// the relation carries (suffixed "/en" or "/ar"), and each tested in
+// relations_constructions_test.go with Arabic and English rows:
 //
-//   - an agent marked by a preposition ("by X", "دعوة من X") is the subject;
-//   - a verb with a name just before it has that name as subject (SVO:
-//     "الكاظمي يلتقي بايدن", "Kadhimi met Biden"), else, in Arabic, the
-//     name just after it (VSO: "بحث الأعرجي ...");
-//   - a noun takes its subject from the genitive right after it ("زيارة
-//     الكاظمي إلى واشنطن"), or from the name before it when the genitive is
-//     the object ("تسلم الكاظمي دعوة ... للقاء الرئيس بايدن");
-//   - the object is the next name after the subject that is bare or marked
-//     by with/to/on/against (مع، إلى، على، ل، ب); names marked by in/at (في)
-//     are places where something happens and never arguments;
-//   - two names joined by "and"/و after a symmetric trigger (meet, discuss),
-//     or after "between"/بين, make an undirected relation.
+//   - coordination: names joined by "and"/و (in English also a comma list
+//     ending in "and") share one role. "The Assad regime and Russian
+//     forces attacked X" is two attacks on X, never an attack of one on
+//     the other; any pattern's pair widened this way carries "-coord".
+//     After a symmetric trigger (meet, discuss) two joined names are the
+//     two sides: "svo-and", "vso-and", "between-and", "noun-genitive-and".
+//   - agent ("agent", "passive"): a name after "by" right after the
+//     trigger, or after من قبل، من جانب، دعوة من, is the subject; the
+//     patient is the name before a passive verb ("X was attacked by Y"),
+//     the subject of a verb of undergoing (تعرضت X لهجوم من Y, "came under
+//     attack by"), or the name the noun's on/against/على marks ("attacks
+//     by X on Y"). A bare name after the agent is not the patient.
+//   - relative clause ("relative-subject", "relative-object"): the
+//     antecedent of who/which/الذي/التي is the subject, or the object when
+//     the verb carries its pronoun (الذي هاجمته الولايات المتحدة).
+//   - reported speech: a complementizer (that, أن، إن) or another trigger
+//     between two names puts them in different clauses, so "X said that Y
+//     attacked Z" gives STATEMENT X ("statement-before"/"-after") and Y's
+//     attack on Z, never X and Z.
+//   - nominal chains: a noun takes its subject from the genitive after it
+//     ("noun-genitive-object": زيارة الكاظمي إلى طهران; English needs
+//     "of"), a possessive or attached pronoun ("noun-pronoun"), a
+//     nationality adjective ("noun-adjective": الهجوم الروسي، the Russian
+//     attack), a light verb ("light-verb": "X launched strikes against Y",
+//     "X, which fought a war with Y"), or a compound ("compound-pair": the
+//     Russia–Ukraine war, undirected). A name that qualifies a noun (a
+//     possessor, "Iraq's democratic process"; a name before a noun trigger,
+//     "welcomes UNSC support") is never the object of the verb before it.
+//   - SVO ("svo"), Arabic VSO ("vso"): otherwise the name right before a
+//     verb is its subject (English: not across "and"; Arabic: else the
+//     name right after the verb), and the object is the next name, bare or
+//     marked by with/to/on/against (مع، إلى، على، ل، ب) — in English right
+//     after the verb or its one preposition, and by a preposition only
+//     after a noun. Names marked by in/at (في) are where something
+//     happens and never arguments.
+//
+// Party types (roles.go): each relation type declares which kinds of
+// entity — person, organisation, country, capital, other place — may be
+// its subject and object; emit drops the rest, so a city is never an
+// attacker or a target.
 //
 // A negator just before the trigger (لم، لن، نفى، not, denied) marks the
-// relation negated. STATEMENT links a speaker — the name right before
-// "said" or right after قال — to the article.
+// relation negated.
 //
-// This is a pattern reader, not a parser: it prefers saying nothing to
-// guessing, so a sentence it cannot read yields no relation.
+// This is a pattern reader, not a parser (there is no maintained Go
+// dependency parser for Arabic): it prefers saying nothing to guessing, so
+// a sentence it cannot read yields no relation.
 
 // relArg is a candidate argument: a mention and the tokens it covers.
 type relArg struct {
@@ -41,8 +71,16 @@ type relArg struct {
 	from, to int    // token indexes
 	mark     string // the preposition governing it: "", "with", "to", "by", "from", "between", "place"
 	// agentive marks a nationality adjective that names who acts: right
-	// after a noun trigger ("الهجوم الروسي").
+	// after a noun trigger ("الهجوم الروسي"), or heading a force
+	// ("Russian forces", "القوات الروسية").
 	agentive bool
+	// modifier marks a name that qualifies the noun after it rather than
+	// standing for a party of its own: a possessor ("Iraq's democratic
+	// process"), the first part of a compound ("UK-France co-operation"),
+	// an English nationality adjective before a common noun ("Iraqi
+	// territory"). It may still be a subject (the possessor of a noun
+	// trigger: "Kadhimi's visit"), never an object.
+	modifier bool
 }
 
 // symmetric relations hold both ways when their arguments are joined by
@@ -148,8 +186,86 @@ func (r *sentenceReader) prepare() {
 	}
 	r.args = kept
 	for i := range r.args {
-		r.args[i].mark = r.markOf(&r.args[i], i)
+		a := &r.args[i]
+		a.mark = r.markOf(a, i)
+		a.modifier = r.modifies(a)
+		if a.m.Method == "adjective" && (r.headsForce(a) || r.qualifiesTrigger(a)) {
+			a.agentive = true
+		}
 	}
+}
+
+// headsForce reports whether a nationality adjective qualifies a force or
+// a government — the noun before it in Arabic ("القوات الروسية"), after
+// it in English ("Russian forces") — so that it names who acts.
+func (r *sentenceReader) headsForce(a *relArg) bool {
+	if a.to < r.hi && partyHeads[r.toks[a.to].Fold] && isASCII(r.toks[a.to].Fold) {
+		return true
+	}
+	if a.from > r.lo && partyHeads[r.toks[a.from-1].Fold] && !isASCII(r.toks[a.from-1].Fold) {
+		return true
+	}
+	return false
+}
+
+// qualifiesTrigger reports whether an English nationality adjective stands
+// right before a noun trigger: "the Russian attack on Ukraine" is
+// Russia's.
+func (r *sentenceReader) qualifiesTrigger(a *relArg) bool {
+	if a.to >= r.hi || !isASCII(r.toks[a.to].Fold) || r.text[a.m.End:r.toks[a.to].Start] != " " {
+		return false
+	}
+	trig, _, ok := lookupTrigger(r.toks[a.to].Fold)
+	return ok && trig.noun
+}
+
+// modifies reports whether the English name a qualifies the noun after it
+// (see relArg.modifier): a possessive 's or a hyphen right after it, or, for
+// a nationality adjective, a following word that is not a force noun.
+func (r *sentenceReader) modifies(a *relArg) bool {
+	if !isASCII(r.toks[a.from].Fold) || a.to >= r.hi {
+		return false
+	}
+	next := r.toks[a.to]
+	between := r.text[a.m.End:next.Start]
+	if partyHeads[next.Fold] {
+		return false // "Assad's regime", "the Iraqi-Kurdish forces": the name stands for the whole
+	}
+	if next.Fold == "s" && (between == "'" || between == "’") && a.to+1 < r.hi && !partyHeads[r.toks[a.to+1].Fold] {
+		return true
+	}
+	if between == "-" {
+		return true
+	}
+	if a.m.Method == "adjective" && between == " " && !titleLike(next.Fold) {
+		return true
+	}
+	// A name right before a noun trigger is that noun's subject ("welcomes
+	// UNSC support for new talks": the support is UNSC's).
+	if trig, _, ok := lookupTrigger(next.Fold); ok && trig.noun && between == " " {
+		return true
+	}
+	return false
+}
+
+// englishGap counts the words among tokens [from, to) that may not stand
+// inside the noun phrase of a name: titles, capitalised words ("British
+// Prime Minister"), determiners and numbers ("at least 50 ISIL fighters")
+// and "of" inside a title ("the Minister of Foreign Affairs") are left
+// out.
+func (r *sentenceReader) englishGap(from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		f := r.toks[k].Fold
+		if titleLike(f) || determiners[f] || (f == "of" && k > from && (titleLike(r.toks[k-1].Fold) || determiners[r.toks[k-1].Fold])) {
+			continue
+		}
+		if c := r.text[r.toks[k].Start]; c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // clitic returns the proclitic letters of a folded token whose remainder is
@@ -207,6 +323,8 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 	for k := a.from - 1; k >= floor && k >= a.from-4; k-- {
 		f := r.toks[k].Fold
 		switch {
+		case agentNouns[f] && k > floor && markFrom[r.toks[k-1].Fold]:
+			return "by" // من قبل، من جانب: by
 		case markWith[f]:
 			return "with"
 		case markTo[f]:
@@ -219,8 +337,8 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 			return "between"
 		case markPlace[f]:
 			return "place"
-		case titleLike(f):
-			continue
+		case titleLike(f) || (a.m.Method == "adjective" && partyHeads[f]):
+			continue // "مع الرئيس", "من القوات الروسية"
 		}
 		// A title carrying a clitic: بالرئيس، للرئيس.
 		if p, ok := cutConj(f); ok && titleLike(p) {
@@ -268,6 +386,87 @@ func (r *sentenceReader) joined(a, b *relArg) bool {
 	return false
 }
 
+// conjuncts returns the arguments coordinated with a, a among them, in
+// text order: names joined by "and" (و), or in English by commas in a
+// list that ends with "and" ("Syria, Russia and Iran"); between two of them stand only
+// the conjunction, titles and the heads of their phrases ("the Assad
+// regime and Russian forces"). Coordinated names share a role: they are
+// co-agents or co-patients of one relation, never each other's subject
+// and object. Each also reports whether it is a conjunct beyond a.
+func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
+	i := -1
+	for k := range r.args {
+		if r.args[k].from == a.from {
+			i = k
+		}
+	}
+	if i < 0 {
+		return []*relArg{a}
+	}
+	// link reports how args k and k+1 are joined: 2 by "and", 1 by a
+	// comma only, 0 not.
+	link := func(k int) int {
+		x, y := &r.args[k], &r.args[k+1]
+		if y.from-x.to > 4 || (y.mark != "" && y.mark != x.mark) || x.mark == "place" || y.mark == "place" {
+			return 0
+		}
+		and := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
+		for t := x.to; t < y.from; t++ {
+			f := r.toks[t].Fold
+			switch {
+			case markAnd[f]:
+				and = true
+			case titleLike(f) || partyHeads[f]:
+			default:
+				// و on a title or a head ("والرئيس", "والقوات"), not on a
+				// noun of its own ("والدول الغربية موسكو": the countries
+				// are the conjunct, Moscow is not).
+				rest, ok := cutConj(f)
+				if !ok || !(titleLike(rest) || partyHeads[rest]) {
+					return 0
+				}
+				and = true
+			}
+		}
+		if and {
+			return 2
+		}
+		// Only English lists run on commas; an Arabic comma sets off an
+		// apposition ("روسيا، كبريطانيا وبولندا": such as Britain).
+		if isASCII(r.toks[y.from].Fold) && strings.Contains(r.text[x.m.End:y.m.Start], ",") {
+			return 1
+		}
+		return 0
+	}
+	lo, hi := i, i
+	for lo > 0 && link(lo-1) > 0 {
+		lo--
+	}
+	for hi+1 < len(r.args) && link(hi) > 0 {
+		hi++
+	}
+	// A list joined by commas needs "and" before its last item: trim
+	// comma-joined ends that have none.
+	for hi > i && link(hi-1) == 1 {
+		hi--
+	}
+	for lo < i && link(lo) == 1 {
+		has := false
+		for k := lo; k < hi; k++ {
+			has = has || link(k) == 2
+		}
+		if has {
+			break
+		}
+		lo++
+	}
+	var out []*relArg
+	for k := lo; k <= hi; k++ {
+		out = append(out, &r.args[k])
+	}
+	return out
+}
+
 // gap counts the words between token indexes from and to that are not
 // titles or adjectives.
 func (r *sentenceReader) gap(from, to int) int {
@@ -300,24 +499,33 @@ func (r *sentenceReader) read() []graph.Relation {
 		if subj.m.Method == "adjective" && !subj.agentive && (directed || obj.m.Method == "adjective") {
 			return
 		}
-		if obj != nil && len(acrossClauses) == 0 {
-			from, to := min(subj.to, obj.to), max(subj.from, obj.from)
-			if r.complementBetween(from, to) || r.triggerBetween(from, to, t) ||
-				(r.gap(from, to) > 2 && r.clauseBreak(r.toks[from].Start, r.toks[to].Start)) {
+		if obj != nil && len(acrossClauses) == 0 && !r.sameClause(subj, obj, t) {
+			return
+		}
+		// The parties must be of the kinds the type's roles take
+		// (roles.go), and an object must stand for a party, not qualify
+		// a noun ("Iraq's democratic process").
+		var objMention *Mention
+		if obj != nil {
+			objMention = obj.m
+			if obj.modifier && directed {
 				return
 			}
+		}
+		if !fits(typ, subj.m, objMention, r.lex) {
+			return
 		}
 		rel := graph.Relation{
 			Pattern: pattern + "/" + lang(r.toks[t].Fold), Type: typ, Subject: subj.m.EntityID, Directed: directed, Negated: negated, Sentence: r.sentence,
 			Trigger:     graph.Offsets{Start: r.toks[t].Start, End: r.toks[t].End},
-			SubjectSpan: graph.Offsets{Start: subj.m.Start, End: subj.m.End},
+			SubjectSpan: r.phrase(subj),
 		}
 		if obj != nil {
 			if obj.m.EntityID == subj.m.EntityID {
 				return
 			}
 			rel.Object = obj.m.EntityID
-			rel.ObjectSpan = graph.Offsets{Start: obj.m.Start, End: obj.m.End}
+			rel.ObjectSpan = r.phrase(obj)
 			if !directed && rel.Subject > rel.Object {
 				rel.Subject, rel.Object = rel.Object, rel.Subject
 				rel.SubjectSpan, rel.ObjectSpan = rel.ObjectSpan, rel.SubjectSpan
@@ -330,6 +538,42 @@ func (r *sentenceReader) read() []graph.Relation {
 		seen[key] = true
 		rel.TextStart, rel.Text = r.window(rel)
 		out = append(out, rel)
+	}
+
+	// emitCo records the relation for subj and obj and for every name
+	// coordinated with either (conjuncts): "the Assad regime and Russian
+	// forces attacked X" is two attacks on X. The pattern gains "-coord"
+	// for a pair other than the one the pattern found. A subject and an
+	// object coordinated with each other are no relation.
+	emitCo := func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed, negated bool, acrossClauses ...bool) {
+		if subj == nil || obj == nil {
+			emit(pattern, t, typ, subj, obj, directed, negated, acrossClauses...)
+			return
+		}
+		subjs, objs := r.conjuncts(subj), r.conjuncts(obj)
+		for _, s := range subjs {
+			if s.from == obj.from {
+				return
+			}
+		}
+		if len(acrossClauses) == 0 && !r.sameClause(subj, obj, t) {
+			return
+		}
+		for _, s := range subjs {
+			for _, o := range objs {
+				p := pattern
+				if s.from != subj.from || o.from != obj.from {
+					p += "-coord"
+				}
+				if s.from == subj.from {
+					s = subj // keeps flags set on a copy (agentive)
+				}
+				if o.from == obj.from {
+					o = obj
+				}
+				emit(p, t, typ, s, o, directed, negated, true)
+			}
+		}
 	}
 
 	for t := r.lo; t < r.hi; t++ {
@@ -359,10 +603,13 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 
 		// An agent: "by X", "دعوة من X", "من قبل X".
+		// In English the agent's "by" follows the trigger at once ("attacks
+		// by X", "X was attacked by Y"); one further off belongs to
+		// another word ("supported the re-taking by X").
 		var agent *relArg
 		for i := range after {
 			a := &after[i]
-			if r.gap(t+1, a.from) > 3 {
+			if r.gap(t+1, a.from) > 3 || (english && r.gap(t+1, a.from) > 1) {
 				break
 			}
 			if a.mark == "by" || (a.mark == "from" && (trig.noun || trig.typ == graph.Invites)) {
@@ -370,18 +617,64 @@ func (r *sentenceReader) read() []graph.Relation {
 				break
 			}
 		}
-		if agent == nil && english && !trig.noun && t > r.lo && passiveAux[r.toks[t-1].Fold] {
+		passive := english && !trig.noun && t > r.lo && passiveAux[r.toks[t-1].Fold]
+		if agent == nil && passive {
 			continue // a passive without its agent names no subject
 		}
 		if agent != nil {
+			// The patient: for a verb (a passive, "X was attacked by
+			// Y"; Arabic "استهدف X من قبل Y") the name before it or
+			// between it and the agent; for a noun the name its "on",
+			// "against" (على، ضد) marks after the agents ("attacks by X
+			// and Y on Z"). A bare name after the agent is another agent
+			// or another phrase, never the patient.
+			agents := r.conjuncts(agent)
+			last := agents[len(agents)-1]
 			var obj *relArg
-			if before != nil && before.mark == "" && r.gap(before.to, t) <= 6 {
-				obj = before
-			} else {
-				obj = firstObject(after, agent)
+			pattern := "agent"
+			switch {
+			case !trig.noun && before != nil && before.mark == "" && r.gap(before.to, t) <= 6:
+				obj, pattern = before, "passive"
+			case trig.typ == graph.Invites && before != nil && before.mark == "" && r.gap(before.to, t) <= 2:
+				obj, pattern = before, "agent-recipient" // "تلقى X دعوة من Y"
+			case trig.noun && before != nil && before.mark == "" && r.gap(before.to, t) <= 4 && r.undergoes(before.from, t):
+				obj, pattern = before, "passive" // "تعرضت X لهجمات من Y", "X came under attack by Y"
+			case !trig.noun && !english && len(after) > 0 && after[0].from < agent.from && after[0].mark == "":
+				obj, pattern = &after[0], "passive"
+			default:
+				for i := range after {
+					if o := &after[i]; o.from >= last.to && o.mark == "to" && r.gap(last.to, o.from) <= 2 {
+						obj = o
+						break
+					}
+				}
+				if obj == nil && !english && trig.noun && trig.typ == graph.Invites {
+					obj = firstObject(after, agent) // "دعوة من X إلى Y"
+				}
 			}
-			emit("agent", t, trig.typ, agent, obj, true, negated)
+			emitCo(pattern, t, trig.typ, agent, obj, true, negated)
 			continue
+		}
+
+		// A compound of two names before a noun ("the Iran-Iraq war"):
+		// a relation between them, either way round.
+		if english && trig.noun && (symmetric(trig.typ) || trig.typ == graph.Attacks) {
+			if a, b := r.compoundBefore(t); a != nil {
+				emit("compound-pair", t, trig.typ, a, b, false, negated, true)
+				continue
+			}
+		}
+		// A light verb with the trigger noun as its object ("X launched
+		// strikes against Y", "X, which fought a war with Y", "X held
+		// talks with Y"): the verb's subject is the noun's, the noun's
+		// "against", "on", "with" marks the object.
+		if english && trig.noun {
+			if subj := r.lightVerbSubject(t); subj != nil {
+				if obj := firstObject(after, nil); obj != nil && obj.mark != "" && r.englishGap(t+1, obj.from) <= 1 {
+					emitCo("light-verb", t, trig.typ, subj, obj, true, negated, true)
+				}
+				continue
+			}
 		}
 
 		relative := t > r.lo && relatives[r.toks[t-1].Fold]
@@ -392,14 +685,14 @@ func (r *sentenceReader) read() []graph.Relation {
 			// "المكسيك التي هاجمتها فرنسا": the pronoun on the verb is the
 			// antecedent, the object; the name after is the subject.
 			if len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
-				emit("relative-object", t, trig.typ, &after[0], before, true, negated, true)
+				emitCo("relative-object", t, trig.typ, &after[0], before, true, negated, true)
 			}
 			continue
 		}
 		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 {
 			if obj := firstObject(after, nil); obj != nil && (r.gap(t+1, obj.from) <= 2 || obj.mark != "" && r.gap(t+1, obj.from) <= 5) &&
 				!r.clauseBreak(r.toks[t].End, obj.m.Start) {
-				emit("relative-subject", t, trig.typ, before, obj, true, negated)
+				emitCo("relative-subject", t, trig.typ, before, obj, true, negated)
 			}
 			continue
 		}
@@ -409,7 +702,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		if trig.noun && (trig.pronoun || (english && t > r.lo && possessives[r.toks[t-1].Fold])) {
 			if b := r.bareBefore(t, 8); b != nil {
 				if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
-					emit("noun-pronoun", t, trig.typ, b, obj, true, negated)
+					emitCo("noun-pronoun", t, trig.typ, b, obj, true, negated)
 				}
 			}
 			continue
@@ -420,13 +713,13 @@ func (r *sentenceReader) read() []graph.Relation {
 			if obj := firstObject(after[1:], nil); obj != nil && obj.mark == "to" && r.gap(after[0].to, obj.from) <= 2 {
 				subj := after[0]
 				subj.agentive = true
-				emit("noun-adjective", t, trig.typ, &subj, obj, true, negated, true)
+				emitCo("noun-adjective", t, trig.typ, &subj, obj, true, negated, true)
 			}
 			continue
 		}
-		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
+		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && (!english || r.ofBetween(t+1, after[0].from)) {
 			a1 := &after[0]
-			if !isActor(a1.m.Type) {
+			if !isActor(a1.m.Type) && !a1.agentive {
 				// A place after a noun is where it happens or what it
 				// targets ("اشتباكات طرابلس", "زيارة طهران"), not who acts.
 				if b := r.bareBefore(t, 6); b != nil && purpose {
@@ -441,26 +734,46 @@ func (r *sentenceReader) read() []graph.Relation {
 				continue
 			}
 			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 && (isActor(a1.m.Type) || trig.typ != graph.Visits) {
-				emit("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
+				emitCo("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
 				continue
 			}
 			// The genitive is the object: the subject is named before,
 			// in the main clause when the noun is one of purpose ("لزيارة
 			// طهران": in order to visit Tehran).
 			if purpose {
-				emit("noun-purpose-genitive", t, trig.typ, r.bareBefore(t, 8), a1, true, negated, true)
+				emitCo("noun-purpose-genitive", t, trig.typ, r.bareBefore(t, 8), a1, true, negated, true)
 			} else if bare && r.gap(before.to, t) <= 6 && isActor(before.m.Type) {
-				emit("noun-genitive-before", t, trig.typ, before, a1, true, negated)
+				emitCo("noun-genitive-before", t, trig.typ, before, a1, true, negated)
 			}
 			continue
 		}
 		// SVO: a name just before the trigger. "X and Y met" is symmetric.
-		if bare && (r.gap(before.to, t) <= 2 || (trig.noun && r.gap(before.to, t) <= 1)) {
+		// In English a noun's subject stands right before it ("UK
+		// support for", "Kadhimi's visit"); a verb's is not across "and"
+		// ("X and allied Y": the trigger qualifies Y), and its object
+		// follows at once or after one preposition ("met with the
+		// minister"): a name further on belongs to another phrase
+		// ("targeted families out shopping for Eid").
+		svoReach := 2
+		if trig.noun {
+			svoReach = 1 // "X بتواصل الغارات", "القوات الروسية تواصل قصف"
+			if english {
+				svoReach = 0
+			}
+		}
+		if bare && r.gap(before.to, t) <= svoReach && !(english && r.andBetween(before.to, t)) {
 			if trig.typ == graph.Visits && !isActor(before.m.Type) {
 				continue
 			}
-			if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 4 {
-				emit("svo", t, trig.typ, before, obj, true, negated)
+			obj := firstObject(after, nil)
+			if obj != nil && english && r.englishGap(t+1, obj.from) > boolInt(obj.mark != "" || markWith[r.toks[t+1].Fold] || markTo[r.toks[t+1].Fold]) {
+				obj = nil
+			}
+			if obj != nil && english && trig.noun && obj.mark == "" {
+				obj = nil // an English noun takes its object by a preposition: "support for X"
+			}
+			if obj != nil && r.gap(t+1, obj.from) <= 4 {
+				emitCo("svo", t, trig.typ, before, obj, true, negated)
 			} else if symmetric(trig.typ) && !trig.noun {
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {
 					emit("svo-and", t, trig.typ, prev, before, false, negated)
@@ -476,7 +789,9 @@ func (r *sentenceReader) read() []graph.Relation {
 			}
 			continue
 		}
-		// VSO (Arabic): the name right after the verb is the subject.
+		// VSO (Arabic): the name right after the verb is the subject,
+		// with the names coordinated with it ("قصفت روسيا وسوريا ..."); the
+		// object is the first name after them.
 		if !english && !trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
 			a1 := &after[0]
 			if trig.typ == graph.Visits && !isActor(a1.m.Type) {
@@ -486,12 +801,153 @@ func (r *sentenceReader) read() []graph.Relation {
 				emit("vso-and", t, trig.typ, a1, &after[1], false, negated, true)
 				continue
 			}
-			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 {
-				emit("vso", t, trig.typ, a1, obj, true, negated)
+			co := r.conjuncts(a1)
+			rest := after[1:]
+			for len(rest) > 0 && rest[0].from <= co[len(co)-1].from {
+				rest = rest[1:]
+			}
+			if obj := firstObject(rest, nil); obj != nil && obj.from-a1.to <= 8 {
+				emitCo("vso", t, trig.typ, a1, obj, true, negated)
 			}
 		}
 	}
 	return out
+}
+
+// phrase returns the span of the noun phrase argument a heads: its
+// mention, and a title phrase set before it in apposition ("the Iraqi
+// Foreign Minister, Ibrahim al-Jaafari"), which names the same party.
+func (r *sentenceReader) phrase(a *relArg) graph.Offsets {
+	span := graph.Offsets{Start: a.m.Start, End: a.m.End}
+	floor := r.lo
+	for i := range r.args {
+		if r.args[i].to <= a.from && r.args[i].from != a.from {
+			floor = max(floor, r.args[i].to)
+		}
+	}
+	k := a.from - 1
+	if k < floor || !strings.ContainsAny(r.text[r.toks[k].End:a.m.Start], ",،") || !titleWords[r.toks[k].Fold] {
+		return span
+	}
+	for k > floor && titleLike(r.toks[k-1].Fold) && !markAnd[r.toks[k-1].Fold] {
+		k--
+	}
+	span.Start = r.toks[k].Start
+	return span
+}
+
+// undergoes reports whether a verb of undergoing stands among the six
+// words before the noun trigger at t, from token from on ("تعرضت السعودية
+// في الأيام الأخيرة لهجمات", "came under attack"): its subject is the
+// noun's patient.
+func (r *sentenceReader) undergoes(from, t int) bool {
+	for k := t - 1; k >= max(r.lo, from-1) && k >= t-6; k-- {
+		if f, _ := cutConj(r.toks[k].Fold); undergo[f] || undergo[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundBefore returns the two names of a hyphenated compound ending
+// right before token t ("Iran-Iraq war"), or nils.
+func (r *sentenceReader) compoundBefore(t int) (*relArg, *relArg) {
+	for i := 1; i < len(r.args); i++ {
+		a, b := &r.args[i-1], &r.args[i]
+		if b.to != t || a.to != b.from {
+			continue
+		}
+		if sep := r.text[a.m.End:b.m.Start]; sep == "-" || sep == "–" || sep == "/" {
+			return a, b
+		}
+	}
+	return nil, nil
+}
+
+// lightVerbSubject returns the subject of a light verb whose object is the
+// noun trigger at t ("launched almost 8,000 strikes"): the bare actor just
+// before the verb, or the antecedent of a relative pronoun before it
+// ("Hezbollah, which fought a war"). It returns nil when no light verb
+// stands within four words before t.
+func (r *sentenceReader) lightVerbSubject(t int) *relArg {
+	v := -1
+	for k := t - 1; k >= r.lo && k >= t-5; k-- {
+		f := r.toks[k].Fold
+		if lightVerbs[f] {
+			v = k
+			break
+		}
+		if _, _, ok := lookupTrigger(f); ok || markAnd[f] {
+			return nil
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	for _, a := range r.args {
+		if a.from >= v {
+			continue
+		}
+		if a.to > v {
+			return nil
+		}
+	}
+	var b *relArg
+	for i := range r.args {
+		if r.args[i].to <= v {
+			b = &r.args[i]
+		}
+	}
+	if b == nil || b.mark != "" || r.andBetween(b.to, v) || r.gap(b.to, v) > 2 {
+		return nil
+	}
+	if r.clauseBreak(b.m.End, r.toks[v].Start) && !(v > r.lo && relatives[r.toks[v-1].Fold]) {
+		return nil
+	}
+	return b
+}
+
+// ofBetween reports whether the words among tokens [from, to) are "of"
+// and titles: the English genitive ("the visit of President Biden").
+func (r *sentenceReader) ofBetween(from, to int) bool {
+	of := false
+	for k := from; k < to; k++ {
+		f := r.toks[k].Fold
+		switch {
+		case f == "of":
+			of = true
+		case titleLike(f):
+		default:
+			return false
+		}
+	}
+	return of
+}
+
+// andBetween reports whether "and" stands among tokens [from, to).
+func (r *sentenceReader) andBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if markAnd[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClause reports whether subj and obj of the trigger at t may be read
+// as one clause's: no other trigger, complementizer ("said that") or,
+// when they stand apart, clause-ending punctuation lies between them.
+func (r *sentenceReader) sameClause(subj, obj *relArg, t int) bool {
+	from, to := min(subj.to, obj.to), max(subj.from, obj.from)
+	return !(r.complementBetween(from, to) || r.triggerBetween(from, to, t) ||
+		(r.gap(from, to) > 2 && r.clauseBreak(r.toks[from].Start, r.toks[to].Start)))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lang names the language a trigger is written in, for Relation.Pattern:

@@ -45,17 +45,17 @@ var triggerLists = []triggerList{
 		enVerbs: "discussed discuss discusses discussing negotiated negotiate negotiates spoke speaks talked",
 		enNouns: "talks negotiations discussions agreement conversation"},
 	{typ: graph.Attacks,
-		arVerbs: "قصف قصفت يقصف تقصف استهدف استهدفت يستهدف تستهدف هاجم هاجمت يهاجم تهاجم قاتل يقاتل تقاتل اشتبك اشتبكت حارب حاربت يحارب تحارب",
+		arVerbs: "قصف قصفت يقصف تقصف استهدف استهدفت يستهدف تستهدف هاجم هاجمت يهاجم تهاجم يهاجمان تهاجمان يهاجمون قاتل يقاتل تقاتل اشتبك اشتبكت حارب حاربت يحارب تحارب",
 		arNouns: "استهداف الاستهداف هجوم الهجوم هجوما هجمات الهجمات غارة غارات الغارات اشتباكات محاربة قتال",
 		enVerbs: "attacked attack attacks attacking struck strike strikes striking targeted target targets targeting bombed bombing bombarded bombarding shelled shelling raided fought fight fights fighting clashed defeat defeated defeating killed kill kills killing invaded invade ambushed",
 		enNouns: "attack attacks strike strikes airstrike airstrikes offensive assault raid war battle fight bombardment"},
 	{typ: graph.Supports,
-		arVerbs: "دعم دعمت يدعم تدعم أيد أيدت يؤيد تؤيد ساند ساندت يساند تساند رحب رحبت يرحب ترحب أشاد أشادت يشيد تشيد",
+		arVerbs: "دعم دعمت يدعم تدعم يدعمان تدعمان يدعمون أيد أيدت يؤيد تؤيد ساند ساندت يساند تساند رحب رحبت يرحب ترحب أشاد أشادت يشيد تشيد",
 		arNouns: "الدعم تأييد التأييد مساندة المساندة ترحيب إشادة",
 		enVerbs: "backed backs backing supported support supports supporting endorsed endorses allied welcomed welcomes praised praises commended commends assisted assists aided",
 		enNouns: "support backing alliance assistance"},
 	{typ: graph.Criticizes,
-		arVerbs: "انتقد انتقدت ينتقد تنتقد اتهم اتهمت يتهم تتهم أدان أدانت يدين تدين استنكر استنكرت يستنكر تستنكر",
+		arVerbs: "انتقد انتقدت ينتقد تنتقد ينتقدان ينتقدون اتهم اتهمت يتهم تتهم أدان أدانت يدين تدين استنكر استنكرت يستنكر تستنكر",
 		arNouns: "انتقاد انتقادات اتهام اتهامات إدانة الإدانة استنكار",
 		enVerbs: "criticised criticized criticises criticizes criticise criticize accused accuses accuse condemned condemns condemn blamed blames denounced denounces",
 		enNouns: "criticism condemnation"},
@@ -170,16 +170,36 @@ var negators = foldSet("لم", "لن", "لا", "ليس", "ليست", "عدم", "
 
 // Prepositions that mark the role of the name after them.
 var (
-	markWith    = foldSet("مع", "with", "بمعية")
-	markTo      = foldSet("الى", "إلى", "على", "ضد", "to", "on", "against", "into", "toward", "towards", "for")
-	markBy      = foldSet("by")
-	markFrom    = foldSet("من", "from", "قبل")
+	markWith = foldSet("مع", "with", "بمعية")
+	markTo   = foldSet("الى", "إلى", "على", "ضد", "to", "on", "against", "into", "toward", "towards", "for")
+	markBy   = foldSet("by")
+	markFrom = foldSet("من", "from", "قبل")
+	// agentNouns after من make an agent's preposition: من قبل، من جانب
+	// ("by").
+	agentNouns  = foldSet("قبل", "جانب")
 	markBetween = foldSet("بين", "between")
 	markPlace   = foldSet("في", "فى", "داخل", "قرب", "أمام", "خلال", "in", "at", "near", "inside", "outside", "during", "across", "about", "عن", "حول", "over")
 	markAnd     = foldSet("and", "و")
 	// passiveAux before an English past participle makes it passive:
 	// "was attacked by".
 	passiveAux = foldSet("was", "were", "been", "being", "be", "is", "are", "got")
+	// lightVerbs take a trigger noun as their object and lend it their
+	// subject: "launched strikes against", "held talks with".
+	lightVerbs = foldSet("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts", "conducting",
+		"carried", "carry", "carries", "carrying", "waged", "wage", "wages", "waging", "staged", "mounted", "held", "hold",
+		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped")
+	// determiners may open the noun phrase of a name: "an ISIL group", "at
+	// least 50 ISIL fighters".
+	determiners = foldSet("a", "an", "some", "several", "dozens", "hundreds", "thousands", "at", "least", "more", "than", "about", "nearly", "over", "all")
+	// undergo are verbs of undergoing before a trigger noun: "تعرض X
+	// لهجوم" (X came under attack).
+	undergo = foldSet("تعرض", "تعرضت", "يتعرض", "تتعرض", "تعرضه", "تعرضها", "under", "suffered", "faced", "faces", "facing")
+	// partyHeads head the phrase a name or nationality adjective begins
+	// ("the Assad regime", "Russian forces", "القوات الروسية"): the name
+	// stands for the whole phrase.
+	partyHeads = foldSet("regime", "forces", "force", "troops", "army", "government", "militias", "militia", "fighters",
+		"jets", "warplanes", "aircraft", "navy", "military", "authorities", "officials", "administration",
+		"قوات", "القوات", "الجيش", "جيش", "الحكومة", "حكومة", "النظام", "نظام", "الطائرات", "طائرات", "السلطات", "المقاتلات")
 	// argTitles may stand between a preposition and the name it governs
 	// ("مع الرئيس الأمريكي جو بايدن", "with President Biden").
 	argTitles = func() map[string]bool {

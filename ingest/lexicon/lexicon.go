@@ -399,6 +399,12 @@ func (l *Lexicon) Country(e *Entry) *Entry {
 	return nil
 }
 
+// Entry returns the entry of the given ID, or nil when there is none.
+func (l *Lexicon) Entry(id string) *Entry {
+	l.index()
+	return l.byID[id]
+}
+
 // Len returns the number of entries.
 func (l *Lexicon) Len() int { return len(l.entries) }
 
