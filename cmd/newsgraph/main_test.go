@@ -781,7 +781,7 @@ func TestRelations(t *testing.T) {
 	}
 	// A threshold above every confidence hides them all and says so.
 	r = ng(t, dir, 0, "query", "relations", "الكاظمي", "--min-confidence", "1", "--format", "table")
-	if want := fmt.Sprintf("%d relations of confidence below 1 hidden", sentences); !strings.Contains(r.stdout, want) ||
+	if want := fmt.Sprintf("%d sentences of confidence below 1 hidden, and with them %d relations", sentences, len(rows)-1); !strings.Contains(r.stdout, want) ||
 		!strings.Contains(r.stdout, "--min-confidence 0 shows them") {
 		t.Errorf("relations --min-confidence 1: want %q and how to show them:\n%s", want, r.stdout)
 	}

@@ -117,7 +117,15 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	if err != nil {
 		return err
 	}
+	all := rels
 	rels, hidden := query.MinConfidence(rels, opts.minConfidence)
+	// What a row of the summary stands for is a relation (type, direction,
+	// other party) over all its sentences: one goes from view only when
+	// every sentence of it is hidden.
+	gone := 0
+	if hidden > 0 {
+		gone = len(query.Relations(e.ID, all)) - len(query.Relations(e.ID, rels))
+	}
 	// Names of the other parties, from the projection over the same
 	// articles (entity types are not narrowed: the store already did), of
 	// them alone.
@@ -147,7 +155,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		if err := relationEvidence(opts, e.ID, rels, names, table); err != nil {
 			return err
 		}
-		return noteHidden(opts, hidden)
+		return noteHidden(opts, hidden, -1)
 	}
 	res := &result{columns: []column{
 		// keep: on a narrow terminal the trigger and sentence count go
@@ -183,7 +191,7 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	if err := res.write(opts.stdout, opts.format); err != nil {
 		return err
 	}
-	return noteHidden(opts, hidden)
+	return noteHidden(opts, hidden, gone)
 }
 
 // confidenceCell is a relation's confidence as a cell: "—" in a table
@@ -198,22 +206,26 @@ func confidenceCell(c float64, table bool) any {
 	return nil
 }
 
-// noteHidden says how many relations --min-confidence hid and how to see
-// them: below a table, on stderr beside formats programs read.
-func noteHidden(opts relationsOptions, hidden int) error {
-	if hidden == 0 {
+// noteHidden says how many sentences --min-confidence hid, and how many
+// relations (rows of the summary; rows < 0 with --evidence, whose rows are
+// sentences) went from view with them, and how to see them: below a
+// table, on stderr beside formats programs read.
+func noteHidden(opts relationsOptions, sentences, rows int) error {
+	if sentences == 0 {
 		return nil
 	}
 	w := opts.stdout
 	if opts.format != formatTable && opts.format != formatMD {
 		w = opts.stderr
 	}
-	s := "s"
-	if hidden == 1 {
-		s = ""
+	what := fmt.Sprintf("%d sentence%s of confidence below %g hidden", sentences, plural(sentences), opts.minConfidence)
+	switch {
+	case rows == 0:
+		what += " (the relations they state are still shown, by other sentences)"
+	case rows > 0:
+		what += fmt.Sprintf(", and with them %d relation%s", rows, plural(rows))
 	}
-	_, err := fmt.Fprintf(w, "%d relation%s of confidence below %g hidden (their patterns measure less precise on development data); --min-confidence 0 shows them\n",
-		hidden, s, opts.minConfidence)
+	_, err := fmt.Fprintf(w, "%s; --min-confidence 0 shows them. Confidence is the precision measured on development data for the pattern that read a sentence, 0.5 where never measured.\n", what)
 	return err
 }
 
