@@ -163,8 +163,15 @@ line); 2 the command line was wrong.`,
 					return usageErrorf("eval relations --corpus needs --verdicts FILE (it may be empty)")
 				case opts.sample <= 0:
 					return usageErrorf("--sample must be positive")
+				case c.IsSet("format") && opts.format != formatTable && opts.format != formatJSON:
+					return usageErrorf("eval relations --corpus writes --format table or json, not %s", opts.format)
 				}
 				return runEvalRelationsSample(c.Context, opts)
+			}
+			for _, f := range []string{"verdicts", "seed", "exclude", "write-unchecked", "sample"} {
+				if c.IsSet(f) {
+					return usageErrorf("--%s goes with --corpus (a hand-checked sample of a corpus), not with --gold", f)
+				}
 			}
 			switch {
 			case opts.gold == "":
@@ -353,6 +360,9 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 			input = filepath.Join(input, "articles.jsonl")
 		}
 	}
+	if _, err := os.Stat(input); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
 	var articles []read.Article
 	var problems int
 	err = read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
@@ -387,6 +397,12 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	total := releval.Total(byPattern)
 
 	w := opts.stdout
+	if opts.format == formatJSON {
+		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), sample, byType, byPattern, total, unchecked); err != nil {
+			return err
+		}
+		return writeUnchecked(opts.unchecked, unchecked)
+	}
 	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d (%.2fs)\n",
 		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), time.Since(began).Seconds())
 	fmt.Fprintf(w, "precision: %d right of %d checked = %.4f; %d of the sample unchecked\n",
@@ -418,10 +434,57 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 			fmt.Fprintf(w, "  %s s%d %s %s: %s | %s | %s\n", t.Article, t.Sentence, t.Type, t.Pattern, t.SubjectText, t.TriggerText, t.ObjectText)
 		}
 	}
-	if opts.unchecked == "" {
+	return writeUnchecked(opts.unchecked, unchecked)
+}
+
+// sampleScore is a row of eval relations --corpus --format json.
+type sampleScore struct {
+	Group     string  `json:"group"`
+	Checked   int     `json:"checked"`
+	Right     int     `json:"right"`
+	Precision float64 `json:"precision"`
+}
+
+func sampleScores(scores []releval.PatternScore) []sampleScore {
+	out := make([]sampleScore, 0, len(scores))
+	for _, s := range scores {
+		out = append(out, sampleScore{s.Pattern, s.Checked, s.Right, s.Precision()})
+	}
+	return out
+}
+
+// writeSampleJSON writes the hand-checked sample's figures as one JSON
+// object: what was read and sampled, the precision overall, per type and
+// per pattern, and the sampled relations without a verdict.
+func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems, found int, sample []releval.Sampled,
+	byType, byPattern []releval.PatternScore, total releval.PatternScore, unchecked []releval.Sampled) error {
+	todo := make([]releval.ToCheck, 0, len(unchecked))
+	for _, s := range unchecked {
+		todo = append(todo, releval.ForChecking(s))
+	}
+	exclude := opts.exclude
+	if exclude == nil {
+		exclude = []string{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{
+		"corpus": opts.corpus, "articles": articles, "problems": problems, "lang": opts.lang,
+		"relations": found, "sample": len(sample), "seed": opts.seed, "exclude": exclude,
+		"verdicts": opts.verdicts, "checked": total.Checked, "right": total.Right, "precision": total.Precision(),
+		"by_type": sampleScores(byType), "by_pattern": sampleScores(byPattern), "unchecked": todo,
+	})
+}
+
+// writeUnchecked writes the sampled relations without a verdict to name
+// as JSON lines with their sentence, for a checker; nothing when name is
+// empty.
+func writeUnchecked(name string, unchecked []releval.Sampled) error {
+	if name == "" {
 		return nil
 	}
-	out, err := os.Create(opts.unchecked)
+	out, err := os.Create(name)
 	if err != nil {
 		return fmt.Errorf("write unchecked: %w", err)
 	}

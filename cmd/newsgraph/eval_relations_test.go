@@ -318,6 +318,18 @@ func TestEvalRelationsSample(t *testing.T) {
 	if err := json.Unmarshal(b, &u); err != nil || u.Article != "test:a1" || u.Type != "CRITICIZES" || u.Object != "russia" || u.Text != "وانتقد بلينكن روسيا بشدة." {
 		t.Errorf("unchecked file %s: %+v, %v", b, u, err)
 	}
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--format", "json")
+	var js struct {
+		Relations, Sample, Checked, Right int
+		Precision                         float64
+		ByType                            []struct{ Group string } `json:"by_type"`
+		Unchecked                         []struct{ Type, Text string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil || js.Relations != 2 || js.Sample != 2 || js.Checked != 1 || js.Right != 1 ||
+		js.Precision != 1 || len(js.ByType) != 1 || js.ByType[0].Group != "MEETS" || len(js.Unchecked) != 1 || js.Unchecked[0].Type != "CRITICIZES" {
+		t.Errorf("--format json: %+v, %v\n%s", js, err, r.stdout)
+	}
+	ng(t, dir, 1, "eval", "relations", "--corpus", filepath.Join(dir, "absent.jsonl"), "--verdicts", verdicts)
 	// A sample of one takes the lowest rank only.
 	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--sample", "1")
 	if !strings.Contains(r.stdout, "sample: the 1 lowest-ranked") {
@@ -330,6 +342,9 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus}, "needs --verdicts"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--gold", dir}, "--gold or --corpus, not both"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--sample", "0"}, "--sample must be positive"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--format", "csv"}, "table or json, not csv"},
+		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},
+		{[]string{"--gold", dir, "--sample", "5"}, "--sample goes with --corpus"},
 	} {
 		r := ng(t, dir, 2, append([]string{"eval", "relations"}, tc.args...)...)
 		if !strings.Contains(r.stderr, tc.want) {

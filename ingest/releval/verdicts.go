@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -221,6 +222,8 @@ func (v Verdict) check() error {
 		return errors.New("no article")
 	case v.Type == "":
 		return errors.New("no type")
+	case !slices.Contains(graph.RelationTypes, graph.RelationType(v.Type)) || v.Type == string(graph.Statement):
+		return fmt.Errorf("type %q is not a typed relation type (MEETS, ATTACKS, …, in capitals; STATEMENT is not sampled)", v.Type)
 	case v.Subject == "" || v.Object == "":
 		return errors.New("no subject or object")
 	case v.Pattern == "":

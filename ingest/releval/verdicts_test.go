@@ -161,6 +161,9 @@ func TestReadVerdicts(t *testing.T) {
 		{"no object", strings.Replace(good, `"object": "y"`, `"object": ""`, 1), "no subject or object", 0},
 		{"empty trigger", strings.Replace(good, "[10, 16]", "[10, 10]", 1), "non-empty trigger", 0},
 		{"bad json", "{", "line 1", 0},
+		{"unknown type", strings.Replace(good, `"MEETS"`, `"LOVES"`, 1), `type "LOVES"`, 0},
+		{"lower-case type", strings.Replace(good, `"MEETS"`, `"meets"`, 1), `type "meets"`, 0},
+		{"statement", strings.Replace(good, `"MEETS"`, `"STATEMENT"`, 1), "STATEMENT is not sampled", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vs, err := ReadVerdicts(strings.NewReader(tc.in), "v.jsonl")
