@@ -25,7 +25,8 @@ const pathChunks = 64
 // took two minutes on a 6,000-entity projection this does in seconds. It
 // costs O(n·m) time: past SampleAbove entities, use BetweennessSampled.
 func Betweenness(g *Graph) []float64 {
-	bc, _ := shortestPathSums(g, allNodes(g.Len()), true, false)
+	active := connected(g)
+	bc, _ := shortestPathSums(g, active, len(active), true, false)
 	return bc
 }
 
@@ -41,7 +42,8 @@ func Betweenness(g *Graph) []float64 {
 // k-1 of the pivots, can count for it. The plain n/k of the paper
 // overestimates by n/(n-1) and is not exact at k = n.
 func BetweennessSampled(g *Graph, k int, seed uint64) []float64 {
-	bc, _ := shortestPathSums(g, Pivots(g.Len(), k, seed), true, false)
+	active := connected(g)
+	bc, _ := shortestPathSums(g, PivotsOf(active, k, seed), len(active), true, false)
 	return bc
 }
 
@@ -55,7 +57,8 @@ func BetweennessSampled(g *Graph, k int, seed uint64) []float64 {
 // It is one breadth-first search per entity, O(n·m) time, on every core:
 // past SampleAbove entities, use HarmonicSampled.
 func Harmonic(g *Graph) []float64 {
-	_, h := shortestPathSums(g, allNodes(g.Len()), false, true)
+	active := connected(g)
+	_, h := shortestPathSums(g, active, len(active), false, true)
 	return h
 }
 
@@ -63,7 +66,8 @@ func Harmonic(g *Graph) []float64 {
 // as BetweennessSampled draws them, scaled the same way: with the same
 // seed, the two use the same pivots. With k ≥ n it is Harmonic.
 func HarmonicSampled(g *Graph, k int, seed uint64) []float64 {
-	_, h := shortestPathSums(g, Pivots(g.Len(), k, seed), false, true)
+	active := connected(g)
+	_, h := shortestPathSums(g, PivotsOf(active, k, seed), len(active), false, true)
 	return h
 }
 
@@ -71,16 +75,23 @@ func HarmonicSampled(g *Graph, k int, seed uint64) []float64 {
 // with the given seed, in ascending order (all n when k ≥ n): the sources
 // the sampled metrics search from. The same n, k and seed give the same
 // pivots on every machine: math/rand/v2's PCG is specified bit for bit.
-func Pivots(n, k int, seed uint64) []int32 {
+func Pivots(n, k int, seed uint64) []int32 { return PivotsOf(allNodes(n), k, seed) }
+
+// PivotsOf returns k of the candidate nodes cands (ascending, distinct)
+// drawn as Pivots draws them from 0…n-1, in ascending order (all of cands
+// when k ≥ len(cands)): with cands = 0…n-1 it is Pivots. The sampled
+// metrics draw from the connected nodes only (see connected).
+func PivotsOf(cands []int32, k int, seed uint64) []int32 {
+	n := len(cands)
 	if k >= n {
-		return allNodes(n)
+		return slices.Clone(cands)
 	}
 	if k <= 0 {
 		return nil
 	}
 	// A partial Fisher–Yates shuffle: the first k of a random permutation.
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	perm := allNodes(n)
+	perm := slices.Clone(cands)
 	for i := 0; i < k; i++ {
 		j := i + r.IntN(n-i)
 		perm[i], perm[j] = perm[j], perm[i]
@@ -88,6 +99,23 @@ func Pivots(n, k int, seed uint64) []int32 {
 	p := perm[:k:k]
 	slices.Sort(p)
 	return p
+}
+
+// connected returns the nodes of g that have an edge, ascending. A node
+// without one lies on no shortest path and reaches no other, so as a
+// source it adds nothing to anyone's betweenness or harmonic closeness:
+// the searches from the connected nodes alone give the exact values, and
+// a sample drawn among them wastes no search. On a typed-edge graph most
+// entities have no edge (ar-news-2022: 500 of 16,011).
+func connected(g *Graph) []int32 {
+	adj := g.adjacency()
+	out := make([]int32, 0, g.Len())
+	for v := 0; v < g.Len(); v++ {
+		if nbr, _ := adj.row(v); len(nbr) > 0 {
+			out = append(out, int32(v))
+		}
+	}
+	return out
 }
 
 func allNodes(n int) []int32 {
@@ -104,7 +132,11 @@ func allNodes(n int) []int32 {
 // sources as Betweenness, Harmonic and their sampled forms document.
 // Computing both in one pass is why the centrality table pays for one set
 // of searches, not two.
-func shortestPathSums(g *Graph, sources []int32, wantBC, wantH bool) (bc, h []float64) {
+//
+// pop is the number of nodes sources were drawn from, all of them
+// connected (see connected): the sums are scaled up to pop sources, and
+// are exact when sources are all pop.
+func shortestPathSums(g *Graph, sources []int32, pop int, wantBC, wantH bool) (bc, h []float64) {
 	n := g.Len()
 	if wantBC {
 		bc = make([]float64, n)
@@ -193,10 +225,10 @@ func shortestPathSums(g *Graph, sources []int32, wantBC, wantH bool) (bc, h []fl
 	// Scale the sums over k sources up to all n-1 sources each entity can
 	// have (see BetweennessSampled): 1 when every node was a source.
 	nonPivot, pivot := 1.0, 1.0
-	if k < n {
-		nonPivot = float64(n-1) / float64(k)
+	if k < pop {
+		nonPivot = float64(pop-1) / float64(k)
 		if k > 1 {
-			pivot = float64(n-1) / float64(k-1)
+			pivot = float64(pop-1) / float64(k-1)
 		} else {
 			pivot = 0 // a lone pivot knows nothing about itself
 		}

@@ -77,10 +77,13 @@ type CentralityOptions struct {
 type Table struct {
 	Scores []Score // ranked as Centrality ranks them
 	// Estimated says betweenness and harmonic closeness were estimated from
-	// Pivots sources, drawn with Seed, rather than computed from all.
+	// Pivots sources, drawn with Seed among the Connected entities (those
+	// with an edge: the others add nothing as sources), rather than
+	// computed from all of them.
 	Estimated bool
 	Pivots    int
 	Seed      uint64
+	Connected int
 	// EigenvectorConverged is false when the eigenvector iteration ran out
 	// of rounds: its column then holds the last round's values.
 	EigenvectorConverged bool
@@ -99,22 +102,24 @@ func Centrality(g *Graph) []Score {
 // empty table.
 func CentralityTable(g *Graph, opt CentralityOptions) Table {
 	n := g.Len()
-	t := Table{Scores: make([]Score, n), Pivots: opt.Pivots, Seed: opt.Seed, EigenvectorConverged: true}
+	active := connected(g)
+	m := len(active)
+	t := Table{Scores: make([]Score, n), Pivots: opt.Pivots, Seed: opt.Seed, Connected: m, EigenvectorConverged: true}
 	if t.Pivots <= 0 {
-		t.Pivots = n
-		if n > SampleAbove {
+		t.Pivots = m
+		if m > SampleAbove {
 			t.Pivots = DefaultPivots
 		}
 	}
-	t.Pivots = min(t.Pivots, n)
-	t.Estimated = t.Pivots < n
+	t.Pivots = min(t.Pivots, m)
+	t.Estimated = t.Pivots < m
 	if n == 0 {
 		return t
 	}
 	pr := PageRank(g, Damping, Tolerance)
 	ev, err := Eigenvector(g, EigenvectorMaxIter, EigenvectorTol)
 	t.EigenvectorConverged = err == nil
-	bc, hc := shortestPathSums(g, Pivots(n, t.Pivots, t.Seed), true, true)
+	bc, hc := shortestPathSums(g, PivotsOf(active, t.Pivots, t.Seed), m, true, true)
 	scores := t.Scores
 	adj := g.adjacency()
 	for i, e := range g.Entities {
