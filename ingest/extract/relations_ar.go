@@ -40,6 +40,12 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if typ == graph.Invites && !r.invitationComplement(t) {
 		return false
 	}
+	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
+		return false
+	}
+	if from, to := min(subj.to, obj.to), max(subj.from, obj.from); r.subordinateBetween(from, to) {
+		return false
+	}
 	if r.frameModifier(t, subj) {
 		return false
 	}
@@ -61,6 +67,95 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 		}
 	}
 	return true
+}
+
+// insideName reports whether trigger t lies inside an argument's name: the
+// surname فايد is not ف + أيد (and supported).
+func (r *sentenceReader) insideName(t int) bool {
+	for i := range r.args {
+		if r.args[i].from <= t && t < r.args[i].to {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedPhrase reports whether trigger t is part of a phrase that names no
+// relation: علم الاجتماع (sociology), عالمة الاجتماع (a sociologist); وقف
+// دعم (stopping support) and إنهاء دعم state no support.
+func (r *sentenceReader) fixedPhrase(t int) bool {
+	if t == r.lo {
+		return false
+	}
+	prev := r.toks[t-1].Fold
+	if hasWord(foldSet("علم", "عالم", "عالمة", "علماء", "عالمات", "وعلم"), prev) && hasWord(foldSet("الاجتماع"), r.toks[t].Fold) {
+		return true
+	}
+	return hasWord(stopNouns, prev)
+}
+
+// stopNouns before a trigger deny what it names: "وقف دعم الحزب".
+var stopNouns = foldSet("وقف", "إيقاف", "إنهاء", "منع", "تجميد", "حظر")
+
+// prepositions that may stand right before a masdar, never before a verb.
+var masdarPrepositions = foldSet("على", "في", "عن", "من", "إلى", "الى", "مع", "بعد", "قبل", "حول", "ضد", "بشأن", "نحو", "عبر")
+
+// masdarMisread reports whether a trigger listed as a verb is a masdar here
+// and the pattern read it as a verb:
+//   - after a preposition or with ب ("على دعم المملكة", "بدعم تركيا") its
+//     bare genitive is who acts, not a name before it (svo);
+//   - with ل of purpose ("لدعم كييف") its genitive is the one acted on,
+//     not who acts (vso).
+func (r *sentenceReader) masdarMisread(pattern string, t int) bool {
+	f := r.toks[t].Fold
+	trig, purpose, ok := lookupTrigger(f)
+	if !ok || trig.noun || trig.pronoun {
+		return false
+	}
+	bare := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف")
+	switch pattern {
+	case "svo":
+		if t > r.lo && masdarPrepositions[r.toks[t-1].Fold] {
+			return r.bareNameAt(t + 1)
+		}
+		if rest, cut := strings.CutPrefix(bare, "ب"); cut {
+			if tr, _, ok := lookupTrigger(rest); ok && !tr.noun {
+				return r.bareNameAt(t + 1)
+			}
+		}
+	case "vso":
+		if purpose && !strings.HasPrefix(strings.TrimPrefix(bare, "ل"), "ي") && !strings.HasPrefix(strings.TrimPrefix(bare, "ل"), "ت") {
+			return true
+		}
+	}
+	return false
+}
+
+// bareNameAt reports whether an argument starts at token k.
+func (r *sentenceReader) bareNameAt(k int) bool {
+	for i := range r.args {
+		if r.args[i].from == k {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a conditional or a predicate clause: the names on
+// either side belong to different clauses ("مستعد للحوار إذا انسحبت
+// روسيا", "وصفه بأنه تهديد لروسيا").
+var subordinators = foldSet("إذا", "اذا", "لو", "حال", "حالة", "أنه", "بأنه", "إنه", "أنها", "بأنها", "إنها", "أنهم", "بأنهم",
+	"إنهم", "لأن", "لأنه", "لأنها", "كي", "لكي", "حتى")
+
+// subordinateBetween reports whether a subordinator stands among tokens
+// [from, to).
+func (r *sentenceReader) subordinateBetween(from, to int) bool {
+	for k := max(from, r.lo); k < to && k < r.hi; k++ {
+		if subordinators[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // stripProclitics removes a conjunction (و ف) and a preposition (ب ل ك)
@@ -88,7 +183,15 @@ func stripProclitics(f string) string {
 // less its proclitics (stripProclitics): وزير is not و + زير when وزير is
 // in the set.
 func hasWord(set map[string]bool, f string) bool {
-	return set[f] || set[stripProclitics(f)]
+	if set[f] || set[stripProclitics(f)] {
+		return true
+	}
+	// "للقاء" is ل + لقاء as well as ل + اللقاء.
+	rest := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف")
+	if r, ok := strings.CutPrefix(rest, "ل"); ok && strings.HasPrefix(r, "ل") {
+		return set[r]
+	}
+	return false
 }
 
 // invitationNouns name what one is invited to: a visit, a meeting, a
@@ -114,16 +217,16 @@ func (r *sentenceReader) invitationComplement(t int) bool {
 		f := r.toks[k].Fold
 		var cands []string
 		if bare := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف"); strings.HasPrefix(bare, "ل") {
-			cands = append(cands, stripProclitics(f)) // لزيارة، للمشاركة
+			cands = append(cands, f) // لزيارة، للمشاركة، للقاء
 		}
 		if k > t+1 && toPrep[r.toks[k-1].Fold] {
 			cands = append(cands, f) // إلى زيارة
 		}
 		for _, base := range cands {
-			if invitationNouns[base] {
+			if hasWord(invitationNouns, base) {
 				return true
 			}
-			if participationNouns[base] {
+			if hasWord(participationNouns, base) {
 				for j := k + 1; j < r.hi && j <= k+3; j++ {
 					if hasWord(invitationNouns, r.toks[j].Fold) {
 						return true
@@ -251,6 +354,9 @@ var appositionTitles = func() map[string]bool {
 		"مستشارة", "قائد", "زعيم", "مؤسس", "رئيسة", "حاكم", "محافظ", "والي", "عامل", "مندوب", "مندوبة", "متحدث",
 		"المتحدث", "الناطق", "ناطق", "منسق", "باحث", "الباحث", "خبير", "الخبير", "أستاذ", "الأستاذ", "الصحفي",
 		"الصحفية", "صحفي", "مسؤول", "المسؤول", "رئيسا", "سفيرا", "وزيرا", "نائبا", "مدرب", "لاعب", "الكاتب", "كاتب")
+	for w := range m {
+		m["ال"+w] = true // المدير العام
+	}
 	for w := range personTitles {
 		m[w] = true
 	}
@@ -271,12 +377,16 @@ var genericOrgWords = foldSet("منظمة", "المنظمة", "حزب", "الح�
 // another name: see the file comment.
 func (r *sentenceReader) dropDescriptiveArgs() {
 	kept := make([]relArg, 0, len(r.args))
+	dropped := -1
 	for i, a := range r.args {
-		if isASCII(r.toks[a.from].Fold) && !(i > 0 && r.bracketRepeat(&r.args[i-1], &a)) {
-			kept = append(kept, a)
+		// A name right after a dropped one goes on its description
+		// ("لجهة الرباط سلا القنيطرة").
+		if dropped == i-1 && i > 0 && a.from-r.args[i-1].to <= 1 && a.m.Type != graph.Person {
+			dropped = i
 			continue
 		}
 		if r.describes(i) {
+			dropped = i
 			continue
 		}
 		kept = append(kept, a)
@@ -321,10 +431,10 @@ func (r *sentenceReader) describes(i int) bool {
 	return false
 }
 
-// bracketRepeat reports whether b repeats a in brackets right after it
-// ("إير كوريو تريدنغ كورب" (Air Koryo Trading Corp)).
+// bracketRepeat reports whether b repeats a in Latin script in brackets
+// right after it ("إير كوريو تريدنغ كورب" (Air Koryo Trading Corp)).
 func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
-	if b.m.Start < a.m.End || a.m.Type != b.m.Type {
+	if b.m.Start < a.m.End || !isASCII(r.toks[b.from].Fold) {
 		return false
 	}
 	between := strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'")
