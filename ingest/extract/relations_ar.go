@@ -56,6 +56,15 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 		return false
 	}
 	switch pattern {
+	case "vso", "svo":
+		// "تدعمها الولايات المتحدة": the attached pronoun is the object,
+		// so no name after the subject is.
+		if tr, _, ok := lookupTrigger(r.toks[t].Fold); ok && tr.pronoun && !tr.noun {
+			return false
+		}
+		if pattern == "vso" && r.relativeAgrees(t) {
+			return false
+		}
 	case "relative-subject":
 		if r.relativeDisagrees(t) {
 			return false
@@ -141,11 +150,11 @@ func (r *sentenceReader) bareNameAt(k int) bool {
 	return false
 }
 
-// subordinators open a conditional or a predicate clause: the names on
-// either side belong to different clauses ("مستعد للحوار إذا انسحبت
-// روسيا", "وصفه بأنه تهديد لروسيا").
-var subordinators = foldSet("إذا", "اذا", "لو", "حال", "حالة", "أنه", "بأنه", "إنه", "أنها", "بأنها", "إنها", "أنهم", "بأنهم",
-	"إنهم", "لأن", "لأنه", "لأنها", "كي", "لكي", "حتى")
+// subordinators open a conditional or causal clause: the names on either
+// side belong to different clauses ("مستعد للحوار إذا انسحبت روسيا").
+// (أنه after قال resumes the speaker — "قال X إنه بحث مع Y" — and is
+// not one.)
+var subordinators = foldSet("إذا", "اذا", "لو", "حال", "لأن", "لأنه", "لأنها", "كي", "لكي")
 
 // subordinateBetween reports whether a subordinator stands among tokens
 // [from, to).
@@ -274,7 +283,7 @@ func (r *sentenceReader) frameModifier(t int, subj *relArg) bool {
 // killing of a journalist of Al Jazeera is not Al Jazeera, the barring of
 // the Libyan delegation is not Libya.
 var nonActorHeads = foldSet(
-	"اغتيال", "مقتل", "قتل", "استشهاد", "وفاة", "جنازة", "اعتقال", "منع", "تحقيق", "التحقيق", "إنهاء", "اعتماد",
+	"اغتيال", "اختطاف", "خطف", "مقتل", "قتل", "استشهاد", "وفاة", "جنازة", "اعتقال", "منع", "تحقيق", "التحقيق", "إنهاء", "اعتماد",
 	"مراسل", "مراسلة", "صحفي", "صحفية", "الصحفي", "الصحفية", "الصحافية", "الزميلة", "الزميل", "موظف", "موظفي",
 	"برنامج", "البرنامج", "شركات", "هدف", "ملف", "مستقبل", "دراسة", "تاريخ", "خطط", "خطة",
 	"شعب", "الشعب", "مواطني", "أسر", "لغة", "اللغة", "ثقافة", "الثقافة",
@@ -305,6 +314,28 @@ func (r *sentenceReader) relativeDisagrees(t int) bool {
 		return g == 'f'
 	case foldWord("التي"):
 		return g == 'm'
+	}
+	return false
+}
+
+// relativeAgrees reports whether a relative pronoun right before the verb
+// at t (or before ظل/كان and the verb) agrees with it in gender: the
+// antecedent is then the verb's subject, and the name after it is not
+// ("الرأي العام الذي ظل ينتقد إسرائيل").
+func (r *sentenceReader) relativeAgrees(t int) bool {
+	k := t - 1
+	if k > r.lo && hasWord(foldSet("ظل", "ظلت", "كان", "كانت", "بات", "باتت", "يزال", "تزال", "لا"), r.toks[k].Fold) {
+		k--
+	}
+	if k < r.lo {
+		return false
+	}
+	g := verbGender(r.toks[t].Fold)
+	switch r.toks[k].Fold {
+	case foldWord("الذي"), foldWord("الذين"):
+		return g == 'm'
+	case foldWord("التي"):
+		return g == 'f'
 	}
 	return false
 }

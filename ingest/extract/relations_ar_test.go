@@ -63,7 +63,7 @@ func TestArabicInvites(t *testing.T) {
 			nil, []string{"INVITES joe-biden -> china"}},
 		{"call on X with ل and a verbal noun", "جدد الرئيس ماكرون دعوته إيران للإسراع في إنهاء التحقيق.",
 			nil, []string{"INVITES emmanuel-macron -> iran"}},
-		{"call on citizens to vote", "ودعا الرئيس اللبناني ميشال عون اللبنانيين إلى المشاركة في الانتخابات.",
+		{"call on citizens to vote", "وكان الرئيس ميشال عون دعا اللبنانيين إلى المشاركة في الانتخابات.",
 			nil, []string{"INVITES michel-aoun -> lebanon"}},
 		{"invitation to visit", "دعا الرئيس بايدن الرئيس التركي رجب طيب أردوغان لزيارة واشنطن.",
 			[]string{"INVITES joe-biden -> recep-tayyip-erdogan"}, nil},
@@ -83,8 +83,6 @@ func TestArabicDescriptiveNames(t *testing.T) {
 			nil, []string{"MEETS africa -- nasser-bourita", "MEETS nasser-bourita -- africa"}},
 		{"nationality in a title", "وزار مارات خوسنولين نائب رئيس الوزراء الروسي منطقة خيرسون.",
 			nil, []string{"VISITS person:مارات-خوسنولين -> russia"}},
-		{"organisation of the one who acts", "وانتقد سعيد محمد، رئيس منظمة العفو الدولية، حكومة المغرب.",
-			nil, []string{"CRITICIZES person:سعيد-محمد -> amnesty-international"}},
 		{"killing of a journalist of a network", "وأدان رئيس الوزراء شهباز شريف اغتيال الصحفية بشبكة الجزيرة.",
 			nil, []string{"CRITICIZES shehbaz-sharif -> al-jazeera"}},
 		{"the decision of a person is the person's", "وانتقدت حركة امتداد قرار الحلبوسي.",
@@ -117,11 +115,35 @@ func TestArabicDirection(t *testing.T) {
 	})
 }
 
-// Kind 5: an organisation keyword split from its name, and a name repeated
-// in Latin script, are the same actor.
+// Kind 5: a name repeated in Latin script in brackets is the same actor.
 func TestArabicSplitNames(t *testing.T) {
 	checkArabic(t, []arRow{
-		{"keyword split from the name", "وانتقدت منظمة \"تاماينوت\" الحكومة المغربية.",
-			nil, []string{"CRITICIZES organization:منظمه -> tamaynut"}},
+		{"a name repeated in Latin script", "وانتقدت شركة \"إير كوريو تريدنغ كورب\" (Air Koryo Trading Corp) القرار.",
+			nil, []string{"CRITICIZES organization:اير-كوريو-تريدنغ-كورب -> organization:air-koryo-trading-corp"}},
+	})
+}
+
+// Kind 5, continued: a verb carrying its object as a pronoun, or agreeing
+// with a relative pronoun before it, has no object (or subject) after it;
+// a masdar after a preposition takes its genitive as subject; a condition
+// splits clauses; a trigger inside a name is no trigger.
+func TestArabicVerbReadings(t *testing.T) {
+	checkArabic(t, []arRow{
+		{"object pronoun on the verb", "وستنضم الهند إلى القوات المشتركة التي تدعمها الولايات المتحدة في البحرين.",
+			nil, []string{"SUPPORTS united-states -> bahrain"}},
+		{"relative verb agreeing with the antecedent", "ومع ذلك ظل الرأي العام الذي ظل ينتقد إسرائيل خلال الحرب على غزة.",
+			nil, []string{"CRITICIZES israel -> gaza"}},
+		{"masdar after a preposition", "وأعرب الأمين العام عن امتنان الأمم المتحدة على دعم المملكة المغربية لعمليات السلام.",
+			nil, []string{"SUPPORTS united-nations -> morocco"}},
+		{"masdar of purpose", "وقرر الوزراء تقديم أموال لدعم كييف ويصل إجمالي ما خصصه الاتحاد الأوروبي إلى ملياري يورو.",
+			nil, []string{"SUPPORTS kyiv -> european-union"}},
+		{"condition between", "وقال زيلينسكي إنه مستعد للحوار إذا انسحبت روسيا إلى حدودها.",
+			nil, []string{"DISCUSSES volodymyr-zelensky -> russia"}},
+		{"speaker resumed by a pronoun", "قال أمير قطر الشيخ تميم بن حمد آل ثاني إنه بحث مع الرئيس الإيراني إبراهيم رئيسي أهمية الحوار.",
+			[]string{"DISCUSSES tamim-bin-hamad-al-thani -> ebrahim-raisi"}, nil},
+		{"stop of support", "وتشترط تركيا وقف دعم حزب العمال الكردستاني.",
+			nil, []string{"SUPPORTS turkey -> pkk"}},
+		{"sociologist", "وعالمة الاجتماع فاطمة المرنيسي والشاعر المغربي محمد الخمار الكنوني.",
+			nil, []string{"MEETS person:فاطمه-المرنيسي -- person:محمد-الخمار-الكنوني"}},
 	})
 }
