@@ -65,6 +65,13 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 		if pattern == "vso" && r.relativeAgrees(t) {
 			return false
 		}
+	case "noun-genitive-before":
+		// "تحدث السعدي عن استهداف قوات الاحتلال للصحفيين": a name
+		// before the masdar, past other words, is the subject of another
+		// verb; the genitive is who acts.
+		if r.gap(subj.to, t) > 1 {
+			return false
+		}
 	case "relative-subject":
 		if r.relativeDisagrees(t) {
 			return false
@@ -72,6 +79,11 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	case "noun-genitive-object", "noun-genitive-and":
 		// "محاربة داعش": the genitive of fighting is the one fought.
 		if hasWord(objectGenitive, r.toks[t].Fold) {
+			return false
+		}
+		// "اجتماعات صندوق النقد الدولي والبنك الدولي": the joint meetings
+		// of two bodies, not a meeting between them.
+		if pattern == "noun-genitive-and" && hasWord(foldSet("اجتماعات", "الاجتماعات"), r.toks[t].Fold) {
 			return false
 		}
 	}

@@ -147,3 +147,13 @@ func TestArabicVerbReadings(t *testing.T) {
 			nil, []string{"MEETS person:فاطمه-المرنيسي -- person:محمد-الخمار-الكنوني"}},
 	})
 }
+
+// Kind 4, continued: noun chains.
+func TestArabicNounChains(t *testing.T) {
+	checkArabic(t, []arRow{
+		{"joint meetings of two bodies", "وعلى هامش اجتماعات صندوق النقد الدولي والبنك الدولي قال الوزير إن النمو سيتباطأ.",
+			nil, []string{"MEETS imf -- world-bank"}},
+		{"a name before a masdar past a verb", "وكان السعدي قد تحدث عن استهداف الجيش الإسرائيلي للصحفيين.",
+			nil, []string{"ATTACKS person:السعدي -> israel-defence-forces"}},
+	})
+}
