@@ -218,7 +218,7 @@ func hasWord(set map[string]bool, f string) bool {
 // invitationNouns name what one is invited to: a visit, a meeting, a
 // summit, talks, an event. Folded, with and without the article.
 var invitationNouns = foldSet(
-	"زيارة", "الزيارة", "زيارته", "زيارتها", "زيارتهم", "زيارات", "حضور", "لقاء", "اللقاء", "لقائه", "اجتماع", "الاجتماع",
+	"زيارة", "الزيارة", "زيارته", "زيارتها", "زيارتهم", "زيارات", "حضور", "الحضور", "لقاء", "اللقاء", "لقائه", "اجتماع", "الاجتماع",
 	"قمة", "القمة", "مؤتمر", "المؤتمر", "طاولة", "مأدبة", "حفل", "الحفل", "احتفال", "الاحتفال", "منتدى", "المنتدى",
 	"ندوة", "الندوة", "مهرجان", "المهرجان", "معرض", "المعرض", "محادثات", "المحادثات", "مباحثات", "المباحثات",
 	"مفاوضات", "المفاوضات", "الانضمام", "انضمام", "عشاء", "غداء", "افتتاح", "زيارتنا", "القدوم", "المجيء", "التفاوض", "تفاوض",
@@ -226,8 +226,9 @@ var invitationNouns = foldSet(
 
 // participationNouns need an event after them to be an invitation:
 // "للمشاركة في القمة" is one, "إلى المشاركة في الانتخابات" (to vote) not.
-// "لاستئناف التفاوض" (to resume talks) is one too.
-var participationNouns = foldSet("المشاركة", "مشاركة", "استئناف")
+// "لاستئناف التفاوض" (to resume talks) and "للقيام بزيارة" (to make a
+// visit) are ones too.
+var participationNouns = foldSet("المشاركة", "مشاركة", "استئناف", "القيام", "قيام")
 
 // invitationComplement reports whether an invitation complement follows
 // trigger t within its clause: إلى or ل with a noun of invitationNouns
@@ -242,6 +243,12 @@ func (r *sentenceReader) invitationComplement(t int) bool {
 		}
 		if k > t+1 && toPrep[r.toks[k-1].Fold] {
 			cands = append(cands, f) // إلى زيارة
+			// "دعا بوتين إلى إندونيسيا": invited to a country or city.
+			for i := range r.args {
+				if r.args[i].from == k && r.args[i].m.Type == graph.Location {
+					return true
+				}
+			}
 		}
 		for _, base := range cands {
 			if hasWord(invitationNouns, base) {

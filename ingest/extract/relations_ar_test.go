@@ -71,6 +71,10 @@ func TestArabicInvites(t *testing.T) {
 			[]string{"INVITES france -> morocco"}, nil},
 		{"invitation to take part in a conference", "ودعا الملك عبد الله الثاني إيران للمشاركة في المؤتمر الإقليمي.",
 			[]string{"INVITES abdullah-ii-of-jordan -> iran"}, nil},
+		{"invitation to make a visit", "ودعا الملك محمد السادس رئيس الحكومة الإسبانية بيدرو سانشيز للقيام بزيارة رسمية.",
+			[]string{"INVITES mohamed-vi -> pedro-sanchez"}, nil},
+		{"invitation to a country", "ودعت إندونيسيا الرئيس بايدن إلى جاكرتا الشهر المقبل.",
+			[]string{"INVITES indonesia -> joe-biden"}, nil},
 		{"invitation noun with a host", "تلقى الكاظمي دعوة من إيران لزيارة طهران.",
 			[]string{"INVITES iran -> mustafa-al-kadhimi"}, nil},
 	})
