@@ -87,6 +87,8 @@ func TestArabicDescriptiveNames(t *testing.T) {
 			nil, []string{"MEETS africa -- nasser-bourita", "MEETS nasser-bourita -- africa"}},
 		{"nationality in a title", "وزار مارات خوسنولين نائب رئيس الوزراء الروسي منطقة خيرسون.",
 			nil, []string{"VISITS person:مارات-خوسنولين -> russia"}},
+		{"organisation in quotes in the title", "واتهم أحمد محمد، رئيس منظمة “تاماينوت”، السلطات المغربية بالتمييز.",
+			nil, []string{"CRITICIZES person:احمد-محمد -> tamaynut"}},
 		{"killing of a journalist of a network", "وأدان رئيس الوزراء شهباز شريف اغتيال الصحفية بشبكة الجزيرة.",
 			nil, []string{"CRITICIZES shehbaz-sharif -> al-jazeera"}},
 		{"the decision of a person is the person's", "وانتقدت حركة امتداد قرار الحلبوسي.",
