@@ -462,7 +462,8 @@ func (r *sentenceReader) describes(i int) bool {
 	if i > 0 && a.m.Type != graph.Person {
 		p := &r.args[i-1]
 		if p.m.Type == graph.Person && p.to < r.hi && hasWord(appositionTitles, r.toks[p.to].Fold) &&
-			a.from-p.to <= 8 && !strings.ContainsAny(r.text[r.toks[p.to].Start:a.m.Start], "،,:؛") && !r.triggerBetween(p.to, a.from, -1) {
+			a.from > p.to && a.from-p.to <= 8 && !strings.ContainsAny(r.text[r.toks[p.to].Start:a.m.Start], "،,:؛") &&
+			!r.triggerBetween(p.to, a.from, -1) {
 			return true
 		}
 	}
