@@ -57,6 +57,13 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	}
 	switch pattern {
 	case "vso", "svo":
+		// "أيد قصف الناتو ليوغوسلافيا": the names after the verb belong to
+		// the masdar right after it, which is read on its own.
+		if t+1 < r.hi {
+			if _, _, ok := lookupTrigger(r.toks[t+1].Fold); ok && !r.insideName(t+1) {
+				return false
+			}
+		}
 		// "تدعمها الولايات المتحدة": the attached pronoun is the object,
 		// so no name after the subject is.
 		if tr, _, ok := lookupTrigger(r.toks[t].Fold); ok && tr.pronoun && !tr.noun {

@@ -147,6 +147,8 @@ func TestArabicVerbReadings(t *testing.T) {
 			nil, []string{"DISCUSSES volodymyr-zelensky -> russia"}},
 		{"speaker resumed by a pronoun", "قال أمير قطر الشيخ تميم بن حمد آل ثاني إنه بحث مع الرئيس الإيراني إبراهيم رئيسي أهمية الحوار.",
 			[]string{"DISCUSSES tamim-bin-hamad-al-thani -> ebrahim-raisi"}, nil},
+		{"a verb whose object is another masdar", "لكنه أيد قصف الناتو لصربيا عام 1999.",
+			nil, []string{"SUPPORTS nato -> serbia"}},
 		{"stop of support", "وتشترط تركيا وقف دعم حزب العمال الكردستاني.",
 			nil, []string{"SUPPORTS turkey -> pkk"}},
 		{"sociologist", "وعالمة الاجتماع فاطمة المرنيسي والشاعر المغربي محمد الخمار الكنوني.",
