@@ -46,6 +46,9 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if from, to := min(subj.to, obj.to), max(subj.from, obj.from); r.subordinateBetween(from, to) {
 		return false
 	}
+	if r.adjectiveModifiesThing(obj) {
+		return false
+	}
 	if r.frameModifier(t, subj) {
 		return false
 	}
@@ -184,6 +187,33 @@ func (r *sentenceReader) subordinateBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// stateNouns stand for the state a nationality adjective after them names:
+// "القوات الروسية" is Russia acting or acted on, "قانون المكتب المغربي" is
+// not Morocco.
+var stateNouns = foldSet("الحكومة", "حكومة", "القوات", "قوات", "الجيش", "جيش", "السلطات", "سلطات", "الدولة", "الخارجية",
+	"الوزارة", "الرئاسة", "البحرية", "الشرطة", "الأمن", "الاستخبارات", "المخابرات", "الإدارة", "النظام", "الوفد",
+	"السفارة", "القيادة", "الخطوة", "الجانب", "الطرف", "المسؤولين", "الدبلوماسية", "الطائرات", "الصواريخ", "الشركات",
+	"البرلمان", "الرئيس", "الوزير", "الحكومات", "الجيوش", "الفصائل", "المليشيات", "الميليشيات", "السلطة", "القضاء",
+	"نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم", "الشعب", "الدول", "الشرطة", "السيادة", "الاستعمار", "الأطراف",
+	"الاحتلال", "الموقف", "المستشار", "المبعوث", "العاصمة", "الوكالة", "المفوضية", "الكونغرس", "الكنيست", "المنتخب",
+	"الحرس", "الأسطول", "الطرفين", "القنصل", "القنصلية", "الشركة", "الصحافة", "الإعلام", "الاتحاد", "الجمهورية", "المملكة")
+
+// adjectiveModifiesThing reports whether the object is a nationality
+// adjective that describes a thing, not a state ("خيبات العراقي", "قانون
+// المكتب المغربي"): only after a noun of stateNouns does it stand for the
+// state.
+func (r *sentenceReader) adjectiveModifiesThing(obj *relArg) bool {
+	if obj.m.Method != "adjective" || obj.agentive || obj.from <= r.lo {
+		return false
+	}
+	// A plural of people is a noun of its own: "حقوق الفلسطينيين".
+	if strings.HasSuffix(r.toks[obj.from].Fold, "يين") {
+		return false
+	}
+	prev := r.toks[obj.from-1].Fold
+	return !hasWord(stateNouns, prev) && !hasWord(appositionTitles, prev)
 }
 
 // stripProclitics removes a conjunction (و ف) and a preposition (ب ل ك)

@@ -91,6 +91,10 @@ func TestArabicDescriptiveNames(t *testing.T) {
 			nil, []string{"CRITICIZES person:احمد-محمد -> tamaynut"}},
 		{"killing of a journalist of a network", "وأدان رئيس الوزراء شهباز شريف اغتيال الصحفية بشبكة الجزيرة.",
 			nil, []string{"CRITICIZES shehbaz-sharif -> al-jazeera"}},
+		{"nationality adjective describing a thing", "وانتقد المحامي سعيد محمد قانون المكتب المغربي لحقوق المؤلف.",
+			nil, []string{"CRITICIZES person:سعيد-محمد -> morocco"}},
+		{"nationality adjective after forces stands for the state", "وهاجمت روسيا القوات الأوكرانية في الشرق.",
+			[]string{"ATTACKS russia -> ukraine"}, nil},
 		{"the decision of a person is the person's", "وانتقدت حركة امتداد قرار الحلبوسي.",
 			[]string{"CRITICIZES imtidad -> mohamed-al-halbousi"}, nil},
 	})
