@@ -485,8 +485,16 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 func (r *sentenceReader) describes(i int) bool {
 	a := &r.args[i]
 	// A person's name inside an institution's: جامعة محمد الخامس.
-	if a.m.Type == graph.Person && a.from > r.lo && hasWord(institutionNouns, r.toks[a.from-1].Fold) {
-		return true
+	// One word may stand between: جامعة مولاي إسماعيل.
+	if a.m.Type == graph.Person {
+		for k := a.from - 1; k >= max(r.lo, a.from-2); k-- {
+			if i > 0 && k < r.args[i-1].to {
+				break
+			}
+			if hasWord(institutionNouns, r.toks[k].Fold) {
+				return true
+			}
+		}
 	}
 	// A keyword alone before the name it belongs to.
 	if a.to-a.from == 1 && hasWord(genericOrgWords, r.toks[a.from].Fold) && i+1 < len(r.args) && r.args[i+1].from-a.to <= 1 {
@@ -525,6 +533,8 @@ func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
 	if b.m.Start < a.m.End || !isASCII(r.toks[b.from].Fold) {
 		return false
 	}
-	between := strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'")
-	return between == "(" || between == "\"(" || strings.TrimSpace(strings.Trim(between, "\"“”«»")) == "("
+	// Only a bracket, quotes and Latin words ("(Le Parisien)") between.
+	between := strings.TrimSpace(strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'"))
+	open, rest, ok := strings.Cut(between, "(")
+	return ok && strings.Trim(open, " \"“”«»'") == "" && strings.Trim(rest, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-") == ""
 }

@@ -89,6 +89,8 @@ func TestArabicDescriptiveNames(t *testing.T) {
 			nil, []string{"VISITS person:مارات-خوسنولين -> russia"}},
 		{"organisation in quotes in the title", "واتهم أحمد محمد، رئيس منظمة “تاماينوت”، السلطات المغربية بالتمييز.",
 			nil, []string{"CRITICIZES person:احمد-محمد -> tamaynut"}},
+		{"a person's name inside a university's", "وقدم نبذة عن المشاركين في اللقاء الفكري، وهما: الدكتور مصطفى الغرافي، أستاذ البلاغة والنقد بجامعة مولاي إسماعيل بمكناس، والذي صدرت له أعمال.",
+			nil, []string{"MEETS person:اسماعيل-بمكناس -- person:مصطفي-الغرافي", "MEETS person:مصطفي-الغرافي -- person:اسماعيل-بمكناس"}},
 		{"killing of a journalist of a network", "وأدان رئيس الوزراء شهباز شريف اغتيال الصحفية بشبكة الجزيرة.",
 			nil, []string{"CRITICIZES shehbaz-sharif -> al-jazeera"}},
 		{"nationality adjective describing a thing", "وانتقد المحامي سعيد محمد قانون المكتب المغربي لحقوق المؤلف.",
