@@ -28,7 +28,20 @@ import (
 //   - direction: in a relative clause whose verb does not agree in gender
 //     with the relative pronoun, the name after the verb is its subject
 //     ("محمد بن زايد الذي رحبت طهران باختياره"), and the genitive of
-//     محاربة/مكافحة (fighting) is the one fought, not the fighter.
+//     محاربة/مكافحة (fighting) is the one fought, not the fighter;
+//   - verb readings: a verb carrying its object as a pronoun (تدعمها) or
+//     agreeing with a relative pronoun before it has no object (subject)
+//     after it; a "verb" after a preposition or with ب/ل is a masdar; a
+//     verb whose object is another trigger's masdar (أيد قصف) leaves the
+//     names to that masdar; a trigger inside a name (فايد) is none;
+//   - clause limits: a condition (إذا، لو، حال) between the arguments, a
+//     stop noun before the trigger (وقف دعم), fixed phrases (علم الاجتماع);
+//   - a nationality adjective as object stands for its state only after a
+//     noun of state or a title ("القوات الروسية", "نظيره المغربي"), not
+//     after a thing ("قانون المكتب المغربي").
+//
+// All of it is reached through two hooks in relations.go: prepare calls
+// dropDescriptiveArgs, and emit calls arabicFits.
 
 // arabicFits reports whether a relation the reader is about to emit,
 // read by pattern at trigger token t, survives the Arabic checks. Relations
