@@ -185,6 +185,7 @@ func (r *sentenceReader) prepare() {
 		kept = append(kept, a)
 	}
 	r.args = kept
+	r.dropDescriptiveArgs()
 	for i := range r.args {
 		a := &r.args[i]
 		a.mark = r.markOf(a, i)
@@ -491,7 +492,7 @@ func (r *sentenceReader) read() []graph.Relation {
 	// names joined by "and", or a noun of purpose whose subject is the
 	// main clause's.
 	emit := func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
-		if subj == nil || (obj == nil) != (typ == graph.Statement) {
+		if subj == nil || (obj == nil) != (typ == graph.Statement) || !r.arabicFits(pattern, t, typ, subj, obj) {
 			return
 		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":

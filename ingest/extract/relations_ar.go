@@ -1,0 +1,553 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Arabic checks of the relation reader. They remove the kinds of error a
+// hand check of Arabic news relations found (testdata/relations/README.md,
+// ar-news-2022 development sample):
+//
+//   - دعا/دعوة read as INVITES when it means "called on X to do Y" or
+//     "called for Y": an invitation needs a complement naming a visit,
+//     meeting, summit or event (invitationComplement);
+//   - a name that only describes another: the institution, country or
+//     region in a person's title after the name ("ناصر بوريطة، وزير
+//     الشؤون الخارجية والتعاون الإفريقي"), a person's name inside an
+//     institution's (جامعة محمد الخامس), an organisation keyword split from
+//     the name it heads (منظمة "تاماينوت"), a name repeated in Latin script
+//     in brackets (dropDescriptiveArgs);
+//   - a name in the genitive of a non-actor noun between trigger and name:
+//     "أدان اغتيال الصحفية بشبكة الجزيرة" condemns a killing, not Al
+//     Jazeera (nonActorHeadBetween);
+//   - a trigger that only modifies another noun: "مؤتمر دعم أوكرانيا" (a
+//     conference of support for Ukraine) takes no subject from before
+//     مؤتمر (frameModifier);
+//   - direction: in a relative clause whose verb does not agree in gender
+//     with the relative pronoun, the name after the verb is its subject
+//     ("محمد بن زايد الذي رحبت طهران باختياره"), and the genitive of
+//     محاربة/مكافحة (fighting) is the one fought, not the fighter;
+//   - verb readings: a verb carrying its object as a pronoun (تدعمها) or
+//     agreeing with a relative pronoun before it has no object (subject)
+//     after it; a "verb" after a preposition or with ب/ل is a masdar; a
+//     verb whose object is another trigger's masdar (أيد قصف) leaves the
+//     names to that masdar; a trigger inside a name (فايد) is none;
+//   - clause limits: a condition (إذا، لو، حال) between the arguments, a
+//     stop noun before the trigger (وقف دعم), fixed phrases (علم الاجتماع);
+//   - a nationality adjective as object stands for its state only after a
+//     noun of state or a title ("القوات الروسية", "نظيره المغربي"), not
+//     after a thing ("قانون المكتب المغربي").
+//
+// All of it is reached through two hooks in relations.go: prepare calls
+// dropDescriptiveArgs, and emit calls arabicFits.
+
+// arabicFits reports whether a relation the reader is about to emit,
+// read by pattern at trigger token t, survives the Arabic checks. Relations
+// with an English trigger, and STATEMENT (no object), always do.
+func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationType, subj, obj *relArg) bool {
+	if obj == nil || isASCII(r.toks[t].Fold) {
+		return true
+	}
+	if typ == graph.Invites && !r.invitationComplement(t) {
+		return false
+	}
+	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
+		return false
+	}
+	if from, to := min(subj.to, obj.to), max(subj.from, obj.from); r.subordinateBetween(from, to) {
+		return false
+	}
+	if r.adjectiveModifiesThing(obj) {
+		return false
+	}
+	if r.frameModifier(t, subj) {
+		return false
+	}
+	if obj.from > t && r.nonActorHeadBetween(t, obj.from) {
+		return false
+	}
+	if subj.from > t && subj.from < obj.from && r.nonActorHeadBetween(t, subj.from) {
+		return false
+	}
+	switch pattern {
+	case "vso", "svo":
+		// "أيد قصف الناتو ليوغوسلافيا": the names after the verb belong to
+		// the masdar right after it, which is read on its own.
+		if t+1 < r.hi {
+			if _, _, ok := lookupTrigger(r.toks[t+1].Fold); ok && !r.insideName(t+1) {
+				return false
+			}
+		}
+		// "تدعمها الولايات المتحدة": the attached pronoun is the object,
+		// so no name after the subject is.
+		if tr, _, ok := lookupTrigger(r.toks[t].Fold); ok && tr.pronoun && !tr.noun {
+			return false
+		}
+		if pattern == "vso" && r.relativeAgrees(t) {
+			return false
+		}
+	case "noun-genitive-before":
+		// "تحدث السعدي عن استهداف قوات الاحتلال للصحفيين": a name
+		// before the masdar, past other words, is the subject of another
+		// verb; the genitive is who acts.
+		if r.gap(subj.to, t) > 1 {
+			return false
+		}
+	case "relative-subject":
+		if r.relativeDisagrees(t) {
+			return false
+		}
+	case "noun-genitive-object", "noun-genitive-and":
+		// "محاربة داعش": the genitive of fighting is the one fought.
+		if hasWord(objectGenitive, r.toks[t].Fold) {
+			return false
+		}
+		// "اجتماعات صندوق النقد الدولي والبنك الدولي": the joint meetings
+		// of two bodies, not a meeting between them.
+		if pattern == "noun-genitive-and" && hasWord(foldSet("اجتماعات", "الاجتماعات"), r.toks[t].Fold) {
+			return false
+		}
+	}
+	return true
+}
+
+// insideName reports whether trigger t lies inside an argument's name: the
+// surname فايد is not ف + أيد (and supported).
+func (r *sentenceReader) insideName(t int) bool {
+	for i := range r.args {
+		if r.args[i].from <= t && t < r.args[i].to {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedPhrase reports whether trigger t is part of a phrase that names no
+// relation: علم الاجتماع (sociology), عالمة الاجتماع (a sociologist); وقف
+// دعم (stopping support) and إنهاء دعم state no support.
+func (r *sentenceReader) fixedPhrase(t int) bool {
+	if t == r.lo {
+		return false
+	}
+	prev := r.toks[t-1].Fold
+	if hasWord(foldSet("علم", "عالم", "عالمة", "علماء", "عالمات", "وعلم"), prev) && hasWord(foldSet("الاجتماع"), r.toks[t].Fold) {
+		return true
+	}
+	return hasWord(stopNouns, prev)
+}
+
+// stopNouns before a trigger deny what it names: "وقف دعم الحزب".
+var stopNouns = foldSet("وقف", "إيقاف", "إنهاء", "منع", "تجميد", "حظر")
+
+// prepositions that may stand right before a masdar, never before a verb.
+var masdarPrepositions = foldSet("على", "في", "عن", "من", "إلى", "الى", "مع", "بعد", "قبل", "حول", "ضد", "بشأن", "نحو", "عبر")
+
+// masdarMisread reports whether a trigger listed as a verb is a masdar here
+// and the pattern read it as a verb:
+//   - after a preposition or with ب ("على دعم المملكة", "بدعم تركيا") its
+//     bare genitive is who acts, not a name before it (svo);
+//   - with ل of purpose ("لدعم كييف") its genitive is the one acted on,
+//     not who acts (vso).
+func (r *sentenceReader) masdarMisread(pattern string, t int) bool {
+	f := r.toks[t].Fold
+	trig, purpose, ok := lookupTrigger(f)
+	if !ok || trig.noun || trig.pronoun {
+		return false
+	}
+	bare := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف")
+	switch pattern {
+	case "svo":
+		if t > r.lo && masdarPrepositions[r.toks[t-1].Fold] {
+			return r.bareNameAt(t + 1)
+		}
+		if rest, cut := strings.CutPrefix(bare, "ب"); cut {
+			if tr, _, ok := lookupTrigger(rest); ok && !tr.noun {
+				return r.bareNameAt(t + 1)
+			}
+		}
+	case "vso":
+		if purpose && !strings.HasPrefix(strings.TrimPrefix(bare, "ل"), "ي") && !strings.HasPrefix(strings.TrimPrefix(bare, "ل"), "ت") {
+			return true
+		}
+	}
+	return false
+}
+
+// bareNameAt reports whether an argument starts at token k.
+func (r *sentenceReader) bareNameAt(k int) bool {
+	for i := range r.args {
+		if r.args[i].from == k {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a conditional or causal clause: the names on either
+// side belong to different clauses ("مستعد للحوار إذا انسحبت روسيا").
+// (أنه after قال resumes the speaker — "قال X إنه بحث مع Y" — and is
+// not one.)
+var subordinators = foldSet("إذا", "اذا", "لو", "حال", "لأن", "لأنه", "لأنها", "كي", "لكي")
+
+// subordinateBetween reports whether a subordinator stands among tokens
+// [from, to).
+func (r *sentenceReader) subordinateBetween(from, to int) bool {
+	for k := max(from, r.lo); k < to && k < r.hi; k++ {
+		if subordinators[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// stateNouns stand for the state a nationality adjective after them names:
+// "القوات الروسية" is Russia acting or acted on, "قانون المكتب المغربي" is
+// not Morocco.
+var stateNouns = foldSet("الحكومة", "حكومة", "القوات", "قوات", "الجيش", "جيش", "السلطات", "سلطات", "الدولة", "الخارجية",
+	"الوزارة", "الرئاسة", "البحرية", "الشرطة", "الأمن", "الاستخبارات", "المخابرات", "الإدارة", "النظام", "الوفد",
+	"السفارة", "القيادة", "الخطوة", "الجانب", "الطرف", "المسؤولين", "الدبلوماسية", "الطائرات", "الصواريخ", "الشركات",
+	"البرلمان", "الرئيس", "الوزير", "الحكومات", "الجيوش", "الفصائل", "المليشيات", "الميليشيات", "السلطة", "القضاء",
+	"نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم", "الشعب", "الدول", "الشرطة", "السيادة", "الاستعمار", "الأطراف",
+	"الاحتلال", "الموقف", "المستشار", "المبعوث", "العاصمة", "الوكالة", "المفوضية", "الكونغرس", "الكنيست", "المنتخب",
+	"الحرس", "الأسطول", "الطرفين", "القنصل", "القنصلية", "الشركة", "الصحافة", "الإعلام", "الاتحاد", "الجمهورية", "المملكة")
+
+// adjectiveModifiesThing reports whether the object is a nationality
+// adjective that describes a thing, not a state ("خيبات العراقي", "قانون
+// المكتب المغربي"): only after a noun of stateNouns does it stand for the
+// state.
+func (r *sentenceReader) adjectiveModifiesThing(obj *relArg) bool {
+	if obj.m.Method != "adjective" || obj.agentive || obj.from <= r.lo {
+		return false
+	}
+	// A plural of people is a noun of its own: "حقوق الفلسطينيين".
+	if strings.HasSuffix(r.toks[obj.from].Fold, "يين") {
+		return false
+	}
+	prev := r.toks[obj.from-1].Fold
+	return !hasWord(stateNouns, prev) && !hasWord(appositionTitles, prev)
+}
+
+// stripProclitics removes a conjunction (و ف) and a preposition (ب ل ك)
+// from a folded Arabic word, keeping at least three letters, and reads
+// "لل" as ل + ال.
+func stripProclitics(f string) string {
+	for _, c := range [...]string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(f, c); ok && len([]rune(r)) >= 3 {
+			f = r
+			break
+		}
+	}
+	if r, ok := strings.CutPrefix(f, "لل"); ok && len([]rune(r)) >= 2 {
+		return "ال" + r
+	}
+	for _, p := range [...]string{"ب", "ل", "ك"} {
+		if r, ok := strings.CutPrefix(f, p); ok && len([]rune(r)) >= 3 {
+			return r
+		}
+	}
+	return f
+}
+
+// hasWord reports whether set holds the folded word f as written, or
+// less its proclitics (stripProclitics): وزير is not و + زير when وزير is
+// in the set.
+func hasWord(set map[string]bool, f string) bool {
+	if set[f] || set[stripProclitics(f)] {
+		return true
+	}
+	// "للقاء" is ل + لقاء as well as ل + اللقاء.
+	rest := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف")
+	if r, ok := strings.CutPrefix(rest, "ل"); ok && strings.HasPrefix(r, "ل") {
+		return set[r]
+	}
+	return false
+}
+
+// invitationNouns name what one is invited to: a visit, a meeting, a
+// summit, talks, an event. Folded, with and without the article.
+var invitationNouns = foldSet(
+	"زيارة", "الزيارة", "زيارته", "زيارتها", "زيارتهم", "زيارات", "حضور", "الحضور", "لقاء", "اللقاء", "لقائه", "اجتماع", "الاجتماع",
+	"قمة", "القمة", "مؤتمر", "المؤتمر", "طاولة", "مأدبة", "حفل", "الحفل", "احتفال", "الاحتفال", "منتدى", "المنتدى",
+	"ندوة", "الندوة", "مهرجان", "المهرجان", "معرض", "المعرض", "محادثات", "المحادثات", "مباحثات", "المباحثات",
+	"مفاوضات", "المفاوضات", "الانضمام", "انضمام", "عشاء", "غداء", "افتتاح", "زيارتنا", "القدوم", "المجيء", "التفاوض", "تفاوض",
+)
+
+// participationNouns need an event after them to be an invitation:
+// "للمشاركة في القمة" is one, "إلى المشاركة في الانتخابات" (to vote) not.
+// "لاستئناف التفاوض" (to resume talks) and "للقيام بزيارة" (to make a
+// visit) are ones too.
+var participationNouns = foldSet("المشاركة", "مشاركة", "استئناف", "القيام", "قيام")
+
+// invitationComplement reports whether an invitation complement follows
+// trigger t within its clause: إلى or ل with a noun of invitationNouns
+// ("لزيارة", "إلى قمة"), or with المشاركة في and such a noun.
+func (r *sentenceReader) invitationComplement(t int) bool {
+	toPrep := foldSet("إلى", "الى")
+	for k := t + 1; k < r.hi && k <= t+16; k++ {
+		f := r.toks[k].Fold
+		var cands []string
+		if bare := strings.TrimPrefix(strings.TrimPrefix(f, "و"), "ف"); strings.HasPrefix(bare, "ل") {
+			cands = append(cands, f) // لزيارة، للمشاركة، للقاء
+		}
+		if k > t+1 && toPrep[r.toks[k-1].Fold] {
+			cands = append(cands, f) // إلى زيارة
+			// "دعا بوتين إلى إندونيسيا": invited to a country or city.
+			for i := range r.args {
+				if r.args[i].from == k && r.args[i].m.Type == graph.Location {
+					return true
+				}
+			}
+		}
+		for _, base := range cands {
+			if hasWord(invitationNouns, base) {
+				return true
+			}
+			if hasWord(participationNouns, base) {
+				for j := k + 1; j < r.hi && j <= k+3; j++ {
+					if hasWord(invitationNouns, r.toks[j].Fold) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// frameNouns name an event, campaign or body that a trigger noun after
+// them describes: "مؤتمر دعم أوكرانيا", "تحالف دعم الشرعية", "حملة
+// محاربة الإرهاب".
+var frameNouns = foldSet(
+	"مؤتمر", "المؤتمر", "قمة", "القمة", "حملة", "الحملة", "منتدى", "المنتدى", "صندوق", "الصندوق", "برنامج",
+	"البرنامج", "خطة", "الخطة", "مبادرة", "المبادرة", "جهود", "الجهود", "لجنة", "اللجنة", "ندوة", "الندوة", "تحالف",
+	"التحالف", "ائتلاف", "مجموعة", "وقفة", "الوقفة", "مسيرة", "المسيرة", "تظاهرة", "مؤتمرات", "اجتماعات", "حلقة",
+	"آلية", "الآلية", "استراتيجية", "الاستراتيجية",
+)
+
+// frameModifier reports whether trigger t only modifies a frame noun
+// before it, so that a subject named before that noun, or in its
+// genitive, is not the trigger's: "مشاركة المغرب في مؤتمر دعم
+// أوكرانيا", "مؤتمر بروكسل السادس لدعم سوريا".
+func (r *sentenceReader) frameModifier(t int, subj *relArg) bool {
+	if subj.to > t {
+		return false
+	}
+	// The frame noun right before the trigger, or two before with an
+	// adjective between (المؤتمر الوزاري لدعم).
+	for k := t - 1; k >= max(r.lo, t-2); k-- {
+		if hasWord(frameNouns, r.toks[k].Fold) {
+			return true
+		}
+	}
+	// The subject is the frame noun's genitive, close before the trigger.
+	if subj.from > r.lo && hasWord(frameNouns, r.toks[subj.from-1].Fold) && r.gap(subj.to, t) <= 2 {
+		return true
+	}
+	return false
+}
+
+// nonActorHeads are nouns whose genitive is not the one acted on: the
+// killing of a journalist of Al Jazeera is not Al Jazeera, the barring of
+// the Libyan delegation is not Libya.
+var nonActorHeads = foldSet(
+	"اغتيال", "اختطاف", "خطف", "مقتل", "قتل", "استشهاد", "وفاة", "جنازة", "اعتقال", "منع", "تحقيق", "التحقيق", "إنهاء", "اعتماد",
+	"مراسل", "مراسلة", "صحفي", "صحفية", "الصحفي", "الصحفية", "الصحافية", "الزميلة", "الزميل", "موظف", "موظفي",
+	"برنامج", "البرنامج", "شركات", "هدف", "ملف", "مستقبل", "دراسة", "تاريخ", "خطط", "خطة",
+	"شعب", "الشعب", "مواطني", "أسر", "لغة", "اللغة", "ثقافة", "الثقافة",
+)
+
+// nonActorHeadBetween reports whether a non-actor head noun stands among
+// tokens (t, to): the name at to is then in its genitive chain.
+func (r *sentenceReader) nonActorHeadBetween(t, to int) bool {
+	for k := t + 1; k < to && k < r.hi; k++ {
+		if hasWord(nonActorHeads, r.toks[k].Fold) || nonActorHeads[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// objectGenitive masdars take the one acted on as their genitive.
+var objectGenitive = foldSet("محاربة", "مكافحة", "قتال")
+
+// relativeDisagrees reports whether the verb at t disagrees in gender
+// with the relative pronoun before it (الذي + رحبت, التي + يدعم): the
+// antecedent is then not the verb's subject.
+func (r *sentenceReader) relativeDisagrees(t int) bool {
+	rel := r.toks[t-1].Fold
+	g := verbGender(r.toks[t].Fold)
+	switch rel {
+	case foldWord("الذي"), foldWord("الذين"):
+		return g == 'f'
+	case foldWord("التي"):
+		return g == 'm'
+	}
+	return false
+}
+
+// relativeAgrees reports whether a relative pronoun right before the verb
+// at t (or before ظل/كان and the verb) agrees with it in gender: the
+// antecedent is then the verb's subject, and the name after it is not
+// ("الرأي العام الذي ظل ينتقد إسرائيل").
+func (r *sentenceReader) relativeAgrees(t int) bool {
+	k := t - 1
+	if k > r.lo && hasWord(foldSet("ظل", "ظلت", "كان", "كانت", "بات", "باتت", "يزال", "تزال", "لا"), r.toks[k].Fold) {
+		k--
+	}
+	if k < r.lo {
+		return false
+	}
+	g := verbGender(r.toks[t].Fold)
+	switch r.toks[k].Fold {
+	case foldWord("الذي"), foldWord("الذين"):
+		return g == 'm'
+	case foldWord("التي"):
+		return g == 'f'
+	}
+	return false
+}
+
+// verbGender returns 'f' for a third person feminine singular verb form
+// (past in ت, present in ت), 'm' for a masculine one, 0 when it cannot
+// tell.
+func verbGender(f string) byte {
+	for _, c := range [...]string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(f, c); ok {
+			if _, _, isTrig := lookupTrigger(r); isTrig {
+				f = r
+				break
+			}
+		}
+	}
+	if _, _, ok := lookupTrigger(f); !ok {
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(f, "ي"):
+		return 'm'
+	case strings.HasSuffix(f, "ت"):
+		return 'f'
+	case strings.HasPrefix(f, "ت"):
+		if _, _, ok := lookupTrigger("ي" + strings.TrimPrefix(f, "ت")); ok {
+			return 'f'
+		}
+		return 'm'
+	}
+	return 'm'
+}
+
+// foldWord folds one word.
+func foldWord(w string) string {
+	for f := range foldSet(w) {
+		return f
+	}
+	return ""
+}
+
+// Title words that open an apposition describing the person named before
+// them ("فيرونيك بوتي، سفيرة بلجيكا"), folded.
+var appositionTitles = func() map[string]bool {
+	m := foldSet("رئيس", "رئيسة", "وزير", "وزيرة", "سفير", "سفيرة", "أستاذ", "أستاذة", "عمدة", "نائب", "نائبة", "ممثل",
+		"ممثلة", "مبعوث", "مبعوثة", "مدير", "مديرة", "عضو", "عضوة", "أمين", "الأمين", "مراسل", "مراسلة", "مستشار",
+		"مستشارة", "قائد", "زعيم", "مؤسس", "رئيسة", "حاكم", "محافظ", "والي", "عامل", "مندوب", "مندوبة", "متحدث",
+		"المتحدث", "الناطق", "ناطق", "منسق", "باحث", "الباحث", "خبير", "الخبير", "أستاذ", "الأستاذ", "الصحفي",
+		"الصحفية", "صحفي", "مسؤول", "المسؤول", "رئيسا", "سفيرا", "وزيرا", "نائبا", "مدرب", "لاعب", "الكاتب", "كاتب")
+	for w := range m {
+		m["ال"+w] = true // المدير العام
+	}
+	for w := range personTitles {
+		m[w] = true
+	}
+	return m
+}()
+
+// institutionNouns begin the name of a building, school, prize or street
+// that may hold a person's name (جامعة محمد الخامس, مطار محمد الخامس).
+var institutionNouns = foldSet("جامعة", "الجامعة", "مطار", "مستشفى", "شارع", "مسجد", "مدرسة", "ثانوية", "كلية",
+	"مؤسسة", "أكاديمية", "جائزة", "ملعب", "قاعة", "مركز", "معهد", "ساحة", "مكتبة", "مدينة", "حي", "مجمع", "متحف")
+
+// genericOrgWords, alone, are a keyword split from the name after them
+// (منظمة "تاماينوت").
+var genericOrgWords = foldSet("منظمة", "المنظمة", "حزب", "الحزب", "حركة", "الحركة", "شركة", "الشركة", "جمعية",
+	"الجمعية", "مجموعة", "المجموعة", "هيئة", "الهيئة", "جماعة", "الجماعة")
+
+// dropDescriptiveArgs removes Arabic arguments that only describe
+// another name: see the file comment.
+func (r *sentenceReader) dropDescriptiveArgs() {
+	kept := make([]relArg, 0, len(r.args))
+	dropped := -1
+	for i, a := range r.args {
+		// A name right after a dropped one goes on its description
+		// ("لجهة الرباط سلا القنيطرة").
+		if dropped == i-1 && i > 0 && a.from-r.args[i-1].to <= 1 && a.m.Type != graph.Person {
+			dropped = i
+			continue
+		}
+		if r.describes(i) {
+			dropped = i
+			continue
+		}
+		kept = append(kept, a)
+	}
+	r.args = kept
+}
+
+// describes reports whether argument i only describes another name.
+func (r *sentenceReader) describes(i int) bool {
+	a := &r.args[i]
+	// A person's name inside an institution's: جامعة محمد الخامس.
+	// One word may stand between: جامعة مولاي إسماعيل.
+	if a.m.Type == graph.Person {
+		for k := a.from - 1; k >= max(r.lo, a.from-2); k-- {
+			if i > 0 && k < r.args[i-1].to {
+				break
+			}
+			if hasWord(institutionNouns, r.toks[k].Fold) {
+				return true
+			}
+		}
+	}
+	// A keyword alone before the name it belongs to.
+	if a.to-a.from == 1 && hasWord(genericOrgWords, r.toks[a.from].Fold) && i+1 < len(r.args) && r.args[i+1].from-a.to <= 1 {
+		return true
+	}
+	if i > 0 && r.bracketRepeat(&r.args[i-1], a) {
+		return true
+	}
+	// In an apposition after a person: "X، رئيس غرفة ... لجهة الرباط".
+	if i > 0 && a.m.Type != graph.Person {
+		p := &r.args[i-1]
+		if p.m.Type == graph.Person && p.to < r.hi && hasWord(appositionTitles, r.toks[p.to].Fold) &&
+			a.from > p.to && a.from-p.to <= 8 && !strings.ContainsAny(r.text[r.toks[p.to].Start:a.m.Start], "،,:؛") &&
+			!r.triggerBetween(p.to, a.from, -1) {
+			return true
+		}
+	}
+	// Before a person, after a title: "رئيس المجلس الوطني لحزب العدالة
+	// والتنمية، سعد الدين العثماني": the person acts.
+	if a.m.Type != graph.Person && i+1 < len(r.args) && r.args[i+1].m.Type == graph.Person && r.args[i+1].from-a.to <= 1 {
+		for k := a.from - 1; k >= max(r.lo, a.from-4); k-- {
+			if i > 0 && k < r.args[i-1].to {
+				break
+			}
+			if hasWord(appositionTitles, r.toks[k].Fold) || leaderTitles[r.toks[k].Fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bracketRepeat reports whether b repeats a in Latin script in brackets
+// right after it ("إير كوريو تريدنغ كورب" (Air Koryo Trading Corp)).
+func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
+	if b.m.Start < a.m.End || !isASCII(r.toks[b.from].Fold) {
+		return false
+	}
+	// Only a bracket, quotes and Latin words ("(Le Parisien)") between.
+	between := strings.TrimSpace(strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'"))
+	open, rest, ok := strings.Cut(between, "(")
+	return ok && strings.Trim(open, " \"“”«»'") == "" && strings.Trim(rest, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-") == ""
+}
