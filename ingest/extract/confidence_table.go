@@ -14,17 +14,15 @@ var confidenceTable = map[string]float64{
 	"compound-pair/en":        0.3288, // re3d-dev 0/2 right
 	"light-verb/en":           0.6712, // re3d-dev 2/2 right
 	"noun-adjective/ar":       0.7828, // ar-news-2022 verdicts 5/5 right
-	"noun-genitive-and/ar":    0.5000, // ar-news-2022 verdicts 2/4 right
-	"noun-genitive-before/ar": 0.2450, // ar-news-2022 verdicts 0/4 right
-	"noun-genitive-object/ar": 0.5631, // ar-news-2022 verdicts 7/12 right
-	"noun-place/ar":           0.5000, // ar-news-2022 verdicts 3/6 right
-	"noun-pronoun/ar":         0.6384, // ar-news-2022 verdicts 5/7 right
+	"noun-genitive-and/ar":    0.6712, // ar-news-2022 verdicts 2/2 right
+	"noun-genitive-object/ar": 0.6445, // ar-news-2022 verdicts 7/10 right
+	"noun-place/ar":           0.5566, // ar-news-2022 verdicts 3/5 right
+	"noun-pronoun/ar":         0.7828, // ar-news-2022 verdicts 5/5 right
 	"noun-pronoun/en":         0.6033, // re3d-dev 1/1 right
 	"relative-object/ar":      0.6033, // ar-news-2022 verdicts 1/1 right
-	"relative-subject/ar":     0.5566, // ar-news-2022 verdicts 3/5 right
+	"relative-subject/ar":     0.7192, // ar-news-2022 verdicts 3/3 right
 	"svo-and/en":              0.6033, // re3d-dev 1/1 right
-	"svo/ar":                  0.5950, // ar-news-2022 verdicts 20/33 right
+	"svo/ar":                  0.7517, // ar-news-2022 verdicts 16/20 right
 	"svo/en":                  0.7167, // re3d-dev 8/10 right
-	"vso-and/ar":              0.3967, // ar-news-2022 verdicts 0/1 right
-	"vso/ar":                  0.3013, // ar-news-2022 verdicts 14/49 right
+	"vso/ar":                  0.6512, // ar-news-2022 verdicts 11/16 right
 }
