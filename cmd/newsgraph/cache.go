@@ -13,7 +13,7 @@ import (
 
 // cacheVersion is bumped whenever what a cached result holds, or how it is
 // computed, changes: results cached by an older build are then not read.
-const cacheVersion = "2"
+const cacheVersion = "3"
 
 // cached returns the result compute gives for the whole-graph question
 // named by what and params (every option the answer depends on), from the

@@ -67,10 +67,11 @@ articles as do — by one of:
 Every metric is shown whichever sorts. Ties go to PageRank, then weighted degree, mentions,
 name and ID, so the order is the same on every run and backend.
 
-Betweenness and harmonic closeness are exact up to %d entities and estimated from
-%d randomly drawn source entities past that (the table says so); --sample K estimates
-from K sources at any size (and --sample N, for N at least the number of entities, is
-exact), --seed draws another sample.
+Betweenness and harmonic closeness are searched from the entities that have an edge (one
+without adds nothing as a source): exact up to %d such entities and estimated from %d
+randomly drawn among them past that (the table says so); --sample K estimates from K
+sources at any size (and --sample N, for N at least the entities with an edge, is exact),
+--seed draws another sample.
 
 --weight confidence (with --edges typed) weighs a link by the summed confidences of the
 typed relations joining the two instead of by their articles: each relation counts the
@@ -174,6 +175,7 @@ type centralityResult struct {
 	Seed                 uint64          `json:"d"`
 	EigenvectorConverged bool            `json:"c"`
 	Entities             int             `json:"n"` // in the projection ranked
+	Connected            int             `json:"k"` // of them, those with an edge (query.Table.Connected)
 }
 
 type centralityRow struct {
@@ -193,7 +195,7 @@ type centralityRow struct {
 
 func newCentralityResult(t query.Table, entities int) centralityResult {
 	r := centralityResult{Estimated: t.Estimated, Pivots: t.Pivots, Seed: t.Seed, EigenvectorConverged: t.EigenvectorConverged,
-		Entities: entities, Scores: make([]centralityRow, len(t.Scores))}
+		Entities: entities, Connected: t.Connected, Scores: make([]centralityRow, len(t.Scores))}
 	for i, s := range t.Scores {
 		e := s.Entity
 		r.Scores[i] = centralityRow{ID: e.ID, Name: e.Name, NameAr: e.NameAr, Type: string(e.Type), Articles: e.Articles, Mentions: e.Mentions,
@@ -263,8 +265,8 @@ func runCentrality(ctx context.Context, opts centralityOptions) error {
 		note = opts.stderr
 	}
 	if t.Estimated {
-		fmt.Fprintf(note, "betweenness and harmonic closeness estimated from %d of %d entities (seed %d); --sample %d computes them exactly\n",
-			t.Pivots, ct.Entities, t.Seed, ct.Entities)
+		fmt.Fprintf(note, "betweenness and harmonic closeness estimated from %d of the %d entities with an edge (seed %d); --sample %d computes them exactly\n",
+			t.Pivots, t.Connected, t.Seed, t.Connected)
 	}
 	if !t.EigenvectorConverged {
 		fmt.Fprintf(note, "eigenvector centrality did not converge in %d rounds; its column holds the last round\n", query.EigenvectorMaxIter)

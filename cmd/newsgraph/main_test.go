@@ -937,7 +937,7 @@ func TestCentralityMetricsAndSampling(t *testing.T) {
 	// Sampling: the table says so, and with as many sources as entities
 	// the values are exact.
 	r := ng(t, dir, 0, "query", "centrality", "--sample", "5", "--format", "table")
-	if !strings.Contains(r.stdout, "estimated from 5 of 16 entities (seed 1); --sample 16 computes them exactly") {
+	if !strings.Contains(r.stdout, "estimated from 5 of the 16 entities with an edge (seed 1); --sample 16 computes them exactly") {
 		t.Errorf("sampled table lacks its note:\n%s", r.stdout)
 	}
 	exact := ng(t, dir, 0, "query", "centrality", "--format", "csv").stdout
@@ -945,7 +945,7 @@ func TestCentralityMetricsAndSampling(t *testing.T) {
 		t.Errorf("--sample 16 differs from the exact table:\n%s\nvs\n%s", all, exact)
 	}
 	r = ng(t, dir, 0, "query", "centrality", "--format", "json", "--sample", "5", "--seed", "7")
-	if !strings.Contains(r.stderr, "estimated from 5 of 16 entities (seed 7)") || !strings.Contains(r.stdout, `"estimated": "true"`) {
+	if !strings.Contains(r.stderr, "estimated from 5 of the 16 entities with an edge (seed 7)") || !strings.Contains(r.stdout, `"estimated": "true"`) {
 		t.Errorf("sampled json: stdout %s stderr %s", r.stdout, r.stderr)
 	}
 	ng(t, dir, 2, "query", "centrality", "--metric", "fame")
