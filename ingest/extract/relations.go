@@ -376,6 +376,14 @@ func (r *sentenceReader) joined(a, b *relArg) bool {
 		return true
 	}
 	for k := a.to; k < b.from; k++ {
+		// "زار موسكو والتقى بوتين", "visited Moscow and met Putin": a
+		// verb between them makes a second clause, whose object the
+		// second name is.
+		if r.clauseVerb(r.toks[k].Fold) {
+			return false
+		}
+	}
+	for k := a.to; k < b.from; k++ {
 		f := r.toks[k].Fold
 		if markAnd[f] {
 			return true
@@ -414,6 +422,9 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 		and := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
 		for t := x.to; t < y.from; t++ {
 			f := r.toks[t].Fold
+			if r.clauseVerb(f) {
+				return 0 // "زار موسكو والتقى بوتين": a second clause
+			}
 			switch {
 			case markAnd[f]:
 				and = true
@@ -491,6 +502,10 @@ func (r *sentenceReader) read() []graph.Relation {
 	// clauses, unless the pattern that found them spans clauses itself:
 	// names joined by "and", or a noun of purpose whose subject is the
 	// main clause's.
+	// lastSubj is the subject of the last directed relation found: a verb
+	// coordinated with that relation's ("زار بلينكن بغداد والتقى الكاظمي",
+	// "visited Baghdad and met al-Kadhimi") shares it.
+	var lastSubj *relArg
 	emit := func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
 		if subj == nil || (obj == nil) != (typ == graph.Statement) || !r.arabicFits(pattern, t, typ, subj, obj) {
 			return
@@ -539,6 +554,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		seen[key] = true
 		rel.TextStart, rel.Text = r.window(rel)
 		out = append(out, rel)
+		if directed && typ != graph.Statement {
+			lastSubj = subj
+		}
 	}
 
 	// emitCo records the relation for subj and obj and for every name
@@ -601,6 +619,28 @@ func (r *sentenceReader) read() []graph.Relation {
 				emit("between-and", t, trig.typ, &after[i], &after[i+1], false, negated)
 				break
 			}
+		}
+
+		// A verb joined by "and" (و) to the clause before, its subject
+		// unnamed: it is that clause's subject, and the name before it
+		// is that clause's object, not this verb's subject.
+		if r.coordinatedVerb(t, trig) {
+			if lastSubj != nil {
+				if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
+					emitCo("coord-verb", t, trig.typ, lastSubj, obj, true, negated, true)
+				}
+			}
+			continue
+		}
+
+		// A clause whose subject is a pronoun on its complementizer
+		// ("أنها هاجمت", "that it attacked"): the subject is the main
+		// clause's, and a denial there denies the relation.
+		if subj, denied, ok := r.complementSubject(t); ok {
+			if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
+				emitCo("complement-pronoun", t, trig.typ, subj, obj, true, negated || denied, true)
+			}
+			continue
 		}
 
 		// An agent: "by X", "دعوة من X", "من قبل X".
@@ -679,7 +719,8 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 
 		relative := t > r.lo && relatives[r.toks[t-1].Fold]
-		bare := before != nil && before.mark == "" && !relative && !r.clauseBreak(before.m.End, r.toks[t].Start)
+		bare := before != nil && before.mark == "" && !relative && !r.clauseBreak(before.m.End, r.toks[t].Start) &&
+			!r.complementBetween(before.to, t)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
 		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 && trig.pronoun && !trig.noun {
@@ -1058,7 +1099,119 @@ var relatives = foldSet("الذي", "التي", "الذين", "who", "which")
 
 // complementizers open a subordinate clause: a name after one is not the
 // object of a verb before it.
-var complementizers = foldSet("أن", "ان", "إن", "بأن", "بان", "that", "whom", "whose", "while", "although", "because")
+var complementizers = foldSet("أن", "ان", "إن", "بأن", "بان", "that", "whom", "whose", "while", "whereas", "although", "because",
+	// أن and إن carry the subject of their clause as a pronoun ("أنها
+	// هاجمت": that it attacked), and بينما opens a clause of its own
+	// ("while").
+	"أنه", "أنها", "أنهم", "أنهما", "أنهن", "أننا", "بأنه", "بأنها", "بأنهم", "إنه", "إنها", "إنهم", "لأن", "لأنه", "لأنها", "بينما")
+
+// pronounComplements are the complementizers that carry their clause's
+// subject as a pronoun: the subject is the main clause's ("نفت إيران
+// أنها هاجمت السعودية": Iran denied that it, Iran, attacked Saudi Arabia).
+var pronounComplements = foldSet("أنه", "أنها", "أنهم", "أنهما", "أنهن", "بأنه", "بأنها", "بأنهم", "إنه", "إنها", "إنهم")
+
+// englishSubjectPronouns stand for the main clause's subject after "that":
+// "Iran denied that it attacked Saudi Arabia".
+var englishSubjectPronouns = foldSet("it", "he", "she", "they")
+
+// denials deny what their complement clause says: "نفت إيران أنها
+// هاجمت", "Iran denied that it attacked".
+var denials = foldSet("نفى", "ينفي", "نفت", "تنفي", "نفي", "نفيه", "نفيها", "denied", "denies", "deny", "denying")
+
+// coordinatedVerb reports whether trigger t is a verb joined by "and" to
+// a clause before it, with no subject of its own between: والتقى (و on the
+// verb), "and met". The name after an Arabic one may still be its subject
+// (VSO: "والتقى بلينكن الكاظمي" is not told apart from "والتقى الكاظمي"),
+// so only a verb right after a name the clause before governs counts.
+func (r *sentenceReader) coordinatedVerb(t int, trig trigger) bool {
+	if trig.noun || t == r.lo {
+		return false
+	}
+	f := r.toks[t].Fold
+	if isASCII(f) {
+		return markAnd[r.toks[t-1].Fold] && t-2 >= r.lo && r.argEndsAt(t-1)
+	}
+	rest, ok := cutConj(f)
+	if !ok {
+		return false
+	}
+	if _, _, ok := lookupTrigger(rest); !ok {
+		return false
+	}
+	return r.argEndsAt(t)
+}
+
+// argEndsAt reports whether an argument ends right before token k.
+func (r *sentenceReader) argEndsAt(k int) bool {
+	for i := range r.args {
+		if r.args[i].to == k {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerb reports whether a folded token is a trigger, bare or after
+// the conjunction و (والتقى): between two names it opens a clause of its
+// own, so the names are not conjuncts.
+func (r *sentenceReader) clauseVerb(f string) bool {
+	if _, _, ok := lookupTrigger(f); ok {
+		return true
+	}
+	if rest, ok := cutConj(f); ok {
+		if _, _, ok := lookupTrigger(rest); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// complementSubject finds, for a verb trigger t right after a
+// complementizer that carries its subject as a pronoun (أنها، "that it"),
+// the main clause's subject: the last unmarked actor within four words
+// before the complementizer. denied says a denial (نفت، denied) stands
+// just before that subject or between it and the complementizer.
+func (r *sentenceReader) complementSubject(t int) (subj *relArg, denied, ok bool) {
+	c := -1
+	switch {
+	case t-1 >= r.lo && pronounComplements[r.toks[t-1].Fold]:
+		c = t - 1
+	case t-2 >= r.lo && englishSubjectPronouns[r.toks[t-1].Fold] && r.toks[t-2].Fold == "that":
+		c = t - 2
+	default:
+		return nil, false, false
+	}
+	// The main clause's subject: the last unmarked party before the
+	// complementizer, within four words; a country or capital counts
+	// (roles.go), a mere place does not.
+	for i := len(r.args) - 1; i >= 0 && subj == nil; i-- {
+		a := &r.args[i]
+		switch {
+		case a.to > c:
+			continue
+		case r.gap(a.to, c) > 4:
+			return nil, false, false
+		case a.mark == "" && partyOf(a.m, r.lex) != partyPlace:
+			subj = a
+		}
+	}
+	if subj == nil || r.clauseBreak(subj.m.End, r.toks[c].Start) {
+		return nil, false, false
+	}
+	for k := max(r.lo, subj.from-3); k < c; k++ {
+		if k >= subj.from && k < subj.to {
+			continue
+		}
+		f := r.toks[k].Fold
+		if rest, ok := cutConj(f); ok {
+			f = rest
+		}
+		if denials[f] {
+			denied = true
+		}
+	}
+	return subj, denied, true
+}
 
 // complementBetween reports whether a complementizer stands among tokens
 // [from, to).

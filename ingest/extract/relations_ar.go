@@ -56,7 +56,9 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
 		return false
 	}
-	if from, to := min(subj.to, obj.to), max(subj.from, obj.from); r.subordinateBetween(from, to) {
+	// complement-pronoun spans the complementizer on purpose: its subject
+	// is the main clause's (see complementSubject).
+	if from, to := min(subj.to, obj.to), max(subj.from, obj.from); pattern != "complement-pronoun" && r.subordinateBetween(from, to) {
 		return false
 	}
 	if r.adjectiveModifiesThing(obj) {

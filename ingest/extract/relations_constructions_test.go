@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -222,4 +223,45 @@ func TestConstructionPartyTypes(t *testing.T) {
 		{"ar", "شنت تل أبيب غارات على سوريا.", []rel{
 			{graph.Attacks, "tel-aviv", "syria", true}}},
 	})
+}
+
+// TestConstructionClauses: a clause opened by "while"/بينما, or a second
+// verb joined by و, has its own subject; the names of one clause are never
+// the parties of the other's trigger, and a conjunction on a trigger
+// (والتقى) joins clauses, not names.
+func TestConstructionClauses(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "دعمت السعودية مصر بينما دعمت قطر تركيا.",
+			[]rel{{graph.Supports, "saudi-arabia", "egypt", true}, {graph.Supports, "qatar", "turkey", true}}},
+		{"en", "Saudi Arabia backed Egypt while Qatar backed Turkey.",
+			[]rel{{graph.Supports, "saudi-arabia", "egypt", true}, {graph.Supports, "qatar", "turkey", true}}},
+		{"ar", "زار بلينكن بغداد والتقى مصطفى الكاظمي.",
+			[]rel{{graph.Visits, "antony-blinken", "baghdad", true}, {graph.Meets, "antony-blinken", "mustafa-al-kadhimi", true}}},
+		{"ar", "زار الرئيس التركي رجب طيب أردوغان موسكو والتقى فلاديمير بوتين.",
+			[]rel{{graph.Visits, "recep-tayyip-erdogan", "moscow", true}, {graph.Meets, "recep-tayyip-erdogan", "vladimir-putin", true}}},
+		{"en", "Erdogan visited Moscow and met Vladimir Putin.",
+			[]rel{{graph.Visits, "recep-tayyip-erdogan", "moscow", true}, {graph.Meets, "recep-tayyip-erdogan", "vladimir-putin", true}}},
+	})
+}
+
+// TestConstructionDenial: what a denial's complement clause says is denied,
+// not stated ("نفت إيران أنها هاجمت السعودية": Iran denied that it attacked
+// Saudi Arabia).
+func TestConstructionDenial(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "نفت إيران أنها هاجمت السعودية.", nil},
+		{"ar", "نفى الحوثيون أنهم استهدفوا الإمارات.", nil},
+		{"en", "Iran denied that it attacked Saudi Arabia.", nil},
+		{"ar", "أكدت إيران أنها هاجمت السعودية.", []rel{{graph.Attacks, "iran", "saudi-arabia", true}}},
+	})
+	// The denied attack is kept, marked negated, as "did not attack" is.
+	x := extractor(t)
+	a := read.Article{ID: "t", Body: "نفت إيران أنها هاجمت السعودية."}
+	var got []string
+	for _, r := range x.Extract(&a).Relations {
+		got = append(got, fmt.Sprintf("%s %s->%s negated=%v", r.Type, r.Subject, r.Object, r.Negated))
+	}
+	if want := []string{"ATTACKS iran->saudi-arabia negated=true"}; !slices.Equal(got, want) {
+		t.Errorf("denial: %q, want %q", got, want)
+	}
 }
