@@ -195,37 +195,45 @@ func TestForChecking(t *testing.T) {
 	}
 }
 
-const (
-	// verdictFile is the hand-checked Arabic sample (see its README).
-	verdictFile = "testdata/verdicts/ar-news-2022-verdicts.jsonl"
-	// sharedArabic is the corpus it was drawn from, beside the repository.
-	sharedArabic = "../../../shared/corpora/ar-news-2022/articles.jsonl"
-)
+// sharedArabic is the corpus the hand-checked samples were drawn from,
+// beside the repository.
+const sharedArabic = "../../../shared/corpora/ar-news-2022/articles.jsonl"
 
-// TestArabicVerdicts checks the verdict file: its format and keys always;
+// verdictFiles are the hand-checked Arabic samples and how many verdicts
+// each holds (ingest/releval/testdata/verdicts/README.md): 160 of the
+// development sample, 100 of the held-out one.
+var verdictFiles = []struct {
+	path string
+	n    int
+}{
+	{"testdata/verdicts/ar-news-2022-verdicts.jsonl", 160},
+	{"testdata/verdicts/ar-news-2022-heldout-verdicts.jsonl", 100},
+}
+
+// TestArabicVerdicts checks each verdict file: its format and keys always;
 // and, with the corpus beside the repository, that every verdict names an
-// Arabic article of it and a trigger inside that article's text. 160
-// verdicts were written (ingest/releval/testdata/verdicts/README.md).
+// Arabic article of it and a trigger inside that article's text.
 func TestArabicVerdicts(t *testing.T) {
-	f, err := os.Open(verdictFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	vs, err := ReadVerdicts(f, verdictFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(vs) != 160 {
-		t.Errorf("%d verdicts, want 160", len(vs))
+	files := make(map[string][]Verdict)
+	for _, vf := range verdictFiles {
+		vs, err := readVerdictFile(vf.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(vs) != vf.n {
+			t.Errorf("%s: %d verdicts, want %d", vf.path, len(vs), vf.n)
+		}
+		files[vf.path] = vs
 	}
 	types := make(map[string]bool)
 	for _, ty := range graph.RelationTypes {
 		types[string(ty)] = ty != graph.Statement
 	}
-	for i, v := range vs {
-		if !types[v.Type] || !strings.HasSuffix(v.Pattern, "/ar") && !strings.HasSuffix(v.Pattern, "/en") {
-			t.Errorf("verdict %d: type %q, pattern %q", i+1, v.Type, v.Pattern)
+	for _, vf := range verdictFiles {
+		for i, v := range files[vf.path] {
+			if !types[v.Type] || !strings.HasSuffix(v.Pattern, "/ar") && !strings.HasSuffix(v.Pattern, "/en") {
+				t.Errorf("%s: verdict %d: type %q, pattern %q", vf.path, i+1, v.Type, v.Pattern)
+			}
 		}
 	}
 
@@ -236,7 +244,7 @@ func TestArabicVerdicts(t *testing.T) {
 		t.Skipf("shared corpus not found (%v); it lives beside the repository in ../shared", err)
 	}
 	texts := make(map[string]string)
-	err = read.Read(context.Background(), []string{sharedArabic}, read.ReadOptions{}, func(a read.Article) error {
+	err := read.Read(context.Background(), []string{sharedArabic}, read.ReadOptions{}, func(a read.Article) error {
 		if a.Lang == "ar" {
 			texts[a.ID] = extract.Text(&a)
 		}
@@ -245,15 +253,27 @@ func TestArabicVerdicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, v := range vs {
-		text, ok := texts[v.Article]
-		switch {
-		case !ok:
-			t.Errorf("verdict %d: no Arabic article %q in %s", i+1, v.Article, sharedArabic)
-		case v.Trigger[1] > len(text):
-			t.Errorf("verdict %d: trigger %v past the end of article %s (%d bytes)", i+1, v.Trigger, v.Article, len(text))
+	for _, vf := range verdictFiles {
+		for i, v := range files[vf.path] {
+			text, ok := texts[v.Article]
+			switch {
+			case !ok:
+				t.Errorf("%s: verdict %d: no Arabic article %q in %s", vf.path, i+1, v.Article, sharedArabic)
+			case v.Trigger[1] > len(text):
+				t.Errorf("%s: verdict %d: trigger %v past the end of article %s (%d bytes)", vf.path, i+1, v.Trigger, v.Article, len(text))
+			}
 		}
 	}
+}
+
+// readVerdictFile reads the verdicts of the file at path.
+func readVerdictFile(path string) ([]Verdict, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadVerdicts(f, path)
 }
 
 func TestReseedAndExclude(t *testing.T) {
