@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -271,6 +272,10 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	if err := byPattern.write(w, formatTable); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "\nconfusion of types (rows: our type; columns: the re3d type of the gold relation joining the same two arguments, any type; %s: none does):\n", releval.NoGold)
+	if err := confusionTable(rep).write(w, formatTable); err != nil {
+		return err
+	}
 	errs := releval.FirstErrors(rep, docs, opts.errors)
 	if len(errs) == 0 {
 		return nil
@@ -288,6 +293,51 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		list.rows = append(list.rows, []any{e.Kind, e.Type, e.SourceName + " " + shortID(e.Document), e.Source, e.Trigger, e.Target})
 	}
 	return list.write(w, formatTable)
+}
+
+// confusionTable is Report.Confusion as a table: a row per type of ours
+// that was predicted, a column per gold type that occurs, most frequent
+// first, NoGold last.
+func confusionTable(rep releval.Report) *result {
+	totals := make(map[string]int)
+	for _, row := range rep.Confusion {
+		for g, n := range row {
+			totals[g] += n
+		}
+	}
+	var cols []string
+	for g := range totals {
+		if g != releval.NoGold {
+			cols = append(cols, g)
+		}
+	}
+	sort.Slice(cols, func(i, j int) bool {
+		if totals[cols[i]] != totals[cols[j]] {
+			return totals[cols[i]] > totals[cols[j]]
+		}
+		return cols[i] < cols[j]
+	})
+	if totals[releval.NoGold] > 0 {
+		cols = append(cols, releval.NoGold)
+	}
+	res := &result{columns: []column{{name: "type", title: "OURS"}}}
+	for _, g := range cols {
+		res.columns = append(res.columns, column{name: g, title: strings.ToUpper(g), number: true})
+	}
+	for _, c := range releval.Classes {
+		for _, t := range c.Types {
+			row, ok := rep.Confusion[t]
+			if !ok {
+				continue
+			}
+			cells := []any{string(t)}
+			for _, g := range cols {
+				cells = append(cells, row[g])
+			}
+			res.rows = append(res.rows, cells)
+		}
+	}
+	return res
 }
 
 // relScores is the per-type table of one match rule, with the micro

@@ -184,6 +184,13 @@ type Report struct {
 	// STATEMENT and negated predictions are not scored, so the patterns
 	// that read only those are absent.
 	ByPattern map[string]PatternScore
+	// Confusion counts the scored predictions per type of ours by the
+	// re3d type of the gold relation joining the same two arguments (the
+	// argument rule), of any type, scored or not: the one it matched when
+	// it matched, else the first in the document, else NoGold. It tells a
+	// wrong type (ATTACKS where the gold says CoLocated) from wrong
+	// parties.
+	Confusion map[graph.RelationType]map[string]int
 	Args      Scores // argument match
 	Trigger   Scores // trigger match
 	Errors    []Error
@@ -199,6 +206,7 @@ func Score(docs []Document, preds [][]graph.Relation) Report {
 		Documents: len(docs),
 		ByType:    make(map[graph.RelationType]TypeCounts),
 		ByPattern: make(map[string]PatternScore),
+		Confusion: make(map[graph.RelationType]map[string]int),
 		Args:      Scores{PerClass: make(map[string]Counts, len(Classes))},
 		Trigger:   Scores{PerClass: make(map[string]Counts, len(Classes))},
 	}
@@ -274,6 +282,21 @@ func (r *Report) scoreDocument(d Document, preds []graph.Relation) {
 			ps := r.ByPattern[preds[p].Pattern]
 			ps.Pattern = preds[p].Pattern
 			ps.Checked++
+			gt := NoGold
+			if args[pi] >= 0 {
+				gt = d.Relations[gs[args[pi]]].Type
+			} else {
+				for _, g := range d.Relations {
+					if argsMatch(preds[p], g) {
+						gt = g.Type
+						break
+					}
+				}
+			}
+			if r.Confusion[typ] == nil {
+				r.Confusion[typ] = make(map[string]int)
+			}
+			r.Confusion[typ][gt]++
 			if args[pi] >= 0 {
 				ac.TP++
 				n.ArgsTP++
@@ -300,6 +323,10 @@ func (r *Report) scoreDocument(d Document, preds []graph.Relation) {
 		r.Args.PerClass[c.Name], r.Trigger.PerClass[c.Name] = ac, tc
 	}
 }
+
+// NoGold is the column of Report.Confusion for predictions whose two
+// arguments no gold relation joins.
+const NoGold = "(none)"
 
 // predError describes an unmatched prediction with the gold text it spans.
 func predError(d Document, class string, p graph.Relation) Error {

@@ -539,3 +539,25 @@ func TestMergePatterns(t *testing.T) {
 		t.Errorf("precision %v, want 3/8", p)
 	}
 }
+
+func TestConfusion(t *testing.T) {
+	docs := readFixture(t)
+	A1 := docs[0]
+	r := Score(docs, [][]graph.Relation{{
+		pred(t, A1, graph.Meets, "Señora Ramírez", "met", "Colonel Dusk", true),             // gold CommWith, matched
+		pred(t, A1, graph.Attacks, "Señora Ramírez", "met", "Colonel Dusk", true),           // the same parties, another type
+		pred(t, A1, graph.Criticizes, "Colonel Dusk", "met", "Velmar", true),                // gold CoLocated joins them
+		pred(t, A1, graph.Supports, "met", "met", "attacked", true),                         // no gold joins them
+		pred(t, A1, graph.Attacks, "The Northern Front", "attacked", "Velmar#2", true),      // gold FightingAgainst, matched
+		{Type: graph.Statement, Subject: "s", SubjectSpan: graph.Offsets{Start: 1, End: 7}}, // not scored
+	}})
+	want := map[graph.RelationType]map[string]int{
+		graph.Meets:      {"CommWith": 1},
+		graph.Attacks:    {"CommWith": 1, "FightingAgainst": 1},
+		graph.Criticizes: {"CoLocated": 1},
+		graph.Supports:   {NoGold: 1},
+	}
+	if !reflect.DeepEqual(r.Confusion, want) {
+		t.Errorf("confusion %v, want %v", r.Confusion, want)
+	}
+}

@@ -91,8 +91,12 @@ type Summary struct {
 	// Patterns are the scored predictions per extraction pattern, sorted
 	// by pattern (see Patterns).
 	Patterns []PatternSummary `json:"patterns"`
-	Errors   []ErrorSummary   `json:"errors"`
-	Notes    []string         `json:"notes"`
+	// Confusion is Report.Confusion: per type of ours, the scored
+	// predictions by the re3d type of the gold relation joining the same
+	// arguments ("(none)" where none does).
+	Confusion map[string]map[string]int `json:"confusion"`
+	Errors    []ErrorSummary            `json:"errors"`
+	Notes     []string                  `json:"notes"`
 }
 
 // PatternSummary is a PatternScore as eval relations writes it: the scored
@@ -123,6 +127,10 @@ func Summarize(rep Report, docs []Document, nErrors int) Summary {
 		out.Predicted.Types[string(t)] = TypeSummary{c.Predicted, c.ArgsTP, c.TriggerTP}
 	}
 	out.Args, out.Trigger = scoresSummary(rep.Args), scoresSummary(rep.Trigger)
+	out.Confusion = make(map[string]map[string]int, len(rep.Confusion))
+	for t, row := range rep.Confusion {
+		out.Confusion[string(t)] = row
+	}
 	out.Patterns = []PatternSummary{}
 	for _, p := range Patterns(rep) {
 		out.Patterns = append(out.Patterns, PatternSummary{p.Pattern, p.Checked, p.Right, p.Precision()})
