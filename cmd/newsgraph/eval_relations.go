@@ -91,7 +91,7 @@ and json add the counts of what was not scored and the errors. JSON: {"gold": {"
 "relations", "scored", "unmapped", "types": {re3d type: count}}, "predicted": {"relations",
 "scored", "negated", "statement", "other", "types": {our type: {"predicted", "tp_args",
 "tp_trigger"}}}, "args" and "trigger": {"micro": {counts}, "types": {"ATTACKS": {"re3d_types",
-counts}, …}}, "patterns": [{"pattern", "predicted", "tp_args", "precision"}, …], "errors": [{"kind", "type", "class", "source_name", "document", "source",
+counts}, …}}, "patterns": [{"pattern", "predicted", "tp_args", "precision"}, …], "confusion": {TYPE: {RE3D_TYPE: n}}, "errors": [{"kind", "type", "class", "source_name", "document", "source",
 "trigger", "target"}, …], "notes": […]}, where counts are "gold", "predicted", "tp", "fp",
 "fn", "precision", "recall", "f1".
 

@@ -67,7 +67,7 @@ func evalRelations(t *testing.T, dir string, args ...string) relationsOut {
 		got = append(got, k)
 	}
 	sort.Strings(got)
-	if want := []string{"args", "errors", "gold", "notes", "patterns", "predicted", "trigger"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"args", "confusion", "errors", "gold", "notes", "patterns", "predicted", "trigger"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("eval relations json keys %v, want %v", got, want)
 	}
 	checkRelShape(t, out)
