@@ -636,7 +636,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		// A clause whose subject is a pronoun on its complementizer
 		// ("أنها هاجمت", "that it attacked"): the subject is the main
 		// clause's, and a denial there denies the relation.
-		if subj, denied, ok := r.complementSubject(t); ok {
+		// Only a verb: "قال الكرملين إنه تهديد لروسيا" (that it, NATO's
+		// growth, is a threat) has a noun whose pronoun is someone else.
+		if subj, denied, ok := r.complementSubject(t); ok && !trig.noun {
 			if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
 				emitCo("complement-pronoun", t, trig.typ, subj, obj, true, negated || denied, true)
 			}

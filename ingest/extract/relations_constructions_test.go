@@ -265,3 +265,12 @@ func TestConstructionDenial(t *testing.T) {
 		t.Errorf("denial: %q, want %q", got, want)
 	}
 }
+
+// TestConstructionComplementNoun: the pronoun on a complementizer before a
+// noun is the noun's own subject, not the speaker ("the Kremlin said that
+// it, the alliance's growth, is a threat to Russia").
+func TestConstructionComplementNoun(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "قال الكرملين إنه تهديد لروسيا.", nil},
+	})
+}
