@@ -53,6 +53,9 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if typ == graph.Invites && !r.invitationComplement(t) {
 		return false
 	}
+	if (typ == graph.Meets || typ == graph.Discusses) && (r.aboutTopic(t, obj) || r.aboutTopic(t, subj)) {
+		return false
+	}
 	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
 		return false
 	}
@@ -487,6 +490,9 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 			dropped = i
 			continue
 		}
+		if r.bystander(i) {
+			continue // its neighbours are not part of it
+		}
 		if r.describes(i) {
 			dropped = i
 			continue
@@ -552,4 +558,221 @@ func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
 	between := strings.TrimSpace(strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'"))
 	open, rest, ok := strings.Cut(between, "(")
 	return ok && strings.Trim(open, " \"“”«»'") == "" && strings.Trim(rest, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-") == ""
+}
+
+// Bystanders, places and topics (issue 18, held-out notes): names that
+// stand in the sentence without being a party of its relation.
+
+// speechWords name a speech, interview or statement: the outlet after
+// them, marked by ل, is who was spoken to ("في تصريح للجزيرة", "قال
+// لهسبريس").
+var speechWords = foldSet("تصريح", "تصريحات", "التصريح", "التصريحات", "حديث", "الحديث", "مقابلة", "المقابلة", "حوار",
+	"الحوار", "بيان", "البيان", "رسالة", "قال", "قالت", "صرح", "صرحت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت",
+	"أفاد", "أفادت", "كشف", "كشفت", "تحدث", "تحدثت", "مصرحا", "مصرحة", "يقول", "تقول", "يصرح", "مضيفا", "موضحا")
+
+// mediaHeads name an outlet whose name follows: "لقناة الجزيرة".
+var mediaHeads = foldSet("قناة", "موقع", "صحيفة", "وكالة", "جريدة", "شبكة", "إذاعة", "تلفزيون", "مجلة", "منصة")
+
+// attributions attribute what follows them to a source: "بحسب وكالة
+// رويترز"; an author's report or inquiry ("تحقيق أسوشيتد برس").
+var attributions = foldSet("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "نقلته", "نقلتها", "أوردت", "أوردته", "أورده",
+	"تحقيق", "التحقيق", "تحقيقا", "تقرير", "التقرير", "تقريرا", "دراسة")
+
+// directionWords locate a place in the country after them: "خيرسون
+// جنوبي أوكرانيا".
+var directionWords = foldSet("جنوب", "جنوبي", "شمال", "شمالي", "شرق", "شرقي", "غرب", "غربي", "وسط", "بجنوب", "بشمال",
+	"بشرق", "بغرب", "بوسط", "جنوبا", "شمالا", "شرقا", "غربا")
+
+// buildingNouns stand before a place marked by ب that says where the
+// building is: "بالقصر الملكي بالرباط".
+var buildingNouns = foldSet("القصر", "قصر", "الملكي", "الرئاسي", "مقر", "المقر", "مقره", "مقرها", "فندق", "الفندق", "قاعة",
+	"القاعة", "مبنى", "المبنى", "السفارة", "سفارة", "الجمهوري", "الإليزيه", "الكرملين")
+
+// joiningWords name joining what follows إلى: "انضمام فنلندا إلى
+// الناتو" — the alliance is what is joined, not a party.
+var joiningWords = foldSet("انضمام", "الانضمام", "للانضمام", "بانضمام", "لانضمام", "انضمامها", "انضمامه", "انضمامهما",
+	"ينضم", "تنضم", "انضمت", "انضم", "تنضما", "عضوية")
+
+// bystander reports whether argument a is a channel, a source, a locating
+// country, a place marked by ب after a building, or what is joined.
+func (r *sentenceReader) bystander(i int) bool {
+	a := &r.args[i]
+	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
+		return false
+	}
+	floor := r.lo
+	if i > 0 {
+		floor = r.args[i-1].to
+	}
+	prev := func(n int) string { // the n-th token before a, or ""
+		if k := a.from - n; k >= floor && k >= r.lo {
+			return r.toks[k].Fold
+		}
+		return ""
+	}
+	clitic := r.clitic(r.toks[a.from].Fold)
+	if f := stripConj(r.toks[a.from].Fold); clitic == "" {
+		// A clitic before the article on a name the lexicon lists with
+		// it: بالرباط، للجزيرة.
+		switch {
+		case strings.HasPrefix(f, "بال"):
+			clitic = "ب"
+		case strings.HasPrefix(f, "لل"):
+			clitic = "ل"
+		}
+	}
+	p1 := prev(1)
+	// The outlet spoken to: "للجزيرة" / "لقناة الجزيرة" after a speech word.
+	toOutlet := strings.Contains(clitic, "ل")
+	if !toOutlet && p1 != "" {
+		if rest, ok := strings.CutPrefix(stripConj(p1), "ل"); ok && (mediaHeads[rest] || rest == "ـ" || rest == "") {
+			toOutlet = true
+		}
+	}
+	if toOutlet && a.m.Type == graph.Organization {
+		for n := 1; n <= 4; n++ {
+			if f := prev(n); f != "" && (hasWord(speechWords, f) || speechWords[stripConj(f)]) {
+				return true
+			}
+		}
+	}
+	// A source: "بحسب الجزيرة", "وفقا لوكالة رويترز", "تحقيق أسوشيتد برس".
+	for n := 1; n <= 3; n++ {
+		f := prev(n)
+		if f == "" {
+			break
+		}
+		if attributions[stripConj(f)] {
+			return true
+		}
+		if !hasWord(mediaHeads, f) && !strings.HasPrefix(f, "ل") && !hasWord(foldSet("عن", "ما"), f) {
+			break
+		}
+	}
+	if a.m.Type == graph.Location {
+		// A country locating the place before it.
+		if p1 != "" && directionWords[stripConj(p1)] && i > 0 && a.from-r.args[i-1].to <= 2 {
+			return true
+		}
+		// Where a building stands: "بالقصر الملكي بالرباط".
+		if strings.Contains(clitic, "ب") && p1 != "" && hasWord(buildingNouns, p1) {
+			return true
+		}
+	}
+	// What is joined: "انضمام فنلندا إلى الناتو", "للانضمام للناتو".
+	if hasWord(foldSet("إلى", "الى"), p1) || strings.Contains(clitic, "ل") {
+		for n := 1; n <= 4; n++ {
+			if f := prev(n); f != "" && hasWord(joiningWords, f) {
+				return true
+			}
+		}
+		// "انضمام فنلندا إلى": past the joiner's name.
+		if i > 0 && a.from-r.args[i-1].to <= 1 && r.args[i-1].from > r.lo && hasWord(joiningWords, r.toks[r.args[i-1].from-1].Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripConj removes a conjunction و or ف from a folded token.
+func stripConj(f string) string {
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(f, c); ok && len([]rune(rest)) >= 2 {
+			return rest
+		}
+	}
+	return f
+}
+
+// topicMarks before a name make it what a meeting or talks are about:
+// "اجتماع ضد داعش", "محادثات بشأن أوكرانيا".
+var topicMarks = foldSet("ضد", "حول", "بشأن", "لمواجهة", "لمكافحة", "لمحاربة", "لهزيمة")
+
+// aboutTopic reports whether a party of a meeting or talks is marked as
+// its topic by a word just before it, after the trigger.
+func (r *sentenceReader) aboutTopic(t int, a *relArg) bool {
+	if a == nil || a.from <= t {
+		return false
+	}
+	for k := a.from - 1; k > t && k >= a.from-3; k-- {
+		if topicMarks[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// senseWords pick another sense of a trigger word from the word before
+// it: مذكرة بحث is a warrant, سيناريو وحوار a film's dialogue.
+var senseWords = map[string]map[string]bool{
+	"بحث":    foldSet("مذكرة", "مذكرات", "أمر", "أوامر", "عمليات", "عملية", "فرق", "فريق"),
+	"البحث":  foldSet("مذكرة", "مذكرات", "عمليات", "عملية", "فرق", "فريق", "مراكز", "مركز"),
+	"حوار":   foldSet("سيناريو", "السيناريو", "قصة", "وسيناريو"),
+	"الحوار": foldSet("سيناريو", "السيناريو", "وسيناريو"),
+}
+
+// otherSense reports whether trigger t is used in a sense that names no
+// relation: a search warrant, a film's dialogue, a court's conviction.
+func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
+	f := stripConj(r.toks[t].Fold)
+	if t > r.lo {
+		if set, ok := senseWords[f]; ok && set[r.toks[t-1].Fold] {
+			return true
+		}
+	}
+	if typ == graph.Criticizes && strings.Contains(f, "دان") {
+		for k := max(r.lo, t-3); k < min(r.hi, t+12); k++ {
+			if hasWord(courtWords, r.toks[k].Fold) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// courtWords near أدان/إدانة make it a conviction.
+var courtWords = foldSet("المحكمة", "محكمة", "القاضي", "القضاء", "بالسجن", "سجنا", "حبسا", "بالحبس", "بالإعدام", "غرفة",
+	"الجنايات", "الجنحية", "هيئة", "الابتدائية", "الاستئناف", "غيابيا", "نافذا", "موقوف", "المتهم", "المتهمين", "بتهمة", "بتهم")
+
+// conditionals open a condition or a question of whether: a relation
+// read right after one is not stated.
+var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "if", "whether", "unless")
+
+// conditional reports whether a conditional word stands within three
+// tokens before the relation's first word (its trigger or subject), or
+// between the subject and the trigger.
+func (r *sentenceReader) conditional(t int, subj *relArg) bool {
+	first := t
+	if subj != nil && subj.from < t {
+		first = subj.from
+	}
+	for k := max(r.lo, first-3); k < t; k++ {
+		if conditionals[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedAntecedent returns, for a subject read right before a main verb,
+// the antecedent of the relative clause that subject closes: in "تركيا
+// التي هاجمتها روسيا أدانت إيران" Russia is the relative clause's
+// subject and Turkey the main verb's. It returns nil when subj is not
+// right after a relative pronoun and its verb.
+func (r *sentenceReader) embeddedAntecedent(subj *relArg) *relArg {
+	k := subj.from - 2
+	if k <= r.lo || isASCII(r.toks[k].Fold) || !relatives[r.toks[k].Fold] {
+		return nil
+	}
+	if _, _, ok := lookupTrigger(r.toks[subj.from-1].Fold); !ok {
+		return nil
+	}
+	for i := range r.args {
+		if a := &r.args[i]; a.to <= k && k-a.to <= 1 && a.mark == "" {
+			if k-a.to == 0 || strings.TrimSpace(r.text[r.toks[a.to-1].End:r.toks[k].Start]) == "،" {
+				return a
+			}
+		}
+	}
+	return nil
 }
