@@ -493,7 +493,7 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 		if r.bystander(i) {
 			continue // its neighbours are not part of it
 		}
-		if r.describes(i) {
+		if r.describes(i) || r.joinedTopic(i) {
 			dropped = i
 			continue
 		}
@@ -593,8 +593,8 @@ var buildingNouns = foldSet("القصر", "قصر", "الملكي", "الرئا�
 var joiningWords = foldSet("انضمام", "الانضمام", "للانضمام", "بانضمام", "لانضمام", "انضمامها", "انضمامه", "انضمامهما",
 	"ينضم", "تنضم", "انضمت", "انضم", "تنضما", "عضوية")
 
-// bystander reports whether argument a is a channel, a source, a locating
-// country, a place marked by ب after a building, or what is joined.
+// bystander reports whether argument i is a channel, a source, a locating
+// country, or a place marked by ب after a building.
 func (r *sentenceReader) bystander(i int) bool {
 	a := &r.args[i]
 	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
@@ -650,14 +650,49 @@ func (r *sentenceReader) bystander(i int) bool {
 		}
 	}
 	if a.m.Type == graph.Location {
-		// A country locating the place before it.
-		if p1 != "" && directionWords[stripConj(p1)] && i > 0 && a.from-r.args[i-1].to <= 2 {
+		// A country locating the place before it ("خيرسون جنوبي
+		// أوكرانيا"), not one whose part a trigger acts on ("قصف شرق
+		// أوكرانيا").
+		if p1 != "" && directionWords[stripConj(p1)] && r.locatesPlace(i) {
 			return true
 		}
 		// Where a building stands: "بالقصر الملكي بالرباط".
 		if strings.Contains(clitic, "ب") && p1 != "" && hasWord(buildingNouns, p1) {
 			return true
 		}
+		// A city with ب ("اليوم الخميس بالرباط") is where, not with whom,
+		// unless a trigger governs it ("أشاد بالرباط").
+		if strings.Contains(clitic, "ب") && partyOf(a.m, r.lex) != partyCountry && a.from > r.lo {
+			if _, _, ok := lookupTrigger(r.toks[a.from-1].Fold); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinedTopic reports whether argument i is what is joined ("انضمام
+// فنلندا إلى الناتو", "للانضمام للناتو"); a name joined to it by و goes
+// with it ("إلى الناتو والاتحاد الأوروبي").
+func (r *sentenceReader) joinedTopic(i int) bool {
+	a := &r.args[i]
+	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
+		return false
+	}
+	floor := r.lo
+	if i > 0 {
+		floor = r.args[i-1].to
+	}
+	prev := func(n int) string {
+		if k := a.from - n; k >= floor && k >= r.lo {
+			return r.toks[k].Fold
+		}
+		return ""
+	}
+	p1 := prev(1)
+	clitic := r.clitic(r.toks[a.from].Fold)
+	if clitic == "" && strings.HasPrefix(stripConj(r.toks[a.from].Fold), "لل") {
+		clitic = "ل"
 	}
 	// What is joined: "انضمام فنلندا إلى الناتو", "للانضمام للناتو".
 	if hasWord(foldSet("إلى", "الى"), p1) || strings.Contains(clitic, "ل") {
@@ -672,6 +707,30 @@ func (r *sentenceReader) bystander(i int) bool {
 		}
 	}
 	return false
+}
+
+// placeNouns head a place's name: "منطقة خيرسون".
+var placeNouns = foldSet("منطقة", "مدينة", "إقليم", "محافظة", "بلدة", "قرية", "ولاية", "مقاطعة", "ميناء", "جزيرة", "مخيم")
+
+// locatesPlace reports whether the country a, after a direction word,
+// locates a place before it: a named place ("خيرسون جنوبي أوكرانيا"), a
+// place noun's name ("منطقة خيرسون جنوبي"), or في ("في جنوبي أوكرانيا":
+// where). A part of a country a trigger acts on, or that stands after
+// a common noun ("قصف شرق أوكرانيا", "مدن رئيسية شرقي أوكرانيا"), is the
+// country.
+func (r *sentenceReader) locatesPlace(i int) bool {
+	a := &r.args[i]
+	k := a.from - 2 // the word before the direction word
+	if k < r.lo {
+		return false
+	}
+	if i > 0 && r.args[i-1].to == k+1 {
+		return true
+	}
+	if hasWord(foldSet("في"), r.toks[k].Fold) {
+		return true
+	}
+	return k-1 >= r.lo && hasWord(placeNouns, r.toks[k-1].Fold)
 }
 
 // stripConj removes a conjunction و or ف from a folded token.
@@ -716,7 +775,7 @@ var senseWords = map[string]map[string]bool{
 func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	f := stripConj(r.toks[t].Fold)
 	if t > r.lo {
-		if set, ok := senseWords[f]; ok && set[r.toks[t-1].Fold] {
+		if set, ok := senseWords[f]; ok && hasWord(set, r.toks[t-1].Fold) {
 			return true
 		}
 	}

@@ -301,6 +301,15 @@ func TestConstructionLocatingNames(t *testing.T) {
 		// The destination of a visit is the one role of a place.
 		{"ar", "وزار بوتين مدينة خيرسون جنوبي أوكرانيا.", []rel{
 			{graph.Visits, "vladimir-putin", "location:خيرسون", true}}},
+		{"ar", "وزار بوتين منطقة خيرسون في جنوبي أوكرانيا.", []rel{
+			{graph.Visits, "vladimir-putin", "location:خيرسون", true}}},
+		{"ar", "واستقبلت الحكومة المغربية اليوم الخميس بالرباط بيدرو سانشيز.", []rel{
+			{graph.Meets, "government-of-morocco", "pedro-sanchez", true}}},
+		// A part of the country that a trigger acts on is the country.
+		{"ar", "وواصلت روسيا قصف شرق أوكرانيا.", []rel{
+			{graph.Attacks, "russia", "ukraine", true}}},
+		{"ar", "والتقى ماكرون بوتين في مدينة سوتشي جنوبي روسيا.", []rel{
+			{graph.Meets, "emmanuel-macron", "vladimir-putin", true}}},
 		{"ar", "واستقبل الملك محمد السادس بالقصر الملكي بالرباط بيدرو سانشيز.", []rel{
 			{graph.Meets, "mohamed-vi", "pedro-sanchez", true}}},
 	})
