@@ -20,7 +20,7 @@ var confidenceTable = map[string]float64{
 	"noun-genitive-before/ar":   0.3967, // ar-news-2022 verdicts 0/1 right
 	"noun-genitive-object/ar":   0.6935, // ar-news-2022 verdicts 16/22 right
 	"noun-place/ar":             0.5566, // ar-news-2022 verdicts 3/5 right
-	"noun-pronoun/ar":           0.6947, // ar-news-2022 verdicts 7/9 right
+	"noun-pronoun/ar":           0.7533, // ar-news-2022 verdicts 7/8 right
 	"noun-pronoun/en":           0.6033, // re3d-dev 1/1 right
 	"noun-purpose-genitive/ar":  0.6033, // ar-news-2022 verdicts 1/1 right
 	"relative-object/ar":        0.6712, // ar-news-2022 verdicts 2/2 right
@@ -28,8 +28,8 @@ var confidenceTable = map[string]float64{
 	"relative-subject/ar":       0.7550, // ar-news-2022 verdicts 4/4 right
 	"svo-and/en":                0.6033, // re3d-dev 1/1 right
 	"svo-coord/ar":              0.5731, // ar-news-2022 verdicts 2/3 right
-	"svo/ar":                    0.7836, // ar-news-2022 verdicts 34/42 right
+	"svo/ar":                    0.8193, // ar-news-2022 verdicts 34/40 right
 	"svo/en":                    0.7167, // re3d-dev 8/10 right
 	"vso-coord/ar":              0.7192, // ar-news-2022 verdicts 3/3 right
-	"vso/ar":                    0.7451, // ar-news-2022 verdicts 30/39 right
+	"vso/ar":                    0.7816, // ar-news-2022 verdicts 30/37 right
 }

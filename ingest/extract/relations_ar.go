@@ -517,6 +517,12 @@ func (r *sentenceReader) describes(i int) bool {
 			}
 		}
 	}
+	// A person described by a relation to the person before, in an
+	// apposition: "ماري توسان -مستشارة جادوت-" (Jadot's adviser).
+	if a.m.Type == graph.Person && i > 0 && r.args[i-1].m.Type == graph.Person && a.from-1 > r.lo &&
+		hasWord(relationTitles, r.toks[a.from-1].Fold) && a.from-1-r.args[i-1].to <= 1 {
+		return true
+	}
 	// A keyword alone before the name it belongs to.
 	if a.to-a.from == 1 && hasWord(genericOrgWords, r.toks[a.from].Fold) && i+1 < len(r.args) && r.args[i+1].from-a.to <= 1 {
 		return true
@@ -631,10 +637,27 @@ func (r *sentenceReader) bystander(i int) bool {
 	}
 	if toOutlet && a.m.Type == graph.Organization {
 		for n := 1; n <= 4; n++ {
-			if f := prev(n); f != "" && (hasWord(speechWords, f) || speechWords[stripConj(f)]) {
+			if f := prev(n); f != "" && speechWord(f) {
 				return true
 			}
 		}
+	}
+	// The outlet an interview was with: "مقابلة له مع قناة الجزيرة".
+	if a.m.Type == graph.Organization && (hasWord(foldSet("مع"), p1) || hasWord(mediaHeads, p1) && hasWord(foldSet("مع"), prev(2))) {
+		for n := 2; n <= 5; n++ {
+			if f := prev(n); f != "" && (hasWord(interviewNouns, f) || hasWord(interviewNouns, trimPossessive(f))) {
+				return true
+			}
+		}
+	}
+	// Who received a communiqué: "في بلاغ لها توصلت به هسبريس".
+	if hasWord(foldSet("به", "بها", "عليه", "عليها"), p1) && hasWord(receiveVerbs, prev(2)) {
+		return true
+	}
+	// The author of a statement or report cited: "كما جاء في بيان البيت
+	// الأبيض".
+	if hasWord(foldSet("بيان", "بلاغ", "تقرير", "تحقيق", "تحقيقات", "تقارير", "تحقيقان"), p1) && hasWord(foldSet("في", "وفق", "حسب", "بحسب"), prev(2)) {
+		return true
 	}
 	// A source: "بحسب الجزيرة", "وفقا لوكالة رويترز", "تحقيق أسوشيتد برس".
 	for n := 1; n <= 3; n++ {
@@ -732,6 +755,34 @@ func (r *sentenceReader) locatesPlace(i int) bool {
 	}
 	return k-1 >= r.lo && hasWord(placeNouns, r.toks[k-1].Fold)
 }
+
+// interviewNouns name an interview or a statement given to an outlet.
+var interviewNouns = foldSet("تصريح", "تصريحات", "حديث", "مقابلة", "حوار", "لقاء", "اتصال")
+
+// receiveVerbs say an outlet received or saw a text: "توصلت به هسبريس".
+var receiveVerbs = foldSet("توصلت", "توصل", "حصلت", "حصل", "اطلعت", "اطلع", "تتوفر", "يتوفر", "تلقت", "تلقى")
+
+// trimPossessive removes a possessive pronoun from a folded noun:
+// تصريحها → تصريح.
+func trimPossessive(f string) string {
+	for _, suf := range [...]string{"هما", "هم", "ها", "ه"} {
+		if rest, ok := strings.CutSuffix(f, suf); ok && len([]rune(rest)) >= 3 {
+			return rest
+		}
+	}
+	return f
+}
+
+// speechWord reports whether f is a speech word, with a conjunction, a
+// preposition or a possessive pronoun: "في تصريحها", "وقال".
+func speechWord(f string) bool {
+	return hasWord(speechWords, f) || speechWords[stripConj(f)] || hasWord(speechWords, trimPossessive(f))
+}
+
+// relationTitles name a person by their tie to another: an adviser, a
+// deputy, a spouse, a spokesman.
+var relationTitles = foldSet("مستشار", "مستشارة", "مساعد", "مساعدة", "نائب", "نائبة", "زوجة", "زوج", "ابن", "ابنة",
+	"شقيق", "شقيقة", "متحدث", "المتحدث", "متحدثة", "المتحدثة", "محامي", "محامية", "سكرتير", "سكرتيرة")
 
 // stripConj removes a conjunction و or ف from a folded token.
 func stripConj(f string) string {
