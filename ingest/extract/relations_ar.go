@@ -40,8 +40,27 @@ import (
 //     noun of state or a title ("القوات الروسية", "نظيره المغربي"), not
 //     after a thing ("قانون المكتب المغربي").
 //
-// All of it is reached through two hooks in relations.go: prepare calls
-// dropDescriptiveArgs, and emit calls arabicFits.
+//   - bystanders (held-out notes, issue 18): the outlet spoken to or
+//     interviewed by ("في تصريح لهسبريس", "مقابلة مع قناة الجزيرة"), the
+//     outlet that received a communiqué ("توصلت به هسبريس"), a source or
+//     a cited statement's author ("بحسب وكالة X", "في بيان البيت
+//     الأبيض", "تحقيق أسوشيتد برس"), a country locating a place
+//     ("خيرسون جنوبي أوكرانيا"), a city with ب that only says where
+//     ("بالقصر الملكي بالرباط"), a person named by a tie to the person
+//     before ("مستشارة جادو"), what is joined ("الانضمام إلى الناتو")
+//     (bystander, joinedTopic, describes);
+//   - what a meeting or talks are about ("اجتماع ضد داعش") (aboutTopic);
+//   - trigger senses: مذكرة بحث (a warrant), سيناريو وحوار (a film's
+//     dialogue), أدان/إدانة near a court word (a conviction) (otherSense);
+//   - conditions and questions of whether (إذا، لو، في حال، هل، عما،
+//     if, whether) before the subject or trigger (conditional, in every
+//     language);
+//   - a main verb after a relative clause takes the antecedent as its
+//     subject: "تركيا التي هاجمتها روسيا أدانت إيران" (embeddedAntecedent).
+//
+// All of it is reached through hooks in relations.go: prepare calls
+// dropDescriptiveArgs; emit calls arabicFits, conditional and otherSense;
+// the SVO reading calls embeddedAntecedent.
 
 // arabicFits reports whether a relation the reader is about to emit,
 // read by pattern at trigger token t, survives the Arabic checks. Relations
