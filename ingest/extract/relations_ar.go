@@ -75,6 +75,11 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if (typ == graph.Meets || typ == graph.Discusses) && (r.aboutTopic(t, obj) || r.aboutTopic(t, subj)) {
 		return false
 	}
+	// "الاجتماع حضره X وY", "بعد اجتماع ترأسه أردوغان": the names are who
+	// attended or chaired the meeting, not its two sides.
+	if typ == graph.Meets && t+1 < r.hi && hasWord(attendVerbs, r.toks[t+1].Fold) {
+		return false
+	}
 	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
 		return false
 	}
@@ -122,6 +127,17 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	case "relative-subject":
 		if r.relativeDisagrees(t) {
 			return false
+		}
+	case "between-and":
+		// "جرى خلال اللقاء استعراض العلاقات بين السعودية والولايات
+		// المتحدة": بين belongs to the relations, not the meeting.
+		for k := subj.from - 1; k > t && k >= subj.from-3; k-- {
+			if hasWord(markBetween, r.toks[k].Fold) {
+				if k-1 > t && hasWord(tieNouns, r.toks[k-1].Fold) || k-2 > t && hasWord(tieNouns, r.toks[k-2].Fold) {
+					return false
+				}
+				break
+			}
 		}
 	case "noun-genitive-object", "noun-genitive-and":
 		// "محاربة داعش": the genitive of fighting is the one fought.
@@ -802,6 +818,17 @@ func speechWord(f string) bool {
 // deputy, a spouse, a spokesman.
 var relationTitles = foldSet("مستشار", "مستشارة", "مساعد", "مساعدة", "نائب", "نائبة", "زوجة", "زوج", "ابن", "ابنة",
 	"شقيق", "شقيقة", "متحدث", "المتحدث", "متحدثة", "المتحدثة", "محامي", "محامية", "سكرتير", "سكرتيرة")
+
+// tieNouns name a tie between two parties: "العلاقات بين X وY".
+var tieNouns = foldSet("العلاقات", "علاقات", "العلاقة", "علاقة", "التعاون", "تعاون", "الشراكة", "شراكة", "الصداقة",
+	"الحدود", "الروابط", "المبادلات", "التجارة", "التبادل", "الاتفاق", "الاتفاقية", "الخلاف", "الخلافات", "التوتر",
+	"التقارب", "الاستراتيجية", "الإستراتيجية", "والتاريخية", "الثنائية")
+
+// attendVerbs, right after a meeting noun, name who attended, chaired or
+// hosted it: "الاجتماع حضره X".
+// ("اجتماع عقده X مع Y" is X's meeting with Y: held is not listed).
+var attendVerbs = foldSet("حضره", "حضرها", "ترأسه", "ترأسها", "يترأسه", "يترأسها", "احتضنه", "احتضنها", "يحضره",
+	"ترأس", "حضر", "استضافه", "استضافها", "شارك", "شاركت")
 
 // stripConj removes a conjunction و or ف from a folded token.
 func stripConj(f string) string {

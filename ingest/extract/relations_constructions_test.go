@@ -335,6 +335,20 @@ func TestConstructionTopic(t *testing.T) {
 	})
 }
 
+// TestConstructionMeetingAttendees: who attended or chaired a meeting are
+// not its two sides, and بين after a tie noun belongs to that noun.
+func TestConstructionMeetingAttendees(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "الاجتماع حضره عبد الإله بنكيران وعزيز أخنوش.", nil},
+		{"ar", "وقال المجلس بعد اجتماع ترأسه أردوغان إن العمليات مستمرة.", nil},
+		{"ar", "وجرى خلال اللقاء استعراض العلاقات بين السعودية والولايات المتحدة.", nil},
+		{"ar", "وصادق بنكيران بعد اجتماع عقده مع عزيز أخنوش على القرار.", []rel{
+			{graph.Meets, "abdelilah-benkirane", "aziz-akhannouch", true}}},
+		{"ar", "وعقد لقاء بين السعودية والولايات المتحدة.", []rel{
+			{graph.Meets, "saudi-arabia", "united-states", false}}},
+	})
+}
+
 // TestConstructionTriggerSenses: a trigger word in another sense names no
 // relation: مذكرة بحث (a search warrant), the dialogue of a film, a court's
 // conviction.
