@@ -510,6 +510,11 @@ func (r *sentenceReader) read() []graph.Relation {
 		if subj == nil || (obj == nil) != (typ == graph.Statement) || !r.arabicFits(pattern, t, typ, subj, obj) {
 			return
 		}
+		// A relation under a condition, or asked about, is not stated;
+		// a trigger word in another sense names none.
+		if obj != nil && (r.conditional(t, subj) || r.otherSense(t, typ)) {
+			return
+		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":
 		// the American bases); it may be what is acted on, not who acts.
 		if subj.m.Method == "adjective" && !subj.agentive && (directed || obj.m.Method == "adjective") {
@@ -816,7 +821,10 @@ func (r *sentenceReader) read() []graph.Relation {
 			if obj != nil && english && trig.noun && obj.mark == "" {
 				obj = nil // an English noun takes its object by a preposition: "support for X"
 			}
-			if obj != nil && r.gap(t+1, obj.from) <= 4 {
+			if ant := r.embeddedAntecedent(before); ant != nil && obj != nil && r.gap(t+1, obj.from) <= 4 {
+				// "تركيا التي هاجمتها روسيا أدانت إيران": Turkey condemned.
+				emitCo("svo", t, trig.typ, ant, obj, true, negated, true)
+			} else if obj != nil && r.gap(t+1, obj.from) <= 4 {
 				emitCo("svo", t, trig.typ, before, obj, true, negated)
 			} else if symmetric(trig.typ) && !trig.noun {
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {

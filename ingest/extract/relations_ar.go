@@ -40,8 +40,27 @@ import (
 //     noun of state or a title ("القوات الروسية", "نظيره المغربي"), not
 //     after a thing ("قانون المكتب المغربي").
 //
-// All of it is reached through two hooks in relations.go: prepare calls
-// dropDescriptiveArgs, and emit calls arabicFits.
+//   - bystanders (held-out notes, issue 18): the outlet spoken to or
+//     interviewed by ("في تصريح لهسبريس", "مقابلة مع قناة الجزيرة"), the
+//     outlet that received a communiqué ("توصلت به هسبريس"), a source or
+//     a cited statement's author ("بحسب وكالة X", "في بيان البيت
+//     الأبيض", "تحقيق أسوشيتد برس"), a country locating a place
+//     ("خيرسون جنوبي أوكرانيا"), a city with ب that only says where
+//     ("بالقصر الملكي بالرباط"), a person named by a tie to the person
+//     before ("مستشارة جادو"), what is joined ("الانضمام إلى الناتو")
+//     (bystander, joinedTopic, describes);
+//   - what a meeting or talks are about ("اجتماع ضد داعش") (aboutTopic);
+//   - trigger senses: مذكرة بحث (a warrant), سيناريو وحوار (a film's
+//     dialogue), أدان/إدانة near a court word (a conviction) (otherSense);
+//   - conditions and questions of whether (إذا، لو، في حال، هل، عما،
+//     if, whether) before the subject or trigger (conditional, in every
+//     language);
+//   - a main verb after a relative clause takes the antecedent as its
+//     subject: "تركيا التي هاجمتها روسيا أدانت إيران" (embeddedAntecedent).
+//
+// All of it is reached through hooks in relations.go: prepare calls
+// dropDescriptiveArgs; emit calls arabicFits, conditional and otherSense;
+// the SVO reading calls embeddedAntecedent.
 
 // arabicFits reports whether a relation the reader is about to emit,
 // read by pattern at trigger token t, survives the Arabic checks. Relations
@@ -51,6 +70,14 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 		return true
 	}
 	if typ == graph.Invites && !r.invitationComplement(t) {
+		return false
+	}
+	if (typ == graph.Meets || typ == graph.Discusses) && (r.aboutTopic(t, obj) || r.aboutTopic(t, subj)) {
+		return false
+	}
+	// "الاجتماع حضره X وY", "بعد اجتماع ترأسه أردوغان": the names are who
+	// attended or chaired the meeting, not its two sides.
+	if typ == graph.Meets && t+1 < r.hi && hasWord(attendVerbs, r.toks[t+1].Fold) {
 		return false
 	}
 	if r.insideName(t) || r.fixedPhrase(t) || r.masdarMisread(pattern, t) {
@@ -100,6 +127,17 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	case "relative-subject":
 		if r.relativeDisagrees(t) {
 			return false
+		}
+	case "between-and":
+		// "جرى خلال اللقاء استعراض العلاقات بين السعودية والولايات
+		// المتحدة": بين belongs to the relations, not the meeting.
+		for k := subj.from - 1; k > t && k >= subj.from-3; k-- {
+			if hasWord(markBetween, r.toks[k].Fold) {
+				if k-1 > t && hasWord(tieNouns, r.toks[k-1].Fold) || k-2 > t && hasWord(tieNouns, r.toks[k-2].Fold) {
+					return false
+				}
+				break
+			}
 		}
 	case "noun-genitive-object", "noun-genitive-and":
 		// "محاربة داعش": the genitive of fighting is the one fought.
@@ -487,7 +525,10 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 			dropped = i
 			continue
 		}
-		if r.describes(i) {
+		if r.bystander(i) {
+			continue // its neighbours are not part of it
+		}
+		if r.describes(i) || r.joinedTopic(i) {
 			dropped = i
 			continue
 		}
@@ -510,6 +551,12 @@ func (r *sentenceReader) describes(i int) bool {
 				return true
 			}
 		}
+	}
+	// A person described by a relation to the person before, in an
+	// apposition: "ماري توسان -مستشارة جادوت-" (Jadot's adviser).
+	if a.m.Type == graph.Person && i > 0 && r.args[i-1].m.Type == graph.Person && a.from-1 > r.lo &&
+		hasWord(relationTitles, r.toks[a.from-1].Fold) && a.from-1-r.args[i-1].to <= 1 {
+		return true
 	}
 	// A keyword alone before the name it belongs to.
 	if a.to-a.from == 1 && hasWord(genericOrgWords, r.toks[a.from].Fold) && i+1 < len(r.args) && r.args[i+1].from-a.to <= 1 {
@@ -552,4 +599,336 @@ func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
 	between := strings.TrimSpace(strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'"))
 	open, rest, ok := strings.Cut(between, "(")
 	return ok && strings.Trim(open, " \"“”«»'") == "" && strings.Trim(rest, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-") == ""
+}
+
+// Bystanders, places and topics (issue 18, held-out notes): names that
+// stand in the sentence without being a party of its relation.
+
+// speechWords name a speech, interview or statement: the outlet after
+// them, marked by ل, is who was spoken to ("في تصريح للجزيرة", "قال
+// لهسبريس").
+var speechWords = foldSet("تصريح", "تصريحات", "التصريح", "التصريحات", "حديث", "الحديث", "مقابلة", "المقابلة", "حوار",
+	"الحوار", "بيان", "البيان", "رسالة", "قال", "قالت", "صرح", "صرحت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت",
+	"أفاد", "أفادت", "كشف", "كشفت", "تحدث", "تحدثت", "مصرحا", "مصرحة", "يقول", "تقول", "يصرح", "مضيفا", "موضحا")
+
+// mediaHeads name an outlet whose name follows: "لقناة الجزيرة".
+var mediaHeads = foldSet("قناة", "موقع", "صحيفة", "وكالة", "جريدة", "شبكة", "إذاعة", "تلفزيون", "مجلة", "منصة")
+
+// attributions attribute what follows them to a source: "بحسب وكالة
+// رويترز"; an author's report or inquiry ("تحقيق أسوشيتد برس").
+var attributions = foldSet("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "نقلته", "نقلتها", "أوردت", "أوردته", "أورده",
+	"تحقيق", "التحقيق", "تحقيقا", "تقرير", "التقرير", "تقريرا", "دراسة")
+
+// directionWords locate a place in the country after them: "خيرسون
+// جنوبي أوكرانيا".
+var directionWords = foldSet("جنوب", "جنوبي", "شمال", "شمالي", "شرق", "شرقي", "غرب", "غربي", "وسط", "بجنوب", "بشمال",
+	"بشرق", "بغرب", "بوسط", "جنوبا", "شمالا", "شرقا", "غربا")
+
+// buildingNouns stand before a place marked by ب that says where the
+// building is: "بالقصر الملكي بالرباط".
+var buildingNouns = foldSet("القصر", "قصر", "الملكي", "الرئاسي", "مقر", "المقر", "مقره", "مقرها", "فندق", "الفندق", "قاعة",
+	"القاعة", "مبنى", "المبنى", "السفارة", "سفارة", "الجمهوري", "الإليزيه", "الكرملين")
+
+// joiningWords name joining what follows إلى: "انضمام فنلندا إلى
+// الناتو" — the alliance is what is joined, not a party.
+var joiningWords = foldSet("انضمام", "الانضمام", "للانضمام", "بانضمام", "لانضمام", "انضمامها", "انضمامه", "انضمامهما",
+	"ينضم", "تنضم", "انضمت", "انضم", "تنضما", "عضوية")
+
+// bystander reports whether argument i is a channel, a source, a locating
+// country, or a place marked by ب after a building.
+func (r *sentenceReader) bystander(i int) bool {
+	a := &r.args[i]
+	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
+		return false
+	}
+	floor := r.lo
+	if i > 0 {
+		floor = r.args[i-1].to
+	}
+	prev := func(n int) string { // the n-th token before a, or ""
+		if k := a.from - n; k >= floor && k >= r.lo {
+			return r.toks[k].Fold
+		}
+		return ""
+	}
+	clitic := r.clitic(r.toks[a.from].Fold)
+	if f := stripConj(r.toks[a.from].Fold); clitic == "" {
+		// A clitic before the article on a name the lexicon lists with
+		// it: بالرباط، للجزيرة.
+		switch {
+		case strings.HasPrefix(f, "بال"):
+			clitic = "ب"
+		case strings.HasPrefix(f, "لل"):
+			clitic = "ل"
+		}
+	}
+	p1 := prev(1)
+	// The outlet spoken to: "للجزيرة" / "لقناة الجزيرة" after a speech word.
+	toOutlet := strings.Contains(clitic, "ل")
+	if !toOutlet && p1 != "" {
+		if rest, ok := strings.CutPrefix(stripConj(p1), "ل"); ok && (mediaHeads[rest] || rest == "ـ" || rest == "") {
+			toOutlet = true
+		}
+	}
+	if toOutlet && a.m.Type == graph.Organization {
+		for n := 1; n <= 4; n++ {
+			if f := prev(n); f != "" && speechWord(f) {
+				return true
+			}
+		}
+	}
+	// The outlet an interview was with: "مقابلة له مع قناة الجزيرة".
+	if a.m.Type == graph.Organization && (hasWord(foldSet("مع"), p1) || hasWord(mediaHeads, p1) && hasWord(foldSet("مع"), prev(2))) {
+		for n := 2; n <= 5; n++ {
+			if f := prev(n); f != "" && (hasWord(interviewNouns, f) || hasWord(interviewNouns, trimPossessive(f))) {
+				return true
+			}
+		}
+	}
+	// Who received a communiqué: "في بلاغ لها توصلت به هسبريس".
+	if hasWord(foldSet("به", "بها", "عليه", "عليها"), p1) && hasWord(receiveVerbs, prev(2)) {
+		return true
+	}
+	// The author of a statement or report cited: "كما جاء في بيان البيت
+	// الأبيض".
+	if hasWord(foldSet("بيان", "بلاغ", "تقرير", "تحقيق", "تحقيقات", "تقارير", "تحقيقان"), p1) && hasWord(foldSet("في", "وفق", "حسب", "بحسب"), prev(2)) {
+		return true
+	}
+	// A source: "بحسب الجزيرة", "وفقا لوكالة رويترز", "تحقيق أسوشيتد برس".
+	for n := 1; n <= 3; n++ {
+		f := prev(n)
+		if f == "" {
+			break
+		}
+		if attributions[stripConj(f)] {
+			return true
+		}
+		if !hasWord(mediaHeads, f) && !strings.HasPrefix(f, "ل") && !hasWord(foldSet("عن", "ما"), f) {
+			break
+		}
+	}
+	if a.m.Type == graph.Location {
+		// A country locating the place before it ("خيرسون جنوبي
+		// أوكرانيا"), not one whose part a trigger acts on ("قصف شرق
+		// أوكرانيا").
+		if p1 != "" && directionWords[stripConj(p1)] && r.locatesPlace(i) {
+			return true
+		}
+		// Where a building stands: "بالقصر الملكي بالرباط".
+		if strings.Contains(clitic, "ب") && p1 != "" && hasWord(buildingNouns, p1) {
+			return true
+		}
+		// A city with ب ("اليوم الخميس بالرباط") is where, not with whom,
+		// unless a trigger governs it ("أشاد بالرباط").
+		if strings.Contains(clitic, "ب") && partyOf(a.m, r.lex) != partyCountry && a.from > r.lo {
+			if _, _, ok := lookupTrigger(r.toks[a.from-1].Fold); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinedTopic reports whether argument i is what is joined ("انضمام
+// فنلندا إلى الناتو", "للانضمام للناتو"); a name joined to it by و goes
+// with it ("إلى الناتو والاتحاد الأوروبي").
+func (r *sentenceReader) joinedTopic(i int) bool {
+	a := &r.args[i]
+	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
+		return false
+	}
+	floor := r.lo
+	if i > 0 {
+		floor = r.args[i-1].to
+	}
+	prev := func(n int) string {
+		if k := a.from - n; k >= floor && k >= r.lo {
+			return r.toks[k].Fold
+		}
+		return ""
+	}
+	p1 := prev(1)
+	clitic := r.clitic(r.toks[a.from].Fold)
+	if clitic == "" && strings.HasPrefix(stripConj(r.toks[a.from].Fold), "لل") {
+		clitic = "ل"
+	}
+	// What is joined: "انضمام فنلندا إلى الناتو", "للانضمام للناتو".
+	if hasWord(foldSet("إلى", "الى"), p1) || strings.Contains(clitic, "ل") {
+		for n := 1; n <= 4; n++ {
+			if f := prev(n); f != "" && hasWord(joiningWords, f) {
+				return true
+			}
+		}
+		// "انضمام فنلندا إلى": past the joiner's name.
+		if i > 0 && a.from-r.args[i-1].to <= 1 && r.args[i-1].from > r.lo && hasWord(joiningWords, r.toks[r.args[i-1].from-1].Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNouns head a place's name: "منطقة خيرسون".
+var placeNouns = foldSet("منطقة", "مدينة", "إقليم", "محافظة", "بلدة", "قرية", "ولاية", "مقاطعة", "ميناء", "جزيرة", "مخيم")
+
+// locatesPlace reports whether the country a, after a direction word,
+// locates a place before it: a named place ("خيرسون جنوبي أوكرانيا"), a
+// place noun's name ("منطقة خيرسون جنوبي"), or في ("في جنوبي أوكرانيا":
+// where). A part of a country a trigger acts on, or that stands after
+// a common noun ("قصف شرق أوكرانيا", "مدن رئيسية شرقي أوكرانيا"), is the
+// country.
+func (r *sentenceReader) locatesPlace(i int) bool {
+	a := &r.args[i]
+	k := a.from - 2 // the word before the direction word
+	if k < r.lo {
+		return false
+	}
+	if i > 0 && r.args[i-1].to == k+1 {
+		return true
+	}
+	if hasWord(foldSet("في"), r.toks[k].Fold) {
+		return true
+	}
+	return k-1 >= r.lo && hasWord(placeNouns, r.toks[k-1].Fold)
+}
+
+// interviewNouns name an interview or a statement given to an outlet.
+var interviewNouns = foldSet("تصريح", "تصريحات", "حديث", "مقابلة", "حوار", "لقاء", "اتصال")
+
+// receiveVerbs say an outlet received or saw a text: "توصلت به هسبريس".
+var receiveVerbs = foldSet("توصلت", "توصل", "حصلت", "حصل", "اطلعت", "اطلع", "تتوفر", "يتوفر", "تلقت", "تلقى")
+
+// trimPossessive removes a possessive pronoun from a folded noun:
+// تصريحها → تصريح.
+func trimPossessive(f string) string {
+	for _, suf := range [...]string{"هما", "هم", "ها", "ه"} {
+		if rest, ok := strings.CutSuffix(f, suf); ok && len([]rune(rest)) >= 3 {
+			return rest
+		}
+	}
+	return f
+}
+
+// speechWord reports whether f is a speech word, with a conjunction, a
+// preposition or a possessive pronoun: "في تصريحها", "وقال".
+func speechWord(f string) bool {
+	return hasWord(speechWords, f) || speechWords[stripConj(f)] || hasWord(speechWords, trimPossessive(f))
+}
+
+// relationTitles name a person by their tie to another: an adviser, a
+// deputy, a spouse, a spokesman.
+var relationTitles = foldSet("مستشار", "مستشارة", "مساعد", "مساعدة", "نائب", "نائبة", "زوجة", "زوج", "ابن", "ابنة",
+	"شقيق", "شقيقة", "متحدث", "المتحدث", "متحدثة", "المتحدثة", "محامي", "محامية", "سكرتير", "سكرتيرة")
+
+// tieNouns name a tie between two parties: "العلاقات بين X وY".
+var tieNouns = foldSet("العلاقات", "علاقات", "العلاقة", "علاقة", "التعاون", "تعاون", "الشراكة", "شراكة", "الصداقة",
+	"الحدود", "الروابط", "المبادلات", "التجارة", "التبادل", "الاتفاق", "الاتفاقية", "الخلاف", "الخلافات", "التوتر",
+	"التقارب", "الاستراتيجية", "الإستراتيجية", "والتاريخية", "الثنائية")
+
+// attendVerbs, right after a meeting noun, name who attended, chaired or
+// hosted it: "الاجتماع حضره X".
+// ("اجتماع عقده X مع Y" is X's meeting with Y: held is not listed).
+var attendVerbs = foldSet("حضره", "حضرها", "ترأسه", "ترأسها", "يترأسه", "يترأسها", "احتضنه", "احتضنها", "يحضره",
+	"ترأس", "حضر", "استضافه", "استضافها", "شارك", "شاركت")
+
+// stripConj removes a conjunction و or ف from a folded token.
+func stripConj(f string) string {
+	for _, c := range [...]string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(f, c); ok && len([]rune(rest)) >= 2 {
+			return rest
+		}
+	}
+	return f
+}
+
+// topicMarks before a name make it what a meeting or talks are about:
+// "اجتماع ضد داعش", "محادثات بشأن أوكرانيا".
+var topicMarks = foldSet("ضد", "حول", "بشأن", "لمواجهة", "لمكافحة", "لمحاربة", "لهزيمة")
+
+// aboutTopic reports whether a party of a meeting or talks is marked as
+// its topic by a word just before it, after the trigger.
+func (r *sentenceReader) aboutTopic(t int, a *relArg) bool {
+	if a == nil || a.from <= t {
+		return false
+	}
+	for k := a.from - 1; k > t && k >= a.from-3; k-- {
+		if topicMarks[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// senseWords pick another sense of a trigger word from the word before
+// it: مذكرة بحث is a warrant, سيناريو وحوار a film's dialogue.
+var senseWords = map[string]map[string]bool{
+	"بحث":    foldSet("مذكرة", "مذكرات", "أمر", "أوامر", "عمليات", "عملية", "فرق", "فريق"),
+	"البحث":  foldSet("مذكرة", "مذكرات", "عمليات", "عملية", "فرق", "فريق", "مراكز", "مركز"),
+	"حوار":   foldSet("سيناريو", "السيناريو", "قصة", "وسيناريو"),
+	"الحوار": foldSet("سيناريو", "السيناريو", "وسيناريو"),
+}
+
+// otherSense reports whether trigger t is used in a sense that names no
+// relation: a search warrant, a film's dialogue, a court's conviction.
+func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
+	f := stripConj(r.toks[t].Fold)
+	if t > r.lo {
+		if set, ok := senseWords[f]; ok && hasWord(set, r.toks[t-1].Fold) {
+			return true
+		}
+	}
+	if typ == graph.Criticizes && strings.Contains(f, "دان") {
+		for k := max(r.lo, t-3); k < min(r.hi, t+12); k++ {
+			if hasWord(courtWords, r.toks[k].Fold) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// courtWords near أدان/إدانة make it a conviction.
+var courtWords = foldSet("المحكمة", "محكمة", "القاضي", "القضاء", "بالسجن", "سجنا", "حبسا", "بالحبس", "بالإعدام", "غرفة",
+	"الجنايات", "الجنحية", "هيئة", "الابتدائية", "الاستئناف", "غيابيا", "نافذا", "موقوف", "المتهم", "المتهمين", "بتهمة", "بتهم")
+
+// conditionals open a condition or a question of whether: a relation
+// read right after one is not stated.
+var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "if", "whether", "unless")
+
+// conditional reports whether a conditional word stands within three
+// tokens before the relation's first word (its trigger or subject), or
+// between the subject and the trigger.
+func (r *sentenceReader) conditional(t int, subj *relArg) bool {
+	first := t
+	if subj != nil && subj.from < t {
+		first = subj.from
+	}
+	for k := max(r.lo, first-3); k < t; k++ {
+		if conditionals[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedAntecedent returns, for a subject read right before a main verb,
+// the antecedent of the relative clause that subject closes: in "تركيا
+// التي هاجمتها روسيا أدانت إيران" Russia is the relative clause's
+// subject and Turkey the main verb's. It returns nil when subj is not
+// right after a relative pronoun and its verb.
+func (r *sentenceReader) embeddedAntecedent(subj *relArg) *relArg {
+	k := subj.from - 2
+	if k <= r.lo || isASCII(r.toks[k].Fold) || !relatives[r.toks[k].Fold] {
+		return nil
+	}
+	if _, _, ok := lookupTrigger(r.toks[subj.from-1].Fold); !ok {
+		return nil
+	}
+	for i := range r.args {
+		if a := &r.args[i]; a.to <= k && k-a.to <= 1 && a.mark == "" {
+			if k-a.to == 0 || strings.TrimSpace(r.text[r.toks[a.to-1].End:r.toks[k].Start]) == "،" {
+				return a
+			}
+		}
+	}
+	return nil
 }
