@@ -201,13 +201,14 @@ const sharedArabic = "../../../shared/corpora/ar-news-2022/articles.jsonl"
 
 // verdictFiles are the hand-checked Arabic samples and how many verdicts
 // each holds (ingest/releval/testdata/verdicts/README.md): 160 of the
-// development sample, 100 of the held-out one.
+// development sample, 100 of each of the two held-out ones.
 var verdictFiles = []struct {
 	path string
 	n    int
 }{
 	{"testdata/verdicts/ar-news-2022-verdicts.jsonl", 160},
 	{"testdata/verdicts/ar-news-2022-heldout-verdicts.jsonl", 100},
+	{"testdata/verdicts/ar-news-2022-heldout2-verdicts.jsonl", 100},
 }
 
 // TestArabicVerdicts checks each verdict file: its format and keys always;
