@@ -97,7 +97,7 @@ func TestEvidenceTraces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "date,type,direction,other_id,other_name,article_id,source,url,title,sentence,trigger,trigger_start,text" {
+	if got := strings.Join(rows[0], ","); got != "date,type,direction,other_id,other_name,article_id,source,url,title,sentence,trigger,trigger_start,confidence,pattern,text" {
 		t.Errorf("relations --evidence csv header %q", got)
 	}
 	if len(rows) < 2 || rows[1][3] != "joe-biden" || rows[1][4] != "Joe Biden (جو بايدن)" || rows[1][5] != seedArticle || rows[1][6] != "file" {

@@ -27,7 +27,9 @@ const (
 	// arHeldOut was checked once, as a held-out measure of the extractor
 	// of commit 2603c91 (0.69); with that figure on record its verdicts
 	// count toward the table like the development ones.
-	arHeldOut    = "../releval/testdata/verdicts/ar-news-2022-heldout-verdicts.jsonl"
+	arHeldOut = "../releval/testdata/verdicts/ar-news-2022-heldout-verdicts.jsonl"
+	// arHeldOut2 was the second held-out measure (0.61 at a6d92e5).
+	arHeldOut2   = "../releval/testdata/verdicts/ar-news-2022-heldout2-verdicts.jsonl"
 	tableFile    = "confidence_table.go"
 	re3dSource   = "re3d-dev"
 	arSource     = "ar-news-2022 verdicts"
@@ -91,7 +93,7 @@ func TestConfidenceTable(t *testing.T) {
 	sources := []measured{{re3dSource, releval.Patterns(releval.Run(extract.NewExtractor(lex), docs))}}
 	switch _, err := os.Stat(arVerdicts); {
 	case err == nil:
-		ar, err := scoreVerdicts(arVerdicts, arHeldOut)
+		ar, err := scoreVerdicts(arVerdicts, arHeldOut, arHeldOut2)
 		if err != nil {
 			t.Fatal(err)
 		}
