@@ -528,7 +528,7 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.P
 	case opts.prune:
 		fmt.Fprintf(w, "pruned:   %d articles no longer in their inputs\n", st.Removed)
 	}
-	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d typed relations\n", size.Entities, size.Edges, size.Relations)
+	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d relations (statements and denied ones included)\n", size.Entities, size.Edges, size.Relations)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
 	if opts.dryRun {
 		fmt.Fprintln(w, "dry run:  nothing was written")
