@@ -629,6 +629,19 @@ var directionWords = foldSet("جنوب", "جنوبي", "شمال", "شمالي",
 var buildingNouns = foldSet("القصر", "قصر", "الملكي", "الرئاسي", "مقر", "المقر", "مقره", "مقرها", "فندق", "الفندق", "قاعة",
 	"القاعة", "مبنى", "المبنى", "السفارة", "سفارة", "الجمهوري", "الإليزيه", "الكرملين")
 
+// tokenBefore returns the folded n-th token before argument i, or "" when
+// it lies before the sentence or within the argument before i.
+func (r *sentenceReader) tokenBefore(i, n int) string {
+	floor := r.lo
+	if i > 0 {
+		floor = r.args[i-1].to
+	}
+	if k := r.args[i].from - n; k >= floor && k >= r.lo {
+		return r.toks[k].Fold
+	}
+	return ""
+}
+
 // joiningWords name joining what follows إلى: "انضمام فنلندا إلى
 // الناتو" — the alliance is what is joined, not a party.
 var joiningWords = foldSet("انضمام", "الانضمام", "للانضمام", "بانضمام", "لانضمام", "انضمامها", "انضمامه", "انضمامهما",
@@ -641,16 +654,7 @@ func (r *sentenceReader) bystander(i int) bool {
 	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
 		return false
 	}
-	floor := r.lo
-	if i > 0 {
-		floor = r.args[i-1].to
-	}
-	prev := func(n int) string { // the n-th token before a, or ""
-		if k := a.from - n; k >= floor && k >= r.lo {
-			return r.toks[k].Fold
-		}
-		return ""
-	}
+	prev := func(n int) string { return r.tokenBefore(i, n) }
 	clitic := r.clitic(r.toks[a.from].Fold)
 	if f := stripConj(r.toks[a.from].Fold); clitic == "" {
 		// A clitic before the article on a name the lexicon lists with
@@ -737,16 +741,7 @@ func (r *sentenceReader) joinedTopic(i int) bool {
 	if isASCII(r.toks[a.from].Fold) || a.m.Type == graph.Person {
 		return false
 	}
-	floor := r.lo
-	if i > 0 {
-		floor = r.args[i-1].to
-	}
-	prev := func(n int) string {
-		if k := a.from - n; k >= floor && k >= r.lo {
-			return r.toks[k].Fold
-		}
-		return ""
-	}
+	prev := func(n int) string { return r.tokenBefore(i, n) }
 	p1 := prev(1)
 	clitic := r.clitic(r.toks[a.from].Fold)
 	if clitic == "" && strings.HasPrefix(stripConj(r.toks[a.from].Fold), "لل") {
