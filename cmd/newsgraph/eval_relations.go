@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/ingest/extract"
-	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
@@ -395,47 +393,20 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(opts.verdicts)
-	if err != nil {
-		return fmt.Errorf("verdicts: %w", err)
-	}
-	verdicts, err := releval.ReadVerdicts(f, opts.verdicts)
-	f.Close()
+	verdicts, err := releval.ReadVerdictFiles(opts.verdicts)
 	if err != nil {
 		return err
 	}
-	input := opts.corpus
-	if st, err := os.Stat(input); err == nil && st.IsDir() {
-		if _, err := os.Stat(filepath.Join(input, "articles.jsonl")); err == nil {
-			input = filepath.Join(input, "articles.jsonl")
-		}
-	}
-	if _, err := os.Stat(input); err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	var articles []read.Article
-	var problems int
-	err = read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
-		articles = append(articles, a)
-		return nil
-	})
+	articles, problems, err := releval.ReadCorpus(ctx, opts.corpus)
 	if err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	if len(articles) == 0 {
-		return fmt.Errorf("corpus %s: no articles", opts.corpus)
+		return err
 	}
 	found := releval.FindRelations(extract.NewExtractor(lex), articles, opts.lang)
 	if opts.seed != "" && opts.seed != releval.SampleSeed {
 		found = releval.Reseed(found, opts.seed)
 	}
-	for _, name := range opts.exclude {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("exclude: %w", err)
-		}
-		ex, err := releval.ReadVerdicts(f, name)
-		f.Close()
+	if len(opts.exclude) > 0 {
+		ex, err := releval.ReadVerdictFiles(opts.exclude...)
 		if err != nil {
 			return fmt.Errorf("exclude: %w", err)
 		}

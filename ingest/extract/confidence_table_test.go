@@ -13,7 +13,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
-	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
@@ -43,26 +42,13 @@ const arCorpus = "../../../shared/corpora/ar-news-2022/articles.jsonl"
 // relation the extractor finds in the corpus now that a verdict of the
 // files at paths names (releval.ScoreVerdicts; those without one are not counted).
 func scoreVerdicts(paths ...string) ([]releval.PatternScore, error) {
-	var verdicts []releval.Verdict
-	for _, path := range paths {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		v, err := releval.ReadVerdicts(f, path)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		verdicts = append(verdicts, v...)
-	}
-	var articles []read.Article
-	err := read.Read(context.Background(), []string{arCorpus}, read.ReadOptions{}, func(a read.Article) error {
-		articles = append(articles, a)
-		return nil
-	})
+	verdicts, err := releval.ReadVerdictFiles(paths...)
 	if err != nil {
-		return nil, fmt.Errorf("the corpus of %s: %w", paths[0], err)
+		return nil, err
+	}
+	articles, _, err := releval.ReadCorpus(context.Background(), arCorpus)
+	if err != nil {
+		return nil, err
 	}
 	lex, err := lexicon.Default()
 	if err != nil {

@@ -2,11 +2,14 @@ package releval
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -178,6 +181,55 @@ type Verdict struct {
 	Pattern string `json:"pattern"`
 	Verdict string `json:"verdict"`
 	Note    string `json:"note,omitempty"`
+}
+
+// ReadVerdictFiles reads the verdict files at paths (see ReadVerdicts),
+// in order, and returns their verdicts together.
+func ReadVerdictFiles(paths ...string) ([]Verdict, error) {
+	var all []Verdict
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("verdicts: %w", err)
+		}
+		v, err := ReadVerdicts(f, path)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, v...)
+	}
+	return all, nil
+}
+
+// ReadCorpus reads the articles of a corpus for FindRelations: path is a
+// file, or a folder, read as its articles.jsonl when it holds one. It
+// returns the articles in input order and how many records could not be
+// read; a missing path, an unreadable input or a corpus without articles
+// is an error.
+func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
+	input := path
+	if st, err := os.Stat(input); err == nil && st.IsDir() {
+		if _, err := os.Stat(filepath.Join(input, "articles.jsonl")); err == nil {
+			input = filepath.Join(input, "articles.jsonl")
+		}
+	}
+	if _, err := os.Stat(input); err != nil {
+		return nil, 0, fmt.Errorf("corpus: %w", err)
+	}
+	var articles []read.Article
+	var problems int
+	err := read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
+		articles = append(articles, a)
+		return nil
+	})
+	if err != nil {
+		return nil, problems, fmt.Errorf("corpus: %w", err)
+	}
+	if len(articles) == 0 {
+		return nil, problems, fmt.Errorf("corpus %s: no articles", path)
+	}
+	return articles, problems, nil
 }
 
 // ReadVerdicts reads a verdict file: one Verdict per non-blank line, no
