@@ -871,6 +871,30 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 			return true
 		}
 	}
+	// A thesis defended, not talks: "ناقش الباحث رسالة جامعية".
+	if objectSenses[f] {
+		for k := t + 1; k < min(r.hi, t+9); k++ {
+			if hasWord(thesisWords, r.toks[k].Fold) {
+				return true
+			}
+		}
+	}
+	// Part of an institution's name: "المركز العراقي للحوار", "منتدى
+	// دعم الديمقراطية".
+	for k := t - 1; k >= max(r.lo, t-2); k-- {
+		f := r.toks[k].Fold
+		if rest, ok := strings.CutPrefix(stripProclitics(f), "ال"); ok {
+			f = rest
+		}
+		if hasWord(institutionNouns, f) && (k == t-1 || strings.HasPrefix(r.toks[k+1].Fold, "ال")) {
+			return true
+		}
+	}
+	// A name in quotation marks: the coalition "دعم مصر", operation
+	// "Support …".
+	if r.quotedName(t) {
+		return true
+	}
 	if typ == graph.Criticizes && strings.Contains(f, "دان") {
 		for k := max(r.lo, t-3); k < min(r.hi, t+12); k++ {
 			if hasWord(courtWords, r.toks[k].Fold) {
@@ -926,4 +950,33 @@ func (r *sentenceReader) embeddedAntecedent(subj *relArg) *relArg {
 		}
 	}
 	return nil
+}
+
+// objectSenses are triggers whose object noun may give them another sense;
+// thesisWords are those nouns: ناقش رسالة is defending a thesis.
+var (
+	objectSenses = foldSet("ناقش", "ناقشت", "يناقش", "تناقش", "نوقشت")
+	thesisWords  = foldSet("رسالة", "أطروحة", "اطروحة", "أطروحته", "رسالته", "بحثا", "الرسالة", "الأطروحة")
+)
+
+// quotedName reports whether trigger t opens a short quoted name: a
+// quotation mark right before it and its closing one within three words
+// after ("ائتلاف "دعم مصر"", «عملية "الدعم الحازم"»).
+func (r *sentenceReader) quotedName(t int) bool {
+	if t <= r.lo {
+		return false
+	}
+	before := r.text[r.toks[t-1].End:r.toks[t].Start]
+	if !strings.ContainsAny(before, "\"“«") {
+		return false
+	}
+	for k := t; k < min(r.hi, t+3); k++ {
+		if k+1 >= len(r.toks) {
+			break
+		}
+		if strings.ContainsAny(r.text[r.toks[k].End:r.toks[k+1].Start], "\"”»") {
+			return true
+		}
+	}
+	return false
 }
