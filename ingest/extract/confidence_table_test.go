@@ -31,7 +31,10 @@ const (
 	// count toward the table like the development ones.
 	arHeldOut = "../releval/testdata/verdicts/ar-news-2022-heldout-verdicts.jsonl"
 	// arHeldOut2 was the second held-out measure (0.61 at a6d92e5).
-	arHeldOut2   = "../releval/testdata/verdicts/ar-news-2022-heldout2-verdicts.jsonl"
+	arHeldOut2 = "../releval/testdata/verdicts/ar-news-2022-heldout2-verdicts.jsonl"
+	// arHeldOut3 was the third (0.69 at 48385df: 0.80 with both parties
+	// known, 0.51 with a made one).
+	arHeldOut3   = "../releval/testdata/verdicts/ar-news-2022-heldout3-verdicts.jsonl"
 	tableFile    = "confidence_table.go"
 	re3dSource   = "re3d-dev"
 	arSource     = "ar-news-2022 verdicts"
@@ -91,7 +94,7 @@ func TestConfidenceTable(t *testing.T) {
 	sources := []measured{{re3dSource, releval.Patterns(releval.Score(docs, preds))}}
 	switch _, err := os.Stat(arVerdicts); {
 	case err == nil:
-		ar, err := scoreVerdicts(arVerdicts, arHeldOut, arHeldOut2)
+		ar, err := scoreVerdicts(arVerdicts, arHeldOut, arHeldOut2, arHeldOut3)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -220,7 +220,7 @@ func (r *sentenceReader) prepare() {
 	for i := range r.args {
 		a := &r.args[i]
 		a.mark = r.markOf(a, i)
-		a.modifier = r.modifies(a)
+		a.modifier = r.modifies(a) || r.ledBy(a)
 		if a.m.Method == "adjective" && (r.headsForce(a) || r.qualifiesTrigger(a)) {
 			a.agentive = true
 		}
@@ -236,10 +236,17 @@ func (r *sentenceReader) prepare() {
 func (r *sentenceReader) shareMarks() {
 	for i := 1; i < len(r.args); i++ {
 		x, y := &r.args[i-1], &r.args[i]
-		if y.mark != "" || x.mark == "" || y.from-x.to > 2 || isASCII(r.toks[y.from].Fold) || r.opensClause(y) {
+		if y.mark != "" || x.mark == "" || y.from-x.to > 2 || isASCII(r.toks[y.from].Fold) || r.opensClause(y) ||
+			strings.ContainsAny(r.text[x.m.End:y.m.Start], "،,;:.()\"“”«»-") {
 			continue
 		}
-		if !strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و") && !(y.from-x.to >= 1 && markAnd[r.toks[y.from-1].Fold]) {
+		joined := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
+		for k := x.to; k < y.from && !joined; k++ {
+			// "و" alone, or on a head before the name: "ودوقية لوكسمبورغ".
+			_, conj := cutConj(r.toks[k].Fold)
+			joined = markAnd[r.toks[k].Fold] || conj
+		}
+		if !joined {
 			continue
 		}
 		y.mark = x.mark
@@ -384,6 +391,20 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 	}
 	for k := a.from - 1; k >= floor && k >= a.from-4; k-- {
 		f := r.toks[k].Fold
+		// A partitive between the preposition and the name: "استهداف
+		// القوات لعدد من فصائل الحشد", "على بعض مواقع داعش".
+		if markFrom[f] && k-1 >= floor && hasWord(partitives, r.toks[k-1].Fold) {
+			continue
+		}
+		if partitives[f] {
+			continue
+		}
+		if p := stripProclitics(f); partitives[p] {
+			if m := cliticMark(strings.TrimSuffix(f, p)); m != "" && m != "place" {
+				return m
+			}
+			continue
+		}
 		switch {
 		case agentNouns[f] && k > floor && markFrom[r.toks[k-1].Fold]:
 			return "by" // من قبل، من جانب: by
@@ -399,8 +420,8 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 			return "between"
 		case markPlace[f]:
 			return "place"
-		case titleLike(f) || (a.m.Method == "adjective" && partyHeads[f]):
-			continue // "مع الرئيس", "من القوات الروسية"
+		case titleLike(f) || counterparts[f] || (a.m.Method == "adjective" && partyHeads[f]):
+			continue // "مع الرئيس", "من القوات الروسية", "مع نظيره"
 		}
 		// A title carrying a clitic: بالرئيس، للرئيس.
 		if p, ok := cutConj(f); ok && titleLike(p) {
@@ -800,7 +821,7 @@ func (r *sentenceReader) read() []graph.Relation {
 			!r.complementBetween(before.to, t)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
-		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 && trig.pronoun && !trig.noun {
+		if relative && before != nil && before.mark != "place" && r.gap(before.to, t) <= 2 && trig.pronoun && !trig.noun {
 			// "المكسيك التي هاجمتها فرنسا": the pronoun on the verb is the
 			// antecedent, the object; the name after is the subject.
 			if len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
@@ -808,7 +829,7 @@ func (r *sentenceReader) read() []graph.Relation {
 			}
 			continue
 		}
-		if relative && before != nil && before.mark == "" && r.gap(before.to, t) <= 2 {
+		if relative && before != nil && before.mark != "place" && r.gap(before.to, t) <= 2 {
 			if obj := firstObject(after, nil); obj != nil && (r.gap(t+1, obj.from) <= 2 || obj.mark != "" && r.gap(t+1, obj.from) <= 5) &&
 				!r.clauseBreak(r.toks[t].End, obj.m.Start) {
 				emitCo("relative-subject", t, trig.typ, before, obj, true, negated)
@@ -852,7 +873,12 @@ func (r *sentenceReader) read() []graph.Relation {
 				emit("noun-genitive-and", t, trig.typ, a1, &after[1], false, negated, true)
 				continue
 			}
-			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 && (isActor(a1.m.Type) || trig.typ != graph.Visits) {
+			// The object of a noun is marked (زيارة الكاظمي إلى طهران،
+			// اجتماعه مع بايدن، دعم تركيا للسويد); a bare name after the
+			// genitive belongs to another phrase ("اجتماع غوغل إلى زيادة
+			// أمازون رواتب").
+			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 && (isActor(a1.m.Type) || trig.typ != graph.Visits) &&
+				(obj.mark != "" || english || receptions[stripConj(r.toks[t].Fold)]) {
 				emitCo("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
 				continue
 			}
@@ -914,7 +940,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		// VSO (Arabic): the name right after the verb is the subject,
 		// with the names coordinated with it ("قصفت روسيا وسوريا ..."); the
 		// object is the first name after them.
-		if !english && !trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 {
+		if !english && !trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && !r.nounSubjectBefore(t) {
 			a1 := &after[0]
 			if trig.typ == graph.Visits && !isActor(a1.m.Type) {
 				continue
@@ -1411,3 +1437,34 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	}
 	return obj == nil || partyOf(obj.m, r.lex) != partyPlace
 }
+
+// counterparts stand between a preposition and the name it governs:
+// "مع نظيره الأمريكي جيك سوليفان".
+var counterparts = foldSet("نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيرهم", "نظيريه", "نظرائه")
+
+// receptions are nouns of receiving that take their object bare, after
+// the genitive of who receives: "استقبال الملك محمد السادس بيدرو سانشيز".
+var receptions = foldSet("استقبال", "باستقبال", "الاستقبال", "للاستقبال", "لاستقبال")
+
+// ledByWords introduce the leader of the noun before them: "الحكومة
+// بقيادة شهباز شريف" is the government, and Sharif only qualifies it.
+var ledByWords = foldSet("بقيادة", "برئاسة", "بزعامة", "يقودها", "يرأسها", "يتزعمها", "led", "headed")
+
+// ledBy reports whether a name is introduced by ledByWords, across titles
+// ("بقيادة رئيس الوزراء شهباز شريف"): a modifier, never an object.
+func (r *sentenceReader) ledBy(a *relArg) bool {
+	for k := a.from - 1; k >= max(r.lo, a.from-4); k-- {
+		f := r.toks[k].Fold
+		if ledByWords[f] {
+			return true
+		}
+		if !titleLike(f) {
+			return false
+		}
+	}
+	return false
+}
+
+// partitives name a part or a number of what the name after them names:
+// "عدد من فصائل الحشد" is the PMF's factions, acted on as the PMF.
+var partitives = foldSet("عدد", "بعض", "فصائل", "مقرات", "مواقع", "عناصر", "أحد", "احد", "إحدى", "احدى", "معاقل", "قادة", "مسلحي")

@@ -980,3 +980,40 @@ func (r *sentenceReader) quotedName(t int) bool {
 	}
 	return false
 }
+
+// nounSubjectBefore reports whether the Arabic verb trigger t, in the
+// imperfect (يدعم، تستهدف) or joined by و, follows right on a word that
+// is not a particle, with no punctuation between: the verb then agrees
+// with the noun phrase before it, its subject ("4 دول أخرى تدعم
+// أوكرانيا", "تنظيمات إرهابية تستهدف تركيا"), or continues the clause
+// before it and shares its subject ("شاركت في حفلات مع مشاهير والتقت
+// الرئيس ماو"), and the name after the verb is its object, not its
+// subject as a VSO reading would have it. A comma or other punctuation
+// between them ends the phrase ("من جانبه، يستقبل", "…، والتقى").
+func (r *sentenceReader) nounSubjectBefore(t int) bool {
+	if t <= r.lo {
+		return false
+	}
+	f, conj := cutConj(r.toks[t].Fold)
+	imperfect := strings.HasPrefix(f, "ي") || strings.HasPrefix(f, "ت") || strings.HasPrefix(f, "سي") || strings.HasPrefix(f, "ست")
+	if !imperfect && !conj {
+		return false
+	}
+	prev := r.toks[t-1]
+	if strings.TrimSpace(r.text[prev.End:r.toks[t].Start]) != "" || isASCII(prev.Fold) || hasWord(verbParticles, prev.Fold) {
+		return false
+	}
+	for _, c := range prev.Fold {
+		if c >= '0' && c <= '9' || c >= '٠' && c <= '٩' {
+			return false
+		}
+	}
+	return true
+}
+
+// verbParticles may stand right before a verb that has its subject after
+// it: conjunctions, complementizers, relatives, negators and adverbs.
+var verbParticles = foldSet("كما", "قد", "لقد", "وقد", "فقد", "أن", "ان", "إن", "أنه", "بأن", "حيث", "حين", "بينما",
+	"وبينما", "إذ", "اذ", "ما", "مما", "الذي", "التي", "الذين", "والذي", "والتي", "لم", "لن", "لا", "سوف", "عندما",
+	"بعدما", "فيما", "ثم", "كذلك", "أيضا", "ايضا", "وفيما", "عندئذ", "حتى", "كي", "لكي", "لما", "وهكذا", "بل",
+	"لكن", "ولكن", "أو", "أم", "إذا", "وقت", "يوم", "اليوم", "أمس", "غدا")

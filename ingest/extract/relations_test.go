@@ -188,7 +188,9 @@ func TestDumpCorpusRelations(t *testing.T) {
 // and holding the trigger.
 func TestRelationWindow(t *testing.T) {
 	x := extractor(t)
-	filler := strings.Repeat("كلام عادي طويل ", 40) // 40 × 28 bytes
+	// 40 × 30 bytes; each ends on a comma, so that the verb after it
+	// opens a clause (nounSubjectBefore).
+	filler := strings.Repeat("كلام عادي طويل، ", 40)
 	for _, body := range []string{
 		filler + "والتقى الكاظمي الرئيس بايدن " + filler + ".",
 		"التقى الكاظمي الرئيس بايدن " + filler + filler + ".",
