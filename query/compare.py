@@ -336,7 +336,7 @@ def main():
     sizes = [] if sizes == "none" else [int(s) for s in sizes.split(",")]
     graphs = [g for g in (args.graph or (["ar-news-2022"] if args.json else [])) if g != "none"]
     have, why = peers()
-    out.info(", ".join(f"{k} {v.__version__}" for k, v in have.items()) + f"; {os.cpu_count()} cores; "
+    out.info((", ".join(f"{k} {v.__version__}" for k, v in have.items()) or "no peers") + f"; {os.cpu_count()} cores; "
              f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
     with tempfile.TemporaryDirectory(prefix="compare-") as tmp:
