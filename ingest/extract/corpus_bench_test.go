@@ -110,11 +110,11 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	benchExtractParts(b, "ar-news-2022")
 }
 
-// BenchmarkExtractCorpusEnglish is BenchmarkExtractCorpus over the 804
+// BenchmarkExtractEnglishCorpus is BenchmarkExtractCorpus over the 804
 // English articles of ../shared/corpora/en-fakes-syria (fakes.csv, read as
 // `newsgraph ingest --encoding windows-1252 --date-order mdy --map
 // id=unit_id` reads it): the text compare_spacy.py gives spaCy.
-func BenchmarkExtractCorpusEnglish(b *testing.B) {
+func BenchmarkExtractEnglishCorpus(b *testing.B) {
 	benchExtractParts(b, "en-fakes-syria")
 }
 
