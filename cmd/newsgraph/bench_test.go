@@ -147,7 +147,9 @@ func watchHeap() func() uint64 {
 // BenchmarkQueryCorpus times the queries analysts run most on the
 // projection of a real corpus, ../shared/corpora/ar-news-2022 ingested once
 // into SQLite: loading the projection at each edge level, and the whole
-// centrality table, communities and a 3-path search on it.
+// centrality table, communities and a 3-path search on it. Building the
+// compressed rows (query.New, which query/BenchmarkLoad times) is done once
+// per level before the timer, and each computation runs once untimed first.
 // make bench-query runs it.
 func BenchmarkQueryCorpus(b *testing.B) {
 	corpus := benchCorpus(b)
@@ -177,22 +179,23 @@ func BenchmarkQueryCorpus(b *testing.B) {
 			b.ReportMetric(float64(len(p.Entities)), "entities")
 			b.ReportMetric(float64(len(p.Edges)), "edges")
 		})
-		b.Run(fmt.Sprintf("centrality/%s", level), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				query.CentralityTable(query.New(p), query.CentralityOptions{Seed: 1})
-			}
-		})
-		b.Run(fmt.Sprintf("communities/%s", level), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				query.Louvain(query.New(p), 1, 1)
-			}
-		})
-		b.Run(fmt.Sprintf("paths/%s", level), func(b *testing.B) {
-			q := query.New(p)
-			for i := 0; i < b.N; i++ {
-				query.KShortestPaths(q, "joe-biden", "iraq", 3, 4, query.FewestHops)
-			}
-		})
+		q := query.New(p)
+		for _, c := range []struct {
+			name string
+			f    func()
+		}{
+			{"centrality", func() { query.CentralityTable(q, query.CentralityOptions{Seed: 1}) }},
+			{"communities", func() { query.Louvain(q, 1, 1) }},
+			{"paths", func() { query.KShortestPaths(q, "joe-biden", "iraq", 3, 4, query.FewestHops) }},
+		} {
+			b.Run(fmt.Sprintf("%s/%s", c.name, level), func(b *testing.B) {
+				c.f()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					c.f()
+				}
+			})
+		}
 	}
 }
 
