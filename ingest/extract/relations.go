@@ -150,6 +150,13 @@ func (r *sentenceReader) prepare() {
 				continue
 			}
 		}
+		// In Arabic text a name the lexicon does not know, written in
+		// Latin letters, glosses the Arabic words before it ("سمارت
+		// كيبورد (Smart Keyboard)", "ريكونابي (Rikunabi Data)"): not a
+		// party of its own.
+		if graph.MadeID(a.m.EntityID) && isASCII(r.toks[a.from].Fold) && !r.englishSentence() {
+			continue
+		}
 		// An organisation the lexicon does not know, right before a
 		// person's name, is most often the person's title read as a
 		// name ("مستشار الأمن القومي الأميركي جيك سوليفان").
@@ -859,6 +866,16 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && (!english || r.ofBetween(t+1, after[0].from)) {
 			a1 := &after[0]
+			// A country or a capital after a noun of speech or stance,
+			// with a marked object, acts: "اتهام واشنطن لموسكو".
+			if !isActor(a1.m.Type) && trig.typ != graph.Visits && trig.typ != graph.Attacks {
+				if p := partyOf(a1.m, r.lex); p == partyCountry || p == partyCapital {
+					if obj := firstObject(after[1:], nil); obj != nil && obj.mark == "to" && r.gap(a1.to, obj.from) <= 1 {
+						emitCo("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
+						continue
+					}
+				}
+			}
 			if !isActor(a1.m.Type) && !a1.agentive {
 				// A place after a noun is where it happens or what it
 				// targets ("اشتباكات طرابلس", "زيارة طهران"), not who acts.
@@ -1468,3 +1485,15 @@ func (r *sentenceReader) ledBy(a *relArg) bool {
 // partitives name a part or a number of what the name after them names:
 // "عدد من فصائل الحشد" is the PMF's factions, acted on as the PMF.
 var partitives = foldSet("عدد", "بعض", "فصائل", "مقرات", "مواقع", "عناصر", "أحد", "احد", "إحدى", "احدى", "معاقل", "قادة", "مسلحي")
+
+// englishSentence reports whether most of the sentence's words are in
+// Latin letters.
+func (r *sentenceReader) englishSentence() bool {
+	latin := 0
+	for k := r.lo; k < r.hi; k++ {
+		if isASCII(r.toks[k].Fold) {
+			latin++
+		}
+	}
+	return 2*latin > r.hi-r.lo
+}

@@ -506,7 +506,8 @@ var appositionTitles = func() map[string]bool {
 // institutionNouns begin the name of a building, school, prize or street
 // that may hold a person's name (جامعة محمد الخامس, مطار محمد الخامس).
 var institutionNouns = foldSet("جامعة", "الجامعة", "مطار", "مستشفى", "شارع", "مسجد", "مدرسة", "ثانوية", "كلية",
-	"مؤسسة", "أكاديمية", "جائزة", "ملعب", "قاعة", "مركز", "معهد", "ساحة", "مكتبة", "مدينة", "حي", "مجمع", "متحف")
+	"مؤسسة", "أكاديمية", "جائزة", "ملعب", "قاعة", "مركز", "معهد", "ساحة", "مكتبة", "مدينة", "حي", "مجمع", "متحف",
+	"جمعية", "شركة", "نادي", "مجموعة", "مهرجان", "مسرح", "فندق", "دار")
 
 // genericOrgWords, alone, are a keyword split from the name after them
 // (منظمة "تاماينوت").

@@ -211,6 +211,9 @@ func TestArabicHeldOut2Kinds(t *testing.T) {
 			notWant: []string{"MEETS google -- organization:امازون", "MEETS google -> organization:امازون"}},
 		{name: "reception takes a bare object", text: "يأتي هذا عقب استقبال الملك محمد السادس بالرباط بيدرو سانشيز رئيس الحكومة الإسبانية.",
 			want: []string{"MEETS mohamed-vi -> pedro-sanchez"}},
+		// A country or capital after a noun of stance acts on the marked name.
+		{name: "country as genitive subject", text: "حذرت الأمم المتحدة من المجاعة بالموازاة مع اتهام واشنطن لموسكو باستخدام الجوع.",
+			want: []string{"CRITICIZES washington-dc -> moscow"}, notWant: []string{"CRITICIZES united-nations -> washington-dc"}},
 		// One name read in two parts is one party.
 		{name: "name in two parts", text: "زار الرئيس الإسرائيلي إسحق هرتسوغ أنقرة في وقت سابق هذا الشهر.",
 			want: []string{"VISITS yitzhak-herzog -> ankara"}},
