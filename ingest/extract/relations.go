@@ -150,6 +150,13 @@ func (r *sentenceReader) prepare() {
 				continue
 			}
 		}
+		// An organisation or place in a title whose holder is named a few
+		// words on is the holder's description: "انتقدت عضوة البرلمان
+		// الأوروبي عن حزب الخضر مارغريت أوكين القرار", "رئيسة الكونغرس
+		// العالمي الأمازيغي، كاميرا نايت سيد". The holder acts.
+		if a.m.Type != graph.Person && a.from > r.lo && !isASCII(r.toks[a.from].Fold) && hasWord(appositionTitles, r.toks[a.from-1].Fold) && r.titleHolderAfter(i) {
+			continue
+		}
 		// In Arabic text a name the lexicon does not know, written in
 		// Latin letters, glosses the Arabic words before it ("سمارت
 		// كيبورد (Smart Keyboard)", "ريكونابي (Rikunabi Data)"): not a
@@ -1496,4 +1503,25 @@ func (r *sentenceReader) englishSentence() bool {
 		}
 	}
 	return 2*latin > r.hi-r.lo
+}
+
+// titleHolderAfter reports whether a person is named within five words
+// after argument i, with no trigger between: the holder of the title
+// argument i is part of.
+func (r *sentenceReader) titleHolderAfter(i int) bool {
+	a := r.args[i]
+	for _, b := range r.args[i+1:] {
+		if b.from-a.to > 5 {
+			return false
+		}
+		for k := a.to; k < b.from; k++ {
+			if _, _, ok := lookupTrigger(r.toks[k].Fold); ok {
+				return false
+			}
+		}
+		if b.m.Type == graph.Person && b.m.Method != "adjective" {
+			return true
+		}
+	}
+	return false
 }

@@ -872,6 +872,11 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 			return true
 		}
 	}
+	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
+	// their topic bare or with مع: "بحث الوزيران العلاقات").
+	if typ == graph.Discusses && t+1 < r.hi && researchVerbs[f] && markPlace[r.toks[t+1].Fold] {
+		return true
+	}
 	// A thesis defended, not talks: "ناقش الباحث رسالة جامعية".
 	if objectSenses[f] {
 		for k := t + 1; k < min(r.hi, t+9); k++ {
@@ -1018,3 +1023,6 @@ var verbParticles = foldSet("كما", "قد", "لقد", "وقد", "فقد", "أ�
 	"وبينما", "إذ", "اذ", "ما", "مما", "الذي", "التي", "الذين", "والذي", "والتي", "لم", "لن", "لا", "سوف", "عندما",
 	"بعدما", "فيما", "ثم", "كذلك", "أيضا", "ايضا", "وفيما", "عندئذ", "حتى", "كي", "لكي", "لما", "وهكذا", "بل",
 	"لكن", "ولكن", "أو", "أم", "إذا", "وقت", "يوم", "اليوم", "أمس", "غدا")
+
+// researchVerbs followed by في mean researching a topic.
+var researchVerbs = foldSet("بحث", "يبحث", "تبحث", "يبحثان", "بحثت", "نبحث")
