@@ -133,6 +133,7 @@ type sentenceReader struct {
 	sentence int
 	span     norm.Span
 	args     []relArg
+	sports   int // sportsSentence: 0 not yet asked, 1 yes, -1 no
 }
 
 // prepare drops arguments that do not stand for an actor of their own and
@@ -902,7 +903,11 @@ func (r *sentenceReader) read() []graph.Relation {
 			// genitive belongs to another phrase ("اجتماع غوغل إلى زيادة
 			// أمازون رواتب").
 			if obj := firstObject(after[1:], nil); obj != nil && obj.from-a1.to <= 8 && (isActor(a1.m.Type) || trig.typ != graph.Visits) &&
-				(obj.mark != "" || english || receptions[stripConj(r.toks[t].Fold)]) {
+				(obj.mark != "" || english || receptions[stripConj(r.toks[t].Fold)]) &&
+				// A meeting's other side is met with (مع، ب) or between; a
+				// name with ل owns the meeting ("اجتماع المجلس الاقتصادي
+				// للجامعة العربية": the League's council).
+				!(symmetric(trig.typ) && obj.mark == "to" && !english) {
 				emitCo("noun-genitive-object", t, trig.typ, a1, obj, true, negated)
 				continue
 			}
@@ -970,7 +975,11 @@ func (r *sentenceReader) read() []graph.Relation {
 				continue
 			}
 			if len(after) > 1 && symmetric(trig.typ) && after[1].mark == "" && r.joined(a1, &after[1]) {
-				emit("vso-and", t, trig.typ, a1, &after[1], false, negated, true)
+				// After "أنه"/"حيث" the verb's subject is given: the two
+				// names are both met ("قال إنه التقى نصرالله ونجاد").
+				if !(t > r.lo && (pronounComplements[r.toks[t-1].Fold] || hasWord(givenSubject, r.toks[t-1].Fold))) {
+					emit("vso-and", t, trig.typ, a1, &after[1], false, negated, true)
+				}
 				continue
 			}
 			co := r.conjuncts(a1)
@@ -1525,3 +1534,7 @@ func (r *sentenceReader) titleHolderAfter(i int) bool {
 	}
 	return false
 }
+
+// givenSubject, right before a verb, say its subject was named before:
+// "حيث يلتقي", "وكان قد التقى".
+var givenSubject = foldSet("حيث", "قد", "لقد")

@@ -872,6 +872,10 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 			return true
 		}
 	}
+	// A match, a fixture or an attack on the pitch, not diplomacy.
+	if (typ == graph.Meets || typ == graph.Attacks || typ == graph.Discusses) && r.sportsSentence() {
+		return true
+	}
 	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
 	// their topic bare or with مع: "بحث الوزيران العلاقات").
 	if typ == graph.Discusses && t+1 < r.hi && researchVerbs[f] && markPlace[r.toks[t+1].Fold] {
@@ -1026,3 +1030,40 @@ var verbParticles = foldSet("كما", "قد", "لقد", "وقد", "فقد", "أ�
 
 // researchVerbs followed by في mean researching a topic.
 var researchVerbs = foldSet("بحث", "يبحث", "تبحث", "يبحثان", "بحثت", "نبحث")
+
+// Sports words, for sportsSentence: strong ones name a match or its
+// parts; weak ones are common in sports and found elsewhere too ("كأس
+// العالم" beside a summit, "النادي" of diplomats).
+var (
+	sportsStrong = foldSet("مباراة", "المباراة", "مباراته", "مباراتها", "المباريات", "مباريات", "الدوري", "دوري", "الشوط",
+		"شوط", "أشواط", "مرمى", "مرمي", "المرمى", "تسديدة", "التعادل", "تعادل", "المصنف", "المصنفة", "بتسديدة", "ركلة",
+		"ركلات", "الملعب", "هدفي", "اللاعبين", "لاعبو", "لاعبي", "بطولة", "البطولة", "الفريقين",
+		"الفريقان", "المنتخبات", "منتخبات", "ويمبلدون", "رولان")
+	sportsWeak = foldSet("كأس", "المنتخب", "منتخب", "ملعب", "استاد", "اللاعب", "لاعب", "المدرب", "مدرب", "مدربه",
+		"النهائي", "النهائية", "هدف", "الهدف", "هدفا", "أهداف", "الأهداف", "النادي", "نادي", "الدور", "فاز", "الفائز", "بفوز", "خسر", "المجموعة")
+)
+
+// sportsSentence reports whether the sentence is about sport: a strong
+// sports word and one more sports word, or three weak ones. There يلتقي
+// is "plays against", اللقاء "the match" and الهجوم the attack on the
+// pitch.
+func (r *sentenceReader) sportsSentence() bool {
+	if r.sports != 0 {
+		return r.sports > 0
+	}
+	strong, weak := 0, 0
+	for k := r.lo; k < r.hi; k++ {
+		f := r.toks[k].Fold
+		switch {
+		case hasWord(sportsStrong, f):
+			strong++
+		case hasWord(sportsWeak, f):
+			weak++
+		}
+	}
+	r.sports = -1
+	if strong >= 1 && strong+weak >= 2 || weak >= 3 {
+		r.sports = 1
+	}
+	return r.sports > 0
+}

@@ -221,6 +221,15 @@ func TestArabicHeldOut2Kinds(t *testing.T) {
 		// بحث في is research on a topic, not talks.
 		{name: "research on a topic", text: "صدر كتاب جديد للناقد محمد الداهي يبحث في المشروع التخيلي للمؤرخ عبد الله العروي.",
 			notWant: []string{"DISCUSSES person:محمد-الداهي -> person:عبد-الله-العروي", "DISCUSSES person:عبد-الله-العروي -- person:محمد-الداهي", "DISCUSSES person:محمد-الداهي -- person:عبد-الله-العروي"}},
+		// In a sports sentence يلتقي is "plays against" and الهجوم the attack on the pitch.
+		{name: "sports fixture", text: "وتلتقي ألمانيا متصدرة المجموعة الثانية مع اليونان في دور الثمانية من البطولة بعد التعادل في المباراة الأولى.",
+			notWant: []string{"MEETS germany -> greece", "MEETS germany -- greece", "MEETS greece -- germany"}},
+		{name: "meeting beside a cup", text: "التقى الشيخ تميم بن حمد الرئيس الفرنسي ماكرون في الدوحة لبحث العلاقات قبل كأس العالم.",
+			want: []string{"MEETS tamim-bin-hamad-al-thani -> emmanuel-macron"}},
+		// After أنه or حيث the verb's subject is given: two joined names are
+		// both met, not each other's sides.
+		{name: "co-objects after a given subject", text: "واوضح انه التقى نصرالله والرئيس الايراني محمود احمدي نجاد والرئيس السوري بشار الاسد.",
+			notWant: []string{"MEETS mahmoud-ahmadinejad -- person:نصرالله", "MEETS person:نصرالله -- mahmoud-ahmadinejad"}},
 		// One name read in two parts is one party.
 		{name: "name in two parts", text: "زار الرئيس الإسرائيلي إسحق هرتسوغ أنقرة في وقت سابق هذا الشهر.",
 			want: []string{"VISITS yitzhak-herzog -> ankara"}},
