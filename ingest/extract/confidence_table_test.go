@@ -51,6 +51,8 @@ const (
 	arCorpus       = "../../../shared/corpora/ar-news-2022/articles.jsonl"
 	ar2012Corpus   = "../../../shared/corpora/ar-newspapers-2012/articles.jsonl"
 	ar2012Verdicts = "../releval/testdata/verdicts/ar-newspapers-2012-verdicts.jsonl"
+	// The second, held out once at 506de6b: 0.52.
+	ar2012HeldOut2 = "../releval/testdata/verdicts/ar-newspapers-2012-heldout2-verdicts.jsonl"
 	ar2012Source   = "ar-newspapers-2012 verdicts"
 )
 
@@ -108,7 +110,7 @@ func TestConfidenceTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ar2012, err := scoreVerdicts(ar2012Corpus, ar2012Verdicts)
+		ar2012, err := scoreVerdicts(ar2012Corpus, ar2012Verdicts, ar2012HeldOut2)
 		if err != nil {
 			t.Fatal(err)
 		}
