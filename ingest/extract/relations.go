@@ -1462,7 +1462,23 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	if rest, ok := cutConj(f); ok && verbalAttacks[rest] {
 		f = rest
 	}
-	if !verbalAttacks[f] || subj.m.Type != graph.Person || subj.m.Method == "adjective" {
+	if subj.m.Type != graph.Person || subj.m.Method == "adjective" {
+		return false
+	}
+	// An attack (هجوم) by a person on (على) a person is in words: "شن
+	// الداعية محمد العوضي هجوماً على ضاحي خلفان".
+	if attackNouns[f] && !isASCII(f) {
+		if obj == nil || obj.m.Type != graph.Person {
+			return false
+		}
+		for k := obj.from - 1; k >= max(r.lo, obj.from-3); k-- {
+			if onWords[r.toks[k].Fold] {
+				return true
+			}
+		}
+		return false
+	}
+	if !verbalAttacks[f] {
 		return false
 	}
 	if isASCII(f) {
@@ -1538,3 +1554,10 @@ func (r *sentenceReader) titleHolderAfter(i int) bool {
 // givenSubject, right before a verb, say its subject was named before:
 // "حيث يلتقي", "وكان قد التقى".
 var givenSubject = foldSet("حيث", "قد", "لقد")
+
+// attackNouns are the nouns of attacking that, between two persons, mean
+// attacking in words.
+var attackNouns = foldSet("هجوم", "هجوما", "هجوماً", "الهجوم", "بالهجوم", "هجومه", "هجومها")
+
+// onWords mark the target of an attack: "هجوماً على".
+var onWords = foldSet("على", "ضد")

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -881,6 +882,17 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	if typ == graph.Discusses && t+1 < r.hi && researchVerbs[f] && markPlace[r.toks[t+1].Fold] {
 		return true
 	}
+	// يدين … إلى is "owes to": "ويدين بني ياس بهذه النقطة إلى محمد فوزي".
+	if typ == graph.Criticizes && oweVerbs[f] {
+		for k := t + 1; k < min(r.hi, t+7); k++ {
+			if hasWord(foldSet("إلى", "الى"), r.toks[k].Fold) {
+				return true
+			}
+			if _, _, ok := lookupTrigger(r.toks[k].Fold); ok {
+				break
+			}
+		}
+	}
 	// A thesis defended, not talks: "ناقش الباحث رسالة جامعية".
 	if objectSenses[f] {
 		for k := t + 1; k < min(r.hi, t+9); k++ {
@@ -1038,8 +1050,8 @@ var (
 	sportsStrong = foldSet("مباراة", "المباراة", "مباراته", "مباراتها", "المباريات", "مباريات", "الدوري", "دوري", "الشوط",
 		"شوط", "أشواط", "مرمى", "مرمي", "المرمى", "تسديدة", "التعادل", "تعادل", "المصنف", "المصنفة", "بتسديدة", "ركلة",
 		"ركلات", "الملعب", "هدفي", "اللاعبين", "لاعبو", "لاعبي", "بطولة", "البطولة", "الفريقين",
-		"الفريقان", "المنتخبات", "منتخبات", "ويمبلدون", "رولان")
-	sportsWeak = foldSet("كأس", "المنتخب", "منتخب", "ملعب", "استاد", "اللاعب", "لاعب", "المدرب", "مدرب", "مدربه",
+		"الفريقان", "المنتخبات", "منتخبات", "ويمبلدون", "رولان", "كرة", "الكرة", "لكرة", "تصفيات", "التصفيات", "الكرات", "الظهيرين", "الهجومية", "الدفاعية", "تمريرة", "تسلل", "التسلل")
+	sportsWeak = foldSet("الفائزة", "المصنفة", "الجولة", "كأس", "المنتخب", "منتخب", "ملعب", "استاد", "اللاعب", "لاعب", "المدرب", "مدرب", "مدربه",
 		"النهائي", "النهائية", "هدف", "الهدف", "هدفا", "أهداف", "الأهداف", "النادي", "نادي", "الدور", "فاز", "الفائز", "بفوز", "خسر", "المجموعة")
 )
 
@@ -1052,6 +1064,10 @@ func (r *sentenceReader) sportsSentence() bool {
 		return r.sports > 0
 	}
 	strong, weak := 0, 0
+	// A score ("6-4", "28/26") is a strong sports word.
+	if sportsScore.MatchString(r.text[r.span.Start:r.span.End]) {
+		strong++
+	}
 	for k := r.lo; k < r.hi; k++ {
 		f := r.toks[k].Fold
 		switch {
@@ -1067,3 +1083,9 @@ func (r *sentenceReader) sportsSentence() bool {
 	}
 	return r.sports > 0
 }
+
+// oweVerbs are the present forms of دان, which also means "owes".
+var oweVerbs = foldSet("يدين", "تدين", "يدينون")
+
+// sportsScore matches a match score: "6-4", "7-5", "28/26", "2-1".
+var sportsScore = regexp.MustCompile(`\b\d{1,2}\s?[-/]\s?\d{1,2}\b`)

@@ -230,6 +230,14 @@ func TestArabicHeldOut2Kinds(t *testing.T) {
 		// both met, not each other's sides.
 		{name: "co-objects after a given subject", text: "واوضح انه التقى نصرالله والرئيس الايراني محمود احمدي نجاد والرئيس السوري بشار الاسد.",
 			notWant: []string{"MEETS mahmoud-ahmadinejad -- person:نصرالله", "MEETS person:نصرالله -- mahmoud-ahmadinejad"}},
+		{name: "score", text: "وتلتقي إسبانيا مع فرنسا في الدور المقبل بعد أن تغلبت على إيطاليا 6-2 و6-3.",
+			notWant: []string{"MEETS spain -> france", "MEETS france -- spain", "MEETS spain -- france"}},
+		// يدين … إلى is "owes to".
+		{name: "owes to", text: "ويدين الرئيس بوتين بهذا الفوز إلى الرئيس أردوغان.",
+			notWant: []string{"CRITICIZES vladimir-putin -> recep-tayyip-erdogan"}},
+		// An attack (هجوم) by a person on a person is in words.
+		{name: "verbal attack noun", text: "شن الرئيس أردوغان هجوماً على الرئيس ماكرون بسبب تصريحاته.",
+			want: []string{"CRITICIZES recep-tayyip-erdogan -> emmanuel-macron"}, notWant: []string{"ATTACKS recep-tayyip-erdogan -> emmanuel-macron"}},
 		// One name read in two parts is one party.
 		{name: "name in two parts", text: "زار الرئيس الإسرائيلي إسحق هرتسوغ أنقرة في وقت سابق هذا الشهر.",
 			want: []string{"VISITS yitzhak-herzog -> ankara"}},
