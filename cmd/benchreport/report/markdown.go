@@ -127,7 +127,7 @@ func step(w io.Writer, s StepResult) {
 			n, rate := "", ""
 			if row.N > 0 {
 				n = strings.TrimSpace(commas(row.N) + " " + row.Unit)
-				rate = fmt.Sprintf("%s %s/s", sig(row.N/row.WallMed), row.Unit)
+				rate = fmt.Sprintf("%s %s/s", rateText(row.N/row.WallMed), row.Unit)
 			}
 			rss := ""
 			if row.PeakRSSMB > 0 {
@@ -246,6 +246,15 @@ func sig(x float64) string {
 		d := int(math.Ceil(-math.Log10(a))) + 2
 		return fmt.Sprintf("%.*f", d, x)
 	}
+}
+
+// rateText writes a rate to 3 significant digits, with thousands
+// separators from 1,000.
+func rateText(x float64) string {
+	if x >= 1000 {
+		return commas(math.Round(x))
+	}
+	return sig(x)
 }
 
 // commas writes a count with thousands separators (191,528); a fraction
