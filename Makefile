@@ -88,7 +88,7 @@ bench-scale: ## ingest synthetic corpora of SIZES (10000,100000; the long run: S
 # adds about 30 (the scale ladder's 100k rung, three times).
 REPS        ?= 3
 BENCH_SIZES ?= 10000
-bench-report: ## run every benchmark the docs quote (REPS=3 repetitions, ONLY=sqlite,neo4j,scale,extract,query, BENCH_SIZES=10000; Neo4j with NEWSGRAPH_TEST_NEO4J_URI, EMPTIED) and write docs/benchmarks.md
+bench-report: ## run every benchmark the docs quote (REPS=3 repetitions, ONLY=sqlite,scale,extract,query,neo4j, BENCH_SIZES=10000; Neo4j with NEWSGRAPH_TEST_NEO4J_URI, EMPTIED) and write docs/benchmarks.md
 	@for v in USERNAME PASSWORD DATABASE; do \
 		eval "t=\$${NEWSGRAPH_TEST_NEO4J_$$v:-}"; if [ -n "$$t" ]; then export NEO4J_$$v="$$t"; fi; \
 	done; \

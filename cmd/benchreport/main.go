@@ -2,7 +2,7 @@
 // docs/ rests on and writes docs/benchmarks.md (issue 19). make bench-report
 // runs it from the repository root:
 //
-//	go run ./cmd/benchreport [-reps 3] [-out docs/benchmarks.md] [-only sqlite,neo4j,scale,extract,query]
+//	go run ./cmd/benchreport [-reps 3] [-out docs/benchmarks.md] [-only sqlite,scale,extract,query,neo4j]
 //	    [-neo4j bolt://localhost:7687] [-sizes 10000]
 //
 // Each group is a step (cmd/benchreport/steps, or a peer's script) that
@@ -15,14 +15,14 @@
 // Groups:
 //
 //	sqlite   first ingest and unchanged re-ingest of ../shared/corpora/ar-news-2022 into SQLite,
-//	         beside a native bulk insert of the same rows (sqlite3) and read + decode + hash of the corpus
-//	neo4j    the same into Neo4j (-neo4j URI or NEWSGRAPH_TEST_NEO4J_URI; its database is EMPTIED;
-//	         credentials from NEO4J_USERNAME and NEO4J_PASSWORD), beside the UNWIND anchor
+//	         beside native bulk inserts of the same rows (Python sqlite3, the sqlite3 shell) and read + decode + hash of the corpus
 //	scale    cmd/benchscale's ladder at -sizes (10000 by default, about 2 minutes a repetition;
 //	         -sizes 10000,100000 adds about 10 minutes a repetition; the long run of 1000000
 //	         articles takes hours: run make bench-scale SIZES=1000000 for it alone)
 //	extract  extraction, newsgraph against spaCy en_core_web_sm (ingest/extract/compare_spacy.py --json)
 //	query    PageRank, betweenness, Louvain against networkx and igraph (query/compare.py --json)
+//	neo4j    the first ingest and unchanged re-ingest into Neo4j (-neo4j URI or NEWSGRAPH_TEST_NEO4J_URI; its database is EMPTIED;
+//	         credentials from NEO4J_USERNAME and NEO4J_PASSWORD), beside the UNWIND anchor
 //
 // The peers run in a Python virtual environment at $BENCH_VENV (default
 // ~/.cache/newsgraph-bench-venv), made with python3 -m venv and filled by
@@ -53,7 +53,10 @@ import (
 )
 
 // groups are the step groups in the order they run.
-var groups = []string{"sqlite", "neo4j", "scale", "extract", "query"}
+//
+// Neo4j runs last: it takes longest, and the report is rewritten after every
+// step, so that a run stopped in it still leaves the others' tables.
+var groups = []string{"sqlite", "scale", "extract", "query", "neo4j"}
 
 type options struct {
 	reps     int
@@ -145,27 +148,6 @@ corpus. Warm-up: one untimed ingest and re-ingest into another store, one untime
 read + decode + hash, in every repetition. Units: seconds, articles (rows for the bulk insert), MB.`,
 			Command: []string{self, "step", "sqlite", "-bin", bin, "-corpus", opts.corpus, "-dir", filepath.Join(opts.work, "sqlite")}})
 	}
-	if want("neo4j") {
-		if opts.neo4jURI == "" {
-			notes = append(notes, "Neo4j: not measured — no server given (-neo4j URI or NEWSGRAPH_TEST_NEO4J_URI; make neo4j-up starts one).")
-		} else {
-			pid := opts.neo4jPID
-			if pid == 0 {
-				if data, err := os.ReadFile(".neo4j-test/neo4j.pid"); err == nil {
-					pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
-				}
-			}
-			list = append(list, report.Step{Name: "neo4j", Title: "Neo4j: ingest, re-ingest and the UNWIND anchor",
-				About: corpusNote + `. Timed: ` + "`newsgraph ingest --store URI`" + ` as a child process into an emptied database,
-then again unchanged; and the UNWIND anchor: every node and relationship that ingest wrote, read back, written
-into the emptied database (constraints and indexes kept) by plain parameterised ` + "`UNWIND $rows AS row CREATE …`" + `
-batches of 500 rows, one transaction each, with neo4j-go-driver, no aggregate recomputed. Warm-up (the
-server's JIT): an ingest, re-ingest and anchor of the corpus's first articles, untimed, in every repetition.
-CPU: the client's user + system seconds plus, where the server's process is known, the server's.`,
-				Command: []string{self, "step", "neo4j", "-bin", bin, "-corpus", opts.corpus, "-pid", strconv.Itoa(pid), "-dir", filepath.Join(opts.work, "neo4j")},
-				Env:     []string{"BENCHREPORT_NEO4J_URI=" + opts.neo4jURI}}) // not on a command line that the log prints
-		}
-	}
 	if want("scale") {
 		list = append(list, report.Step{Name: "scale", Title: "Scale ladder (SQLite)",
 			About: `Synthetic corpora of ` + opts.sizes + ` articles recombined from ` + "`" + scalebench.DefaultCorpus + "`" + ` (ingest/synth, seed 1),
@@ -202,19 +184,42 @@ the 1,000,000-article long run takes hours: ` + "`make bench-scale SIZES=1000000
 				"query/compare.py")
 		}
 	}
-	rep, err := report.Run(ctx, report.Options{Steps: list, Reps: opts.reps, Log: os.Stderr})
+	if want("neo4j") {
+		if opts.neo4jURI == "" {
+			notes = append(notes, "Neo4j: not measured — no server given (-neo4j URI or NEWSGRAPH_TEST_NEO4J_URI; make neo4j-up starts one).")
+		} else {
+			pid := opts.neo4jPID
+			if pid == 0 {
+				if data, err := os.ReadFile(".neo4j-test/neo4j.pid"); err == nil {
+					pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
+				}
+			}
+			list = append(list, report.Step{Name: "neo4j", Title: "Neo4j: ingest, re-ingest and the UNWIND anchor",
+				About: corpusNote + `. Timed: ` + "`newsgraph ingest --store URI`" + ` as a child process into an emptied database,
+then again unchanged; and the UNWIND anchor: every node and relationship that ingest wrote, read back, written
+into the emptied database (constraints and indexes kept) by plain parameterised ` + "`UNWIND $rows AS row CREATE …`" + `
+batches of 500 rows, one transaction each, with neo4j-go-driver, no aggregate recomputed. Warm-up (the
+server's JIT): an ingest, re-ingest and anchor of the corpus's first 500 articles, untimed, in every repetition.
+CPU: the client's user + system seconds plus, where the server's process is known, the server's.`,
+				Command: []string{self, "step", "neo4j", "-bin", bin, "-corpus", opts.corpus, "-pid", strconv.Itoa(pid), "-dir", filepath.Join(opts.work, "neo4j")},
+				Env:     []string{"BENCHREPORT_NEO4J_URI=" + opts.neo4jURI}}) // not on a command line that the log prints
+		}
+	}
+	finish := func(rep *report.Report) {
+		rep.Notes = notes
+		rep.Limits = limits(rep.Machine.NProc)
+	}
+	done := func(rep *report.Report) {
+		finish(rep)
+		if err := writeReport(opts.out, rep); err != nil {
+			fmt.Fprintln(os.Stderr, "benchreport:", err)
+		}
+	}
+	rep, err := report.Run(ctx, report.Options{Steps: list, Reps: opts.reps, Log: os.Stderr, Done: done})
 	if rep == nil {
 		return err
 	}
-	rep.Notes = notes
-	rep.Limits = []report.Limit{
-		{Label: "SQLite ingest rate / native bulk insert of the same rows (Python sqlite3, executemany)", Bench: steps.SQLiteBench, System: steps.PythonBulk, Want: 0.30, Target: "≥ 30%"},
-		{Label: "SQLite ingest rate / the same rows loaded by the sqlite3 shell from a .dump", Bench: steps.SQLiteBench, System: steps.SQLiteBulk, Want: 0.30, Target: "≥ 30%"},
-		{Label: "SQLite ingest rate / read + decode + hash of the corpus", Bench: steps.SQLiteBench, System: steps.ReadHash, Target: "(the ceiling without extraction or store)"},
-		{Label: "Neo4j ingest rate / UNWIND anchor of the same rows", Bench: steps.Neo4jBench, System: steps.Neo4jAnchor, Want: 0.80, Target: "≥ 80%"},
-		{Label: fmt.Sprintf("SQLite ingest: cores busy (CPU s / wall s, of %d)", rep.Machine.NProc), Bench: steps.SQLiteBench, System: steps.SQLiteIngest, CPU: true,
-			Want: 0.9 * float64(rep.Machine.NProc), Target: fmt.Sprintf("≥ %.1f (all cores busy)", 0.9*float64(rep.Machine.NProc))},
-	}
+	finish(rep)
 	if writeErr := writeReport(opts.out, rep); writeErr != nil {
 		return errors.Join(err, writeErr)
 	}
@@ -226,6 +231,19 @@ the 1,000,000-article long run takes hours: ` + "`make bench-scale SIZES=1000000
 		return report.ErrStepsFailed
 	}
 	return nil
+}
+
+// limits are the rows of the table of ratios to the limits (issue 19) on
+// a machine of nproc CPUs.
+func limits(nproc int) []report.Limit {
+	return []report.Limit{
+		{Label: "SQLite ingest rate / native bulk insert of the same rows (Python sqlite3, executemany)", Bench: steps.SQLiteBench, System: steps.PythonBulk, Want: 0.30, Target: "≥ 30%"},
+		{Label: "SQLite ingest rate / the same rows loaded by the sqlite3 shell from a .dump", Bench: steps.SQLiteBench, System: steps.SQLiteBulk, Want: 0.30, Target: "≥ 30%"},
+		{Label: "SQLite ingest rate / read + decode + hash of the corpus", Bench: steps.SQLiteBench, System: steps.ReadHash, Target: "(the ceiling without extraction or store)"},
+		{Label: "Neo4j ingest rate / UNWIND anchor of the same rows", Bench: steps.Neo4jBench, System: steps.Neo4jAnchor, Want: 0.80, Target: "≥ 80%"},
+		{Label: fmt.Sprintf("SQLite ingest: cores busy (CPU s / wall s, of %d)", nproc), Bench: steps.SQLiteBench, System: steps.SQLiteIngest, CPU: true,
+			Want: 0.9 * float64(nproc), Target: fmt.Sprintf("≥ %.1f (all cores busy)", 0.9*float64(nproc))},
+	}
 }
 
 func writeReport(path string, rep *report.Report) error {

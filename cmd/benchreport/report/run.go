@@ -37,6 +37,9 @@ type Options struct {
 	Reps  int       // repetitions of every step; at least 1
 	Dir   string    // the steps' working directory; "" is the current one
 	Log   io.Writer // the steps' standard error and a line per run; nil discards
+	// Done, when set, is called with the report so far after every step,
+	// so that an interrupted run can leave what it measured.
+	Done func(*Report)
 }
 
 // StepResult is what one step measured over the repetitions.
@@ -126,6 +129,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 		res.Benches, res.Skips = benches, skips
 		rep.Steps = append(rep.Steps, res)
+		if opts.Done != nil {
+			opts.Done(rep)
+		}
 	}
 	return rep, nil
 }

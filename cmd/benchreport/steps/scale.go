@@ -72,9 +72,8 @@ func scaleRecords(w io.Writer, res *scalebench.Results) error {
 				rec.Note = fmt.Sprintf("store %.0f MB with its WAL", float64(s.StoreBytes)/(1<<20))
 			}
 		default:
-			rec.Note = ""
-			if len(s.Args) > 2 && (s.Name == "path" || s.Name == "neighbors" || s.Name == "entity" || s.Name == "relations" || s.Name == "timeline") {
-				rec.Note = "actors " + strings.Join(nonEmpty(res.ActorA, res.ActorB), ", ")
+			if s.Name == "path" && s.Pass == "cold" {
+				rec.Note = "the actors of path, neighbors, entity, relations and timeline: " + strings.Join(nonEmpty(res.ActorA, res.ActorB), ", ")
 			}
 		}
 		rec.System = strings.TrimSpace(rec.System)

@@ -39,7 +39,7 @@ func TestScaleRecords(t *testing.T) {
 	want := []report.Record{
 		{Bench: "scale sqlite n=10000: ingest", System: "ingest", Baseline: true, WallS: 40, CPUS: 70, N: 10000, Unit: "articles", PeakRSSMB: 100, Note: "store 300 MB with its WAL"},
 		{Bench: "scale sqlite n=10000: ingest", System: "re-ingest", WallS: 4, CPUS: 4, N: 10000, Unit: "articles", PeakRSSMB: 50},
-		{Bench: "scale sqlite n=10000: queries", System: "path cold", WallS: 1, CPUS: 0.5, PeakRSSMB: 20, Note: "actors p1, p2"},
+		{Bench: "scale sqlite n=10000: queries", System: "path cold", WallS: 1, CPUS: 0.5, PeakRSSMB: 20, Note: "the actors of path, neighbors, entity, relations and timeline: p1, p2"},
 		{Bench: "scale sqlite n=10000: queries", System: "stats warm", Skip: "exit 1: store locked"},
 	}
 	if len(recs) != len(want) {
