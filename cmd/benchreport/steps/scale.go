@@ -68,7 +68,7 @@ func scaleRecords(w io.Writer, res *scalebench.Results) error {
 			rec.System = s.Name
 			rec.Baseline = s.Name == "ingest"
 			rec.N, rec.Unit = float64(s.Size), "articles"
-			if s.StoreBytes > 0 {
+			if s.StoreBytes > 0 && s.Name == "ingest" {
 				rec.Note = fmt.Sprintf("store %.0f MB with its WAL", float64(s.StoreBytes)/(1<<20))
 			}
 		default:

@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 func TestScaleRecords(t *testing.T) {
 	res := &scalebench.Results{ActorA: "p1", ActorB: "p2", Steps: []scalebench.Step{
 		{Store: "sqlite", Size: 10000, Name: "ingest", Args: []string{"ingest", "c.jsonl"}, WallS: 40, CPUS: 70, MaxRSS: 100 << 10, StoreBytes: 300 << 20},
-		{Store: "sqlite", Size: 10000, Name: "re-ingest", Args: []string{"ingest", "c.jsonl"}, WallS: 4, CPUS: 4, MaxRSS: 50 << 10},
+		{Store: "sqlite", Size: 10000, Name: "re-ingest", Args: []string{"ingest", "c.jsonl"}, WallS: 4, CPUS: 4, MaxRSS: 50 << 10, StoreBytes: 300 << 20},
 		{Store: "sqlite", Size: 10000, Name: "path", Pass: "cold", Args: []string{"query", "path", "p1", "p2"}, WallS: 1, CPUS: 0.5, MaxRSS: 20 << 10},
 		{Store: "sqlite", Size: 10000, Name: "stats", Pass: "warm", Args: []string{"stats"}, WallS: 0.5, Exit: 1, Stderr: "boom\nstore locked"},
 	}}
