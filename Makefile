@@ -19,7 +19,7 @@ VULNDB_VERSION      ?= v0.0.0-20261105234957-e22db6528018
 VULNDB_DIR          := bin/vulndb-$(VULNDB_VERSION)
 VULNDB              ?= file://$(CURDIR)/$(VULNDB_DIR)
 
-.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query bench-scale fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
+.PHONY: help build demo test vulncheck vet bench bench-ingest bench-reingest bench-query bench-scale bench-report fuzz clean neo4j-up neo4j-down test-neo4j browser-guide browser-check pictures
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -79,6 +79,21 @@ bench-scale: ## ingest synthetic corpora of SIZES (10000,100000; the long run: S
 	done; \
 	echo "$(GO) run ./cmd/benchscale -sizes $(SIZES) -out $(SCALE_DIR) $(if $(NEWSGRAPH_TEST_NEO4J_URI),-neo4j $(NEWSGRAPH_TEST_NEO4J_URI))"; \
 	$(GO) run ./cmd/benchscale -sizes $(SIZES) -out $(SCALE_DIR) $(if $(NEWSGRAPH_TEST_NEO4J_URI),-neo4j $(NEWSGRAPH_TEST_NEO4J_URI))
+
+# The report of issue 19: every benchmark a figure in the README or docs/ rests
+# on, REPS repetitions after warm-ups, written to docs/benchmarks.md (see
+# cmd/benchreport). The neo4j group needs NEWSGRAPH_TEST_NEO4J_URI (make
+# neo4j-up) and EMPTIES that database; the peers are installed by pip into
+# BENCH_VENV. About 15 minutes without Neo4j on 2 cores; SIZES=10000,100000
+# adds about 30 (the scale ladder's 100k rung, three times).
+REPS        ?= 3
+BENCH_SIZES ?= 10000
+bench-report: ## run every benchmark the docs quote (REPS=3 repetitions, ONLY=sqlite,scale,extract,query,neo4j, BENCH_SIZES=10000; Neo4j with NEWSGRAPH_TEST_NEO4J_URI, EMPTIED) and write docs/benchmarks.md
+	@for v in USERNAME PASSWORD DATABASE; do \
+		eval "t=\$${NEWSGRAPH_TEST_NEO4J_$$v:-}"; if [ -n "$$t" ]; then export NEO4J_$$v="$$t"; fi; \
+	done; \
+	echo "$(GO) run ./cmd/benchreport -reps $(REPS) -sizes $(BENCH_SIZES) $(if $(ONLY),-only $(ONLY)) -out docs/benchmarks.md"; \
+	$(GO) run ./cmd/benchreport -reps $(REPS) -sizes $(BENCH_SIZES) $(if $(ONLY),-only $(ONLY)) -out docs/benchmarks.md
 
 FUZZTIME ?= 20s
 FUZZ_INGEST = FuzzParseDate FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML

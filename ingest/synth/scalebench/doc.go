@@ -20,5 +20,5 @@
 // reused), stores, results.md (a machine line, then an ingest table and a
 // cold and a warm query table per store; rewritten after every run, so an
 // interrupted benchmark leaves what it measured) and results.json (every
-// run: command line, wall seconds, peak RSS, exit status).
+// run: command line, wall seconds, CPU seconds, peak RSS, exit status).
 package scalebench

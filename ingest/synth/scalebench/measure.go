@@ -29,14 +29,15 @@ const ChildArg = "-scalebench-child"
 // figures is what the child reports on file descriptor 3.
 type figures struct {
 	WallS  float64 `json:"wall_s"`
+	CPUS   float64 `json:"cpu_s"` // user + system seconds (getrusage)
 	MaxRSS int64   `json:"max_rss_kib"`
 	Exit   int     `json:"exit"`
 	Stderr string  `json:"stderr,omitempty"`
 }
 
 // Child runs args[0] with args[1:], standard input, output and error
-// inherited, and writes its wall time, peak resident set (ru_maxrss, KiB
-// on Linux), exit status and the tail of its standard error as JSON to file
+// inherited, and writes its wall time, CPU time (user + system), peak
+// resident set (ru_maxrss, KiB on Linux), exit status and the tail of its standard error as JSON to file
 // descriptor 3. It returns the exit status to exit with: the command's, or
 // 1 when it could not be run or measured.
 func Child(args []string) int {
@@ -55,6 +56,7 @@ func Child(args []string) int {
 		f.Exit = ps.ExitCode()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 			f.MaxRSS = int64(ru.Maxrss)
+			f.CPUS = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 		}
 	}
 	if err != nil || f.Exit != 0 {

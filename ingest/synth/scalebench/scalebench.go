@@ -53,6 +53,7 @@ type Step struct {
 	Pass   string   `json:"pass,omitempty"`
 	Args   []string `json:"args"`
 	WallS  float64  `json:"wall_s"`
+	CPUS   float64  `json:"cpu_s"`       // user + system seconds of the newsgraph process
 	MaxRSS int64    `json:"max_rss_kib"` // peak resident set, KiB (ru_maxrss)
 	Exit   int      `json:"exit"`        // exit status; -1 when killed
 	Stderr string   `json:"stderr,omitempty"`
@@ -297,7 +298,7 @@ func (b *bench) run(ctx context.Context, store string, n int, name, pass string,
 	}
 	file := filepath.Join(b.opts.Dir, "out", fmt.Sprintf("%s-n%d-%s%s.txt", store, n, name, pass))
 	m, err := measure(ctx, b.self, b.opts.Bin, args, file, out)
-	st.WallS, st.MaxRSS, st.Exit = m.WallS, m.MaxRSS, m.Exit
+	st.WallS, st.CPUS, st.MaxRSS, st.Exit = m.WallS, m.CPUS, m.MaxRSS, m.Exit
 	if err != nil {
 		st.Exit = -1
 		st.Stderr = err.Error()
