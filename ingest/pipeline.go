@@ -242,6 +242,7 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		doc    graph.Document
 		capped int // entities dropped by capEntities
 		cutAt  int // the first sentence dropped by capMentions, or -1
+		failed string // why extraction failed (a recovered panic), or ""
 	}
 	const (
 		countsNone    = iota // nothing more: the later version of an ID this run counted already
@@ -488,7 +489,17 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.doc = x.Extract(&j.a)
+				j.doc, j.failed = extractArticle(x, &j.a)
+				if j.failed != "" {
+					j.failed = fmt.Sprintf("article %s not stored: extraction failed: %s (a bug in newsgraph; please report it with the article)", j.a.ID, j.failed)
+					j.a = read.Article{}
+					select {
+					case done <- j:
+					case <-ctx.Done():
+						return
+					}
+					continue
+				}
 				j.doc.Article.Text = j.text
 				if capIDs {
 					j.doc.CapIDs()
@@ -646,6 +657,12 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			}
 			delete(pending, next)
 			next++
+			if d.failed != "" {
+				// One article the extractor cannot read must not cost the
+				// run: it is reported and skipped, the rest are written.
+				opts.Read.Problem(originProblem(d.origin, d.failed, false))
+				continue
+			}
 			if d.cutAt >= 0 {
 				opts.Read.Problem(originProblem(d.origin, mentionsWarning(d.doc.Article.ID, opts.MaxMentions, d.cutAt), true))
 			}
@@ -930,4 +947,20 @@ func remove(ctx context.Context, store graph.Store, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// extractDoc runs the extractor on one article; tests replace it to make
+// an article fail.
+var extractDoc = func(x *extract.Extractor, a *read.Article) graph.Document { return x.Extract(a) }
+
+// extractArticle extracts a, turning a panic of the extractor into a
+// reason: a bug met on one article's text is reported for that article,
+// and the run goes on.
+func extractArticle(x *extract.Extractor, a *read.Article) (doc graph.Document, failed string) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, failed = graph.Document{}, fmt.Sprint(r)
+		}
+	}()
+	return extractDoc(x, a), ""
 }

@@ -215,7 +215,7 @@ func (r *sentenceReader) prepare() {
 		if n := len(kept); n > 0 && a.m.Type == graph.Person && kept[n-1].m.Type == graph.Person && kept[n-1].to == a.from &&
 			a.m.Method != "adjective" && kept[n-1].m.Method != "adjective" &&
 			(graph.MadeID(a.m.EntityID) || graph.MadeID(kept[n-1].m.EntityID)) &&
-			strings.TrimSpace(r.text[kept[n-1].m.End:a.m.Start]) == "" {
+			a.m.Start >= kept[n-1].m.End && strings.TrimSpace(r.between(kept[n-1].m.End, a.m.Start)) == "" {
 			if graph.MadeID(kept[n-1].m.EntityID) && !graph.MadeID(a.m.EntityID) {
 				kept[n-1].m = a.m
 			}
@@ -251,8 +251,8 @@ func (r *sentenceReader) prepare() {
 func (r *sentenceReader) shareMarks() {
 	for i := 1; i < len(r.args); i++ {
 		x, y := &r.args[i-1], &r.args[i]
-		if y.mark != "" || x.mark == "" || y.from-x.to > 2 || isASCII(r.toks[y.from].Fold) || r.opensClause(y) ||
-			strings.ContainsAny(r.text[x.m.End:y.m.Start], "،,;:.()\"“”«»-") {
+		if y.mark != "" || x.mark == "" || y.from < x.to || y.from-x.to > 2 || isASCII(r.toks[y.from].Fold) || r.opensClause(y) ||
+			strings.ContainsAny(r.between(x.m.End, y.m.Start), "،,;:.()\"“”«»-") {
 			continue
 		}
 		joined := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
@@ -296,7 +296,7 @@ func (r *sentenceReader) headsForce(a *relArg) bool {
 // right before a noun trigger: "the Russian attack on Ukraine" is
 // Russia's.
 func (r *sentenceReader) qualifiesTrigger(a *relArg) bool {
-	if a.to >= r.hi || !isASCII(r.toks[a.to].Fold) || r.text[a.m.End:r.toks[a.to].Start] != " " {
+	if a.to >= r.hi || !isASCII(r.toks[a.to].Fold) || r.between(a.m.End, r.toks[a.to].Start) != " " {
 		return false
 	}
 	trig, _, ok := lookupTrigger(r.toks[a.to].Fold)
@@ -311,7 +311,7 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 		return false
 	}
 	next := r.toks[a.to]
-	between := r.text[a.m.End:next.Start]
+	between := r.between(a.m.End, next.Start)
 	if partyHeads[next.Fold] {
 		return false // "Assad's regime", "the Iraqi-Kurdish forces": the name stands for the whole
 	}
@@ -545,7 +545,7 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 		}
 		// Only English lists run on commas; an Arabic comma sets off an
 		// apposition ("روسيا، كبريطانيا وبولندا": such as Britain).
-		if isASCII(r.toks[y.from].Fold) && strings.Contains(r.text[x.m.End:y.m.Start], ",") {
+		if isASCII(r.toks[y.from].Fold) && strings.Contains(r.between(x.m.End, y.m.Start), ",") {
 			return 1
 		}
 		return 0
@@ -1007,7 +1007,7 @@ func (r *sentenceReader) phrase(a *relArg) graph.Offsets {
 		}
 	}
 	k := a.from - 1
-	if k < floor || !strings.ContainsAny(r.text[r.toks[k].End:a.m.Start], ",،") || !titleWords[r.toks[k].Fold] {
+	if k < floor || !strings.ContainsAny(r.between(r.toks[k].End, a.m.Start), ",،") || !titleWords[r.toks[k].Fold] {
 		return span
 	}
 	for k > floor && titleLike(r.toks[k-1].Fold) && !markAnd[r.toks[k-1].Fold] {
@@ -1038,7 +1038,7 @@ func (r *sentenceReader) compoundBefore(t int) (*relArg, *relArg) {
 		if b.to != t || a.to != b.from {
 			continue
 		}
-		if sep := r.text[a.m.End:b.m.Start]; sep == "-" || sep == "–" || sep == "/" {
+		if sep := r.between(a.m.End, b.m.Start); sep == "-" || sep == "–" || sep == "/" {
 			return a, b
 		}
 	}
@@ -1561,3 +1561,14 @@ var attackNouns = foldSet("هجوم", "هجوما", "هجوماً", "الهجو�
 
 // onWords mark the target of an attack: "هجوماً على".
 var onWords = foldSet("على", "ضد")
+
+// between is the text from byte from to byte to, or "" when to is not past
+// from: arguments may nest (a role phrase, "للأمين العام للأمم المتحدة",
+// holds the organisation's name), so the gap between two of them can be
+// empty or negative.
+func (r *sentenceReader) between(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return r.text[from:to]
+}

@@ -571,7 +571,7 @@ func (r *sentenceReader) describes(i int) bool {
 	if i > 0 && a.m.Type != graph.Person {
 		p := &r.args[i-1]
 		if p.m.Type == graph.Person && p.to < r.hi && hasWord(appositionTitles, r.toks[p.to].Fold) &&
-			a.from > p.to && a.from-p.to <= 8 && !strings.ContainsAny(r.text[r.toks[p.to].Start:a.m.Start], "،,:؛") &&
+			a.from > p.to && a.from-p.to <= 8 && !strings.ContainsAny(r.between(r.toks[p.to].Start, a.m.Start), "،,:؛") &&
 			!r.triggerBetween(p.to, a.from, -1) {
 			return true
 		}
@@ -598,7 +598,7 @@ func (r *sentenceReader) bracketRepeat(a, b *relArg) bool {
 		return false
 	}
 	// Only a bracket, quotes and Latin words ("(Le Parisien)") between.
-	between := strings.TrimSpace(strings.Trim(r.text[a.m.End:b.m.Start], " \"“”«»'"))
+	between := strings.TrimSpace(strings.Trim(r.between(a.m.End, b.m.Start), " \"“”«»'"))
 	open, rest, ok := strings.Cut(between, "(")
 	return ok && strings.Trim(open, " \"“”«»'") == "" && strings.Trim(rest, " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-") == ""
 }

@@ -251,3 +251,16 @@ func TestArabicHeldOut2Kinds(t *testing.T) {
 			notWant: []string{"DISCUSSES person:احمد-التوفيق -> hespress", "DISCUSSES hespress -- person:احمد-التوفيق"}},
 	})
 }
+
+// Arguments may nest: a role phrase ("للأمين العام للأمم المتحدة",
+// Guterres) holds an organisation's name. The reader once sliced the text
+// between two such arguments backwards and panicked (found by the scale
+// benchmark on a recombined ar-news-2022 article).
+func TestNestedArguments(t *testing.T) {
+	text := "جددت هولندا والمغرب تأكيد دعمهما للمبعوث الشخصي للأمين العام للأمم المتحدة للصحراء، ستيفان دي ميستورا، وجهوده لاستئناف عملية سياسية."
+	typed, names := arTyped(t, text) // panicked before
+	if len(names) == 0 {
+		t.Fatalf("no mentions in %q", text)
+	}
+	t.Logf("relations %q, mentions %v", typed, names)
+}
