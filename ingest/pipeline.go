@@ -240,8 +240,8 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		kind   int    // what writing it counts as: one of the consts below
 		prior  string // the stored ID it replaces (see renamedFrom), or ""
 		doc    graph.Document
-		capped int // entities dropped by capEntities
-		cutAt  int // the first sentence dropped by capMentions, or -1
+		capped int    // entities dropped by capEntities
+		cutAt  int    // the first sentence dropped by capMentions, or -1
 		failed string // why extraction failed (a recovered panic), or ""
 	}
 	const (
