@@ -3,11 +3,9 @@ package steps
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
 	"syscall"
 	"time"
@@ -17,59 +15,32 @@ import (
 )
 
 // Figures are what Measure measured of one command.
-type Figures struct {
-	WallS     float64 `json:"wall_s"`      // seconds, from exec to exit
-	CPUS      float64 `json:"cpu_s"`       // user + system seconds
-	MaxRSSKiB int64   `json:"max_rss_kib"` // ru_maxrss, KiB on Linux
-	Exit      int     `json:"exit"`
-	Stderr    string  `json:"stderr,omitempty"`
-}
+type Figures = scalebench.Figures
 
-// Measure runs bin with args under the measuring child, with standard input
-// from the file stdin ("" for none) and standard output to stdout (nil
-// discards it). It fails when the command cannot be run, exits non-zero, or
-// ctx ends.
+// Measure runs bin with args under the measuring child (scalebench.Measure),
+// with standard input from the file stdin ("" for none), standard output
+// to stdout (nil discards it) and the command's standard error to ours. It
+// fails when the command cannot be run, exits non-zero, or ctx ends.
 func Measure(ctx context.Context, stdin string, stdout io.Writer, bin string, args ...string) (Figures, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return Figures{}, err
 	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		return Figures{}, err
-	}
-	defer r.Close()
-	cmd := exec.CommandContext(ctx, self, append([]string{scalebench.ChildArg, bin}, args...)...)
+	c := scalebench.Command{Bin: bin, Args: args, Stdout: stdout, Stderr: os.Stderr}
 	if stdin != "" {
 		f, err := os.Open(stdin)
 		if err != nil {
-			w.Close()
 			return Figures{}, err
 		}
 		defer f.Close()
-		cmd.Stdin = f
+		c.Stdin = f
 	}
-	cmd.Stdout = stdout
-	cmd.Stderr = os.Stderr
-	cmd.ExtraFiles = []*os.File{w}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	what := strings.TrimSpace(bin + " " + strings.Join(args, " "))
-	if err := cmd.Start(); err != nil {
-		w.Close()
-		return Figures{}, fmt.Errorf("%s: %w", what, err)
-	}
-	w.Close()
-	data, rerr := io.ReadAll(r)
-	werr := cmd.Wait()
-	if ctx.Err() != nil {
-		return Figures{}, fmt.Errorf("%s: %w", what, ctx.Err())
-	}
-	var f Figures
-	if err := json.Unmarshal(data, &f); err != nil || rerr != nil {
-		return Figures{}, fmt.Errorf("%s: no figures from the measuring child (%w)", what, errors.Join(rerr, werr, err))
+	f, err := scalebench.Measure(ctx, self, c)
+	if err != nil {
+		return Figures{}, err
 	}
 	if f.Exit != 0 {
+		what := strings.TrimSpace(bin + " " + strings.Join(args, " "))
 		return f, fmt.Errorf("%s: exit status %d: %s", what, f.Exit, lastLine(f.Stderr))
 	}
 	return f, nil

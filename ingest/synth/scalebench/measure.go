@@ -26,13 +26,14 @@ import (
 // few MB instead.
 const ChildArg = "-scalebench-child"
 
-// figures is what the child reports on file descriptor 3.
-type figures struct {
-	WallS  float64 `json:"wall_s"`
-	CPUS   float64 `json:"cpu_s"` // user + system seconds (getrusage)
-	MaxRSS int64   `json:"max_rss_kib"`
-	Exit   int     `json:"exit"`
-	Stderr string  `json:"stderr,omitempty"`
+// Figures is what the measuring child reports of one command, on file
+// descriptor 3.
+type Figures struct {
+	WallS     float64 `json:"wall_s"`      // seconds, from exec to exit
+	CPUS      float64 `json:"cpu_s"`       // user + system seconds (getrusage)
+	MaxRSSKiB int64   `json:"max_rss_kib"` // ru_maxrss: KiB on Linux
+	Exit      int     `json:"exit"`        // exit status; -1 when it did not exit
+	Stderr    string  `json:"stderr,omitempty"`
 }
 
 // Child runs args[0] with args[1:], standard input, output and error
@@ -51,11 +52,11 @@ func Child(args []string) int {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	f := figures{WallS: time.Since(start).Seconds(), Exit: -1}
+	f := Figures{WallS: time.Since(start).Seconds(), Exit: -1}
 	if ps := cmd.ProcessState; ps != nil {
 		f.Exit = ps.ExitCode()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			f.MaxRSS = int64(ru.Maxrss)
+			f.MaxRSSKiB = int64(ru.Maxrss)
 			f.CPUS = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 		}
 	}
@@ -75,42 +76,63 @@ func Child(args []string) int {
 	return f.Exit
 }
 
-// measure runs bin with args under the child (self ChildArg bin args...),
-// its standard output to the file outFile and to out when not nil, in a
-// process group of its own that is killed when ctx ends.
-func measure(ctx context.Context, self, bin string, args []string, outFile string, out *bytes.Buffer) (figures, error) {
-	f, err := os.Create(outFile)
-	if err != nil {
-		return figures{}, err
-	}
-	defer f.Close()
+// Command is what Measure runs: Bin with Args, standard input from Stdin
+// (nil: none), standard output to Stdout and the command's standard error
+// to Stderr (nil: discarded; the child reports its tail in Figures.Stderr
+// either way).
+type Command struct {
+	Bin            string
+	Args           []string
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// Measure runs c under the measuring child — self, the benchmark's own
+// executable, whose main calls Child on ChildArg — in a process group of
+// its own that is killed when ctx ends, and returns what the child
+// measured. A command that exits non-zero is not an error: its status is
+// in Figures.Exit. Errors: self cannot be started, ctx ended, or the child
+// reported nothing.
+func Measure(ctx context.Context, self string, c Command) (Figures, error) {
 	r, w, err := os.Pipe()
 	if err != nil {
-		return figures{}, err
+		return Figures{}, err
 	}
 	defer r.Close()
-	cmd := exec.CommandContext(ctx, self, append([]string{ChildArg, bin}, args...)...)
-	cmd.Stdout = f
-	if out != nil {
-		cmd.Stdout = io.MultiWriter(f, out)
-	}
-	cmd.Stderr = io.Discard // the child reports the command's
+	cmd := exec.CommandContext(ctx, self, append([]string{ChildArg, c.Bin}, c.Args...)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.Stdin, c.Stdout, c.Stderr
 	cmd.ExtraFiles = []*os.File{w}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	what := strings.TrimSpace(c.Bin + " " + strings.Join(c.Args, " "))
 	if err := cmd.Start(); err != nil {
 		w.Close()
-		return figures{}, fmt.Errorf("start %s: %w", self, err)
+		return Figures{}, fmt.Errorf("start %s: %w", self, err)
 	}
 	w.Close()
 	report, rerr := io.ReadAll(r)
 	werr := cmd.Wait()
 	if ctx.Err() != nil {
-		return figures{Exit: -1}, fmt.Errorf("%s %s: %w", bin, strings.Join(args, " "), ctx.Err())
+		return Figures{Exit: -1}, fmt.Errorf("%s: %w", what, ctx.Err())
 	}
-	var fig figures
+	var fig Figures
 	if err := json.Unmarshal(report, &fig); err != nil || rerr != nil {
-		return figures{Exit: -1}, fmt.Errorf("%s %s: no figures from the child (%v)", bin, strings.Join(args, " "), errors.Join(rerr, werr, err))
+		return Figures{Exit: -1}, fmt.Errorf("%s: no figures from the measuring child (%v)", what, errors.Join(rerr, werr, err))
 	}
 	return fig, nil
+}
+
+// measure runs bin with args under the child, its standard output to the
+// file outFile and to out when not nil.
+func measure(ctx context.Context, self, bin string, args []string, outFile string, out *bytes.Buffer) (Figures, error) {
+	f, err := os.Create(outFile)
+	if err != nil {
+		return Figures{}, err
+	}
+	defer f.Close()
+	var stdout io.Writer = f
+	if out != nil {
+		stdout = io.MultiWriter(f, out)
+	}
+	return Measure(ctx, self, Command{Bin: bin, Args: args, Stdout: stdout})
 }

@@ -298,7 +298,7 @@ func (b *bench) run(ctx context.Context, store string, n int, name, pass string,
 	}
 	file := filepath.Join(b.opts.Dir, "out", fmt.Sprintf("%s-n%d-%s%s.txt", store, n, name, pass))
 	m, err := measure(ctx, b.self, b.opts.Bin, args, file, out)
-	st.WallS, st.CPUS, st.MaxRSS, st.Exit = m.WallS, m.CPUS, m.MaxRSS, m.Exit
+	st.WallS, st.CPUS, st.MaxRSS, st.Exit = m.WallS, m.CPUS, m.MaxRSSKiB, m.Exit
 	if err != nil {
 		st.Exit = -1
 		st.Stderr = err.Error()

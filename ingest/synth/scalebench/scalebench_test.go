@@ -109,8 +109,8 @@ func TestMeasure(t *testing.T) {
 			if fig.Stderr != tc.stderr {
 				t.Errorf("stderr %q, want %q", fig.Stderr, tc.stderr)
 			}
-			if fig.MaxRSS < tc.minKiB || fig.MaxRSS > tc.maxKiB {
-				t.Errorf("peak RSS %d KiB, want %d–%d", fig.MaxRSS, tc.minKiB, tc.maxKiB)
+			if fig.MaxRSSKiB < tc.minKiB || fig.MaxRSSKiB > tc.maxKiB {
+				t.Errorf("peak RSS %d KiB, want %d–%d", fig.MaxRSSKiB, tc.minKiB, tc.maxKiB)
 			}
 			if fig.WallS <= 0 {
 				t.Errorf("wall time %v s", fig.WallS)
