@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/newsgraph/newsgraph/ingest/synth/scalebench"
 )
 
 // Step is a benchmark command the harness runs Options.Reps times.
@@ -191,15 +193,8 @@ type Machine struct {
 
 // ReadMachine describes this machine and the repository at dir.
 func ReadMachine(ctx context.Context, dir string) Machine {
-	m := Machine{CPU: "unknown", NProc: runtime.NumCPU(), Date: time.Now().UTC(), Commit: "unknown", Go: runtime.Version()}
-	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-				m.CPU = strings.TrimSpace(v)
-				break
-			}
-		}
-	}
+	m := Machine{CPU: scalebench.CPUModel(), NProc: runtime.NumCPU(), Date: time.Now().UTC(),
+		Commit: scalebench.GitCommit(ctx, dir), Go: runtime.Version()}
 	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {
 			if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemTotal:" {
@@ -212,34 +207,12 @@ func ReadMachine(ctx context.Context, dir string) Machine {
 	if data, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
 		m.Kernel = strings.TrimSpace(string(data))
 	}
-	git := func(args ...string) (string, error) {
-		cmd := exec.CommandContext(ctx, "git", args...)
-		cmd.Dir = dir
-		out, err := cmd.Output()
-		return strings.TrimSpace(string(out)), err
-	}
-	if c, err := git("rev-parse", "--short", "HEAD"); err == nil {
-		m.Commit = c
-		if st, err := git("status", "--porcelain", "--untracked-files=no"); err == nil && st != "" {
-			m.Commit += "-dirty"
-		}
-	}
 	return m
 }
 
 // LoadAvg returns /proc/loadavg's 1, 5 and 15 minute load averages, or
 // "unknown".
-func LoadAvg() string {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
-}
+func LoadAvg() string { return scalebench.LoadAvg() }
 
 // ErrStepsFailed is returned by callers when Report.Failed.
 var ErrStepsFailed = errors.New("some steps failed; see the report")

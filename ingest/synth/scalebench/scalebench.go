@@ -138,7 +138,7 @@ func Run(ctx context.Context, opts Options) (*Results, error) {
 			}
 		}
 	}
-	b.res.Machine.LoadEnd = loadAvg()
+	b.res.Machine.LoadEnd = LoadAvg()
 	return b.res, b.save()
 }
 
@@ -400,26 +400,45 @@ type Machine struct {
 }
 
 func machine(ctx context.Context) Machine {
-	m := Machine{NProc: runtime.NumCPU(), Date: time.Now().UTC().Format(time.RFC3339),
-		Go: runtime.Version(), LoadStart: loadAvg(), CPU: "unknown", Commit: "unknown"}
+	return Machine{NProc: runtime.NumCPU(), Date: time.Now().UTC().Format(time.RFC3339),
+		Go: runtime.Version(), LoadStart: LoadAvg(), CPU: CPUModel(), Commit: GitCommit(ctx, "")}
+}
+
+// CPUModel is /proc/cpuinfo's first "model name", or "unknown".
+func CPUModel() string {
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {
 			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-				m.CPU = strings.TrimSpace(v)
-				break
+				return strings.TrimSpace(v)
 			}
 		}
 	}
-	if out, err := exec.CommandContext(ctx, "git", "rev-parse", "--short", "HEAD").Output(); err == nil {
-		m.Commit = strings.TrimSpace(string(out))
-		if st, err := exec.CommandContext(ctx, "git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
-			m.Commit += "-dirty"
-		}
-	}
-	return m
+	return "unknown"
 }
 
-func loadAvg() string {
+// GitCommit is the short commit of the repository at dir ("" for the
+// working directory), suffixed "-dirty" when tracked files differ from
+// it, or "unknown".
+func GitCommit(ctx context.Context, dir string) string {
+	git := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, "git", args...)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		return string(bytes.TrimSpace(out)), err
+	}
+	c, err := git("rev-parse", "--short", "HEAD")
+	if err != nil {
+		return "unknown"
+	}
+	if st, err := git("status", "--porcelain", "--untracked-files=no"); err == nil && st != "" {
+		c += "-dirty"
+	}
+	return c
+}
+
+// LoadAvg returns /proc/loadavg's 1, 5 and 15 minute load averages, or
+// "unknown".
+func LoadAvg() string {
 	data, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
 		return "unknown"
