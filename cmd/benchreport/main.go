@@ -95,10 +95,25 @@ func main() {
 	flag.StringVar(&opts.work, "work", filepath.Join(os.TempDir(), "newsgraph-bench-report"), "scratch `DIR`: binaries, stores, the scale corpora (kept and reused)")
 	flag.StringVar(&opts.venv, "venv", envOr("BENCH_VENV", filepath.Join(home(), ".cache", "newsgraph-bench-venv")), "the peers' Python virtual environment `DIR` (default $BENCH_VENV)")
 	flag.Parse()
-	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: benchreport [flags]   (or: benchreport step sqlite|neo4j|scale [flags])")
-		flag.PrintDefaults()
+	usage := func(format string, args ...any) {
+		fmt.Fprintf(os.Stderr, "benchreport: "+format+"\n", args...)
 		os.Exit(2)
+	}
+	if flag.NArg() > 0 {
+		usage("unexpected argument %q (usage: benchreport [flags], or benchreport step sqlite|neo4j|scale [flags]; -h lists the flags)", flag.Arg(0))
+	}
+	if opts.reps < 1 {
+		usage("-reps %d: give at least 1", opts.reps)
+	}
+	outSet := false
+	flag.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "out" })
+	if only != "" && !outSet {
+		// The report is rewritten whole: a run of some groups would
+		// leave the others "not measured" in the file the docs quote.
+		usage("-only writes a report of those groups alone: name its file with -out (docs/benchmarks.md is the full report the docs quote)")
+	}
+	if _, err := os.Stat(opts.corpus); err != nil && (only == "" || strings.Contains(only, "sqlite") || strings.Contains(only, "neo4j")) {
+		usage("-corpus %s: %v (the sqlite and neo4j groups ingest it; run from the repository root, with ../shared beside it)", opts.corpus, err)
 	}
 	if only != "" {
 		opts.only = map[string]bool{}

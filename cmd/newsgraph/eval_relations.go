@@ -426,8 +426,12 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	}
 	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d (%.2fs)\n",
 		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), time.Since(began).Seconds())
-	fmt.Fprintf(w, "precision: %d right of %d checked = %.4f; %d of the sample unchecked\n",
-		total.Right, total.Checked, total.Precision(), len(unchecked))
+	prec := "— (nothing checked)"
+	if total.Checked > 0 {
+		prec = fmt.Sprintf("%.4f", total.Precision())
+	}
+	fmt.Fprintf(w, "precision: %d right of %d checked = %s; %d of the sample unchecked\n",
+		total.Right, total.Checked, prec, len(unchecked))
 	table := func(title string, scores []releval.PatternScore) error {
 		res := &result{columns: []column{
 			{name: "group", title: title},
@@ -493,7 +497,7 @@ func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems,
 	return enc.Encode(map[string]any{
 		"corpus": opts.corpus, "articles": articles, "problems": problems, "lang": opts.lang,
 		"relations": found, "sample": len(sample), "seed": opts.seed, "exclude": exclude,
-		"verdicts": opts.verdicts, "checked": total.Checked, "right": total.Right, "precision": total.Precision(),
+		"verdicts": opts.verdicts, "checked": total.Checked, "right": total.Right, "precision": nullPrecision(total),
 		"by_type": sampleScores(byType), "by_pattern": sampleScores(byPattern), "unchecked": todo,
 	})
 }
@@ -521,4 +525,13 @@ func writeUnchecked(name string, unchecked []releval.Sampled) error {
 		return fmt.Errorf("write unchecked: %w", err)
 	}
 	return nil
+}
+
+// nullPrecision is s's precision, or nil (JSON null) when nothing was
+// checked: 0 would read as all wrong.
+func nullPrecision(s releval.PatternScore) any {
+	if s.Checked == 0 {
+		return nil
+	}
+	return s.Precision()
 }

@@ -45,11 +45,13 @@ A relation the sentence denies ("did not meet", "نفى") is listed on its own r
 Confidence: each relation carries the measured precision of the construction it was read
 by (its pattern: "svo/en" subject-verb-object in English, "vso/ar" verb first in Arabic,
 "agent/en" "attacks by X on Y", …): the share of that pattern's relations a check found
-right on development data (re3d dev, and a hand-checked Arabic sample), smoothed for small
-samples (the centre of the Wilson score interval); a pattern never measured gets 0.5.
-CONF is the highest confidence among a row's sentences. --min-confidence F (default 0.5)
-hides relations whose confidence is below F and says how many it hid; --min-confidence 0
-shows them all. Relations stored before confidences were kept (re-ingest to fill them) are
+right on development data (re3d dev, and hand-checked Arabic samples), smoothed for small
+samples (the centre of the Wilson score interval), and lower when a party is a name the
+lexicon does not know (a tagger's: right less often); a pattern never measured gets 0.5
+between known actors. CONF is the highest confidence among a row's sentences.
+--min-confidence F (default 0.5) hides the sentences whose confidence is below F, and a
+relation with them when none is left, and says how many it hid; --min-confidence 0 shows
+them all. Relations stored before confidences were kept (re-ingest to fill them) are
 not measured: they are always shown, with "—" (empty in csv, null in json).
 
    newsgraph query relations "Bashar al-Assad" --min-confidence 0
@@ -223,9 +225,13 @@ func noteHidden(opts relationsOptions, sentences, rows int) error {
 	case rows == 0:
 		what += " (the relations they state are still shown, by other sentences)"
 	case rows > 0:
-		what += fmt.Sprintf(", and with them %d relation%s", rows, plural(rows))
+		with := "them"
+		if sentences == 1 {
+			with = "it"
+		}
+		what += fmt.Sprintf(", and with %s %d relation%s", with, rows, plural(rows))
 	}
-	_, err := fmt.Fprintf(w, "%s; --min-confidence 0 shows them. Confidence is the precision measured on development data for the pattern that read a sentence, 0.5 where never measured.\n", what)
+	_, err := fmt.Fprintf(w, "%s; --min-confidence 0 shows them. Confidence is the precision measured on development data for the pattern that read a sentence, lower when a party is a name the lexicon does not know, 0.5 where never measured.\n", what)
 	return err
 }
 

@@ -1050,13 +1050,17 @@ var (
 	sportsStrong = foldSet("مباراة", "المباراة", "مباراته", "مباراتها", "المباريات", "مباريات", "الدوري", "دوري", "الشوط",
 		"شوط", "أشواط", "مرمى", "مرمي", "المرمى", "تسديدة", "التعادل", "تعادل", "المصنف", "المصنفة", "بتسديدة", "ركلة",
 		"ركلات", "الملعب", "هدفي", "اللاعبين", "لاعبو", "لاعبي", "بطولة", "البطولة", "الفريقين",
-		"الفريقان", "المنتخبات", "منتخبات", "ويمبلدون", "رولان", "كرة", "الكرة", "لكرة", "تصفيات", "التصفيات", "الكرات", "الظهيرين", "الهجومية", "الدفاعية", "تمريرة", "تسلل", "التسلل")
-	sportsWeak = foldSet("الفائزة", "المصنفة", "الجولة", "كأس", "المنتخب", "منتخب", "ملعب", "استاد", "اللاعب", "لاعب", "المدرب", "مدرب", "مدربه",
+		"الفريقان", "المنتخبات", "منتخبات", "ويمبلدون", "رولان", "كرة", "الكرة", "لكرة", "تصفيات", "التصفيات", "الكرات", "الظهيرين", "الهجومية", "الدفاعية", "تمريرة", "تسلل", "التسلل", "الكلاسيكو", "ديربي",
+		"match", "matches", "league", "tournament", "stadium", "semi-final", "semifinal", "quarter-final", "goalkeeper",
+		"striker", "midfielder", "kick-off", "clasico", "derby", "fixture", "fixtures")
+	sportsWeak = foldSet("cup", "final", "half", "goal", "goals", "coach", "season", "champions", "club", "squad",
+		"الفائزة", "المصنفة", "الجولة", "كأس", "المنتخب", "منتخب", "ملعب", "استاد", "اللاعب", "لاعب", "المدرب", "مدرب", "مدربه",
 		"النهائي", "النهائية", "هدف", "الهدف", "هدفا", "أهداف", "الأهداف", "النادي", "نادي", "الدور", "فاز", "الفائز", "بفوز", "خسر", "المجموعة")
 )
 
 // sportsSentence reports whether the sentence is about sport: a strong
-// sports word and one more sports word, or three weak ones. There يلتقي
+// sports word and one more sports word, or three weak ones (two in
+// English). There يلتقي
 // is "plays against", اللقاء "the match" and الهجوم the attack on the
 // pitch.
 func (r *sentenceReader) sportsSentence() bool {
@@ -1068,6 +1072,7 @@ func (r *sentenceReader) sportsSentence() bool {
 	if sportsScore.MatchString(r.text[r.span.Start:r.span.End]) {
 		strong++
 	}
+	weakEnglish := 0
 	for k := r.lo; k < r.hi; k++ {
 		f := r.toks[k].Fold
 		switch {
@@ -1075,10 +1080,15 @@ func (r *sentenceReader) sportsSentence() bool {
 			strong++
 		case hasWord(sportsWeak, f):
 			weak++
+			if isASCII(f) {
+				weakEnglish++
+			}
 		}
 	}
 	r.sports = -1
-	if strong >= 1 && strong+weak >= 2 || weak >= 3 {
+	// English weak words are rarer in politics than Arabic ones (فاز،
+	// الجولة, won and round, are also an election's): two will do.
+	if strong >= 1 && strong+weak >= 2 || weak >= 3 || weakEnglish >= 2 {
 		r.sports = 1
 	}
 	return r.sports > 0

@@ -385,3 +385,16 @@ func TestConstructionEmbeddedRelative(t *testing.T) {
 			{graph.Criticizes, "turkey", "iran", true}}},
 	})
 }
+
+// In a sentence about sport, "meet" is "play against" and an attack is on
+// the pitch: no relation (sportsSentence). The control rows are talks.
+func TestConstructionSports(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"en", "Iraq will meet Saudi Arabia in the Gulf Cup final.", nil},
+		{"en", "Iran met Saudi Arabia in the league match at the stadium.", nil},
+		{"en", "Iraq will meet Saudi Arabia in Baghdad.", []rel{{graph.Meets, "iraq", "saudi-arabia", true}}},
+		{"ar", "وتلتقي إسبانيا مع فرنسا في الدور المقبل بعد أن تغلبت على إيطاليا 6-2 و6-3.", nil},
+		{"ar", "يلتقي العراق مع السعودية في المباراة النهائية لكأس الخليج.", nil},
+		{"ar", "يلتقي الكاظمي مع بايدن في واشنطن.", []rel{{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
+	})
+}
