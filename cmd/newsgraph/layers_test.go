@@ -60,6 +60,12 @@ var layerRules = []layerRule{
 	{"query/draw", []string{"graph", "graph/norm", "query"}},
 	{"cmd/newsgraph", []string{"*"}},
 	{"cmd/benchscale", []string{"*"}},
+	// make bench-report: its aggregation and markdown know only the
+	// measuring child; its steps may read a store, ingest and the
+	// scale benchmark.
+	{"cmd/benchreport/report", []string{"ingest/synth/scalebench"}},
+	{"cmd/benchreport/steps", []string{"graph", "graph/norm", "graph/sqlite", "graph/neo4j", "ingest/read", "ingest/synth", "ingest/synth/scalebench", "cmd/benchreport/report"}},
+	{"cmd/benchreport", []string{"*"}},
 }
 
 // matches reports whether pattern (a package, "dir/..." or "*") covers pkg.
