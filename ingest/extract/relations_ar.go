@@ -885,7 +885,7 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	// يدين … إلى is "owes to": "ويدين بني ياس بهذه النقطة إلى محمد فوزي".
 	if typ == graph.Criticizes && oweVerbs[f] {
 		for k := t + 1; k < min(r.hi, t+7); k++ {
-			if hasWord(foldSet("إلى", "الى"), r.toks[k].Fold) {
+			if hasWord(toWords, r.toks[k].Fold) {
 				return true
 			}
 			if _, _, ok := lookupTrigger(r.toks[k].Fold); ok {
@@ -1094,8 +1094,12 @@ func (r *sentenceReader) sportsSentence() bool {
 	return r.sports > 0
 }
 
-// oweVerbs are the present forms of دان, which also means "owes".
-var oweVerbs = foldSet("يدين", "تدين", "يدينون")
+// oweVerbs are the present forms of دان, which also means "owes"; toWords
+// mark whom it is owed to.
+var (
+	oweVerbs = foldSet("يدين", "تدين", "يدينون")
+	toWords  = foldSet("إلى", "الى")
+)
 
 // sportsScore matches a match score: "6-4", "7-5", "28/26", "2-1".
 var sportsScore = regexp.MustCompile(`\b\d{1,2}\s?[-/]\s?\d{1,2}\b`)

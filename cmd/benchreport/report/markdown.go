@@ -184,14 +184,15 @@ func find(r *Report, bench, system string) (Row, bool) {
 }
 
 func skipText(s Skip) string {
-	what := strings.TrimSpace(strings.Join(nonEmpty(s.Bench, s.System), ", "))
+	what := strings.TrimSpace(strings.Join(NonEmpty(s.Bench, s.System), ", "))
 	if what == "" {
 		return oneLine(s.Reason)
 	}
 	return what + ": " + oneLine(s.Reason)
 }
 
-func nonEmpty(ss ...string) []string {
+// NonEmpty returns ss without its empty strings, in order.
+func NonEmpty(ss ...string) []string {
 	var out []string
 	for _, s := range ss {
 		if s != "" {

@@ -73,7 +73,7 @@ func scaleRecords(w io.Writer, res *scalebench.Results) error {
 			}
 		default:
 			if s.Name == "path" && s.Pass == "cold" {
-				rec.Note = "the actors of path, neighbors, entity, relations and timeline: " + strings.Join(nonEmpty(res.ActorA, res.ActorB), ", ")
+				rec.Note = "the actors of path, neighbors, entity, relations and timeline: " + strings.Join(report.NonEmpty(res.ActorA, res.ActorB), ", ")
 			}
 		}
 		rec.System = strings.TrimSpace(rec.System)
@@ -85,14 +85,4 @@ func scaleRecords(w io.Writer, res *scalebench.Results) error {
 		}
 	}
 	return nil
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
