@@ -45,7 +45,47 @@ type Key struct {
 	Object   string `json:"object"`
 }
 
-// KeyOf returns the key of r, a relation of article a.
+// ArticleKey is how a Key names article a: its ID, except that an ID
+// scoped to the file it was read from ("/data/x/articles.jsonl#17", see
+// read.ScopedID) keeps only the file's last two path elements
+// ("x/articles.jsonl#17"). The reader scopes bare record IDs by the
+// absolute path, so without this a verdict file would name its articles
+// only on the machine it was checked on, and a sample's ranks (Rank hashes
+// the key) would change with the folder the corpus lies in.
+func ArticleKey(a read.Article) string {
+	if a.Input == "" || a.Input == "stdin" {
+		return a.ID
+	}
+	if record, ok := strings.CutPrefix(a.ID, a.Input+"#"); ok {
+		return shortInput(a.Input) + "#" + record
+	}
+	return a.ID
+}
+
+// shortInput is path's last two elements, slash-separated.
+func shortInput(path string) string {
+	path = filepath.ToSlash(filepath.Clean(path))
+	if i := strings.LastIndex(path, "/"); i > 0 {
+		if j := strings.LastIndex(path[:i], "/"); j >= 0 {
+			return path[j+1:]
+		}
+	}
+	return strings.TrimPrefix(path, "/")
+}
+
+// portableArticle rewrites a verdict's article named the way releases
+// before ArticleKey named it — the absolute path of its file, "#", the
+// record ID — to ArticleKey's form. Any other article is returned as is.
+func portableArticle(article string) string {
+	input, record, ok := strings.Cut(article, "#")
+	if !ok || !(filepath.IsAbs(input) || strings.HasPrefix(input, "/")) {
+		return article
+	}
+	return shortInput(input) + "#" + record
+}
+
+// KeyOf returns the key of r, a relation of the article a Key names as
+// article (see ArticleKey).
 func KeyOf(article string, r graph.Relation) Key {
 	return Key{Article: article, Sentence: r.Sentence, Trigger: [2]int{r.Trigger.Start, r.Trigger.End},
 		Type: string(r.Type), Subject: r.Subject, Object: r.Object}
@@ -106,7 +146,7 @@ func FindRelations(x *extract.Extractor, articles []read.Article, lang string) [
 		}
 		for _, r := range x.Extract(a).Relations {
 			if Sampleable(r) {
-				k := KeyOf(a.ID, r)
+				k := KeyOf(ArticleKey(*a), r)
 				found[i] = append(found[i], Sampled{Key: k, Rank: Rank(k), Relation: r})
 			}
 		}
@@ -236,7 +276,9 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 // other fields. It fails, naming the line, on a malformed line, a line
 // lacking the article, type, subject, object or pattern, a trigger that is
 // not a non-empty span, a verdict that is neither Right nor Wrong, a wrong
-// verdict without a note, and a key given twice.
+// verdict without a note, and a key given twice. An article named by the
+// absolute path of its file, as releases before ArticleKey named it, is
+// read as ArticleKey names it.
 func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
 	var out []Verdict
 	seen := make(map[Key]int)
@@ -256,6 +298,7 @@ func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
 		if err := v.check(); err != nil {
 			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
 		}
+		v.Article = portableArticle(v.Article)
 		if first, ok := seen[v.Key]; ok {
 			return nil, fmt.Errorf("verdicts %s line %d: the relation of line %d again", name, n, first)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -312,5 +313,81 @@ func TestReseedAndExclude(t *testing.T) {
 				t.Errorf("held-out relation %v was in the development sample", s.Key)
 			}
 		}
+	}
+}
+
+func TestArticleKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a    read.Article
+		want string
+	}{
+		{"url", read.Article{ID: "https://example.org/a", Input: "/data/x/feed.jsonl"}, "https://example.org/a"},
+		{"source record", read.Article{ID: "aljazeera.net:jazeera/politics/600", Input: "/data/x/articles.jsonl"}, "aljazeera.net:jazeera/politics/600"},
+		{"scoped record", read.Article{ID: "/work/shared/corpora/c/articles.jsonl#TMP14", Input: "/work/shared/corpora/c/articles.jsonl"}, "c/articles.jsonl#TMP14"},
+		{"scoped at the root", read.Article{ID: "/a.jsonl#1", Input: "/a.jsonl"}, "a.jsonl#1"},
+		{"foreign link", read.Article{ID: "/d/e/f.xml#https://other.example/1", Input: "/d/e/f.xml"}, "e/f.xml#https://other.example/1"},
+		{"stdin", read.Article{ID: "sha256:ab", Input: "stdin"}, "sha256:ab"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ArticleKey(tc.a); got != tc.want {
+				t.Errorf("ArticleKey(%+v) = %q, want %q", tc.a, got, tc.want)
+			}
+		})
+	}
+}
+
+// A corpus whose records carry bare IDs gets the same keys, and so the
+// same sample and the same verdicts, wherever it lies; a verdict file
+// written before keys were portable still matches.
+func TestKeysDoNotDependOnTheFolder(t *testing.T) {
+	const corpus = `{"id": "7", "lang": "en", "title": "Talks", "body": "Joe Biden met Mustafa al-Kadhimi in Washington on Monday."}` + "\n"
+	var keys [2][]Key
+	var inputs [2]string
+	for i := range keys {
+		dir := t.TempDir() + "/corpus"
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		inputs[i] = dir + "/articles.jsonl"
+		if err := os.WriteFile(inputs[i], []byte(corpus), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, _, err := ReadCorpus(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(arts[0].ID, dir) {
+			t.Fatalf("article ID %q is not scoped to its file: the test no longer tests what it says", arts[0].ID)
+		}
+		lx, err := defaultLexicon()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range FindRelations(extract.NewExtractor(lx), arts, "") {
+			keys[i] = append(keys[i], s.Key)
+		}
+	}
+	if len(keys[0]) == 0 {
+		t.Fatal("no relation found: the test sentence no longer reads as a meeting")
+	}
+	if !reflect.DeepEqual(keys[0], keys[1]) {
+		t.Fatalf("keys differ by folder:\n%v\n%v", keys[0], keys[1])
+	}
+	if want := "corpus/articles.jsonl#7"; keys[0][0].Article != want {
+		t.Errorf("article key %q, want %q", keys[0][0].Article, want)
+	}
+	// A verdict naming the first copy by its absolute path, as older
+	// verdict files did, matches the relation found in the second.
+	old := keys[0][0]
+	old.Article = inputs[0] + "#7"
+	line := `{"article": "` + old.Article + `", "sentence": 1, "trigger": [` + strconv.Itoa(old.Trigger[0]) + `, ` + strconv.Itoa(old.Trigger[1]) +
+		`], "type": "` + old.Type + `", "subject": "` + old.Subject + `", "object": "` + old.Object + `", "pattern": "svo/en", "verdict": "right"}`
+	vs, err := ReadVerdicts(strings.NewReader(line), "old.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs[0].Key != keys[1][0] {
+		t.Errorf("old verdict reads as %+v, want %+v", vs[0].Key, keys[1][0])
 	}
 }
