@@ -1,9 +1,12 @@
 package cluster
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -12,7 +15,8 @@ import (
 // Linker scores how likely an Arabic-script key and a Latin-script key
 // (KEY parts of made IDs, words joined by "-") name one actor: a score in
 // [0, 1], higher is likelier. A transliteration model implements it
-// (graph/translit.Model).
+// (graph/translit.Model). Link must be safe for concurrent use: Compute
+// scores candidate pairs on every CPU.
 type Linker interface {
 	Link(arabicKey, latinKey string) (score float64)
 }
@@ -36,7 +40,8 @@ type Options struct {
 	// means no word is. An organisation node whose key is one such word is
 	// hidden, as no actor.
 	HeadNoun func(fold string) bool
-	// Linker links keys across scripts; nil leaves scripts apart.
+	// Linker links keys across scripts; nil leaves scripts apart. Compute
+	// calls it from several goroutines at once.
 	Linker Linker
 	// LinkThreshold is the least Linker score that links; 0 means 0.9.
 	LinkThreshold float64
@@ -356,6 +361,14 @@ func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 				bestOf[from] = b
 			}
 		}
+		// The candidate pairs in order, scored in parallel (the linker's
+		// alignments are most of a clustering's time), then considered in
+		// that order so that ties resolve as they would one by one.
+		type pair struct {
+			i, j  int
+			score float64
+		}
+		var pairs []pair
 		for i, a := range ks {
 			if !isArabic(a.k[len(a.typ)+1:]) || len(a.words) < 2 {
 				continue
@@ -376,10 +389,17 @@ func Compute(ents []graph.ProjectedEntity, opts Options) *Clustering {
 				sort.Ints(cands)
 			}
 			for _, j := range cands {
-				if sc := opts.Linker.Link(join(a.words), join(ks[j].words)); sc >= th {
-					consider(i, j, sc)
-					consider(j, i, sc)
-				}
+				pairs = append(pairs, pair{i: i, j: j})
+			}
+		}
+		parallel(len(pairs), func(n int) {
+			p := &pairs[n]
+			p.score = opts.Linker.Link(join(ks[p.i].words), join(ks[p.j].words))
+		})
+		for _, p := range pairs {
+			if p.score >= th {
+				consider(p.i, p.j, p.score)
+				consider(p.j, p.i, p.score)
 			}
 		}
 		for i, b := range bestOf {
@@ -503,4 +523,26 @@ func (u *union) union(a, b string) {
 		ra, rb = rb, ra
 	}
 	u.parent[rb] = ra
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and returns when
+// all have returned.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

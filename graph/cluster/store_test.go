@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -109,9 +110,9 @@ func TestStore(t *testing.T) {
 }
 
 // countingLinker counts its calls and links nothing.
-type countingLinker struct{ calls *int }
+type countingLinker struct{ calls *atomic.Int64 }
 
-func (l countingLinker) Link(string, string) float64 { *l.calls++; return 0 }
+func (l countingLinker) Link(string, string) float64 { l.calls.Add(1); return 0 }
 
 // TestStoreKeepsClustering: a clustering computed on a store that keeps
 // derived values (SQLite) is read back by the next wrapper under the same
@@ -129,15 +130,15 @@ func TestStoreKeepsClustering(t *testing.T) {
 	if err := raw.Apply(ctx, []graph.Document{doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:واحمد-عصيد"), doc("a3", 3, "person:ahmed-assid")}); err != nil {
 		t.Fatal(err)
 	}
-	calls := 0
+	var calls atomic.Int64
 	clustered := func(s graph.Store, fp string) (*cluster.Clustering, int) {
 		t.Helper()
-		before := calls
+		before := calls.Load()
 		c, err := cluster.Wrap(s, cluster.Options{Linker: countingLinker{&calls}, Fingerprint: fp}).Clustering(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return c, calls - before
+		return c, int(calls.Load() - before)
 	}
 	c1, n := clustered(raw, "a")
 	if n == 0 {

@@ -1,17 +1,15 @@
 package translit
 
-import "sync"
-
 // Linker scores many pairs with one model, remembering the score of every
 // pair of word blocks it has aligned: the words of a corpus's names repeat
 // (محمد, Mohammed), so scoring every candidate pair of a corpus costs about
 // the distinct word pairs rather than the name pairs. It satisfies
-// graph/cluster's Linker and Blocker, and is safe for concurrent use (one
-// mutex; its memory grows with the distinct word pairs scored).
+// graph/cluster's Linker and Blocker, and is safe for concurrent use: calls
+// run in parallel, sharing the remembered scores under a read-write lock.
+// Its memory grows with the distinct word pairs scored.
 type Linker struct {
-	mu sync.Mutex
-	m  *Model
-	s  *scorer
+	m *Model
+	s *scorer
 }
 
 // NewLinker returns a Linker scoring with m.
@@ -23,9 +21,7 @@ func (l *Linker) Link(arabicKey, latinKey string) float64 {
 	if len(aw) == 0 || len(lw) == 0 {
 		return 0
 	}
-	l.mu.Lock()
 	f, ok := l.s.features(aw, lw)
-	l.mu.Unlock()
 	if !ok {
 		return 0
 	}

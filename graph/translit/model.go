@@ -137,6 +137,7 @@ func (m *Model) Provenance() string { return m.provenance }
 // per goroutine.
 type scorer struct {
 	m    *Model
+	mu   sync.RWMutex // guards memo; a block's PMI is computed outside it
 	memo map[[2]string]float64
 }
 
@@ -145,11 +146,18 @@ func (m *Model) newScorer() *scorer { return &scorer{m: m, memo: map[[2]string]f
 // block returns the PMI of an Arabic and a Latin string, remembered.
 func (s *scorer) block(ar, lat string) float64 {
 	k := [2]string{ar, lat}
-	if v, ok := s.memo[k]; ok {
+	s.mu.RLock()
+	v, ok := s.memo[k]
+	s.mu.RUnlock()
+	if ok {
 		return v
 	}
-	v := s.m.t.pmi([]rune(ar), lat)
+	// Two goroutines may both compute a block new to both: the same value,
+	// stored twice, rather than one waiting on the other's alignment.
+	v = s.m.t.pmi([]rune(ar), lat)
+	s.mu.Lock()
 	s.memo[k] = v
+	s.mu.Unlock()
 	return v
 }
 
