@@ -143,10 +143,11 @@ type ProjectionVisitor interface {
 	// Entities is called once, before any edge, with the projection's
 	// entities, sorted by ID. The visitor may keep the slice.
 	Entities(ents []ProjectedEntity) error
-	// Edge is called once for each edge, in the projection's (A, B)
-	// order: a and b are the indexes of its ends among the entities
-	// Entities was given (-1 for an end not among them), articles and
-	// sentences its counts (Edge.Articles, Edge.Sentences).
+	// Edge is called once for each edge, in no particular order (the
+	// SQLite store gives its table's): a and b are the indexes of its ends
+	// among the entities Entities was given (-1 for an end not among
+	// them), a < b when both are, and articles and sentences its counts
+	// (Edge.Articles, Edge.Sentences).
 	Edge(a, b int32, articles, sentences int) error
 }
 
@@ -156,9 +157,9 @@ type ProjectionVisitor interface {
 // (at 100,000 articles, 3.6 million edges: over a gigabyte).
 type ProjectionStreamer interface {
 	// StreamProjection gives v what Projection(ctx, f) returns: its
-	// entities, then its edges, in order. An error v returns stops it and
-	// is returned. A store may stream inside a transaction of its own:
-	// v must not call it back.
+	// entities, sorted, then its edges, in any order. An error v returns
+	// stops it and is returned. A store may stream inside a transaction of
+	// its own: v must not call it back.
 	StreamProjection(ctx context.Context, f Filter, v ProjectionVisitor) error
 }
 

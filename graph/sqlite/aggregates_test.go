@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -132,7 +133,7 @@ func TestCheckFindsWrongAggregates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(ctx, `UPDATE co_mentions SET articles = 7`); err != nil {
+	if _, err := db.ExecContext(ctx, `UPDATE co_mention_counts SET articles = 7`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -210,7 +211,8 @@ func writeGrouped(t *testing.T, s *sqlite.Store, r *rand.Rand, batch []graph.Doc
 }
 
 // streamed records what a projection stream gives: entity IDs, then each
-// edge as its ends' IDs and its counts.
+// edge as its ends' IDs and its counts; String sorts the edges, which a
+// stream gives in any order.
 type streamed struct {
 	ids   []string
 	edges []string
@@ -224,11 +226,14 @@ func (v *streamed) Entities(ents []graph.ProjectedEntity) error {
 }
 
 func (v *streamed) Edge(a, b int32, articles, sentences int) error {
+	if a >= b {
+		return fmt.Errorf("edge %s-%s: ends not in the entities' order", v.ids[a], v.ids[b])
+	}
 	v.edges = append(v.edges, fmt.Sprintf("%s-%s:%d/%d", v.ids[a], v.ids[b], articles, sentences))
 	return nil
 }
 
-func (v *streamed) String() string { return fmt.Sprint(v.ids, v.edges) }
+func (v *streamed) String() string { return fmt.Sprint(v.ids, slices.Sorted(slices.Values(v.edges))) }
 
 // edgeCounts is p as streamed records it.
 func edgeCounts(p *graph.Projection) string {

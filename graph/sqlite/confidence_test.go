@@ -111,7 +111,7 @@ func TestOpenMigratesVersion8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"ALTER TABLE relations DROP COLUMN confidence", "ALTER TABLE relations DROP COLUMN pattern", "PRAGMA user_version = 8"} {
+	for _, q := range append(downgradeToV9, "ALTER TABLE relations DROP COLUMN confidence", "ALTER TABLE relations DROP COLUMN pattern", "PRAGMA user_version = 8") {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -150,7 +150,8 @@ func TestOpenMigratesVersion8(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 9 {
-		t.Errorf("user_version %d, %v; want 9", version, err)
+	// Migrated to the current version, 10, through version 9.
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 10 {
+		t.Errorf("user_version %d, %v; want 10", version, err)
 	}
 }

@@ -24,7 +24,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 9
+const schemaVersion = 10
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4 + schemaV5 + schemaV7 + schemaV8 + schemaV9
+` + schemaV4 + schemaV5 + schemaV7 + schemaV8 + schemaV9 + schemaV10
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -464,11 +464,14 @@ var migrations = map[int][]string{
 	6: {schemaV7},
 	// Version 8 keeps the co-mention aggregates projections read, counted
 	// once here from the facts (seconds per thousand articles).
-	7: append([]string{schemaV8}, fillAggregates...),
+	7: append([]string{schemaV8}, fillAggregatesV8...),
 	// Version 9 keeps each relation's pattern and confidence; older
 	// relations have none ('' and NULL: shown as not measured) until their
 	// articles are written again.
 	8: {schemaV9},
+	// Version 10 keys the co-mention aggregates by entity numbers
+	// (schemaV10): the rows are renumbered, not recounted.
+	9: {schemaV10},
 }
 
 // Close closes the file.
@@ -765,35 +768,65 @@ func deriveEntities(ctx context.Context, tx *sql.Tx, stmts map[string]*sql.Stmt,
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	first, err := tx.PrepareContext(ctx, `SELECT entity FROM mentions WHERE entity_id = ? AND entity <> '' ORDER BY article_id LIMIT 1`)
+	// Each chunk of IDs is one query: the version of the article with the
+	// least ID and the stored row, side by side. Most of a batch's entities
+	// are already stored as derived; reading the row is cheaper than
+	// writing it and its aliases.
+	derive, err := tx.PrepareContext(ctx, `SELECT j.value,
+			(SELECT m.entity FROM mentions m WHERE m.entity_id = j.value AND m.entity <> '' ORDER BY m.article_id LIMIT 1),
+			e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent
+		FROM json_each(?) j LEFT JOIN entities e ON e.id = j.value`)
 	if err != nil {
 		return err
 	}
-	defer first.Close()
-	for _, id := range ids {
-		var v string
-		switch err := first.QueryRowContext(ctx, id).Scan(&v); {
-		case errors.Is(err, sql.ErrNoRows):
-			continue
-		case err != nil:
-			return fmt.Errorf("entity %s: %w", id, err)
+	defer derive.Close()
+	type derived struct {
+		id     string
+		given  sql.NullString
+		stored [7]sql.NullString
+	}
+	const chunk = 1000
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		rows, err := derive.QueryContext(ctx, mustJSON(part))
+		if err != nil {
+			return fmt.Errorf("derive entities: %w", err)
 		}
-		var e graph.Entity
-		if err := json.Unmarshal([]byte(v), &e); err != nil {
-			return fmt.Errorf("entity %s: %w", id, err)
+		var got []derived
+		for rows.Next() {
+			var d derived
+			st := &d.stored
+			if err := rows.Scan(&d.id, &d.given, &st[0], &st[1], &st[2], &st[3], &st[4], &st[5], &st[6]); err != nil {
+				rows.Close()
+				return fmt.Errorf("derive entities: %w", err)
+			}
+			got = append(got, d)
 		}
-		// Most of a batch's entities are already stored as derived;
-		// reading the row is cheaper than writing it and its aliases.
-		var stored [7]string
-		err := stmts["storedEntity"].QueryRowContext(ctx, id).Scan(&stored[0], &stored[1], &stored[2], &stored[3], &stored[4], &stored[5], &stored[6])
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("entity %s: %w", id, err)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("derive entities: %w", err)
 		}
-		if err == nil && stored == entityRow(e) {
-			continue
-		}
-		if err := writeEntity(ctx, stmts, e); err != nil {
-			return fmt.Errorf("write entity %s: %w", id, err)
+		// Written once the query is done: the query reads entities.
+		for _, d := range got {
+			if !d.given.Valid {
+				continue // no article mentions it: deleteOrphans' to remove
+			}
+			var e graph.Entity
+			if err := json.Unmarshal([]byte(d.given.String), &e); err != nil {
+				return fmt.Errorf("entity %s: %w", d.id, err)
+			}
+			if d.stored[0].Valid {
+				var stored [7]string
+				for i, v := range d.stored {
+					stored[i] = v.String
+				}
+				if stored == entityRow(e) {
+					continue
+				}
+			}
+			if err := writeEntity(ctx, stmts, e); err != nil {
+				return fmt.Errorf("write entity %s: %w", d.id, err)
+			}
 		}
 	}
 	return nil
@@ -816,7 +849,6 @@ func withEntityQueries(queries map[string]string) map[string]string {
 	queries["entity"] = `INSERT INTO entities (id, type, kind, name, name_ar, aliases, wikidata, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET type = excluded.type, kind = excluded.kind, name = excluded.name,
 			name_ar = excluded.name_ar, aliases = excluded.aliases, wikidata = excluded.wikidata, parent = excluded.parent`
-	queries["storedEntity"] = `SELECT type, kind, name, name_ar, aliases, wikidata, parent FROM entities WHERE id = ?`
 	queries["delAliases"] = `DELETE FROM aliases WHERE entity_id = ?`
 	queries["alias"] = `INSERT OR IGNORE INTO aliases (key, entity_id) VALUES (?, ?)`
 	return queries
@@ -1519,7 +1551,7 @@ func countSize(ctx context.Context, tx *sql.Tx) (graph.Size, error) {
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM entities),
-		(SELECT count(*) FROM co_mentions),
+		(SELECT count(*) FROM co_mention_counts),
 		(SELECT count(*) FROM relations)`).Scan(&z.Articles, &z.Entities, &z.Edges, &z.Relations)
 	if err != nil {
 		return z, fmt.Errorf("count the graph: %w", err)
