@@ -20,9 +20,20 @@ const quickCheckLimit = 3
 // page of the file read and its records parsed, without integrity_check's
 // cross-check of indexes against tables (Check does that). Its cost grows
 // with the file: about 0.2 s for a 65 MB store of 3,972 articles (docs:
-// README, "Safe to run as a service").
+// README, "Safe to run as a service"). It reads with the memory map off
+// (scanTx): mapped, every page it reads once stayed in the process's
+// resident memory (a query's peak RSS: 228 MB instead of 58 on a 213 MB
+// store).
 func (s *Store) QuickCheck(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", quickCheckLimit))
+	tx, done, err := s.scanTx(ctx)
+	if err != nil {
+		if isCorrupt(err) {
+			return fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
+		}
+		return fmt.Errorf("quick check of store %s: %w", s.path, err)
+	}
+	defer done()
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf("PRAGMA quick_check(%d)", quickCheckLimit))
 	if err != nil {
 		if isCorrupt(err) {
 			return fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
