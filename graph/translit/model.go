@@ -137,7 +137,6 @@ func (m *Model) Provenance() string { return m.provenance }
 // per goroutine.
 type scorer struct {
 	m    *Model
-	mu   sync.RWMutex // guards memo; a block's PMI is computed outside it
 	memo map[[2]string]float64
 }
 
@@ -146,18 +145,11 @@ func (m *Model) newScorer() *scorer { return &scorer{m: m, memo: map[[2]string]f
 // block returns the PMI of an Arabic and a Latin string, remembered.
 func (s *scorer) block(ar, lat string) float64 {
 	k := [2]string{ar, lat}
-	s.mu.RLock()
-	v, ok := s.memo[k]
-	s.mu.RUnlock()
-	if ok {
+	if v, ok := s.memo[k]; ok {
 		return v
 	}
-	// Two goroutines may both compute a block new to both: the same value,
-	// stored twice, rather than one waiting on the other's alignment.
-	v = s.m.t.pmi([]rune(ar), lat)
-	s.mu.Lock()
+	v := s.m.t.pmi([]rune(ar), lat)
 	s.memo[k] = v
-	s.mu.Unlock()
 	return v
 }
 
