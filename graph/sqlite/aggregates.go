@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -321,23 +323,40 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 		return fmt.Errorf("write aggregates: entities: %w", err)
 	}
 
-	keys := d.PairKeys()
+	keys := make([][2]string, 0, len(d.Pairs))
+	for k, p := range d.Pairs {
+		if *p != (graph.PairDelta{}) {
+			keys = append(keys, k)
+		}
+	}
 	num, err := entityNumbers(ctx, tx, keys)
 	if err != nil {
 		return fmt.Errorf("write aggregates: %w", err)
 	}
-	// The pure rows in the order of their numbers: consecutive upserts
-	// then land on the same pages of co_mention_counts.
+	// The pairs in the order of their numbers, which is the table's:
+	// consecutive upserts then land on the same pages of
+	// co_mention_counts.
 	type numbered struct {
 		x, y int64
 		k    [2]string
+		p    *graph.PairDelta
 	}
-	var pureKeys []numbered
-	for _, k := range keys {
-		p := d.Pairs[k]
-		x, y := num[k[0]], num[k[1]]
+	pairs := make([]numbered, len(keys))
+	for i, k := range keys {
+		pairs[i] = numbered{num[k[0]], num[k[1]], k, d.Pairs[k]}
+	}
+	slices.SortFunc(pairs, func(a, b numbered) int {
+		if c := cmp.Compare(a.x, b.x); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.y, b.y)
+	})
+	pure = make([]any, 0, 9*len(pairs))
+	for _, n := range pairs {
+		k, p, x, y := n.k, n.p, n.x, n.y
 		if p.Pure() {
-			pureKeys = append(pureKeys, numbered{x, y, k})
+			pure = append(pure, x, y, p.Articles, p.Sentences, p.SArticles,
+				nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax))
 			continue
 		}
 		var articles, sArticles int
@@ -368,18 +387,6 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}
 		}
-	}
-	sort.Slice(pureKeys, func(i, j int) bool {
-		if pureKeys[i].x != pureKeys[j].x {
-			return pureKeys[i].x < pureKeys[j].x
-		}
-		return pureKeys[i].y < pureKeys[j].y
-	})
-	pure = make([]any, 0, 9*len(pureKeys))
-	for _, n := range pureKeys {
-		p := d.Pairs[n.k]
-		pure = append(pure, n.x, n.y, p.Articles, p.Sentences, p.SArticles,
-			nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax))
 	}
 	if err := upsertRows(ctx, tx, pairUpsert, 9, pure); err != nil {
 		return fmt.Errorf("write aggregates: edges: %w", err)
