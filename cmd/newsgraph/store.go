@@ -46,11 +46,14 @@ func openStore(ctx context.Context, g globalOptions) (graph.Store, error) {
 
 // quickCheckQueryBytes is the largest store file a command that only reads
 // quick-checks when it opens it. PRAGMA quick_check reads the whole file:
-// about 0.2 s for the 65 MB store of 3,972 articles (4.5 ms a MB, measured
-// with the pure-Go SQLite this build uses on 2 loaded cores), so about 1.2 s
-// at this size, which queries should not pay each time; ingest and schedule,
-// which would spread a corruption, and check always check.
-const quickCheckQueryBytes = 256 << 20
+// 2.1–2.8 ms a MB with the pure-Go SQLite this build uses (0.45–0.6 s for
+// the 214 MB store of 10,000 synthetic articles, 2026-11-30), so about 0.3 s
+// at this size, which a one-actor query (0.1–0.2 s without it) should not
+// pay each time; ingest and schedule, which would spread a corruption, and
+// check always check. (It was 256 MiB until the aggregates shrank the
+// stores: the 10k store fell below it and its queries each took 0.6 s
+// longer.)
+const quickCheckQueryBytes = 128 << 20
 
 // quickCheck runs s's quick check (graph.QuickChecker), closing s when it
 // fails: every command but check refuses a store that fails it, as it may
