@@ -591,31 +591,14 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if f.Level() == graph.SentenceEdges {
 		q = `SELECT x, y, s_articles, sentences FROM co_mention_counts WHERE s_articles > 0`
 	}
-	rows, err := tx.QueryContext(ctx, q)
-	if err != nil {
-		return fmt.Errorf("projection edges: %w", err)
-	}
-	defer rows.Close()
 	end := func(n int64) int32 {
 		if n >= 0 && n < int64(len(at)) {
 			return at[n]
 		}
 		return -1
 	}
-	for rows.Next() {
-		var x, y int64
-		var articles, sentences int
-		if err := rows.Scan(&x, &y, &articles, &sentences); err != nil {
-			return fmt.Errorf("projection edges: %w", err)
-		}
-		if err := v.Edge(end(x), end(y), articles, sentences); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("projection edges: %w", err)
-	}
-	return nil
+	var x, y int64
+	return visitEdges(ctx, tx, q, nil, v, []any{&x, &y}, func() (int32, int32) { return end(x), end(y) })
 }
 
 // numberIndexes maps each entity_keys number to the index its ID has in
@@ -657,11 +640,6 @@ func numberIndexes(ctx context.Context, tx *sql.Tx, index map[string]int32) ([]i
 // by type: through the co_mentions view, joined with entities by ID.
 func streamEdgesByID(ctx context.Context, tx *sql.Tx, f graph.Filter, index map[string]int32, v graph.ProjectionVisitor) error {
 	q, args := storedEdges(f, false)
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("projection edges: %w", err)
-	}
-	defer rows.Close()
 	var a, b sql.RawBytes // reused: looking an ID up copies nothing
 	at := func(id []byte) int32 {
 		if i, ok := index[string(id)]; ok {
@@ -669,12 +647,26 @@ func streamEdgesByID(ctx context.Context, tx *sql.Tx, f graph.Filter, index map[
 		}
 		return -1
 	}
+	return visitEdges(ctx, tx, q, args, v, []any{&a, &b}, func() (int32, int32) { return at(a), at(b) })
+}
+
+// visitEdges runs q, whose rows are two ends and an edge's article and
+// sentence counts, scanning the ends into ends and handing v each edge
+// with the entity indexes index gives for the scanned ends.
+func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.ProjectionVisitor, ends []any, index func() (int32, int32)) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("projection edges: %w", err)
+	}
+	defer rows.Close()
+	var articles, sentences int
+	dest := append(ends, &articles, &sentences)
 	for rows.Next() {
-		var articles, sentences int
-		if err := rows.Scan(&a, &b, &articles, &sentences); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("projection edges: %w", err)
 		}
-		if err := v.Edge(at(a), at(b), articles, sentences); err != nil {
+		a, b := index()
+		if err := v.Edge(a, b, articles, sentences); err != nil {
 			return err
 		}
 	}
