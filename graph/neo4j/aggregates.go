@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sort"
 	"sync"
 	"time"
@@ -293,6 +294,36 @@ MATCH (e:Entity {id: row.id})
 SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e.mentions, 0) + row.mentions,
     e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
     e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
+	// qAddEntityCountsByElement is qAddEntityCounts for rows that name
+	// the node by its element ID (row.element), found in this transaction.
+	qAddEntityCountsByElement = noReplan + `UNWIND $rows AS row
+MATCH (e:Entity) WHERE elementId(e) = row.element
+SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e.mentions, 0) + row.mentions,
+    e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
+    e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
+	// qAddCoMentionsByElement is qAddCoMentions for rows that only add
+	// (graph.PairDelta.Pure) and name the ends by element ID (row.ea,
+	// row.eb): a new relationship takes the row's properties as they are,
+	// the values of a pair no article joined before.
+	qAddCoMentionsByElement = noReplan + `UNWIND $rows AS row
+MATCH (a:Entity) WHERE elementId(a) = row.ea
+MATCH (b:Entity) WHERE elementId(b) = row.eb
+WITH a, b, row.props AS p
+MERGE (a)-[r:CO_MENTIONED]->(b)
+ON CREATE SET r = p
+ON MATCH SET r.articles = r.articles + p.articles, r.sentences = r.sentences + p.sentences,
+    r.sArticles = r.sArticles + p.sArticles,
+    r.first = CASE WHEN r.first IS NULL OR p.first < r.first THEN coalesce(p.first, r.first) ELSE r.first END,
+    r.last = CASE WHEN r.last IS NULL OR p.last > r.last THEN coalesce(p.last, r.last) ELSE r.last END,
+    r.sFirst = CASE WHEN r.sFirst IS NULL OR p.sFirst < r.sFirst THEN coalesce(p.sFirst, r.sFirst) ELSE r.sFirst END,
+    r.sLast = CASE WHEN r.sLast IS NULL OR p.sLast > r.sLast THEN coalesce(p.sLast, r.sLast) ELSE r.sLast END`
+	// qCreateCoMentions creates the relationship of pairs that cannot have
+	// one: an end was created in this transaction (batchNodes.created).
+	qCreateCoMentions = noReplan + `UNWIND $rows AS row
+MATCH (a:Entity) WHERE elementId(a) = row.ea
+MATCH (b:Entity) WHERE elementId(b) = row.eb
+CREATE (a)-[r:CO_MENTIONED]->(b)
+SET r = row.props`
 	// qAddCoMentions creates the relationship from the entity of the
 	// lesser ID when the pair has none.
 	qAddCoMentions = `UNWIND $rows AS row
@@ -351,20 +382,37 @@ SET r.sFirst = first, r.sLast = last`
 // by then are the new ones. An entity reaching zero is an orphan, which
 // finish has already dropped. So a write costs what it changes, not what
 // the store holds about the entities it touches.
-func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph.AggregateDelta) error {
-	var pure, impure []any
+//
+// Rows whose nodes the write merged (nodes) find them by element ID rather
+// than through the id index, and a pair with an end the write created
+// cannot have a relationship yet: it is created without MERGE's search and
+// locks. Measured on an ingest of ar-news-2022 into the test server, these
+// took the CO_MENTIONED statements from 22.5 to 11.7 s of 452,000 rows
+// (docs/neo4j.md).
+func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph.AggregateDelta, nodes batchNodes) error {
+	var seek, pure, impure []any
 	for _, id := range d.EntityIDs() {
 		e := d.Entities[id]
 		row := map[string]any{"id": id, "articles": int64(e.Articles), "mentions": int64(e.Mentions),
 			"first": keyParam(e.Dates.AddMin), "last": keyParam(e.Dates.AddMax)}
-		if e.Pure() {
-			pure = append(pure, row)
-		} else {
+		switch el, ok := nodes.elements[id]; {
+		case !e.Pure():
 			impure = append(impure, row)
+		case ok:
+			row["element"] = el
+			seek = append(seek, row)
+		default:
+			pure = append(pure, row)
 		}
 	}
-	if len(pure) > 0 {
-		if _, err := run(ctx, tx, qAddEntityCounts, map[string]any{"rows": pure}); err != nil {
+	for _, step := range []struct {
+		query string
+		rows  []any
+	}{{qAddEntityCountsByElement, seek}, {qAddEntityCounts, pure}} {
+		if len(step.rows) == 0 {
+			continue
+		}
+		if _, err := run(ctx, tx, step.query, map[string]any{"rows": step.rows}); err != nil {
 			return fmt.Errorf("write aggregates: entities: %w", err)
 		}
 	}
@@ -387,23 +435,42 @@ func writeAggregates(ctx context.Context, tx driver.ManagedTransaction, d *graph
 		}
 	}
 
-	pure, impure = pure[:0], impure[:0]
+	seek, pure, impure = seek[:0], pure[:0], impure[:0]
+	var fresh []any
 	for _, k := range d.PairKeys() {
 		p := d.Pairs[k]
-		row := map[string]any{"a": k[0], "b": k[1],
+		props := map[string]any{
 			"articles": int64(p.Articles), "sentences": int64(p.Sentences), "sArticles": int64(p.SArticles),
 			"first": keyParam(p.Dates.AddMin), "last": keyParam(p.Dates.AddMax),
 			"sFirst": keyParam(p.SDates.AddMin), "sLast": keyParam(p.SDates.AddMax)}
+		ea, okA := nodes.elements[k[0]]
+		eb, okB := nodes.elements[k[1]]
+		if p.Pure() && okA && okB {
+			row := map[string]any{"ea": ea, "eb": eb, "props": props}
+			if nodes.created[k[0]] || nodes.created[k[1]] {
+				fresh = append(fresh, row) // no other transaction sees the new end yet
+			} else {
+				seek = append(seek, row)
+			}
+			continue
+		}
+		row := maps.Clone(props)
+		row["a"], row["b"] = k[0], k[1]
 		if p.Pure() {
 			pure = append(pure, row)
 		} else {
 			impure = append(impure, row)
 		}
 	}
-	for start := 0; start < len(pure); start += pairChunk {
-		rows := pure[start:min(start+pairChunk, len(pure))]
-		if _, err := run(ctx, tx, qAddCoMentions, map[string]any{"rows": rows}); err != nil {
-			return fmt.Errorf("write aggregates: co-mentions: %w", err)
+	for _, step := range []struct {
+		query string
+		rows  []any
+	}{{qCreateCoMentions, fresh}, {qAddCoMentionsByElement, seek}, {qAddCoMentions, pure}} {
+		for start := 0; start < len(step.rows); start += pairChunk {
+			rows := step.rows[start:min(start+pairChunk, len(step.rows))]
+			if _, err := run(ctx, tx, step.query, map[string]any{"rows": rows}); err != nil {
+				return fmt.Errorf("write aggregates: co-mentions: %w", err)
+			}
 		}
 	}
 	var drop, dates, sDates []any

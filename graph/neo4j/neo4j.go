@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"sort"
@@ -227,18 +228,36 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 // be parameters, so the type label is set by one FOREACH per label over a
 // list that is empty unless the row has that type: one constant query, one
 // round trip for every type.
-const qEntities = `UNWIND $rows AS row
+//
+// Each row returns the node's element ID; created, whether this statement
+// created it (a new entity starts at articles 0, which writeAggregates
+// raises before the transaction ends, so that no other transaction ever
+// reads 0 on an entity and no stored entity has 0); and unversioned,
+// whether it lacks a versionArticle (a store written before it).
+const qEntities = noReplan + `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e.versionArticle = row.article
+ON CREATE SET e.versionArticle = row.article, e.articles = 0
 WITH e, row
-WHERE row.force OR row.article <= e.versionArticle
-SET e.versionArticle = row.article, e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
-    e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
-    e.parent = row.parent
-REMOVE e:Person:Organization:Location
-FOREACH (_ IN CASE WHEN row.type = 'person' THEN [1] ELSE [] END | SET e:Person)
-FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
-FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)`
+CALL {
+  WITH e, row
+  WITH e, row WHERE row.force OR row.article <= e.versionArticle
+  SET e.versionArticle = row.article, e.type = row.type, e.kind = row.kind, e.name = row.name, e.nameAr = row.nameAr, e.caption = row.caption,
+      e.aliases = row.aliases, e.aliasText = row.aliasText, e.keys = row.keys, e.wikidata = row.wikidata,
+      e.parent = row.parent
+  REMOVE e:Person:Organization:Location
+  FOREACH (_ IN CASE WHEN row.type = 'person' THEN [1] ELSE [] END | SET e:Person)
+  FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
+  FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)
+}
+RETURN row.id AS id, elementId(e) AS element, e.articles = 0 AS created, e.versionArticle IS NULL AS unversioned`
+
+// noReplan prefixes the write statements whose every node is found by a
+// unique-constraint or element-ID seek: statistics cannot change their
+// plan, and a growing store's statistics otherwise have Neo4j plan them
+// again and again in the middle of an ingest (its default for any query
+// whose statistics diverge; about a tenth of the server's time in a
+// measured ingest of ar-news-2022).
+const noReplan = "CYPHER replan=skip "
 
 const (
 	// qOldFacts returns, per stored article that mentions any entity, its
@@ -249,13 +268,18 @@ const (
 	qOldFacts = `UNWIND $ids AS id
 MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
 RETURN id, art.published AS published, collect([e.id, m.count, m.sentences]) AS mentions`
-	qArticles = `UNWIND $rows AS row
+	qStoredArticles = noReplan + `UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id`
+	qArticles = noReplan + `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
     a.lang = row.lang, a.hash = row.hash, a.input = row.input, a.text = row.text,
-    a.sentenceIndexes = row.sentenceIndexes, a.sentenceTexts = row.sentenceTexts`
-	qMentions = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article}), (e:Entity {id: row.entity})
+    a.sentenceIndexes = row.sentenceIndexes, a.sentenceTexts = row.sentenceTexts
+RETURN row.id AS id, elementId(a) AS element`
+	qMentions = noReplan + `UNWIND $rows AS row
+MATCH (a:Article) WHERE elementId(a) = row.articleElement
+MATCH (e:Entity) WHERE elementId(e) = row.entityElement
 CREATE (a)-[:MENTIONS {count: row.count, surfaces: row.surfaces, sentences: row.sentences,
     starts: row.starts, ends: row.ends, spanSentences: row.spanSentences, spanSurfaces: row.spanSurfaces,
     methods: row.methods, entity: row.entityJSON}]->(e)`
@@ -288,8 +312,9 @@ var (
 	// qDropMentions drops the article's relations as well, before its
 	// mentions: the same round trip, and relations never outlive them.
 	qDropMentions = `UNWIND $ids AS id
-` + dropRelations + `WITH id
-MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
+MATCH (art:Article {id: id})
+` + dropRelations + `WITH id, art
+MATCH (art)-[m:MENTIONS]->(e:Entity)
 WITH id, art.published AS published, m, [e.id, m.count, m.sentences] AS mention
 DELETE m
 RETURN id, published, collect(mention) AS mentions`
@@ -312,9 +337,10 @@ DETACH DELETE a`
 	// qEntities, one FOREACH per type runs for the rows of that type only.
 	qRelations = func() string {
 		var b strings.Builder
-		b.WriteString(`UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject}), (art:Article {id: row.article})
-OPTIONAL MATCH (o:Entity {id: row.object})
+		b.WriteString(noReplan + `UNWIND $rows AS row
+MATCH (s:Entity) WHERE elementId(s) = row.subjectElement
+MATCH (art:Article) WHERE elementId(art) = row.articleElement
+OPTIONAL MATCH (o:Entity) WHERE elementId(o) = row.objectElement
 `)
 		for _, t := range graph.RelationTypes {
 			to := "o"
@@ -395,46 +421,93 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		}
 	}
 	err := s.write(ctx, func(tx driver.ManagedTransaction) error {
-		old, err := oldFacts(ctx, tx, qDropMentions, order)
+		// Only articles already stored have mentions and relations to drop:
+		// most of a growing corpus's batch is new, and the drop is 15
+		// subqueries an article.
+		recs, err := run(ctx, tx, qStoredArticles, map[string]any{"ids": order})
 		if err != nil {
 			return err
 		}
+		var old map[string]graph.ArticleFacts
+		if len(recs) > 0 {
+			stored := make([]string, len(recs))
+			for i, r := range recs {
+				stored[i] = str(r, "id")
+			}
+			if old, err = oldFacts(ctx, tx, qDropMentions, stored); err != nil {
+				return err
+			}
+		}
 		agg := graph.NewAggregateDelta()
-		var touched []string
 		left := make(map[string][]string) // entity → the articles that no longer mention it
 		for _, id := range order {
 			o, had := old[id]
 			agg.Replace(o, had, facts[id], true)
 			for e := range o.Counts {
-				touched = append(touched, e)
 				if _, kept := facts[id].Counts[e]; !kept {
 					left[e] = append(left[e], id)
 				}
 			}
 		}
+		// The element IDs of the batch's nodes, which the statements below
+		// seek directly instead of through the id indexes: they are stable
+		// within the transaction.
+		elements := make(map[string]string, len(entities))
+		var unversioned []string         // entities of a store written before versionArticle
+		created := make(map[string]bool) // entities this transaction created
 		if len(entities) > 0 {
-			if _, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false)}); err != nil {
+			recs, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false)})
+			if err != nil {
 				return err
 			}
+			for _, r := range recs {
+				id := str(r, "id")
+				elements[id] = str(r, "element")
+				if flag(r, "created") {
+					created[id] = true
+				}
+				if flag(r, "unversioned") {
+					unversioned = append(unversioned, id)
+				}
+			}
 		}
-		if _, err := run(ctx, tx, qArticles, map[string]any{"rows": articles}); err != nil {
+		recs, err = run(ctx, tx, qArticles, map[string]any{"rows": articles})
+		if err != nil {
 			return err
+		}
+		articleElements := make(map[string]string, len(articles))
+		addElements(articleElements, recs)
+		for _, row := range mentions {
+			row["articleElement"] = articleElements[row["article"].(string)]
+			row["entityElement"] = elements[row["entity"].(string)]
 		}
 		if _, err := run(ctx, tx, qMentions, map[string]any{"rows": mentions}); err != nil {
 			return err
+		}
+		for _, row := range relations {
+			row["articleElement"] = articleElements[row["article"].(string)]
+			row["subjectElement"] = elements[row["subject"].(string)]
+			if o, ok := row["object"].(string); ok {
+				row["objectElement"] = elements[o]
+			}
 		}
 		if len(relations) > 0 {
 			if _, err := run(ctx, tx, qRelations, map[string]any{"rows": relations}); err != nil {
 				return err
 			}
 		}
-		for id := range entities {
-			touched = append(touched, id)
+		// Entities the old versions mentioned and the new ones do not may
+		// need another version, or none (finish).
+		var gone []string
+		for e := range left {
+			if _, ok := entities[e]; !ok {
+				gone = append(gone, e)
+			}
 		}
-		if err := deriveEntities(ctx, tx, touched, left); err != nil {
+		if err := deriveEntities(ctx, tx, append(slices.Collect(maps.Keys(left)), unversioned...), left); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, agg)
+		return finish(ctx, tx, gone, agg, batchNodes{elements, created})
 	})
 	if rejected(err) {
 		return fmt.Errorf("write %d articles: %w: %w", len(order), graph.ErrRejected, err)
@@ -531,11 +604,12 @@ func entityJSON(e graph.Entity) string {
 // depend on the order of past writes, and a re-ingested graph differ from
 // a fresh one. qEntities has already applied the batch's versions where
 // their article's ID is no greater than the stored versionArticle; what is
-// left are the touched entities whose versionArticle is among the articles
-// that left them (left: entity → article IDs), or unknown: those are read
-// again from all their mentions (qEntityVersions), so that a write reads
-// an entity's mentions only when it took away the one its version came
-// from. Entities no article mentions are left to finish.
+// left, among touched (the entities that articles left, keys of left:
+// entity → article IDs, and any without a versionArticle), are those whose
+// versionArticle is among the articles that left them, or unknown: those
+// are read again from all their mentions (qEntityVersions), so that a
+// write reads an entity's mentions only when it took away the one its
+// version came from. Entities no article mentions are left to finish.
 func deriveEntities(ctx context.Context, tx driver.ManagedTransaction, touched []string, left map[string][]string) error {
 	if len(touched) == 0 {
 		return nil
@@ -585,9 +659,10 @@ func rederiveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []s
 }
 
 // finish counts the write, deletes the entities no article mentions any
-// more among touched, and adds agg, the change the write made, to the
-// aggregates (writeAggregates).
-func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, agg *graph.AggregateDelta) error {
+// more among touched (those that articles of the write left), and adds
+// agg, the change the write made, to the aggregates (writeAggregates),
+// seeking the nodes the write merged by element ID.
+func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string, agg *graph.AggregateDelta, nodes batchNodes) error {
 	if err := bumpGeneration(ctx, tx); err != nil {
 		return err
 	}
@@ -596,7 +671,14 @@ func finish(ctx context.Context, tx driver.ManagedTransaction, touched []string,
 			return err
 		}
 	}
-	return writeAggregates(ctx, tx, agg)
+	return writeAggregates(ctx, tx, agg, nodes)
+}
+
+// addElements adds the id and element columns of recs to m.
+func addElements(m map[string]string, recs []*driver.Record) {
+	for _, r := range recs {
+		m[str(r, "id")] = str(r, "element")
+	}
 }
 
 // relationRow is the parameter row of qRelations for the i-th relation of
@@ -718,7 +800,7 @@ func (s *Store) Delete(ctx context.Context, articleIDs []string) error {
 		if err := deriveEntities(ctx, tx, touched, left); err != nil {
 			return err
 		}
-		return finish(ctx, tx, touched, agg)
+		return finish(ctx, tx, touched, agg, batchNodes{})
 	})
 	if err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(articleIDs), err)
@@ -1215,4 +1297,20 @@ RETURN type(r) AS type, count(*) AS n, sum(CASE WHEN r.negated THEN 1 ELSE 0 END
 		}
 	}
 	return st, nil
+}
+
+// batchNodes are what a write learnt of the entities it merged: their
+// element IDs, which later statements of the transaction seek directly
+// instead of through the id index, and which of them it created. Element
+// IDs are only stable within a transaction; the zero value knows none.
+type batchNodes struct {
+	elements map[string]string // entity ID → element ID
+	created  map[string]bool   // entity ID → created by this transaction
+}
+
+// flag is the boolean column key of r; false when absent or null.
+func flag(r *driver.Record, key string) bool {
+	v, _ := r.Get(key)
+	b, _ := v.(bool)
+	return b
 }
