@@ -186,6 +186,9 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	}
 	var st Stats
 	var nread, skipped, warnings atomic.Int64
+	// Stage 1 below needs every article's text fingerprint, in order, on
+	// one goroutine: have the reader compute it where it decodes in parallel.
+	opts.Read.Fingerprints = true
 	report := opts.Read.Problem
 	opts.Read.Problem = func(p read.Problem) {
 		if p.Warning {

@@ -42,7 +42,13 @@ type Article struct {
 	// dateNote is the warning about DateText, "" when none: why the date
 	// is unknown, or what of it was not read. Readers set it; emit reports it.
 	dateNote string
+	// text is TextFingerprint computed for the title and body it holds,
+	// when ReadOptions.Fingerprints asked for it.
+	text textPrint
 }
+
+// textPrint is a TextFingerprint and the title and body it is of.
+type textPrint struct{ title, body, fingerprint string }
 
 // ContentHash identifies the article's content: every field a reader sets
 // except Origin and Input, which say where the bytes were, not what they

@@ -254,6 +254,13 @@ const bodyOnlyFingerprint = 200
 // compared in NFC, so canonically equivalent texts match. It runs on every article
 // of every ingest, unchanged ones included.
 func TextFingerprint(a *Article) string {
+	if t := a.text; t.fingerprint != "" && t.title == a.Title && t.body == a.Body {
+		return t.fingerprint
+	}
+	return textFingerprint(a)
+}
+
+func textFingerprint(a *Article) string {
 	body := nfc(strings.Join(strings.Fields(a.Body), " "))
 	if utf8.RuneCountInString(body) >= bodyOnlyFingerprint {
 		h := sha256.Sum256([]byte(body))

@@ -137,6 +137,9 @@ func (rd *reader) decodeChunk(c *jsonlChunk, src source) {
 	w := *rd
 	w.opts.Problem = func(p Problem) { c.events = append(c.events, jsonlEvent{problem: &p}) }
 	w.fn = func(a Article) error {
+		if rd.opts.Fingerprints {
+			a.text = textPrint{a.Title, a.Body, textFingerprint(&a)}
+		}
 		c.events = append(c.events, jsonlEvent{article: &a})
 		return nil
 	}

@@ -98,3 +98,64 @@ func TestJSONLParallelStopsOnCallbackError(t *testing.T) {
 		t.Errorf("callback called %d times after its error", n-300)
 	}
 }
+
+// TestFingerprintsOnDecodingGoroutines: with ReadOptions.Fingerprints the
+// JSON lines reader hands on each article's TextFingerprint computed, the
+// same as computed afresh, and a title or body changed after reading is
+// fingerprinted again, not answered from the cache.
+func TestFingerprintsOnDecodingGoroutines(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for i := 0; i < 300; i++ { // several chunks of jsonlChunkLines
+		body := fmt.Sprintf("نص الخبر رقم %d  عن   بغداد\nوالموصل", i%7)
+		if i%2 == 0 {
+			body = strings.Repeat("a long body that is fingerprinted alone ", 8) + fmt.Sprint(i)
+		}
+		lines = append(lines, fmt.Sprintf(`{"id":"a%d","title":"Title %d!!","body":%q}`, i, i%5, body))
+	}
+	path := filepath.Join(dir, "a.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []Article
+	err := Read(context.Background(), []string{path}, ReadOptions{Fingerprints: true}, func(a Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(lines) {
+		t.Fatalf("%d articles, want %d", len(got), len(lines))
+	}
+	for _, a := range got {
+		if a.text.fingerprint == "" && jsonlWorkers() > 1 { // one CPU reads on one goroutine
+			t.Fatalf("%s: no fingerprint computed by the reader", a.ID)
+		}
+		fresh := Article{Title: a.Title, Body: a.Body}
+		if TextFingerprint(&a) != TextFingerprint(&fresh) {
+			t.Errorf("%s: cached fingerprint differs from a fresh one", a.ID)
+		}
+		a.Body += " more"
+		fresh.Body += " more"
+		if TextFingerprint(&a) != TextFingerprint(&fresh) {
+			t.Errorf("%s: fingerprint of a changed body answered from the cache", a.ID)
+		}
+	}
+	var plain []Article
+	if err := Read(context.Background(), []string{path}, ReadOptions{}, func(a Article) error {
+		plain = append(plain, a)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range plain {
+		if plain[i].text != (textPrint{}) {
+			t.Fatalf("%s: fingerprint computed though not asked for", plain[i].ID)
+		}
+		got[i].text = textPrint{}
+	}
+	if !reflect.DeepEqual(got, plain) {
+		t.Error("articles read with Fingerprints differ from those read without, beyond the fingerprint")
+	}
+}

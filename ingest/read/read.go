@@ -93,6 +93,12 @@ type ReadOptions struct {
 	// folder's path stands for everything in it). Articles missing from
 	// such an input may still be there: a pruning ingest keeps them.
 	Incomplete func(input string)
+	// Fingerprints has the JSON lines reader compute each article's
+	// TextFingerprint on its decoding goroutines, where it takes no wall
+	// time from a reader that needs every article's fingerprint in order
+	// (the ingest pipeline's): TextFingerprint then returns it. With one
+	// CPU the lines are decoded in order and nothing is computed ahead.
+	Fingerprints bool
 	// Now is the time of the run: publication dates more than MaxFuture
 	// after it are stored as unknown, with a warning. Zero means time.Now().
 	Now time.Time
