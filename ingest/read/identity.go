@@ -261,7 +261,7 @@ func TextFingerprint(a *Article) string {
 }
 
 func textFingerprint(a *Article) string {
-	body := nfc(strings.Join(strings.Fields(a.Body), " "))
+	body := nfc(collapseSpace(a.Body))
 	if utf8.RuneCountInString(body) >= bodyOnlyFingerprint {
 		h := sha256.Sum256([]byte(body))
 		return hex.EncodeToString(h[:])
@@ -272,6 +272,76 @@ func textFingerprint(a *Article) string {
 	h.Write([]byte(body))
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// collapseSpace returns strings.Join(strings.Fields(s), " "): s with its
+// runs of white space (unicode.IsSpace) made one space, and trimmed. It
+// copies runs of other bytes whole, as Fields slices them, and makes no
+// slice of the words, which for a corpus is a slice of every word of it to
+// collect (the fingerprint runs on every article of every ingest).
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // where the run of non-space bytes being read began
+	for i := 0; i < len(s); {
+		c := s[i]
+		size, space := 1, false
+		switch {
+		case c < utf8.RuneSelf:
+			space = asciiSpace[c]
+		case spaceLead[c]:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		// Any other byte neither is nor starts a space; a rune's
+		// continuation bytes never lead one.
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
+}
+
+// asciiSpace is unicode.IsSpace for the ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceLead holds the first bytes of the UTF-8 encodings of the white
+// space runes past ASCII (unicode.White_Space): only at those can a space
+// begin, so the bytes of Arabic letters are passed over undecoded.
+var spaceLead = func() (lead [256]bool) {
+	var buf [utf8.UTFMax]byte
+	add := func(r rune) {
+		if r >= utf8.RuneSelf {
+			utf8.EncodeRune(buf[:], r)
+			lead[buf[0]] = true
+		}
+	}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	return lead
+}()
 
 // nfc returns s in Unicode Normalization Form C: a text and its decomposed
 // copy (hamza or madda typed as a combining mark) are the same text. The
