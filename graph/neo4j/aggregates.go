@@ -295,9 +295,11 @@ SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e
     e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
     e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
 	// qAddEntityCountsByElement is qAddEntityCounts for rows that name
-	// the node by its element ID (row.element), found in this transaction.
+	// the node by its element ID (row.element), found in this transaction;
+	// it removes the mark qEntities leaves on the entities it creates.
 	qAddEntityCountsByElement = noReplan + `UNWIND $rows AS row
 MATCH (e:Entity) WHERE elementId(e) = row.element
+REMOVE e.createdBy
 SET e.articles = coalesce(e.articles, 0) + row.articles, e.mentions = coalesce(e.mentions, 0) + row.mentions,
     e.first = CASE WHEN e.first IS NULL OR row.first < e.first THEN coalesce(row.first, e.first) ELSE e.first END,
     e.last = CASE WHEN e.last IS NULL OR row.last > e.last THEN coalesce(row.last, e.last) ELSE e.last END`
@@ -311,8 +313,8 @@ MATCH (b:Entity) WHERE elementId(b) = row.eb
 WITH a, b, row.props AS p
 MERGE (a)-[r:CO_MENTIONED]->(b)
 ON CREATE SET r = p
-ON MATCH SET r.articles = r.articles + p.articles, r.sentences = r.sentences + p.sentences,
-    r.sArticles = r.sArticles + p.sArticles,
+ON MATCH SET r.articles = coalesce(r.articles, 0) + p.articles, r.sentences = coalesce(r.sentences, 0) + p.sentences,
+    r.sArticles = coalesce(r.sArticles, 0) + p.sArticles,
     r.first = CASE WHEN r.first IS NULL OR p.first < r.first THEN coalesce(p.first, r.first) ELSE r.first END,
     r.last = CASE WHEN r.last IS NULL OR p.last > r.last THEN coalesce(p.last, r.last) ELSE r.last END,
     r.sFirst = CASE WHEN r.sFirst IS NULL OR p.sFirst < r.sFirst THEN coalesce(p.sFirst, r.sFirst) ELSE r.sFirst END,

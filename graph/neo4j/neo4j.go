@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -230,13 +231,14 @@ func run(ctx context.Context, tx driver.ManagedTransaction, query string, params
 // round trip for every type.
 //
 // Each row returns the node's element ID; created, whether this statement
-// created it (a new entity starts at articles 0, which writeAggregates
-// raises before the transaction ends, so that no other transaction ever
-// reads 0 on an entity and no stored entity has 0); and unversioned,
-// whether it lacks a versionArticle (a store written before it).
-const qEntities = noReplan + `UNWIND $rows AS row
+// created it: a new entity is marked with createdBy, $attempt, a value made
+// afresh for each attempt of the transaction, which writeAggregates removes
+// before it ends, so no other transaction or attempt can read it, and no
+// value a store holds can pass for it; and unversioned, whether it lacks a
+// versionArticle (a store written before it).
+const qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-ON CREATE SET e.versionArticle = row.article, e.articles = 0
+ON CREATE SET e.versionArticle = row.article, e.createdBy = $attempt
 WITH e, row
 CALL {
   WITH e, row
@@ -249,11 +251,10 @@ CALL {
   FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization)
   FOREACH (_ IN CASE WHEN row.type = 'location' THEN [1] ELSE [] END | SET e:Location)
 }
-RETURN row.id AS id, elementId(e) AS element, e.articles = 0 AS created, e.versionArticle IS NULL AS unversioned`
+RETURN row.id AS id, elementId(e) AS element, coalesce(e.createdBy = $attempt, false) AS created, e.versionArticle IS NULL AS unversioned`
 
-// noReplan prefixes the write statements whose every node is found by a
-// unique-constraint or element-ID seek: statistics cannot change their
-// plan, and a growing store's statistics otherwise have Neo4j plan them
+// noReplan prefixes the write statements whose every node is found by an
+// element-ID seek, chosen by rule: statistics cannot change their plan, and a growing store's statistics otherwise have Neo4j plan them
 // again and again in the middle of an ingest (its default for any query
 // whose statistics diverge; about a tenth of the server's time in a
 // measured ingest of ar-news-2022).
@@ -268,10 +269,10 @@ const (
 	qOldFacts = `UNWIND $ids AS id
 MATCH (art:Article {id: id})-[m:MENTIONS]->(e:Entity)
 RETURN id, art.published AS published, collect([e.id, m.count, m.sentences]) AS mentions`
-	qStoredArticles = noReplan + `UNWIND $ids AS id
+	qStoredArticles = `UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN id`
-	qArticles = noReplan + `UNWIND $rows AS row
+	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.source = row.source, a.title = row.title, a.published = row.published,
     a.lang = row.lang, a.hash = row.hash, a.input = row.input, a.text = row.text,
@@ -456,7 +457,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		var unversioned []string         // entities of a store written before versionArticle
 		created := make(map[string]bool) // entities this transaction created
 		if len(entities) > 0 {
-			recs, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false)})
+			recs, err := run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, false), "attempt": attemptMark()})
 			if err != nil {
 				return err
 			}
@@ -654,7 +655,7 @@ func rederiveEntities(ctx context.Context, tx driver.ManagedTransaction, ids []s
 	if len(entities) == 0 {
 		return nil
 	}
-	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, true)})
+	_, err = run(ctx, tx, qEntities, map[string]any{"rows": entityRows(entities, true), "attempt": nil}) // marks nothing
 	return err
 }
 
@@ -1307,6 +1308,10 @@ type batchNodes struct {
 	elements map[string]string // entity ID → element ID
 	created  map[string]bool   // entity ID → created by this transaction
 }
+
+// attemptMark is a value for qEntities' $attempt: random, so that no
+// other attempt of a write, and nothing stored, has it.
+func attemptMark() string { return rand.Text() }
 
 // flag is the boolean column key of r; false when absent or null.
 func flag(r *driver.Record, key string) bool {

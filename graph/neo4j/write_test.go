@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 )
@@ -102,4 +104,55 @@ func TestConcurrentWritersKeepOneCoMentioned(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("edges (pair: articles):\n got %v\nwant %v", got, want)
 	}
+	if n := count(t, uri, cfg, `MATCH (e:Entity) WHERE e.createdBy IS NOT NULL RETURN count(e) AS n`); n != 0 {
+		t.Errorf("%d entities keep the mark of the write that created them", n)
+	}
+}
+
+// TestStoredEntityIsNeverCreated: an entity a store holds with a count of
+// 0 (a store written before the aggregates, or one Repair recounted to
+// none) is not taken for one the write created, whose pairs it writes
+// without MERGE: the pair keeps one CO_MENTIONED.
+func TestStoredEntityIsNeverCreated(t *testing.T) {
+	s, uri, cfg := openServer(t)
+	ctx := context.Background()
+	doc := func(id string) graph.Document {
+		d := graph.Document{Article: graph.Article{ID: id, Hash: id}}
+		for i, e := range []string{"x", "y"} {
+			d.Entities = append(d.Entities, graph.Entity{ID: e, Type: graph.Person, Name: e})
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e, Count: 1, Sentences: []int{i}})
+		}
+		return d
+	}
+	if err := s.Apply(ctx, []graph.Document{doc("a1")}); err != nil {
+		t.Fatal(err)
+	}
+	count(t, uri, cfg, `MATCH (e:Entity) SET e.articles = 0 RETURN count(e) AS n`)
+	if err := s.Apply(ctx, []graph.Document{doc("a2")}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, uri, cfg, `MATCH (:Entity {id: 'x'})-[r:CO_MENTIONED]-(:Entity {id: 'y'}) RETURN count(r) AS n`); n != 1 {
+		t.Errorf("%d CO_MENTIONED between x and y, want 1", n)
+	}
+}
+
+// count runs query, which returns one row with a column n, on the server.
+func count(t *testing.T, uri string, cfg neo4j.Config, query string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	d, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	res, err := driver.ExecuteQuery(ctx, d, query, nil, driver.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%s: %d rows", query, len(res.Records))
+	}
+	n, _ := res.Records[0].Get("n")
+	v, _ := n.(int64)
+	return v
 }
