@@ -8,7 +8,6 @@ import (
 	"sort"
 	"testing"
 
-	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
@@ -185,20 +184,8 @@ func TestGDSLouvainModularity(t *testing.T) {
 // the server's graph catalog: they must drop theirs.
 func leftoverGraphs(t *testing.T, uri string, cfg neo4j.Config) int64 {
 	t.Helper()
-	ctx := context.Background()
-	d, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
-	res, err := driver.ExecuteQuery(ctx, d, `CALL gds.graph.list() YIELD graphName
-WHERE graphName STARTS WITH 'newsgraph-' RETURN count(*) AS n`, nil, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(cfg.Database))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, _ := res.Records[0].Get("n")
-	return n.(int64)
+	return count(t, uri, cfg, `CALL gds.graph.list() YIELD graphName
+WHERE graphName STARTS WITH 'newsgraph-' RETURN count(*) AS n`)
 }
 
 func index(g *query.Graph, id string) int {

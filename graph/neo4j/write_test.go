@@ -136,7 +136,8 @@ func TestStoredEntityIsNeverCreated(t *testing.T) {
 	}
 }
 
-// count runs query, which returns one row with a column n, on the server.
+// count runs query, which returns one row with a column n, in the
+// server's database of cfg.
 func count(t *testing.T, uri string, cfg neo4j.Config, query string) int64 {
 	t.Helper()
 	ctx := context.Background()
@@ -145,7 +146,7 @@ func count(t *testing.T, uri string, cfg neo4j.Config, query string) int64 {
 		t.Fatal(err)
 	}
 	defer d.Close(ctx)
-	res, err := driver.ExecuteQuery(ctx, d, query, nil, driver.EagerResultTransformer)
+	res, err := driver.ExecuteQuery(ctx, d, query, nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(cfg.Database))
 	if err != nil {
 		t.Fatal(err)
 	}
