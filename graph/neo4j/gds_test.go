@@ -8,7 +8,6 @@ import (
 	"sort"
 	"testing"
 
-
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 	"github.com/newsgraph/newsgraph/query"
