@@ -85,19 +85,9 @@ func TestCoMentionedMatchesProjection(t *testing.T) {
 
 func coMentioned(t *testing.T, uri string, cfg neo4j.Config) []string {
 	t.Helper()
-	ctx := context.Background()
-	d, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
-	res, err := driver.ExecuteQuery(ctx, d, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
-RETURN a.id AS a, b.id AS b, r.articles AS n, r.sentences AS sentences, r.first AS first, r.last AS last`, nil, driver.EagerResultTransformer)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, r := range res.Records {
+	for _, r := range records(t, uri, cfg, `MATCH (a:Entity)-[r:CO_MENTIONED]->(b:Entity)
+RETURN a.id AS a, b.id AS b, r.articles AS n, r.sentences AS sentences, r.first AS first, r.last AS last`) {
 		a, _ := r.Get("a")
 		b, _ := r.Get("b")
 		n, _ := r.Get("n")

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
 )
@@ -140,20 +138,11 @@ func TestStoredEntityIsNeverCreated(t *testing.T) {
 // server's database of cfg.
 func count(t *testing.T, uri string, cfg neo4j.Config, query string) int64 {
 	t.Helper()
-	ctx := context.Background()
-	d, err := driver.NewDriverWithContext(uri, driver.BasicAuth(cfg.Username, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
+	recs := records(t, uri, cfg, query)
+	if len(recs) != 1 {
+		t.Fatalf("%s: %d rows", query, len(recs))
 	}
-	defer d.Close(ctx)
-	res, err := driver.ExecuteQuery(ctx, d, query, nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(cfg.Database))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Records) != 1 {
-		t.Fatalf("%s: %d rows", query, len(res.Records))
-	}
-	n, _ := res.Records[0].Get("n")
+	n, _ := recs[0].Get("n")
 	v, _ := n.(int64)
 	return v
 }
