@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -347,11 +348,96 @@ var spaceLead = func() (lead [256]bool) {
 // copy (hamza or madda typed as a combining mark) are the same text. The
 // check alone costs a scan; most text is already NFC.
 func nfc(s string) string {
-	if unicodenorm.NFC.IsNormalString(s) {
+	if isNFC(s) {
 		return s
 	}
 	return unicodenorm.NFC.String(s)
 }
+
+// isNFC reports unicodenorm.NFC.IsNormalString(s), asking the library only
+// about the stretches of s around runes that are not nfcStable. Normalization
+// works segment by segment, a segment beginning at each rune that combines
+// with nothing before it and is never reordered (BoundaryBefore), so s is in
+// NFC when every such segment is; a segment of one stable rune is. In news
+// text that leaves the library the few vowel signs and marks: the check of
+// an Arabic body is a quarter of the library's scan (BenchmarkIsNFC), and it
+// runs on every article of every ingest.
+func isNFC(s string) bool {
+	stable := nfcStable()
+	seg := 0 // where the segment being read began
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			seg = i // ASCII is stable
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if stable.has(r, size) {
+			seg = i
+			i += size
+			continue
+		}
+		// The segment runs to the next stable rune.
+		j := i + size
+		for j < len(s) {
+			if s[j] < utf8.RuneSelf {
+				break
+			}
+			r, size := decodeRune(s, j)
+			if stable.has(r, size) {
+				break
+			}
+			j += size
+		}
+		if !unicodenorm.NFC.IsNormalString(s[seg:j]) {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for s[i] past ASCII, with
+// the two-byte runes (Latin marks, Greek, Cyrillic, Hebrew, Arabic) decoded
+// in line.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+		return rune(c&0x1f)<<6 | rune(s[i+1]&0x3f), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// runeSet is a bit set of the runes of the Basic Multilingual Plane.
+type runeSet [1 << 10]uint64
+
+// has reports whether the rune r, read from size bytes, is in the set;
+// broken UTF-8 never is.
+func (set *runeSet) has(r rune, size int) bool {
+	if r >= 1<<16 || r == utf8.RuneError && size == 1 {
+		return false
+	}
+	return set[r>>6]&(1<<(r&63)) != 0
+}
+
+// nfcStable returns the runes of the Basic Multilingual Plane that begin a
+// segment of their own (unicodenorm.Properties.BoundaryBefore: combining
+// class 0, never combined with a preceding rune) and are NFC by themselves (which excludes the singletons and exclusions NFC replaces).
+// It is derived from the library's tables on first use (3 ms), so it
+// follows the Unicode version the library follows.
+var nfcStable = sync.OnceValue(func() *runeSet {
+	var set runeSet
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < 1<<16; r++ {
+		if !utf8.ValidRune(r) {
+			continue // surrogates
+		}
+		b := buf[:utf8.EncodeRune(buf[:], r)]
+		if unicodenorm.NFC.Properties(b).BoundaryBefore() && unicodenorm.NFC.IsNormal(b) {
+			set[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &set
+})
 
 // foldTitle returns title's words lower-cased, without punctuation, marks
 // (Arabic vowel signs) or letter modifiers (tatweel), one space between

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // collapseSpace must equal what the fingerprint used before it, or every
@@ -61,6 +63,67 @@ func BenchmarkCollapseSpace(b *testing.B) {
 	b.Run("Join(Fields)", func(b *testing.B) {
 		for b.Loop() {
 			joinFields(body)
+		}
+	})
+}
+
+// isNFC must answer as the library does on every input, or stored text
+// fingerprints would change.
+func TestIsNFC(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "Baghdad", "بغداد", "أيضاً", // a tanween after an alef
+		"ا\u0654",            // alef and a combining hamza above: not NFC (أ)
+		"و\u0654", "ي\u0655", // waw, yeh with a combining hamza
+		"A\u030a", "Å", "\u212b", // a ring above, Å, the angstrom sign
+		"a\u0301\u0327", "a\u0327\u0301", // marks out of and in order
+		"\u1100\u1161", "\uac00\u11a8", "\uac01", // Hangul jamo and syllables
+		"\u0958", "\u0340", "\u0344", // an exclusion, singletons
+		"\xff", "a\xc3", "\u0301", "\xe2\x82", "\U0001d15e", "\U0001d157\U0001d165", // broken, a lone mark, astral
+	} {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Random strings over an alphabet of starters, marks that combine or
+	// reorder, Hangul, broken bytes and astral runes (fixed seed).
+	alphabet := []string{"a", "A", "e", "ب", "ا", "و", "ي", "ه", "ۀ", "\u0653", "\u0654", "\u0655", "\u064b", "\u064e", "\u0651",
+		"\u0301", "\u0327", "\u030a", "\u0323", "\u1100", "\u1161", "\u11a8", "\uac00", "\u212b", "\u0958", "\u0344",
+		"\xff", "\xc3", "\U0001d157", "\U0001d165", " ", "é", "\u0915", "\u093c", "\u0627\u0653"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzIsNFC(f *testing.F) {
+	for _, s := range []string{"", "أيضاً", "ا\u0654", "A\u030a", "\uac00\u11a8", "\xff\u0301", "\U0001d157\U0001d165"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func BenchmarkIsNFC(b *testing.B) {
+	body := strings.Repeat("قدّمَ نموذجا، في هذا المجال بالمغرب، اعتبره “مُتقدّما” أيضاً Baghdad ", 200)
+	b.SetBytes(int64(len(body)))
+	b.Run("isNFC", func(b *testing.B) {
+		for b.Loop() {
+			isNFC(body)
+		}
+	})
+	b.Run("IsNormalString", func(b *testing.B) {
+		for b.Loop() {
+			norm.NFC.IsNormalString(body)
 		}
 	})
 }
