@@ -57,6 +57,15 @@ type Options struct {
 	// nothing: the counts say what a run would do, and Stats.RemovedIDs
 	// what it would prune.
 	DryRun bool
+	// Check, when set, runs on a goroutine of its own as Run begins, beside
+	// the reading: Run writes nothing to the store until it has returned
+	// nil, and when it fails Run stops, writes nothing, and returns its
+	// error unwrapped. It is for the store's quick check
+	// (graph.QuickChecker), which reads the whole file (2.2 s at 100,000
+	// articles): an unchanged re-ingest need not wait for it before
+	// reading. It must not use the store's connection for long: Run reads
+	// the stored fingerprints meanwhile.
+	Check func(ctx context.Context) error
 }
 
 // DefaultBatch is Options.Batch for a store that writes each Apply call in
@@ -157,6 +166,36 @@ type Stats struct {
 // would not hold. Inputs that could not be read to their end
 // (ReadOptions.Incomplete) prune nothing, nor does a run that stops early.
 func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []string, opts Options) (Stats, error) {
+	if opts.Check == nil {
+		return run(ctx, store, x, inputs, opts, func() error { return nil })
+	}
+	outer := ctx
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	checked := make(chan struct{}) // closed once checkErr is final
+	var checkErr error
+	go func() {
+		defer close(checked)
+		if checkErr = opts.Check(ctx); checkErr != nil {
+			stop(checkErr) // nothing more to read: nothing will be written
+		}
+	}()
+	st, err := run(ctx, store, x, inputs, opts, func() error {
+		<-checked
+		return checkErr
+	})
+	<-checked
+	if checkErr != nil && outer.Err() == nil {
+		// A store that fails its check is left as it was, and that is
+		// the run's error, whatever else went wrong meanwhile.
+		return Stats{}, checkErr
+	}
+	return st, err
+}
+
+// run is Run; every write waits for check (Options.Check) and gives up
+// when it fails.
+func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []string, opts Options, check func() error) (Stats, error) {
 	start := time.Now()
 	grouper, grouping := store.(graph.Grouper)
 	if opts.Batch <= 0 {
@@ -568,6 +607,9 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	// flush writes the batch, and commits the group when it holds
 	// opts.Batch articles or commit is set.
 	flush := func(commit bool) error {
+		if err := check(); err != nil {
+			return err
+		}
 		if len(batch) > 0 {
 			if grouping && group == nil {
 				g, err := grouper.Group(ctx)
@@ -717,7 +759,7 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 		sort.Strings(old)
 		st.Renamed = len(old)
-		if len(old) > 0 && parent.Err() == nil {
+		if len(old) > 0 && parent.Err() == nil && check() == nil {
 			if err := remove(parent, store, old); err != nil && writeErr == nil {
 				writeErr = fmt.Errorf("remove the earlier IDs of renamed articles: %w", err)
 			}

@@ -2,12 +2,14 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/neo4j"
@@ -269,4 +271,68 @@ func TestRunStopsOnStoreError(t *testing.T) {
 	if _, err := ingest.Run(context.Background(), s, extractor(t), []string{path}, ingest.Options{}); err == nil {
 		t.Error("Run on a closed store succeeded")
 	}
+}
+
+// TestRunWaitsForCheck: Options.Check runs beside the reading; nothing is
+// written before it returns, and when it fails nothing is written at all,
+// even what an unchanged re-ingest would prune or rename, and its error is
+// Run's.
+func TestRunWaitsForCheck(t *testing.T) {
+	var lines []string
+	for i := 0; i < 20; i++ {
+		lines = append(lines, fmt.Sprintf(`{"id":"%d","title":"t%d","body":"Joe Biden met Mustafa al-Kadhimi, day %d."}`, i, i, i))
+	}
+	path := corpus(t, lines...)
+	ctx := context.Background()
+	stored := func(s graph.Store) int {
+		fps, err := s.Fingerprints(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(fps)
+	}
+
+	t.Run("passes", func(t *testing.T) {
+		s := newStore(t)
+		// The check reads the store as a quick check would, while the
+		// reading goes on; when it returns nothing is stored yet.
+		held := -1
+		st, err := ingest.Run(ctx, s, extractor(t), []string{path}, ingest.Options{Batch: 5, Check: func(ctx context.Context) error {
+			time.Sleep(200 * time.Millisecond) // the reading and extraction are well under way
+			held = stored(s)
+			return s.QuickCheck(ctx)
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if held != 0 {
+			t.Errorf("%d articles were written before the check returned", held)
+		}
+		if st.New != 20 || stored(s) != 20 {
+			t.Errorf("new %d, stored %d; want 20, 20", st.New, stored(s))
+		}
+	})
+
+	t.Run("fails", func(t *testing.T) {
+		s := newStore(t)
+		run(t, s, ingest.Options{}, corpus(t, lines[:10]...))
+		errBad := errors.New("store is corrupt: page 7")
+		for _, opts := range []ingest.Options{
+			{Batch: 5},              // new articles to write
+			{Batch: 5, Prune: true}, // and the stored ones not read again to prune
+		} {
+			in := path
+			if opts.Prune {
+				in = corpus(t, lines[15:]...)
+			}
+			opts.Check = func(context.Context) error { return errBad }
+			st, err := ingest.Run(ctx, s, extractor(t), []string{in}, opts)
+			if !errors.Is(err, errBad) {
+				t.Errorf("prune %v: Run: %v, want the check's error", opts.Prune, err)
+			}
+			if st.Written != 0 || stored(s) != 10 {
+				t.Errorf("prune %v: written %d, stored %d; want 0 and the 10 stored before", opts.Prune, st.Written, stored(s))
+			}
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -86,6 +87,14 @@ func TestCheck(t *testing.T) {
 				!strings.Contains(r.stderr, "newsgraph check lists its problems") || r.stdout != "" {
 				t.Errorf("newsgraph %v on a damaged store: exit %d, want 1 with the quick check's message and no output\n%s%s", args, r.code, r.stdout, r.stderr)
 			}
+		}
+		// Ingest checks the store beside its reading: nothing, not even
+		// the run's record, was written to it.
+		if after, err := os.ReadFile(store); err != nil || !bytes.Equal(after, b) {
+			t.Errorf("the damaged store changed (%v)", err)
+		}
+		if wal, err := os.Stat(store + "-wal"); err == nil && wal.Size() > 0 {
+			t.Errorf("a write to the damaged store is in its WAL (%d bytes)", wal.Size())
 		}
 	})
 }

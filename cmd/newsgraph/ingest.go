@@ -401,6 +401,9 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	}
 	run := ingest.Options{Read: ropts, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
 		Prune: opts.prune, DryRun: opts.dryRun, MaxEntities: opts.maxEntities, MaxMentions: opts.maxMentions}
+	// The store's quick check runs beside the reading (ingest.Options.Check):
+	// on a large store it is seconds an unchanged re-ingest need not wait.
+	run.Check = func(ctx context.Context) error { return checkStore(ctx, store) }
 	if opts.dryRun {
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
 		return st, rec, listed, err
@@ -419,9 +422,19 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		}
 	}
 	rl, logged := store.(graph.RunLog)
+	started := false // the run's record is in the store; read once ingest.Run returned
 	if logged {
-		if err := rl.StartRun(ctx, rec); err != nil {
-			return ingest.Stats{}, rec, nil, err
+		// Recorded once the store passed its check: nothing, not even
+		// this record, is written to a store that fails it.
+		run.Check = func(ctx context.Context) error {
+			if err := checkStore(ctx, store); err != nil {
+				return err
+			}
+			if err := rl.StartRun(ctx, rec); err != nil {
+				return err
+			}
+			started = true
+			return nil
 		}
 	}
 	if rp, ok := store.(graph.RunProgressor); ok && logged {
@@ -477,7 +490,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	if err != nil && len(rec.Errors) < graph.MaxRunErrors+1 {
 		rec.Errors = append(rec.Errors, graph.Redact(err.Error()))
 	}
-	if logged {
+	if started {
 		// Recorded even when interrupted: the store is still there.
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()

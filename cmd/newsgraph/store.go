@@ -59,12 +59,21 @@ const quickCheckQueryBytes = 128 << 20
 // fails: every command but check refuses a store that fails it, as it may
 // give wrong answers without an error.
 func quickCheck(ctx context.Context, s graph.Store) error {
+	if err := checkStore(ctx, s); err != nil {
+		s.Close()
+		return err
+	}
+	return nil
+}
+
+// checkStore runs s's quick check (graph.QuickChecker), if it has one, and
+// says what to do when it fails.
+func checkStore(ctx context.Context, s graph.Store) error {
 	qc, ok := s.(graph.QuickChecker)
 	if !ok {
 		return nil
 	}
 	if err := qc.QuickCheck(ctx); err != nil {
-		s.Close()
 		if errors.Is(err, graph.ErrCorrupt) {
 			return fmt.Errorf("%w; newsgraph check lists its problems: restore the store from a backup or ingest again into a new one", err)
 		}
@@ -130,6 +139,8 @@ func clusterOptions() cluster.Options {
 
 // createStore opens the store g names as ingest does, creating an SQLite
 // file that does not exist yet; created, when set, is told its path then.
+// It does not quick-check the store: ingestOnce has ingest.Run do that
+// beside its reading, before anything is written.
 func createStore(ctx context.Context, g globalOptions, created func(path string)) (graph.Store, error) {
 	missing := errors.Is(storeExists(g.store), errNoStore)
 	s, err := graph.Open(ctx, g.store, backends(g))
@@ -139,7 +150,7 @@ func createStore(ctx context.Context, g globalOptions, created func(path string)
 	if missing && created != nil {
 		created(g.store)
 	}
-	return s, quickCheck(ctx, s)
+	return s, nil
 }
 
 // storeExists returns an error wrapping errNoStore when location is a file
