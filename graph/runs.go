@@ -106,6 +106,17 @@ type InputLister interface {
 	Inputs(ctx context.Context) (map[string]string, error)
 }
 
+// ArticleIndexer is a store that lists in one read what an ingest compares
+// the articles it reads with: for every stored article its ID, its Hash
+// (Fingerprints), its Input (InputLister) and its text fingerprint
+// (TextLister; "" when it has none). An ingest holds these for every stored
+// article while it runs; read at once, the ID string is shared among them.
+type ArticleIndexer interface {
+	// ArticleIndex calls visit once for every stored article, in no
+	// particular order; it stops at the first error of the read.
+	ArticleIndex(ctx context.Context, visit func(id, hash, input, text string)) error
+}
+
 // TextLister is a store that records each article's text fingerprint
 // (Article.Text), so that an ingest can tell that an article it reads under
 // a new ID says what a stored one already says.

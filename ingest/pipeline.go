@@ -239,23 +239,14 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			report(p)
 		}
 	}
-	known, err := store.Fingerprints(ctx)
+	// known: article ID → hash; stored: → input, storedText: → text
+	// fingerprint, each nil when the store keeps none.
+	known, stored, storedText, err := storedArticles(ctx, store)
 	if err != nil {
 		return st, err
 	}
-	var stored map[string]string // article ID → input; nil when the store keeps none
-	if il, ok := store.(graph.InputLister); ok {
-		if stored, err = il.Inputs(ctx); err != nil {
-			return st, err
-		}
-	} else if opts.Prune {
+	if stored == nil && opts.Prune {
 		return st, ErrCannotPrune
-	}
-	var storedText map[string]string // article ID → text fingerprint; nil when the store keeps none
-	if tl, ok := store.(graph.TextLister); ok {
-		if storedText, err = tl.Texts(ctx); err != nil {
-			return st, err
-		}
 	}
 	owners := textOwners(storedText)
 	scopes := scopesOf(inputs)
@@ -830,6 +821,56 @@ func scopesOf(inputs []string) []string {
 // capIDs says whether Run caps IDs with graph.CapID; tests turn it off to
 // make a store reject a write.
 var capIDs = true
+
+// storedArticles reads what Run compares the articles it reads with, for
+// every stored article: its Hash (known), its Input (stored; nil when the
+// store is no graph.InputLister) and its text fingerprint (storedText, of
+// the articles that have one; nil when the store is no graph.TextLister).
+// From a graph.ArticleIndexer it is one read, the maps sharing each ID
+// string and each input: they stay in memory for the whole run, and at
+// 100,000 articles three reads' copies were a quarter of an ingest's live
+// heap.
+func storedArticles(ctx context.Context, store graph.Store) (known, stored, storedText map[string]string, err error) {
+	if ix, ok := store.(graph.ArticleIndexer); ok {
+		known, stored, storedText = map[string]string{}, map[string]string{}, map[string]string{}
+		inputs := map[string]string{} // a corpus is a few files, named again by each article
+		err := ix.ArticleIndex(ctx, func(id, hash, input, text string) {
+			known[id] = hash
+			if in, ok := inputs[input]; ok {
+				input = in
+			} else if len(inputs) < maxInterned {
+				inputs[input] = input
+			}
+			stored[id] = input
+			if text != "" {
+				storedText[id] = text
+			}
+		})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return known, stored, storedText, nil
+	}
+	if known, err = store.Fingerprints(ctx); err != nil {
+		return nil, nil, nil, err
+	}
+	if il, ok := store.(graph.InputLister); ok {
+		if stored, err = il.Inputs(ctx); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	if tl, ok := store.(graph.TextLister); ok {
+		if storedText, err = tl.Texts(ctx); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return known, stored, storedText, nil
+}
+
+// maxInterned bounds the distinct inputs storedArticles shares among the
+// articles naming them: past it (a folder of a file per article) each
+// article keeps its own copy, as sharing would save nothing.
+const maxInterned = 4096
 
 // textOwners inverts texts (article ID → text fingerprint): to each text,
 // the least ID that holds it, so that the choice does not depend on map

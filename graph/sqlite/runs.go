@@ -28,6 +28,27 @@ func (s *Store) Inputs(ctx context.Context) (map[string]string, error) {
 	return inputs, rows.Err()
 }
 
+// ArticleIndex implements graph.ArticleIndexer: one scan of the articles
+// table.
+func (s *Store) ArticleIndex(ctx context.Context, visit func(id, hash, input, text string)) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash, input, text FROM articles`)
+	if err != nil {
+		return fmt.Errorf("read stored articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, hash, input, text string
+		if err := rows.Scan(&id, &hash, &input, &text); err != nil {
+			return fmt.Errorf("read stored articles: %w", err)
+		}
+		visit(id, hash, input, text)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read stored articles: %w", err)
+	}
+	return nil
+}
+
 // Texts implements graph.TextLister.
 func (s *Store) Texts(ctx context.Context) (map[string]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, text FROM articles WHERE text <> ''`)

@@ -159,12 +159,13 @@ type Store struct {
 }
 
 var (
-	_ graph.Store         = (*Store)(nil)
-	_ graph.Locker        = (*Store)(nil)
-	_ graph.RunLog        = (*Store)(nil)
-	_ graph.RunProgressor = (*Store)(nil)
-	_ graph.InputLister   = (*Store)(nil)
-	_ graph.TextLister    = (*Store)(nil)
+	_ graph.Store          = (*Store)(nil)
+	_ graph.Locker         = (*Store)(nil)
+	_ graph.RunLog         = (*Store)(nil)
+	_ graph.RunProgressor  = (*Store)(nil)
+	_ graph.InputLister    = (*Store)(nil)
+	_ graph.TextLister     = (*Store)(nil)
+	_ graph.ArticleIndexer = (*Store)(nil)
 )
 
 // Backend serves plain file paths.

@@ -85,3 +85,56 @@ func testLongIDs(t *testing.T, o Opener) {
 		t.Errorf("Apply of an uncapped 10 KB ID: %v, want success or graph.ErrRejected", err)
 	}
 }
+
+// testArticleIndex checks that a graph.ArticleIndexer lists exactly what
+// Fingerprints, Inputs and Texts give, after rewrites and deletes; a store
+// without one is skipped (ingest then reads the three).
+func testArticleIndex(t *testing.T, o Opener) {
+	ctx := context.Background()
+	s := open(t, o)
+	ix, ok := s.(graph.ArticleIndexer)
+	if !ok {
+		t.Skipf("%T is no graph.ArticleIndexer", s)
+	}
+	a, b, c := doc("a", "2021-07-01", "ar", "s", kadhimi), doc("b", "", "en", "s", biden), doc("c", "", "en", "s", iraq)
+	a.Article.Text, b.Article.Text = "text-1", "text-2" // c has none
+	a.Article.Input, b.Article.Input = "/corpus/one.jsonl", "/corpus/one.jsonl"
+	apply(t, s, a, b, c)
+	a.Article.Text, a.Article.Input, a.Article.Hash = "text-3", "https://example.org/feed.xml", "h-3"
+	apply(t, s, a)
+	if err := s.Delete(ctx, []string{"b"}); err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ hash, input, text string }
+	got := map[string]row{}
+	if err := ix.ArticleIndex(ctx, func(id, hash, input, text string) {
+		if _, twice := got[id]; twice {
+			t.Errorf("ArticleIndex visited %s twice", id)
+		}
+		got[id] = row{hash, input, text}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fps, err := s.Fingerprints(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs, err := capability[graph.InputLister](t, s).Inputs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := capability[graph.TextLister](t, s).Texts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]row{}
+	for id, h := range fps {
+		want[id] = row{h, inputs[id], texts[id]}
+	}
+	if len(want) != 2 || want["a"].text != "text-3" || want["a"].input != "https://example.org/feed.xml" || want["c"].text != "" {
+		t.Fatalf("Fingerprints, Inputs and Texts give %v; want a (rewritten) and c (no text)", want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ArticleIndex gives %v, want %v", got, want)
+	}
+}

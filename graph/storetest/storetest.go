@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"EntityVersionFromLeastArticle", testEntityVersion},
 		{"Inputs", testInputs},
 		{"Texts", testTexts},
+		{"ArticleIndex", testArticleIndex},
 		{"LongIDs", testLongIDs},
 		{"SizeFollowsWrites", testSizeFollowsWrites},
 		{"RunLog", testRunLog},
