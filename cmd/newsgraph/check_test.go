@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCheck checks a sound store, then one that breaks an invariant (an
@@ -87,6 +90,25 @@ func TestCheck(t *testing.T) {
 				!strings.Contains(r.stderr, "newsgraph check lists its problems") || r.stdout != "" {
 				t.Errorf("newsgraph %v on a damaged store: exit %d, want 1 with the quick check's message and no output\n%s%s", args, r.code, r.stdout, r.stderr)
 			}
+		}
+		// Standard input that never ends (a pipe its writer keeps open):
+		// the store is refused before it is read, not when it ends.
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pw.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, binary, "ingest", "-")
+		cmd.Dir, cmd.Stdin = dir, pr
+		cmd.Env = append(os.Environ(), "NEWSGRAPH_STORE="+store)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err = cmd.Run()
+		pr.Close()
+		if ctx.Err() != nil || !strings.Contains(stderr.String(), "store failed its quick integrity check") {
+			t.Errorf("ingest - on a damaged store, stdin still open: %v (timed out: %v)\n%s", err, ctx.Err() != nil, stderr.String())
 		}
 		// Ingest checks the store beside its reading: nothing, not even
 		// the run's record, was written to it.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -404,7 +405,17 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	// The store's quick check runs beside the reading (ingest.Options.Check):
 	// on a large store it is seconds an unchanged re-ingest need not wait.
 	run.Check = func(ctx context.Context) error { return checkStore(ctx, store) }
+	// Standard input is read until it ends, whatever the context says: a
+	// store that fails its check must refuse it before anything is read,
+	// not once the writer of the pipe stops.
+	stdin := slices.Contains(opts.paths, "-")
 	if opts.dryRun {
+		if stdin {
+			if err := run.Check(ctx); err != nil {
+				return ingest.Stats{}, rec, nil, err
+			}
+			run.Check = nil
+		}
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
 		return st, rec, listed, err
 	}
@@ -430,12 +441,21 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 			if err := checkStore(ctx, store); err != nil {
 				return err
 			}
-			if err := rl.StartRun(ctx, rec); err != nil {
+			mu.Lock() // the reading adds to rec.Errors meanwhile
+			r := rec
+			mu.Unlock()
+			if err := rl.StartRun(ctx, r); err != nil {
 				return err
 			}
 			started = true
 			return nil
 		}
+	}
+	if stdin {
+		if err := run.Check(ctx); err != nil {
+			return ingest.Stats{}, rec, nil, err
+		}
+		run.Check = nil
 	}
 	if rp, ok := store.(graph.RunProgressor); ok && logged {
 		// Keep the run's counts current, so that a run killed midway

@@ -372,6 +372,11 @@ func isNFC(s string) bool {
 			continue
 		}
 		r, size := decodeRune(s, i)
+		if r == utf8.RuneError && size == 1 {
+			// The library reads a broken sequence by how much of the
+			// string follows it, so no segment of it answers for it.
+			return unicodenorm.NFC.IsNormalString(s)
+		}
 		if stable.has(r, size) {
 			seg = i
 			i += size
@@ -384,6 +389,9 @@ func isNFC(s string) bool {
 				break
 			}
 			r, size := decodeRune(s, j)
+			if r == utf8.RuneError && size == 1 {
+				return unicodenorm.NFC.IsNormalString(s)
+			}
 			if stable.has(r, size) {
 				break
 			}
