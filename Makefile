@@ -99,7 +99,7 @@ bench-report: ## run every benchmark the docs quote (REPS=3 repetitions, BENCH_S
 	$(GO) run ./cmd/benchreport -reps $(REPS) -sizes $(BENCH_SIZES) $(BENCH_WHAT)
 
 FUZZTIME ?= 20s
-FUZZ_INGEST = FuzzParseDate FuzzCollapseSpace FuzzIsNFC FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
+FUZZ_INGEST = FuzzParseDate FuzzCollapseSpace FuzzNFC FuzzReadText FuzzReadJSONL FuzzReadJSON FuzzReadCSV FuzzReadFeed FuzzReadHTML
 
 fuzz: ## fuzz each reader, the date parser, the tokenizer and the transliteration score for FUZZTIME (default 20s) each
 	$(GO) test -run '^$$' -fuzz '^FuzzTokens$$' -fuzztime $(FUZZTIME) ./graph/norm

@@ -345,26 +345,23 @@ var spaceLead = func() (lead [256]bool) {
 }()
 
 // nfc returns s in Unicode Normalization Form C: a text and its decomposed
-// copy (hamza or madda typed as a combining mark) are the same text. The
-// check alone costs a scan; most text is already NFC.
+// copy (hamza or madda typed as a combining mark) are the same text. It is
+// unicodenorm.NFC.String(s), asking the library only about the stretches of
+// s around runes that are not nfcStable. Normalization works segment by
+// segment, a segment beginning at each rune that combines with nothing
+// before it and is never reordered (BoundaryBefore), so NFC(s) is the NFC
+// of each segment in turn, and a segment of one stable rune is its own. In
+// news text that leaves the library the few vowel signs and marks: most
+// text is NFC, checked in a third of the library's time (BenchmarkNFC), and
+// a text that is not (an Arabic body with a shadda typed before its fatha:
+// one in nine of ar-news-2022) has only its broken segments rewritten,
+// where the library rewrote it from the first. It runs on every article of
+// every ingest.
 func nfc(s string) string {
-	if isNFC(s) {
-		return s
-	}
-	return unicodenorm.NFC.String(s)
-}
-
-// isNFC reports unicodenorm.NFC.IsNormalString(s), asking the library only
-// about the stretches of s around runes that are not nfcStable. Normalization
-// works segment by segment, a segment beginning at each rune that combines
-// with nothing before it and is never reordered (BoundaryBefore), so s is in
-// NFC when every such segment is; a segment of one stable rune is. In news
-// text that leaves the library the few vowel signs and marks: the check of
-// an Arabic body is a quarter of the library's scan (BenchmarkIsNFC), and it
-// runs on every article of every ingest.
-func isNFC(s string) bool {
 	stable := nfcStable()
-	seg := 0 // where the segment being read began
+	var out []byte // nil while s[:i] is NFC as it stands
+	seg := 0       // where the segment being read began
+	done := 0      // s[:done] is in out
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			seg = i // ASCII is stable
@@ -375,7 +372,7 @@ func isNFC(s string) bool {
 		if r == utf8.RuneError && size == 1 {
 			// The library reads a broken sequence by how much of the
 			// string follows it, so no segment of it answers for it.
-			return unicodenorm.NFC.IsNormalString(s)
+			return unicodenorm.NFC.String(s)
 		}
 		if stable.has(r, size) {
 			seg = i
@@ -390,19 +387,27 @@ func isNFC(s string) bool {
 			}
 			r, size := decodeRune(s, j)
 			if r == utf8.RuneError && size == 1 {
-				return unicodenorm.NFC.IsNormalString(s)
+				return unicodenorm.NFC.String(s)
 			}
 			if stable.has(r, size) {
 				break
 			}
 			j += size
 		}
-		if !unicodenorm.NFC.IsNormalString(s[seg:j]) {
-			return false
+		if piece := s[seg:j]; !unicodenorm.NFC.IsNormalString(piece) {
+			if out == nil {
+				out = make([]byte, 0, len(s))
+			}
+			out = append(out, s[done:seg]...)
+			out = unicodenorm.NFC.AppendString(out, piece)
+			done = j
 		}
 		i = j
 	}
-	return true
+	if out == nil {
+		return s
+	}
+	return string(append(out, s[done:]...))
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) for s[i] past ASCII, with
