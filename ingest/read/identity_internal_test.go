@@ -8,6 +8,21 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// randomStrings returns n strings of fewer than maxParts pieces each drawn
+// from alphabet, the same for the same seed.
+func randomStrings(alphabet []string, n, maxParts int, seed uint64) []string {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for k := rng.IntN(maxParts); k > 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
 // collapseSpace must equal what the fingerprint used before it, or every
 // stored text fingerprint would change.
 func joinFields(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -28,13 +43,7 @@ func TestCollapseSpace(t *testing.T) {
 	// Random strings over an alphabet of spaces, letters and broken bytes
 	// (fixed seed).
 	alphabet := []string{" ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\u0085", "\u200b", "a", "bc", "ب", "غداد", "\xff", "\xc3", "é", "\u064e"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 20000; i++ {
-		var b strings.Builder
-		for n := rng.IntN(12); n > 0; n-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+	for _, s := range randomStrings(alphabet, 20000, 12, 1) {
 		if got, want := collapseSpace(s), joinFields(s); got != want {
 			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
@@ -94,13 +103,7 @@ func TestNFC(t *testing.T) {
 		"\u0301", "\u0327", "\u030a", "\u0323", "\u1100", "\u1161", "\u11a8", "\uac00", "\u212b", "\u0958", "\u0344",
 		"\xff", "\xc3", "\xf0", "\xe2", "\U0001d157", "\U0001d165", " ", "é", "\u0915", "\u093c", "\u0627\u0653",
 		"\u0340", "\u0343", "\u0374", "\u037e", "\u0387"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := 0; i < 50000; i++ {
-		var b strings.Builder
-		for n := rng.IntN(10); n > 0; n-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+	for _, s := range randomStrings(alphabet, 50000, 10, 3) {
 		if got, want := nfc(s), norm.NFC.String(s); got != want {
 			t.Fatalf("nfc(%q) = %q, want %q", s, got, want)
 		}
