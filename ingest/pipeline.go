@@ -172,13 +172,23 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	outer := ctx
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
+	// The problems the reading reports while the check runs wait for it:
+	// a store that fails is the run's one error, not the last line after
+	// the input's problems, nor the cause a fetch was cancelled by.
+	held := &heldProblems{report: opts.Read.Problem}
+	if held.report != nil {
+		opts.Read.Problem = held.add
+	}
 	checked := make(chan struct{}) // closed once checkErr is final
 	var checkErr error
 	go func() {
 		defer close(checked)
 		if checkErr = opts.Check(ctx); checkErr != nil {
+			held.end(false)
 			stop(checkErr) // nothing more to read: nothing will be written
+			return
 		}
+		held.end(true)
 	}()
 	st, err := run(ctx, store, x, inputs, opts, func() error {
 		<-checked
@@ -191,6 +201,61 @@ func Run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		return Stats{}, checkErr
 	}
 	return st, err
+}
+
+// heldProblems holds the problems reported while Options.Check runs, and
+// then passes them on (the check passed) or drops them (it failed). Past
+// maxHeldProblems it stops holding and passes everything on.
+type heldProblems struct {
+	report func(read.Problem)
+	mu     sync.Mutex
+	held   []read.Problem
+	state  int // holding, passing or dropping
+}
+
+const (
+	holding = iota
+	passing
+	dropping
+)
+
+// maxHeldProblems bounds the problems heldProblems keeps: a broken input
+// can report thousands a second.
+const maxHeldProblems = 10_000
+
+func (h *heldProblems) add(p read.Problem) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch h.state {
+	case holding:
+		if len(h.held) < maxHeldProblems {
+			h.held = append(h.held, p)
+			return
+		}
+		h.flush()
+		h.report(p)
+	case passing:
+		h.report(p)
+	}
+}
+
+// end passes the held problems on, in order, and those to come when pass
+// is set; otherwise drops them all.
+func (h *heldProblems) end(pass bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !pass {
+		h.held, h.state = nil, dropping
+		return
+	}
+	h.flush()
+}
+
+func (h *heldProblems) flush() {
+	for _, p := range h.held {
+		h.report(p)
+	}
+	h.held, h.state = nil, passing
 }
 
 // run is Run; every write waits for check (Options.Check) and gives up

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
+	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
 func newStore(t *testing.T) *sqlite.Store {
@@ -282,7 +284,7 @@ func TestRunWaitsForCheck(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		lines = append(lines, fmt.Sprintf(`{"id":"%d","title":"t%d","body":"Joe Biden met Mustafa al-Kadhimi, day %d."}`, i, i, i))
 	}
-	path := corpus(t, lines...)
+	path := corpus(t, append(lines, `{"broken`)...) // and a line that reports a problem
 	ctx := context.Background()
 	stored := func(s graph.Store) int {
 		fps, err := s.Fingerprints(ctx)
@@ -296,17 +298,33 @@ func TestRunWaitsForCheck(t *testing.T) {
 		s := newStore(t)
 		// The check reads the store as a quick check would, while the
 		// reading goes on; when it returns nothing is stored yet.
-		held := -1
-		st, err := ingest.Run(ctx, s, extractor(t), []string{path}, ingest.Options{Batch: 5, Check: func(ctx context.Context) error {
+		held, reported, checking := -1, 0, true
+		var mu sync.Mutex
+		opts := ingest.Options{Batch: 5, Check: func(ctx context.Context) error {
 			time.Sleep(200 * time.Millisecond) // the reading and extraction are well under way
 			held = stored(s)
+			mu.Lock()
+			defer mu.Unlock()
+			checking = false
 			return s.QuickCheck(ctx)
-		}})
+		}}
+		opts.Read.Problem = func(read.Problem) {
+			mu.Lock()
+			defer mu.Unlock()
+			if checking {
+				t.Error("a problem of the input was reported while the store was being checked")
+			}
+			reported++
+		}
+		st, err := ingest.Run(ctx, s, extractor(t), []string{path}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if held != 0 {
 			t.Errorf("%d articles were written before the check returned", held)
+		}
+		if reported != 1 || st.Skipped != 1 {
+			t.Errorf("%d problems reported, %d skipped; want the broken line once, after the check", reported, st.Skipped)
 		}
 		if st.New != 20 || stored(s) != 20 {
 			t.Errorf("new %d, stored %d; want 20, 20", st.New, stored(s))
@@ -323,9 +341,15 @@ func TestRunWaitsForCheck(t *testing.T) {
 		} {
 			in := path
 			if opts.Prune {
-				in = corpus(t, lines[15:]...)
+				in = corpus(t, append(lines[15:], `{"broken`)...)
 			}
-			opts.Check = func(context.Context) error { return errBad }
+			opts.Check = func(context.Context) error {
+				time.Sleep(100 * time.Millisecond) // the broken line is read meanwhile
+				return errBad
+			}
+			opts.Read.Problem = func(p read.Problem) {
+				t.Errorf("prune %v: %v reported; a refused store is the run's only error", opts.Prune, p)
+			}
 			st, err := ingest.Run(ctx, s, extractor(t), []string{in}, opts)
 			if !errors.Is(err, errBad) {
 				t.Errorf("prune %v: Run: %v, want the check's error", opts.Prune, err)
