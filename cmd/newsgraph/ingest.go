@@ -408,13 +408,17 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	// Standard input is read until it ends, whatever the context says: a
 	// store that fails its check must refuse it before anything is read,
 	// not once the writer of the pipe stops.
-	stdin := slices.Contains(opts.paths, "-")
+	checkFirst := func() error {
+		if !slices.Contains(opts.paths, "-") {
+			return nil
+		}
+		err := run.Check(ctx)
+		run.Check = nil
+		return err
+	}
 	if opts.dryRun {
-		if stdin {
-			if err := run.Check(ctx); err != nil {
-				return ingest.Stats{}, rec, nil, err
-			}
-			run.Check = nil
+		if err := checkFirst(); err != nil {
+			return ingest.Stats{}, rec, nil, err
 		}
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
 		return st, rec, listed, err
@@ -451,11 +455,8 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 			return nil
 		}
 	}
-	if stdin {
-		if err := run.Check(ctx); err != nil {
-			return ingest.Stats{}, rec, nil, err
-		}
-		run.Check = nil
+	if err := checkFirst(); err != nil {
+		return ingest.Stats{}, rec, nil, err
 	}
 	if rp, ok := store.(graph.RunProgressor); ok && logged {
 		// Keep the run's counts current, so that a run killed midway

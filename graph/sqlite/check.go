@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -31,7 +30,7 @@ const quickCheckLimit = 3
 func (s *Store) QuickCheck(ctx context.Context) error {
 	scan := s.scanTx
 	if !s.readOnly {
-		db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: s.path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(10000)")
+		db, err := sql.Open("sqlite", fileDSN(s.path, "mode=ro&_pragma=busy_timeout(10000)"))
 		if err != nil {
 			return fmt.Errorf("quick check of store %s: %w", s.path, err)
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 )
 
 // derivedPrefix marks the meta rows that hold derived values (see Derived).
@@ -64,8 +63,7 @@ func (s *Store) SetDerived(ctx context.Context, key, gen string, value []byte) e
 	if s.readOnly {
 		// A query's store is read-only so that it works on files it cannot
 		// write; where it can, the cache is still worth keeping.
-		dsn := "file:" + (&url.URL{Path: s.path}).EscapedPath() + "?_pragma=busy_timeout(2000)"
-		if db, err = sql.Open("sqlite", dsn); err != nil {
+		if db, err = sql.Open("sqlite", fileDSN(s.path, "_pragma=busy_timeout(2000)")); err != nil {
 			return fmt.Errorf("store derived %s: %w", key, err)
 		}
 		defer db.Close()
