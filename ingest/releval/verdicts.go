@@ -17,6 +17,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/nereval"
 	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
@@ -243,10 +244,12 @@ func ReadVerdictFiles(paths ...string) ([]Verdict, error) {
 }
 
 // ReadCorpus reads the articles of a corpus for FindRelations: path is a
-// file, or a folder, read as its articles.jsonl when it holds one. It
-// returns the articles in input order and how many records could not be
-// read; a missing path, an unreadable input or a corpus without articles
-// is an error.
+// file, or a folder, read as its articles.jsonl when it holds one. A file
+// in the CoNLL format of named-entity gold (see IsCoNLL) is read as
+// nereval.ReadCoNLL cuts it into documents, each an article (see
+// conllArticles). It returns the articles in input order and how many
+// records could not be read; a missing path, an unreadable input or a
+// corpus without articles is an error.
 func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 	input := path
 	if st, err := os.Stat(input); err == nil && st.IsDir() {
@@ -254,12 +257,22 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 			input = filepath.Join(input, "articles.jsonl")
 		}
 	}
-	if _, err := os.Stat(input); err != nil {
+	st, err := os.Stat(input)
+	if err != nil {
 		return nil, 0, fmt.Errorf("corpus: %w", err)
+	}
+	if st.Mode().IsRegular() {
+		conll, err := IsCoNLL(input)
+		if err != nil {
+			return nil, 0, fmt.Errorf("corpus: %w", err)
+		}
+		if conll {
+			return conllArticles(input)
+		}
 	}
 	var articles []read.Article
 	var problems int
-	err := read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
+	err = read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
 		articles = append(articles, a)
 		return nil
 	})
@@ -270,6 +283,94 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 		return nil, problems, fmt.Errorf("corpus %s: no articles", path)
 	}
 	return articles, problems, nil
+}
+
+// conllSniffLines is how many non-blank lines IsCoNLL reads.
+const conllSniffLines = 50
+
+// IsCoNLL reports whether the file at path looks like named-entity gold in
+// the CoNLL format: its first conllSniffLines non-blank lines (fewer in a
+// shorter file; at least one) each hold two or more fields, the last a BIO
+// tag (O, B-TYPE or I-TYPE). An article file (JSON, CSV, HTML, text) does
+// not: its lines do not end in tags.
+func IsCoNLL(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for n < conllSniffLines && sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 0 {
+			continue
+		}
+		if len(fields) < 2 || !isBIOTag(fields[len(fields)-1]) {
+			return false, nil
+		}
+		n++
+	}
+	if err := sc.Err(); err != nil && !errors.Is(err, bufio.ErrTooLong) {
+		return false, err
+	}
+	return n > 0, nil
+}
+
+// isBIOTag reports whether t is O, B-TYPE or I-TYPE with a TYPE of capital
+// letters.
+func isBIOTag(t string) bool {
+	if t == "O" {
+		return true
+	}
+	typ, ok := strings.CutPrefix(t, "B-")
+	if !ok {
+		typ, ok = strings.CutPrefix(t, "I-")
+	}
+	if !ok || typ == "" {
+		return false
+	}
+	for _, r := range typ {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// conllArticles reads the CoNLL gold file at path as articles: the
+// documents nereval.ReadCoNLL cuts it into (ANERcorp, which marks none:
+// DefaultDocSentences sentences each), each one article whose body is its
+// tokens joined by spaces, a sentence a line (nereval.Article), its
+// language detected, its ID path#doc-N with N counting documents from 1.
+// ArticleKey then names it by the file's last two path elements, so that
+// verdicts on gold text match wherever the file lies. The tags are not
+// read: the gold serves as Arabic (or English) text the relation rules
+// were not written on. Documents 10, 20, 30, … are those nereval.DevSplit
+// holds out of the tagger's training (it counts from 0: 9, 19, 29, …).
+func conllArticles(path string) ([]read.Article, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("corpus: %w", err)
+	}
+	defer f.Close()
+	docs, err := nereval.ReadCoNLL(f, path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("corpus: %w", err)
+	}
+	articles := make([]read.Article, 0, len(docs))
+	for i, d := range docs {
+		a, _ := nereval.Article(d)
+		a.Input = path
+		a.ID = fmt.Sprintf("%s#doc-%d", path, i+1)
+		a.Origin = d.Name
+		articles = append(articles, *a)
+	}
+	if len(articles) == 0 {
+		return nil, 0, fmt.Errorf("corpus %s: no documents", path)
+	}
+	return articles, 0, nil
 }
 
 // ReadVerdicts reads a verdict file: one Verdict per non-blank line, no

@@ -2,7 +2,9 @@ package releval
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -389,5 +391,83 @@ func TestKeysDoNotDependOnTheFolder(t *testing.T) {
 	}
 	if vs[0].Key != keys[1][0] {
 		t.Errorf("old verdict reads as %+v, want %+v", vs[0].Key, keys[1][0])
+	}
+}
+
+func TestIsCoNLL(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"anercorp", "فرانكفورت B-LOC\n(د O\nب O\nأعلن O\n", true},
+		{"conll2003 with blank lines and -DOCSTART-", "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n", true},
+		{"iob1 and odd types", "Kadhimi I-PERS\nmet O\n", true},
+		{"json lines", `{"id": "1", "body": "Biden met Kadhimi."}` + "\n", false},
+		{"csv", "id,title,body\n1,Talks,Biden met Kadhimi\n", false},
+		{"plain text ending in a capital word", "Biden met the head of the IMF\nin Baghdad O\n", false},
+		{"a tag with lower case type", "Biden B-per\n", false},
+		{"empty", "\n\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "f.txt")
+			if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := IsCoNLL(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("IsCoNLL = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A CoNLL gold file reads as a corpus: a document of 50 sentences an
+// article, named by the file's last two path elements and its number, so a
+// verdict on gold text matches wherever ../shared lies.
+func TestReadCorpusCoNLL(t *testing.T) {
+	var b strings.Builder
+	for i := range 60 { // 60 sentences: two documents, 50 and 10
+		if i == 0 {
+			b.WriteString("التقى O\nالرئيس O\nالأمريكي O\nجو B-PERS\nبايدن I-PERS\nرئيس O\nالوزراء O\nالعراقي O\nمصطفى B-PERS\nالكاظمي I-PERS\nفي O\nواشنطن B-LOC\n. O\n")
+			continue
+		}
+		b.WriteString("وقال O\nمسؤول O\n. O\n")
+	}
+	dir := filepath.Join(t.TempDir(), "gold")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "ar.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, problems, err := ReadCorpus(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || problems != 0 {
+		t.Fatalf("%d articles, %d problems; want 2 documents (50 + 10 sentences), 0", len(arts), problems)
+	}
+	for i, a := range arts {
+		if want := fmt.Sprintf("gold/ar.txt#doc-%d", i+1); ArticleKey(a) != want {
+			t.Errorf("article %d key %q, want %q", i, ArticleKey(a), want)
+		}
+		if a.Lang != "ar" {
+			t.Errorf("article %d language %q, want ar", i, a.Lang)
+		}
+	}
+	if first := strings.SplitN(arts[0].Body, "\n", 2)[0]; first != "التقى الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في واشنطن ." {
+		t.Errorf("first sentence %q: want the tokens joined by spaces", first)
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := FindRelations(extract.NewExtractor(lx), arts, "ar")
+	if len(found) == 0 || found[0].Key.Article != "gold/ar.txt#doc-1" || found[0].Relation.Type != graph.Meets {
+		t.Fatalf("relations %+v: want Biden MEETS Kadhimi in gold/ar.txt#doc-1", found)
 	}
 }
