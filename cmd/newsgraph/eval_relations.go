@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
@@ -108,17 +109,24 @@ lowest: a uniform sample in which a relation keeps its rank when the extractor c
 elsewhere, so that most verdicts stay valid. --verdicts is a JSON lines file of a checker's
 verdicts ({"article", "sentence", "trigger": [start, end], "type", "subject", "object",
 "pattern", "verdict": "right"|"wrong", "note"}); precision = right/checked over the sampled
-relations that have one, overall, per type and per pattern. Sampled relations without a
-verdict are listed, and written with their sentence for a checker by --write-unchecked.
+relations that have one, overall, per type, per pattern, by who the parties are (both known
+to the lexicon, or one an ID the extractor made for an unknown name) and by whether query
+relations shows them by default (confidence of at least 0.5, or unmeasured) or hides them.
+Sampled relations without a verdict are listed, and written with their sentence for a
+checker by --write-unchecked. A corpus may also be named-entity gold in the CoNLL format (a
+token and its tag a line, as ANERcorp): it is read as text, a document of 50 sentences an
+article (ID FILE#doc-N), its tags ignored.
 
    newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
        --verdicts ingest/releval/testdata/verdicts/ar-news-2022-verdicts.jsonl --sample 100
+   newsgraph eval relations --corpus ../shared/gold/anercorp-dev/anercorp-dev.txt \
+       --verdicts ingest/releval/testdata/verdicts/anercorp-heldout-verdicts.jsonl
 
 Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "re3d source `DIR`, or a folder of them (required)"},
-			&cli.StringFlag{Name: "corpus", Usage: "score a hand-checked sample of the relations found in the corpus `PATH` (a file or folder; a folder holding articles.jsonl is read as that file) instead of re3d"},
+			&cli.StringFlag{Name: "corpus", Usage: "score a hand-checked sample of the relations found in the corpus `PATH` (a file or folder; a folder holding articles.jsonl is read as that file; a CoNLL gold file is read as its text) instead of re3d"},
 			&cli.StringFlag{Name: "verdicts", Usage: "with --corpus: the checker's verdicts, JSON lines `FILE` (required with --corpus)"},
 			&cli.IntFlag{Name: "sample", Value: 100, Usage: "with --corpus: the sample's size `N`"},
 			&cli.StringFlag{Name: "write-unchecked", Usage: "with --corpus: write the sampled relations lacking a verdict to `FILE`, JSON lines with their sentence"},
@@ -415,11 +423,13 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	sample := releval.Sample(found, opts.sample)
 	byPattern, unchecked := releval.ScoreVerdicts(sample, verdicts)
 	byType, _ := releval.ScoreVerdictsBy(sample, verdicts, func(s releval.Sampled) string { return s.Key.Type })
+	byParties, _ := releval.ScoreVerdictsBy(sample, verdicts, partiesGroup)
+	byShown, _ := releval.ScoreVerdictsBy(sample, verdicts, shownGroup)
 	total := releval.Total(byPattern)
 
 	w := opts.stdout
 	if opts.format == formatJSON {
-		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), sample, byType, byPattern, total, unchecked); err != nil {
+		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), sample, byType, byPattern, byParties, byShown, total, unchecked); err != nil {
 			return err
 		}
 		return writeUnchecked(opts.unchecked, unchecked)
@@ -452,6 +462,12 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	if err := table("PATTERN", byPattern); err != nil {
 		return err
 	}
+	if err := table("PARTIES", byParties); err != nil {
+		return err
+	}
+	if err := table(fmt.Sprintf("BY DEFAULT (MIN CONFIDENCE %.2f)", graph.MinConfidence), byShown); err != nil {
+		return err
+	}
 	if len(unchecked) > 0 {
 		fmt.Fprintf(w, "\nunchecked (%d):\n", len(unchecked))
 		for _, s := range unchecked {
@@ -460,6 +476,29 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		}
 	}
 	return writeUnchecked(opts.unchecked, unchecked)
+}
+
+// partiesGroup names who the parties of s are: "both known" when the
+// lexicon knows both (their IDs are its own), "a made party" when either
+// is an ID the extractor made for a name the lexicon lacks
+// (graph.MadeID). The two differ in precision, and the confidence carries
+// it (extract.Confidence).
+func partiesGroup(s releval.Sampled) string {
+	if graph.MadeID(s.Key.Subject) || graph.MadeID(s.Key.Object) {
+		return "a made party"
+	}
+	return "both known"
+}
+
+// shownGroup says whether query relations shows s by default: "shown"
+// when its confidence is graph.MinConfidence or more, or unmeasured (0),
+// "hidden" otherwise (query.MinConfidence's rule). The precision of the
+// shown ones is what a user reads without --min-confidence.
+func shownGroup(s releval.Sampled) string {
+	if c := s.Relation.Confidence; c > 0 && c < graph.MinConfidence {
+		return "hidden"
+	}
+	return "shown"
 }
 
 // sampleScore is a row of eval relations --corpus --format json.
@@ -482,7 +521,7 @@ func sampleScores(scores []releval.PatternScore) []sampleScore {
 // object: what was read and sampled, the precision overall, per type and
 // per pattern, and the sampled relations without a verdict.
 func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems, found int, sample []releval.Sampled,
-	byType, byPattern []releval.PatternScore, total releval.PatternScore, unchecked []releval.Sampled) error {
+	byType, byPattern, byParties, byShown []releval.PatternScore, total releval.PatternScore, unchecked []releval.Sampled) error {
 	todo := make([]releval.ToCheck, 0, len(unchecked))
 	for _, s := range unchecked {
 		todo = append(todo, releval.ForChecking(s))
@@ -498,7 +537,8 @@ func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems,
 		"corpus": opts.corpus, "articles": articles, "problems": problems, "lang": opts.lang,
 		"relations": found, "sample": len(sample), "seed": opts.seed, "exclude": exclude,
 		"verdicts": opts.verdicts, "checked": total.Checked, "right": total.Right, "precision": nullPrecision(total),
-		"by_type": sampleScores(byType), "by_pattern": sampleScores(byPattern), "unchecked": todo,
+		"by_type": sampleScores(byType), "by_pattern": sampleScores(byPattern),
+		"by_parties": sampleScores(byParties), "by_default": sampleScores(byShown), "unchecked": todo,
 	})
 }
 

@@ -9,6 +9,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
 // relCountsOut are the counts of one scored type in eval relations --format json.
@@ -323,11 +326,21 @@ func TestEvalRelationsSample(t *testing.T) {
 		Relations, Sample, Checked, Right int
 		Precision                         float64
 		ByType                            []struct{ Group string } `json:"by_type"`
+		ByParties                         []sampleScore            `json:"by_parties"`
+		ByDefault                         []sampleScore            `json:"by_default"`
 		Unchecked                         []struct{ Type, Text string }
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &js); err != nil || js.Relations != 2 || js.Sample != 2 || js.Checked != 1 || js.Right != 1 ||
 		js.Precision != 1 || len(js.ByType) != 1 || js.ByType[0].Group != "MEETS" || len(js.Unchecked) != 1 || js.Unchecked[0].Type != "CRITICIZES" {
 		t.Errorf("--format json: %+v, %v\n%s", js, err, r.stdout)
+	}
+	// Sisi and Macron are both in the lexicon, and vso/ar measures above
+	// the default cut (ingest/extract/confidence_table.go).
+	if want := []sampleScore{{"both known", 1, 1, 1}}; !reflect.DeepEqual(js.ByParties, want) {
+		t.Errorf("by_parties %+v, want %+v", js.ByParties, want)
+	}
+	if want := []sampleScore{{"shown", 1, 1, 1}}; !reflect.DeepEqual(js.ByDefault, want) {
+		t.Errorf("by_default %+v, want %+v", js.ByDefault, want)
 	}
 	ng(t, dir, 1, "eval", "relations", "--corpus", filepath.Join(dir, "absent.jsonl"), "--verdicts", verdicts)
 	// A sample of one takes the lowest rank only.
@@ -349,6 +362,29 @@ func TestEvalRelationsSample(t *testing.T) {
 		r := ng(t, dir, 2, append([]string{"eval", "relations"}, tc.args...)...)
 		if !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%v: stderr %q, want %q", tc.args, r.stderr, tc.want)
+		}
+	}
+}
+
+func TestSampleGroups(t *testing.T) {
+	for _, tc := range []struct {
+		subject, object string
+		confidence      float64
+		parties, shown  string
+	}{
+		{"mustafa-al-kadhimi", "joe-biden", 0.8, "both known", "shown"},
+		{"person:نصر-الله", "joe-biden", 0.8, "a made party", "shown"},
+		{"mustafa-al-kadhimi", "organization:الاتحاد-الفرعي", 0.3, "a made party", "hidden"},
+		{"hassan-nasrallah", "up-c4421531b6", 0.45, "both known", "hidden"}, // up-… IDs are the lexicon's own
+		{"mustafa-al-kadhimi", "joe-biden", graph.MinConfidence, "both known", "shown"},
+		{"mustafa-al-kadhimi", "joe-biden", 0, "both known", "shown"}, // unmeasured: query relations shows it
+	} {
+		s := releval.Sampled{Key: releval.Key{Subject: tc.subject, Object: tc.object}, Relation: graph.Relation{Confidence: tc.confidence}}
+		if got := partiesGroup(s); got != tc.parties {
+			t.Errorf("partiesGroup(%s, %s) = %q, want %q", tc.subject, tc.object, got, tc.parties)
+		}
+		if got := shownGroup(s); got != tc.shown {
+			t.Errorf("shownGroup(confidence %v) = %q, want %q", tc.confidence, got, tc.shown)
 		}
 	}
 }
