@@ -47,7 +47,7 @@ var layerRules = []layerRule{
 	{"ingest", []string{"graph", "graph/norm", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
 	// Evaluation against gold data: may run the pipeline.
 	{"ingest/nereval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
-	{"ingest/releval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/..."}},
+	{"ingest/releval", []string{"graph", "graph/norm", "ingest", "ingest/lexicon", "ingest/read", "ingest/extract", "ingest/extract/...", "ingest/nereval"}}, // nereval: a CoNLL gold file read as a corpus
 	// Measuring resolution reads a store only, never the extractor.
 	{"ingest/reseval", []string{"graph", "graph/norm"}},
 	// Synthetic corpora recombined from a real one, and the scale

@@ -420,6 +420,11 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 			}
 			continue
 		}
+		// A preposition carrying the conjunction: "وفي باريس انتقد
+		// سعود الفيصل" is in Paris, and Paris is no subject.
+		if rest, ok := cutConj(f); ok && (markWith[rest] || markTo[rest] || markFrom[rest] || markPlace[rest] || markBetween[rest]) {
+			f = rest
+		}
 		switch {
 		case agentNouns[f] && k > floor && markFrom[r.toks[k-1].Fold]:
 			return "by" // من قبل، من جانب: by
@@ -1408,6 +1413,30 @@ func (r *sentenceReader) negated(t int, before *relArg) bool {
 			return true
 		}
 	}
+	return before != nil && r.deniedClause(before.from)
+}
+
+// deniedClause reports whether the clause whose subject starts at token
+// from is the complement of a denial: "نفى فيه أن تكون الولايات المتحدة
+// شنت هجمات ضد أفغانستان", "denied that the United States attacked": a
+// complementizer at most two words before the subject (a copula, تكون,
+// may stand between), and a denial at most two words before that.
+func (r *sentenceReader) deniedClause(from int) bool {
+	for k := from - 1; k >= max(r.lo, from-3); k-- {
+		if !complementizers[r.toks[k].Fold] {
+			continue
+		}
+		for j := k - 1; j >= max(r.lo, k-3); j-- {
+			f := r.toks[j].Fold
+			if rest, ok := cutConj(f); ok {
+				f = rest
+			}
+			if denials[f] {
+				return true
+			}
+		}
+		return false
+	}
 	return false
 }
 
@@ -1462,13 +1491,19 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	if rest, ok := cutConj(f); ok && verbalAttacks[rest] {
 		f = rest
 	}
+	// A sharp or biting attack is in words, whoever makes it: "شنت
+	// كوريا الشمالية هجوما حادا على الولايات المتحدة".
+	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] {
+		return true
+	}
 	if subj.m.Type != graph.Person || subj.m.Method == "adjective" {
 		return false
 	}
-	// An attack (هجوم) by a person on (على) a person is in words: "شن
-	// الداعية محمد العوضي هجوماً على ضاحي خلفان".
+	// An attack (هجوم) by a person on (على) a person or an organisation
+	// is in words: "شن الداعية محمد العوضي هجوماً على ضاحي خلفان", "شن
+	// المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على أمين الأمم المتحدة".
 	if attackNouns[f] && !isASCII(f) {
-		if obj == nil || obj.m.Type != graph.Person {
+		if obj == nil || (obj.m.Type != graph.Person && obj.m.Type != graph.Organization) {
 			return false
 		}
 		for k := obj.from - 1; k >= max(r.lo, obj.from-3); k-- {
@@ -1558,6 +1593,10 @@ var givenSubject = foldSet("حيث", "قد", "لقد")
 // attackNouns are the nouns of attacking that, between two persons, mean
 // attacking in words.
 var attackNouns = foldSet("هجوم", "هجوما", "هجوماً", "الهجوم", "بالهجوم", "هجومه", "هجومها")
+
+// sharpWords qualify an attack made in words: "هجوما حادا", "هجوم لاذع",
+// "هجوما كلاميا".
+var sharpWords = foldSet("حاد", "حادا", "حادة", "حاداً", "لاذع", "لاذعا", "لاذعة", "لاذعاً", "كلامي", "كلاميا", "كلامياً")
 
 // onWords mark the target of an attack: "هجوماً على".
 var onWords = foldSet("على", "ضد")

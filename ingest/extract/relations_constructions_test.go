@@ -253,6 +253,11 @@ func TestConstructionDenial(t *testing.T) {
 		{"ar", "نفى الحوثيون أنهم استهدفوا الإمارات.", nil},
 		{"en", "Iran denied that it attacked Saudi Arabia.", nil},
 		{"ar", "أكدت إيران أنها هاجمت السعودية.", []rel{{graph.Attacks, "iran", "saudi-arabia", true}}},
+		// The denied clause's subject named, after a copula (anercorp
+		// held-out notes): "نفى أن تكون الولايات المتحدة شنت هجمات".
+		{"ar", "وعقد وزير الدفاع مؤتمرا صحافيا نفى فيه أن تكون الولايات المتحدة شنت هجمات ضد أفغانستان.", nil},
+		{"ar", "نفى المتحدث أن روسيا هاجمت أوكرانيا.", nil},
+		{"ar", "أكد المتحدث أن روسيا هاجمت أوكرانيا.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
 	})
 	// The denied attack is kept, marked negated, as "did not attack" is.
 	x := extractor(t)
@@ -396,5 +401,35 @@ func TestConstructionSports(t *testing.T) {
 		{"ar", "وتلتقي إسبانيا مع فرنسا في الدور المقبل بعد أن تغلبت على إيطاليا 6-2 و6-3.", nil},
 		{"ar", "يلتقي العراق مع السعودية في المباراة النهائية لكأس الخليج.", nil},
 		{"ar", "يلتقي الكاظمي مع بايدن في واشنطن.", []rel{{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
+	})
+}
+
+// TestConstructionLocative: a name after a preposition that carries the
+// conjunction (وفي، ومن) is governed by it, as after the bare preposition:
+// "وفي باريس انتقد سعود الفيصل إسرائيل" is said in Paris, and Paris is
+// no party (anercorp held-out notes).
+func TestConstructionLocative(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "وفي باريس انتقد وزير الخارجية السعودي سعود الفيصل إسرائيل.", []rel{
+			{graph.Criticizes, "up-8e128866fe", "israel", true}}}, // Saud al-Faisal
+		{"ar", "في باريس انتقد وزير الخارجية السعودي سعود الفيصل إسرائيل.", []rel{
+			{graph.Criticizes, "up-8e128866fe", "israel", true}}}, // Saud al-Faisal
+		{"ar", "وفي بغداد التقى مصطفى الكاظمي أنتوني بلينكن.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "antony-blinken", true}}},
+	})
+}
+
+// TestConstructionVerbalAttack: an attack made in words is CRITICIZES —
+// a هجوم by a person on a person or an organisation, and a sharp (حاد)
+// or biting (لاذع) one by anyone; an attack on a place, or by a state
+// unqualified, stays ATTACKS (anercorp held-out notes).
+func TestConstructionVerbalAttack(t *testing.T) {
+	checkConstruction(t, []constructionRow{
+		{"ar", "وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على الأمم المتحدة.", []rel{
+			{graph.Criticizes, "person:دان-غيلرمان", "united-nations", true}}},
+		{"ar", "شنت كوريا الشمالية هجوما حادا على الولايات المتحدة.", []rel{
+			{graph.Criticizes, "north-korea", "united-states", true}}},
+		{"ar", "شنت روسيا هجوما على أوكرانيا.", []rel{
+			{graph.Attacks, "russia", "ukraine", true}}},
 	})
 }
