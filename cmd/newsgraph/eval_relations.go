@@ -39,7 +39,7 @@ func evalRelationsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "relations",
 		Usage: "score typed relations against re3d gold annotations, or a hand-checked sample of a corpus",
-		Description: `Reads the re3d gold data (the Dstl "Relationship and Entity Extraction Evaluation Dataset":
+		Description: fmt.Sprintf(`Reads the re3d gold data (the Dstl "Relationship and Entity Extraction Evaluation Dataset":
 English documents on the conflict in Syria and Iraq), runs the extractor over each document
 and compares the typed relations it finds with the annotated ones.
 
@@ -111,11 +111,13 @@ verdicts ({"article", "sentence", "trigger": [start, end], "type", "subject", "o
 "pattern", "verdict": "right"|"wrong", "note"}); precision = right/checked over the sampled
 relations that have one, overall, per type, per pattern, by who the parties are (both known
 to the lexicon, or one an ID the extractor made for an unknown name) and by whether query
-relations shows them by default (confidence of at least 0.5, or unmeasured) or hides them.
+relations shows them by default (confidence of at least %.2f, or unmeasured) or hides them.
 Sampled relations without a verdict are listed, and written with their sentence for a
 checker by --write-unchecked. A corpus may also be named-entity gold in the CoNLL format (a
 token and its tag a line, as ANERcorp): it is read as text, a document of 50 sentences an
-article (ID FILE#doc-N), its tags ignored.
+article (ID FILE#doc-N), its tags ignored. --format json gives one object: corpus, articles,
+problems, lang, relations, sample, seed, exclude, verdicts, checked, right, precision, and
+by_type, by_pattern, by_parties, by_default ([{group, checked, right, precision}]) and unchecked.
 
    newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
        --verdicts ingest/releval/testdata/verdicts/ar-news-2022-verdicts.jsonl --sample 100
@@ -123,7 +125,7 @@ article (ID FILE#doc-N), its tags ignored.
        --verdicts ingest/releval/testdata/verdicts/anercorp-heldout-verdicts.jsonl
 
 Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
-line); 2 the command line was wrong.`,
+line); 2 the command line was wrong.`, graph.MinConfidence),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "re3d source `DIR`, or a folder of them (required)"},
 			&cli.StringFlag{Name: "corpus", Usage: "score a hand-checked sample of the relations found in the corpus `PATH` (a file or folder; a folder holding articles.jsonl is read as that file; a CoNLL gold file is read as its text) instead of re3d"},
@@ -518,8 +520,10 @@ func sampleScores(scores []releval.PatternScore) []sampleScore {
 }
 
 // writeSampleJSON writes the hand-checked sample's figures as one JSON
-// object: what was read and sampled, the precision overall, per type and
-// per pattern, and the sampled relations without a verdict.
+// object: what was read and sampled, the precision overall, per type, per
+// pattern, by who the parties are (by_parties) and by whether query
+// relations shows the relation by default (by_default), and the sampled
+// relations without a verdict.
 func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems, found int, sample []releval.Sampled,
 	byType, byPattern, byParties, byShown []releval.PatternScore, total releval.PatternScore, unchecked []releval.Sampled) error {
 	todo := make([]releval.ToCheck, 0, len(unchecked))

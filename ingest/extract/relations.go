@@ -222,6 +222,16 @@ func (r *sentenceReader) prepare() {
 			kept[n-1].to = a.to
 			continue
 		}
+		// A name inside another argument's phrase is part of it: the
+		// country of a title read as its holder ("التقى أمير قطر",
+		// the role giving the emir) is the title's, not a second party.
+		if n := len(kept); n > 0 && a.m.Start >= kept[n-1].m.Start && a.m.End <= kept[n-1].m.End {
+			continue
+		}
+		if n := len(kept); n > 0 && a.m.Start <= kept[n-1].m.Start && a.m.End >= kept[n-1].m.End && a.m.End-a.m.Start > kept[n-1].m.End-kept[n-1].m.Start {
+			kept[n-1] = a
+			continue
+		}
 		// The same entity named twice in a row ("رئيس الوزراء، مصطفى
 		// الكاظمي") is one argument.
 		if n := len(kept); n > 0 && kept[n-1].m.EntityID == a.m.EntityID && a.from-kept[n-1].to <= 2 {
@@ -422,7 +432,7 @@ func (r *sentenceReader) markOf(a *relArg, i int) string {
 		}
 		// A preposition carrying the conjunction: "وفي باريس انتقد
 		// سعود الفيصل" is in Paris, and Paris is no subject.
-		if rest, ok := cutConj(f); ok && (markWith[rest] || markTo[rest] || markFrom[rest] || markPlace[rest] || markBetween[rest]) {
+		if rest, ok := cutConj(f); ok && conjPrepositions[rest] {
 			f = rest
 		}
 		switch {
@@ -621,6 +631,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
 		if obj != nil && (r.conditional(t, subj) || r.otherSense(t, typ)) {
+			return
+		}
+		if typ == graph.Meets && r.fixture(t, subj, obj) {
 			return
 		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":
@@ -1418,12 +1431,15 @@ func (r *sentenceReader) negated(t int, before *relArg) bool {
 
 // deniedClause reports whether the clause whose subject starts at token
 // from is the complement of a denial: "نفى فيه أن تكون الولايات المتحدة
-// شنت هجمات ضد أفغانستان", "denied that the United States attacked": a
-// complementizer at most two words before the subject (a copula, تكون,
-// may stand between), and a denial at most two words before that.
+// شنت هجمات ضد أفغانستان", "denied that the United States attacked": the
+// complementizer أن or that at most two words before the subject (a
+// copula, تكون, may stand between), and a denial at most two words before
+// it, with no punctuation or other verb between the two ("نفى ذلك، مؤكدا
+// أن …" asserts) and no negator before the denial ("لا ينفي أن …", "did
+// not deny that …").
 func (r *sentenceReader) deniedClause(from int) bool {
 	for k := from - 1; k >= max(r.lo, from-3); k-- {
-		if !complementizers[r.toks[k].Fold] {
+		if !thatWords[r.toks[k].Fold] {
 			continue
 		}
 		for j := k - 1; j >= max(r.lo, k-3); j-- {
@@ -1431,14 +1447,29 @@ func (r *sentenceReader) deniedClause(from int) bool {
 			if rest, ok := cutConj(f); ok {
 				f = rest
 			}
-			if denials[f] {
-				return true
+			if !denials[f] {
+				if _, _, trigger := lookupTrigger(f); trigger {
+					return false // another verb's complement: "نفى ذلك مؤكدا أن"
+				}
+				continue
 			}
+			if r.clauseBreak(r.toks[j].End, r.toks[k].Start) {
+				return false
+			}
+			for i := j - 1; i >= max(r.lo, j-2); i-- {
+				if g := r.toks[i].Fold; negators[g] && !denials[g] {
+					return false
+				}
+			}
+			return true
 		}
 		return false
 	}
 	return false
 }
+
+// thatWords open the complement clause a denial governs.
+var thatWords = foldSet("أن", "ان", "أنّ", "بأن", "بان", "that")
 
 // window returns the text a relation keeps as evidence: its sentence, or
 // when that is longer than graph.MaxRelationText, the part of it around
@@ -1491,9 +1522,10 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	if rest, ok := cutConj(f); ok && verbalAttacks[rest] {
 		f = rest
 	}
-	// A sharp or biting attack is in words, whoever makes it: "شنت
-	// كوريا الشمالية هجوما حادا على الولايات المتحدة".
-	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] {
+	// A sharp or biting attack is in words, whoever makes it short of
+	// a force ("شنت القوات الروسية هجوما حادا"): "شنت كوريا الشمالية
+	// هجوما حادا على الولايات المتحدة".
+	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] && !subj.agentive && !r.armed(subj.m) {
 		return true
 	}
 	if subj.m.Type != graph.Person || subj.m.Method == "adjective" {
@@ -1503,7 +1535,8 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	// is in words: "شن الداعية محمد العوضي هجوماً على ضاحي خلفان", "شن
 	// المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على أمين الأمم المتحدة".
 	if attackNouns[f] && !isASCII(f) {
-		if obj == nil || (obj.m.Type != graph.Person && obj.m.Type != graph.Organization) {
+		if obj == nil || (obj.m.Type != graph.Person && obj.m.Type != graph.Organization) ||
+			(obj.m.Type == graph.Organization && (graph.MadeID(obj.m.EntityID) || r.armed(obj.m))) {
 			return false
 		}
 		for k := obj.from - 1; k >= max(r.lo, obj.from-3); k-- {
@@ -1520,6 +1553,13 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 		return obj != nil && obj.m.Type == graph.Person
 	}
 	return obj == nil || partyOf(obj.m, r.lex) != partyPlace
+}
+
+// armed reports whether m names a fighting organisation the lexicon knows
+// (armedKinds).
+func (r *sentenceReader) armed(m *Mention) bool {
+	e := r.lex.Entry(m.EntityID)
+	return e != nil && armedKinds[e.Kind]
 }
 
 // counterparts stand between a preposition and the name it governs:
@@ -1594,9 +1634,70 @@ var givenSubject = foldSet("حيث", "قد", "لقد")
 // attacking in words.
 var attackNouns = foldSet("هجوم", "هجوما", "هجوماً", "الهجوم", "بالهجوم", "هجومه", "هجومها")
 
+// fixture reports whether the meeting verb t and its two parties read as a
+// match between national teams: two countries named bare, the verb and
+// the names side by side ("تلتقي اسبانيا مع كرواتيا", "سلوفاكيا تلتقي
+// اليونان"), in a sentence that names no talks. A state meets another
+// through its officials, whose titles stand between ("التقى وزير خارجية
+// قطر وزير خارجية إيران") or make the name an adjective ("الرئيس
+// الإيراني"), and the nouns (لقاء، اجتماع) name meetings of delegations,
+// so neither is a fixture. Arabic only.
+func (r *sentenceReader) fixture(t int, subj, obj *relArg) bool {
+	trig, _, ok := lookupTrigger(r.toks[t].Fold)
+	if !ok || trig.noun || obj == nil || isASCII(r.toks[t].Fold) {
+		return false
+	}
+	for _, a := range []*relArg{subj, obj} {
+		if a.m.Method == "adjective" || partyOf(a.m, r.lex) != partyCountry {
+			return false
+		}
+	}
+	first, second := subj, obj
+	if obj.from < subj.from {
+		first, second = obj, subj
+	}
+	// verb C1 (مع) C2, or C1 verb (مع) C2.
+	gap := second.from - first.to
+	if gap > 0 && markWith[r.toks[first.to].Fold] {
+		gap--
+	}
+	switch {
+	case first.from == t+1:
+	case first.to == t:
+		gap = second.from - t - 1
+		if gap > 0 && markWith[r.toks[t+1].Fold] {
+			gap--
+		}
+	default:
+		return false
+	}
+	if gap != 0 {
+		return false
+	}
+	for k := r.lo; k < r.hi; k++ {
+		if talksNouns[stripProclitics(r.toks[k].Fold)] {
+			return false
+		}
+	}
+	return true
+}
+
+// talksNouns name diplomacy, which two states may be said to meet in.
+var talksNouns = foldSet("محادثات", "مفاوضات", "قمة", "القمة", "المحادثات", "المفاوضات", "مباحثات", "المباحثات")
+
+// conjPrepositions are the prepositions read as such when they carry the
+// conjunction و. Not بين, قبل or حول: وبين, وقبل and وحول are as often
+// verbs ("وبين الوزير أنه …": and the minister explained that).
+var conjPrepositions = foldSet("في", "فى", "مع", "من", "على", "الى", "إلى", "عن", "خلال", "ضد", "داخل")
+
 // sharpWords qualify an attack made in words: "هجوما حادا", "هجوم لاذع",
 // "هجوما كلاميا".
-var sharpWords = foldSet("حاد", "حادا", "حادة", "حاداً", "لاذع", "لاذعا", "لاذعة", "لاذعاً", "كلامي", "كلاميا", "كلامياً")
+var sharpWords = foldSet("حاد", "حادا", "حادة", "حاداً", "الحاد", "لاذع", "لاذعا", "لاذعة", "لاذعاً", "اللاذع",
+	"كلامي", "كلاميا", "كلامياً", "الكلامي")
+
+// armedKinds are the lexicon kinds of organisations that fight: an attack
+// on one is more often armed than in words.
+var armedKinds = map[string]bool{"armed faction": true, "militant": true, "military": true, "police": true, "intelligence agency": true}
 
 // onWords mark the target of an attack: "هجوماً على".
 var onWords = foldSet("على", "ضد")

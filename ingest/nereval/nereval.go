@@ -173,6 +173,13 @@ func ReadCoNLLWith(r io.Reader, name string, opts Options) ([]Document, error) {
 	return docs, nil
 }
 
+// IsTag reports whether tag is a BIO tag ReadCoNLL accepts: O, B-TYPE or
+// I-TYPE.
+func IsTag(tag string) bool {
+	_, err := parseTag(tag)
+	return err == nil
+}
+
 // parseTag checks a BIO tag and normalises its type.
 func parseTag(tag string) (string, error) {
 	if tag == "O" {

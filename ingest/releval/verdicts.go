@@ -245,7 +245,7 @@ func ReadVerdictFiles(paths ...string) ([]Verdict, error) {
 
 // ReadCorpus reads the articles of a corpus for FindRelations: path is a
 // file, or a folder, read as its articles.jsonl when it holds one. A file
-// in the CoNLL format of named-entity gold (see IsCoNLL) is read as
+// in the CoNLL format of named-entity gold (see isCoNLL) is read as
 // nereval.ReadCoNLL cuts it into documents, each an article (see
 // conllArticles). It returns the articles in input order and how many
 // records could not be read; a missing path, an unreadable input or a
@@ -262,7 +262,7 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 		return nil, 0, fmt.Errorf("corpus: %w", err)
 	}
 	if st.Mode().IsRegular() {
-		conll, err := IsCoNLL(input)
+		conll, err := isCoNLL(input)
 		if err != nil {
 			return nil, 0, fmt.Errorf("corpus: %w", err)
 		}
@@ -285,15 +285,19 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 	return articles, problems, nil
 }
 
-// conllSniffLines is how many non-blank lines IsCoNLL reads.
+// conllSniffLines is how many token lines isCoNLL reads.
 const conllSniffLines = 50
 
-// IsCoNLL reports whether the file at path looks like named-entity gold in
-// the CoNLL format: its first conllSniffLines non-blank lines (fewer in a
-// shorter file; at least one) each hold two or more fields, the last a BIO
-// tag (O, B-TYPE or I-TYPE). An article file (JSON, CSV, HTML, text) does
-// not: its lines do not end in tags.
-func IsCoNLL(path string) (bool, error) {
+// isCoNLL reports whether the file at path looks like named-entity gold in
+// the CoNLL format: its first conllSniffLines token lines (fewer in a
+// shorter file; at least one) each hold two to six fields, the last a tag
+// nereval.ReadCoNLL accepts (nereval.IsTag), blank lines, -DOCSTART- lines
+// and a byte order mark aside. Lines starting with # are passed over, so a
+// commented CoNLL file is still taken for one, and ReadCoNLL names the line
+// it cannot read rather than the file being read as one article of text.
+// An article file (JSON, CSV, HTML, prose) does not look like this: its
+// lines are longer or do not end in tags.
+func isCoNLL(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err
@@ -302,12 +306,16 @@ func IsCoNLL(path string) (bool, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	n := 0
-	for n < conllSniffLines && sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) == 0 {
-			continue
+	for first := true; n < conllSniffLines && sc.Scan(); first = false {
+		line := sc.Text()
+		if first {
+			line = strings.TrimPrefix(line, "\ufeff")
 		}
-		if len(fields) < 2 || !isBIOTag(fields[len(fields)-1]) {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 0, strings.HasPrefix(fields[0], "#"), fields[0] == "-DOCSTART-":
+			continue
+		case len(fields) < 2 || len(fields) > 6 || !nereval.IsTag(fields[len(fields)-1]):
 			return false, nil
 		}
 		n++
@@ -318,38 +326,24 @@ func IsCoNLL(path string) (bool, error) {
 	return n > 0, nil
 }
 
-// isBIOTag reports whether t is O, B-TYPE or I-TYPE with a TYPE of capital
-// letters.
-func isBIOTag(t string) bool {
-	if t == "O" {
-		return true
-	}
-	typ, ok := strings.CutPrefix(t, "B-")
-	if !ok {
-		typ, ok = strings.CutPrefix(t, "I-")
-	}
-	if !ok || typ == "" {
-		return false
-	}
-	for _, r := range typ {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // conllArticles reads the CoNLL gold file at path as articles: the
 // documents nereval.ReadCoNLL cuts it into (ANERcorp, which marks none:
 // DefaultDocSentences sentences each), each one article whose body is its
 // tokens joined by spaces, a sentence a line (nereval.Article), its
 // language detected, its ID path#doc-N with N counting documents from 1.
-// ArticleKey then names it by the file's last two path elements, so that
-// verdicts on gold text match wherever the file lies. The tags are not
+// path is made absolute first, so that ArticleKey names every article by
+// the file's last two path elements and verdicts on gold text match
+// wherever the file lies and however it is named. The tags are not
 // read: the gold serves as Arabic (or English) text the relation rules
 // were not written on. Documents 10, 20, 30, … are those nereval.DevSplit
 // holds out of the tagger's training (it counts from 0: 9, 19, 29, …).
 func conllArticles(path string) ([]read.Article, int, error) {
+	// The absolute path, as the readers scope IDs: ArticleKey keeps its
+	// last two elements, which a bare file name lacks.
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("corpus: %w", err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, fmt.Errorf("corpus: %w", err)
@@ -368,7 +362,7 @@ func conllArticles(path string) ([]read.Article, int, error) {
 		articles = append(articles, *a)
 	}
 	if len(articles) == 0 {
-		return nil, 0, fmt.Errorf("corpus %s: no documents", path)
+		return nil, 0, fmt.Errorf("corpus: %s: no documents", path)
 	}
 	return articles, 0, nil
 }

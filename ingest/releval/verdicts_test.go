@@ -402,10 +402,15 @@ func TestIsCoNLL(t *testing.T) {
 		{"anercorp", "فرانكفورت B-LOC\n(د O\nب O\nأعلن O\n", true},
 		{"conll2003 with blank lines and -DOCSTART-", "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n", true},
 		{"iob1 and odd types", "Kadhimi I-PERS\nmet O\n", true},
+		{"lower-case types, as ReadCoNLL takes them", "Kadhimi B-pers\nmet O\n", true},
+		{"a byte order mark and CRLF", "\ufeffKadhimi B-PERS\r\nmet O\r\n", true},
+		{"a byte order mark on a blank first line", "\ufeff\nKadhimi B-PERS\nmet O\n", true},
+		{"a comment line (ReadCoNLL then names it)", "# ANERcorp\nKadhimi B-PERS\nmet O\n", true},
 		{"json lines", `{"id": "1", "body": "Biden met Kadhimi."}` + "\n", false},
 		{"csv", "id,title,body\n1,Talks,Biden met Kadhimi\n", false},
-		{"plain text ending in a capital word", "Biden met the head of the IMF\nin Baghdad O\n", false},
-		{"a tag with lower case type", "Biden B-per\n", false},
+		{"prose whose first line ends in a tag-like word", "Biden met the head of the vitamin O\nand left.\n", false},
+		{"prose whose later line does not end in a tag", "Kadhimi B-PERS\nBiden met the head of the IMF\n", false},
+		{"BIOES tags", "Kadhimi S-PERS\n", false},
 		{"empty", "\n\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -413,12 +418,12 @@ func TestIsCoNLL(t *testing.T) {
 			if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := IsCoNLL(p)
+			got, err := isCoNLL(p)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got != tc.want {
-				t.Errorf("IsCoNLL = %v, want %v", got, tc.want)
+				t.Errorf("isCoNLL = %v, want %v", got, tc.want)
 			}
 		})
 	}
@@ -461,6 +466,16 @@ func TestReadCorpusCoNLL(t *testing.T) {
 	}
 	if first := strings.SplitN(arts[0].Body, "\n", 2)[0]; first != "التقى الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في واشنطن ." {
 		t.Errorf("first sentence %q: want the tokens joined by spaces", first)
+	}
+	// Named by its bare name from its folder, the file's articles have
+	// the same keys.
+	t.Chdir(dir)
+	bare, _, err := ReadCorpus(context.Background(), "ar.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bare) != 2 || ArticleKey(bare[0]) != "gold/ar.txt#doc-1" {
+		t.Errorf("read as ar.txt from its folder: %d articles, first key %q; want 2, gold/ar.txt#doc-1", len(bare), ArticleKey(bare[0]))
 	}
 	lx, err := defaultLexicon()
 	if err != nil {
