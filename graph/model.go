@@ -221,9 +221,16 @@ type Edge struct {
 	// Confidence sums the confidences of the relations joining them
 	// (typed level only; 0 at the others), a relation stored without one
 	// counting DefaultConfidence: the weight of query centrality
-	// --weight confidence.
+	// --weight confidence. Each is counted to ConfidenceUnit and the sum
+	// taken in those units, exactly, so that it does not depend on the
+	// order a store reads the relations in.
 	Confidence float64
 }
+
+// ConfidenceUnit is the precision to which an Edge sums confidences (the
+// confidence table gives four decimals): a store sums
+// round(confidence / ConfidenceUnit) as an integer and multiplies back.
+const ConfidenceUnit = 1e-4
 
 // Projection is the part of the graph a query works on.
 type Projection struct {

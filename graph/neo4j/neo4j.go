@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"sort"
@@ -948,9 +949,14 @@ WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
   AND ($types IS NULL OR (s.type IN $types AND o.type IN $types))
 MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
 WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art,
-     coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `) AS conf
+     toInteger(round(coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `) * ` + confidenceUnits + `)) AS conf
 RETURN a, b, count(DISTINCT art) AS articles, count(*) AS sentences,
-       min(art.published) AS first, max(art.published) AS last, sum(conf) AS confidence`
+       min(art.published) AS first, max(art.published) AS last, sum(conf) / ` + confidenceUnits + `.0 AS confidence`
+
+// confidenceUnits is 1 / graph.ConfidenceUnit as Cypher: the typed edges
+// sum confidences in integer units, exactly, whatever order the
+// relationships are matched in.
+var confidenceUnits = strconv.Itoa(int(math.Round(1 / graph.ConfidenceUnit)))
 
 // relationTypesParam is f.Relations as a parameter: null for all types.
 func relationTypesParam(f graph.Filter) any {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -1163,11 +1164,15 @@ func typedEdges(f graph.Filter) (string, []any) {
 		args = append(append(sargs, oargs...), args...)
 	}
 	return `SELECT min(r.subject, r.object), max(r.subject, r.object), count(DISTINCT r.article_id), count(*),
-			min(a.published), max(a.published), sum(coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `))
+			min(a.published), max(a.published), sum(CAST(round(coalesce(r.confidence, ` + strconv.FormatFloat(graph.DefaultConfidence, 'g', -1, 64) + `) * ` + confidenceUnits + `) AS INTEGER)) / ` + confidenceUnits + `.0
 		FROM relations r JOIN articles a ON a.id = r.article_id ` + join + `
 		WHERE r.type <> '` + string(graph.Statement) + `' AND NOT r.negated AND ` + aw + ` AND ` + rw + `
 		GROUP BY 1, 2 ORDER BY 1, 2`, args
 }
+
+// confidenceUnits is 1 / graph.ConfidenceUnit as SQL: the typed edges sum
+// confidences in integer units, exactly, whatever order the rows come in.
+var confidenceUnits = strconv.Itoa(int(math.Round(1 / graph.ConfidenceUnit)))
 
 // queryEdges runs a query returning (a, b, articles, sentences, first,
 // last), and the summed confidence as a seventh column where it has one
