@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -242,19 +241,8 @@ type problemJSON struct {
 // maxListed bounds the skipped inputs the summary lists.
 const maxListed = 20
 
-// ingestMemoryLimit is the soft limit on the Go heap of an ingest
-// (runtime/debug.SetMemoryLimit) unless $GOMEMLIMIT sets one: the
-// collector then runs before the heap doubles its live size (130 MB at
-// its peak for 10,000 synthetic articles, most of it a group's aggregate
-// deltas), which took that ingest's peak RSS from 352 MB to 262 MB for
-// about the same CPU seconds (docs/query-performance.md, The write stage).
-// It is soft: a larger live heap is collected more often, never refused.
-const ingestMemoryLimit = 224 << 20 // bytes
-
 func runIngest(ctx context.Context, opts ingestOptions) error {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(ingestMemoryLimit)
-	}
+	defer limitIngestMemory(ctx)()
 	lex, err := loadLexicon(opts.lexicon)
 	if err != nil {
 		return err
