@@ -428,6 +428,12 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	byParties, _ := releval.ScoreVerdictsBy(sample, verdicts, partiesGroup)
 	byShown, _ := releval.ScoreVerdictsBy(sample, verdicts, shownGroup)
 	total := releval.Total(byPattern)
+	if len(verdicts) > 0 && total.Checked == 0 && len(sample) > 0 {
+		// Keys name a corpus file by its folder and name: a copy under
+		// other names draws another sample that no verdict names.
+		fmt.Fprintf(opts.stderr, "warning: none of the %d verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name (here %q), so a moved or renamed copy matches no verdict\n",
+			len(verdicts), sample[0].Key.Article)
+	}
 
 	w := opts.stdout
 	if opts.format == formatJSON {

@@ -343,6 +343,17 @@ func TestEvalRelationsSample(t *testing.T) {
 		t.Errorf("by_default %+v, want %+v", js.ByDefault, want)
 	}
 	ng(t, dir, 1, "eval", "relations", "--corpus", filepath.Join(dir, "absent.jsonl"), "--verdicts", verdicts)
+	// Verdicts that name no relation of the sample (another corpus, or a
+	// copy keyed otherwise) are not silently scored as nothing checked.
+	other := filepath.Join(dir, "other.jsonl")
+	os.WriteFile(other, []byte(`{"article": "elsewhere:a1", "sentence": 1, "trigger": [29, 39], "type": "MEETS", "subject": "abdel-fattah-el-sisi", "object": "emmanuel-macron", "pattern": "vso/ar", "verdict": "right"}`+"\n"), 0o644)
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", other)
+	if !strings.Contains(r.stderr, `none of the 1 verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name (here "test:a1")`) {
+		t.Errorf("verdicts matching nothing: stderr %q, want a warning", r.stderr)
+	}
+	if r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts); strings.Contains(r.stderr, "none of the") {
+		t.Errorf("verdicts matching: stderr %q, want no warning", r.stderr)
+	}
 	// A sample of one takes the lowest rank only.
 	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--sample", "1")
 	if !strings.Contains(r.stdout, "sample: the 1 lowest-ranked") {

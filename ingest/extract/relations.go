@@ -1426,47 +1426,108 @@ func (r *sentenceReader) negated(t int, before *relArg) bool {
 			return true
 		}
 	}
-	return before != nil && r.deniedClause(before.from)
+	if before != nil && r.deniedClause(before.from) {
+		return true
+	}
+	return r.deniedNoun(t)
 }
 
-// deniedClause reports whether the clause whose subject starts at token
-// from is the complement of a denial: "نفى فيه أن تكون الولايات المتحدة
-// شنت هجمات ضد أفغانستان", "denied that the United States attacked": the
-// complementizer أن or that at most two words before the subject (a
-// copula, تكون, may stand between), and a denial at most two words before
-// it, with no punctuation or other verb between the two ("نفى ذلك، مؤكدا
-// أن …" asserts) and no negator before the denial ("لا ينفي أن …", "did
-// not deny that …").
-func (r *sentenceReader) deniedClause(from int) bool {
-	for k := from - 1; k >= max(r.lo, from-3); k-- {
-		if !thatWords[r.toks[k].Fold] {
-			continue
+// deniedNoun reports whether trigger t is a noun a denial governs: "نفى
+// الكرملين الأنباء عن لقاء بين بوتين وبايدن", "نفى الكرملين لقاء بوتين
+// بايدن": a denial at most six words before it, no other verb between.
+func (r *sentenceReader) deniedNoun(t int) bool {
+	if trig, _, ok := lookupTrigger(r.toks[t].Fold); !ok || !trig.noun {
+		return false
+	}
+	for j := t - 1; j >= max(r.lo, t-6); j-- {
+		g := r.toks[j].Fold
+		if rest, ok := cutConj(g); ok {
+			g = rest
 		}
-		for j := k - 1; j >= max(r.lo, k-3); j-- {
-			f := r.toks[j].Fold
-			if rest, ok := cutConj(f); ok {
-				f = rest
-			}
-			if !denials[f] {
-				if _, _, trigger := lookupTrigger(f); trigger {
-					return false // another verb's complement: "نفى ذلك مؤكدا أن"
-				}
-				continue
-			}
-			if r.clauseBreak(r.toks[j].End, r.toks[k].Start) {
-				return false
-			}
+		if denials[g] {
 			for i := j - 1; i >= max(r.lo, j-2); i-- {
-				if g := r.toks[i].Fold; negators[g] && !denials[g] {
+				if h := r.toks[i].Fold; negators[h] && !denials[h] {
 					return false
 				}
 			}
 			return true
 		}
-		return false
+		if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] || thatWords[g] {
+			return false
+		}
 	}
 	return false
 }
+
+// deniedClause reports whether the clause whose subject starts at token
+// from is the complement of a denial: "نفى فيه أن تكون الولايات المتحدة
+// شنت هجمات ضد أفغانستان", "نفى وزير الخارجية الإيراني أن تكون إيران قد
+// هاجمت", "نفى الكرملين، أمس، أن بوتين التقى بايدن", "denied that the
+// United States attacked": the complementizer أن or that at most two words
+// before the subject (a copula, تكون, may stand between), and a denial at
+// most eight words before it with no other verb between ("نفى ذلك، مؤكدا
+// أن …" asserts) and no negator right before it ("لا ينفي أن …", "did not
+// deny that …"). A clause joined to a denied one ("وأن لافروف زار
+// واشنطن", "and that Putin visited Kyiv") is denied with it.
+func (r *sentenceReader) deniedClause(from int) bool {
+	for k := from - 1; k >= max(r.lo, from-3); k-- {
+		if r.thatAt(k) {
+			return r.deniedThat(k)
+		}
+	}
+	return false
+}
+
+// thatAt reports whether token k is a complementizer of thatWords, bare,
+// with و, or after "and".
+func (r *sentenceReader) thatAt(k int) bool {
+	f := r.toks[k].Fold
+	if rest, ok := cutConj(f); ok {
+		f = rest
+	}
+	return thatWords[f]
+}
+
+// deniedThat reports whether the complementizer at token k opens a denied
+// clause (see deniedClause).
+func (r *sentenceReader) deniedThat(k int) bool {
+	f := r.toks[k].Fold
+	if _, joined := cutConj(f); joined || (k > r.lo && markAnd[r.toks[k-1].Fold]) {
+		// The second of two clauses: denied when the first is.
+		for j := k - 1; j >= max(r.lo, k-25); j-- {
+			if r.thatAt(j) {
+				return r.deniedThat(j)
+			}
+		}
+		return false
+	}
+	for j := k - 1; j >= max(r.lo, k-9); j-- {
+		g := r.toks[j].Fold
+		if rest, ok := cutConj(g); ok {
+			g = rest
+		}
+		if !denials[g] {
+			if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] {
+				return false // another verb's complement: "نفى ذلك مؤكدا أن"
+			}
+			continue
+		}
+		for i := j - 1; i >= max(r.lo, j-2); i-- {
+			if h := r.toks[i].Fold; negators[h] && !denials[h] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// assertVerbs say or confirm: a أن clause after one of them is theirs,
+// not a denial's before it ("نفى ذلك، مؤكدا أن …", "denied it, saying
+// that …").
+var assertVerbs = foldSet("قال", "قالت", "أكد", "أكدت", "مؤكدا", "مؤكدة", "مؤكداً", "أوضح", "أوضحت", "موضحا", "أضاف", "أضافت",
+	"مضيفا", "اعتبر", "اعتبرت", "معتبرا", "أشار", "أشارت", "مشيرا", "أعلن", "أعلنت", "معلنا",
+	"said", "says", "saying", "added", "adding", "stressed", "insisted", "confirmed", "confirming")
 
 // thatWords open the complement clause a denial governs.
 var thatWords = foldSet("أن", "ان", "أنّ", "بأن", "بان", "that")
@@ -1525,7 +1586,7 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	// A sharp or biting attack is in words, whoever makes it short of
 	// a force ("شنت القوات الروسية هجوما حادا"): "شنت كوريا الشمالية
 	// هجوما حادا على الولايات المتحدة".
-	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] && !subj.agentive && !r.armed(subj.m) {
+	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] && !subj.agentive && !r.army(subj.m) {
 		return true
 	}
 	if subj.m.Type != graph.Person || subj.m.Method == "adjective" {
@@ -1560,6 +1621,14 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 func (r *sentenceReader) armed(m *Mention) bool {
 	e := r.lex.Entry(m.EntityID)
 	return e != nil && armedKinds[e.Kind]
+}
+
+// army reports whether m names an army the lexicon knows (kind military):
+// its sharp attack is fire, where a party's or a faction's
+// ("شن حزب الله هجوما حادا على السعودية") is words.
+func (r *sentenceReader) army(m *Mention) bool {
+	e := r.lex.Entry(m.EntityID)
+	return e != nil && e.Kind == "military"
 }
 
 // counterparts stand between a preposition and the name it governs:
@@ -1636,12 +1705,13 @@ var attackNouns = foldSet("هجوم", "هجوما", "هجوماً", "الهجو�
 
 // fixture reports whether the meeting verb t and its two parties read as a
 // match between national teams: two countries named bare, the verb and
-// the names side by side ("تلتقي اسبانيا مع كرواتيا", "سلوفاكيا تلتقي
-// اليونان"), in a sentence that names no talks. A state meets another
-// through its officials, whose titles stand between ("التقى وزير خارجية
-// قطر وزير خارجية إيران") or make the name an adjective ("الرئيس
-// الإيراني"), and the nouns (لقاء، اجتماع) name meetings of delegations,
-// so neither is a fixture. Arabic only.
+// the names side by side ("وتلعب البوسنة ضد ليتوانيا بينما تلتقي
+// سلوفاكيا مع اليونان"), in a sentence with a sports word other than a
+// round (الجولة is also talks'). States do meet so in the news ("التقت
+// تركيا مع روسيا في إسطنبول لبحث صفقة الحبوب"), which the sports word
+// tells apart; a state met through its officials has their titles
+// between ("التقى وزير خارجية قطر وزير خارجية إيران") or is an adjective
+// ("الرئيس الإيراني"). Arabic only.
 func (r *sentenceReader) fixture(t int, subj, obj *relArg) bool {
 	trig, _, ok := lookupTrigger(r.toks[t].Fold)
 	if !ok || trig.noun || obj == nil || isASCII(r.toks[t].Fold) {
@@ -1675,15 +1745,19 @@ func (r *sentenceReader) fixture(t int, subj, obj *relArg) bool {
 		return false
 	}
 	for k := r.lo; k < r.hi; k++ {
-		if talksNouns[stripProclitics(r.toks[k].Fold)] {
-			return false
+		f := r.toks[k].Fold
+		if roundWords[f] {
+			continue
+		}
+		if hasWord(sportsStrong, f) || hasWord(sportsWeak, f) {
+			return true
 		}
 	}
-	return true
+	return sportsScore.MatchString(r.text[r.span.Start:r.span.End])
 }
 
-// talksNouns name diplomacy, which two states may be said to meet in.
-var talksNouns = foldSet("محادثات", "مفاوضات", "قمة", "القمة", "المحادثات", "المفاوضات", "مباحثات", "المباحثات")
+// roundWords are sports words that also name a round of talks.
+var roundWords = foldSet("الجولة", "جولة", "جولات")
 
 // conjPrepositions are the prepositions read as such when they carry the
 // conjunction و. Not بين, قبل or حول: وبين, وقبل and وحول are as often

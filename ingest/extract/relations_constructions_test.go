@@ -267,6 +267,16 @@ func TestConstructionDenial(t *testing.T) {
 		{"ar", "لا ينفي المتحدث أن روسيا هاجمت أوكرانيا.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
 		{"en", "The spokesman did not deny that Russia attacked Ukraine.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
 		{"en", "Moscow denied it while Ukraine attacked Russia.", []rel{{graph.Attacks, "ukraine", "russia", true}}},
+		// Denied, farther from the denial (review of version 24): a
+		// long denier, commas, a second clause joined by و or "and".
+		{"ar", "نفى وزير الخارجية الإيراني أن تكون إيران قد هاجمت السعودية.", nil},
+		{"ar", "نفى الكرملين، أمس، أن بوتين التقى بايدن.", nil},
+		{"ar", "نفى أردوغان، في تصريح للصحفيين، أن تكون تركيا قد دعمت داعش.", nil},
+		{"ar", "نفى الكرملين أن بوتين التقى بايدن وأن لافروف زار واشنطن.", nil},
+		{"en", "Peskov denied that Russia attacked Ukraine and that Putin visited Kyiv.", nil},
+		// A denied meeting named by its noun.
+		{"ar", "نفى الكرملين الأنباء عن لقاء بين بوتين وبايدن.", nil},
+		{"ar", "وعقد بوتين لقاء مع بايدن في جنيف.", []rel{{graph.Meets, "vladimir-putin", "joe-biden", true}}},
 	})
 	// The denied attack is kept, marked negated, as "did not attack" is.
 	x := extractor(t)
@@ -449,6 +459,10 @@ func TestConstructionVerbalAttack(t *testing.T) {
 			{graph.Attacks, "khalifa-haftar", "islamic-state", true}}},
 		{"ar", "شنت القوات الروسية هجوما حادا على أوكرانيا.", []rel{
 			{graph.Attacks, "russia", "ukraine", true}}},
+		// A faction's or a party's sharp attack is words (review of
+		// version 24).
+		{"ar", "شن حزب الله هجوما حادا على السعودية.", []rel{
+			{graph.Criticizes, "hezbollah", "saudi-arabia", true}}},
 	})
 }
 
@@ -458,8 +472,14 @@ func TestConstructionVerbalAttack(t *testing.T) {
 // كرواتيا", "تلتقي سلوفاكيا مع اليونان").
 func TestConstructionFixture(t *testing.T) {
 	checkConstruction(t, []constructionRow{
-		{"ar", "وفي الجولة الثالثة الاخيرة الاثنين المقبل، تلتقي اسبانيا مع كرواتيا.", nil},
-		{"ar", "بينما تلتقي سلوفاكيا مع اليونان في براتيسلافا.", nil},
+		{"ar", "تلتقي اسبانيا مع كرواتيا في بطولة أوروبا.", nil},
+		{"ar", "وسجل اللاعب هدفا بينما تلتقي سلوفاكيا مع اليونان في براتيسلافا.", nil},
+		// States do meet so, and a round (جولة) is also talks' (review of
+		// version 24).
+		{"ar", "التقت تركيا مع روسيا في إسطنبول لبحث صفقة الحبوب.", []rel{
+			{graph.Meets, "turkey", "russia", true}}},
+		{"ar", "التقت إيران مع السعودية في بغداد في جولة خامسة.", []rel{
+			{graph.Meets, "iran", "saudi-arabia", true}}},
 		{"ar", "التقت مصر مع إسرائيل في مفاوضات غير مباشرة.", []rel{
 			{graph.Meets, "egypt", "israel", true}}},
 		{"ar", "التقى وزير خارجية قطر وزير خارجية إيران في الدوحة.", []rel{

@@ -290,7 +290,7 @@ const conllSniffLines = 50
 
 // isCoNLL reports whether the file at path looks like named-entity gold in
 // the CoNLL format: its first conllSniffLines token lines (fewer in a
-// shorter file; at least one) each hold two to six fields, the last a tag
+// shorter file; at least one) each hold one to six fields, the last a tag
 // nereval.ReadCoNLL accepts (nereval.IsTag), blank lines, -DOCSTART- lines
 // and a byte order mark aside. Lines starting with # are passed over, so a
 // commented CoNLL file is still taken for one, and ReadCoNLL names the line
@@ -315,7 +315,9 @@ func isCoNLL(path string) (bool, error) {
 		switch {
 		case len(fields) == 0, strings.HasPrefix(fields[0], "#"), fields[0] == "-DOCSTART-":
 			continue
-		case len(fields) < 2 || len(fields) > 6 || !nereval.IsTag(fields[len(fields)-1]):
+		case len(fields) > 6 || !nereval.IsTag(fields[len(fields)-1]):
+			// One field is an empty token and its tag (" O"), as
+			// ANERcorp has a few.
 			return false, nil
 		}
 		n++
@@ -332,8 +334,9 @@ func isCoNLL(path string) (bool, error) {
 // tokens joined by spaces, a sentence a line (nereval.Article), its
 // language detected, its ID path#doc-N with N counting documents from 1.
 // path is made absolute first, so that ArticleKey names every article by
-// the file's last two path elements and verdicts on gold text match
-// wherever the file lies and however it is named. The tags are not
+// the file's last two path elements however the path is written (bare,
+// relative, absolute): verdicts match the file wherever the folder that
+// holds it lies, as long as the folder and the file keep their names. The tags are not
 // read: the gold serves as Arabic (or English) text the relation rules
 // were not written on. Documents 10, 20, 30, … are those nereval.DevSplit
 // holds out of the tagger's training (it counts from 0: 9, 19, 29, …).

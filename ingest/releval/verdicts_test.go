@@ -411,6 +411,8 @@ func TestIsCoNLL(t *testing.T) {
 		{"prose whose first line ends in a tag-like word", "Biden met the head of the vitamin O\nand left.\n", false},
 		{"prose whose later line does not end in a tag", "Kadhimi B-PERS\nBiden met the head of the IMF\n", false},
 		{"BIOES tags", "Kadhimi S-PERS\n", false},
+		{"an empty token (ANERcorp's \" O\")", " O\nKadhimi B-PERS\n", true},
+		{"one word that is not a tag", "Kadhimi\n", false},
 		{"empty", "\n\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
