@@ -1445,12 +1445,7 @@ func (r *sentenceReader) deniedNoun(t int) bool {
 			g = rest
 		}
 		if denials[g] {
-			for i := j - 1; i >= max(r.lo, j-2); i-- {
-				if h := r.toks[i].Fold; negators[h] && !denials[h] {
-					return false
-				}
-			}
-			return true
+			return !r.negatedDenial(j)
 		}
 		if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] || thatWords[g] {
 			return false
@@ -1473,6 +1468,18 @@ func (r *sentenceReader) deniedClause(from int) bool {
 	for k := from - 1; k >= max(r.lo, from-3); k-- {
 		if r.thatAt(k) {
 			return r.deniedThat(k)
+		}
+	}
+	return false
+}
+
+// negatedDenial reports whether a negator other than a denial stands in
+// the two words before the denial at token j: "لا ينفي", "لم ينف", "did
+// not deny".
+func (r *sentenceReader) negatedDenial(j int) bool {
+	for i := j - 1; i >= max(r.lo, j-2); i-- {
+		if h := r.toks[i].Fold; negators[h] && !denials[h] {
+			return true
 		}
 	}
 	return false
@@ -1512,12 +1519,7 @@ func (r *sentenceReader) deniedThat(k int) bool {
 			}
 			continue
 		}
-		for i := j - 1; i >= max(r.lo, j-2); i-- {
-			if h := r.toks[i].Fold; negators[h] && !denials[h] {
-				return false
-			}
-		}
-		return true
+		return !r.negatedDenial(j)
 	}
 	return false
 }
