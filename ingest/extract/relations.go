@@ -1588,7 +1588,7 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	// A sharp or biting attack is in words, whoever makes it short of
 	// a force ("شنت القوات الروسية هجوما حادا"): "شنت كوريا الشمالية
 	// هجوما حادا على الولايات المتحدة".
-	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] && !subj.agentive && !r.army(subj.m) {
+	if attackNouns[f] && t+1 < r.hi && sharpWords[r.toks[t+1].Fold] && !subj.agentive && r.kindOf(subj.m) != "military" {
 		return true
 	}
 	if subj.m.Type != graph.Person || subj.m.Method == "adjective" {
@@ -1599,7 +1599,7 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	// المندوب الإسرائيلي دان غيلرمان هجوما عنيفا على أمين الأمم المتحدة".
 	if attackNouns[f] && !isASCII(f) {
 		if obj == nil || (obj.m.Type != graph.Person && obj.m.Type != graph.Organization) ||
-			(obj.m.Type == graph.Organization && (graph.MadeID(obj.m.EntityID) || r.armed(obj.m))) {
+			(obj.m.Type == graph.Organization && (graph.MadeID(obj.m.EntityID) || armedKinds[r.kindOf(obj.m)])) {
 			return false
 		}
 		for k := obj.from - 1; k >= max(r.lo, obj.from-3); k-- {
@@ -1618,19 +1618,16 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	return obj == nil || partyOf(obj.m, r.lex) != partyPlace
 }
 
-// armed reports whether m names a fighting organisation the lexicon knows
-// (armedKinds).
-func (r *sentenceReader) armed(m *Mention) bool {
-	e := r.lex.Entry(m.EntityID)
-	return e != nil && armedKinds[e.Kind]
-}
-
-// army reports whether m names an army the lexicon knows (kind military):
-// its sharp attack is fire, where a party's or a faction's
-// ("شن حزب الله هجوما حادا على السعودية") is words.
-func (r *sentenceReader) army(m *Mention) bool {
-	e := r.lex.Entry(m.EntityID)
-	return e != nil && e.Kind == "military"
+// kindOf is the lexicon's kind of m's entity ("armed faction",
+// "military", …), or "" for a name the lexicon does not know. An army's
+// sharp attack is fire, where a party's or a faction's ("شن حزب الله
+// هجوما حادا على السعودية") is words; an attack on a fighting
+// organisation (armedKinds) is more often armed than in words.
+func (r *sentenceReader) kindOf(m *Mention) string {
+	if e := r.lex.Entry(m.EntityID); e != nil {
+		return e.Kind
+	}
+	return ""
 }
 
 // counterparts stand between a preposition and the name it governs:
