@@ -304,16 +304,14 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			report(p)
 		}
 	}
-	// known: article ID → hash; stored: → input, storedText: → text
-	// fingerprint, each nil when the store keeps none.
-	known, stored, storedText, err := storedArticles(ctx, store)
+	nm := new(names) // of inputs and origins' files, shared by ix and seen
+	ix, err := storedArticles(ctx, store, nm)
 	if err != nil {
 		return st, err
 	}
-	if stored == nil && opts.Prune {
+	if !ix.inputs && opts.Prune {
 		return st, ErrCannotPrune
 	}
-	owners := textOwners(storedText)
 	scopes := scopesOf(inputs)
 	var incomplete []string // inputs not read to their end
 	var incompleteMu sync.Mutex
@@ -353,19 +351,21 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
 	var counts struct{ fresh, changed, unchanged, dups, conflicts, renamed int }
-	seen := make(map[string]string)    // ID → hash, of the articles this run keeps
-	dupIDs := make(map[string]bool)    // IDs read as a repeat of another article's text
-	renamed := make(map[string]string) // stored ID an earlier release gave → the ID it is read under now
-	readDone := make(chan struct{})    // closed when readErr, counts, seen, dupIDs and renamed are final
+	seen := make(map[string]readArticle) // the articles this run keeps, by ID
+	dupIDs := make(map[string]bool)      // IDs read as a repeat of another article's text
+	renamed := make(map[string]string)   // stored ID an earlier release gave → the ID it is read under now
+	readDone := make(chan struct{})      // closed when readErr, counts, seen, dupIDs and renamed are final
 	go func() {
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[string]string)            // text fingerprint → first ID
-		firsts := make(map[string]string)           // ID → origin of its first reading, of the articles this run keeps
-		type waitingDup struct{ what, text string } // "ID (origin)", and the text it repeats
-		waiting := make(map[string][]waitingDup)    // owner ID → its repeats dropped past the hold limit
-		moved := make(map[string]bool)              // IDs written only because they moved to another input
+		texts := make(map[digest]string) // text fingerprint → first ID
+		type waitingDup struct {         // a repeat dropped past the hold limit
+			what string // "ID (origin)"
+			text digest // the text it repeats
+		}
+		waiting := make(map[string][]waitingDup) // owner ID → its repeats dropped past the hold limit
+		moved := make(map[string]bool)           // IDs written only because they moved to another input
 		// The repeats of a text whose owner (stored, or read earlier in
 		// this run) may still be read again with another text or go:
 		// held until everything was read, then dropped or stored (see
@@ -373,11 +373,11 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		var held []heldDup
 		var heldBytes int
 		heldOwner := make(map[string]bool)  // owners of held repeats
-		lastText := make(map[string]string) // ID → text fingerprint it was last kept with, for held owners and conflicting IDs
-		heldText := make(map[string]string) // ID → text fingerprint of its held repeat: what it holds if that is stored
+		lastText := make(map[string]digest) // ID → text fingerprint it was last kept with, for held owners and conflicting IDs
+		heldText := make(map[string]digest) // ID → text fingerprint of its held repeat: what it holds if that is stored
 		// holds reports whether owner will hold text fp once this run is
 		// over, as far as the reading so far tells.
-		holds := func(owner, fp string) bool {
+		holds := func(owner string, fp digest) bool {
 			if _, ok := renamed[owner]; ok {
 				return false
 			}
@@ -392,16 +392,16 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			}
 			return !(opts.Prune && dupIDs[owner])
 		}
-		seenFrom := make(map[string]string) // ID → input, of the articles this run keeps
 		process := func(a read.Article, released bool) error {
 			if a.ClaimsID() {
 				// A link the input does not vouch for (a file's canonical
 				// link or url column) does not take over an article a
 				// server of the link's site gave: that one is kept, and
 				// this one stored under the link scoped to its input.
-				owner, ok := seenFrom[a.ID]
+				r, ok := seen[a.ID]
+				owner := nm.name(r.input)
 				if !ok {
-					owner, ok = stored[a.ID]
+					owner, ok = ix.input(a.ID)
 				}
 				if ok && owner != a.Input && read.Vouches(owner, a.URL) {
 					was := a.ID
@@ -414,9 +414,10 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("link %s is the ID of an article fetched from %s, which this input cannot replace; stored under %s", was, owner, a.ID), true))
 				}
 			}
-			fp := read.TextFingerprint(&a)
+			fpText := read.TextFingerprint(&a)
+			fp := digestOf(fpText)
 			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
-				if !released && hold(&held, &heldBytes, a, first, fp) {
+				if !released && hold(&held, &heldBytes, a, first, fpText) {
 					heldOwner[first] = true
 					heldText[a.ID] = fp
 					return nil
@@ -429,11 +430,11 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of article %s (same text); not stored again", first), true))
 				return nil
 			}
-			prior := renamedFrom(&a, stored, seen, renamed)
-			if owner, ok := owners[fp]; ok && owner != a.ID && owner != prior && storedText[a.ID] != fp &&
-				textOwner(owner, stored, seen, dupIDs, renamed, scopes, opts.Prune) && holds(owner, fp) {
+			prior := renamedFrom(&a, ix, seen, renamed)
+			if owner, ok := ix.owner(fp); ok && owner != a.ID && owner != prior && !ix.holds(a.ID, fp) &&
+				textOwner(owner, ix, seen, dupIDs, renamed, scopes, opts.Prune) && holds(owner, fp) {
 				texts[fp] = owner
-				if !released && hold(&held, &heldBytes, a, owner, fp) {
+				if !released && hold(&held, &heldBytes, a, owner, fpText) {
 					heldOwner[owner] = true
 					heldText[a.ID] = fp
 					return nil
@@ -446,13 +447,14 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of stored article %s (same text); not stored again", owner), true))
 				return nil
 			}
-			if was, ok := storedText[a.ID]; ok && was != fp && texts[was] == a.ID {
+			if was, ok := ix.text(a.ID); ok && was != fp && texts[was] == a.ID {
 				delete(texts, was) // it leaves its stored text free for another
 			}
 			texts[fp] = a.ID
-			hash := x.Hash(&a)
-			prev, exists := known[a.ID]
-			sent, again := seen[a.ID]
+			hash := digestOf(x.Hash(&a))
+			prev, exists := ix.hash(a.ID)
+			r, again := seen[a.ID]
+			sent := r.hash
 			kind := countsNone
 			send := true
 			switch {
@@ -472,8 +474,8 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 					counts.changed++
 					kind = countsChanged
 				}
-				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, firsts[a.ID]), false))
-			case exists && prev == hash && (stored == nil || stored[a.ID] == a.Input):
+				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, r.first.origin(nm)), false))
+			case exists && prev == hash && (!ix.inputs || nm.name(ix.byID[a.ID].input) == a.Input):
 				counts.unchanged++
 				send = false
 			case exists:
@@ -482,13 +484,13 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				if prev == hash {
 					moved[a.ID] = true
 				}
-				if from := stored[a.ID]; from != "" && from != a.Input && prev != hash {
+				if from, _ := ix.input(a.ID); from != "" && from != a.Input && prev != hash {
 					// Two inputs that give one ID to different articles
 					// (relative links, numbered records, a saved page and
 					// a feed) replace each other's article; never without
 					// a word.
 					what := "with other content"
-					if was, ok := storedText[a.ID]; ok && was != fp {
+					if was, ok := ix.text(a.ID); ok && was != fp {
 						what = "with another text"
 					}
 					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s was stored from %s %s; replaced by this one", a.ID, from, what), true))
@@ -529,16 +531,16 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article %s changed its text, which %s repeated; those were not stored in this run (ingest again to store them)", a.ID, strings.Join(lost, ", ")), true))
 				}
 			}
-			seen[a.ID] = hash
-			seenFrom[a.ID] = a.Input
-			if _, ok := firsts[a.ID]; !ok {
-				firsts[a.ID] = a.Origin
+			first := r.first
+			if !again {
+				first = placeOf(a.Origin, nm)
 			}
+			seen[a.ID] = readArticle{hash: hash, input: nm.of(a.Input), first: first}
 			if !send || opts.DryRun {
 				return nil
 			}
 			select {
-			case jobs <- job{seq: seq, a: a, text: fp, origin: a.Origin, kind: kind, prior: prior}:
+			case jobs <- job{seq: seq, a: a, text: fpText, origin: a.Origin, kind: kind, prior: prior}:
 				seq++
 				return nil
 			case <-ctx.Done():
@@ -562,7 +564,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		// text is a duplicate; one whose owner changed its text or goes
 		// is stored, after everything read.
 		for _, h := range held {
-			if holds(h.owner, h.text) {
+			if holds(h.owner, digestOf(h.text)) {
 				// Dropped: its ID keeps what the store holds.
 				delete(heldText, h.a.ID)
 				counts.dups++
@@ -809,7 +811,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			if _, kept := seen[p]; kept {
 				continue // read under its own ID too
 			}
-			if _, before := known[id]; before || renamedWritten[id] {
+			if _, before := ix.byID[id]; before || renamedWritten[id] {
 				old = append(old, p)
 			}
 		}
@@ -822,7 +824,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 	}
 	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
-		st.RemovedIDs = pruned(inputs, incomplete, stored, known, seen, dupIDs, renamed)
+		st.RemovedIDs = pruned(inputs, incomplete, ix, seen, dupIDs, renamed)
 		st.Removed = len(st.RemovedIDs)
 		if !opts.DryRun {
 			writeErr = remove(ctx, store, st.RemovedIDs)
@@ -841,10 +843,11 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 // pruned returns, sorted, the stored articles a pruning run removes: those
 // whose input is within inputs and was read to its end, that the run did not
 // find again; and those it found repeating another article's text.
-func pruned(inputs, incomplete []string, stored, known, seen map[string]string, dupIDs map[string]bool, renamed map[string]string) []string {
+func pruned(inputs, incomplete []string, ix *articleIndex, seen map[string]readArticle, dupIDs map[string]bool, renamed map[string]string) []string {
 	scopes := scopesOf(inputs)
 	var ids []string
-	for id, in := range stored {
+	for id, s := range ix.byID {
+		in := ix.names.name(s.input)
 		if _, ok := seen[id]; ok || in == "" {
 			continue // kept, or stored before inputs were recorded
 		}
@@ -856,8 +859,8 @@ func pruned(inputs, incomplete []string, stored, known, seen map[string]string, 
 		}
 	}
 	for id := range dupIDs {
-		if _, ok := seen[id]; !ok && stored[id] == "" {
-			if _, ok := known[id]; ok {
+		if _, ok := seen[id]; !ok {
+			if s, ok := ix.byID[id]; ok && s.input == 0 {
 				ids = append(ids, id) // a repeat stored before inputs were recorded
 			}
 		}
@@ -887,69 +890,6 @@ func scopesOf(inputs []string) []string {
 // make a store reject a write.
 var capIDs = true
 
-// storedArticles reads what Run compares the articles it reads with, for
-// every stored article: its Hash (known), its Input (stored; nil when the
-// store is no graph.InputLister) and its text fingerprint (storedText, of
-// the articles that have one; nil when the store is no graph.TextLister).
-// From a graph.ArticleIndexer it is one read, the maps sharing each ID
-// string and each input: they stay in memory for the whole run, and at
-// 100,000 articles three reads' copies were a quarter of an ingest's live
-// heap.
-func storedArticles(ctx context.Context, store graph.Store) (known, stored, storedText map[string]string, err error) {
-	if ix, ok := store.(graph.ArticleIndexer); ok {
-		known, stored, storedText = map[string]string{}, map[string]string{}, map[string]string{}
-		inputs := map[string]string{} // a corpus is a few files, named again by each article
-		err := ix.ArticleIndex(ctx, func(id, hash, input, text string) {
-			known[id] = hash
-			if in, ok := inputs[input]; ok {
-				input = in
-			} else if len(inputs) < maxInterned {
-				inputs[input] = input
-			}
-			stored[id] = input
-			if text != "" {
-				storedText[id] = text
-			}
-		})
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		return known, stored, storedText, nil
-	}
-	if known, err = store.Fingerprints(ctx); err != nil {
-		return nil, nil, nil, err
-	}
-	if il, ok := store.(graph.InputLister); ok {
-		if stored, err = il.Inputs(ctx); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	if tl, ok := store.(graph.TextLister); ok {
-		if storedText, err = tl.Texts(ctx); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	return known, stored, storedText, nil
-}
-
-// maxInterned bounds the distinct inputs storedArticles shares among the
-// articles naming them: past it (a folder of a file per article) each
-// article keeps its own copy, as sharing would save nothing.
-const maxInterned = 4096
-
-// textOwners inverts texts (article ID → text fingerprint): to each text,
-// the least ID that holds it, so that the choice does not depend on map
-// order.
-func textOwners(texts map[string]string) map[string]string {
-	owners := make(map[string]string, len(texts))
-	for id, fp := range texts {
-		if o, ok := owners[fp]; !ok || id < o {
-			owners[fp] = id
-		}
-	}
-	return owners
-}
-
 // textOwner reports whether the stored article id may still hold its text
 // once this run is over, so that an article read under another ID with
 // that text is (tentatively, see Run) a duplicate of it. It may not when
@@ -961,7 +901,7 @@ func textOwners(texts map[string]string) map[string]string {
 // two copies it reads, so the copies are left to the comparison within the
 // run. A store that records no inputs (stored == nil) is taken to keep id
 // unless this run read it.
-func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
+func textOwner(id string, ix *articleIndex, seen map[string]readArticle, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
 	if _, wasRead := seen[id]; wasRead {
 		return false
 	}
@@ -971,8 +911,8 @@ func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool
 	if prune && dupIDs[id] {
 		return false
 	}
-	in, ok := stored[id]
-	if stored == nil || !ok || in == "" || !within(in, scopes) {
+	in, ok := ix.input(id)
+	if !ok || in == "" || !within(in, scopes) {
 		return true
 	}
 	return !prune
@@ -982,8 +922,8 @@ func textOwner(id string, stored, seen map[string]string, dupIDs map[string]bool
 // ID an earlier release gave it (a.PriorIDs, or their capped forms): one
 // stored from the same input, that this run has neither read nor moved
 // already; "" when none, or when a's ID was read before in this run.
-func renamedFrom(a *read.Article, stored, seen, renamed map[string]string) string {
-	if len(a.PriorIDs) == 0 || stored == nil || a.Input == "" {
+func renamedFrom(a *read.Article, ix *articleIndex, seen map[string]readArticle, renamed map[string]string) string {
+	if len(a.PriorIDs) == 0 || !ix.inputs || a.Input == "" {
 		return ""
 	}
 	if _, ok := seen[a.ID]; ok {
@@ -991,7 +931,7 @@ func renamedFrom(a *read.Article, stored, seen, renamed map[string]string) strin
 	}
 	for _, p := range a.PriorIDs {
 		for _, id := range []string{p, graph.CapID(p)} {
-			if id == a.ID || stored[id] != a.Input {
+			if in, _ := ix.input(id); id == a.ID || in != a.Input {
 				continue
 			}
 			if _, ok := seen[id]; ok {

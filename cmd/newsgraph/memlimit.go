@@ -28,8 +28,9 @@ const followInterval = 250 * time.Millisecond
 // A limit at or under the live heap makes the collector run back to back
 // (at up to half the CPU: an unchanged re-ingest of 100,000 articles took
 // 29 s instead of 14 s under a 100 MiB limit, its live heap 134 MB), and an
-// ingest holds every stored article's fingerprints, about 0.9 KB each, so
-// a fixed limit is passed by a store of some 200,000 articles.
+// ingest holds every stored article's fingerprints and every read one's,
+// about 0.4 KB an article a re-ingest reads (0.9 KB before ingest/index.go),
+// so a fixed 224 MiB is passed by a store of some 350,000 articles.
 func memoryLimitFor(floor, live int64) int64 {
 	return max(floor, live+live/2)
 }

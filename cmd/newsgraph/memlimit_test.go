@@ -18,7 +18,7 @@ func TestMemoryLimitFor(t *testing.T) {
 		{134 << 20, floor},       // an unchanged re-ingest of 100,000 (gctrace)
 		{floor * 2 / 3, floor},   // the last live heap the floor serves
 		{200 << 20, 300 << 20},   // half as much again
-		{900 << 20, 1350 << 20},  // ~1M stored articles at ~0.9 KB each
+		{900 << 20, 1350 << 20},  // ~1M articles re-ingested at ~0.9 KB each (before ingest/index.go)
 		{floor, floor + floor/2}, // never at or under the live heap
 		{floor * 4, floor*4 + floor*2},
 	} {

@@ -1,0 +1,240 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// An ingest holds, for the whole run, what it compares the articles it reads
+// with: every stored article's hash, input and text fingerprint, and every
+// article it has read. Held as strings in seven maps these were about 0.9 KB
+// an article; the types below hold the same in fixed-size digests and
+// numbers, one map entry a stored article and one a read one, about 0.4 KB
+// an article a re-ingest reads (docs/query-performance.md, "The ingest's
+// live heap").
+
+// digest is a 128-bit key for a hash or a text fingerprint: the first 16
+// bytes of a 64-digit hex SHA-256 (what extract.Extractor.Hash and
+// read.TextFingerprint give), or of the SHA-256 of any other string. Two
+// fingerprints that differ share a digest with a probability of about
+// 2⁻¹²⁸ a pair: at a million articles, some 10⁻²⁷.
+type digest [16]byte
+
+// digestOf returns s's digest.
+func digestOf(s string) digest {
+	var d digest
+	if len(s) == 2*sha256.Size {
+		var buf [len(d) * 2]byte
+		copy(buf[:], s)
+		if _, err := hex.Decode(d[:], buf[:]); err == nil && isLowerHex(s[len(buf):]) {
+			return d
+		}
+	}
+	sum := sha256.Sum256([]byte(s))
+	copy(d[:], sum[:])
+	return d
+}
+
+// isLowerHex reports whether s holds only the digits hex.EncodeToString
+// writes, so that a fingerprint in capitals, or one whose tail is not hex,
+// takes the SHA-256 route and never shares a digest with a lower-case one
+// that differs from it only in its second half's case.
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// storedArticle is what an ingest compares with about one stored article.
+type storedArticle struct {
+	hash    digest // graph.Article.Hash
+	text    digest // graph.Article.Text, when hasText
+	input   name   // graph.Article.Input; none when stored before inputs were recorded
+	hasText bool
+}
+
+// articleIndex is the stored articles an ingest starts from.
+type articleIndex struct {
+	byID map[string]storedArticle
+	// inputs and texts say whether the store records articles' inputs
+	// (graph.InputLister) and text fingerprints (graph.TextLister).
+	inputs, texts bool
+	// owners maps each stored text to the least ID that holds it, so that
+	// the choice does not depend on map order.
+	owners map[digest]string
+	names  *names // of inputs
+}
+
+// hash returns the stored hash of id, and whether id is stored.
+func (ix *articleIndex) hash(id string) (digest, bool) {
+	s, ok := ix.byID[id]
+	return s.hash, ok
+}
+
+// input returns the input id was stored from: "" when the store records
+// none for it, and ok false when id is not stored or the store records no
+// inputs at all.
+func (ix *articleIndex) input(id string) (in string, ok bool) {
+	if !ix.inputs {
+		return "", false
+	}
+	s, ok := ix.byID[id]
+	return ix.names.name(s.input), ok
+}
+
+// text returns id's stored text fingerprint, if it has one.
+func (ix *articleIndex) text(id string) (digest, bool) {
+	s, ok := ix.byID[id]
+	return s.text, ok && s.hasText
+}
+
+// holds reports whether id is stored with text fp.
+func (ix *articleIndex) holds(id string, fp digest) bool {
+	t, ok := ix.text(id)
+	return ok && t == fp
+}
+
+// owner returns the stored article that holds text fp.
+func (ix *articleIndex) owner(fp digest) (string, bool) {
+	id, ok := ix.owners[fp]
+	return id, ok
+}
+
+// add records a stored article; input and text are "" when not known.
+func (ix *articleIndex) add(id, hash, input, text string) {
+	s := storedArticle{hash: digestOf(hash), input: ix.names.of(input)}
+	if text != "" {
+		s.text, s.hasText = digestOf(text), true
+		if o, ok := ix.owners[s.text]; !ok || id < o {
+			ix.owners[s.text] = id
+		}
+	}
+	ix.byID[id] = s
+}
+
+// storedArticles reads what Run compares the articles it reads with, for
+// every stored article: its Hash, its Input (when the store is a
+// graph.InputLister) and its text fingerprint (a graph.TextLister). From a
+// graph.ArticleIndexer it is one read; otherwise three, whose inputs and
+// texts of IDs the first did not list are left out. The inputs' names go
+// to nm.
+func storedArticles(ctx context.Context, store graph.Store, nm *names) (*articleIndex, error) {
+	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: nm}
+	if ai, ok := store.(graph.ArticleIndexer); ok {
+		ix.inputs, ix.texts = true, true
+		if err := ai.ArticleIndex(ctx, ix.add); err != nil {
+			return nil, err
+		}
+		return ix, nil
+	}
+	known, err := store.Fingerprints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var inputs, texts map[string]string
+	if il, ok := store.(graph.InputLister); ok {
+		if inputs, err = il.Inputs(ctx); err != nil {
+			return nil, err
+		}
+		ix.inputs = true
+	}
+	if tl, ok := store.(graph.TextLister); ok {
+		if texts, err = tl.Texts(ctx); err != nil {
+			return nil, err
+		}
+		ix.texts = true
+	}
+	for id, h := range known {
+		ix.add(id, h, inputs[id], texts[id])
+	}
+	return ix, nil
+}
+
+// name stands for a string of a names: an input, or an origin's file (a
+// corpus is a few files, named again by each of its articles and lines).
+// The zero name stands for "".
+type name uint32
+
+// names holds one copy of each string its names stand for.
+type names struct {
+	index map[string]name
+	list  []string // list[n-1] is name n's string
+}
+
+// of returns the name of s, adding s when new.
+func (nm *names) of(s string) name {
+	if s == "" {
+		return 0
+	}
+	if n, ok := nm.index[s]; ok {
+		return n
+	}
+	if nm.index == nil {
+		nm.index = map[string]name{}
+	}
+	s = strings.Clone(s) // not a part of a longer string it would keep
+	nm.list = append(nm.list, s)
+	n := name(len(nm.list))
+	nm.index[s] = n
+	return n
+}
+
+// name returns the string n stands for.
+func (nm *names) name(n name) string {
+	if n == 0 {
+		return ""
+	}
+	return nm.list[n-1]
+}
+
+// readArticle is what an ingest keeps of an article it read and keeps.
+type readArticle struct {
+	hash  digest // extract.Extractor.Hash
+	input name   // read.Article.Input
+	first place  // where it was first read
+}
+
+// place is an article's read.Article.Origin, "FILE:LINE", "FILE#N" or
+// "FILE: record N" and any other text, with FILE a name (see names).
+type place struct {
+	file name // the origin, or its part before the separator
+	n    uint32
+	sep  uint8 // 1 + the index of the separator in separators, or 0 when file is the whole origin
+}
+
+// separators are those between an origin's file and its line or record
+// number (see originProblem), the longest first.
+var separators = [...]string{": record ", ":", "#"}
+
+// placeOf returns origin as a place, its file named in nm.
+func placeOf(origin string, nm *names) place {
+	for k, sep := range separators {
+		i := strings.LastIndex(origin, sep)
+		if i <= 0 {
+			continue
+		}
+		num := origin[i+len(sep):]
+		n, err := strconv.ParseUint(num, 10, 32)
+		if err != nil || n == 0 || num[0] == '0' || num[0] == '+' {
+			continue
+		}
+		return place{file: nm.of(origin[:i]), n: uint32(n), sep: uint8(k + 1)}
+	}
+	return place{file: nm.of(origin)}
+}
+
+// origin returns the origin p was made from.
+func (p place) origin(nm *names) string {
+	if p.sep == 0 {
+		return nm.name(p.file)
+	}
+	return nm.name(p.file) + separators[p.sep-1] + strconv.FormatUint(uint64(p.n), 10)
+}

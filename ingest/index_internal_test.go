@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+func TestDigestOf(t *testing.T) {
+	sum := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
+	a, b := sum("a"), sum("b")
+	same := a[:32] + strings.Repeat("0", 32) // a's first half, another second half
+	cases := []struct {
+		name string
+		x, y string
+		want bool // the digests are equal
+	}{
+		{"a fingerprint and itself", a, a, true},
+		{"two fingerprints", a, b, false},
+		// Only the first 128 bits are kept: two SHA-256 digests that agree
+		// there are a collision of SHA-256 truncated, not a case to handle.
+		{"two fingerprints sharing their first half", a, same, true},
+		{"a fingerprint in capitals is another string", a, strings.ToUpper(a), false},
+		{"a fingerprint whose tail is not hex", a, a[:63] + "g", false},
+		{"short strings", "abc", "abd", false},
+		{"the empty string and a fingerprint", "", a, false},
+		{"a short string and itself", "sha1:42", "sha1:42", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := digestOf(c.x) == digestOf(c.y); got != c.want {
+				t.Errorf("digestOf(%q) == digestOf(%q): %v, want %v", c.x, c.y, got, c.want)
+			}
+		})
+	}
+	// A fingerprint's digest is its first 16 bytes, read without hashing.
+	d := digestOf(a)
+	if got := hex.EncodeToString(d[:]); got != a[:32] {
+		t.Errorf("digestOf(%s) = %s, want its first 32 digits", a, got)
+	}
+}
+
+func TestPlaceOrigin(t *testing.T) {
+	// Every origin a reader writes (see originProblem) and some it does
+	// not must come back as they went in.
+	origins := []string{
+		"/data/corpus.jsonl:12",
+		"/data/corpus.jsonl:1",
+		"/data/a.csv: record 7",
+		"https://example.org/feed.xml#3",
+		"https://example.org:8080/feed.xml",
+		"https://example.org:8080",
+		"/data/page.html",
+		"stdin:4294967295", // the largest number a place holds
+		"stdin:4294967296", // one more: kept whole
+		"/data/x.jsonl:007",
+		"/data/x.jsonl:0",
+		"/data/x.jsonl:+3",
+		"/data/x.jsonl:-3",
+		"c:\\data\\x.jsonl:5",
+		":5",
+		"#5",
+		"a: record 3:5",
+		"",
+	}
+	var nm names
+	for _, o := range origins {
+		p := placeOf(o, &nm)
+		if got := p.origin(&nm); got != o {
+			t.Errorf("placeOf(%q).origin() = %q", o, got)
+		}
+	}
+	// The lines of one file share its name.
+	p, q := placeOf("/data/corpus.jsonl:12", &nm), placeOf("/data/corpus.jsonl:13", &nm)
+	if p.file != q.file || p.file == 0 {
+		t.Errorf("two lines of one file have files %d and %d, want one name", p.file, q.file)
+	}
+}
+
+func TestNames(t *testing.T) {
+	var nm names
+	if n := nm.of(""); n != 0 || nm.name(n) != "" {
+		t.Errorf(`of("") = %d, name %q; want the zero name`, n, nm.name(n))
+	}
+	long := "/data/corpus.jsonl:12"
+	a := nm.of(long[:18])
+	if b := nm.of("/data/corpus.jsonl"); a != b {
+		t.Errorf("one string named %d and %d", a, b)
+	}
+	if got := nm.name(a); got != "/data/corpus.jsonl" {
+		t.Errorf("name(%d) = %q", a, got)
+	}
+	// The name keeps a copy, not the longer string it was cut from.
+	if unsafe.StringData(nm.name(a)) == unsafe.StringData(long) {
+		t.Error("names keeps a part of the string it was given")
+	}
+	if c := nm.of("stdin"); c == a || nm.name(c) != "stdin" {
+		t.Errorf(`of("stdin") = %d (%q), want a new name`, c, nm.name(c))
+	}
+}
+
+func TestArticleIndex(t *testing.T) {
+	fp := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
+	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: new(names), inputs: true, texts: true}
+	ix.add("b", fp("hb"), "/in.jsonl", fp("text"))
+	ix.add("a", fp("ha"), "/in.jsonl", fp("text"))
+	ix.add("c", fp("hc"), "", "")
+	if h, ok := ix.hash("a"); !ok || h != digestOf(fp("ha")) {
+		t.Errorf("hash(a) = %x, %v", h, ok)
+	}
+	if _, ok := ix.hash("z"); ok {
+		t.Error("hash(z): an article not stored is found")
+	}
+	// The least ID holds a text two articles share, whatever the order.
+	if o, ok := ix.owner(digestOf(fp("text"))); !ok || o != "a" {
+		t.Errorf("owner of the shared text = %q, %v; want a", o, ok)
+	}
+	if in, ok := ix.input("c"); !ok || in != "" {
+		t.Errorf("input(c) = %q, %v; want stored without an input", in, ok)
+	}
+	if in, ok := ix.input("a"); !ok || in != "/in.jsonl" {
+		t.Errorf("input(a) = %q, %v", in, ok)
+	}
+	if _, ok := ix.text("c"); ok {
+		t.Error("text(c): an article stored without a text has one")
+	}
+	if !ix.holds("b", digestOf(fp("text"))) || ix.holds("c", digestOf(fp("text"))) {
+		t.Error("holds: wrong")
+	}
+	ix.inputs = false
+	if _, ok := ix.input("a"); ok {
+		t.Error("input(a) found in a store that records no inputs")
+	}
+}
