@@ -133,7 +133,7 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 			&cli.IntFlag{Name: "sample", Value: 100, Usage: "with --corpus: the sample's size `N`"},
 			&cli.StringFlag{Name: "write-unchecked", Usage: "with --corpus: write the sampled relations lacking a verdict to `FILE`, JSON lines with their sentence"},
 			&cli.StringFlag{Name: "seed", Value: releval.SampleSeed, Usage: "with --corpus: rank relations for the sample by hashing with `STRING`; another seed draws an independent sample"},
-			&cli.StringSliceFlag{Name: "exclude", Usage: "with --corpus: leave the relations of the verdict `FILE` out of the sample (repeatable): a held-out sample skips what the development sample checked"},
+			&cli.StringSliceFlag{Name: "exclude", Usage: "with --corpus: leave the relations of the verdict `FILE` (or of a file --write-unchecked wrote) out of the sample (repeatable): a held-out sample skips what the development sample checked, or what was sent to a checker already"},
 			&cli.StringFlag{Name: "lang", Value: "ar", Usage: "with --corpus: sample the relations of articles in language `CODE`"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list `N` errors (false finds first, then misses); 0 lists none"},
@@ -172,6 +172,8 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 					return usageErrorf("eval relations --corpus needs --verdicts FILE (it may be empty)")
 				case opts.sample <= 0:
 					return usageErrorf("--sample must be positive")
+				case c.IsSet("seed") && opts.seed == "":
+					return usageErrorf("--seed must not be empty; leave it out for the default seed %q", releval.SampleSeed)
 				case c.IsSet("format") && opts.format != formatTable && opts.format != formatJSON:
 					return usageErrorf("eval relations --corpus writes --format table or json, not %s", opts.format)
 				}
@@ -416,7 +418,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		found = releval.Reseed(found, opts.seed)
 	}
 	if len(opts.exclude) > 0 {
-		ex, err := releval.ReadVerdictFiles(opts.exclude...)
+		ex, err := releval.ReadExcludeFiles(opts.exclude...)
 		if err != nil {
 			return fmt.Errorf("exclude: %w", err)
 		}
@@ -457,10 +459,17 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 			{name: "right", title: "RIGHT", number: true},
 			{name: "precision", title: "PRECISION", number: true, digits: 4},
 		}}
-		for _, s := range scores {
-			res.rows = append(res.rows, []any{s.Pattern, s.Checked, s.Right, s.Precision()})
+		// A group with nothing checked has no precision, not 0.
+		precision := func(s releval.PatternScore) any {
+			if s.Checked == 0 {
+				return "—"
+			}
+			return s.Precision()
 		}
-		res.rows = append(res.rows, []any{"ALL", total.Checked, total.Right, total.Precision()})
+		for _, s := range scores {
+			res.rows = append(res.rows, []any{s.Pattern, s.Checked, s.Right, precision(s)})
+		}
+		res.rows = append(res.rows, []any{"ALL", total.Checked, total.Right, precision(total)})
 		fmt.Fprintln(w)
 		return res.write(w, formatTable)
 	}

@@ -321,6 +321,16 @@ func TestEvalRelationsSample(t *testing.T) {
 	if err := json.Unmarshal(b, &u); err != nil || u.Article != "test:a1" || u.Type != "CRITICIZES" || u.Object != "russia" || u.Text != "وانتقد بلينكن روسيا بشدة." {
 		t.Errorf("unchecked file %s: %+v, %v", b, u, err)
 	}
+	// What --write-unchecked wrote (sent to a checker, not yet back) can
+	// be left out of a next sample, with or without the verdicts.
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--exclude", unchecked, "--exclude", verdicts)
+	if !strings.Contains(r.stdout, "sample: the 0 lowest-ranked") || !strings.Contains(r.stdout, "2 verdict files excluded") {
+		t.Errorf("--exclude of the unchecked file and the verdicts:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--exclude", unchecked)
+	if !strings.Contains(r.stdout, "sample: the 1 lowest-ranked") || !strings.Contains(r.stdout, "precision: 1 right of 1 checked") {
+		t.Errorf("--exclude of the unchecked file:\n%s", r.stdout)
+	}
 	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--format", "json")
 	var js struct {
 		Relations, Sample, Checked, Right int
@@ -351,6 +361,10 @@ func TestEvalRelationsSample(t *testing.T) {
 	if !strings.Contains(r.stderr, `none of the 1 verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name (here "test:a1")`) {
 		t.Errorf("verdicts matching nothing: stderr %q, want a warning", r.stderr)
 	}
+	// Nothing checked has no precision: not 0.0000, in any table.
+	if strings.Contains(r.stdout, "0.0000") || strings.Count(r.stdout, "│ ALL ") != 4 || strings.Count(r.stdout, "—") < 5 {
+		t.Errorf("nothing checked: want — for every precision, got\n%s", r.stdout)
+	}
 	if r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts); strings.Contains(r.stderr, "none of the") {
 		t.Errorf("verdicts matching: stderr %q, want no warning", r.stderr)
 	}
@@ -366,6 +380,7 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus}, "needs --verdicts"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--gold", dir}, "--gold or --corpus, not both"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--sample", "0"}, "--sample must be positive"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", ""}, `--seed must not be empty; leave it out for the default seed "newsgraph relation sample v1"`},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--format", "csv"}, "table or json, not csv"},
 		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},
 		{[]string{"--gold", dir, "--sample", "5"}, "--sample goes with --corpus"},

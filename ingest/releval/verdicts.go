@@ -227,13 +227,26 @@ type Verdict struct {
 // ReadVerdictFiles reads the verdict files at paths (see ReadVerdicts),
 // in order, and returns their verdicts together.
 func ReadVerdictFiles(paths ...string) ([]Verdict, error) {
+	return readVerdictFiles(paths, false)
+}
+
+// ReadExcludeFiles reads the relations named by the files at paths, in
+// order, for Exclude: verdict files (see ReadVerdicts), or files of
+// ToCheck lines such as `eval relations --write-unchecked` writes, whose
+// verdicts may be empty. Only the keys and patterns are checked; the
+// returned verdicts' Verdict and Note are what the lines hold.
+func ReadExcludeFiles(paths ...string) ([]Verdict, error) {
+	return readVerdictFiles(paths, true)
+}
+
+func readVerdictFiles(paths []string, toCheck bool) ([]Verdict, error) {
 	var all []Verdict
 	for _, path := range paths {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, fmt.Errorf("verdicts: %w", err)
 		}
-		v, err := ReadVerdicts(f, path)
+		v, err := readVerdicts(f, path, toCheck)
 		f.Close()
 		if err != nil {
 			return nil, err
@@ -378,6 +391,12 @@ func conllArticles(path string) ([]read.Article, int, error) {
 // absolute path of its file, as releases before ArticleKey named it, is
 // read as ArticleKey names it.
 func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
+	return readVerdicts(r, name, false)
+}
+
+// readVerdicts is ReadVerdicts; with toCheck, a line may also be a
+// ToCheck, and its verdict is not checked.
+func readVerdicts(r io.Reader, name string, toCheck bool) ([]Verdict, error) {
 	var out []Verdict
 	seen := make(map[Key]int)
 	sc := bufio.NewScanner(r)
@@ -389,11 +408,16 @@ func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
 		}
 		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
-		var v Verdict
-		if err := dec.Decode(&v); err != nil {
+		var t ToCheck
+		target := any(&t.Verdict)
+		if toCheck {
+			target = &t
+		}
+		if err := dec.Decode(target); err != nil {
 			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
 		}
-		if err := v.check(); err != nil {
+		v := t.Verdict
+		if err := v.check(toCheck); err != nil {
 			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
 		}
 		v.Article = portableArticle(v.Article)
@@ -409,7 +433,8 @@ func ReadVerdicts(r io.Reader, name string) ([]Verdict, error) {
 	return out, nil
 }
 
-func (v Verdict) check() error {
+// check checks v; keyOnly checks its key and pattern only.
+func (v Verdict) check(keyOnly bool) error {
 	switch {
 	case v.Article == "":
 		return errors.New("no article")
@@ -423,6 +448,8 @@ func (v Verdict) check() error {
 		return errors.New("no pattern")
 	case v.Sentence < 0 || v.Trigger[0] < 0 || v.Trigger[1] <= v.Trigger[0]:
 		return fmt.Errorf("sentence %d, trigger %v: want a sentence index ≥ 0 and a non-empty trigger span", v.Sentence, v.Trigger)
+	case keyOnly:
+		return nil
 	case v.Verdict != Right && v.Verdict != Wrong:
 		return fmt.Errorf("verdict %q, want %q or %q", v.Verdict, Right, Wrong)
 	case v.Verdict == Wrong && v.Note == "":
