@@ -496,5 +496,22 @@ func TestConstructionTitleCountry(t *testing.T) {
 	checkConstruction(t, []constructionRow{
 		{"ar", "التقى أمير قطر الرئيس الإيراني في الدوحة.", []rel{
 			{graph.Meets, "tamim-bin-hamad-al-thani", "ebrahim-raisi", true}}},
+		// "King of Jordan" is a role of Abdullah II's (lexicon), not
+		// Jordan meeting him; the name after it is the same person.
+		{"ar", "استقبل ملك الأردن عبد الله الثاني الرئيس المصري عبد الفتاح السيسي أمس.", []rel{
+			{graph.Meets, "abdullah-ii-of-jordan", "abdel-fattah-el-sisi", true}}},
+		{"ar", "التقى عاهل الأردن الرئيس المصري في القاهرة.", []rel{
+			{graph.Meets, "abdullah-ii-of-jordan", "abdel-fattah-el-sisi", true}}},
+		// A ruler's title before the ruler's name: the country is the
+		// title's, not a party received by or receiving anyone.
+		{"ar", "استقبلت ملكة بريطانيا إليزابيث الثانية رئيس الوزراء البريطاني في قصر باكنغهام.", nil},
+		// With the verb between them, the titled ruler is the subject,
+		// not a description of the person met.
+		{"ar", "أمير قطر يلتقي بوريس جونسون في لندن", []rel{
+			{graph.Meets, "tamim-bin-hamad-al-thani", "boris-johnson", true}}},
+		// A ruler the lexicon has no role for: the country stands for him
+		// (the checkers count a head of state's country acting in office).
+		{"ar", "ملك إسبانيا يلتقي بوريس جونسون في لندن", []rel{
+			{graph.Meets, "spain", "boris-johnson", true}}},
 	})
 }
