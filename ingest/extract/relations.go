@@ -732,6 +732,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		english := isASCII(r.toks[t].Fold)
 		before, after := r.around(t)
 		negated := r.negated(t, before)
+		if before != nil && r.unconfirmedClause(before.from) {
+			continue // neither asserted nor denied: no relation
+		}
 
 		if trig.typ == graph.Statement {
 			if b := before; b != nil && b.mark == "" && isActor(b.m.Type) && r.gap(b.to, t) <= 1 && !r.clauseBreak(b.m.End, r.toks[t].Start) {
@@ -1472,6 +1475,54 @@ func (r *sentenceReader) deniedClause(from int) bool {
 	}
 	return false
 }
+
+// unconfirmedClause reports whether the clause whose subject starts at
+// token from is the complement of a confirming verb that is negated: "لم
+// ينف الكرملين ولم يؤكد أن بوتين التقى بايدن", "لم يؤكد المتحدث أن …",
+// "did not confirm that …", "neither confirmed nor denied that …". The
+// sentence then says neither that it happened nor that it did not. The
+// complementizer is found as deniedClause finds it, and the verb at most
+// nine words before it with no other verb between.
+func (r *sentenceReader) unconfirmedClause(from int) bool {
+	k := -1
+	for j := from - 1; j >= max(r.lo, from-3); j-- {
+		if r.thatAt(j) {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	for j := k - 1; j >= max(r.lo, k-9); j-- {
+		g := r.toks[j].Fold
+		if rest, ok := cutConj(g); ok {
+			g = rest
+		}
+		switch {
+		case confirmVerbs[g]:
+			for i := j - 1; i >= max(r.lo, j-2); i-- {
+				h := r.toks[i].Fold
+				if rest, ok := cutConj(h); ok {
+					h = rest
+				}
+				if negators[h] && !denials[h] || h == "neither" {
+					return true
+				}
+			}
+			return false
+		case denials[g], g == "nor", g == "or":
+			continue // "neither confirmed nor denied that": the denial is the second verb
+		}
+		if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] {
+			return false
+		}
+	}
+	return false
+}
+
+// confirmVerbs confirm a clause; negated, they leave it unsaid.
+var confirmVerbs = foldSet("يؤكد", "تؤكد", "أكد", "أكدت", "يؤكدا", "تأكيد", "confirm", "confirmed", "confirms")
 
 // negatedDenial reports whether a negator other than a denial stands in
 // the two words before the denial at token j: "لا ينفي", "لم ينف", "did

@@ -265,6 +265,13 @@ func TestConstructionDenial(t *testing.T) {
 		{"ar", "نفى ذلك، مؤكدا أن أوكرانيا هاجمت روسيا.", []rel{{graph.Attacks, "ukraine", "russia", true}}},
 		{"ar", "نفت إسرائيل التقارير لأن إيران هاجمت السعودية.", []rel{{graph.Attacks, "iran", "saudi-arabia", true}}},
 		{"ar", "لا ينفي المتحدث أن روسيا هاجمت أوكرانيا.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
+		// Neither denied nor confirmed: nothing is stated either way.
+		{"ar", "لم ينف الكرملين ولم يؤكد أن روسيا هاجمت أوكرانيا.", nil},
+		{"ar", "لم يؤكد المتحدث أن روسيا هاجمت أوكرانيا.", nil},
+		{"en", "The Kremlin neither confirmed nor denied that Russia attacked Ukraine.", nil},
+		{"en", "The spokesman did not confirm that Russia attacked Ukraine.", nil},
+		// Confirmed, it stands.
+		{"ar", "أكد المتحدث أن روسيا هاجمت أوكرانيا.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
 		{"en", "The spokesman did not deny that Russia attacked Ukraine.", []rel{{graph.Attacks, "russia", "ukraine", true}}},
 		{"en", "Moscow denied it while Ukraine attacked Russia.", []rel{{graph.Attacks, "ukraine", "russia", true}}},
 		// Denied, farther from the denial (review of version 24): a
@@ -514,4 +521,22 @@ func TestConstructionTitleCountry(t *testing.T) {
 		{"ar", "ملك إسبانيا يلتقي بوريس جونسون في لندن", []rel{
 			{graph.Meets, "spain", "boris-johnson", true}}},
 	})
+}
+
+// TestConstructionUnconfirmed: a clause neither confirmed nor denied gives
+// no relation at all, not even a denied one (checkConstruction leaves
+// denied relations out, so it cannot tell them from none).
+func TestConstructionUnconfirmed(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"The Kremlin neither confirmed nor denied that Russia attacked Ukraine.",
+		"لم ينف الكرملين ولم يؤكد أن روسيا هاجمت أوكرانيا.",
+	} {
+		a := read.Article{ID: "t", Body: text, Published: time.Date(2022, 7, 11, 0, 0, 0, 0, time.UTC)}
+		for _, r := range x.Extract(&a).Relations {
+			if r.Type != graph.Statement {
+				t.Errorf("%s: %s %s -> %s (negated %v), want no relation", text, r.Type, r.Subject, r.Object, r.Negated)
+			}
+		}
+	}
 }
