@@ -798,6 +798,24 @@ func TestRelations(t *testing.T) {
 	if r := ng(t, dir, 0, "query", "centrality", "--help"); !strings.Contains(r.stdout, "--weight confidence") {
 		t.Errorf("query centrality --help lacks --weight confidence")
 	}
+	// No relation passes a filter: the answer says so, and how to see
+	// them all; below a table, on stderr beside csv.
+	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "table")
+	if !strings.Contains(r.stdout, "no relation of Mustafa al-Kadhimi (مصطفى الكاظمي) passes the filters given; newsgraph query relations mustafa-al-kadhimi without them shows all") {
+		t.Errorf("relations --type attacks of Kadhimi: want a note that none passes:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "csv")
+	if strings.Contains(r.stdout, "no relation") || !strings.Contains(r.stderr, "no relation of Mustafa al-Kadhimi") {
+		t.Errorf("relations --type attacks csv: stdout %q, stderr %q; want the note on stderr", r.stdout, r.stderr)
+	}
+	// An actor the seed names but states no relation of.
+	r = ng(t, dir, 0, "query", "relations", "Raisi", "--format", "table")
+	if !strings.Contains(r.stdout, "no relation of Ebrahim Raisi (إبراهيم رئيسي) is stored") {
+		t.Errorf("relations of Raisi: want a note that none is stored:\n%s", r.stdout)
+	}
+	if r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--format", "table"); strings.Contains(r.stdout, "no relation of") {
+		t.Errorf("relations of Kadhimi: a note of none beside rows:\n%s", r.stdout)
+	}
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "1.5")
 	ng(t, dir, 2, "query", "relations", "Kadhimi", "--min-confidence", "-1")
 	var got []string

@@ -157,6 +157,9 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		if err := relationEvidence(opts, e.ID, rels, names, table); err != nil {
 			return err
 		}
+		if err := noteNone(opts, e, len(rels), hidden); err != nil {
+			return err
+		}
 		return noteHidden(opts, hidden, -1)
 	}
 	res := &result{columns: []column{
@@ -193,7 +196,33 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	if err := res.write(opts.stdout, opts.format); err != nil {
 		return err
 	}
+	if err := noteNone(opts, e, len(res.rows), hidden); err != nil {
+		return err
+	}
 	return noteHidden(opts, hidden, gone)
+}
+
+// noteNone says why an answer of no rows is empty, unless noteHidden
+// will (hidden > 0): the actor has no relation the filters let through,
+// or none at all. It goes below a table, on stderr beside formats
+// programs read.
+func noteNone(opts relationsOptions, e graph.Entity, rows, hidden int) error {
+	if rows > 0 || hidden > 0 {
+		return nil
+	}
+	w := opts.stdout
+	if opts.format != formatTable && opts.format != formatMD {
+		w = opts.stderr
+	}
+	f := opts.filter
+	filtered := !f.Since.IsZero() || !f.Until.IsZero() || len(f.Langs) > 0 || len(f.Sources) > 0 || len(f.Relations) > 0 ||
+		len(f.Types) > 0 || len(opts.narrow.Kinds) > 0 || opts.narrow.MinWeight > 1
+	why := "no relation of %s is stored: relations come from sentences where a verb or noun of meeting, visiting, attacking, criticising, backing … joins it to another actor (README, How relations are found); newsgraph query neighbors %s lists who is named with it\n"
+	if filtered {
+		why = "no relation of %s passes the filters given; newsgraph query relations %s without them shows all\n"
+	}
+	_, err := fmt.Fprintf(w, why, describe(e), e.ID)
+	return err
 }
 
 // confidenceCell is a relation's confidence as a cell: "—" in a table
