@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,6 +115,11 @@ type Stats struct {
 	// RemovedIDs lists them, sorted.
 	Removed    int
 	RemovedIDs []string
+	// KeptInputs lists, sorted, the inputs of a pruning run that were
+	// not read to their end (ReadOptions.Incomplete: a file that failed,
+	// a record skipped), whose stored articles the run kept whether
+	// found again or not.
+	KeptInputs []string
 	// Renamed counts the stored articles found again under a new ID (a
 	// bare record ID now scoped to its input, an ID now capped; see
 	// Article.PriorIDs): written under the new one, counted in Changed
@@ -826,6 +832,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
 		st.RemovedIDs = pruned(inputs, incomplete, ix, seen, dupIDs, renamed)
 		st.Removed = len(st.RemovedIDs)
+		st.KeptInputs = slices.Compact(slices.Sorted(slices.Values(incomplete)))
 		if !opts.DryRun {
 			writeErr = remove(ctx, store, st.RemovedIDs)
 		}

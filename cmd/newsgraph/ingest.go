@@ -129,7 +129,7 @@ func ingestFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "timeout", Value: read.DefaultTimeout, Usage: "give up fetching a URL after this long in total (connecting and reading its body, however slowly it comes)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no warnings; skipped input is still reported"},
 		&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
-		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (inputs that fail to read prune nothing)"},
+		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (an input that fails to read, or has a record skipped, prunes nothing)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
 		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (a scheduled ingest is the place for it)"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
@@ -302,7 +302,7 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	case st.Skipped > 0 && st.Read == 0:
 		return fmt.Errorf("no article could be read (%d problems, reported above)", st.Skipped)
 	case st.Skipped > 0:
-		fmt.Fprintf(opts.stderr, "newsgraph: %d input(s) skipped, reported above; everything else was ingested\n", st.Skipped)
+		fmt.Fprintf(opts.stderr, "newsgraph: %d skipped (inputs, records or articles), reported above; everything else was ingested\n", st.Skipped)
 		return errPartial
 	case st.Read == 0:
 		fmt.Fprintf(opts.stderr, "newsgraph: nothing was ingested: no article found in %s\n", strings.Join(opts.paths, " "))
@@ -546,9 +546,19 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.P
 	}
 	switch {
 	case opts.prune && opts.dryRun:
-		fmt.Fprintf(w, "pruned:   none (dry run); %d articles are no longer in their inputs\n", st.Removed)
+		fmt.Fprintf(w, "pruned:   none (dry run); %d article%s no longer in %s input%s\n", st.Removed, plural(st.Removed), pluralThe(st.Removed), plural(st.Removed))
 	case opts.prune:
-		fmt.Fprintf(w, "pruned:   %d articles no longer in their inputs\n", st.Removed)
+		fmt.Fprintf(w, "pruned:   %d article%s no longer in %s input%s\n", st.Removed, plural(st.Removed), pluralThe(st.Removed), plural(st.Removed))
+	}
+	if opts.prune && len(st.KeptInputs) > 0 {
+		// A record skipped may be a stored article: it is not pruned as
+		// missing, nor is anything else of its input.
+		in := st.KeptInputs
+		more := ""
+		if len(in) > maxListed {
+			in, more = in[:maxListed], fmt.Sprintf(" and %d more", len(st.KeptInputs)-maxListed)
+		}
+		fmt.Fprintf(w, "kept:     nothing pruned from %s%s: not read to its end (a record skipped, or the input cut short)\n", strings.Join(in, ", "), more)
 	}
 	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d relations (statements and denied ones included)\n", size.Entities, size.Edges, size.Relations)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
@@ -589,6 +599,10 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 	if removedIDs == nil {
 		removedIDs = []string{}
 	}
+	kept := st.KeptInputs
+	if kept == nil {
+		kept = []string{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -602,6 +616,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		Renamed    int           `json:"renamed"`
 		Removed    int           `json:"removed"`
 		RemovedIDs []string      `json:"removed_ids"`
+		KeptInputs []string      `json:"kept_inputs"` // of a pruning run: not read to their end, nothing pruned from them
 		DryRun     bool          `json:"dry_run"`
 		Skipped    int           `json:"skipped"`
 		Warnings   int           `json:"warnings"`
@@ -611,7 +626,7 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		Seconds    float64       `json:"seconds"`
 		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
-	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Renamed, st.Removed, removedIDs, opts.dryRun, st.Skipped, st.Warnings,
+	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Renamed, st.Removed, removedIDs, kept, opts.dryRun, st.Skipped, st.Warnings,
 		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
 }
 
@@ -665,4 +680,12 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+// pluralThe is the possessive for n articles: "its" input, "their" inputs.
+func pluralThe(n int) string {
+	if n == 1 {
+		return "its"
+	}
+	return "their"
 }

@@ -233,7 +233,7 @@ func TestPartialIngest(t *testing.T) {
 	for _, want := range []string{
 		filepath.Join(corpus, "bad.txt") + ": invalid UTF-8",
 		filepath.Join(corpus, "feed.jsonl") + ":2: malformed JSON",
-		"2 input(s) skipped",
+		"2 skipped (inputs, records or articles), reported above",
 	} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)

@@ -539,3 +539,49 @@ func TestSchedule(t *testing.T) {
 		t.Errorf("runs after schedule:\n%s", r.stdout)
 	}
 }
+
+// TestPruneKeepsSkippedRecord: a record that cannot be read may be a
+// stored article, so a pruning run removes nothing from its input (it
+// would otherwise find that article missing and delete it), says so, and
+// prunes again once the input reads whole.
+func TestPruneKeepsSkippedRecord(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.jsonl")
+	lines := []string{
+		`{"id": "n1", "source": "wire", "title": "a", "body": "زار بايدن بغداد."}`,
+		`{"id": "n2", "source": "wire", "title": "b", "body": "انتقد بلينكن روسيا."}`,
+		`{"id": "n3", "source": "wire", "title": "c", "body": "التقى السيسي ماكرون في القاهرة."}`,
+	}
+	write := func(ls ...string) {
+		t.Helper()
+		if err := os.WriteFile(in, []byte(strings.Join(ls, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(lines...)
+	ng(t, dir, 0, "ingest", "-q", in)
+	// n2's line broken, n3's gone: nothing pruned, both kept.
+	write(lines[0], strings.Replace(lines[1], `{"id"`, `{"id",`, 1))
+	r := ng(t, dir, 3, "ingest", "--prune", in)
+	if !strings.Contains(r.stdout, "pruned:   0 articles") || !strings.Contains(r.stdout, "kept:     nothing pruned from "+in+": not read to its end") {
+		t.Errorf("prune with a malformed line:\n%s", r.stdout)
+	}
+	r = ng(t, dir, 3, "ingest", "--prune", "--dry-run", "--json", in)
+	var sum struct {
+		Removed    int
+		KeptInputs []string `json:"kept_inputs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sum); err != nil || sum.Removed != 0 || !reflect.DeepEqual(sum.KeptInputs, []string{in}) {
+		t.Errorf("--json: %+v, %v\n%s", sum, err, r.stdout)
+	}
+	r = ng(t, dir, 0, "stats", "--format", "json")
+	if !strings.Contains(r.stdout, `"articles": 3`) {
+		t.Errorf("after the pruning runs, want the 3 articles kept:\n%s", r.stdout)
+	}
+	// Mended: n3 is gone from the input, and goes.
+	write(lines[0], lines[1])
+	r = ng(t, dir, 0, "ingest", "--prune", in)
+	if !strings.Contains(r.stdout, "pruned:   1 article no longer in its input") || strings.Contains(r.stdout, "kept:") {
+		t.Errorf("prune of the mended input:\n%s", r.stdout)
+	}
+}

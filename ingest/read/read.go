@@ -89,8 +89,9 @@ type ReadOptions struct {
 	BytesRead func(n int)
 	// Incomplete, when set, receives every input that could not be read
 	// to its end — a file or folder that cannot be opened, a URL that
-	// fails, a file cut short by an error — as Article.Input names it (a
-	// folder's path stands for everything in it). Articles missing from
+	// fails, a file cut short by an error, a file with a record skipped
+	// (a malformed line, a feed item without a link) — as Article.Input
+	// names it (a folder's path stands for everything in it). Articles missing from
 	// such an input may still be there: a pruning ingest keeps them.
 	Incomplete func(input string)
 	// Fingerprints has the JSON lines reader compute each article's
@@ -293,7 +294,15 @@ type reader struct {
 	maps     *mapUse // which --map keys the input's records have
 }
 
-func (rd *reader) problem(p Problem) { rd.opts.Problem(p) }
+// problem reports p. A record skipped (p names its line or record and is
+// no warning) leaves the input incomplete (ReadOptions.Incomplete): the
+// stored article that record may hold is not found missing from it.
+func (rd *reader) problem(p Problem) {
+	if !p.Warning && (p.Line > 0 || p.Record > 0) {
+		rd.cutShort = true
+	}
+	rd.opts.Problem(p)
+}
 
 // fail reports a problem after which the current input is not read any
 // further, so that it counts as incomplete. It returns nil: a broken input
