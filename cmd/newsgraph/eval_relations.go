@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -172,6 +173,8 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 					return usageErrorf("eval relations --corpus needs --verdicts FILE (it may be empty)")
 				case opts.sample <= 0:
 					return usageErrorf("--sample must be positive")
+				case opts.unchecked != "" && sameFile(opts.unchecked, append([]string{opts.verdicts, opts.corpus}, opts.exclude...)...):
+					return usageErrorf("--write-unchecked %s would overwrite an input of this run (--verdicts, --exclude or --corpus); write the unchecked relations to another file", opts.unchecked)
 				case c.IsSet("seed") && opts.seed == "":
 					return usageErrorf("--seed must not be empty; leave it out for the default seed %q", releval.SampleSeed)
 				case c.IsSet("format") && opts.format != formatTable && opts.format != formatJSON:
@@ -417,6 +420,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	if opts.seed != "" && opts.seed != releval.SampleSeed {
 		found = releval.Reseed(found, opts.seed)
 	}
+	all := found
 	if len(opts.exclude) > 0 {
 		ex, err := releval.ReadExcludeFiles(opts.exclude...)
 		if err != nil {
@@ -431,10 +435,16 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	byShown, _ := releval.ScoreVerdictsBy(sample, verdicts, shownGroup)
 	total := releval.Total(byPattern)
 	if len(verdicts) > 0 && total.Checked == 0 && len(sample) > 0 {
-		// Keys name a corpus file by its folder and name: a copy under
-		// other names draws another sample that no verdict names.
-		fmt.Fprintf(opts.stderr, "warning: none of the %d verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name (here %q), so a moved or renamed copy matches no verdict\n",
-			len(verdicts), sample[0].Key.Article)
+		if excluded := len(all) - len(found); excluded > 0 && releval.Total(verdictScores(all, verdicts)).Checked > 0 {
+			fmt.Fprintf(opts.stderr, "warning: none of the %d verdicts names a relation of this sample: those they name are among the %d --exclude left out\n",
+				len(verdicts), excluded)
+		} else {
+			// Keys name a corpus file by its folder and name: a copy
+			// under other names draws another sample that no verdict
+			// names.
+			fmt.Fprintf(opts.stderr, "warning: none of the %d verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name, or the source and ID a JSON line gives (here %q), so a moved or renamed copy matches no verdict\n",
+				len(verdicts), sample[0].Key.Article)
+		}
 	}
 
 	w := opts.stdout
@@ -593,4 +603,31 @@ func nullPrecision(s releval.PatternScore) any {
 		return nil
 	}
 	return s.Precision()
+}
+
+// sameFile reports whether path names one of others: the same file where
+// both exist, else the same absolute path.
+func sameFile(path string, others ...string) bool {
+	st, err := os.Stat(path)
+	abs, _ := filepath.Abs(path)
+	for _, o := range others {
+		if o == "" {
+			continue
+		}
+		if err == nil {
+			if ost, oerr := os.Stat(o); oerr == nil && os.SameFile(st, ost) {
+				return true
+			}
+		}
+		if oabs, _ := filepath.Abs(o); oabs == abs {
+			return true
+		}
+	}
+	return false
+}
+
+// verdictScores is what releval.ScoreVerdicts scores of rels.
+func verdictScores(rels []releval.Sampled, verdicts []releval.Verdict) []releval.PatternScore {
+	scores, _ := releval.ScoreVerdicts(rels, verdicts)
+	return scores
 }

@@ -327,6 +327,12 @@ func TestEvalRelationsSample(t *testing.T) {
 	if !strings.Contains(r.stdout, "sample: the 0 lowest-ranked") || !strings.Contains(r.stdout, "2 verdict files excluded") {
 		t.Errorf("--exclude of the unchecked file and the verdicts:\n%s", r.stdout)
 	}
+	// The verdicts excluded from the sample they score: the warning says
+	// so, not that the corpus moved.
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--exclude", verdicts)
+	if !strings.Contains(r.stderr, "none of the 1 verdicts names a relation of this sample: those they name are among the 1 --exclude left out") {
+		t.Errorf("--exclude of the verdicts: stderr %q", r.stderr)
+	}
 	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--exclude", unchecked)
 	if !strings.Contains(r.stdout, "sample: the 1 lowest-ranked") || !strings.Contains(r.stdout, "precision: 1 right of 1 checked") {
 		t.Errorf("--exclude of the unchecked file:\n%s", r.stdout)
@@ -358,7 +364,7 @@ func TestEvalRelationsSample(t *testing.T) {
 	other := filepath.Join(dir, "other.jsonl")
 	os.WriteFile(other, []byte(`{"article": "elsewhere:a1", "sentence": 1, "trigger": [29, 39], "type": "MEETS", "subject": "abdel-fattah-el-sisi", "object": "emmanuel-macron", "pattern": "vso/ar", "verdict": "right"}`+"\n"), 0o644)
 	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", other)
-	if !strings.Contains(r.stderr, `none of the 1 verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name (here "test:a1")`) {
+	if !strings.Contains(r.stderr, `none of the 1 verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name, or the source and ID a JSON line gives (here "test:a1")`) {
 		t.Errorf("verdicts matching nothing: stderr %q, want a warning", r.stderr)
 	}
 	// Nothing checked has no precision: not 0.0000, in any table.
@@ -380,6 +386,8 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus}, "needs --verdicts"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--gold", dir}, "--gold or --corpus, not both"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--sample", "0"}, "--sample must be positive"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--write-unchecked", verdicts}, "--write-unchecked " + verdicts + " would overwrite an input of this run"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--exclude", unchecked, "--write-unchecked", filepath.Join(dir, ".", "u.jsonl")}, "would overwrite an input"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", ""}, `--seed must not be empty; leave it out for the default seed "newsgraph relation sample v1"`},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--format", "csv"}, "table or json, not csv"},
 		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},

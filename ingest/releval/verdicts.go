@@ -414,6 +414,13 @@ func readVerdicts(r io.Reader, name string, toCheck bool) ([]Verdict, error) {
 			target = &t
 		}
 		if err := dec.Decode(target); err != nil {
+			var tc ToCheck
+			strict := json.NewDecoder(strings.NewReader(line))
+			strict.DisallowUnknownFields()
+			if !toCheck && strict.Decode(&tc) == nil {
+				// A line --write-unchecked wrote, filled in or not.
+				return nil, fmt.Errorf("verdicts %s line %d: %w: a line for checking, not a verdict; remove rank, directed, subject_text, trigger_text, object_text and text (a verdict file keeps no corpus text) and fill in verdict and note", name, n, err)
+			}
 			return nil, fmt.Errorf("verdicts %s line %d: %w", name, n, err)
 		}
 		v := t.Verdict

@@ -157,7 +157,10 @@ func TestReadVerdicts(t *testing.T) {
 		{"good", good + "\n\n" + wrong + "\n", "", 2},
 		{"empty", "", "", 0},
 		{"twice", good + "\n" + good, "line 2: the relation of line 1 again", 0},
-		{"unknown field", strings.Replace(good, `"verdict"`, `"text": "…", "verdict"`, 1), `unknown field "text"`, 0},
+		{"unknown field", strings.Replace(good, `"verdict"`, `"colour": "…", "verdict"`, 1), `unknown field "colour"`, 0},
+		// A line --write-unchecked wrote, filled in: says what to remove.
+		{"line for checking", strings.Replace(good, `"verdict"`, `"rank": 7, "directed": true, "subject_text": "x", "text": "…", "verdict"`, 1),
+			`unknown field "rank": a line for checking, not a verdict; remove rank, directed, subject_text, trigger_text, object_text and text`, 0},
 		{"bad verdict", strings.Replace(good, `"right"`, `"maybe"`, 1), `verdict "maybe"`, 0},
 		{"wrong without note", strings.Replace(wrong, `, "note": "direction"`, "", 1), "without a note", 0},
 		{"no pattern", strings.Replace(good, `"vso/ar"`, `""`, 1), "no pattern", 0},
