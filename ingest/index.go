@@ -28,10 +28,10 @@ type digest [16]byte
 // digestOf returns s's digest.
 func digestOf(s string) digest {
 	var d digest
-	if len(s) == 2*sha256.Size {
+	if len(s) == 2*sha256.Size && isLowerHex(s) {
 		var buf [len(d) * 2]byte
 		copy(buf[:], s)
-		if _, err := hex.Decode(d[:], buf[:]); err == nil && isLowerHex(s[len(buf):]) {
+		if _, err := hex.Decode(d[:], buf[:]); err == nil {
 			return d
 		}
 	}
@@ -41,9 +41,9 @@ func digestOf(s string) digest {
 }
 
 // isLowerHex reports whether s holds only the digits hex.EncodeToString
-// writes, so that a fingerprint in capitals, or one whose tail is not hex,
-// takes the SHA-256 route and never shares a digest with a lower-case one
-// that differs from it only in its second half's case.
+// writes, so that a fingerprint with any capital, or any digit that is not
+// hex, takes the SHA-256 route and never shares a digest with the
+// lower-case one it equals but for case (hex.Decode reads both cases).
 func isLowerHex(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {

@@ -23,6 +23,8 @@ func TestDigestOf(t *testing.T) {
 		// there are a collision of SHA-256 truncated, not a case to handle.
 		{"two fingerprints sharing their first half", a, same, true},
 		{"a fingerprint in capitals is another string", a, strings.ToUpper(a), false},
+		// Capitals only in the half the digest keeps (found by a review).
+		{"capitals in the first half", a, strings.ToUpper(a[:32]) + a[32:], false},
 		{"a fingerprint whose tail is not hex", a, a[:63] + "g", false},
 		{"short strings", "abc", "abd", false},
 		{"the empty string and a fingerprint", "", a, false},
