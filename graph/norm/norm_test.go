@@ -340,3 +340,34 @@ func TestIgnorable(t *testing.T) {
 		}
 	}
 }
+
+func TestSentencesAbbreviations(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kadhimi met U.S. President Joe Biden. Then he left.", []string{"Kadhimi met U.S. President Joe Biden.", "Then he left."}},
+		{"The U.N. envoy met Mr. Sadr and Dr. Salih in Baghdad.", []string{"The U.N. envoy met Mr. Sadr and Dr. Salih in Baghdad."}},
+		{"Gen. Qaani arrived. J. Smith reported it.", []string{"Gen. Qaani arrived.", "J. Smith reported it."}},
+		// Arabic ones still split (see abbreviation): the stored
+		// sentence indexes, and the verdicts keyed by them, stay.
+		{"وقال د. محمد الحلبوسي إن الجلسة انتهت.", []string{"وقال د.", "محمد الحلبوسي إن الجلسة انتهت."}},
+		// At the end of a line or of the text it is a sentence's end.
+		{"Sanctions came from the U.S.\nIran replied.", []string{"Sanctions came from the U.S.", "Iran replied."}},
+		{"They met in the U.S.", []string{"They met in the U.S."}},
+		// Not abbreviations: a word of two letters or more, a title in
+		// lower case, a title not in the list.
+		{"He met us. Then left.", []string{"He met us.", "Then left."}},
+		{"The dr. came. Then left.", []string{"The dr.", "came.", "Then left."}},
+		{"Talks in Iraq. Then Iran.", []string{"Talks in Iraq.", "Then Iran."}},
+		{"It rose 2.5 percent. Then fell.", []string{"It rose 2.5 percent.", "Then fell."}},
+	} {
+		var got []string
+		for _, s := range Sentences(tc.text) {
+			got = append(got, tc.text[s.Start:s.End])
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Sentences(%q)\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -158,6 +158,12 @@ func (r *sentenceReader) prepare() {
 		if a.m.Type != graph.Person && a.from > r.lo && !isASCII(r.toks[a.from].Fold) && hasWord(appositionTitles, r.toks[a.from-1].Fold) && r.titleHolderAfter(i) {
 			continue
 		}
+		// In English the country or body comes before the title: "U.S.
+		// President Joe Biden", "UN Secretary-General António Guterres",
+		// "Hezbollah leader Hassan Nasrallah". The holder acts.
+		if a.m.Type != graph.Person && a.to < r.hi && isASCII(r.toks[a.to].Fold) && englishTitleHeads[r.toks[a.to].Fold] && r.titleHolderAfter(i) {
+			continue
+		}
 		// In Arabic text a name the lexicon does not know, written in
 		// Latin letters, glosses the Arabic words before it ("سمارت
 		// كيبورد (Smart Keyboard)", "ريكونابي (Rikunabi Data)"): not a
@@ -1744,6 +1750,13 @@ func (r *sentenceReader) titleHolderAfter(i int) bool {
 	}
 	return false
 }
+
+// englishTitleHeads begin an English title set before its holder's name,
+// after the country or body it is of ("U.S. President", "UN
+// Secretary-General", "Saudi Foreign Minister").
+var englishTitleHeads = foldSet("president", "prime", "foreign", "defense", "defence", "interior", "secretary",
+	"secretary-general", "king", "queen", "emir", "sultan", "crown", "minister", "ambassador", "envoy", "vice",
+	"leader", "chief", "spokesman", "spokeswoman", "premier", "chancellor", "commander", "ayatollah", "supreme")
 
 // givenSubject, right before a verb, say its subject was named before:
 // "حيث يلتقي", "وكان قد التقى".

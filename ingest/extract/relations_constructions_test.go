@@ -520,6 +520,17 @@ func TestConstructionTitleCountry(t *testing.T) {
 		// (the checkers count a head of state's country acting in office).
 		{"ar", "ملك إسبانيا يلتقي بوريس جونسون في لندن", []rel{
 			{graph.Meets, "spain", "boris-johnson", true}}},
+		// In English the country comes before the title, and "U.S." does
+		// not end the sentence.
+		{"en", "Mustafa al-Kadhimi met U.S. President Joe Biden in Washington.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
+		{"en", "Mustafa al-Kadhimi met US President Joe Biden in Washington.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
+		{"en", "Hezbollah leader Hassan Nasrallah criticized Saudi Arabia.", []rel{
+			{graph.Criticizes, "hassan-nasrallah", "saudi-arabia", true}}},
+		// A title with no name after it is a role: its holder acts.
+		{"en", "The U.S. president met Kadhimi.", []rel{
+			{graph.Meets, "joe-biden", "mustafa-al-kadhimi", true}}},
 	})
 }
 
