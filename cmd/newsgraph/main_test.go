@@ -801,17 +801,37 @@ func TestRelations(t *testing.T) {
 	// No relation passes a filter: the answer says so, and how to see
 	// them all; below a table, on stderr beside csv.
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "table")
-	if !strings.Contains(r.stdout, "no relation of Mustafa al-Kadhimi (مصطفى الكاظمي) passes the filters given; newsgraph query relations mustafa-al-kadhimi without them shows all") {
+	if !strings.Contains(r.stdout, "no relation of Mustafa al-Kadhimi (مصطفى الكاظمي) passes the filters given; without them it has 4\n") {
 		t.Errorf("relations --type attacks of Kadhimi: want a note that none passes:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "csv")
 	if strings.Contains(r.stdout, "no relation") || !strings.Contains(r.stderr, "no relation of Mustafa al-Kadhimi") {
 		t.Errorf("relations --type attacks csv: stdout %q, stderr %q; want the note on stderr", r.stdout, r.stderr)
 	}
-	// An actor the seed names but states no relation of.
-	r = ng(t, dir, 0, "query", "relations", "Raisi", "--format", "table")
-	if !strings.Contains(r.stdout, "no relation of Ebrahim Raisi (إبراهيم رئيسي) is stored") {
-		t.Errorf("relations of Raisi: want a note that none is stored:\n%s", r.stdout)
+	// The 4 measure 0.74 to 0.86 (the README's example): filtered out,
+	// and below the threshold without the filter.
+	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--min-confidence", "0.9", "--format", "table")
+	if !strings.Contains(r.stdout, "passes the filters given; without them its 4 measure below --min-confidence 0.9 (0 shows them)") {
+		t.Errorf("relations --type attacks --min-confidence 0.9: want a note that the 4 measure below:\n%s", r.stdout)
+	}
+	// --kind leaves none, shown or hidden: no note of hidden sentences
+	// that --min-confidence 0 would not bring back.
+	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--kind", "armed faction", "--min-confidence", "0.8", "--format", "table")
+	if strings.Contains(r.stdout, "hidden") || !strings.Contains(r.stdout, "passes the filters given; without them it has 4, 2 shown at --min-confidence 0.8") {
+		t.Errorf("relations --kind 'armed faction' --min-confidence 0.8:\n%s", r.stdout)
+	}
+	// An actor the seed names but states no relation of, with and
+	// without a filter.
+	for _, args := range [][]string{{"Raisi"}, {"Raisi", "--type", "meets"}, {"Raisi", "--kind", "country"}} {
+		r = ng(t, dir, 0, append([]string{"query", "relations", "--format", "table"}, args...)...)
+		if !strings.Contains(r.stdout, "no relation of Ebrahim Raisi (إبراهيم رئيسي) is stored") {
+			t.Errorf("relations %v: want a note that none is stored:\n%s", args, r.stdout)
+		}
+	}
+	// In Markdown the note is not a row of the table.
+	r = ng(t, dir, 0, "query", "relations", "Raisi", "--format", "md")
+	if !strings.Contains(r.stdout, "|\n\nno relation of") {
+		t.Errorf("relations --format md: want a blank line before the note:\n%s", r.stdout)
 	}
 	if r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--format", "table"); strings.Contains(r.stdout, "no relation of") {
 		t.Errorf("relations of Kadhimi: a note of none beside rows:\n%s", r.stdout)

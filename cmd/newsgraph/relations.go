@@ -115,28 +115,20 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 		return err
 	}
 	defer store.Close()
-	rels, err := store.Relations(ctx, e.ID, opts.filter)
+	all, err := store.Relations(ctx, e.ID, opts.filter)
 	if err != nil {
 		return err
 	}
-	all := rels
-	rels, hidden := query.MinConfidence(rels, opts.minConfidence)
-	// What a row of the summary stands for is a relation (type, direction,
-	// other party) over all its sentences: one goes from view only when
-	// every sentence of it is hidden.
-	gone := 0
-	if hidden > 0 {
-		gone = len(query.Relations(e.ID, all)) - len(query.Relations(e.ID, rels))
-	}
 	// Names of the other parties, from the projection over the same
 	// articles (entity types are not narrowed: the store already did), of
-	// them alone.
+	// them alone: hidden ones too, so that --kind and --min-weight apply
+	// to what --min-confidence hides as to what it shows.
 	pf := opts.filter
 	pf.Types, pf.Relations, pf.Edges = nil, nil, ""
 	names := make(map[string]graph.ProjectedEntity)
-	if len(rels) > 0 {
+	if len(all) > 0 {
 		var ids []string
-		for _, r := range rels {
+		for _, r := range all {
 			ids = append(ids, r.Subject)
 			if r.Object != "" {
 				ids = append(ids, r.Object)
@@ -150,14 +142,24 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 			names[pe.ID] = pe
 		}
 	}
+	rels, _ := query.MinConfidence(all, opts.minConfidence)
+	all = narrowRelations(e.ID, all, names, opts.narrow)
 	rels = narrowRelations(e.ID, rels, names, opts.narrow)
+	// What a row of the summary stands for is a relation (type, direction,
+	// other party) over all its sentences: one goes from view only when
+	// every sentence of it is hidden. Hidden counts what the narrowing
+	// would have shown but --min-confidence hid.
+	hidden, gone := len(all)-len(rels), 0
+	if hidden > 0 {
+		gone = len(query.Relations(e.ID, all)) - len(query.Relations(e.ID, rels))
+	}
 	table := opts.format == formatTable || opts.format == formatMD
 	announceResolved(opts.queryOptions, false, resolvedOf(opts.name, e))
 	if opts.evidence {
 		if err := relationEvidence(opts, e.ID, rels, names, table); err != nil {
 			return err
 		}
-		if err := noteNone(opts, e, len(rels), hidden); err != nil {
+		if err := noteNone(ctx, store, opts, e, len(rels), hidden); err != nil {
 			return err
 		}
 		return noteHidden(opts, hidden, -1)
@@ -196,17 +198,18 @@ func runRelations(ctx context.Context, opts relationsOptions) error {
 	if err := res.write(opts.stdout, opts.format); err != nil {
 		return err
 	}
-	if err := noteNone(opts, e, len(res.rows), hidden); err != nil {
+	if err := noteNone(ctx, store, opts, e, len(res.rows), hidden); err != nil {
 		return err
 	}
 	return noteHidden(opts, hidden, gone)
 }
 
 // noteNone says why an answer of no rows is empty, unless noteHidden
-// will (hidden > 0): the actor has no relation the filters let through,
-// or none at all. It goes below a table, on stderr beside formats
-// programs read.
-func noteNone(opts relationsOptions, e graph.Entity, rows, hidden int) error {
+// will (hidden > 0): the actor has no relation stored, or none the filters
+// let through (and then how many there are without them, or that those
+// measure below --min-confidence). It goes below a table, on stderr
+// beside formats programs read.
+func noteNone(ctx context.Context, store graph.Store, opts relationsOptions, e graph.Entity, rows, hidden int) error {
 	if rows > 0 || hidden > 0 {
 		return nil
 	}
@@ -214,14 +217,32 @@ func noteNone(opts relationsOptions, e graph.Entity, rows, hidden int) error {
 	if opts.format != formatTable && opts.format != formatMD {
 		w = opts.stderr
 	}
+	if opts.format == formatMD {
+		fmt.Fprintln(w) // not a row of the table above
+	}
 	f := opts.filter
 	filtered := !f.Since.IsZero() || !f.Until.IsZero() || len(f.Langs) > 0 || len(f.Sources) > 0 || len(f.Relations) > 0 ||
-		len(f.Types) > 0 || len(opts.narrow.Kinds) > 0 || opts.narrow.MinWeight > 1
-	why := "no relation of %s is stored: relations come from sentences where a verb or noun of meeting, visiting, attacking, criticising, backing … joins it to another actor (README, How relations are found); newsgraph query neighbors %s lists who is named with it\n"
+		len(f.Types) > 0 || !opts.narrow.IsZero()
+	total := 0
 	if filtered {
-		why = "no relation of %s passes the filters given; newsgraph query relations %s without them shows all\n"
+		unfiltered, err := store.Relations(ctx, e.ID, graph.Filter{})
+		if err != nil {
+			return err
+		}
+		total = len(query.Relations(e.ID, unfiltered))
+		if total > 0 {
+			shown, _ := query.MinConfidence(unfiltered, opts.minConfidence)
+			why := fmt.Sprintf("without them it has %d", total)
+			if n := len(query.Relations(e.ID, shown)); n == 0 {
+				why = fmt.Sprintf("without them its %d measure below --min-confidence %g (0 shows them)", total, opts.minConfidence)
+			} else if n < total {
+				why = fmt.Sprintf("without them it has %d, %d shown at --min-confidence %g", total, n, opts.minConfidence)
+			}
+			_, err := fmt.Fprintf(w, "no relation of %s passes the filters given; %s\n", describe(e), why)
+			return err
+		}
 	}
-	_, err := fmt.Fprintf(w, why, describe(e), e.ID)
+	_, err := fmt.Fprintf(w, "no relation of %s is stored: relations come from sentences where a verb or noun of meeting, visiting, attacking, criticising, backing … joins it to another actor (README, How relations are found); query neighbors lists who is named with it\n", describe(e))
 	return err
 }
 
