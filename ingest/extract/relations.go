@@ -1456,7 +1456,7 @@ func (r *sentenceReader) deniedNoun(t int) bool {
 		if denials[g] {
 			return !r.negatedDenial(j)
 		}
-		if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] || thatWords[g] {
+		if _, _, trigger := lookupTrigger(r.toks[j].Fold); trigger || assertVerbs[g] || thatWords[g] {
 			return false
 		}
 	}
@@ -1485,10 +1485,12 @@ func (r *sentenceReader) deniedClause(from int) bool {
 // unconfirmedClause reports whether the clause whose subject starts at
 // token from is the complement of a confirming verb that is negated: "لم
 // ينف الكرملين ولم يؤكد أن بوتين التقى بايدن", "لم يؤكد المتحدث أن …",
-// "did not confirm that …", "neither confirmed nor denied that …". The
-// sentence then says neither that it happened nor that it did not. The
-// complementizer is found as deniedClause finds it, and the verb at most
-// nine words before it with no other verb between.
+// "did not confirm that …", "neither confirmed nor denied that …",
+// "declined to confirm that …". The sentence then says neither that it
+// happened nor that it did not. The complementizer is found as
+// deniedClause finds it, the verb at most nine words before it with no
+// other verb between, and the negator at most three words before the
+// verb ("neither" six).
 func (r *sentenceReader) unconfirmedClause(from int) bool {
 	k := -1
 	for j := from - 1; j >= max(r.lo, from-3); j-- {
@@ -1507,12 +1509,12 @@ func (r *sentenceReader) unconfirmedClause(from int) bool {
 		}
 		switch {
 		case confirmVerbs[g]:
-			for i := j - 1; i >= max(r.lo, j-2); i-- {
+			for i := j - 1; i >= max(r.lo, j-6); i-- {
 				h := r.toks[i].Fold
 				if rest, ok := cutConj(h); ok {
 					h = rest
 				}
-				if negators[h] && !denials[h] || h == "neither" {
+				if h == "neither" || i >= j-3 && (negators[h] && !denials[h] || withholds[h]) {
 					return true
 				}
 			}
@@ -1520,7 +1522,7 @@ func (r *sentenceReader) unconfirmedClause(from int) bool {
 		case denials[g], g == "nor", g == "or":
 			continue // "neither confirmed nor denied that": the denial is the second verb
 		}
-		if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] {
+		if _, _, trigger := lookupTrigger(r.toks[j].Fold); trigger || assertVerbs[g] {
 			return false
 		}
 	}
@@ -1528,7 +1530,13 @@ func (r *sentenceReader) unconfirmedClause(from int) bool {
 }
 
 // confirmVerbs confirm a clause; negated, they leave it unsaid.
-var confirmVerbs = foldSet("يؤكد", "تؤكد", "أكد", "أكدت", "يؤكدا", "تأكيد", "confirm", "confirmed", "confirms")
+var confirmVerbs = foldSet("يؤكد", "تؤكد", "أكد", "أكدت", "يؤكدا", "تؤكدا", "يؤكدوا", "يؤكدون", "يؤكدان", "تؤكدان",
+	"تأكيد", "التأكيد", "confirm", "confirmed", "confirms", "confirming")
+
+// withholds, up to three words before a confirming verb, leave its clause
+// unsaid as a negator does: "declined to confirm", "has yet to confirm",
+// "neither denied nor confirmed", "امتنع الكرملين عن تأكيد".
+var withholds = foldSet("declined", "declines", "declining", "yet", "nor", "امتنع", "امتنعت", "يمتنع", "تمتنع")
 
 // negatedDenial reports whether a negator other than a denial stands in
 // the two words before the denial at token j: "لا ينفي", "لم ينف", "did
@@ -1571,7 +1579,7 @@ func (r *sentenceReader) deniedThat(k int) bool {
 			g = rest
 		}
 		if !denials[g] {
-			if _, _, trigger := lookupTrigger(g); trigger || assertVerbs[g] {
+			if _, _, trigger := lookupTrigger(r.toks[j].Fold); trigger || assertVerbs[g] {
 				return false // another verb's complement: "نفى ذلك مؤكدا أن"
 			}
 			continue
