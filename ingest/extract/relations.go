@@ -1328,6 +1328,9 @@ func (r *sentenceReader) clauseVerb(f string) bool {
 	if _, _, ok := lookupTrigger(f); ok {
 		return true
 	}
+	if notTriggers[f] {
+		return false // وزارة is no و + زاره
+	}
 	if rest, ok := cutConj(f); ok {
 		if _, _, ok := lookupTrigger(rest); ok {
 			return true

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/norm"
 	"github.com/newsgraph/newsgraph/ingest/read"
 )
 
@@ -562,6 +563,27 @@ func TestConstructionUnconfirmed(t *testing.T) {
 			if r.Type != graph.Statement {
 				t.Errorf("%s: %s %s -> %s (negated %v), want no relation", text, r.Type, r.Subject, r.Object, r.Negated)
 			}
+		}
+	}
+}
+
+// TestClauseVerb: a word that begins with و is a verb after the
+// conjunction only when the trigger lexicon does not know it whole as
+// something else (وزارة, a ministry, is no و + زاره, "visited him").
+func TestClauseVerb(t *testing.T) {
+	var r sentenceReader
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"والتقى", true},
+		{"التقى", true},
+		{"وزارة", false},
+		{"ووزارة", false},
+		{"الوزارة", false},
+	} {
+		if got := r.clauseVerb(norm.Fold(tc.word)); got != tc.want {
+			t.Errorf("clauseVerb(%s) = %v, want %v", tc.word, got, tc.want)
 		}
 	}
 }
