@@ -801,7 +801,7 @@ func TestRelations(t *testing.T) {
 	// No relation passes a filter: the answer says so, and how to see
 	// them all; below a table, on stderr beside csv.
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "table")
-	if !strings.Contains(r.stdout, "no relation of Mustafa al-Kadhimi (مصطفى الكاظمي) passes the filters given; without them it has 4\n") {
+	if !strings.Contains(r.stdout, "no relation of Mustafa al-Kadhimi (مصطفى الكاظمي) passes the filters given; without them, 4 are stored\n") {
 		t.Errorf("relations --type attacks of Kadhimi: want a note that none passes:\n%s", r.stdout)
 	}
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--format", "csv")
@@ -811,13 +811,13 @@ func TestRelations(t *testing.T) {
 	// The 4 measure 0.74 to 0.86 (the README's example): filtered out,
 	// and below the threshold without the filter.
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--type", "attacks", "--min-confidence", "0.9", "--format", "table")
-	if !strings.Contains(r.stdout, "passes the filters given; without them its 4 measure below --min-confidence 0.9 (0 shows them)") {
+	if !strings.Contains(r.stdout, "passes the filters given; without them, 4 are stored, all measuring below --min-confidence 0.9 (0 shows them)") {
 		t.Errorf("relations --type attacks --min-confidence 0.9: want a note that the 4 measure below:\n%s", r.stdout)
 	}
 	// --kind leaves none, shown or hidden: no note of hidden sentences
 	// that --min-confidence 0 would not bring back.
 	r = ng(t, dir, 0, "query", "relations", "Kadhimi", "--kind", "armed faction", "--min-confidence", "0.8", "--format", "table")
-	if strings.Contains(r.stdout, "hidden") || !strings.Contains(r.stdout, "passes the filters given; without them it has 4, 2 shown at --min-confidence 0.8") {
+	if strings.Contains(r.stdout, "hidden") || !strings.Contains(r.stdout, "passes the filters given; without them, 4 are stored, 2 of them shown at --min-confidence 0.8") {
 		t.Errorf("relations --kind 'armed faction' --min-confidence 0.8:\n%s", r.stdout)
 	}
 	// An actor the seed names but states no relation of, with and

@@ -232,11 +232,11 @@ func noteNone(ctx context.Context, store graph.Store, opts relationsOptions, e g
 		total = len(query.Relations(e.ID, unfiltered))
 		if total > 0 {
 			shown, _ := query.MinConfidence(unfiltered, opts.minConfidence)
-			why := fmt.Sprintf("without them it has %d", total)
+			why := fmt.Sprintf("without them, %d %s stored", total, isAre(total))
 			if n := len(query.Relations(e.ID, shown)); n == 0 {
-				why = fmt.Sprintf("without them its %d measure below --min-confidence %g (0 shows them)", total, opts.minConfidence)
+				why += fmt.Sprintf(", all measuring below --min-confidence %g (0 shows them)", opts.minConfidence)
 			} else if n < total {
-				why = fmt.Sprintf("without them it has %d, %d shown at --min-confidence %g", total, n, opts.minConfidence)
+				why += fmt.Sprintf(", %d of them shown at --min-confidence %g", n, opts.minConfidence)
 			}
 			_, err := fmt.Fprintf(w, "no relation of %s passes the filters given; %s\n", describe(e), why)
 			return err
@@ -453,4 +453,12 @@ func snippet(r graph.Relation, table bool) string {
 		s += "…"
 	}
 	return s
+}
+
+// isAre agrees a verb with n.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
