@@ -235,7 +235,7 @@ func (b *bench) size(ctx context.Context, store string, n int, corpus string) er
 	}
 
 	for _, name := range []string{"ingest", "re-ingest"} {
-		st := b.run(ctx, store, n, name, "", append(global, "ingest", "-q", corpus), nil)
+		st := b.run(ctx, store, n, name, "", ingestArgs(global, corpus, fileSize(corpus)), nil)
 		if dbPath != "" {
 			st.StoreBytes = fileSize(dbPath) + fileSize(dbPath+"-wal")
 		}
@@ -353,6 +353,19 @@ func persons(tsv []byte) []string {
 		}
 	}
 	return ids
+}
+
+// ingestArgs is the command line that ingests corpus, of size bytes,
+// after the global flags. A corpus of a million articles is 5.5 GB, past
+// ingest's default bound on one input (read.DefaultMaxInputBytes): the
+// bound is then the corpus's own size, or the run would stop reading at
+// 2 GiB.
+func ingestArgs(global []string, corpus string, size int64) []string {
+	args := append(append([]string(nil), global...), "ingest", "-q")
+	if size > read.DefaultMaxInputBytes {
+		args = append(args, "--max-input-bytes", strconv.FormatInt(size, 10))
+	}
+	return append(args, corpus)
 }
 
 func fileSize(path string) int64 {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,5 +190,25 @@ func TestCommas(t *testing.T) {
 		if got := commas(n); got != want {
 			t.Errorf("commas(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+func TestIngestArgs(t *testing.T) {
+	global := []string{"--store", "s.db"}
+	for _, tc := range []struct {
+		size int64
+		want []string
+	}{
+		{56 << 20, []string{"--store", "s.db", "ingest", "-q", "c.jsonl"}},                                         // 10k articles
+		{2 << 30, []string{"--store", "s.db", "ingest", "-q", "c.jsonl"}},                                          // at the bound
+		{5_500_000_000, []string{"--store", "s.db", "ingest", "-q", "--max-input-bytes", "5500000000", "c.jsonl"}}, // 1M articles
+	} {
+		got := ingestArgs(global, "c.jsonl", tc.size)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ingestArgs(%d) = %q, want %q", tc.size, got, tc.want)
+		}
+	}
+	if !reflect.DeepEqual(global, []string{"--store", "s.db"}) {
+		t.Errorf("ingestArgs changed the global flags: %q", global)
 	}
 }
