@@ -90,8 +90,8 @@ type ReadOptions struct {
 	// Incomplete, when set, receives every input that could not be read
 	// to its end — a file or folder that cannot be opened, a URL that
 	// fails, a file cut short by an error, a file with a record skipped
-	// (a malformed line, a feed item without a link) — as Article.Input
-	// names it (a folder's path stands for everything in it). Articles missing from
+	// (a malformed line or record) — as Article.Input names it (a
+	// folder's path stands for everything in it). Articles missing from
 	// such an input may still be there: a pruning ingest keeps them.
 	Incomplete func(input string)
 	// Fingerprints has the JSON lines reader compute each article's
