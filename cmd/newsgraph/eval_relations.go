@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -175,7 +176,9 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 					return usageErrorf("--sample must be positive")
 				case opts.unchecked != "" && sameFile(opts.unchecked, append([]string{opts.verdicts, opts.corpus}, opts.exclude...)...):
 					return usageErrorf("--write-unchecked %s would overwrite an input of this run (--verdicts, --exclude or --corpus); write the unchecked relations to another file", opts.unchecked)
-				case c.IsSet("seed") && opts.seed == "":
+				case slices.Contains(opts.exclude, ""):
+					return usageErrorf("--exclude needs a FILE, a verdict file or one --write-unchecked wrote")
+				case c.IsSet("seed") && strings.TrimSpace(opts.seed) == "":
 					return usageErrorf("--seed must not be empty; leave it out for the default seed %q", releval.SampleSeed)
 				case c.IsSet("format") && opts.format != formatTable && opts.format != formatJSON:
 					return usageErrorf("eval relations --corpus writes --format table or json, not %s", opts.format)

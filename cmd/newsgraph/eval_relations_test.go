@@ -388,6 +388,8 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--sample", "0"}, "--sample must be positive"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--write-unchecked", verdicts}, "--write-unchecked " + verdicts + " would overwrite an input of this run"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--exclude", unchecked, "--write-unchecked", filepath.Join(dir, ".", "u.jsonl")}, "would overwrite an input"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--exclude", ""}, "--exclude needs a FILE"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", "  "}, "--seed must not be empty"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", ""}, `--seed must not be empty; leave it out for the default seed "newsgraph relation sample v1"`},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--format", "csv"}, "table or json, not csv"},
 		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},
