@@ -75,7 +75,7 @@ bench-query: ## time projections, the centrality table, communities and paths on
 # SIZES articles recombined from ../shared/corpora/ar-news-2022, kept in
 # SCALE_DIR (outside the repository: 10k is 60 MB, 100k 0.6 GB, 1M 6 GB).
 # The long run is make bench-scale SIZES=1000000: hours on 2 cores, and about
-# 20 GB of disk for the corpus (5.5 GB) and its SQLite store (~15 GB).
+# 23 GB of disk for the corpus (5.5 GB) and its SQLite store (16.6 GB measured).
 SIZES     ?= 10000,100000
 SCALE_DIR ?= /tmp/newsgraph-scale
 bench-scale: ## ingest synthetic corpora of SIZES (10000,100000; the long run: SIZES=1000000) into SQLite (and Neo4j with NEWSGRAPH_TEST_NEO4J_URI, which is EMPTIED), time every query cold and warm; SCALE_DIR/results.md
