@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -262,7 +263,7 @@ func Read(ctx context.Context, inputs []string, opts ReadOptions, fn func(Articl
 	if err != nil {
 		return err
 	}
-	rd := &reader{opts: opts, fn: fn, decode: dec}
+	rd := &reader{opts: opts, fn: fn, decode: dec, skipped: new(atomic.Bool)}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -290,16 +291,20 @@ type reader struct {
 	// record IDs say it), and whether reading it stopped short.
 	cur      string
 	cutShort bool
-	foreign  int     // articles of cur whose link is on another site than cur's (see emit)
-	maps     *mapUse // which --map keys the input's records have
+	// skipped says a record of cur was skipped (see problem). Behind a
+	// pointer, and atomic: the JSON lines decoders copy the reader while
+	// cur's problems are reported.
+	skipped *atomic.Bool
+	foreign int     // articles of cur whose link is on another site than cur's (see emit)
+	maps    *mapUse // which --map keys the input's records have
 }
 
 // problem reports p. A record skipped (p names its line or record and is
 // no warning) leaves the input incomplete (ReadOptions.Incomplete): the
 // stored article that record may hold is not found missing from it.
 func (rd *reader) problem(p Problem) {
-	if !p.Warning && (p.Line > 0 || p.Record > 0) {
-		rd.cutShort = true
+	if !p.Warning && (p.Line > 0 || p.Record > 0) && rd.skipped != nil {
+		rd.skipped.Store(true)
 	}
 	rd.opts.Problem(p)
 }
@@ -602,8 +607,11 @@ func (fetchTimeout) Unwrap() error { return context.DeadlineExceeded }
 // hands it to the format's reader.
 func (rd *reader) read(ctx context.Context, in input) error {
 	rd.cur, rd.cutShort, rd.foreign = in.id, false, 0
+	if rd.skipped != nil {
+		rd.skipped.Store(false)
+	}
 	defer func() {
-		if rd.cutShort {
+		if rd.cutShort || rd.skipped != nil && rd.skipped.Load() {
 			rd.opts.Incomplete(in.id)
 		}
 		if rd.foreign > 0 {
