@@ -12,9 +12,9 @@ import (
 
 // An ingest holds, for the whole run, what it compares the articles it reads
 // with: every stored article's hash, input and text fingerprint, and every
-// article it has read. Held as strings in seven maps these were about 0.9 KB
+// article it has read. Held as strings in seven maps these were 0.9–1.2 KB
 // an article; the types below hold the same in fixed-size digests and
-// numbers, one map entry a stored article and one a read one, about 0.4 KB
+// numbers, one map entry a stored article and one a read one, about 0.55 KB
 // an article a re-ingest reads (docs/query-performance.md, "The ingest's
 // live heap").
 

@@ -29,7 +29,7 @@ const followInterval = 250 * time.Millisecond
 // (at up to half the CPU: an unchanged re-ingest of 100,000 articles took
 // 29 s instead of 14 s under a 100 MiB limit, its live heap 134 MB), and an
 // ingest holds every stored article's fingerprints and every read one's,
-// about 0.4 KB an article a re-ingest reads (0.9 KB before ingest/index.go),
+// about 0.55 KB an article a re-ingest reads (1.2 KB before ingest/index.go),
 // so a fixed 224 MiB is passed by a store of some 350,000 articles.
 func memoryLimitFor(floor, live int64) int64 {
 	return max(floor, live+live/2)
