@@ -205,8 +205,10 @@ func (r *sentenceReader) prepare() {
 			}
 		}
 		// A role phrase right before a name ("الرئيس الإيراني إبراهيم
-		// رئيسي") gives way to the name.
-		if a.m.Method == "role" && i+1 < len(r.args) && r.args[i+1].from == a.to && r.args[i+1].m.Type == graph.Person {
+		// رئيسي") gives way to the name; before another role phrase
+		// ("التقى الرئيس الإيراني الرئيس التركي") it is a party of its own.
+		if a.m.Method == "role" && i+1 < len(r.args) && r.args[i+1].from == a.to && r.args[i+1].m.Type == graph.Person &&
+			(r.args[i+1].m.Method != "role" || r.args[i+1].m.EntityID == a.m.EntityID) {
 			continue
 		}
 		// A nationality adjective right after a name is that name's

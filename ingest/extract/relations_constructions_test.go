@@ -532,6 +532,12 @@ func TestConstructionTitleCountry(t *testing.T) {
 			{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
 		{"en", "Hezbollah leader Hassan Nasrallah criticized Saudi Arabia.", []rel{
 			{graph.Criticizes, "hassan-nasrallah", "saudi-arabia", true}}},
+		// Two role phrases side by side are two parties (found by a
+		// new-user helper: this gave nothing).
+		{"ar", "التقى الرئيس الإيراني الرئيس التركي في طهران.", []rel{
+			{graph.Meets, "ebrahim-raisi", "recep-tayyip-erdogan", true}}},
+		{"ar", "استقبل رئيس الوزراء العراقي وزير الخارجية الأمريكي في بغداد.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "antony-blinken", true}}},
 		// A title with no name after it is a role: its holder acts.
 		{"en", "The U.S. president met Kadhimi.", []rel{
 			{graph.Meets, "joe-biden", "mustafa-al-kadhimi", true}}},
