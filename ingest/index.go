@@ -29,11 +29,8 @@ type digest [16]byte
 func digestOf(s string) digest {
 	var d digest
 	if len(s) == 2*sha256.Size && isLowerHex(s) {
-		var buf [len(d) * 2]byte
-		copy(buf[:], s)
-		if _, err := hex.Decode(d[:], buf[:]); err == nil {
-			return d
-		}
+		hex.Decode(d[:], []byte(s[:2*len(d)])) // cannot fail: s is hex
+		return d
 	}
 	sum := sha256.Sum256([]byte(s))
 	copy(d[:], sum[:])
@@ -64,9 +61,9 @@ type storedArticle struct {
 // articleIndex is the stored articles an ingest starts from.
 type articleIndex struct {
 	byID map[string]storedArticle
-	// inputs and texts say whether the store records articles' inputs
-	// (graph.InputLister) and text fingerprints (graph.TextLister).
-	inputs, texts bool
+	// inputs says whether the store records articles' inputs
+	// (graph.InputLister).
+	inputs bool
 	// owners maps each stored text to the least ID that holds it, so that
 	// the choice does not depend on map order.
 	owners map[digest]string
@@ -129,7 +126,7 @@ func (ix *articleIndex) add(id, hash, input, text string) {
 func storedArticles(ctx context.Context, store graph.Store, nm *names) (*articleIndex, error) {
 	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: nm}
 	if ai, ok := store.(graph.ArticleIndexer); ok {
-		ix.inputs, ix.texts = true, true
+		ix.inputs = true
 		if err := ai.ArticleIndex(ctx, ix.add); err != nil {
 			return nil, err
 		}
@@ -150,7 +147,6 @@ func storedArticles(ctx context.Context, store graph.Store, nm *names) (*article
 		if texts, err = tl.Texts(ctx); err != nil {
 			return nil, err
 		}
-		ix.texts = true
 	}
 	for id, h := range known {
 		ix.add(id, h, inputs[id], texts[id])

@@ -105,7 +105,7 @@ func TestNames(t *testing.T) {
 
 func TestArticleIndex(t *testing.T) {
 	fp := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
-	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: new(names), inputs: true, texts: true}
+	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: new(names), inputs: true}
 	ix.add("b", fp("hb"), "/in.jsonl", fp("text"))
 	ix.add("a", fp("ha"), "/in.jsonl", fp("text"))
 	ix.add("c", fp("hc"), "", "")

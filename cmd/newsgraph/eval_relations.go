@@ -438,7 +438,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	byShown, _ := releval.ScoreVerdictsBy(sample, verdicts, shownGroup)
 	total := releval.Total(byPattern)
 	if len(verdicts) > 0 && total.Checked == 0 && len(sample) > 0 {
-		if excluded := len(all) - len(found); excluded > 0 && releval.Total(verdictScores(all, verdicts)).Checked > 0 {
+		if excluded := len(all) - len(found); excluded > 0 && len(releval.Exclude(all, verdicts)) < len(all) {
 			fmt.Fprintf(opts.stderr, "warning: none of the %d verdicts names a relation of this sample: those they name are among the %d --exclude left out\n",
 				len(verdicts), excluded)
 		} else {
@@ -474,10 +474,10 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		}}
 		// A group with nothing checked has no precision, not 0.
 		precision := func(s releval.PatternScore) any {
-			if s.Checked == 0 {
-				return "—"
+			if p := nullPrecision(s); p != nil {
+				return p
 			}
-			return s.Precision()
+			return "—"
 		}
 		for _, s := range scores {
 			res.rows = append(res.rows, []any{s.Pattern, s.Checked, s.Right, precision(s)})
@@ -627,10 +627,4 @@ func sameFile(path string, others ...string) bool {
 		}
 	}
 	return false
-}
-
-// verdictScores is what releval.ScoreVerdicts scores of rels.
-func verdictScores(rels []releval.Sampled, verdicts []releval.Verdict) []releval.PatternScore {
-	scores, _ := releval.ScoreVerdicts(rels, verdicts)
-	return scores
 }

@@ -220,11 +220,8 @@ func noteNone(ctx context.Context, store graph.Store, opts relationsOptions, e g
 	if opts.format == formatMD {
 		fmt.Fprintln(w) // not a row of the table above
 	}
-	f := opts.filter
-	filtered := !f.Since.IsZero() || !f.Until.IsZero() || len(f.Langs) > 0 || len(f.Sources) > 0 || len(f.Relations) > 0 ||
-		len(f.Types) > 0 || !opts.narrow.IsZero()
 	total := 0
-	if filtered {
+	if !wholeGraph(opts.filter, opts.narrow) {
 		unfiltered, err := store.Relations(ctx, e.ID, graph.Filter{})
 		if err != nil {
 			return err
