@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -13,9 +14,12 @@ import (
 // the graph New(Narrow(p, n)) builds from p, s.Projection(ctx, f), but
 // read one edge at a time (graph.StreamProjection), so that no
 // graph.Projection is ever held. Its memory is the entities, 12 bytes per
-// edge while reading, then 16 bytes per edge end for the compressed rows:
-// at 100,000 articles (3.6 million edges) about 200 MB where the
-// projection and its merged copy took over a gigabyte.
+// edge while reading (in blocks, so that growing copies nothing), then the
+// compressed rows, 16 bytes an edge (8 an arc) while they are sorted and
+// 24 once built: at its peak 28 bytes an edge, about 510 MB for the 18.2
+// million edges of a million synthetic articles
+// (docs/query-performance.md), where the projection and its merged copy
+// took over a gigabyte at a tenth of that.
 //
 // Edges the stream gives more than once between the same two entities (a
 // cluster's members, graph/cluster) have their articles summed, as
@@ -36,9 +40,16 @@ type loader struct {
 	ents   []graph.ProjectedEntity
 	all    int     // entities streamed, before narrowing
 	keep   []int32 // each streamed entity's index in ents, -1 if narrowed out; nil keeps all
-	ends   []uint64
-	w      []uint32
+	edges  [][]loadEdge
 }
+
+// loadEdge is an edge as Load holds it until the rows are built.
+type loadEdge struct{ a, b, w uint32 }
+
+// loadBlock is how many edges a block of loader.edges holds: 768 KiB.
+// An append-grown slice would hold its old and new arrays at once each
+// time it doubled, half again as much as the edges at the peak.
+const loadBlock = 1 << 16
 
 func (l *loader) Entities(ents []graph.ProjectedEntity) error {
 	if len(ents) > math.MaxInt32 {
@@ -76,15 +87,21 @@ func (l *loader) Edge(a, b int32, articles, _ int) error {
 	if articles > math.MaxUint32 {
 		return fmt.Errorf("load graph: edge of %d articles", articles)
 	}
-	l.ends = append(l.ends, uint64(a)<<32|uint64(b))
-	l.w = append(l.w, uint32(articles))
+	if k := len(l.edges); k == 0 || len(l.edges[k-1]) == loadBlock {
+		l.edges = append(l.edges, make([]loadEdge, 0, loadBlock))
+	}
+	last := &l.edges[len(l.edges)-1]
+	*last = append(*last, loadEdge{uint32(a), uint32(b), uint32(articles)})
 	return nil
 }
 
 // graph builds the compressed rows: each edge is put in both its ends'
-// rows as one key, the neighbour above its weight, so that sorting a row
-// sorts it by neighbour; the arcs of a repeated pair, side by side then,
-// are summed.
+// rows as one key, the neighbour above its weight, each block of edges let
+// go once placed, so that sorting a row sorts it by neighbour; the arcs of
+// a repeated pair, side by side then, are summed, and those under
+// MinWeight dropped, compacting the rows in place. The keys' array then
+// becomes the weights' (float64sOf): the rows never need more than 16
+// bytes an arc beside the edges, or 12 once these are gone.
 func (l *loader) graph() *Graph {
 	n := len(l.ents)
 	g := &Graph{Entities: l.ents, index: make(map[string]int64, n), projected: l.all}
@@ -92,23 +109,27 @@ func (l *loader) graph() *Graph {
 		g.index[e.ID] = int64(i)
 	}
 	pos := make([]int32, n+1)
-	for _, e := range l.ends {
-		pos[e>>32+1]++
-		pos[uint32(e)+1]++
+	for _, block := range l.edges {
+		for _, e := range block {
+			pos[e.a+1]++
+			pos[e.b+1]++
+		}
 	}
 	for v := 0; v < n; v++ {
 		pos[v+1] += pos[v]
 	}
 	rowStart := slices.Clone(pos)
 	keys := make([]uint64, pos[n])
-	for j, e := range l.ends {
-		a, b, w := e>>32, uint64(uint32(e)), uint64(l.w[j])
-		keys[pos[a]] = b<<32 | w
-		pos[a]++
-		keys[pos[b]] = a<<32 | w
-		pos[b]++
+	for i, block := range l.edges {
+		for _, e := range block {
+			keys[pos[e.a]] = uint64(e.b)<<32 | uint64(e.w)
+			pos[e.a]++
+			keys[pos[e.b]] = uint64(e.a)<<32 | uint64(e.w)
+			pos[e.b]++
+		}
+		l.edges[i] = nil // the rows hold it now
 	}
-	l.ends, l.w = nil, nil // the rows hold them now
+	l.edges = nil
 	minW := uint64(max(l.narrow.MinWeight, 1))
 	adj := adjacency{start: make([]int32, n+1)}
 	var arcs int
@@ -119,24 +140,41 @@ func (l *loader) graph() *Graph {
 		row := keys[rowStart[v]:rowStart[v+1]]
 		slices.Sort(row)
 		for i := 0; i < len(row); {
-			nbr, sum := row[i]>>32, uint64(0)
-			for ; i < len(row) && row[i]>>32 == nbr; i++ {
+			u, sum := row[i]>>32, uint64(0)
+			for ; i < len(row) && row[i]>>32 == u; i++ {
 				sum += row[i] & math.MaxUint32
 			}
 			if sum >= minW {
-				keys[arcs] = nbr<<32 | min(sum, math.MaxUint32)
+				keys[arcs] = u<<32 | min(sum, math.MaxUint32)
 				arcs++
 			}
 		}
 	}
 	adj.start[n] = int32(arcs)
+	if arcs < len(keys)-len(keys)/8 {
+		keys = slices.Clone(keys[:arcs]) // let most of what was dropped go
+	}
+	keys = keys[:arcs:arcs]
 	adj.nbr = make([]int32, arcs)
-	adj.w = make([]float64, arcs)
-	for k, key := range keys[:arcs] {
-		adj.nbr[k], adj.w[k] = int32(key>>32), float64(uint32(key))
+	adj.w = float64sOf(keys)
+	for k, key := range keys {
+		adj.nbr[k] = int32(key >> 32)
+		adj.w[k] = float64(uint32(key)) // overwrites keys[k], read on the line above
 	}
 	g.adj = adj
 	return g
+}
+
+// float64sOf returns the memory of keys as float64s, so that the weights
+// of a graph of millions of arcs take the place of its keys instead of
+// another 8 bytes an arc beside them (a float64 and a uint64 have one size
+// and alignment, and neither holds pointers). keys must not be used again
+// but through the result.
+func float64sOf(keys []uint64) []float64 {
+	if len(keys) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*float64)(unsafe.Pointer(unsafe.SliceData(keys))), len(keys))
 }
 
 // PairCounts are the sizes of a projection's graph, as stats reports them.

@@ -205,6 +205,7 @@ func newCentralityResult(t query.Table, entities int) centralityResult {
 }
 
 func runCentrality(ctx context.Context, opts centralityOptions) error {
+	defer limitMemory(ctx, wholeGraphMemory)()
 	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err

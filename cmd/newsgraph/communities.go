@@ -82,6 +82,7 @@ type communityMember struct {
 }
 
 func runCommunities(ctx context.Context, opts communitiesOptions) error {
+	defer limitMemory(ctx, wholeGraphMemory)()
 	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err

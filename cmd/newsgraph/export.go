@@ -142,6 +142,7 @@ func emptyDir(dir string) error {
 }
 
 func runExport(ctx context.Context, opts exportOptions) error {
+	defer limitMemory(ctx, wholeGraphMemory)()
 	store, p, err := openProjection(ctx, opts.queryOptions)
 	if err != nil {
 		return err

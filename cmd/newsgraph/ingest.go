@@ -242,7 +242,7 @@ type problemJSON struct {
 const maxListed = 20
 
 func runIngest(ctx context.Context, opts ingestOptions) error {
-	defer limitIngestMemory(ctx)()
+	defer limitMemory(ctx, ingestMemory)()
 	lex, err := loadLexicon(opts.lexicon)
 	if err != nil {
 		return err

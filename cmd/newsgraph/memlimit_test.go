@@ -9,7 +9,7 @@ import (
 )
 
 func TestMemoryLimitFor(t *testing.T) {
-	const floor = ingestMemoryLimit
+	floor := ingestMemory.floor
 	for _, tc := range []struct {
 		live, want int64
 	}{
@@ -22,11 +22,28 @@ func TestMemoryLimitFor(t *testing.T) {
 		{floor, floor + floor/2}, // never at or under the live heap
 		{floor * 4, floor*4 + floor*2},
 	} {
-		if got := memoryLimitFor(floor, tc.live); got != tc.want {
-			t.Errorf("memoryLimitFor(%d MiB live) = %d MiB, want %d MiB", tc.live>>20, got>>20, tc.want>>20)
+		if got := ingestMemory.limitFor(tc.live); got != tc.want {
+			t.Errorf("ingest: limitFor(%d MiB live) = %d MiB, want %d MiB", tc.live>>20, got>>20, tc.want>>20)
 		}
-		if got := memoryLimitFor(floor, tc.live); got <= tc.live {
-			t.Errorf("memoryLimitFor(%d MiB live) = %d MiB: at or under the live heap, the collector would run back to back", tc.live>>20, got>>20)
+	}
+	for _, tc := range []struct {
+		live, want int64
+	}{
+		{0, 512 << 20},
+		{345 << 20, 512 << 20}, // centrality at 100,000 articles (peak RSS)
+		{455 << 20, 512 << 20}, // the last live heap the floor serves
+		{640 << 20, 720 << 20}, // about centrality's peak at 1M articles (gctrace: 673 MB)
+		{2 << 30, 2<<30 + 256<<20},
+	} {
+		if got := wholeGraphMemory.limitFor(tc.live); got != tc.want {
+			t.Errorf("whole graph: limitFor(%d MiB live) = %d MiB, want %d MiB", tc.live>>20, got>>20, tc.want>>20)
+		}
+	}
+	for _, r := range []memoryRule{ingestMemory, wholeGraphMemory} {
+		for live := int64(1 << 20); live < 64<<30; live *= 2 {
+			if got := r.limitFor(live); got <= live {
+				t.Errorf("%+v: limitFor(%d MiB live) = %d MiB: at or under the live heap, the collector would run back to back", r, live>>20, got>>20)
+			}
 		}
 	}
 }
@@ -37,7 +54,7 @@ func TestFollowLiveHeap(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
 	const floor = 16 << 20
-	stop := followLiveHeap(context.Background(), floor, 10*time.Millisecond)
+	stop := followLiveHeap(context.Background(), memoryRule{floor: floor, slack: 2}, 10*time.Millisecond)
 	defer stop()
 	if got := debug.SetMemoryLimit(-1); got != floor {
 		t.Fatalf("limit %d, want the floor %d", got, floor)

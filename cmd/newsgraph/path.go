@@ -106,6 +106,7 @@ type hop struct {
 }
 
 func runPath(ctx context.Context, opts pathOptions) error {
+	defer limitMemory(ctx, wholeGraphMemory)()
 	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return err

@@ -66,6 +66,7 @@ type statsSection struct {
 }
 
 func runStats(ctx context.Context, opts statsOptions) error {
+	defer limitMemory(ctx, wholeGraphMemory)()
 	store, err := openReadStore(ctx, opts.globalOptions)
 	if err != nil {
 		return err
