@@ -151,6 +151,16 @@ type ProjectionVisitor interface {
 	Edge(a, b int32, articles, sentences int) error
 }
 
+// DatedVisitor is a ProjectionVisitor that wants each edge whole, dates
+// included, for writers that keep them (graph/export): a store streaming
+// to one calls DatedEdge for each edge instead of Edge. e is the edge, its
+// counts, dates and confidence as Projection gives them; a and b name its
+// ends as Edge's do, and e.A and e.B may be left empty.
+type DatedVisitor interface {
+	ProjectionVisitor
+	DatedEdge(a, b int32, e Edge) error
+}
+
 // ProjectionStreamer is a Store that can hand a projection over one edge
 // at a time, so that a reader building its own compact graph never holds
 // the projection's millions of Edge values and their ID strings at once
@@ -176,7 +186,8 @@ func StreamProjection(ctx context.Context, s Store, f Filter, v ProjectionVisito
 	return Visit(p, v)
 }
 
-// Visit gives v the entities and edges of p, in p's order. An edge end
+// Visit gives v the entities and edges of p, in p's order (each edge
+// whole to a DatedVisitor). An edge end
 // that is not among p's entities is given as -1; when an ID comes twice
 // among the entities, edges name the last of them.
 func Visit(p *Projection, v ProjectionVisitor) error {
@@ -193,8 +204,15 @@ func Visit(p *Projection, v ProjectionVisitor) error {
 		}
 		return -1
 	}
+	dv, dated := v.(DatedVisitor)
 	for _, e := range p.Edges {
-		if err := v.Edge(at(e.A), at(e.B), e.Articles, e.Sentences); err != nil {
+		var err error
+		if dated {
+			err = dv.DatedEdge(at(e.A), at(e.B), e)
+		} else {
+			err = v.Edge(at(e.A), at(e.B), e.Articles, e.Sentences)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -143,62 +143,88 @@ func emptyDir(dir string) error {
 
 func runExport(ctx context.Context, opts exportOptions) error {
 	defer limitMemory(ctx, wholeGraphMemory)()
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	g, err := exportGraph(ctx, opts)
 	if err != nil {
 		return err
 	}
-	if opts.around != "" {
-		e, err := resolve(ctx, store, p, opts.around)
-		if err != nil {
-			store.Close()
-			return err
-		}
-		var st query.EgoStats
-		p, st, err = query.Ego(p, e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks})
-		if err != nil {
-			store.Close()
-			return fmt.Errorf("export --around %s: %w", describe(e), err)
-		}
-		if st.Kept < st.Reached && !opts.quiet {
-			fmt.Fprintf(opts.stderr, "kept %s of %s entities reached by depth %d, the strongest links first; raise --max-nodes (0: no limit)\n",
-				thousands(st.Kept), thousands(st.Reached), opts.depth)
-		}
-	}
-	store.Close()
-	progress, done := exportProgress(opts, p)
-	err = writeExport(opts, p, progress)
+	progress, done := exportProgress(opts, g)
+	err = writeExport(opts, g, progress)
 	done()
 	return err
 }
 
+// exportGraph reads what export writes. The whole graph is streamed into
+// a compact graph (export.Collect), never held as a graph.Projection: at
+// 100,000 synthetic articles (3.6 million edges) that took the command
+// from 37 s and 1.65 GB peak RSS to 17 s and 210 MB, the file byte for
+// byte the same (docs/query-performance.md, Export). An ego network
+// (--around) is still cut from the whole projection.
+func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) {
+	if opts.around == "" {
+		store, err := openReadStore(ctx, opts.globalOptions)
+		if err != nil {
+			return nil, err
+		}
+		defer store.Close()
+		if opts.stderr != nil {
+			if err := noteDates(ctx, store, opts.queryOptions); err != nil {
+				return nil, err
+			}
+		}
+		n := export.Narrowing{MinWeight: opts.narrow.MinWeight}
+		if len(opts.narrow.Kinds) > 0 {
+			n.Keep = func(e graph.ProjectedEntity) bool { return opts.narrow.KindMatches(e.Kind) }
+		}
+		return export.Collect(ctx, store, opts.filter, n)
+	}
+	store, p, err := openProjection(ctx, opts.queryOptions)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	e, err := resolve(ctx, store, p, opts.around)
+	if err != nil {
+		return nil, err
+	}
+	p, st, err := query.Ego(p, e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks})
+	if err != nil {
+		return nil, fmt.Errorf("export --around %s: %w", describe(e), err)
+	}
+	if st.Kept < st.Reached && !opts.quiet {
+		fmt.Fprintf(opts.stderr, "kept %s of %s entities reached by depth %d, the strongest links first; raise --max-nodes (0: no limit)\n",
+			thousands(st.Kept), thousands(st.Reached), opts.depth)
+	}
+	return export.Of(p), nil
+}
+
 // exportProgress is the progress bar export draws on a terminal, counting
-// the nodes and edges written of p's, and the function that clears it;
+// the nodes and edges written of g's, and the function that clears it;
 // nil when export draws none.
-func exportProgress(opts exportOptions, p *graph.Projection) (export.Progress, func()) {
+func exportProgress(opts exportOptions, g export.Graph) (export.Progress, func()) {
 	if !showsProgress(opts.stderr, opts.quiet) {
 		return nil, func() {}
 	}
-	bar := newBar(opts.stderr, "exporting", int64(len(p.Entities)+len(p.Edges)),
+	bar := newBar(opts.stderr, "exporting", int64(len(g.Nodes())+g.EdgeCount()),
 		progressbar.OptionShowIts(), progressbar.OptionSetItsString("nodes and edges"))
 	return func(done, _ int) { bar.Set(done) }, func() { bar.Finish() }
 }
 
-func writeExport(opts exportOptions, p *graph.Projection, progress export.Progress) error {
+func writeExport(opts exportOptions, g export.Graph, progress export.Progress) error {
 	if opts.format == exportCSV {
-		return export.Neo4jCSV(opts.out, p, opts.filter.Level(), progress)
+		return export.Neo4jCSV(opts.out, g, opts.filter.Level(), progress)
 	}
 	write := export.GraphML
 	if opts.format == exportGEXF {
 		write = export.GEXF
 	}
 	if opts.out == "-" {
-		return write(opts.stdout, p, progress)
+		return write(opts.stdout, g, progress)
 	}
 	f, err := os.Create(opts.out)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := write(f, p, progress); err != nil {
+	if err := write(f, g, progress); err != nil {
 		f.Close()
 		return fmt.Errorf("export %s: %w", opts.out, err)
 	}

@@ -172,7 +172,11 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if err != nil {
 		return err
 	}
-	return graph.StreamProjection(ctx, s.Store, f, &mergingVisitor{c: c, v: v})
+	m := &mergingVisitor{c: c, v: v}
+	if dv, ok := v.(graph.DatedVisitor); ok {
+		return graph.StreamProjection(ctx, s.Store, f, &datedMergingVisitor{m, dv})
+	}
+	return graph.StreamProjection(ctx, s.Store, f, m)
 }
 
 // mergingVisitor maps a wrapped store's projection onto the clusters' one.
@@ -201,17 +205,43 @@ func (m *mergingVisitor) Entities(ents []graph.ProjectedEntity) error {
 }
 
 func (m *mergingVisitor) Edge(a, b int32, articles, sentences int) error {
-	if a < 0 || b < 0 {
+	a, b, ok := m.ends(a, b)
+	if !ok {
 		return nil
+	}
+	return m.v.Edge(a, b, articles, sentences)
+}
+
+// ends maps the ends of a wrapped store's edge to the merged indexes, the
+// lesser first; ok is false for an edge the merged projection drops.
+func (m *mergingVisitor) ends(a, b int32) (int32, int32, bool) {
+	if a < 0 || b < 0 {
+		return 0, 0, false
 	}
 	a, b = m.to[a], m.to[b]
 	if a < 0 || b < 0 || a == b {
-		return nil
+		return 0, 0, false
 	}
 	if b < a {
 		a, b = b, a
 	}
-	return m.v.Edge(a, b, articles, sentences)
+	return a, b, true
+}
+
+// datedMergingVisitor is a mergingVisitor for a graph.DatedVisitor: it is
+// one itself, so that the wrapped store streams the edges whole.
+type datedMergingVisitor struct {
+	*mergingVisitor
+	dv graph.DatedVisitor
+}
+
+func (m *datedMergingVisitor) DatedEdge(a, b int32, e graph.Edge) error {
+	a, b, ok := m.ends(a, b)
+	if !ok {
+		return nil
+	}
+	e.A, e.B = "", ""
+	return m.dv.DatedEdge(a, b, e)
 }
 
 // Resolve returns the representatives of the entities the name refers to,

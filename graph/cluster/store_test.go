@@ -250,5 +250,41 @@ func TestStreamProjection(t *testing.T) {
 		if g, w := fmt.Sprint(got.p.Entities, got.p.Edges), fmt.Sprint(want.Entities, want.Edges); g != w {
 			t.Errorf("%+v: streamed\n%s\nwant\n%s", f, g, w)
 		}
+		// To a graph.DatedVisitor the edges come whole: dates widened as
+		// Apply widens them, the projection to the day.
+		dated, err := s.Projection(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dated.Edges[0].First.IsZero() {
+			t.Fatalf("%+v: the projection's first edge is undated: %+v", f, dated.Edges[0])
+		}
+		gotDated := datedSummed{}
+		if err := s.StreamProjection(ctx, f, &gotDated); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprint(gotDated.p.Entities, gotDated.p.Edges), fmt.Sprint(dated.Entities, dated.Edges); g != w {
+			t.Errorf("%+v: streamed with dates\n%s\nwant\n%s", f, g, w)
+		}
 	}
+}
+
+// datedSummed is summed for a stream that gives whole edges
+// (graph.DatedVisitor): the dates of one pair's edges widened.
+type datedSummed struct{ summed }
+
+var _ graph.DatedVisitor = (*datedSummed)(nil)
+
+func (v *datedSummed) DatedEdge(a, b int32, e graph.Edge) error {
+	if err := v.Edge(a, b, e.Articles, e.Sentences); err != nil {
+		return err
+	}
+	m := &v.p.Edges[v.index[[2]int32{a, b}]]
+	if m.First.IsZero() || !e.First.IsZero() && e.First.Before(m.First) {
+		m.First = e.First
+	}
+	if e.Last.After(m.Last) {
+		m.Last = e.Last
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-// Package export writes a graph.Projection for other graph tools:
+// Package export writes a graph for other graph tools:
 //
 //   - GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd, networkx
 //     and Cytoscape;
@@ -13,10 +13,14 @@
 // edges are written in the projection's order. Errors are the writer's or
 // the file system's, wrapped with "export:" where a file is involved.
 //
-// Writers write element by element rather than building the document in
-// memory, and tell an optional Progress (func(done, total int)) after each
-// node and edge; the package draws nothing itself.
+// Writers write a Graph — nodes, then edges in order — element by element
+// rather than building the document in memory, and tell an optional
+// Progress (func(done, total int)) after each node and edge; the package
+// draws nothing itself. Of makes a Graph of a graph.Projection; Collect
+// streams a store's projection into a compact Graph (24 bytes an edge)
+// that writes the same bytes, for graphs of millions of edges.
 //
 // The package imports graph only; the export command of cmd/newsgraph
-// parses flags, builds the projection and calls it.
+// parses flags, collects the graph (or cuts an ego network from the
+// projection) and calls it.
 package export

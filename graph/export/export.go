@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -88,8 +89,8 @@ type counter struct {
 	done, total int
 }
 
-func newCounter(p *graph.Projection, progress Progress) *counter {
-	return &counter{progress: progress, total: len(p.Entities) + len(p.Edges)}
+func newCounter(g Graph, progress Progress) *counter {
+	return &counter{progress: progress, total: len(g.Nodes()) + g.EdgeCount()}
 }
 
 func (c *counter) tick() {
@@ -99,11 +100,11 @@ func (c *counter) tick() {
 	}
 }
 
-// GraphML writes p as an undirected GraphML graph. Nodes carry a label
+// GraphML writes g as an undirected GraphML graph. Nodes carry a label
 // (the English name, else the Arabic one) for Gephi and yEd beside their
 // attributes; unknown dates are left out. It writes node by node, telling
 // progress (when not nil) as it goes.
-func GraphML(w io.Writer, p *graph.Projection, progress Progress) error {
+func GraphML(w io.Writer, g Graph, progress Progress) error {
 	var keys []graphmlKey
 	keys = append(keys, graphmlKey{ID: "label", For: "node", Name: "label", Type: "string"})
 	for _, a := range nodeAttrs {
@@ -122,10 +123,10 @@ func GraphML(w io.Writer, p *graph.Projection, progress Progress) error {
 	for _, k := range keys {
 		x.element("key", k)
 	}
-	g := element("graph", "id", "newsgraph", "edgedefault", "undirected")
-	x.start(g)
-	c := newCounter(p, progress)
-	for _, e := range p.Entities {
+	top := element("graph", "id", "newsgraph", "edgedefault", "undirected")
+	x.start(top)
+	c := newCounter(g, progress)
+	for _, e := range g.Nodes() {
 		n := graphmlNode{ID: e.ID, Data: []graphmlData{{Key: "label", Value: label(e.Entity)}}}
 		for i, v := range nodeValues(e) {
 			n.Data = append(n.Data, graphmlData{Key: nodeAttrs[i].name, Value: v})
@@ -133,7 +134,8 @@ func GraphML(w io.Writer, p *graph.Projection, progress Progress) error {
 		x.element("node", n)
 		c.tick()
 	}
-	for i, e := range p.Edges {
+	i := 0
+	for e := range g.Edges() {
 		y := graphmlEdge{ID: "e" + strconv.Itoa(i), Source: e.A, Target: e.B, Data: []graphmlData{{Key: "weight", Value: strconv.Itoa(e.Articles)}}}
 		for j, v := range edgeValues(e) {
 			if v != "" {
@@ -142,8 +144,9 @@ func GraphML(w io.Writer, p *graph.Projection, progress Progress) error {
 		}
 		x.element("edge", y)
 		c.tick()
+		i++
 	}
-	x.end(g)
+	x.end(top)
 	x.end(root)
 	return x.close()
 }
@@ -183,10 +186,10 @@ type (
 	}
 )
 
-// GEXF writes p as an undirected GEXF 1.3 graph; an edge's weight is
+// GEXF writes g as an undirected GEXF 1.3 graph; an edge's weight is
 // its articles. It writes node by node, telling progress (when not nil) as
 // it goes.
-func GEXF(w io.Writer, p *graph.Projection, progress Progress) error {
+func GEXF(w io.Writer, g Graph, progress Progress) error {
 	gexfType := map[string]string{"string": "string", "int": "integer"}
 	nodes := gexfAttributes{Class: "node"}
 	for _, a := range nodeAttrs {
@@ -204,14 +207,14 @@ func GEXF(w io.Writer, p *graph.Projection, progress Progress) error {
 		"version", "1.3")
 	x.start(root)
 	x.element("meta", gexfMeta{Creator: "newsgraph", Description: "actors co-mentioned in news articles"})
-	g := element("graph", "defaultedgetype", "undirected", "mode", "static")
-	x.start(g)
+	top := element("graph", "defaultedgetype", "undirected", "mode", "static")
+	x.start(top)
 	x.element("attributes", nodes)
 	x.element("attributes", edges)
-	c := newCounter(p, progress)
+	c := newCounter(g, progress)
 	list := element("nodes")
 	x.start(list)
-	for _, e := range p.Entities {
+	for _, e := range g.Nodes() {
 		n := gexfNode{ID: e.ID, Label: label(e.Entity)}
 		for i, v := range nodeValues(e) {
 			n.Values = append(n.Values, gexfValue{For: nodeAttrs[i].name, Value: v})
@@ -222,7 +225,8 @@ func GEXF(w io.Writer, p *graph.Projection, progress Progress) error {
 	x.end(list)
 	list = element("edges")
 	x.start(list)
-	for i, e := range p.Edges {
+	i := 0
+	for e := range g.Edges() {
 		y := gexfEdge{ID: strconv.Itoa(i), Source: e.A, Target: e.B, Weight: e.Articles}
 		for j, v := range edgeValues(e) {
 			if v != "" {
@@ -231,9 +235,10 @@ func GEXF(w io.Writer, p *graph.Projection, progress Progress) error {
 		}
 		x.element("edge", y)
 		c.tick()
+		i++
 	}
 	x.end(list)
-	x.end(g)
+	x.end(top)
 	x.end(root)
 	return x.close()
 }
@@ -305,53 +310,63 @@ func relationshipType(level graph.EdgeLevel) string {
 // Neo4jCSV writes nodes.csv and relationships.csv into dir, with the
 // header conventions of neo4j-admin database import: nodes get the labels
 // Entity and their type (as newsgraph's Neo4j store labels them),
-// relationships the type of their edge level. It tells progress (when not
-// nil) as it writes each row.
-func Neo4jCSV(dir string, p *graph.Projection, level graph.EdgeLevel, progress Progress) error {
+// relationships the type of their edge level. It writes row by row,
+// telling progress (when not nil) after each.
+func Neo4jCSV(dir string, g Graph, level graph.EdgeLevel, progress Progress) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	labels := map[graph.EntityType]string{graph.Person: "Entity;Person", graph.Organization: "Entity;Organization", graph.Location: "Entity;Location"}
-	nodes := [][]string{{"id:ID", ":LABEL", "name", "name_ar", "type", "kind", "wikidata", "articles:int", "mentions:int"}}
-	for _, e := range p.Entities {
-		nodes = append(nodes, append([]string{e.ID, labels[e.Type]}, nodeValues(e)...))
+	c := newCounter(g, progress)
+	err := writeCSVFile(filepath.Join(dir, "nodes.csv"),
+		[]string{"id:ID", ":LABEL", "name", "name_ar", "type", "kind", "wikidata", "articles:int", "mentions:int"},
+		func(yield func([]string) bool) {
+			for _, e := range g.Nodes() {
+				if !yield(append([]string{e.ID, labels[e.Type]}, nodeValues(e)...)) {
+					return
+				}
+			}
+		}, c)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
-	rels := [][]string{{":START_ID", ":END_ID", ":TYPE", "articles:int", "sentences:int", "first:date", "last:date"}}
 	typ := relationshipType(level)
-	for _, e := range p.Edges {
-		rels = append(rels, append([]string{e.A, e.B, typ, strconv.Itoa(e.Articles)}, edgeValues(e)...))
-	}
-	c := newCounter(p, progress)
-	for _, f := range []struct {
-		name string
-		rows [][]string
-	}{{"nodes.csv", nodes}, {"relationships.csv", rels}} {
-		if err := writeCSVFile(filepath.Join(dir, f.name), f.rows, c); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
+	err = writeCSVFile(filepath.Join(dir, "relationships.csv"),
+		[]string{":START_ID", ":END_ID", ":TYPE", "articles:int", "sentences:int", "first:date", "last:date"},
+		func(yield func([]string) bool) {
+			for e := range g.Edges() {
+				if !yield(append([]string{e.A, e.B, typ, strconv.Itoa(e.Articles)}, edgeValues(e)...)) {
+					return
+				}
+			}
+		}, c)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	return nil
 }
 
-// writeCSVFile writes rows, a header and then one row per node or edge,
-// ticking c for each but the header.
-func writeCSVFile(path string, rows [][]string, c *counter) error {
+// writeCSVFile writes header and then rows, one a node or an edge,
+// ticking c for each.
+func writeCSVFile(path string, header []string, rows iter.Seq[[]string], c *counter) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(f)
-	for i, row := range rows {
-		if err := cw.Write(row); err != nil {
-			f.Close()
-			return err
-		}
-		if i > 0 {
+	cw := csv.NewWriter(f) // buffered
+	if err = cw.Write(header); err == nil {
+		for row := range rows {
+			if err = cw.Write(row); err != nil {
+				break
+			}
 			c.tick()
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err == nil {
+		cw.Flush()
+		err = cw.Error()
+	}
+	if err != nil {
 		f.Close()
 		return err
 	}

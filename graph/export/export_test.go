@@ -54,7 +54,7 @@ func TestWriters(t *testing.T) {
 		write func(*strings.Builder, *graph.Projection) error
 		parse func(string) (labels []string, weight string, err error)
 	}{
-		{"graphml", func(w *strings.Builder, p *graph.Projection) error { return GraphML(w, p, nil) }, func(s string) ([]string, string, error) {
+		{"graphml", func(w *strings.Builder, p *graph.Projection) error { return GraphML(w, Of(p), nil) }, func(s string) ([]string, string, error) {
 			var doc graphmlDoc
 			if err := xml.Unmarshal([]byte(s), &doc); err != nil {
 				return nil, "", err
@@ -65,7 +65,7 @@ func TestWriters(t *testing.T) {
 			}
 			return labels, doc.Graph.Edges[0].Data[0].Value, nil
 		}},
-		{"gexf", func(w *strings.Builder, p *graph.Projection) error { return GEXF(w, p, nil) }, func(s string) ([]string, string, error) {
+		{"gexf", func(w *strings.Builder, p *graph.Projection) error { return GEXF(w, Of(p), nil) }, func(s string) ([]string, string, error) {
 			var doc gexfDoc
 			if err := xml.Unmarshal([]byte(s), &doc); err != nil {
 				return nil, "", err
@@ -101,7 +101,7 @@ func TestWriters(t *testing.T) {
 // each file.
 func TestNeo4jCSV(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "import")
-	if err := Neo4jCSV(dir, tiny(), graph.SentenceEdges, nil); err != nil {
+	if err := Neo4jCSV(dir, Of(tiny()), graph.SentenceEdges, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ file, want string }{
@@ -128,10 +128,10 @@ func TestProgress(t *testing.T) {
 		name  string
 		write func(Progress) error
 	}{
-		{"graphml", func(pr Progress) error { return GraphML(&strings.Builder{}, tiny(), pr) }},
-		{"gexf", func(pr Progress) error { return GEXF(&strings.Builder{}, tiny(), pr) }},
+		{"graphml", func(pr Progress) error { return GraphML(&strings.Builder{}, Of(tiny()), pr) }},
+		{"gexf", func(pr Progress) error { return GEXF(&strings.Builder{}, Of(tiny()), pr) }},
 		{"csv", func(pr Progress) error {
-			return Neo4jCSV(filepath.Join(t.TempDir(), "import"), tiny(), graph.ArticleEdges, pr)
+			return Neo4jCSV(filepath.Join(t.TempDir(), "import"), Of(tiny()), graph.ArticleEdges, pr)
 		}},
 	} {
 		var calls [][2]int

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -588,9 +589,18 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if err != nil {
 		return err
 	}
-	q := `SELECT x, y, articles, sentences FROM co_mention_counts`
+	_, dated := v.(graph.DatedVisitor)
+	q := `SELECT x, y, articles, sentences`
+	if dated {
+		q += `, first, last`
+	}
+	q += ` FROM co_mention_counts`
 	if f.Level() == graph.SentenceEdges {
-		q = `SELECT x, y, s_articles, sentences FROM co_mention_counts WHERE s_articles > 0`
+		q = `SELECT x, y, s_articles, sentences`
+		if dated {
+			q += `, s_first, s_last`
+		}
+		q += ` FROM co_mention_counts WHERE s_articles > 0`
 	}
 	end := func(n int64) int32 {
 		if n >= 0 && n < int64(len(at)) {
@@ -640,7 +650,8 @@ func numberIndexes(ctx context.Context, tx *sql.Tx, index map[string]int32) ([]i
 // streamEdgesByID streams the edges f keeps when it narrows the entities
 // by type: through the co_mentions view, joined with entities by ID.
 func streamEdgesByID(ctx context.Context, tx *sql.Tx, f graph.Filter, index map[string]int32, v graph.ProjectionVisitor) error {
-	q, args := storedEdges(f, false)
+	_, dated := v.(graph.DatedVisitor)
+	q, args := storedEdges(f, dated)
 	var a, b sql.RawBytes // reused: looking an ID up copies nothing
 	at := func(id []byte) int32 {
 		if i, ok := index[string(id)]; ok {
@@ -652,7 +663,8 @@ func streamEdgesByID(ctx context.Context, tx *sql.Tx, f graph.Filter, index map[
 }
 
 // visitEdges runs q, whose rows are two ends and an edge's article and
-// sentence counts, scanning the ends into ends and handing v each edge
+// sentence counts (and its first and last dates when v is a
+// graph.DatedVisitor), scanning the ends into ends and handing v each edge
 // with the entity indexes index gives for the scanned ends.
 func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.ProjectionVisitor, ends []any, index func() (int32, int32)) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
@@ -660,14 +672,39 @@ func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.P
 		return fmt.Errorf("projection edges: %w", err)
 	}
 	defer rows.Close()
-	var articles, sentences int
-	dest := append(ends, &articles, &sentences)
+	var e graph.Edge
+	var first, last sql.RawBytes
+	dest := append(ends, &e.Articles, &e.Sentences)
+	dv, dated := v.(graph.DatedVisitor)
+	// A corpus has a few thousand distinct dates and a projection millions
+	// of edges: each date is parsed once, as queryEdges does.
+	parsed := map[string]time.Time{}
+	date := func(s sql.RawBytes) time.Time {
+		if s == nil {
+			return time.Time{}
+		}
+		t, ok := parsed[string(s)]
+		if !ok {
+			t = parseTime(sql.NullString{String: string(s), Valid: true})
+			parsed[string(s)] = t
+		}
+		return t
+	}
+	if dated {
+		dest = append(dest, &first, &last)
+	}
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("projection edges: %w", err)
 		}
 		a, b := index()
-		if err := v.Edge(a, b, articles, sentences); err != nil {
+		if dated {
+			e.First, e.Last = date(first), date(last)
+			err = dv.DatedEdge(a, b, e)
+		} else {
+			err = v.Edge(a, b, e.Articles, e.Sentences)
+		}
+		if err != nil {
 			return err
 		}
 	}

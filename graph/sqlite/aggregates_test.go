@@ -106,6 +106,18 @@ func testAggregatesStayExact(t *testing.T, grouped bool) {
 						if got, want := got.String(), edgeCounts(stored); got != want {
 							t.Fatalf("step %d, %+v: streamed projection\n%s\nwant\n%s", step, f, got, want)
 						}
+						// To a graph.DatedVisitor, whole edges: dates too.
+						dated := datedStreamed{}
+						if err := s.StreamProjection(ctx, f, &dated); err != nil {
+							t.Fatal(err)
+						}
+						want := datedStreamed{}
+						if err := graph.Visit(stored, &want); err != nil {
+							t.Fatal(err)
+						}
+						if got, want := dated.String(), want.String(); got != want {
+							t.Fatalf("step %d, %+v: streamed with dates\n%s\nwant\n%s", step, f, got, want)
+						}
 					}
 				}
 			}
@@ -234,6 +246,21 @@ func (v *streamed) Edge(a, b int32, articles, sentences int) error {
 }
 
 func (v *streamed) String() string { return fmt.Sprint(v.ids, slices.Sorted(slices.Values(v.edges))) }
+
+// datedStreamed is streamed for a stream that gives whole edges
+// (graph.DatedVisitor): each edge with its dates.
+type datedStreamed struct{ streamed }
+
+var _ graph.DatedVisitor = (*datedStreamed)(nil)
+
+func (v *datedStreamed) DatedEdge(a, b int32, e graph.Edge) error {
+	if a >= b {
+		return fmt.Errorf("edge %s-%s: ends not in the entities' order", v.ids[a], v.ids[b])
+	}
+	v.edges = append(v.edges, fmt.Sprintf("%s-%s:%d/%d/%s/%s", v.ids[a], v.ids[b], e.Articles, e.Sentences,
+		e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly)))
+	return nil
+}
 
 // edgeCounts is p as streamed records it.
 func edgeCounts(p *graph.Projection) string {
