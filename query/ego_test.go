@@ -1,8 +1,10 @@
 package query
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -212,4 +214,39 @@ func checkEgoEdges(t *testing.T, name string, p, ego *graph.Projection, id strin
 			t.Errorf("%s: %s has %d edges, want at least %d", name, e.ID, deg[e.ID], want)
 		}
 	}
+}
+
+// TestLocalEgoEqualsWhole: LocalEgo, reading neighbourhoods, gives what Ego
+// gives on the whole graph, for every option, and reads less of it.
+func TestLocalEgoEqualsWhole(t *testing.T) {
+	read, whole := 0, 0
+	for _, c := range []struct{ n, deg int }{{40, 2}, {300, 4}, {600, 10}} {
+		for seed := uint64(1); seed <= 4; seed++ {
+			p := randomProjection(c.n, c.deg, seed)
+			p.Entities = append(p.Entities, graph.ProjectedEntity{Entity: graph.Entity{ID: "z-isolated"}})
+			// In a store's order, as LocalEgo gives its result: by (A, B).
+			slices.SortFunc(p.Edges, func(x, y graph.Edge) int { return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B)) })
+			expand := func(ids []string) (*graph.Projection, error) { return graph.Around(p, ids), nil }
+			for _, id := range []string{p.Entities[int(seed)*3].ID, "z-isolated", "not-there"} {
+				for _, o := range []EgoOptions{{Depth: 1, Top: 10}, {Depth: 2, Top: 3}, {Depth: 3, Top: 2, MaxNodes: 20},
+					{Depth: 2, Top: 0, MaxNodes: 50}, {Depth: 0, Top: 5}, {Depth: 4, Top: 1, AllLinks: true}, {Depth: 2, Top: 4, MaxNodes: 1}} {
+					name := fmt.Sprintf("n=%d deg=%d seed=%d %s %+v", c.n, c.deg, seed, id, o)
+					want, wantSt, wantErr := Ego(p, id, o)
+					got, st, n, err := LocalEgo(id, o, expand)
+					if !errors.Is(err, graph.ErrNotFound) && (err != nil || wantErr != nil) || errors.Is(err, graph.ErrNotFound) != errors.Is(wantErr, graph.ErrNotFound) {
+						t.Fatalf("%s: error %v, want %v", name, err, wantErr)
+					}
+					if !reflect.DeepEqual(got, want) || st != wantSt {
+						t.Fatalf("%s:\n got %+v %+v\nwant %+v %+v", name, st, got, wantSt, want)
+					}
+					read += n
+					whole += len(p.Edges)
+				}
+			}
+		}
+	}
+	if _, _, _, err := LocalEgo("x", EgoOptions{Depth: -1}, nil); err == nil {
+		t.Error("a negative depth: no error")
+	}
+	t.Logf("local ego networks read %d edges where whole-graph ones read %d (%.0f%%)", read, whole, 100*float64(read)/float64(whole))
 }

@@ -35,33 +35,8 @@ type Expander func(ids []string) (*graph.Projection, error)
 // not in the graph (callers that must tell that apart look it up first),
 // and expand's errors as they come.
 func LocalPaths(a, b string, k, maxHops int, expand Expander) ([]Path, *graph.Projection, error) {
-	ents := map[string]graph.ProjectedEntity{}
-	edges := map[[2]string]graph.Edge{}
-	add := func(p *graph.Projection) {
-		for _, e := range p.Entities {
-			ents[e.ID] = e
-		}
-		for _, e := range p.Edges {
-			edges[[2]string{e.A, e.B}] = e
-		}
-	}
-	union := func() *graph.Projection {
-		p := &graph.Projection{Entities: make([]graph.ProjectedEntity, 0, len(ents)), Edges: make([]graph.Edge, 0, len(edges))}
-		for _, e := range ents {
-			p.Entities = append(p.Entities, e)
-		}
-		for _, e := range edges {
-			p.Edges = append(p.Edges, e)
-		}
-		sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
-		sort.Slice(p.Edges, func(i, j int) bool {
-			if p.Edges[i].A != p.Edges[j].A {
-				return p.Edges[i].A < p.Edges[j].A
-			}
-			return p.Edges[i].B < p.Edges[j].B
-		})
-		return p
-	}
+	var u union
+	add, union := u.add, u.projection
 	// side is one ball: the distance of each entity reached, and the
 	// entities at its rim whose edges are not loaded yet.
 	type side struct {
@@ -102,8 +77,8 @@ func LocalPaths(a, b string, k, maxHops int, expand Expander) ([]Path, *graph.Pr
 		}
 		reach := sides[0].radius + sides[1].radius
 		done := len(sides[0].frontier) == 0 || len(sides[1].frontier) == 0 || maxHops > 0 && reach >= maxHops
-		_, okA := ents[a]
-		_, okB := ents[b]
+		_, okA := u.ents[a]
+		_, okB := u.ents[b]
 		if !okA || !okB {
 			if done {
 				return nil, union(), ErrNoPath
@@ -126,4 +101,42 @@ func LocalPaths(a, b string, k, maxHops int, expand Expander) ([]Path, *graph.Pr
 			return nil, nil, err
 		}
 	}
+}
+
+// union gathers the neighbourhoods a local search reads.
+type union struct {
+	ents  map[string]graph.ProjectedEntity
+	edges map[[2]string]graph.Edge
+}
+
+func (u *union) add(p *graph.Projection) {
+	if u.ents == nil {
+		u.ents, u.edges = map[string]graph.ProjectedEntity{}, map[[2]string]graph.Edge{}
+	}
+	for _, e := range p.Entities {
+		u.ents[e.ID] = e
+	}
+	for _, e := range p.Edges {
+		u.edges[[2]string{e.A, e.B}] = e
+	}
+}
+
+// projection returns what u gathered in projection order: entities by ID,
+// edges by (A, B).
+func (u *union) projection() *graph.Projection {
+	p := &graph.Projection{Entities: make([]graph.ProjectedEntity, 0, len(u.ents)), Edges: make([]graph.Edge, 0, len(u.edges))}
+	for _, e := range u.ents {
+		p.Entities = append(p.Entities, e)
+	}
+	for _, e := range u.edges {
+		p.Edges = append(p.Edges, e)
+	}
+	sort.Slice(p.Entities, func(i, j int) bool { return p.Entities[i].ID < p.Entities[j].ID })
+	sort.Slice(p.Edges, func(i, j int) bool {
+		if p.Edges[i].A != p.Edges[j].A {
+			return p.Edges[i].A < p.Edges[j].A
+		}
+		return p.Edges[i].B < p.Edges[j].B
+	})
+	return p
 }

@@ -158,7 +158,7 @@ func runExport(ctx context.Context, opts exportOptions) error {
 // 100,000 synthetic articles (3.6 million edges) that took the command
 // from 37 s and 1.65 GB peak RSS to 17 s and 210 MB, the file byte for
 // byte the same (docs/query-performance.md, Export). An ego network
-// (--around) is still cut from the whole projection.
+// (--around) reads the neighbourhoods it needs (query.LocalEgo).
 func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) {
 	if opts.around == "" {
 		store, err := openReadStore(ctx, opts.globalOptions)
@@ -177,16 +177,17 @@ func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) 
 		}
 		return export.Collect(ctx, store, opts.filter, n)
 	}
-	store, p, err := openProjection(ctx, opts.queryOptions)
+	store, err := openStoreFor(ctx, opts.queryOptions)
 	if err != nil {
 		return nil, err
 	}
 	defer store.Close()
-	e, err := resolve(ctx, store, p, opts.around)
+	e, err := resolveName(ctx, store, opts.around, opts.filter)
 	if err != nil {
 		return nil, err
 	}
-	p, st, err := query.Ego(p, e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks})
+	p, st, _, err := query.LocalEgo(e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks},
+		func(ids []string) (*graph.Projection, error) { return neighborhood(ctx, store, ids, opts.queryOptions) })
 	if err != nil {
 		return nil, fmt.Errorf("export --around %s: %w", describe(e), err)
 	}
