@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "31"
+const extractorVersion = "32"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -336,6 +336,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		}
 	}
 	add := func(e *lexicon.Entry, from, to int, method string) { addAt(e, from, to, toks[from].Start, method) }
+	// roleEnds maps the token after a person's role phrase to the role's
+	// holder: a name right after it is most often that person's.
+	roleEnds := map[int]*lexicon.Entry{}
 
 	// The tagger's names, and for each token the name it is in (index+1).
 	var names []name
@@ -578,6 +581,9 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				}
 			} else {
 				add(m.Entry, m.Start, m.End, method)
+				if m.Kind == lexicon.KindRole && m.Entry.Type == string(graph.Person) {
+					roleEnds[m.End] = m.Entry
+				}
 			}
 			if m.Kind == lexicon.KindName || m.Kind == lexicon.KindRole || m.Kind == lexicon.KindGeneric {
 				seen[m.Entry.ID] = true
@@ -669,6 +675,12 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 				if p != nil && p.e.ID != e.ID {
 					e, method = p.e, "coreference"
 				}
+				// A name the lexicon knows only in a longer form, right
+				// after a role phrase of the person it is part of the
+				// name of: "Saudi King Salman", "العاهل السعودي سلمان".
+				if h := roleEnds[n.start]; h != nil && p == nil && graph.MadeID(e.ID) && partOfName(h, keysOf(n)) {
+					e, method = h, "coreference"
+				}
 			}
 			entries[e.ID] = e
 			addAt(e, n.start, n.end, n.from, method)
@@ -708,6 +720,23 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, entries
+}
+
+// partOfName reports whether every key (a folded word) is a word of one
+// of e's names: its English or Arabic name or an alias.
+func partOfName(e *lexicon.Entry, keys []string) bool {
+	words := map[string]bool{}
+	for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
+		for _, w := range strings.Fields(n) {
+			words[norm.Fold(w)] = true
+		}
+	}
+	for _, k := range keys {
+		if !words[k] {
+			return false
+		}
+	}
+	return len(keys) > 0
 }
 
 // ligatureIn reports whether a phrase ligature (ﷺ: "peace be upon him")

@@ -164,6 +164,22 @@ func (r *sentenceReader) prepare() {
 		if a.m.Type != graph.Person && a.to < r.hi && isASCII(r.toks[a.to].Fold) && englishTitleHeads[r.toks[a.to].Fold] && r.titleHolderAfter(i) {
 			continue
 		}
+		// In English "of" a country or body after a person's name, or
+		// after a title whose holder is named around it, describes the
+		// person: "King Felipe VI of Spain", "President Ebrahim Raisi of
+		// Iran", "Tamim bin Hamad, the emir of Qatar". The person acts;
+		// "the foreign minister of Iran" alone is Iran's (or its
+		// minister's, through the lexicon's roles).
+		if a.m.Type != graph.Person && a.from-1 > r.lo && isASCII(r.toks[a.from].Fold) && r.toks[a.from-1].Fold == "of" {
+			n := len(kept)
+			personBefore := n > 0 && kept[n-1].m.Type == graph.Person && kept[n-1].m.Method != "adjective"
+			if personBefore && kept[n-1].to == a.from-1 {
+				continue
+			}
+			if r.titleBeforeOf(a.from-1) && (r.titleHolderAfter(i) || personBefore && r.titlesOnly(kept[n-1].to, a.from-1)) {
+				continue
+			}
+		}
 		// In Arabic text a name the lexicon does not know, written in
 		// Latin letters, glosses the Arabic words before it ("سمارت
 		// كيبورد (Smart Keyboard)", "ريكونابي (Rikunabi Data)"): not a
@@ -233,7 +249,10 @@ func (r *sentenceReader) prepare() {
 		// A name inside another argument's phrase is part of it: the
 		// country of a title read as its holder ("التقى أمير قطر",
 		// the role giving the emir) is the title's, not a second party.
-		if n := len(kept); n > 0 && a.m.Start >= kept[n-1].m.Start && a.m.End <= kept[n-1].m.End {
+		if n := len(kept); n > 0 && (a.m.Start >= kept[n-1].m.Start && a.m.End <= kept[n-1].m.End ||
+			a.from >= kept[n-1].from && a.to <= kept[n-1].to) {
+			// (The second: inside an argument that took in a second
+			// naming of its entity, "Tamim, the emir of Qatar".)
 			continue
 		}
 		if n := len(kept); n > 0 && a.m.Start <= kept[n-1].m.Start && a.m.End >= kept[n-1].m.End && a.m.End-a.m.Start > kept[n-1].m.End-kept[n-1].m.Start {
@@ -861,7 +880,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 
 		relative := t > r.lo && relatives[r.toks[t-1].Fold]
-		bare := before != nil && before.mark == "" && !relative && !r.clauseBreak(before.m.End, r.toks[t].Start) &&
+		// A subject with a phrase in apposition between it and its verb.
+		appositive := english && before != nil && before.mark == "" && !relative && r.englishAppositive(before.m.End, r.toks[t].Start)
+		bare := before != nil && before.mark == "" && !relative && (appositive || !r.clauseBreak(before.m.End, r.toks[t].Start)) &&
 			!r.complementBetween(before.to, t)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
@@ -964,13 +985,20 @@ func (r *sentenceReader) read() []graph.Relation {
 				svoReach = 0
 			}
 		}
-		if bare && r.gap(before.to, t) <= svoReach && !(english && r.andBetween(before.to, t)) {
+		if bare && (appositive && !trig.noun || r.gap(before.to, t) <= svoReach) && !(english && r.andBetween(before.to, t)) {
 			if trig.typ == graph.Visits && !isActor(before.m.Type) {
 				continue
 			}
 			obj := firstObject(after, nil)
+			// An object named after its title and a comma is in this
+			// clause all the same.
+			var apposed []bool
 			if obj != nil && english && r.englishGap(t+1, obj.from) > boolInt(obj.mark != "" || markWith[r.toks[t+1].Fold] || markTo[r.toks[t+1].Fold]) {
-				obj = nil
+				if r.titleThenName(t+1, obj) {
+					apposed = []bool{true}
+				} else {
+					obj = nil
+				}
 			}
 			if obj != nil && english && trig.noun && obj.mark == "" {
 				obj = nil // an English noun takes its object by a preposition: "support for X"
@@ -978,8 +1006,8 @@ func (r *sentenceReader) read() []graph.Relation {
 			if ant := r.embeddedAntecedent(before); ant != nil && obj != nil && r.gap(t+1, obj.from) <= 4 {
 				// "تركيا التي هاجمتها روسيا أدانت إيران": Turkey condemned.
 				emitCo("svo", t, trig.typ, ant, obj, true, negated, true)
-			} else if obj != nil && r.gap(t+1, obj.from) <= 4 {
-				emitCo("svo", t, trig.typ, before, obj, true, negated)
+			} else if obj != nil && (r.gap(t+1, obj.from) <= 4 || apposed != nil) {
+				emitCo("svo", t, trig.typ, before, obj, true, negated, apposed...)
 			} else if symmetric(trig.typ) && !trig.noun {
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {
 					emit("svo-and", t, trig.typ, prev, before, false, negated)
@@ -1036,14 +1064,31 @@ func (r *sentenceReader) phrase(a *relArg) graph.Offsets {
 		}
 	}
 	k := a.from - 1
-	if k < floor || !strings.ContainsAny(r.between(r.toks[k].End, a.m.Start), ",،") || !titleWords[r.toks[k].Fold] {
+	// English honorifics between the comma and the name: ", HE Dr Ibrahim
+	// Al-Ja'afari".
+	end := a.m.Start
+	for n := 0; n < 3 && k > floor && r.capitalised(k) && !strings.ContainsAny(r.between(r.toks[k].End, end), ",،"); n++ {
+		end = r.toks[k].Start
+		k--
+	}
+	english := k >= floor && r.capitalised(k)
+	if k < floor || !strings.ContainsAny(r.between(r.toks[k].End, end), ",،") || !titleWords[r.toks[k].Fold] && !(english && r.titleBeforeOf(k+1)) {
 		return span
 	}
-	for k > floor && titleLike(r.toks[k-1].Fold) && !markAnd[r.toks[k-1].Fold] {
+	// Back over the title: title words, and in English its capitalised
+	// words and "of" ("the Minister of Foreign Affairs of Iraq").
+	for k > floor && !markAnd[r.toks[k-1].Fold] && (titleLike(r.toks[k-1].Fold) || english && (r.toks[k-1].Fold == "of" || r.capitalised(k-1))) {
 		k--
 	}
 	span.Start = r.toks[k].Start
 	return span
+}
+
+// capitalised reports whether token k is a word in Latin letters that
+// begins with a capital.
+func (r *sentenceReader) capitalised(k int) bool {
+	c := r.text[r.toks[k].Start]
+	return c >= 'A' && c <= 'Z'
 }
 
 // undergoes reports whether a verb of undergoing stands among the six
@@ -1762,6 +1807,107 @@ func (r *sentenceReader) titleHolderAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// titleBeforeOf reports whether an English title ends right before the
+// "of" at token k: "emir of", "Minister of Foreign Affairs of" (a title
+// head, then capitalised words and "of" up to k, six words at most).
+func (r *sentenceReader) titleBeforeOf(k int) bool {
+	for j := k - 1; j >= r.lo && j >= k-6; j-- {
+		f := r.toks[j].Fold
+		if englishTitleHeads[f] {
+			return true
+		}
+		if c := r.text[r.toks[j].Start]; f != "of" && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return false
+}
+
+// titlesOnly reports whether tokens [from, to) are an English title in
+// apposition and nothing else: a comma, an article and title words
+// (", the emir", ", Saudi Foreign Minister").
+func (r *sentenceReader) titlesOnly(from, to int) bool {
+	for k := from; k < to; k++ {
+		f := r.toks[k].Fold
+		if f != "," && f != "the" && f != "a" && !englishTitleHeads[f] && !titleLike(f) {
+			return false
+		}
+	}
+	return from < to
+}
+
+// englishAppositive reports whether the text between a subject ending at
+// byte from and its verb starting at byte to is a phrase set off by
+// commas, which leaves the subject the verb's: "Tamim bin Hamad, the emir
+// of Qatar, met", "The Emir of Qatar, Sheikh Tamim, met", "Iran,
+// however, attacked". At most eight words, none a trigger, a relative
+// pronoun, a complementizer or a subject pronoun: "Iran, which Russia
+// supports, attacked" and "X, he said, met" are clauses, not apposition.
+func (r *sentenceReader) englishAppositive(from, to int) bool {
+	s := strings.TrimSpace(r.between(from, to))
+	if len(s) < 3 || s[0] != ',' || s[len(s)-1] != ',' || strings.ContainsAny(s[1:len(s)-1], ":;,\"()") {
+		return false
+	}
+	words := 0
+	for k := r.lo; k < r.hi; k++ {
+		tk := r.toks[k]
+		if tk.Start < from || tk.End > to {
+			continue
+		}
+		if !isASCII(tk.Fold) {
+			return false
+		}
+		if _, _, ok := lookupTrigger(tk.Fold); ok || relatives[tk.Fold] || complementizers[tk.Fold] || englishSubjectPronouns[tk.Fold] {
+			return false
+		}
+		if tk.Fold != "," {
+			words++
+		}
+	}
+	return words > 0 && words <= 8
+}
+
+// titleThenName reports whether the person a is named in apposition to
+// a title that tokens [from, a.from) hold, after a verb: "met with the
+// Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja'afari". Those
+// tokens are a preposition, then the title (capitalised words, title
+// words, determiners, "of" and one title head at least), one comma (the
+// tokens hold no punctuation: it is looked for between them), then
+// capitalised honorifics.
+func (r *sentenceReader) titleThenName(from int, a *relArg) bool {
+	if a.m.Type != graph.Person || a.m.Method == "adjective" {
+		return false
+	}
+	head, comma := false, false
+	for k := from; k <= a.from; k++ {
+		if k > from && strings.Contains(r.between(r.toks[k-1].End, r.toks[k].Start), ",") {
+			if comma || !head {
+				return false
+			}
+			comma = true
+		}
+		if k == a.from {
+			break
+		}
+		tk := r.toks[k]
+		switch f := tk.Fold; {
+		case k == from && (markWith[f] || markTo[f]):
+		case comma:
+			if c := r.text[tk.Start]; c < 'A' || c > 'Z' {
+				return false // "HE", "Dr", "Sheikh"
+			}
+		case englishTitleHeads[f]:
+			head = true
+		case determiners[f] || f == "of" || titleLike(f):
+		default:
+			if c := r.text[tk.Start]; c < 'A' || c > 'Z' {
+				return false
+			}
+		}
+	}
+	return comma
 }
 
 // englishTitleHeads begin an English title set before its holder's name,

@@ -541,6 +541,31 @@ func TestConstructionTitleCountry(t *testing.T) {
 		// A title with no name after it is a role: its holder acts.
 		{"en", "The U.S. president met Kadhimi.", []rel{
 			{graph.Meets, "joe-biden", "mustafa-al-kadhimi", true}}},
+		// A name after a role phrase, which the lexicon knows only in a
+		// longer form, is the role's holder, not a person of its own
+		// (was a made person:salman receiving Raisi).
+		{"en", "Saudi King Salman received Ebrahim Raisi in Riyadh.", []rel{
+			{graph.Meets, "salman-of-saudi-arabia", "ebrahim-raisi", true}}},
+		{"ar", "استقبل العاهل السعودي سلمان الرئيس الإيراني إبراهيم رئيسي في الرياض.", []rel{
+			{graph.Meets, "salman-of-saudi-arabia", "ebrahim-raisi", true}}},
+		// "of" a country after a person, or after a title whose holder is
+		// named, describes the person (was Spain, Iran meeting Kadhimi).
+		{"en", "King Felipe VI of Spain met Mustafa al-Kadhimi in Madrid.", []rel{
+			{graph.Meets, "person:felipe-vi", "mustafa-al-kadhimi", true}}},
+		{"en", "President Ebrahim Raisi of Iran met Mustafa al-Kadhimi in Tehran.", []rel{
+			{graph.Meets, "ebrahim-raisi", "mustafa-al-kadhimi", true}}},
+		// A name in apposition between the subject and its verb, set off
+		// by commas (were nothing).
+		{"en", "The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, met Joe Biden at the White House.", []rel{
+			{graph.Meets, "tamim-bin-hamad-al-thani", "joe-biden", true}}},
+		{"en", "Tamim bin Hamad Al Thani, the emir of Qatar, met Joe Biden at the White House.", []rel{
+			{graph.Meets, "tamim-bin-hamad-al-thani", "joe-biden", true}}},
+		{"en", "Iran, however, criticized Saudi Arabia.", []rel{
+			{graph.Criticizes, "iran", "saudi-arabia", true}}},
+		// But a title of a country with no holder named is the country's
+		// office: its holder that day (the lexicon's roles) acts.
+		{"en", "The foreign minister of Iran met Joe Biden.", []rel{
+			{graph.Meets, "hossein-amir-abdollahian", "joe-biden", true}}},
 	})
 }
 
