@@ -87,8 +87,10 @@ list shows false finds (FP) first, then misses (FN), in document order.
    newsgraph eval relations --gold "../shared/gold/re3d-dev/BBC Online" --errors 50
    newsgraph eval relations --gold ../shared/gold/re3d-dev --format json
 
-csv prints the scores only, one row per type and rule (column match: args or trigger); table
-and json add the counts of what was not scored and the errors. JSON: {"gold": {"documents",
+Without --format the report is for people, on a terminal or not; --format markdown writes its
+tables in Markdown. csv and tsv print the scores only, one row per type and rule (column
+match: args or trigger); table, markdown and json add the counts of what was not scored and
+the errors. JSON: {"gold": {"documents",
 "relations", "scored", "unmapped", "types": {re3d type: count}}, "predicted": {"relations",
 "scored", "negated", "statement", "other", "types": {our type: {"predicted", "tp_args",
 "tp_trigger"}}}, "args" and "trigger": {"micro": {counts}, "types": {"ATTACKS": {"re3d_types",
@@ -117,9 +119,12 @@ relations shows them by default (confidence of at least %.2f, or unmeasured) or 
 Sampled relations without a verdict are listed, and written with their sentence for a
 checker by --write-unchecked. A corpus may also be named-entity gold in the CoNLL format (a
 token and its tag a line, as ANERcorp): it is read as text, a document of 50 sentences an
-article (ID FILE#doc-N), its tags ignored. --format json gives one object: corpus, articles,
-problems, lang, relations, sample, seed, exclude, verdicts, checked, right, precision, and
-by_type, by_pattern, by_parties, by_default ([{group, checked, right, precision}]) and unchecked.
+article (ID FILE#doc-N), its tags ignored. --format markdown writes the report's tables in
+Markdown; tsv and csv one table of the figures, a row per group (columns by: type, pattern,
+parties, default or all; group, checked, right, precision, empty when nothing is checked);
+json one object: corpus, articles, problems, lang, relations, sample, seed, exclude, verdicts,
+checked, right, precision, and by_type, by_pattern, by_parties, by_default ([{group, checked,
+right, precision}]) and unchecked.
 
    newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
        --verdicts ingest/releval/testdata/verdicts/ar-news-2022-verdicts.jsonl --sample 100
@@ -149,6 +154,11 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 			format, err := parseFormat(c)
 			if err != nil {
 				return err
+			}
+			if !c.IsSet("format") {
+				// The report is for people whether or not it goes to a
+				// terminal; rows for programs are asked for by name.
+				format = formatTable
 			}
 			opts := evalRelationsOptions{
 				gold:    c.String("gold"),
@@ -180,8 +190,6 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 					return usageErrorf("--exclude needs a FILE, a verdict file or one --write-unchecked wrote")
 				case c.IsSet("seed") && strings.TrimSpace(opts.seed) == "":
 					return usageErrorf("--seed must not be empty; leave it out for the default seed %q", releval.SampleSeed)
-				case c.IsSet("format") && opts.format != formatTable && opts.format != formatJSON:
-					return usageErrorf("eval relations --corpus writes --format table or json, not %s", opts.format)
 				}
 				return runEvalRelationsSample(c.Context, opts)
 			}
@@ -228,11 +236,12 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(releval.Summarize(rep, docs, opts.errors))
-	case formatCSV:
+	case formatCSV, formatTSV:
 		res := relScores(rep.Args, "args")
 		res.rows = append(res.rows, relScores(rep.Trigger, "trigger").rows...)
-		return res.write(opts.stdout, formatCSV)
+		return res.write(opts.stdout, opts.format)
 	}
+	tables := opts.format // table or markdown
 
 	w := opts.stdout
 	var unmapped []string
@@ -250,11 +259,11 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "\nargument match (subject overlaps the gold source, object the gold target; undirected either way):\n")
-	if err := relScores(rep.Args, "").write(w, formatTable); err != nil {
+	if err := relScores(rep.Args, "").write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\ntrigger match (the trigger overlaps the gold trigger, same type; arguments not checked):\n")
-	if err := relScores(rep.Trigger, "").write(w, formatTable); err != nil {
+	if err := relScores(rep.Trigger, "").write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nscored predictions by type:\n")
@@ -272,7 +281,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 			byType.rows = append(byType.rows, []any{string(t), n.Predicted, n.ArgsTP, ratio(n.ArgsTP, n.Predicted), n.TriggerTP, ratio(n.TriggerTP, n.Predicted)})
 		}
 	}
-	if err := byType.write(w, formatTable); err != nil {
+	if err := byType.write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nscored predictions by pattern (the construction a relation was read by; STATEMENT and negated predictions are not scored by re3d, so their patterns are absent):\n")
@@ -285,11 +294,11 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	for _, p := range releval.Patterns(rep) {
 		byPattern.rows = append(byPattern.rows, []any{p.Pattern, p.Checked, p.Right, p.Precision()})
 	}
-	if err := byPattern.write(w, formatTable); err != nil {
+	if err := byPattern.write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nconfusion of types (rows: our type; columns: the re3d type of the gold relation joining the same two arguments, any type; %s: none does):\n", releval.NoGold)
-	if err := confusionTable(rep).write(w, formatTable); err != nil {
+	if err := confusionTable(rep).write(w, tables); err != nil {
 		return err
 	}
 	errs := releval.FirstErrors(rep, docs, opts.errors)
@@ -308,7 +317,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	for _, e := range errs {
 		list.rows = append(list.rows, []any{e.Kind, e.Type, e.SourceName + " " + shortID(e.Document), e.Source, e.Trigger, e.Target})
 	}
-	return list.write(w, formatTable)
+	return list.write(w, tables)
 }
 
 // confusionTable is Report.Confusion as a table: a row per type of ours
@@ -451,8 +460,14 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	}
 
 	w := opts.stdout
-	if opts.format == formatJSON {
+	switch opts.format {
+	case formatJSON:
 		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), sample, byType, byPattern, byParties, byShown, total, unchecked); err != nil {
+			return err
+		}
+		return writeUnchecked(opts.unchecked, unchecked)
+	case formatTSV, formatCSV:
+		if err := sampleRows(byType, byPattern, byParties, byShown, total).write(w, opts.format); err != nil {
 			return err
 		}
 		return writeUnchecked(opts.unchecked, unchecked)
@@ -484,7 +499,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		}
 		res.rows = append(res.rows, []any{"ALL", total.Checked, total.Right, precision(total)})
 		fmt.Fprintln(w)
-		return res.write(w, formatTable)
+		return res.write(w, opts.format) // table or markdown
 	}
 	if err := table("TYPE", byType); err != nil {
 		return err
@@ -506,6 +521,38 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		}
 	}
 	return writeUnchecked(opts.unchecked, unchecked)
+}
+
+// sampleRows are the --corpus report's figures as one table for
+// programs (--format tsv or csv): a row per group of each grouping (by:
+// type, pattern, parties, default), then the sample's, by "all"; a
+// group with nothing checked has an empty precision.
+func sampleRows(byType, byPattern, byParties, byShown []releval.PatternScore, total releval.PatternScore) *result {
+	res := &result{columns: []column{
+		{name: "by", title: "BY"},
+		{name: "group", title: "GROUP"},
+		{name: "checked", title: "CHECKED", number: true},
+		{name: "right", title: "RIGHT", number: true},
+		{name: "precision", title: "PRECISION", number: true, digits: 4},
+	}}
+	add := func(by string, s releval.PatternScore) {
+		var p any = ""
+		if v := nullPrecision(s); v != nil {
+			p = v
+		}
+		res.rows = append(res.rows, []any{by, s.Pattern, s.Checked, s.Right, p})
+	}
+	for _, g := range []struct {
+		by     string
+		scores []releval.PatternScore
+	}{{"type", byType}, {"pattern", byPattern}, {"parties", byParties}, {"default", byShown}} {
+		for _, s := range g.scores {
+			add(g.by, s)
+		}
+	}
+	total.Pattern = "ALL"
+	add("all", total)
+	return res
 }
 
 // partiesGroup names who the parties of s are: "both known" when the

@@ -188,6 +188,13 @@ func TestEvalRelationsFixture(t *testing.T) {
 		strings.Join(rows[1][:4], ",") != "args,ATTACKS,FightingAgainst,2" {
 		t.Errorf("csv: %v\n%s", err, r.stdout)
 	}
+	// tsv: the same rows; markdown: the report with Markdown tables.
+	if r = ng(t, dir, 0, "eval", "relations", "--gold", gold, "--format", "tsv"); !strings.HasPrefix(r.stdout, "match\ttype\tre3d_types\tgold\t") {
+		t.Errorf("tsv:\n%s", r.stdout)
+	}
+	if r = ng(t, dir, 0, "eval", "relations", "--gold", gold, "--format", "markdown"); !strings.Contains(r.stdout, "| MICRO |  | 8 |") || strings.Contains(r.stdout, "│") {
+		t.Errorf("markdown:\n%s", r.stdout)
+	}
 }
 
 func TestEvalRelationsUsage(t *testing.T) {
@@ -358,6 +365,23 @@ func TestEvalRelationsSample(t *testing.T) {
 	if want := []sampleScore{{"shown", 1, 1, 1}}; !reflect.DeepEqual(js.ByDefault, want) {
 		t.Errorf("by_default %+v, want %+v", js.ByDefault, want)
 	}
+	// tsv and csv: one table of the figures, a row per group; markdown:
+	// the report's tables in Markdown (both were refused before).
+	r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) < 3 || strings.Join(rows[0], ",") != "by,group,checked,right,precision" ||
+		!strings.Contains(r.stdout, "\ntype,MEETS,1,1,1\n") ||
+		strings.Join(rows[len(rows)-1], ",") != "all,ALL,1,1,1" {
+		t.Errorf("--format csv: %v\n%s", err, r.stdout)
+	}
+	if r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--format", "tsv"); !strings.HasPrefix(r.stdout, "by\tgroup\tchecked\tright\tprecision\n") ||
+		!strings.HasSuffix(r.stdout, "\nall\tALL\t1\t1\t1\n") {
+		t.Errorf("--format tsv:\n%s", r.stdout)
+	}
+	if r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--format", "markdown"); !strings.Contains(r.stdout, "| TYPE | CHECKED | RIGHT | PRECISION |") ||
+		!strings.Contains(r.stdout, "precision: 1 right of 1 checked") {
+		t.Errorf("--format markdown:\n%s", r.stdout)
+	}
 	ng(t, dir, 1, "eval", "relations", "--corpus", filepath.Join(dir, "absent.jsonl"), "--verdicts", verdicts)
 	// Verdicts that name no relation of the sample (another corpus, or a
 	// copy keyed otherwise) are not silently scored as nothing checked.
@@ -367,9 +391,13 @@ func TestEvalRelationsSample(t *testing.T) {
 	if !strings.Contains(r.stderr, `none of the 1 verdicts names a relation of this sample; articles are keyed by the corpus file's folder and name, or the source and ID a JSON line gives (here "test:a1")`) {
 		t.Errorf("verdicts matching nothing: stderr %q, want a warning", r.stderr)
 	}
-	// Nothing checked has no precision: not 0.0000, in any table.
+	// Nothing checked has no precision: not 0.0000, in any table, and
+	// an empty cell in rows for programs.
 	if strings.Contains(r.stdout, "0.0000") || strings.Count(r.stdout, "│ ALL ") != 4 || strings.Count(r.stdout, "—") < 5 {
 		t.Errorf("nothing checked: want — for every precision, got\n%s", r.stdout)
+	}
+	if r := ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", other, "--format", "tsv"); !strings.HasSuffix(r.stdout, "\nall\tALL\t0\t0\t\n") {
+		t.Errorf("nothing checked, --format tsv: want an empty precision, got\n%s", r.stdout)
 	}
 	if r = ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts); strings.Contains(r.stderr, "none of the") {
 		t.Errorf("verdicts matching: stderr %q, want no warning", r.stderr)
@@ -391,7 +419,6 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--exclude", ""}, "--exclude needs a FILE"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", "  "}, "--seed must not be empty"},
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", ""}, `--seed must not be empty; leave it out for the default seed "newsgraph relation sample v1"`},
-		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--format", "csv"}, "table or json, not csv"},
 		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},
 		{[]string{"--gold", dir, "--sample", "5"}, "--sample goes with --corpus"},
 	} {
