@@ -78,7 +78,7 @@ func runEntity(ctx context.Context, opts entityOptions) error {
 		return err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.name, opts.filter)
+	e, err := resolveName(ctx, store, opts.name, opts.filter, opts.narrow)
 	if err != nil {
 		return err
 	}

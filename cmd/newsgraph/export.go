@@ -182,12 +182,23 @@ func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) 
 		return nil, err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.around, opts.filter)
+	e, err := resolveName(ctx, store, opts.around, opts.filter, opts.narrow)
 	if err != nil {
 		return nil, err
 	}
-	p, st, _, err := query.LocalEgo(e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks},
-		func(ids []string) (*graph.Projection, error) { return neighborhood(ctx, store, ids, opts.queryOptions) })
+	expand := func(ids []string) (*graph.Projection, error) { return neighborhood(ctx, store, ids, opts.queryOptions) }
+	if !aggregatesAnswer(opts.filter) {
+		// The store would count the whole projection for every
+		// neighbourhood: count it once (a date filter at depth 2 took
+		// 7.4 s instead of 2.5 s on ar-news-2022).
+		p, err := store.Projection(ctx, opts.filter)
+		if err != nil {
+			return nil, err
+		}
+		p = query.Narrow(p, opts.narrow)
+		expand = func(ids []string) (*graph.Projection, error) { return graph.Around(p, ids), nil }
+	}
+	p, st, _, err := query.LocalEgo(e.ID, query.EgoOptions{Depth: opts.depth, Top: opts.top, MaxNodes: opts.maxNodes, AllLinks: opts.allLinks}, expand)
 	if err != nil {
 		return nil, fmt.Errorf("export --around %s: %w", describe(e), err)
 	}

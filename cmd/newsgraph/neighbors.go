@@ -104,7 +104,7 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 		return err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.name, opts.filter)
+	e, err := resolveName(ctx, store, opts.name, opts.filter, opts.narrow)
 	if err != nil {
 		return err
 	}

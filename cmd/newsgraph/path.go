@@ -112,11 +112,11 @@ func runPath(ctx context.Context, opts pathOptions) error {
 		return err
 	}
 	defer store.Close()
-	from, err := resolveName(ctx, store, opts.from, opts.filter)
+	from, err := resolveName(ctx, store, opts.from, opts.filter, opts.narrow)
 	if err != nil {
 		return err
 	}
-	to, err := resolveName(ctx, store, opts.to, opts.filter)
+	to, err := resolveName(ctx, store, opts.to, opts.filter, opts.narrow)
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 		return err
 	}
 	defer store.Close()
-	e, err := resolveName(ctx, store, opts.name, opts.filter)
+	e, err := resolveName(ctx, store, opts.name, opts.filter, opts.narrow)
 	if err != nil {
 		return err
 	}

@@ -166,4 +166,19 @@ func TestExportAround(t *testing.T) {
 	if r := newsgraph(t, dir, "export", "--around", "Nobody Atall", "-"); r.code != 4 {
 		t.Errorf("export --around an unknown name: exit %d, want 4; stderr %s", r.code, r.stderr)
 	}
+	// A misspelt name is given what it may mean, but not an entity the
+	// --kind narrowing drops (a review helper found export suggesting it).
+	if r := newsgraph(t, dir, "export", "--around", "Kadhimy", "-"); r.code != 4 || !strings.Contains(r.stderr, "did you mean Mustafa al-Kadhimi") {
+		t.Errorf("export --around Kadhimy: exit %d, stderr %s; want 4 and a suggestion", r.code, r.stderr)
+	}
+	if r := newsgraph(t, dir, "export", "--around", "Kadhimy", "--kind", "country", "-"); r.code != 4 || strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("export --around Kadhimy --kind country: exit %d, stderr %s; want 4 and no suggestion --kind drops", r.code, r.stderr)
+	}
+	// A date filter, which stores answer by counting the whole projection,
+	// gives what the whole store's neighbourhoods give when every article
+	// passes it.
+	whole := ng(t, dir, 0, "export", "--around", "Kadhimi", "--depth", "2", "-").stdout
+	if dated := ng(t, dir, 0, "export", "--around", "Kadhimi", "--depth", "2", "--lang", "ar,en", "-").stdout; dated != whole {
+		t.Errorf("export --around Kadhimi --depth 2 --lang ar,en differs from the unfiltered export")
+	}
 }

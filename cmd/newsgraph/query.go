@@ -155,7 +155,7 @@ func openEntity(ctx context.Context, opts queryOptions, name string) (graph.Stor
 	if err != nil {
 		return nil, graph.Entity{}, err
 	}
-	e, err := resolveName(ctx, store, name, graph.Filter{})
+	e, err := resolveName(ctx, store, name, graph.Filter{}, query.Narrowing{})
 	if err == nil && opts.stderr != nil {
 		err = noteDates(ctx, store, opts)
 	}
@@ -294,8 +294,10 @@ func resolve(ctx context.Context, store graph.Store, p *graph.Projection, name s
 }
 
 // resolveName finds the one entity name refers to without loading a
-// projection unless the name fails: only then are suggestions worth it.
-func resolveName(ctx context.Context, store graph.Store, name string, f graph.Filter) (graph.Entity, error) {
+// projection unless the name fails: only then are suggestions worth it,
+// drawn from the projection f gives narrowed by n (no suggestion --kind
+// would drop).
+func resolveName(ctx context.Context, store graph.Store, name string, f graph.Filter, n query.Narrowing) (graph.Entity, error) {
 	ents, err := store.Resolve(ctx, name)
 	if err != nil {
 		return graph.Entity{}, err
@@ -307,7 +309,15 @@ func resolveName(ctx context.Context, store graph.Store, name string, f graph.Fi
 	if err != nil {
 		return graph.Entity{}, err
 	}
-	return resolve(ctx, store, p, name)
+	return resolve(ctx, store, query.Narrow(p, n), name)
+}
+
+// aggregatesAnswer reports whether stores read f's projection from their
+// stored aggregates (the whole store at the article or sentence level):
+// other filters make them count the projection from the facts, whole,
+// even for one neighbourhood (graph/sqlite and graph/neo4j alike).
+func aggregatesAnswer(f graph.Filter) bool {
+	return f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0 && f.Level() != graph.TypedEdges
 }
 
 // preferred picks the entity a name means among several that share its

@@ -100,7 +100,7 @@ func runTimeline(ctx context.Context, opts timelineOptions) error {
 		res.columns = append([]column{{name: "entity_id", title: "ID"}, {name: "name", title: "NAME"}}, res.columns...)
 	}
 	for n, name := range opts.names {
-		e, err := resolveName(ctx, store, name, graph.Filter{})
+		e, err := resolveName(ctx, store, name, graph.Filter{}, query.Narrowing{})
 		if err != nil {
 			return err
 		}

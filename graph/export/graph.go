@@ -50,7 +50,9 @@ type Narrowing struct {
 // widening the dates of a pair given more than once (the members of a
 // cluster, as cluster.Clustering.Apply merges them; MinWeight applies to
 // the sum). The result is what Of(query.Narrow(s.Projection(ctx, f), n))
-// writes, without the projection's Edge values and ID strings: at 100,000
+// writes — but for edges no store gives, which Collect drops however
+// narrow n is: an edge without articles or with an end not among the
+// entities — without the projection's Edge values and ID strings: at 100,000
 // synthetic articles, 3.6 million edges, 87 MB against over a gigabyte
 // (docs/query-performance.md). A confidence is not kept: no format
 // writes one.
