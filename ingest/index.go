@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/maphash"
+	"math"
 	"strconv"
 	"strings"
 
@@ -58,21 +60,45 @@ type storedArticle struct {
 	hasText bool
 }
 
-// articleIndex is the stored articles an ingest starts from.
+// articleIndex is the stored articles an ingest starts from. It holds no
+// pointer per article — IDs in one arena, maps of integers — so that at a
+// million stored articles it takes about 150 MB instead of 270 MB, and the
+// collector, which must scan every string and every map of strings, skips
+// it (it ran at a quarter of the CPU with the index as maps of strings;
+// docs/query-performance.md, "The ingest's live heap").
 type articleIndex struct {
-	byID map[string]storedArticle
+	ids  idTable         // the stored IDs, numbered as recs
+	recs []storedArticle // by the number ids gives an ID
 	// inputs says whether the store records articles' inputs
 	// (graph.InputLister).
 	inputs bool
-	// owners maps each stored text to the least ID that holds it, so that
-	// the choice does not depend on map order.
-	owners map[digest]string
+	// owners maps each stored text to the number of the least ID that
+	// holds it, so that the choice does not depend on the order read.
+	owners map[digest]uint32
 	names  *names // of inputs
+}
+
+func newArticleIndex(nm *names) *articleIndex {
+	return &articleIndex{ids: newIDTable(), owners: map[digest]uint32{}, names: nm}
+}
+
+// stored returns what the index holds of id.
+func (ix *articleIndex) stored(id string) (storedArticle, bool) {
+	if i, ok := ix.ids.find(id); ok {
+		return ix.recs[i], true
+	}
+	return storedArticle{}, false
+}
+
+// has reports whether id is stored.
+func (ix *articleIndex) has(id string) bool {
+	_, ok := ix.ids.find(id)
+	return ok
 }
 
 // hash returns the stored hash of id, and whether id is stored.
 func (ix *articleIndex) hash(id string) (digest, bool) {
-	s, ok := ix.byID[id]
+	s, ok := ix.stored(id)
 	return s.hash, ok
 }
 
@@ -83,13 +109,20 @@ func (ix *articleIndex) input(id string) (in string, ok bool) {
 	if !ix.inputs {
 		return "", false
 	}
-	s, ok := ix.byID[id]
+	s, ok := ix.stored(id)
 	return ix.names.name(s.input), ok
+}
+
+// inputName returns the name of the input id was stored from, "" when
+// none is recorded or id is not stored.
+func (ix *articleIndex) inputName(id string) string {
+	s, _ := ix.stored(id)
+	return ix.names.name(s.input)
 }
 
 // text returns id's stored text fingerprint, if it has one.
 func (ix *articleIndex) text(id string) (digest, bool) {
-	s, ok := ix.byID[id]
+	s, ok := ix.stored(id)
 	return s.text, ok && s.hasText
 }
 
@@ -101,20 +134,97 @@ func (ix *articleIndex) holds(id string, fp digest) bool {
 
 // owner returns the stored article that holds text fp.
 func (ix *articleIndex) owner(fp digest) (string, bool) {
-	id, ok := ix.owners[fp]
-	return id, ok
+	i, ok := ix.owners[fp]
+	if !ok {
+		return "", false
+	}
+	return ix.ids.id(i), true
 }
 
-// add records a stored article; input and text are "" when not known.
+// each calls f with every stored article, in the order added.
+func (ix *articleIndex) each(f func(id string, s storedArticle)) {
+	for i, s := range ix.recs {
+		f(ix.ids.id(uint32(i)), s)
+	}
+}
+
+// add records a stored article; input and text are "" when not known. An
+// ID added again takes the later values, as a map would.
 func (ix *articleIndex) add(id, hash, input, text string) {
 	s := storedArticle{hash: digestOf(hash), input: ix.names.of(input)}
+	i, fresh := ix.ids.add(id)
+	if fresh {
+		ix.recs = append(ix.recs, storedArticle{})
+	}
 	if text != "" {
 		s.text, s.hasText = digestOf(text), true
-		if o, ok := ix.owners[s.text]; !ok || id < o {
-			ix.owners[s.text] = id
+		if o, ok := ix.owners[s.text]; !ok || id < ix.ids.id(o) {
+			ix.owners[s.text] = i
 		}
 	}
-	ix.byID[id] = s
+	ix.recs[i] = s
+}
+
+// idTable numbers strings from 0 in the order added, holding them in one
+// arena and finding them by a 64-bit hash (hash/maphash), with the string
+// compared: a map of integers instead of a map of strings. The rare ID
+// whose hash an earlier one has goes to a map of its own.
+type idTable struct {
+	hash   func(string) uint64
+	byHash map[uint64]uint32
+	more   map[string]uint32 // IDs whose hash an earlier ID has
+	arena  []byte            // the IDs, end to end
+	ends   []int             // ends[i] is where ID i ends in arena
+}
+
+func newIDTable() idTable {
+	seed := maphash.MakeSeed()
+	return idTable{hash: func(s string) uint64 { return maphash.String(seed, s) }, byHash: map[uint64]uint32{}}
+}
+
+// id returns the string numbered i.
+func (t *idTable) id(i uint32) string {
+	return string(t.bytes(i))
+}
+
+func (t *idTable) bytes(i uint32) []byte {
+	start := 0
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.arena[start:t.ends[i]]
+}
+
+// find returns the number of id, if added.
+func (t *idTable) find(id string) (uint32, bool) {
+	if i, ok := t.byHash[t.hash(id)]; ok && string(t.bytes(i)) == id {
+		return i, true
+	}
+	i, ok := t.more[id]
+	return i, ok
+}
+
+// add returns the number of id, adding it when new (fresh).
+func (t *idTable) add(id string) (n uint32, fresh bool) {
+	if i, ok := t.find(id); ok {
+		return i, false
+	}
+	if len(t.ends) >= math.MaxUint32 {
+		panic("ingest: more than 4 billion stored articles")
+	}
+	n = uint32(len(t.ends))
+	t.arena = append(t.arena, id...)
+	t.ends = append(t.ends, len(t.arena))
+	h := t.hash(id)
+	if _, taken := t.byHash[h]; taken {
+		if t.more == nil {
+			t.more = map[string]uint32{}
+		}
+		t.more[strings.Clone(id)] = n
+	} else {
+		t.byHash[h] = n
+	}
+	return n, true
 }
 
 // storedArticles reads what Run compares the articles it reads with, for
@@ -124,7 +234,7 @@ func (ix *articleIndex) add(id, hash, input, text string) {
 // texts of IDs the first did not list are left out. The inputs' names go
 // to nm.
 func storedArticles(ctx context.Context, store graph.Store, nm *names) (*articleIndex, error) {
-	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: nm}
+	ix := newArticleIndex(nm)
 	if ai, ok := store.(graph.ArticleIndexer); ok {
 		ix.inputs = true
 		if err := ai.ArticleIndex(ctx, ix.add); err != nil {

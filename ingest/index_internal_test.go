@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 	"unsafe"
@@ -105,7 +106,8 @@ func TestNames(t *testing.T) {
 
 func TestArticleIndex(t *testing.T) {
 	fp := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
-	ix := &articleIndex{byID: map[string]storedArticle{}, owners: map[digest]string{}, names: new(names), inputs: true}
+	ix := newArticleIndex(new(names))
+	ix.inputs = true
 	ix.add("b", fp("hb"), "/in.jsonl", fp("text"))
 	ix.add("a", fp("ha"), "/in.jsonl", fp("text"))
 	ix.add("c", fp("hc"), "", "")
@@ -134,5 +136,43 @@ func TestArticleIndex(t *testing.T) {
 	ix.inputs = false
 	if _, ok := ix.input("a"); ok {
 		t.Error("input(a) found in a store that records no inputs")
+	}
+}
+
+// TestIDTable: numbers in the order added, the same number for an ID added
+// again, and every ID found whatever its hash shares: with a hash that
+// gives every ID the same value, and with the real one.
+func TestIDTable(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    idTable
+	}{
+		{"one hash for all", idTable{hash: func(string) uint64 { return 7 }, byHash: map[uint64]uint32{}}},
+		{"maphash", newIDTable()},
+	} {
+		tab := tc.t
+		ids := []string{"a", "b", "", "مقال-١", "a-much-longer-id/with/slashes?and=query", "b2"}
+		for i := 0; i < 2000; i++ {
+			ids = append(ids, fmt.Sprintf("synth:%d", i*7919))
+		}
+		for i, id := range ids {
+			n, fresh := tab.add(id)
+			if !fresh || n != uint32(i) {
+				t.Fatalf("%s: add(%q) = %d, %v; want %d, new", tc.name, id, n, fresh, i)
+			}
+		}
+		for i, id := range ids {
+			if n, ok := tab.find(id); !ok || n != uint32(i) || tab.id(n) != id {
+				t.Fatalf("%s: find(%q) = %d, %v (id %q); want %d", tc.name, id, n, ok, tab.id(n), i)
+			}
+			if n, fresh := tab.add(id); fresh || n != uint32(i) {
+				t.Fatalf("%s: add(%q) again = %d, %v; want %d, not new", tc.name, id, n, fresh, i)
+			}
+		}
+		for _, id := range []string{"c", "synth:1", "a "} {
+			if n, ok := tab.find(id); ok {
+				t.Errorf("%s: find(%q) = %d, an ID never added", tc.name, id, n)
+			}
+		}
 	}
 }

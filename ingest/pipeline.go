@@ -481,7 +481,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 					kind = countsChanged
 				}
 				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("article ID %s read twice with different content (first at %s); the later one is stored", a.ID, r.first.origin(nm)), false))
-			case exists && prev == hash && (!ix.inputs || nm.name(ix.byID[a.ID].input) == a.Input):
+			case exists && prev == hash && (!ix.inputs || ix.inputName(a.ID) == a.Input):
 				counts.unchanged++
 				send = false
 			case exists:
@@ -817,7 +817,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			if _, kept := seen[p]; kept {
 				continue // read under its own ID too
 			}
-			if _, before := ix.byID[id]; before || renamedWritten[id] {
+			if ix.has(id) || renamedWritten[id] {
 				old = append(old, p)
 			}
 		}
@@ -853,21 +853,21 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 func pruned(inputs, incomplete []string, ix *articleIndex, seen map[string]readArticle, dupIDs map[string]bool, renamed map[string]string) []string {
 	scopes := scopesOf(inputs)
 	var ids []string
-	for id, s := range ix.byID {
+	ix.each(func(id string, s storedArticle) {
 		in := ix.names.name(s.input)
 		if _, ok := seen[id]; ok || in == "" {
-			continue // kept, or stored before inputs were recorded
+			return // kept, or stored before inputs were recorded
 		}
 		if _, ok := renamed[id]; ok {
-			continue // removed as renamed, not pruned
+			return // removed as renamed, not pruned
 		}
 		if within(in, scopes) && !within(in, incomplete) || dupIDs[id] {
 			ids = append(ids, id)
 		}
-	}
+	})
 	for id := range dupIDs {
 		if _, ok := seen[id]; !ok {
-			if s, ok := ix.byID[id]; ok && s.input == 0 {
+			if s, ok := ix.stored(id); ok && s.input == 0 {
 				ids = append(ids, id) // a repeat stored before inputs were recorded
 			}
 		}
