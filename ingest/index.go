@@ -306,6 +306,52 @@ type readArticle struct {
 	hash  digest // extract.Extractor.Hash
 	input name   // read.Article.Input
 	first place  // where it was first read
+	kept  bool   // false for an ID a readIndex numbers but has not kept
+}
+
+// readIndex is the articles a run has read and kept, by ID, and numbers
+// for the other IDs its tables name (texts' owners): like articleIndex, no
+// pointer per article.
+type readIndex struct {
+	ids  idTable
+	recs []readArticle // by number
+}
+
+func newReadIndex() *readIndex { return &readIndex{ids: newIDTable()} }
+
+// number returns id's number, numbering it when new.
+func (r *readIndex) number(id string) uint32 {
+	n, fresh := r.ids.add(id)
+	if fresh {
+		r.recs = append(r.recs, readArticle{})
+	}
+	return n
+}
+
+// id returns the ID numbered n.
+func (r *readIndex) id(n uint32) string { return r.ids.id(n) }
+
+// is reports whether n numbers id.
+func (r *readIndex) is(n uint32, id string) bool { return string(r.ids.bytes(n)) == id }
+
+// get returns what the run kept of id, and whether it kept it.
+func (r *readIndex) get(id string) (readArticle, bool) {
+	if n, ok := r.ids.find(id); ok && r.recs[n].kept {
+		return r.recs[n], true
+	}
+	return readArticle{}, false
+}
+
+// has reports whether the run kept id.
+func (r *readIndex) has(id string) bool {
+	_, ok := r.get(id)
+	return ok
+}
+
+// set records that the run keeps id as a.
+func (r *readIndex) set(id string, a readArticle) {
+	a.kept = true
+	r.recs[r.number(id)] = a
 }
 
 // place is an article's read.Article.Origin, "FILE:LINE", "FILE#N" or

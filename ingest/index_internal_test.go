@@ -176,3 +176,22 @@ func TestIDTable(t *testing.T) {
 		}
 	}
 }
+
+// TestReadIndex: an ID numbered for another table (a text's owner) is not
+// kept until set, and set keeps what it is given under that number.
+func TestReadIndex(t *testing.T) {
+	r := newReadIndex()
+	n := r.number("owner")
+	if r.has("owner") || r.id(n) != "owner" || !r.is(n, "owner") || r.is(n, "other") {
+		t.Fatalf("numbered owner: has %v, id %q", r.has("owner"), r.id(n))
+	}
+	a := readArticle{hash: digestOf("h"), input: 3, first: place{file: 2, n: 7, sep: 2}}
+	r.set("owner", a)
+	got, ok := r.get("owner")
+	if !ok || got.hash != a.hash || got.input != 3 || got.first != a.first || r.number("owner") != n {
+		t.Errorf("get(owner) = %+v, %v; want %+v under number %d", got, ok, a, n)
+	}
+	if _, ok := r.get("never"); ok || r.has("never") {
+		t.Error("an ID never numbered is kept")
+	}
+}

@@ -357,15 +357,15 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
 	var counts struct{ fresh, changed, unchanged, dups, conflicts, renamed int }
-	seen := make(map[string]readArticle) // the articles this run keeps, by ID
-	dupIDs := make(map[string]bool)      // IDs read as a repeat of another article's text
-	renamed := make(map[string]string)   // stored ID an earlier release gave → the ID it is read under now
-	readDone := make(chan struct{})      // closed when readErr, counts, seen, dupIDs and renamed are final
+	seen := newReadIndex()             // the articles this run keeps, by ID
+	dupIDs := make(map[string]bool)    // IDs read as a repeat of another article's text
+	renamed := make(map[string]string) // stored ID an earlier release gave → the ID it is read under now
+	readDone := make(chan struct{})    // closed when readErr, counts, seen, dupIDs and renamed are final
 	go func() {
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[digest]string) // text fingerprint → first ID
+		texts := make(map[digest]uint32) // text fingerprint → first ID, numbered in seen
 		type waitingDup struct {         // a repeat dropped past the hold limit
 			what string // "ID (origin)"
 			text digest // the text it repeats
@@ -404,7 +404,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				// link or url column) does not take over an article a
 				// server of the link's site gave: that one is kept, and
 				// this one stored under the link scoped to its input.
-				r, ok := seen[a.ID]
+				r, ok := seen.get(a.ID)
 				owner := nm.name(r.input)
 				if !ok {
 					owner, ok = ix.input(a.ID)
@@ -422,7 +422,8 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			}
 			fpText := read.TextFingerprint(&a)
 			fp := digestOf(fpText)
-			if first, ok := texts[fp]; ok && first != a.ID && holds(first, fp) {
+			if n, ok := texts[fp]; ok && !seen.is(n, a.ID) && holds(seen.id(n), fp) {
+				first := seen.id(n)
 				if !released && hold(&held, &heldBytes, a, first, fpText) {
 					heldOwner[first] = true
 					heldText[a.ID] = fp
@@ -439,13 +440,13 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			prior := renamedFrom(&a, ix, seen, renamed)
 			if owner, ok := ix.owner(fp); ok && owner != a.ID && owner != prior && !ix.holds(a.ID, fp) &&
 				textOwner(owner, ix, seen, dupIDs, renamed, scopes, opts.Prune) && holds(owner, fp) {
-				texts[fp] = owner
+				texts[fp] = seen.number(owner)
 				if !released && hold(&held, &heldBytes, a, owner, fpText) {
 					heldOwner[owner] = true
 					heldText[a.ID] = fp
 					return nil
 				}
-				if _, wasRead := seen[owner]; !wasRead && !released {
+				if !seen.has(owner) && !released {
 					waiting[owner] = append(waiting[owner], waitingDup{fmt.Sprintf("%s (%s)", a.ID, a.Origin), fp})
 				}
 				counts.dups++
@@ -453,13 +454,13 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("duplicate of stored article %s (same text); not stored again", owner), true))
 				return nil
 			}
-			if was, ok := ix.text(a.ID); ok && was != fp && texts[was] == a.ID {
+			if was, ok := ix.text(a.ID); ok && was != fp && textHeldBy(texts, seen, was, a.ID) {
 				delete(texts, was) // it leaves its stored text free for another
 			}
-			texts[fp] = a.ID
+			texts[fp] = seen.number(a.ID)
 			hash := digestOf(x.Hash(&a))
 			prev, exists := ix.hash(a.ID)
-			r, again := seen[a.ID]
+			r, again := seen.get(a.ID)
 			sent := r.hash
 			kind := countsNone
 			send := true
@@ -541,7 +542,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			if !again {
 				first = placeOf(a.Origin, nm)
 			}
-			seen[a.ID] = readArticle{hash: hash, input: nm.of(a.Input), first: first}
+			seen.set(a.ID, readArticle{hash: hash, input: nm.of(a.Input), first: first})
 			if !send || opts.DryRun {
 				return nil
 			}
@@ -576,7 +577,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				counts.dups++
 				dupIDs[h.a.ID] = true
 				what := "article"
-				if _, ok := seen[h.owner]; !ok {
+				if !seen.has(h.owner) {
 					what = "stored article"
 				}
 				opts.Read.Problem(originProblem(h.a.Origin, fmt.Sprintf("duplicate of %s %s (same text); not stored again", what, h.owner), true))
@@ -814,7 +815,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		// both, would otherwise keep both.
 		var old []string
 		for p, id := range renamed {
-			if _, kept := seen[p]; kept {
+			if seen.has(p) {
 				continue // read under its own ID too
 			}
 			if ix.has(id) || renamedWritten[id] {
@@ -850,12 +851,12 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 // pruned returns, sorted, the stored articles a pruning run removes: those
 // whose input is within inputs and was read to its end, that the run did not
 // find again; and those it found repeating another article's text.
-func pruned(inputs, incomplete []string, ix *articleIndex, seen map[string]readArticle, dupIDs map[string]bool, renamed map[string]string) []string {
+func pruned(inputs, incomplete []string, ix *articleIndex, seen *readIndex, dupIDs map[string]bool, renamed map[string]string) []string {
 	scopes := scopesOf(inputs)
 	var ids []string
 	ix.each(func(id string, s storedArticle) {
 		in := ix.names.name(s.input)
-		if _, ok := seen[id]; ok || in == "" {
+		if seen.has(id) || in == "" {
 			return // kept, or stored before inputs were recorded
 		}
 		if _, ok := renamed[id]; ok {
@@ -866,7 +867,7 @@ func pruned(inputs, incomplete []string, ix *articleIndex, seen map[string]readA
 		}
 	})
 	for id := range dupIDs {
-		if _, ok := seen[id]; !ok {
+		if !seen.has(id) {
 			if s, ok := ix.stored(id); ok && s.input == 0 {
 				ids = append(ids, id) // a repeat stored before inputs were recorded
 			}
@@ -908,8 +909,8 @@ var capIDs = true
 // two copies it reads, so the copies are left to the comparison within the
 // run. A store that records no inputs (stored == nil) is taken to keep id
 // unless this run read it.
-func textOwner(id string, ix *articleIndex, seen map[string]readArticle, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
-	if _, wasRead := seen[id]; wasRead {
+func textOwner(id string, ix *articleIndex, seen *readIndex, dupIDs map[string]bool, renamed map[string]string, scopes []string, prune bool) bool {
+	if seen.has(id) {
 		return false
 	}
 	if _, ok := renamed[id]; ok {
@@ -929,11 +930,11 @@ func textOwner(id string, ix *articleIndex, seen map[string]readArticle, dupIDs 
 // ID an earlier release gave it (a.PriorIDs, or their capped forms): one
 // stored from the same input, that this run has neither read nor moved
 // already; "" when none, or when a's ID was read before in this run.
-func renamedFrom(a *read.Article, ix *articleIndex, seen map[string]readArticle, renamed map[string]string) string {
+func renamedFrom(a *read.Article, ix *articleIndex, seen *readIndex, renamed map[string]string) string {
 	if len(a.PriorIDs) == 0 || !ix.inputs || a.Input == "" {
 		return ""
 	}
-	if _, ok := seen[a.ID]; ok {
+	if seen.has(a.ID) {
 		return ""
 	}
 	for _, p := range a.PriorIDs {
@@ -941,7 +942,7 @@ func renamedFrom(a *read.Article, ix *articleIndex, seen map[string]readArticle,
 			if in, _ := ix.input(id); id == a.ID || in != a.Input {
 				continue
 			}
-			if _, ok := seen[id]; ok {
+			if seen.has(id) {
 				continue
 			}
 			if _, ok := renamed[id]; ok {
@@ -951,6 +952,12 @@ func renamedFrom(a *read.Article, ix *articleIndex, seen map[string]readArticle,
 		}
 	}
 	return ""
+}
+
+// textHeldBy reports whether texts gives text fp to id.
+func textHeldBy(texts map[digest]uint32, seen *readIndex, fp digest, id string) bool {
+	n, ok := texts[fp]
+	return ok && seen.is(n, id)
 }
 
 // Bounds on the repeats Run holds until everything was read (see Run):
