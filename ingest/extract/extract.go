@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "32"
+const extractorVersion = "33"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -572,7 +572,11 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 			if n, ok, _ := around(m.Start, m.End, graph.EntityType(m.Entry.Type)); ok && (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) {
 				// The lexicon's entity, by the tagger's longer span.
 				addAt(m.Entry, n.start, n.end, n.from, method)
-			} else if n, ok := within(m.Start, m.End, graph.EntityType(m.Entry.Type)); ok && (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) {
+			} else if n, ok := within(m.Start, m.End, graph.EntityType(m.Entry.Type)); ok && (m.Kind == lexicon.KindName || m.Kind == lexicon.KindWeak) &&
+				// A Latin person's name the lexicon knows in full is
+				// the name, not the part the tagger took: "Recep Tayyip
+				// Erdogan", not "Tayyip Erdogan".
+				!(m.Kind == lexicon.KindName && m.Entry.Type == string(graph.Person) && givenNamesAround(toks, m.Start, m.End, n)) {
 				// The tagger's span, the lexicon's entity: مكة in "مكة
 				// المكرمة", ديالى in "محافظة ديالى".
 				addAt(m.Entry, n.start, n.end, n.from, method)
@@ -720,6 +724,23 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out, entries
+}
+
+// givenNamesAround reports whether the tokens of [from, to) outside the
+// tagged name n are capitalised words of three letters or more, none a
+// title: the rest of a person's name the tagger cut short ("Recep" of
+// "Recep Tayyip Erdogan"), not a title the lexicon's alias carries ("U.S.
+// President" of "U.S. President Bill Clinton").
+func givenNamesAround(toks []norm.Token, from, to int, n name) bool {
+	for k := from; k < to; k++ {
+		if k >= n.start && k < n.end {
+			continue
+		}
+		if t := toks[k]; !isCapitalised(t.Text) || utf8.RuneCountInString(t.Text) < 3 || titleWords[t.Fold] {
+			return false
+		}
+	}
+	return true
 }
 
 // partOfName reports whether every key (a folded word) is a word of one

@@ -170,15 +170,22 @@ func (r *sentenceReader) prepare() {
 		// Iran", "Tamim bin Hamad, the emir of Qatar". The person acts;
 		// "the foreign minister of Iran" alone is Iran's (or its
 		// minister's, through the lexicon's roles).
+		n := len(kept)
+		personBefore := n > 0 && kept[n-1].m.Type == graph.Person && kept[n-1].m.Method != "adjective"
 		if a.m.Type != graph.Person && a.from-1 > r.lo && isASCII(r.toks[a.from].Fold) && r.toks[a.from-1].Fold == "of" {
-			n := len(kept)
-			personBefore := n > 0 && kept[n-1].m.Type == graph.Person && kept[n-1].m.Method != "adjective"
 			if personBefore && kept[n-1].to == a.from-1 {
 				continue
 			}
 			if r.titleBeforeOf(a.from-1) && (r.titleHolderAfter(i) || personBefore && r.titlesOnly(kept[n-1].to, a.from-1)) {
 				continue
 			}
+		}
+		// The same with a possessive: "Ebrahim Raisi, Iran's president,
+		// met", "Iran's president, Ebrahim Raisi, met".
+		if a.m.Type != graph.Person && a.to+1 < r.hi && isASCII(r.toks[a.from].Fold) && r.toks[a.to].Fold == "s" &&
+			strings.ContainsAny(r.between(a.m.End, r.toks[a.to].Start), "'’") && englishTitleHeads[r.toks[a.to+1].Fold] &&
+			(r.titleHolderAfter(i) || personBefore && (kept[n-1].to == a.from || r.titlesOnly(kept[n-1].to, a.from))) {
+			continue
 		}
 		// In Arabic text a name the lexicon does not know, written in
 		// Latin letters, glosses the Arabic words before it ("سمارت
@@ -756,6 +763,11 @@ func (r *sentenceReader) read() []graph.Relation {
 		if !ok {
 			continue
 		}
+		if purpose && r.invitedTo(t) {
+			// "دعا X Y لزيارة أبوظبي": the visit is what was invited
+			// to, not made; the invitation is read at its own verb.
+			continue
+		}
 		english := isASCII(r.toks[t].Fold)
 		before, after := r.around(t)
 		negated := r.negated(t, before)
@@ -881,7 +893,8 @@ func (r *sentenceReader) read() []graph.Relation {
 
 		relative := t > r.lo && relatives[r.toks[t-1].Fold]
 		// A subject with a phrase in apposition between it and its verb.
-		appositive := english && before != nil && before.mark == "" && !relative && r.englishAppositive(before.m.End, r.toks[t].Start)
+		appositive := english && before != nil && before.mark == "" && !relative &&
+			(r.englishAppositive(before.m.End, r.toks[t].Start) || r.apposedName(before, t))
 		bare := before != nil && before.mark == "" && !relative && (appositive || !r.clauseBreak(before.m.End, r.toks[t].Start)) &&
 			!r.complementBetween(before.to, t)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
@@ -1007,6 +1020,10 @@ func (r *sentenceReader) read() []graph.Relation {
 				// "تركيا التي هاجمتها روسيا أدانت إيران": Turkey condemned.
 				emitCo("svo", t, trig.typ, ant, obj, true, negated, true)
 			} else if obj != nil && (r.gap(t+1, obj.from) <= 4 || apposed != nil) {
+				if appositive {
+					// The commas around the apposition are no clause's.
+					apposed = []bool{true}
+				}
 				emitCo("svo", t, trig.typ, before, obj, true, negated, apposed...)
 			} else if symmetric(trig.typ) && !trig.noun {
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {
@@ -1346,7 +1363,9 @@ func (r *sentenceReader) coordinatedVerb(t int, trig trigger) bool {
 	}
 	f := r.toks[t].Fold
 	if isASCII(f) {
-		return markAnd[r.toks[t-1].Fold] && t-2 >= r.lo && r.argEndsAt(t-1)
+		// "and met", "but criticised": the verb before's subject.
+		c := r.toks[t-1].Fold
+		return (markAnd[c] || c == "but") && t-2 >= r.lo && r.argEndsAt(t-1)
 	}
 	rest, ok := cutConj(f)
 	if !ok {
@@ -1910,12 +1929,38 @@ func (r *sentenceReader) titleThenName(from int, a *relArg) bool {
 	return comma
 }
 
+// invitedTo reports whether a verb or noun of inviting stands among the
+// twelve words before token t (the inviter and the invited named in full
+// between).
+func (r *sentenceReader) invitedTo(t int) bool {
+	for k := t - 1; k >= r.lo && k >= t-12; k-- {
+		if trig, _, ok := lookupTrigger(r.toks[k].Fold); ok && trig.typ == graph.Invites {
+			return true
+		}
+	}
+	return false
+}
+
+// apposedName reports whether a is a name set off by commas after its
+// title, right before the verb at t: "Iran's president, Ebrahim Raisi,
+// met", "The Crown Prince, Mohammed bin Salman, met". The name is the
+// verb's subject.
+func (r *sentenceReader) apposedName(a *relArg, t int) bool {
+	if a.from <= r.lo || strings.TrimSpace(r.between(a.m.End, r.toks[t].Start)) != "," ||
+		strings.TrimSpace(r.between(r.toks[a.from-1].End, a.m.Start)) != "," {
+		return false
+	}
+	f := r.toks[a.from-1].Fold
+	return englishTitleHeads[f] || titleLike(f)
+}
+
 // englishTitleHeads begin an English title set before its holder's name,
 // after the country or body it is of ("U.S. President", "UN
 // Secretary-General", "Saudi Foreign Minister").
 var englishTitleHeads = foldSet("president", "prime", "foreign", "defense", "defence", "interior", "secretary",
 	"secretary-general", "king", "queen", "emir", "sultan", "crown", "minister", "ambassador", "envoy", "vice",
-	"leader", "chief", "spokesman", "spokeswoman", "premier", "chancellor", "commander", "ayatollah", "supreme")
+	"leader", "chief", "spokesman", "spokeswoman", "premier", "chancellor", "commander", "ayatollah", "supreme",
+	"ruler", "governor", "mayor", "chairman", "speaker")
 
 // givenSubject, right before a verb, say its subject was named before:
 // "حيث يلتقي", "وكان قد التقى".
