@@ -131,7 +131,7 @@ right, precision}]) and unchecked.
    newsgraph eval relations --corpus ../shared/gold/anercorp-dev/anercorp-dev.txt \
        --verdicts ingest/releval/testdata/verdicts/anercorp-heldout-verdicts.jsonl
 
-Exit status: 0 scored; 1 the gold or lexicon could not be read (the message gives the file and
+Exit status: 0 scored; 1 the gold, the corpus, a verdict file or the lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`, graph.MinConfidence),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "re3d source `DIR`, or a folder of them (required)"},
@@ -250,8 +250,15 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 			unmapped = append(unmapped, fmt.Sprintf("%s %d", t, rep.Gold[t]))
 		}
 	}
+	// In Markdown every line of text is a paragraph of its own, set apart
+	// from the tables by a blank line.
+	gap := ""
+	if tables == formatMD {
+		gap = "\n"
+	}
 	fmt.Fprintf(w, "gold: %s — %d documents, %d relations: %d scored, %d of unmapped types not scored (%s); offsets not cutting out their text: %d repaired, %d dropped (%.2fs)\n",
 		opts.gold, rep.Documents, rep.GoldTotal, rep.Args.Micro.Gold, rep.Unmapped, strings.Join(unmapped, ", "), rep.Repaired, rep.Dropped, time.Since(began).Seconds())
+	fmt.Fprint(w, gap)
 	fmt.Fprintf(w, "predicted: %d relations: %d scored, %d STATEMENT not scored (re3d has no counterpart), %d negated not scored",
 		rep.Predicted, rep.Args.Micro.Predicted, rep.Statements, rep.Negated)
 	if rep.Other > 0 {
@@ -259,14 +266,17 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "\nargument match (subject overlaps the gold source, object the gold target; undirected either way):\n")
+	fmt.Fprint(w, gap)
 	if err := relScores(rep.Args, "").write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\ntrigger match (the trigger overlaps the gold trigger, same type; arguments not checked):\n")
+	fmt.Fprint(w, gap)
 	if err := relScores(rep.Trigger, "").write(w, tables); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nscored predictions by type:\n")
+	fmt.Fprint(w, gap)
 	byType := &result{columns: []column{
 		{name: "type", title: "TYPE"},
 		{name: "predicted", title: "PREDICTED", number: true},
@@ -285,6 +295,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nscored predictions by pattern (the construction a relation was read by; STATEMENT and negated predictions are not scored by re3d, so their patterns are absent):\n")
+	fmt.Fprint(w, gap)
 	byPattern := &result{columns: []column{
 		{name: "pattern", title: "PATTERN"},
 		{name: "predicted", title: "PREDICTED", number: true},
@@ -298,6 +309,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nconfusion of types (rows: our type; columns: the re3d type of the gold relation joining the same two arguments, any type; %s: none does):\n", releval.NoGold)
+	fmt.Fprint(w, gap)
 	if err := confusionTable(rep).write(w, tables); err != nil {
 		return err
 	}
@@ -306,6 +318,7 @@ func runEvalRelations(ctx context.Context, opts evalRelationsOptions) error {
 		return nil
 	}
 	fmt.Fprintf(w, "\nerrors, first %d of %d (FP: found, matching no gold relation; FN: in the gold, not found):\n", len(errs), len(rep.Errors))
+	fmt.Fprint(w, gap)
 	list := &result{columns: []column{
 		{name: "kind", title: "KIND"},
 		{name: "type", title: "TYPE"},
@@ -405,9 +418,9 @@ func shortID(id string) string {
 	return id
 }
 
-func ratio(a, b int) float64 {
+func ratio(a, b int) any {
 	if b == 0 {
-		return 0
+		return "—" // nothing predicted has no precision, as in the --corpus tables
 	}
 	return float64(a) / float64(b)
 }
@@ -472,12 +485,17 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		}
 		return writeUnchecked(opts.unchecked, unchecked)
 	}
+	gap := "" // as in the --gold report
+	if opts.format == formatMD {
+		gap = "\n"
+	}
 	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d (%.2fs)\n",
 		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), time.Since(began).Seconds())
 	prec := "— (nothing checked)"
 	if total.Checked > 0 {
 		prec = fmt.Sprintf("%.4f", total.Precision())
 	}
+	fmt.Fprint(w, gap)
 	fmt.Fprintf(w, "precision: %d right of %d checked = %s; %d of the sample unchecked\n",
 		total.Right, total.Checked, prec, len(unchecked))
 	table := func(title string, scores []releval.PatternScore) error {
@@ -514,10 +532,14 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		return err
 	}
 	if len(unchecked) > 0 {
-		fmt.Fprintf(w, "\nunchecked (%d):\n", len(unchecked))
+		fmt.Fprintf(w, "\nunchecked (%d):\n%s", len(unchecked), gap)
+		item := "  "
+		if opts.format == formatMD {
+			item = "- " // a list, not one paragraph
+		}
 		for _, s := range unchecked {
 			t := releval.ForChecking(s)
-			fmt.Fprintf(w, "  %s s%d %s %s: %s | %s | %s\n", t.Article, t.Sentence, t.Type, t.Pattern, t.SubjectText, t.TriggerText, t.ObjectText)
+			fmt.Fprintf(w, "%s%s s%d %s %s: %s | %s | %s\n", item, t.Article, t.Sentence, t.Type, t.Pattern, t.SubjectText, t.TriggerText, t.ObjectText)
 		}
 	}
 	return writeUnchecked(opts.unchecked, unchecked)

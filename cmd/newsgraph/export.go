@@ -186,6 +186,13 @@ func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) 
 	if err != nil {
 		return nil, err
 	}
+	// Found, but not in the graph the filters keep: say which one drops
+	// it, as query path does.
+	if ends, err := entitiesOf(ctx, store, []string{e.ID}, opts.queryOptions); err != nil {
+		return nil, err
+	} else if !inProjection(ends, e.ID) {
+		return nil, wrapMsg(fmt.Sprintf("export --around %s: %s; nothing to export around it", opts.around, leftOut(e, opts.queryOptions)), graph.ErrNotFound)
+	}
 	expand := func(ids []string) (*graph.Projection, error) { return neighborhood(ctx, store, ids, opts.queryOptions) }
 	if !aggregatesAnswer(opts.filter) {
 		// The store would count the whole projection for every

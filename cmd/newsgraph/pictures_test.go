@@ -174,6 +174,11 @@ func TestExportAround(t *testing.T) {
 	if r := newsgraph(t, dir, "export", "--around", "Kadhimy", "--kind", "country", "-"); r.code != 4 || strings.Contains(r.stderr, "did you mean") {
 		t.Errorf("export --around Kadhimy --kind country: exit %d, stderr %s; want 4 and no suggestion --kind drops", r.code, r.stderr)
 	}
+	// Found, but dropped by a filter: which one says so (was "ego network
+	// of mustafa-al-kadhimi: not found").
+	if r := newsgraph(t, dir, "export", "--around", "Kadhimi", "--kind", "country", "-"); r.code != 4 || !strings.Contains(r.stderr, `is of kind "politician", which --kind leaves out`) {
+		t.Errorf("export --around Kadhimi --kind country: exit %d, stderr %s", r.code, r.stderr)
+	}
 	// A date filter, which stores answer by counting the whole projection,
 	// gives what the whole store's neighbourhoods give when every article
 	// passes it.
