@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "33"
+const extractorVersion = "34"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.
@@ -455,7 +455,7 @@ func (x *Extractor) mentions(a *read.Article, text string, toks []norm.Token, se
 		if _, ok, replaces := around(group[0].Start, group[0].End, graph.EntityType(group[0].Entry.Type)); ok && replaces {
 			continue // a word of a longer name: مدريد in ريال مدريد
 		}
-		if split := x.split(names, nameAt, group[0].Start, group[0].End, graph.EntityType(group[0].Entry.Type)); split != nil {
+		if split := x.split(names, nameAt, toks, group[0].Start, group[0].End, graph.EntityType(group[0].Entry.Type)); split != nil {
 			// The tagger reads two names or more where the lexicon read
 			// one ("محمد ﷺ الحلبوسي"): each is a name of its own, the
 			// lexicon's where it names one entry whole.

@@ -409,7 +409,7 @@ func (x *Extractor) nameWords(toks []norm.Token, n name, from, to int) bool {
 // name of type typ, when there are two or more, all of that type; else
 // nil. Names of another type inside a lexicon name are its parts, not
 // names of their own: Iraq in "Iraq's interior ministry".
-func (x *Extractor) split(names []name, nameAt []int32, from, to int, typ graph.EntityType) []name {
+func (x *Extractor) split(names []name, nameAt []int32, toks []norm.Token, from, to int, typ graph.EntityType) []name {
 	if nameAt == nil {
 		return nil
 	}
@@ -429,8 +429,27 @@ func (x *Extractor) split(names []name, nameAt []int32, from, to int, typ graph.
 	if len(out) < 2 {
 		return nil
 	}
+	// Names joined by "bin", "ibn", بن are one name the tagger read as
+	// two ("Mohammed | bin | Zayed"), not two names.
+	joined := true
+	for i := 1; i < len(out) && joined; i++ {
+		for k := out[i-1].end; k < out[i].start; k++ {
+			if f := toks[k].Fold; !nameLinks[f] && !latinNameLinks[f] {
+				joined = false
+				break
+			}
+		}
+		joined = joined && out[i].start > out[i-1].end
+	}
+	if joined {
+		return nil
+	}
 	return out
 }
+
+// latinNameLinks join the parts of an Arabic name written in Latin
+// letters: "Mohammed bin Zayed", "Tamim bin Hamad".
+var latinNameLinks = foldSet("bin", "ibn", "bint")
 
 // retyped reports whether the tagger reads the words of a lexicon match
 // group, all of them and no more, as a name of another type than every

@@ -589,6 +589,15 @@ func TestConstructionTitleCountry(t *testing.T) {
 			{graph.Meets, "ebrahim-raisi", "xi-jinping", true}}},
 		{"en", "Mohammed bin Zayed, the ruler of Abu Dhabi, invited Bashar al-Assad to the UAE.", []rel{
 			{graph.Invites, "mohamed-bin-zayed-al-nahyan", "bashar-al-assad", true}}},
+		// A name the tagger read as two around "bin" is the lexicon's one
+		// (was two made people, Zayed inviting Assad), and "Sheikh Tamim"
+		// and "Qatar's emir" are Tamim's (lexicon).
+		{"en", "Mohammed bin Zayed invited Bashar al-Assad.", []rel{
+			{graph.Invites, "mohamed-bin-zayed-al-nahyan", "bashar-al-assad", true}}},
+		{"en", "Sheikh Tamim allegedly supported Hamas.", []rel{
+			{graph.Supports, "tamim-bin-hamad-al-thani", "hamas", true}}},
+		{"en", "Qatar's emir met Joe Biden.", []rel{
+			{graph.Meets, "tamim-bin-hamad-al-thani", "joe-biden", true}}},
 		// But a title of a country with no holder named is the country's
 		// office: its holder that day (the lexicon's roles) acts.
 		{"en", "The foreign minister of Iran met Joe Biden.", []rel{
