@@ -213,6 +213,10 @@ func exportGraph(ctx context.Context, opts exportOptions) (export.Graph, error) 
 		fmt.Fprintf(opts.stderr, "kept %s of %s entities reached by depth %d, the strongest links first; raise --max-nodes (0: no limit)\n",
 			thousands(st.Kept), thousands(st.Reached), opts.depth)
 	}
+	if len(p.Edges) == 0 && opts.depth > 0 && !opts.quiet {
+		// Not an error (the entity is there), but not what was asked for.
+		fmt.Fprintf(opts.stderr, "%s has no link in this graph (%s): the file holds it alone\n", describe(e), opts.filter.Level())
+	}
 	return export.Of(p), nil
 }
 

@@ -179,6 +179,11 @@ func TestExportAround(t *testing.T) {
 	if r := newsgraph(t, dir, "export", "--around", "Kadhimi", "--kind", "country", "-"); r.code != 4 || !strings.Contains(r.stderr, `is of kind "politician", which --kind leaves out`) {
 		t.Errorf("export --around Kadhimi --kind country: exit %d, stderr %s", r.code, r.stderr)
 	}
+	// An entity without a link at the level asked: one node, and a note.
+	if r := newsgraph(t, dir, "export", "--around", "Kadhimi", "--edges", "typed", "--relation", "attacks", "-"); r.code != 0 ||
+		strings.Count(r.stdout, "<node ") != 1 || !strings.Contains(r.stderr, "has no link in this graph (typed): the file holds it alone") {
+		t.Errorf("export --around Kadhimi --edges typed --relation attacks: exit %d, %d nodes, stderr %q", r.code, strings.Count(r.stdout, "<node "), r.stderr)
+	}
 	// A date filter, which stores answer by counting the whole projection,
 	// gives what the whole store's neighbourhoods give when every article
 	// passes it.
