@@ -26,10 +26,11 @@ type memoryRule struct {
 // synthetic articles, most of it a group's aggregate deltas), which took
 // that ingest's peak RSS from 352 MB to 262 MB for about the same CPU
 // seconds (docs/query-performance.md, The write stage). An ingest holds
-// every stored article's fingerprints and every read one's, about 0.55 KB
-// an article a re-ingest reads (1.2 KB before ingest/index.go), so a fixed
-// 224 MiB is passed by a store of some 350,000 articles: past two thirds
-// of it the limit rises to half as much again as the live heap.
+// every stored article's fingerprints and every read one's, about 0.35 KB
+// an article a re-ingest reads (378 MB live at a million; 1.2 KB before
+// ingest/index.go, 0.55 KB before its ID tables), so a fixed 224 MiB is
+// passed by a store of some 600,000 articles: past two thirds of it the
+// limit rises to half as much again as the live heap.
 var ingestMemory = memoryRule{floor: 224 << 20, slack: 2}
 
 // wholeGraphMemory is the rule of a command that loads the whole
