@@ -1003,10 +1003,21 @@ func (r *sentenceReader) read() []graph.Relation {
 				continue
 			}
 			obj := firstObject(after, nil)
+			// "X discussed Ukraine with Y", "X discussed the crisis with
+			// Y": the party is the one discussed with, not the topic.
+			with := false
+			if english && trig.typ == graph.Discusses {
+				for i := range after {
+					if a := &after[i]; a.mark == "with" && r.englishGap(t+1, a.from) <= 5 && !r.clauseBreak(r.toks[t].End, a.m.Start) {
+						obj, with = a, true
+						break
+					}
+				}
+			}
 			// An object named after its title and a comma is in this
 			// clause all the same.
 			var apposed []bool
-			if obj != nil && english && r.englishGap(t+1, obj.from) > boolInt(obj.mark != "" || markWith[r.toks[t+1].Fold] || markTo[r.toks[t+1].Fold]) {
+			if obj != nil && english && !with && r.englishGap(t+1, obj.from) > boolInt(obj.mark != "" || markWith[r.toks[t+1].Fold] || markTo[r.toks[t+1].Fold]) {
 				if r.titleThenName(t+1, obj) {
 					apposed = []bool{true}
 				} else {

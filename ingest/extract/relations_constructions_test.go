@@ -375,6 +375,12 @@ func TestConstructionTopic(t *testing.T) {
 		// NATO is not what France supports (the reader finds no Finland
 		// either: an English possessive before a noun is not an object).
 		{"en", "France supported Finland's bid to join NATO.", nil},
+		// What is discussed is no party; who it is discussed with is
+		// (version 35; were Blinken discussing Ukraine, and nothing).
+		{"en", "Antony Blinken discussed Ukraine with Sergei Lavrov.", []rel{
+			{graph.Discusses, "antony-blinken", "sergey-lavrov", true}}},
+		{"en", "Antony Blinken discussed the crisis with Sergei Lavrov.", []rel{
+			{graph.Discusses, "antony-blinken", "sergey-lavrov", true}}},
 	})
 }
 
