@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/read"
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
@@ -123,7 +126,8 @@ article (ID FILE#doc-N), its tags ignored. --format markdown writes the report's
 Markdown; tsv and csv one table of the figures, a row per group (columns by: type, pattern,
 parties, default or all; group, checked, right, precision, empty when nothing is checked);
 json one object: corpus, articles, problems, lang, relations, sample, seed, exclude, verdicts,
-checked, right, precision, and by_type, by_pattern, by_parties, by_default ([{group, checked,
+stale_verdicts (verdicts naming a relation of this corpus the extractor no longer reads under
+their key: an error since put right, or a party now named otherwise), checked, right, precision, and by_type, by_pattern, by_parties, by_default ([{group, checked,
 right, precision}]) and unchecked.
 
    newsgraph eval relations --corpus ../shared/corpora/ar-news-2022 \
@@ -446,6 +450,13 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 		found = releval.Reseed(found, opts.seed)
 	}
 	all := found
+	// Verdicts of this corpus's relations that the extractor no longer
+	// reads under their key: said beside the count, not an error (a
+	// verdict file keeps them as the history of what was fixed).
+	stale := len(releval.Stale(verdicts, articles, opts.lang, all))
+	if n := langCount(articles, opts.lang); n == 0 && len(articles) > 0 {
+		fmt.Fprintf(opts.stderr, "warning: no article of %s is in language %q (--lang); it has %s\n", opts.corpus, opts.lang, languagesOf(articles))
+	}
 	if len(opts.exclude) > 0 {
 		ex, err := releval.ReadExcludeFiles(opts.exclude...)
 		if err != nil {
@@ -475,7 +486,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	w := opts.stdout
 	switch opts.format {
 	case formatJSON:
-		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), sample, byType, byPattern, byParties, byShown, total, unchecked); err != nil {
+		if err := writeSampleJSON(w, opts, len(articles), problems, len(found), stale, sample, byType, byPattern, byParties, byShown, total, unchecked); err != nil {
 			return err
 		}
 		return writeUnchecked(opts.unchecked, unchecked)
@@ -489,8 +500,12 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	if opts.format == formatMD {
 		gap = "\n"
 	}
-	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d (%.2fs)\n",
-		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), time.Since(began).Seconds())
+	staleNote := ""
+	if stale > 0 {
+		staleNote = fmt.Sprintf(", %d of them naming a relation of this corpus no longer found", stale)
+	}
+	fmt.Fprintf(w, "corpus: %s — %d articles (%d problems reading), %d typed relations (not STATEMENT, not negated) in %q articles; sample: the %d lowest-ranked (seed %q, %d verdict files excluded); verdicts: %s, %d%s (%.2fs)\n",
+		opts.corpus, len(articles), problems, len(found), opts.lang, len(sample), opts.seed, len(opts.exclude), opts.verdicts, len(verdicts), staleNote, time.Since(began).Seconds())
 	prec := "— (nothing checked)"
 	if total.Checked > 0 {
 		prec = fmt.Sprintf("%.4f", total.Precision())
@@ -577,6 +592,36 @@ func sampleRows(byType, byPattern, byParties, byShown []releval.PatternScore, to
 	return res
 }
 
+// langCount counts the articles in language lang.
+func langCount(articles []read.Article, lang string) int {
+	n := 0
+	for _, a := range articles {
+		if a.Lang == lang {
+			n++
+		}
+	}
+	return n
+}
+
+// languagesOf lists the languages of articles with their counts, most
+// articles first: "ar 3,972, en 12"; "no language" for articles without.
+func languagesOf(articles []read.Article) string {
+	counts := map[string]int{}
+	for _, a := range articles {
+		counts[a.Lang]++
+	}
+	langs := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(langs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		if l == "" {
+			l = "no language"
+		}
+		parts[i] = l + " " + thousands(counts[langs[i]])
+	}
+	return strings.Join(parts, ", ")
+}
+
 // partiesGroup names who the parties of s are: "both known" when the
 // lexicon knows both (their IDs are its own), "a made party" when either
 // is an ID the extractor made for a name the lexicon lacks
@@ -621,7 +666,7 @@ func sampleScores(scores []releval.PatternScore) []sampleScore {
 // pattern, by who the parties are (by_parties) and by whether query
 // relations shows the relation by default (by_default), and the sampled
 // relations without a verdict.
-func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems, found int, sample []releval.Sampled,
+func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems, found, stale int, sample []releval.Sampled,
 	byType, byPattern, byParties, byShown []releval.PatternScore, total releval.PatternScore, unchecked []releval.Sampled) error {
 	todo := make([]releval.ToCheck, 0, len(unchecked))
 	for _, s := range unchecked {
@@ -637,7 +682,7 @@ func writeSampleJSON(w io.Writer, opts evalRelationsOptions, articles, problems,
 	return enc.Encode(map[string]any{
 		"corpus": opts.corpus, "articles": articles, "problems": problems, "lang": opts.lang,
 		"relations": found, "sample": len(sample), "seed": opts.seed, "exclude": exclude,
-		"verdicts": opts.verdicts, "checked": total.Checked, "right": total.Right, "precision": nullPrecision(total),
+		"verdicts": opts.verdicts, "stale_verdicts": stale, "checked": total.Checked, "right": total.Right, "precision": nullPrecision(total),
 		"by_type": sampleScores(byType), "by_pattern": sampleScores(byPattern),
 		"by_parties": sampleScores(byParties), "by_default": sampleScores(byShown), "unchecked": todo,
 	})

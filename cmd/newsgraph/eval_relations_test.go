@@ -386,6 +386,17 @@ func TestEvalRelationsSample(t *testing.T) {
 		t.Errorf("--format markdown:\n%s", r.stdout)
 	}
 	ng(t, dir, 1, "eval", "relations", "--corpus", filepath.Join(dir, "absent.jsonl"), "--verdicts", verdicts)
+	// A verdict of this corpus whose relation the extractor no longer
+	// reads (here: under another object) is counted beside the verdicts,
+	// not scored; --lang with no article in it is warned of.
+	stale := filepath.Join(dir, "stale.jsonl")
+	os.WriteFile(stale, []byte(`{"article": "test:a1", "sentence": 1, "trigger": [29, 39], "type": "MEETS", "subject": "abdel-fattah-el-sisi", "object": "person:macron", "pattern": "vso/ar", "verdict": "right"}`+"\n"), 0o644)
+	if r := ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", stale); !strings.Contains(r.stdout, "verdicts: "+stale+", 1, 1 of them naming a relation of this corpus no longer found") {
+		t.Errorf("a stale verdict:\n%s", r.stdout)
+	}
+	if r := ng(t, dir, 0, "eval", "relations", "--corpus", corpus, "--verdicts", verdicts, "--lang", "fr"); !strings.Contains(r.stderr, `is in language "fr" (--lang); it has ar `) {
+		t.Errorf("--lang fr: stderr %q", r.stderr)
+	}
 	// Verdicts that name no relation of the sample (another corpus, or a
 	// copy keyed otherwise) are not silently scored as nothing checked.
 	other := filepath.Join(dir, "other.jsonl")

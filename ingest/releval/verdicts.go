@@ -383,6 +383,31 @@ func conllArticles(path string) ([]read.Article, int, error) {
 	return articles, 0, nil
 }
 
+// Stale returns the verdicts that name an article of articles in language
+// lang ("" any) but no relation of found, the relations FindRelations
+// found in them: relations a later extractor no longer reads under that
+// key (an error put right, or a party now named by another ID), in the
+// order given. Verdicts of other corpora are not stale here.
+func Stale(verdicts []Verdict, articles []read.Article, lang string, found []Sampled) []Verdict {
+	in := make(map[string]bool, len(articles))
+	for _, a := range articles {
+		if lang == "" || a.Lang == lang {
+			in[ArticleKey(a)] = true
+		}
+	}
+	keys := make(map[Key]bool, len(found))
+	for _, s := range found {
+		keys[s.Key] = true
+	}
+	var out []Verdict
+	for _, v := range verdicts {
+		if in[v.Article] && !keys[v.Key] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // ReadVerdicts reads a verdict file: one Verdict per non-blank line, no
 // other fields. It fails, naming the line, on a malformed line, a line
 // lacking the article, type, subject, object or pattern, a trigger that is

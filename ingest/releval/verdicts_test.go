@@ -71,6 +71,25 @@ func TestScoreVerdicts(t *testing.T) {
 	}
 }
 
+// TestStale: a verdict is stale when it names an article of the corpus
+// (in the language sampled) and no relation found there; verdicts of
+// other articles, languages or corpora are not.
+func TestStale(t *testing.T) {
+	a := sampled("A", 1, graph.Meets, "vso/ar", "x", "y")
+	gone := sampled("A", 7, graph.Meets, "vso/ar", "x", "person:z") // read under another key now
+	other := sampled("elsewhere", 1, graph.Meets, "svo/ar", "p", "q")
+	english := sampled("E", 1, graph.Meets, "svo/en", "p", "q")
+	articles := []read.Article{{ID: "A", Lang: "ar"}, {ID: "B", Lang: "ar"}, {ID: "E", Lang: "en"}}
+	vs := []Verdict{verdict(a, Right), verdict(gone, Right), verdict(other, Wrong), verdict(english, Right)}
+	got := Stale(vs, articles, "ar", []Sampled{a})
+	if len(got) != 1 || got[0].Key != gone.Key {
+		t.Errorf("Stale = %+v, want the verdict of %+v alone", got, gone.Key)
+	}
+	if got := Stale(vs, articles, "", []Sampled{a}); len(got) != 2 {
+		t.Errorf("Stale over every language = %+v, want the gone and the English one", got)
+	}
+}
+
 // TestSample checks the bottom-k property: a relation's rank depends on
 // its key only, so adding or removing other relations changes the sample
 // only where they enter or leave it.
