@@ -662,6 +662,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		if typ == graph.Attacks && r.verbalAttack(t, subj, obj) {
 			typ = graph.Criticizes
 		}
+		if typ == graph.Supports && obj != nil && r.reception(t, obj) {
+			typ = graph.Meets
+		}
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
 		if obj != nil && (r.conditional(t, subj) || r.otherSense(t, typ)) {
@@ -1939,6 +1942,29 @@ func (r *sentenceReader) titleThenName(from int, a *relArg) bool {
 	}
 	return comma
 }
+
+// reception reports whether the English trigger at t welcomes the person
+// obj to or in a place: "Sisi welcomed Bennett to Sharm el-Sheikh" is a
+// meeting, not support ("welcomed the decision" stays support).
+func (r *sentenceReader) reception(t int, obj *relArg) bool {
+	if !welcomes[r.toks[t].Fold] || obj.m.Type != graph.Person || obj.m.Method == "adjective" {
+		return false
+	}
+	for i := range r.args {
+		a := &r.args[i]
+		if a.from <= obj.from || a.from-obj.to > 2 || a.m.Type != graph.Location || a.from == 0 {
+			continue
+		}
+		if f := r.toks[a.from-1].Fold; f == "to" || f == "in" || f == "at" {
+			return true
+		}
+	}
+	return false
+}
+
+// welcomes are the English verbs of welcoming: support of a thing, a
+// reception of a person come to a place.
+var welcomes = foldSet("welcomed", "welcomes", "welcoming", "welcome")
 
 // invitedTo reports whether a verb or noun of inviting stands among the
 // twelve words before token t (the inviter and the invited named in full

@@ -403,6 +403,13 @@ func TestConstructionMeetingAttendees(t *testing.T) {
 // conviction.
 func TestConstructionTriggerSenses(t *testing.T) {
 	checkConstruction(t, []constructionRow{
+		// Welcoming a person to a place is receiving him (version 36;
+		// was SUPPORTS); welcoming a decision stays support.
+		{"en", "Abdel Fattah el-Sisi welcomed Naftali Bennett to Sharm el-Sheikh.", []rel{
+			{graph.Meets, "abdel-fattah-el-sisi", "naftali-bennett", true}}},
+		{"en", "Mustafa al-Kadhimi welcomed Ebrahim Raisi in Baghdad.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "ebrahim-raisi", true}}},
+		{"en", "Iran welcomed Russia's decision.", nil},
 		{"ar", "وأصدرت الجزائر مذكرة بحث دولية في حق محمد العربي زيتوت.", nil},
 		{"ar", "الفيلم من سيناريو وحوار محمد العربي زيتوت وعبد الإله بنكيران.", nil},
 		{"ar", "وأدانت المحكمة محمد العربي زيتوت وعبد الإله بنكيران بالسجن.", nil},
