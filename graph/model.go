@@ -301,6 +301,14 @@ type Filter struct {
 	Relations []RelationType
 }
 
+// AllArticles reports whether f keeps every article: no date, language or
+// source filter. (Types narrows entities, Edges and Relations the links,
+// not the articles.) Stores answer such a filter from their stored
+// aggregates.
+func (f Filter) AllArticles() bool {
+	return f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0
+}
+
 // Level returns f.Edges, or ArticleEdges when it is unset.
 func (f Filter) Level() EdgeLevel {
 	if f.Edges == "" {

@@ -387,6 +387,6 @@ func round(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
 // wholeGraph reports whether f and n keep the whole article-level graph.
 func wholeGraph(f graph.Filter, n query.Narrowing) bool {
-	return len(f.Types) == 0 && f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0 &&
-		f.Level() == graph.ArticleEdges && len(f.Relations) == 0 && len(n.Kinds) == 0 && n.MinWeight <= 1
+	return len(f.Types) == 0 && f.AllArticles() && f.Level() == graph.ArticleEdges && len(f.Relations) == 0 &&
+		len(n.Kinds) == 0 && n.MinWeight <= 1
 }

@@ -317,7 +317,7 @@ func resolveName(ctx context.Context, store graph.Store, name string, f graph.Fi
 // other filters make them count the projection from the facts, whole,
 // even for one neighbourhood (graph/sqlite and graph/neo4j alike).
 func aggregatesAnswer(f graph.Filter) bool {
-	return f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0 && f.Level() != graph.TypedEdges
+	return f.AllArticles() && f.Level() != graph.TypedEdges
 }
 
 // preferred picks the entity a name means among several that share its

@@ -111,8 +111,7 @@ type EntityLister interface {
 // the article level, so that its projection holds every entity with its
 // whole-store counts, as Clustering reads them.
 func whole(f graph.Filter) bool {
-	return len(f.Types) == 0 && f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0 &&
-		f.Level() == graph.ArticleEdges && len(f.Relations) == 0
+	return len(f.Types) == 0 && f.AllArticles() && f.Level() == graph.ArticleEdges && len(f.Relations) == 0
 }
 
 // Apply writes through and forgets the clustering.

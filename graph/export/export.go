@@ -90,7 +90,11 @@ type counter struct {
 }
 
 func newCounter(g Graph, progress Progress) *counter {
-	return &counter{progress: progress, total: len(g.Nodes()) + g.EdgeCount()}
+	c := &counter{progress: progress}
+	if progress != nil { // counting a collected graph's edges merges it once more
+		c.total = len(g.Nodes()) + g.EdgeCount()
+	}
+	return c
 }
 
 func (c *counter) tick() {

@@ -64,16 +64,12 @@ func Collect(ctx context.Context, s graph.Store, f graph.Filter, n Narrowing) (G
 	return c.graph(), nil
 }
 
-// graph sorts the last block and counts the edges Edges yields.
+// graph sorts the last block.
 func (c *collector) graph() *compactGraph {
 	if len(c.blocks) > 0 {
 		slices.SortFunc(c.blocks[len(c.blocks)-1], compactEdge.cmp)
 	}
-	g := &compactGraph{ents: c.ents, blocks: c.blocks, minWeight: c.narrow.MinWeight}
-	for range g.Edges() {
-		g.count++
-	}
-	return g
+	return &compactGraph{ents: c.ents, blocks: c.blocks, minWeight: c.narrow.MinWeight, count: -1}
 }
 
 // compactEdge is an edge as Collect holds it: its ends' indexes among the
@@ -182,11 +178,23 @@ type compactGraph struct {
 	ents      []graph.ProjectedEntity
 	blocks    [][]compactEdge // each sorted by (a, b)
 	minWeight int
-	count     int
+	count     int // -1 until EdgeCount has merged the blocks once to count
 }
 
 func (g *compactGraph) Nodes() []graph.ProjectedEntity { return g.ents }
-func (g *compactGraph) EdgeCount() int                 { return g.count }
+
+// EdgeCount merges the blocks once, on the first call, to count what
+// Edges yields (after summing repeated pairs and MinWeight): only a
+// progress bar asks.
+func (g *compactGraph) EdgeCount() int {
+	if g.count < 0 {
+		g.count = 0
+		for range g.Edges() {
+			g.count++
+		}
+	}
+	return g.count
+}
 
 // Edges merges the sorted blocks (a heap of each block's next edge),
 // merging the edges of one pair as it goes.

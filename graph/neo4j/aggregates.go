@@ -54,9 +54,7 @@ func (s *Store) hasAggregates(ctx context.Context) bool {
 // wholeStore reports whether f keeps every article, so that the stored
 // aggregates answer it; f.Types, which narrows entities and not articles,
 // is applied to them.
-func wholeStore(f graph.Filter) bool {
-	return f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0
-}
+func wholeStore(f graph.Filter) bool { return f.AllArticles() }
 
 const qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)
   AND ($ids IS NULL OR e.id IN $ids)

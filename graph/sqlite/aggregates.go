@@ -450,9 +450,7 @@ type querier interface {
 // wholeStore reports whether f keeps every article, so that the stored
 // aggregates answer it; f.Types, which narrows entities and not articles,
 // is applied to them.
-func wholeStore(f graph.Filter) bool {
-	return f.Since.IsZero() && f.Until.IsZero() && len(f.Langs) == 0 && len(f.Sources) == 0
-}
+func wholeStore(f graph.Filter) bool { return f.AllArticles() }
 
 // storedEntities is Entities read from entity_counts.
 func storedEntities(ctx context.Context, q querier, f graph.Filter) ([]graph.ProjectedEntity, error) {
