@@ -18,6 +18,15 @@
 // from another input is reported with a warning naming that input. Stats
 // count what was committed: a batch the store refuses is not new.
 //
+// What a run compares the articles it reads with — every stored article's
+// hash, input and text fingerprint, and every article read so far — is an
+// index of about 280 bytes an article, held in memory up to
+// Options.IndexMemory (DefaultIndexMemory, 64 MiB: some 230,000 articles)
+// and in temporary files in Options.TempDir past it, read back as articles
+// are compared: a store of millions costs disk reads, not memory. A run
+// whose index cannot be written there stops with ErrIndexFile and prunes
+// nothing.
+//
 // A broken record never stops a run: it is reported as a read.Problem to
 // the caller's callback (Options.Read.Problem) and skipped, and counted in
 // Stats. Run returns an error when the store or the context does, or when

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"hash/maphash"
 	"math"
@@ -12,13 +13,15 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// An ingest holds, for the whole run, what it compares the articles it reads
-// with: every stored article's hash, input and text fingerprint, and every
-// article it has read. Held as strings in seven maps these were 0.9–1.2 KB
-// an article; the types below hold the same in fixed-size digests and
-// numbers, one map entry a stored article and one a read one, about 0.55 KB
-// an article a re-ingest reads (docs/query-performance.md, "The ingest's
-// live heap").
+// An ingest holds, for the whole run, what it compares the articles it
+// reads with: every stored article's hash, input and text fingerprint, and
+// every article it has read. Held as strings in seven maps these were
+// 0.9–1.2 KB an article; the types below hold the same in fixed-size
+// digests and numbers, in tables of bytes (spill.go) that stay in memory up
+// to a budget and go to temporary files past it: about 280 bytes an
+// article both stored and read, and a flat heap whatever the size of the
+// store (docs/query-performance.md, "The ingest's live heap" and "An
+// ingest index that spills to disk").
 
 // digest is a 128-bit key for a hash or a text fingerprint: the first 16
 // bytes of a 64-digit hex SHA-256 (what extract.Extractor.Hash and
@@ -60,39 +63,86 @@ type storedArticle struct {
 	hasText bool
 }
 
-// articleIndex is the stored articles an ingest starts from. It holds no
-// pointer per article — IDs in one arena, maps of integers — so that at a
-// million stored articles it takes about 150 MB instead of 270 MB, and the
-// collector, which must scan every string and every map of strings, skips
-// it (it ran at a quarter of the CPU with the index as maps of strings;
-// docs/query-performance.md, "The ingest's live heap").
+// storedSize is the bytes of a storedArticle in an articleIndex: hash,
+// text, input (little-endian), hasText.
+const storedSize = 16 + 16 + 4 + 1
+
+func (s *storedArticle) encode(b []byte) {
+	copy(b, s.hash[:])
+	copy(b[16:], s.text[:])
+	binary.LittleEndian.PutUint32(b[32:], uint32(s.input))
+	b[36] = 0
+	if s.hasText {
+		b[36] = 1
+	}
+}
+
+func (s *storedArticle) decode(b []byte) {
+	copy(s.hash[:], b)
+	copy(s.text[:], b[16:])
+	s.input = name(binary.LittleEndian.Uint32(b[32:]))
+	s.hasText = b[36] == 1
+}
+
+// articleIndex is the stored articles an ingest starts from: their IDs in
+// an idTable, their records by the number it gives, their texts' owners in
+// a hash table, all in a run's spill (in memory up to its budget, in
+// temporary files past it) and none a pointer the collector would scan.
 type articleIndex struct {
-	ids  idTable         // the stored IDs, numbered as recs
-	recs []storedArticle // by the number ids gives an ID
+	ids  idTable
+	recs spillBuf // storedSize bytes a stored article, by number
 	// inputs says whether the store records articles' inputs
 	// (graph.InputLister).
 	inputs bool
-	// owners maps each stored text to the number of the least ID that
-	// holds it, so that the choice does not depend on the order read.
-	owners map[digest]uint32
+	// owners maps each stored text's digest to the number of the least
+	// ID that holds it, so that the choice does not depend on the order
+	// read.
+	owners hashSlots
 	names  *names // of inputs
+	last   lookup[storedArticle]
 }
 
-func newArticleIndex(nm *names) *articleIndex {
-	return &articleIndex{ids: newIDTable(), owners: map[digest]uint32{}, names: nm}
+// lookup is the last ID a table was asked about and its answer: the
+// pipeline asks about one article's ID several times in a row, and past
+// the spill's budget every question is a read of a file.
+type lookup[T any] struct {
+	id    string
+	rec   T
+	found bool
+	valid bool
+}
+
+func (l *lookup[T]) get(id string) (T, bool, bool) {
+	return l.rec, l.found, l.valid && l.id == id
+}
+
+func (l *lookup[T]) set(id string, rec T, found bool) {
+	*l = lookup[T]{id: id, rec: rec, found: found, valid: true}
+}
+
+func newArticleIndex(nm *names, sp *spill) *articleIndex {
+	return &articleIndex{ids: newIDTable(sp), recs: spillBuf{sp: sp}, owners: newHashSlots(sp, len(digest{}), firstSlots), names: nm}
 }
 
 // stored returns what the index holds of id.
 func (ix *articleIndex) stored(id string) (storedArticle, bool) {
-	if i, ok := ix.ids.find(id); ok {
-		return ix.recs[i], true
+	if s, ok, hit := ix.last.get(id); hit {
+		return s, ok
 	}
-	return storedArticle{}, false
+	var s storedArticle
+	i, ok := ix.ids.find(id)
+	if ok {
+		var b [storedSize]byte
+		ix.recs.readAt(b[:], int64(i)*storedSize)
+		s.decode(b[:])
+	}
+	ix.last.set(id, s, ok)
+	return s, ok
 }
 
 // has reports whether id is stored.
 func (ix *articleIndex) has(id string) bool {
-	_, ok := ix.ids.find(id)
+	_, ok := ix.stored(id)
 	return ok
 }
 
@@ -134,7 +184,7 @@ func (ix *articleIndex) holds(id string, fp digest) bool {
 
 // owner returns the stored article that holds text fp.
 func (ix *articleIndex) owner(fp digest) (string, bool) {
-	i, ok := ix.owners[fp]
+	i, _, ok := ix.owners.find(fp[:], nil)
 	if !ok {
 		return "", false
 	}
@@ -143,43 +193,86 @@ func (ix *articleIndex) owner(fp digest) (string, bool) {
 
 // each calls f with every stored article, in the order added.
 func (ix *articleIndex) each(f func(id string, s storedArticle)) {
-	for i, s := range ix.recs {
-		f(ix.ids.id(uint32(i)), s)
+	const chunk = 4096
+	b := make([]byte, chunk*storedSize)
+	for i := uint32(0); i < ix.ids.n; i += chunk {
+		n := min(chunk, ix.ids.n-i)
+		ix.recs.readAt(b[:n*storedSize], int64(i)*storedSize)
+		for k := range n {
+			var s storedArticle
+			s.decode(b[k*storedSize:])
+			f(ix.ids.id(i+k), s)
+		}
 	}
 }
 
 // add records a stored article; input and text are "" when not known. An
 // ID added again takes the later values, as a map would.
 func (ix *articleIndex) add(id, hash, input, text string) {
+	ix.last = lookup[storedArticle]{}
 	s := storedArticle{hash: digestOf(hash), input: ix.names.of(input)}
-	i, fresh := ix.ids.add(id)
-	if fresh {
-		ix.recs = append(ix.recs, storedArticle{})
-	}
+	i, _ := ix.ids.add(id)
 	if text != "" {
 		s.text, s.hasText = digestOf(text), true
-		if o, ok := ix.owners[s.text]; !ok || id < ix.ids.id(o) {
-			ix.owners[s.text] = i
+		o, slot, ok := ix.owners.find(s.text[:], nil)
+		switch {
+		case !ok:
+			ix.owners.insert(s.text[:], i)
+		case id < ix.ids.id(o):
+			ix.owners.setValue(slot, i)
 		}
 	}
-	ix.recs[i] = s
+	var b [storedSize]byte
+	s.encode(b[:])
+	ix.recs.writeAt(b[:], int64(i)*storedSize)
 }
 
-// idTable numbers strings from 0 in the order added, holding them in one
-// arena and finding them by a 64-bit hash (hash/maphash), with the string
-// compared: a map of integers instead of a map of strings. The rare ID
-// whose hash an earlier one has goes to a map of its own.
+// idTable numbers strings from 0 in the order added, holding them end to
+// end in one arena and finding them through a hash table of their 64-bit
+// hashes (hash/maphash), the string compared: IDs that share a hash are
+// entries of one key.
 type idTable struct {
-	hash   func(string) uint64
-	byHash map[uint64]uint32
-	more   map[string]uint32 // IDs whose hash an earlier ID has
-	arena  []byte            // the IDs, end to end
-	ends   []int             // ends[i] is where ID i ends in arena
+	hash  func(string) uint64
+	slots hashSlots // an ID's hash, little-endian → its number
+	ends  spillBuf  // 8 bytes an ID, little-endian: where ID i ends in arena
+	arena spillBuf  // the IDs, end to end
+	n     uint32    // IDs added
+	buf   []byte    // the last ID read
+	// last is the last ID found or added and its number: a run asks
+	// about one article's ID several times in a row.
+	last lookup[uint32]
 }
 
-func newIDTable() idTable {
+func newIDTable(sp *spill) idTable {
 	seed := maphash.MakeSeed()
-	return idTable{hash: func(s string) uint64 { return maphash.String(seed, s) }, byHash: map[uint64]uint32{}}
+	return idTable{
+		hash:  func(s string) uint64 { return maphash.String(seed, s) },
+		slots: newHashSlots(sp, 8, firstSlots),
+		ends:  spillBuf{sp: sp},
+		arena: spillBuf{sp: sp},
+	}
+}
+
+// span returns where ID i starts and ends in the arena.
+func (t *idTable) span(i uint32) (start, end int64) {
+	var b [16]byte
+	if i == 0 {
+		t.ends.readAt(b[8:], 0)
+	} else {
+		t.ends.readAt(b[:], int64(i-1)*8)
+	}
+	return int64(binary.LittleEndian.Uint64(b[:8])), int64(binary.LittleEndian.Uint64(b[8:]))
+}
+
+// bytes returns the ID numbered i, valid until the next call.
+func (t *idTable) bytes(i uint32) []byte {
+	start, end := t.span(i)
+	if int64(cap(t.buf)) < end-start {
+		t.buf = make([]byte, end-start)
+	}
+	b := t.buf[:end-start]
+	t.arena.readAt(b, start)
+	return b
 }
 
 // id returns the string numbered i.
@@ -187,21 +280,24 @@ func (t *idTable) id(i uint32) string {
 	return string(t.bytes(i))
 }
 
-func (t *idTable) bytes(i uint32) []byte {
-	start := 0
-	if i > 0 {
-		start = t.ends[i-1]
+// is reports whether i numbers id.
+func (t *idTable) is(i uint32, id string) bool {
+	if start, end := t.span(i); end-start != int64(len(id)) {
+		return false
 	}
-	return t.arena[start:t.ends[i]]
+	return string(t.bytes(i)) == id
 }
 
 // find returns the number of id, if added.
 func (t *idTable) find(id string) (uint32, bool) {
-	if i, ok := t.byHash[t.hash(id)]; ok && string(t.bytes(i)) == id {
-		return i, true
+	if n, ok, hit := t.last.get(id); hit {
+		return n, ok
 	}
-	i, ok := t.more[id]
-	return i, ok
+	var key [8]byte
+	binary.LittleEndian.PutUint64(key[:], t.hash(id))
+	n, _, ok := t.slots.find(key[:], func(n uint32) bool { return t.is(n, id) })
+	t.last.set(id, n, ok)
+	return n, ok
 }
 
 // add returns the number of id, adding it when new (fresh).
@@ -209,21 +305,18 @@ func (t *idTable) add(id string) (n uint32, fresh bool) {
 	if i, ok := t.find(id); ok {
 		return i, false
 	}
-	if len(t.ends) >= math.MaxUint32 {
-		panic("ingest: more than 4 billion stored articles")
+	if t.n >= math.MaxUint32-2 { // the hash table's values are n+1 and a tombstone
+		panic("ingest: more than 4 billion article IDs")
 	}
-	n = uint32(len(t.ends))
-	t.arena = append(t.arena, id...)
-	t.ends = append(t.ends, len(t.arena))
-	h := t.hash(id)
-	if _, taken := t.byHash[h]; taken {
-		if t.more == nil {
-			t.more = map[string]uint32{}
-		}
-		t.more[strings.Clone(id)] = n
-	} else {
-		t.byHash[h] = n
-	}
+	n = t.n
+	end := t.arena.appendBytes([]byte(id)) + int64(len(id))
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(end))
+	t.ends.writeAt(b[:], int64(n)*8)
+	binary.LittleEndian.PutUint64(b[:], t.hash(id))
+	t.slots.insert(b[:], n)
+	t.n++
+	t.last.set(id, n, true)
 	return n, true
 }
 
@@ -233,8 +326,8 @@ func (t *idTable) add(id string) (n uint32, fresh bool) {
 // graph.ArticleIndexer it is one read; otherwise three, whose inputs and
 // texts of IDs the first did not list are left out. The inputs' names go
 // to nm.
-func storedArticles(ctx context.Context, store graph.Store, nm *names) (*articleIndex, error) {
-	ix := newArticleIndex(nm)
+func storedArticles(ctx context.Context, store graph.Store, nm *names, sp *spill) (*articleIndex, error) {
+	ix := newArticleIndex(nm, sp)
 	if ai, ok := store.(graph.ArticleIndexer); ok {
 		ix.inputs = true
 		if err := ai.ArticleIndex(ctx, ix.add); err != nil {
@@ -309,21 +402,50 @@ type readArticle struct {
 	kept  bool   // false for an ID a readIndex numbers but has not kept
 }
 
-// readIndex is the articles a run has read and kept, by ID, and numbers
-// for the other IDs its tables name (texts' owners): like articleIndex, no
-// pointer per article.
-type readIndex struct {
-	ids  idTable
-	recs []readArticle // by number
+// readSize is the bytes of a readArticle in a readIndex: hash, input,
+// first's file and number (little-endian) and separator, kept.
+const readSize = 16 + 4 + 4 + 4 + 1 + 1
+
+func (a *readArticle) encode(b []byte) {
+	copy(b, a.hash[:])
+	binary.LittleEndian.PutUint32(b[16:], uint32(a.input))
+	binary.LittleEndian.PutUint32(b[20:], uint32(a.first.file))
+	binary.LittleEndian.PutUint32(b[24:], a.first.n)
+	b[28] = a.first.sep
+	b[29] = 0
+	if a.kept {
+		b[29] = 1
+	}
 }
 
-func newReadIndex() *readIndex { return &readIndex{ids: newIDTable()} }
+func (a *readArticle) decode(b []byte) {
+	copy(a.hash[:], b)
+	a.input = name(binary.LittleEndian.Uint32(b[16:]))
+	a.first.file = name(binary.LittleEndian.Uint32(b[20:]))
+	a.first.n = binary.LittleEndian.Uint32(b[24:])
+	a.first.sep = b[28]
+	a.kept = b[29] == 1
+}
+
+// readIndex is the articles a run has read and kept, by ID, and numbers
+// for the other IDs its tables name (texts' owners): like articleIndex,
+// in a run's spill.
+type readIndex struct {
+	ids  idTable
+	recs spillBuf // readSize bytes an ID, by number
+	last lookup[readArticle]
+}
+
+func newReadIndex(sp *spill) *readIndex {
+	return &readIndex{ids: newIDTable(sp), recs: spillBuf{sp: sp}}
+}
 
 // number returns id's number, numbering it when new.
 func (r *readIndex) number(id string) uint32 {
 	n, fresh := r.ids.add(id)
 	if fresh {
-		r.recs = append(r.recs, readArticle{})
+		var b [readSize]byte
+		r.recs.writeAt(b[:], int64(n)*readSize)
 	}
 	return n
 }
@@ -332,14 +454,24 @@ func (r *readIndex) number(id string) uint32 {
 func (r *readIndex) id(n uint32) string { return r.ids.id(n) }
 
 // is reports whether n numbers id.
-func (r *readIndex) is(n uint32, id string) bool { return string(r.ids.bytes(n)) == id }
+func (r *readIndex) is(n uint32, id string) bool { return r.ids.is(n, id) }
 
 // get returns what the run kept of id, and whether it kept it.
 func (r *readIndex) get(id string) (readArticle, bool) {
-	if n, ok := r.ids.find(id); ok && r.recs[n].kept {
-		return r.recs[n], true
+	if a, ok, hit := r.last.get(id); hit {
+		return a, ok
 	}
-	return readArticle{}, false
+	var a readArticle
+	if n, ok := r.ids.find(id); ok {
+		var b [readSize]byte
+		r.recs.readAt(b[:], int64(n)*readSize)
+		a.decode(b[:])
+	}
+	if !a.kept {
+		a = readArticle{}
+	}
+	r.last.set(id, a, a.kept)
+	return a, a.kept
 }
 
 // has reports whether the run kept id.
@@ -351,7 +483,40 @@ func (r *readIndex) has(id string) bool {
 // set records that the run keeps id as a.
 func (r *readIndex) set(id string, a readArticle) {
 	a.kept = true
-	r.recs[r.number(id)] = a
+	var b [readSize]byte
+	a.encode(b[:])
+	r.recs.writeAt(b[:], int64(r.number(id))*readSize)
+	r.last.set(id, a, true)
+}
+
+// textTable maps the text fingerprints a run has read to the number (in
+// its readIndex) of the first ID read with each, in a run's spill.
+type textTable struct{ slots hashSlots }
+
+func newTextTable(sp *spill) *textTable {
+	return &textTable{slots: newHashSlots(sp, len(digest{}), firstSlots)}
+}
+
+// get returns the number fp maps to.
+func (t *textTable) get(fp digest) (uint32, bool) {
+	n, _, ok := t.slots.find(fp[:], nil)
+	return n, ok
+}
+
+// put maps fp to n.
+func (t *textTable) put(fp digest, n uint32) {
+	if _, slot, ok := t.slots.find(fp[:], nil); ok {
+		t.slots.setValue(slot, n)
+		return
+	}
+	t.slots.insert(fp[:], n)
+}
+
+// del removes fp.
+func (t *textTable) del(fp digest) {
+	if _, slot, ok := t.slots.find(fp[:], nil); ok {
+		t.slots.remove(slot)
+	}
 }
 
 // place is an article's read.Article.Origin, "FILE:LINE", "FILE#N" or

@@ -104,9 +104,34 @@ func TestNames(t *testing.T) {
 	}
 }
 
+// spills are the budgets the tables are tested under: everything in
+// memory, nothing in memory (every table in a file), and a budget the
+// tables pass as they grow.
+var spills = []struct {
+	name   string
+	budget int64
+}{
+	{"in memory", DefaultIndexMemory},
+	{"in files", 0},
+	{"moving to files", 40 << 10},
+}
+
 func TestArticleIndex(t *testing.T) {
+	for _, sp := range spills {
+		t.Run(sp.name, func(t *testing.T) {
+			s := newSpill(t.TempDir(), sp.budget)
+			defer s.close()
+			testArticleIndex(t, s)
+			if s.err != nil {
+				t.Fatal(s.err)
+			}
+		})
+	}
+}
+
+func testArticleIndex(t *testing.T, sp *spill) {
 	fp := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
-	ix := newArticleIndex(new(names))
+	ix := newArticleIndex(new(names), sp)
 	ix.inputs = true
 	ix.add("b", fp("hb"), "/in.jsonl", fp("text"))
 	ix.add("a", fp("ha"), "/in.jsonl", fp("text"))
@@ -133,6 +158,37 @@ func TestArticleIndex(t *testing.T) {
 	if !ix.holds("b", digestOf(fp("text"))) || ix.holds("c", digestOf(fp("text"))) {
 		t.Error("holds: wrong")
 	}
+	// Enough articles to grow every table several times, added twice:
+	// the second time changes each one's hash and text.
+	for round := range 2 {
+		for i := range 3000 {
+			id := fmt.Sprintf("synth:%d", i)
+			ix.add(id, fp(fmt.Sprint(round, i)), "/in.jsonl", fp(fmt.Sprint("text", round, i%1000)))
+		}
+	}
+	for i := range 3000 {
+		id := fmt.Sprintf("synth:%d", i)
+		if h, ok := ix.hash(id); !ok || h != digestOf(fp(fmt.Sprint(1, i))) {
+			t.Fatalf("hash(%s) = %x, %v; want the later one", id, h, ok)
+		}
+		// Text k is held by synth:k, synth:1000+k and synth:2000+k: the
+		// least of them as a string owns it.
+		k := i % 1000
+		want := min(fmt.Sprintf("synth:%d", k), fmt.Sprintf("synth:%d", 1000+k), fmt.Sprintf("synth:%d", 2000+k))
+		if o, ok := ix.owner(digestOf(fp(fmt.Sprint("text", 1, k)))); !ok || o != want {
+			t.Fatalf("owner of text %d = %q, %v; want %s", k, o, ok, want)
+		}
+	}
+	n := 0
+	ix.each(func(id string, s storedArticle) {
+		if want := []string{"b", "a", "c"}; n < 3 && id != want[n] || n >= 3 && id != fmt.Sprintf("synth:%d", n-3) {
+			t.Fatalf("each: article %d is %q", n, id)
+		}
+		n++
+	})
+	if n != 3003 {
+		t.Errorf("each visited %d articles, want 3003", n)
+	}
 	ix.inputs = false
 	if _, ok := ix.input("a"); ok {
 		t.Error("input(a) found in a store that records no inputs")
@@ -143,14 +199,33 @@ func TestArticleIndex(t *testing.T) {
 // again, and every ID found whatever its hash shares: with a hash that
 // gives every ID the same value, and with the real one.
 func TestIDTable(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		t    idTable
-	}{
-		{"one hash for all", idTable{hash: func(string) uint64 { return 7 }, byHash: map[uint64]uint32{}}},
-		{"maphash", newIDTable()},
-	} {
-		tab := tc.t
+	for _, sp := range spills {
+		for _, tc := range []struct {
+			name string
+			hash func(string) uint64
+		}{
+			{"one hash for all", func(string) uint64 { return 7 }},
+			{"maphash", nil},
+		} {
+			t.Run(sp.name+"/"+tc.name, func(t *testing.T) {
+				s := newSpill(t.TempDir(), sp.budget)
+				defer s.close()
+				tab := newIDTable(s)
+				if tc.hash != nil {
+					tab.hash = tc.hash
+				}
+				testIDTable(t, &tab)
+				if s.err != nil {
+					t.Fatal(s.err)
+				}
+			})
+		}
+	}
+}
+
+func testIDTable(t *testing.T, tab *idTable) {
+	{
+		tc := struct{ name string }{t.Name()}
 		ids := []string{"a", "b", "", "مقال-١", "a-much-longer-id/with/slashes?and=query", "b2"}
 		for i := 0; i < 2000; i++ {
 			ids = append(ids, fmt.Sprintf("synth:%d", i*7919))
@@ -180,7 +255,9 @@ func TestIDTable(t *testing.T) {
 // TestReadIndex: an ID numbered for another table (a text's owner) is not
 // kept until set, and set keeps what it is given under that number.
 func TestReadIndex(t *testing.T) {
-	r := newReadIndex()
+	s := newSpill(t.TempDir(), 0)
+	defer s.close()
+	r := newReadIndex(s)
 	n := r.number("owner")
 	if r.has("owner") || r.id(n) != "owner" || !r.is(n, "owner") || r.is(n, "other") {
 		t.Fatalf("numbered owner: has %v, id %q", r.has("owner"), r.id(n))

@@ -67,6 +67,15 @@ type Options struct {
 	// reading. It must not use the store's connection for long: Run reads
 	// the stored fingerprints meanwhile.
 	Check func(ctx context.Context) error
+	// IndexMemory is the bytes of memory the run's index of stored and
+	// read articles may take (about 280 bytes an article) before the
+	// rest goes to temporary files in TempDir: a larger store costs disk
+	// reads, not memory. Zero means DefaultIndexMemory; a negative value
+	// keeps none of it in memory.
+	IndexMemory int64
+	// TempDir is the folder of those files; "" means os.TempDir ($TMPDIR
+	// on Unix). They are removed as they are made (on Unix) or at the end.
+	TempDir string
 }
 
 // DefaultBatch is Options.Batch for a store that writes each Apply call in
@@ -311,7 +320,19 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 	}
 	nm := new(names) // of inputs and origins' files, shared by ix and seen
-	ix, err := storedArticles(ctx, store, nm)
+	budget := opts.IndexMemory
+	switch {
+	case budget == 0:
+		budget = DefaultIndexMemory
+	case budget < 0:
+		budget = 0
+	}
+	sp := newSpill(opts.TempDir, budget) // ix, seen and texts: in memory up to budget, then in files
+	defer sp.close()
+	ix, err := storedArticles(ctx, store, nm, sp)
+	if err == nil {
+		err = sp.err
+	}
 	if err != nil {
 		return st, err
 	}
@@ -357,7 +378,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 	// Stage 1: read, drop duplicates and unchanged articles, number the rest.
 	var readErr error
 	var counts struct{ fresh, changed, unchanged, dups, conflicts, renamed int }
-	seen := newReadIndex()             // the articles this run keeps, by ID
+	seen := newReadIndex(sp)           // the articles this run keeps, by ID
 	dupIDs := make(map[string]bool)    // IDs read as a repeat of another article's text
 	renamed := make(map[string]string) // stored ID an earlier release gave → the ID it is read under now
 	readDone := make(chan struct{})    // closed when readErr, counts, seen, dupIDs and renamed are final
@@ -365,8 +386,8 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		defer close(readDone)
 		defer close(jobs)
 		seq := 0
-		texts := make(map[digest]uint32) // text fingerprint → first ID, numbered in seen
-		type waitingDup struct {         // a repeat dropped past the hold limit
+		texts := newTextTable(sp) // text fingerprint → first ID, numbered in seen
+		type waitingDup struct {  // a repeat dropped past the hold limit
 			what string // "ID (origin)"
 			text digest // the text it repeats
 		}
@@ -420,9 +441,12 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 					opts.Read.Problem(originProblem(a.Origin, fmt.Sprintf("link %s is the ID of an article fetched from %s, which this input cannot replace; stored under %s", was, owner, a.ID), true))
 				}
 			}
+			if sp.err != nil {
+				return sp.err
+			}
 			fpText := read.TextFingerprint(&a)
 			fp := digestOf(fpText)
-			if n, ok := texts[fp]; ok && !seen.is(n, a.ID) && holds(seen.id(n), fp) {
+			if n, ok := texts.get(fp); ok && !seen.is(n, a.ID) && holds(seen.id(n), fp) {
 				first := seen.id(n)
 				if !released && hold(&held, &heldBytes, a, first, fpText) {
 					heldOwner[first] = true
@@ -440,7 +464,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			prior := renamedFrom(&a, ix, seen, renamed)
 			if owner, ok := ix.owner(fp); ok && owner != a.ID && owner != prior && !ix.holds(a.ID, fp) &&
 				textOwner(owner, ix, seen, dupIDs, renamed, scopes, opts.Prune) && holds(owner, fp) {
-				texts[fp] = seen.number(owner)
+				texts.put(fp, seen.number(owner))
 				if !released && hold(&held, &heldBytes, a, owner, fpText) {
 					heldOwner[owner] = true
 					heldText[a.ID] = fp
@@ -455,9 +479,9 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				return nil
 			}
 			if was, ok := ix.text(a.ID); ok && was != fp && textHeldBy(texts, seen, was, a.ID) {
-				delete(texts, was) // it leaves its stored text free for another
+				texts.del(was) // it leaves its stored text free for another
 			}
-			texts[fp] = seen.number(a.ID)
+			texts.put(fp, seen.number(a.ID))
 			hash := digestOf(x.Hash(&a))
 			prev, exists := ix.hash(a.ID)
 			r, again := seen.get(a.ID)
@@ -546,6 +570,9 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 			if !send || opts.DryRun {
 				return nil
 			}
+			if sp.err != nil {
+				return sp.err // what was compared may be wrong: nothing goes to the store
+			}
 			select {
 			case jobs <- job{seq: seq, a: a, text: fpText, origin: a.Origin, kind: kind, prior: prior}:
 				seq++
@@ -587,6 +614,7 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 				return
 			}
 		}
+		readErr = sp.err
 	}()
 
 	// Stage 2: extract on every core.
@@ -824,13 +852,13 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 		sort.Strings(old)
 		st.Renamed = len(old)
-		if len(old) > 0 && parent.Err() == nil && check() == nil {
+		if len(old) > 0 && parent.Err() == nil && check() == nil && sp.err == nil {
 			if err := remove(parent, store, old); err != nil && writeErr == nil {
 				writeErr = fmt.Errorf("remove the earlier IDs of renamed articles: %w", err)
 			}
 		}
 	}
-	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil {
+	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil && sp.err == nil {
 		st.RemovedIDs = pruned(inputs, incomplete, ix, seen, dupIDs, renamed)
 		st.Removed = len(st.RemovedIDs)
 		st.KeptInputs = slices.Compact(slices.Sorted(slices.Values(incomplete)))
@@ -955,8 +983,8 @@ func renamedFrom(a *read.Article, ix *articleIndex, seen *readIndex, renamed map
 }
 
 // textHeldBy reports whether texts gives text fp to id.
-func textHeldBy(texts map[digest]uint32, seen *readIndex, fp digest, id string) bool {
-	n, ok := texts[fp]
+func textHeldBy(texts *textTable, seen *readIndex, fp digest, id string) bool {
+	n, ok := texts.get(fp)
 	return ok && seen.is(n, id)
 }
 

@@ -64,8 +64,15 @@ func corpus(t *testing.T, lines ...string) string {
 	return path
 }
 
+// run ingests inputs into s with opts, keeping the run's index in
+// temporary files unless opts says otherwise: the package's end-to-end
+// tests exercise the index on disk, the command's in memory (and
+// TestRunIndexInFiles compares the two).
 func run(t *testing.T, s graph.Store, opts ingest.Options, inputs ...string) ingest.Stats {
 	t.Helper()
+	if opts.IndexMemory == 0 {
+		opts.IndexMemory, opts.TempDir = -1, t.TempDir()
+	}
 	st, err := ingest.Run(context.Background(), s, extractor(t), inputs, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -34,6 +34,7 @@ type ingestOptions struct {
 	read           read.ReadOptions
 	batch, workers int
 	maxEntities    int    // --max-entities
+	indexMemory    int64  // --index-memory, bytes
 	maxMentions    int    // --max-mentions
 	errorsFile     string // "" for none
 	quiet, json    bool
@@ -123,6 +124,7 @@ func ingestFlags() []cli.Flag {
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
 		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
+		&cli.Int64Flag{Name: "index-memory", Value: ingest.DefaultIndexMemory, Usage: "hold at most this many bytes of the run's index of stored and read articles (about 280 bytes an article) in memory; the rest goes to temporary files in $TMPDIR, read back as articles are compared, so that a store of millions costs disk reads, not memory; 0 keeps it all in files"},
 		&cli.IntFlag{Name: "max-entities", Value: ingest.DefaultMaxEntities, Usage: "store at most this many distinct entities of one article, those mentioned most (each pair of them is a co-mention: n entities make n(n-1)/2 pairs); an article over it is reported with a warning"},
 		&cli.IntFlag{Name: "max-mentions", Value: ingest.DefaultMaxMentions, Usage: "store at most this many entity occurrences of one article: the sentences from the one past it on are not stored; an article over it is reported with a warning"},
 		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links in folders to files outside the folder named (by default they are reported and skipped)"},
@@ -149,6 +151,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		workers:       c.Int("workers"),
 		maxEntities:   c.Int("max-entities"),
 		maxMentions:   c.Int("max-mentions"),
+		indexMemory:   c.Int64("index-memory"),
 		errorsFile:    c.String("errors"),
 		quiet:         c.Bool("quiet"),
 		json:          c.Bool("json"),
@@ -197,6 +200,8 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		return opts, usageErrorf("--batch must be at least 1")
 	case opts.workers < 0:
 		return opts, usageErrorf("--workers must not be negative")
+	case opts.indexMemory < 0:
+		return opts, usageErrorf("--index-memory must not be negative (0 keeps the index in temporary files)")
 	case opts.maxEntities < 1, opts.maxMentions < 1:
 		return opts, usageErrorf("--max-entities and --max-mentions must be positive")
 	case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
@@ -389,7 +394,11 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		fmt.Fprintf(opts.stderr, "%s: %s\n", severityWord(p), printable(p.Error()))
 	}
 	run := ingest.Options{Read: ropts, Batch: opts.batch, Workers: opts.workers, Progress: bar.update,
-		Prune: opts.prune, DryRun: opts.dryRun, MaxEntities: opts.maxEntities, MaxMentions: opts.maxMentions}
+		Prune: opts.prune, DryRun: opts.dryRun, MaxEntities: opts.maxEntities, MaxMentions: opts.maxMentions,
+		IndexMemory: opts.indexMemory}
+	if run.IndexMemory == 0 {
+		run.IndexMemory = -1 // none in memory: ingest.Options' zero is the default
+	}
 	// The store's quick check runs beside the reading (ingest.Options.Check):
 	// on a large store it is seconds an unchanged re-ingest need not wait.
 	run.Check = func(ctx context.Context) error { return checkStore(ctx, store) }

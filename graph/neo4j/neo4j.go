@@ -43,12 +43,13 @@ type Store struct {
 }
 
 var (
-	_ graph.Store         = (*Store)(nil)
-	_ graph.Locker        = (*Store)(nil)
-	_ graph.RunLog        = (*Store)(nil)
-	_ graph.RunProgressor = (*Store)(nil)
-	_ graph.InputLister   = (*Store)(nil)
-	_ graph.TextLister    = (*Store)(nil)
+	_ graph.Store          = (*Store)(nil)
+	_ graph.Locker         = (*Store)(nil)
+	_ graph.RunLog         = (*Store)(nil)
+	_ graph.RunProgressor  = (*Store)(nil)
+	_ graph.InputLister    = (*Store)(nil)
+	_ graph.TextLister     = (*Store)(nil)
+	_ graph.ArticleIndexer = (*Store)(nil)
 )
 
 // Schemes are the URI schemes the store serves.

@@ -27,6 +27,30 @@ func (s *Store) Inputs(ctx context.Context) (map[string]string, error) {
 	return inputs, nil
 }
 
+// ArticleIndex implements graph.ArticleIndexer: one query whose records are
+// visited as the server streams them, never collected, so that an ingest
+// into a store of millions of articles does not hold them all at once (as
+// Fingerprints, Inputs and Texts do). It runs in an auto-commit
+// transaction, which the driver does not retry: a retry would visit some
+// articles twice.
+func (s *Store) ArticleIndex(ctx context.Context, visit func(id, hash, input, text string)) error {
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, `MATCH (a:Article)
+RETURN a.id AS id, coalesce(a.hash, '') AS hash, coalesce(a.input, '') AS input, coalesce(a.text, '') AS text`, nil)
+	if err != nil {
+		return fmt.Errorf("read stored articles: %w", err)
+	}
+	for res.Next(ctx) {
+		r := res.Record()
+		visit(str(r, "id"), str(r, "hash"), str(r, "input"), str(r, "text"))
+	}
+	if err := res.Err(); err != nil {
+		return fmt.Errorf("read stored articles: %w", err)
+	}
+	return nil
+}
+
 // Texts implements graph.TextLister.
 func (s *Store) Texts(ctx context.Context) (map[string]string, error) {
 	recs, err := s.read(ctx, "MATCH (a:Article) WHERE a.text <> '' RETURN a.id AS id, a.text AS text", nil)

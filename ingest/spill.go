@@ -1,0 +1,329 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+)
+
+// What an ingest compares the articles it reads with grows with the store
+// and the corpus: about 280 bytes an article both stored and read, more
+// with long IDs (some 280 MB at a million). The tables below hold it in
+// memory up to a budget shared by all the tables of a run
+// (Options.IndexMemory), and past it in temporary files read and written at offsets (pread, pwrite), so that
+// their pages are the operating system's page cache, which it can drop,
+// not the process's memory: the ingest's peak RSS stays flat whatever the
+// size of the store (docs/query-performance.md, "An ingest index that
+// spills to disk").
+
+// DefaultIndexMemory is Options.IndexMemory when it is zero: the bytes of
+// the ingest's index of stored and read articles held in memory before
+// the rest goes to temporary files. It holds the index of about 230,000
+// articles stored and read.
+const DefaultIndexMemory = 64 << 20
+
+// ErrIndexFile is the error of a run whose index could not be read from or
+// written to its temporary files (a full or unwritable temporary folder):
+// the run stops, and prunes nothing.
+var ErrIndexFile = errors.New("ingest index: temporary file")
+
+// spill is the budget and the temporary files of one run's tables. Its
+// methods are not safe for concurrent use: one goroutine at a time uses the
+// tables of a run.
+type spill struct {
+	dir   string // of the temporary files; "" is os.TempDir
+	left  int64  // bytes the tables may still hold in memory
+	err   error  // the first I/O error; the tables find nothing after it
+	files []*tempFile
+}
+
+type tempFile struct {
+	*os.File
+	remove bool // removed at close: the system kept it while open
+}
+
+// newSpill returns a spill that lets tables hold budget bytes in memory in
+// all, and keeps its files in dir ("" for os.TempDir).
+func newSpill(dir string, budget int64) *spill {
+	return &spill{dir: dir, left: budget}
+}
+
+// fail records the first error of a table's file.
+func (s *spill) fail(err error) {
+	if s.err == nil {
+		s.err = fmt.Errorf("%w: %w (TMPDIR names the folder: set it to one that exists, with room to write)", ErrIndexFile, err)
+	}
+}
+
+// create opens a new temporary file; on Unix its name is removed at once,
+// so that nothing is left behind by a run that is killed.
+func (s *spill) create() (*tempFile, error) {
+	f, err := os.CreateTemp(s.dir, "newsgraph-index-*")
+	if err != nil {
+		return nil, err
+	}
+	t := &tempFile{File: f}
+	if os.Remove(f.Name()) != nil {
+		t.remove = true
+	}
+	s.files = append(s.files, t)
+	return t, nil
+}
+
+// drop closes (and removes) one file of s.
+func (s *spill) drop(t *tempFile) {
+	t.Close()
+	if t.remove {
+		os.Remove(t.Name())
+	}
+	s.files = slices.DeleteFunc(s.files, func(u *tempFile) bool { return u == t })
+}
+
+// close closes and removes every file of s.
+func (s *spill) close() {
+	for len(s.files) > 0 {
+		s.drop(s.files[0])
+	}
+}
+
+// spillBuf is bytes at offsets from 0 to its size, in memory while the
+// spill's budget allows and in a temporary file after. Bytes never
+// written read as zero.
+type spillBuf struct {
+	sp   *spill
+	mem  []byte    // the bytes, while in memory: len(mem) == size
+	f    *tempFile // the bytes, once in a file
+	size int64
+}
+
+// readAt reads len(p) bytes at off, which with p must lie within the size;
+// after an error of the file, p is zeroes.
+func (b *spillBuf) readAt(p []byte, off int64) {
+	if b.f == nil {
+		if n := copy(p, b.mem[min(off, b.size):]); n < len(p) {
+			clear(p[n:]) // past a write that failed: the run has stopped
+		}
+		return
+	}
+	if _, err := b.f.ReadAt(p, off); err != nil {
+		b.sp.fail(err)
+		clear(p)
+	}
+}
+
+// writeAt writes p at off, growing the size to reach its end.
+func (b *spillBuf) writeAt(p []byte, off int64) {
+	end := off + int64(len(p))
+	if b.f == nil && (end <= int64(cap(b.mem)) || b.reserve(end)) {
+		if end > b.size {
+			b.mem = b.mem[:end]
+			b.size = end
+		}
+		copy(b.mem[off:], p)
+		return
+	}
+	if b.f == nil {
+		return // no file could be made: failed
+	}
+	if _, err := b.f.WriteAt(p, off); err != nil {
+		b.sp.fail(err)
+		return
+	}
+	b.size = max(b.size, end)
+}
+
+// appendBytes writes p at the end and returns where.
+func (b *spillBuf) appendBytes(p []byte) int64 {
+	off := b.size
+	b.writeAt(p, off)
+	return off
+}
+
+// resize grows b to size n of zeroes; b must be empty.
+func (b *spillBuf) resize(n int64) {
+	if b.f == nil && (n <= int64(cap(b.mem)) || b.reserveExact(n)) {
+		b.mem = b.mem[:n]
+		b.size = n
+		return
+	}
+	if b.f == nil {
+		return
+	}
+	if err := b.f.Truncate(n); err != nil {
+		b.sp.fail(err)
+		return
+	}
+	b.size = n
+}
+
+// reserve makes room in memory for end bytes, doubling, or moves b to a
+// file when the budget does not allow it; it reports whether b stays in
+// memory.
+func (b *spillBuf) reserve(end int64) bool {
+	return b.reserveExact(max(end, 2*int64(cap(b.mem)), 4096))
+}
+
+func (b *spillBuf) reserveExact(n int64) bool {
+	more := n - int64(cap(b.mem))
+	if more <= b.sp.left {
+		b.sp.left -= more
+		m := make([]byte, len(b.mem), n)
+		copy(m, b.mem)
+		b.mem = m
+		return true
+	}
+	f, err := b.sp.create()
+	if err != nil {
+		b.sp.fail(err)
+		return false
+	}
+	if _, err := f.WriteAt(b.mem, 0); err != nil {
+		b.sp.fail(err)
+	}
+	b.sp.left += int64(cap(b.mem))
+	b.mem, b.f = nil, f
+	return false
+}
+
+// free gives b's memory back to the budget, or closes its file.
+func (b *spillBuf) free() {
+	if b.f != nil {
+		b.sp.drop(b.f)
+		b.f = nil
+	}
+	b.sp.left += int64(cap(b.mem))
+	b.mem, b.size = nil, 0
+}
+
+// hashSlots is a hash table of fixed-size keys to uint32 values in a
+// spillBuf: open addressing with linear probing (Knuth, TAOCP vol. 3,
+// 6.4, algorithm L), grown by doubling at three quarters full. A key may
+// be added more than once (the IDs of an idTable share a hash when they
+// collide); removed entries leave a tombstone. Each slot is the key then
+// the value plus one, little-endian: 0 is an empty slot, tombstone a
+// removed one. A key's first 8 bytes place it, so they must be a hash.
+type hashSlots struct {
+	buf     spillBuf
+	keySize int
+	mask    uint64 // the number of slots, a power of 2, less one
+	used    uint64 // slots not empty, tombstones included
+}
+
+const (
+	tombstone  = ^uint32(0)
+	probeChunk = 16   // slots read at once while probing
+	firstSlots = 1024 // slots of a new table
+)
+
+func newHashSlots(sp *spill, keySize, slots int) hashSlots {
+	h := hashSlots{buf: spillBuf{sp: sp}, keySize: keySize, mask: uint64(slots - 1)}
+	h.buf.resize(int64(slots * h.slotSize()))
+	return h
+}
+
+func (h *hashSlots) slotSize() int { return h.keySize + 4 }
+
+// probe calls visit with the slot number and value of each entry of key, in
+// the order of probing, until visit returns true.
+func (h *hashSlots) probe(key []byte, visit func(slot uint64, v uint32) bool) {
+	ss := h.slotSize()
+	var chunk [probeChunk * (16 + 4)]byte
+	i := binary.LittleEndian.Uint64(key) & h.mask
+	for {
+		n := min(probeChunk, h.mask+1-i) // a chunk never wraps
+		b := chunk[:int(n)*ss]
+		h.buf.readAt(b, int64(i)*int64(ss))
+		for k := range n {
+			s := b[int(k)*ss : int(k+1)*ss]
+			v := binary.LittleEndian.Uint32(s[h.keySize:])
+			if v == 0 {
+				return // an empty slot ends the run of key's slots
+			}
+			if v != tombstone && bytes.Equal(s[:h.keySize], key) && visit(i+k, v-1) {
+				return
+			}
+		}
+		i = (i + n) & h.mask
+	}
+}
+
+// find returns the first value of key that match accepts (nil accepts
+// any).
+func (h *hashSlots) find(key []byte, match func(v uint32) bool) (v uint32, slot uint64, ok bool) {
+	h.probe(key, func(s uint64, x uint32) bool {
+		if match == nil || match(x) {
+			v, slot, ok = x, s, true
+		}
+		return ok
+	})
+	return v, slot, ok
+}
+
+// insert adds an entry of key with value v.
+func (h *hashSlots) insert(key []byte, v uint32) {
+	if (h.used+1)*4 > (h.mask+1)*3 {
+		h.grow()
+	}
+	h.place(key, v)
+}
+
+// place writes an entry in the first free slot of key's run.
+func (h *hashSlots) place(key []byte, v uint32) {
+	ss := h.slotSize()
+	var chunk [probeChunk * (16 + 4)]byte
+	i := binary.LittleEndian.Uint64(key) & h.mask
+	for {
+		n := min(probeChunk, h.mask+1-i)
+		b := chunk[:int(n)*ss]
+		h.buf.readAt(b, int64(i)*int64(ss))
+		for k := range n {
+			x := binary.LittleEndian.Uint32(b[int(k)*ss+h.keySize:])
+			if x != 0 && x != tombstone {
+				continue
+			}
+			if x == 0 {
+				h.used++
+			}
+			s := b[int(k)*ss : int(k+1)*ss]
+			copy(s, key)
+			binary.LittleEndian.PutUint32(s[h.keySize:], v+1)
+			h.buf.writeAt(s, int64(i+k)*int64(ss))
+			return
+		}
+		i = (i + n) & h.mask
+	}
+}
+
+// setValue gives slot the value v.
+func (h *hashSlots) setValue(slot uint64, v uint32) {
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], v+1)
+	h.buf.writeAt(b[:], int64(slot)*int64(h.slotSize())+int64(h.keySize))
+}
+
+// remove leaves a tombstone in slot.
+func (h *hashSlots) remove(slot uint64) { h.setValue(slot, tombstone-1) }
+
+// grow moves the entries to a table of twice as many slots, reading the
+// old one in order and dropping its tombstones.
+func (h *hashSlots) grow() {
+	next := newHashSlots(h.buf.sp, h.keySize, int(2*(h.mask+1)))
+	ss := h.slotSize()
+	chunk := make([]byte, 4096*ss)
+	for i := uint64(0); i <= h.mask; i += 4096 {
+		n := min(4096, h.mask+1-i)
+		b := chunk[:int(n)*ss]
+		h.buf.readAt(b, int64(i)*int64(ss))
+		for k := 0; k < int(n); k++ {
+			s := b[k*ss : (k+1)*ss]
+			if v := binary.LittleEndian.Uint32(s[h.keySize:]); v != 0 && v != tombstone {
+				next.place(s[:h.keySize], v-1)
+			}
+		}
+	}
+	h.buf.free()
+	*h = next
+}

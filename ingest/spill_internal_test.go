@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph/sqlite"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/lexicon"
+)
+
+// TestHashSlots checks a hash table against a Go map through random
+// inserts, updates and removals (fixed seed), in memory, in a file and
+// moving between them, with keys whose placing bytes are all alike for a
+// share of them so that runs of slots wrap around the table's end.
+func TestHashSlots(t *testing.T) {
+	for _, sp := range spills {
+		t.Run(sp.name, func(t *testing.T) {
+			s := newSpill(t.TempDir(), sp.budget)
+			defer s.close()
+			h := newHashSlots(s, 16, 16)
+			want := map[digest]uint32{}
+			r := rand.New(rand.NewPCG(1, 2))
+			key := func() digest {
+				var d digest
+				n := r.IntN(5000)
+				if n%7 == 0 {
+					d[0] = 0xff // the last slots of a small table: runs wrap
+				} else {
+					d[0], d[1] = byte(n), byte(n>>8)
+				}
+				d[8], d[9] = byte(n), byte(n>>8)
+				return d
+			}
+			for i := range 40000 {
+				d := key()
+				switch op := r.IntN(10); {
+				case op < 6: // put
+					if _, slot, ok := h.find(d[:], nil); ok {
+						h.setValue(slot, uint32(i))
+					} else {
+						h.insert(d[:], uint32(i))
+					}
+					want[d] = uint32(i)
+				case op < 8: // remove
+					if _, slot, ok := h.find(d[:], nil); ok {
+						h.remove(slot)
+					}
+					delete(want, d)
+				default:
+					v, _, ok := h.find(d[:], nil)
+					if w, wok := want[d]; ok != wok || v != w {
+						t.Fatalf("op %d: find(%x) = %d, %v; want %d, %v", i, d, v, ok, w, wok)
+					}
+				}
+			}
+			for d, w := range want {
+				if v, _, ok := h.find(d[:], nil); !ok || v != w {
+					t.Fatalf("find(%x) = %d, %v; want %d", d, v, ok, w)
+				}
+			}
+			if h.mask+1 < uint64(len(want)) || (h.used)*4 > (h.mask+1)*3 {
+				t.Errorf("%d slots, %d used, for %d entries", h.mask+1, h.used, len(want))
+			}
+			if s.err != nil {
+				t.Fatal(s.err)
+			}
+		})
+	}
+}
+
+// TestSpillBudget: tables take memory from the budget until it runs out,
+// then move to files and give their memory back.
+func TestSpillBudget(t *testing.T) {
+	dir := t.TempDir()
+	s := newSpill(dir, 64<<10)
+	defer s.close()
+	b := spillBuf{sp: s}
+	chunk := make([]byte, 1000)
+	for i := range 200 {
+		for k := range chunk {
+			chunk[k] = byte(i + k)
+		}
+		b.appendBytes(chunk)
+	}
+	if b.f == nil || s.left != 64<<10 {
+		t.Fatalf("200,000 bytes under a budget of 64 KiB: in a file %v, %d bytes of the budget left", b.f != nil, s.left)
+	}
+	got := make([]byte, 1000)
+	for i := range 200 {
+		b.readAt(got, int64(i)*1000)
+		for k := range got {
+			if got[k] != byte(i+k) {
+				t.Fatalf("byte %d of chunk %d is %d after the move to a file", k, i, got[k])
+			}
+		}
+	}
+	// The file's name is gone while it is open (Unix), and the file at
+	// close.
+	if left, _ := filepath.Glob(filepath.Join(dir, "newsgraph-index-*")); len(left) > 0 && !s.files[0].remove {
+		t.Errorf("temporary files named while open: %v", left)
+	}
+	s.close()
+	if left, _ := filepath.Glob(filepath.Join(dir, "newsgraph-index-*")); len(left) > 0 {
+		t.Errorf("temporary files left after close: %v", left)
+	}
+}
+
+// TestRunIndexFileFails: a run whose index cannot go to a file (a
+// temporary folder that does not exist) stops with ErrIndexFile and
+// writes nothing.
+func TestRunIndexFileFails(t *testing.T) {
+	dir := t.TempDir()
+	store, err := sqlite.Open(context.Background(), filepath.Join(dir, "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	corpus := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(corpus, []byte(`{"id":"a","title":"t","body":"Mustafa al-Kadhimi met Joe Biden in Washington."}`+"\n"), 0o644)
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.NewExtractor(lex)
+	_, err = Run(context.Background(), store, x, []string{corpus}, Options{IndexMemory: -1, TempDir: filepath.Join(dir, "missing")})
+	if !errors.Is(err, ErrIndexFile) {
+		t.Fatalf("Run with an index folder that does not exist: %v, want ErrIndexFile", err)
+	}
+	if n, err := store.Size(context.Background()); err != nil || n.Articles != 0 {
+		t.Errorf("store holds %+v after the failed run (%v), want nothing", n, err)
+	}
+}
+
+// TestSpillFailsMidway: tables whose budget runs out after their folder
+// went away keep answering (nothing found) without a panic, and the spill
+// holds ErrIndexFile.
+func TestSpillFailsMidway(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gone")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := newSpill(dir, 48<<10)
+	defer s.close()
+	r := newReadIndex(s)
+	texts := newTextTable(s)
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5000 {
+		id := fmt.Sprintf("wire:%d", i)
+		r.set(id, readArticle{hash: digestOf(id)})
+		texts.put(digestOf(id), r.number(id))
+		r.get(fmt.Sprintf("wire:%d", i/2))
+	}
+	if !errors.Is(s.err, ErrIndexFile) {
+		t.Fatalf("spill error %v, want ErrIndexFile", s.err)
+	}
+}
