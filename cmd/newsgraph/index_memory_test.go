@@ -64,13 +64,24 @@ func TestIngestIndexMemory(t *testing.T) {
 		}
 	}
 
-	r := newsgraph(t, t.TempDir(), "ingest", "--index-memory", "-1", corpus)
-	if r.code != exitUsage || !strings.Contains(r.stderr, "--index-memory must not be negative") {
-		t.Errorf("--index-memory -1: exit %d, stderr %q; want a usage error", r.code, r.stderr)
+	for _, bad := range []string{"-1", "lots", "64 parsecs", "99999999999EiB"} {
+		r := newsgraph(t, t.TempDir(), "ingest", "--index-memory", bad, corpus)
+		if r.code != exitUsage || !strings.Contains(r.stderr, "want a size such as 64MiB") {
+			t.Errorf("--index-memory %s: exit %d, stderr %q; want a usage error", bad, r.code, r.stderr)
+		}
+	}
+	// Sizes with units, as --help shows them, and plain bytes.
+	for _, good := range []string{"1MiB", "500kB", "1048576", "1 GiB"} {
+		d := t.TempDir()
+		r := newsgraphEnv(t, d, []string{"NEWSGRAPH_STORE=" + filepath.Join(d, "graph.db"), "TMPDIR=" + t.TempDir()}, "ingest", "--json", "--index-memory", good, corpus)
+		expect(t, r, exitPartial, "ingest --index-memory", good)
+		if s := summary(r); !reflect.DeepEqual(s, summary(a)) {
+			t.Errorf("--index-memory %s: %v, want %v", good, s, summary(a))
+		}
 	}
 
 	dir := t.TempDir()
-	r = newsgraphEnv(t, dir, []string{"NEWSGRAPH_STORE=" + filepath.Join(dir, "graph.db"), "TMPDIR=" + filepath.Join(dir, "missing")}, "ingest", "--index-memory", "0", corpus)
+	r := newsgraphEnv(t, dir, []string{"NEWSGRAPH_STORE=" + filepath.Join(dir, "graph.db"), "TMPDIR=" + filepath.Join(dir, "missing")}, "ingest", "--index-memory", "0", corpus)
 	if r.code != exitFailure || !strings.Contains(r.stderr, "TMPDIR") {
 		t.Errorf("an index folder that does not exist: exit %d, stderr %q; want exit %d naming TMPDIR", r.code, r.stderr, exitFailure)
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 
@@ -124,7 +126,7 @@ func ingestFlags() []cli.Flag {
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per CPU)"},
 		&cli.IntFlag{Name: "max-article-bytes", Value: read.DefaultMaxArticleBytes, Usage: "skip (and report) articles larger than this"},
 		&cli.Int64Flag{Name: "max-input-bytes", Value: read.DefaultMaxInputBytes, Usage: "stop reading an input (a file after decompression, a URL) past this many bytes"},
-		&cli.Int64Flag{Name: "index-memory", Value: ingest.DefaultIndexMemory, Usage: "hold at most this many bytes of the run's index of stored and read articles (about 280 bytes an article) in memory; the rest goes to temporary files in $TMPDIR, read back as articles are compared, so that a store of millions costs disk reads, not memory; 0 keeps it all in files"},
+		&cli.StringFlag{Name: "index-memory", Value: "64MiB", Usage: "hold at most `SIZE` (64MiB, 1GiB, 500MB; bytes without a unit) of the run's index of stored and read articles (about 280 bytes an article) in memory; the rest goes to temporary files in $TMPDIR, read back as articles are compared, so that a store of millions costs disk reads, not memory; 0 keeps it all in files"},
 		&cli.IntFlag{Name: "max-entities", Value: ingest.DefaultMaxEntities, Usage: "store at most this many distinct entities of one article, those mentioned most (each pair of them is a co-mention: n entities make n(n-1)/2 pairs); an article over it is reported with a warning"},
 		&cli.IntFlag{Name: "max-mentions", Value: ingest.DefaultMaxMentions, Usage: "store at most this many entity occurrences of one article: the sentences from the one past it on are not stored; an article over it is reported with a warning"},
 		&cli.BoolFlag{Name: "follow-symlinks", Usage: "follow symbolic links in folders to files outside the folder named (by default they are reported and skipped)"},
@@ -151,7 +153,6 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		workers:       c.Int("workers"),
 		maxEntities:   c.Int("max-entities"),
 		maxMentions:   c.Int("max-mentions"),
-		indexMemory:   c.Int64("index-memory"),
 		errorsFile:    c.String("errors"),
 		quiet:         c.Bool("quiet"),
 		json:          c.Bool("json"),
@@ -195,13 +196,16 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 	if _, err := read.ParseEncoding(opts.read.Encoding); err != nil {
 		return opts, usageErrorf("--encoding: %v", err)
 	}
+	size, err := humanize.ParseBytes(c.String("index-memory"))
+	if err != nil || size > math.MaxInt64 {
+		return opts, usageErrorf("--index-memory %q: want a size such as 64MiB, 1GiB or 0 (none in memory)", c.String("index-memory"))
+	}
+	opts.indexMemory = int64(size)
 	switch {
 	case c.IsSet("batch") && opts.batch < 1:
 		return opts, usageErrorf("--batch must be at least 1")
 	case opts.workers < 0:
 		return opts, usageErrorf("--workers must not be negative")
-	case opts.indexMemory < 0:
-		return opts, usageErrorf("--index-memory must not be negative (0 keeps the index in temporary files)")
 	case opts.maxEntities < 1, opts.maxMentions < 1:
 		return opts, usageErrorf("--max-entities and --max-mentions must be positive")
 	case opts.read.MaxArticleBytes < 1, opts.read.MaxInputBytes < 1:
