@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 )
@@ -91,12 +92,65 @@ func (s *spill) close() {
 
 // spillBuf is bytes at offsets from 0 to its size, in memory while the
 // spill's budget allows and in a temporary file after. Bytes never
-// written read as zero.
+// written read as zero. A file is read and written a page at a time
+// through a small cache of its pages (cachePages of pageSize bytes): an
+// append, a probe of neighbouring slots and the rebuild of a growing table
+// touch the same pages again and again, and a page cached is a system
+// call saved.
 type spillBuf struct {
 	sp   *spill
 	mem  []byte    // the bytes, while in memory: len(mem) == size
 	f    *tempFile // the bytes, once in a file
 	size int64
+	// Once in a file:
+	pages []page // by slotOf the page's number
+	disk  int64  // bytes of the file written; pages past it are zeroes, never read
+}
+
+const (
+	pageSize   = 4096
+	cachePages = 64 // 256 KiB a file
+)
+
+// page is one cached page of a file.
+type page struct {
+	n     int64 // its number (offset / pageSize), -1 when the slot is free
+	dirty bool  // written since read
+	b     [pageSize]byte
+}
+
+// slotOf places page n in the cache by a multiplicative hash (Knuth, TAOCP
+// vol. 3, 6.4), not n mod cachePages: a table rebuilt at twice its size
+// writes to pages a power of 2 apart, which would share a slot.
+func slotOf(n int64) int {
+	return int((uint64(n) * 0x9e3779b97f4a7c15) >> (64 - 6)) // 6 bits: cachePages
+}
+
+// page returns page n of the file, reading it (after writing back the
+// page it replaces) when it is not cached.
+func (b *spillBuf) page(n int64) *page {
+	p := &b.pages[slotOf(n)]
+	if p.n == n {
+		return p
+	}
+	if p.n >= 0 && p.dirty {
+		if _, err := b.f.WriteAt(p.b[:], p.n*pageSize); err != nil {
+			b.sp.fail(err)
+		}
+		b.disk = max(b.disk, (p.n+1)*pageSize)
+	}
+	p.n, p.dirty = n, false
+	if n*pageSize >= b.disk {
+		clear(p.b[:])
+		return p
+	}
+	k, err := b.f.ReadAt(p.b[:], n*pageSize)
+	if err != nil && !errors.Is(err, io.EOF) {
+		b.sp.fail(err)
+		k = 0
+	}
+	clear(p.b[k:])
+	return p
 }
 
 // readAt reads len(p) bytes at off, which with p must lie within the size;
@@ -108,9 +162,9 @@ func (b *spillBuf) readAt(p []byte, off int64) {
 		}
 		return
 	}
-	if _, err := b.f.ReadAt(p, off); err != nil {
-		b.sp.fail(err)
-		clear(p)
+	for len(p) > 0 {
+		k := copy(p, b.page(off / pageSize).b[off%pageSize:])
+		p, off = p[k:], off+int64(k)
 	}
 }
 
@@ -128,9 +182,11 @@ func (b *spillBuf) writeAt(p []byte, off int64) {
 	if b.f == nil {
 		return // no file could be made: failed
 	}
-	if _, err := b.f.WriteAt(p, off); err != nil {
-		b.sp.fail(err)
-		return
+	for len(p) > 0 {
+		pg := b.page(off / pageSize)
+		k := copy(pg.b[off%pageSize:], p)
+		pg.dirty = true
+		p, off = p[k:], off+int64(k)
 	}
 	b.size = max(b.size, end)
 }
@@ -149,14 +205,9 @@ func (b *spillBuf) resize(n int64) {
 		b.size = n
 		return
 	}
-	if b.f == nil {
-		return
+	if b.f != nil {
+		b.size = n // zeroes: past what was written to the file
 	}
-	if err := b.f.Truncate(n); err != nil {
-		b.sp.fail(err)
-		return
-	}
-	b.size = n
 }
 
 // reserve makes room in memory for end bytes, doubling, or moves b to a
@@ -184,7 +235,12 @@ func (b *spillBuf) reserveExact(n int64) bool {
 		b.sp.fail(err)
 	}
 	b.sp.left += int64(cap(b.mem))
+	b.disk = int64(len(b.mem))
 	b.mem, b.f = nil, f
+	b.pages = make([]page, cachePages)
+	for i := range b.pages {
+		b.pages[i].n = -1
+	}
 	return false
 }
 
@@ -192,7 +248,7 @@ func (b *spillBuf) reserveExact(n int64) bool {
 func (b *spillBuf) free() {
 	if b.f != nil {
 		b.sp.drop(b.f)
-		b.f = nil
+		b.f, b.pages, b.disk = nil, nil, 0
 	}
 	b.sp.left += int64(cap(b.mem))
 	b.mem, b.size = nil, 0

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -160,5 +161,58 @@ func TestSpillFailsMidway(t *testing.T) {
 	}
 	if !errors.Is(s.err, ErrIndexFile) {
 		t.Fatalf("spill error %v, want ErrIndexFile", s.err)
+	}
+}
+
+// TestSpillBufPages: a buffer in a file, written and read at random
+// offsets and lengths over many more pages than its cache holds (so that
+// pages are written back, dropped and read again), reads what a slice
+// written alike holds.
+func TestSpillBufPages(t *testing.T) {
+	s := newSpill(t.TempDir(), 0)
+	defer s.close()
+	b := spillBuf{sp: s}
+	b.resize(1) // in a file from the start
+	if b.f == nil {
+		t.Fatal("a buffer with no budget is not in a file")
+	}
+	const size = 1000 * pageSize
+	mirror := make([]byte, 1)
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 20000 {
+		off := r.Int64N(size)
+		n := 1 + r.IntN(3*pageSize) // some writes span pages
+		if r.IntN(2) == 0 {
+			p := make([]byte, n)
+			for k := range p {
+				p[k] = byte(r.IntN(256))
+			}
+			b.writeAt(p, off)
+			if end := off + int64(n); end > int64(len(mirror)) {
+				mirror = append(mirror, make([]byte, end-int64(len(mirror)))...)
+			}
+			copy(mirror[off:], p)
+			continue
+		}
+		if off >= int64(len(mirror)) {
+			continue
+		}
+		n = min(n, len(mirror)-int(off))
+		got := make([]byte, n)
+		b.readAt(got, off)
+		if !bytes.Equal(got, mirror[off:off+int64(n)]) {
+			t.Fatalf("op %d: %d bytes at %d differ from what was written", i, n, off)
+		}
+	}
+	if b.size != int64(len(mirror)) {
+		t.Errorf("size %d, want %d", b.size, len(mirror))
+	}
+	got := make([]byte, len(mirror))
+	b.readAt(got, 0)
+	if !bytes.Equal(got, mirror) {
+		t.Error("the whole buffer differs from what was written")
+	}
+	if s.err != nil {
+		t.Fatal(s.err)
 	}
 }
