@@ -884,7 +884,12 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	if typ == graph.Discusses && t+1 < r.hi && researchVerbs[f] && markPlace[r.toks[t+1].Fold] {
 		return true
 	}
-	// يدين … إلى is "owes to": "ويدين بني ياس بهذه النقطة إلى محمد فوزي".
+	// يدين … إلى is "owes to": "ويدين بني ياس بهذه النقطة إلى محمد فوزي";
+	// in a report of a match it is always that, whoever it is owed to
+	// ("ويدين فريق سمير سعيد بهذا الفوز للثنائي الإيراني").
+	if typ == graph.Criticizes && oweVerbs[f] && r.sportsSentence() {
+		return true
+	}
 	if typ == graph.Criticizes && oweVerbs[f] {
 		for k := t + 1; k < min(r.hi, t+7); k++ {
 			if hasWord(toWords, r.toks[k].Fold) {

@@ -235,6 +235,11 @@ func TestArabicHeldOut2Kinds(t *testing.T) {
 		// يدين … إلى is "owes to".
 		{name: "owes to", text: "ويدين الرئيس بوتين بهذا الفوز إلى الرئيس أردوغان.",
 			notWant: []string{"CRITICIZES vladimir-putin -> recep-tayyip-erdogan"}},
+		// In a report of a match it is "owes" whoever it is owed to
+		// (ar-newspapers-2012, five wrong verdicts); the price is a
+		// condemnation with a match in its sentence.
+		{name: "owes in a match report", text: "ويدين فريق الرئيس بوتين بهذا الفوز للرئيس أردوغان الذي سجل هدفي المباراة.",
+			notWant: []string{"CRITICIZES vladimir-putin -> recep-tayyip-erdogan"}},
 		// An attack (هجوم) by a person on a person is in words.
 		{name: "verbal attack noun", text: "شن الرئيس أردوغان هجوماً على الرئيس ماكرون بسبب تصريحاته.",
 			want: []string{"CRITICIZES recep-tayyip-erdogan -> emmanuel-macron"}, notWant: []string{"ATTACKS recep-tayyip-erdogan -> emmanuel-macron"}},
