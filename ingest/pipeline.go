@@ -859,12 +859,18 @@ func run(ctx context.Context, store graph.Store, x *extract.Extractor, inputs []
 		}
 	}
 	if opts.Prune && writeErr == nil && readErr == nil && ctx.Err() == nil && sp.err == nil {
-		st.RemovedIDs = pruned(inputs, incomplete, ix, seen, dupIDs, renamed)
-		st.Removed = len(st.RemovedIDs)
-		st.KeptInputs = slices.Compact(slices.Sorted(slices.Values(incomplete)))
-		if !opts.DryRun {
-			writeErr = remove(ctx, store, st.RemovedIDs)
+		// A list read from an index that failed part way is not removed.
+		if ids := pruned(inputs, incomplete, ix, seen, dupIDs, renamed); sp.err == nil {
+			st.RemovedIDs = ids
+			st.Removed = len(st.RemovedIDs)
+			st.KeptInputs = slices.Compact(slices.Sorted(slices.Values(incomplete)))
+			if !opts.DryRun {
+				writeErr = remove(ctx, store, st.RemovedIDs)
+			}
 		}
+	}
+	if writeErr == nil && readErr == nil && sp.err != nil {
+		writeErr = sp.err // the index failed after the reading: renamed or pruned articles were left
 	}
 	snapshot()
 	if opts.Progress != nil {
