@@ -266,7 +266,12 @@ func (t *idTable) span(i uint32) (start, end int64) {
 
 // bytes returns the ID numbered i, valid until the next call.
 func (t *idTable) bytes(i uint32) []byte {
-	start, end := t.span(i)
+	return t.read(t.span(i))
+}
+
+// read returns the arena's bytes from start to end, valid until the next
+// call.
+func (t *idTable) read(start, end int64) []byte {
 	if int64(cap(t.buf)) < end-start {
 		t.buf = make([]byte, end-start)
 	}
@@ -282,10 +287,8 @@ func (t *idTable) id(i uint32) string {
 
 // is reports whether i numbers id.
 func (t *idTable) is(i uint32, id string) bool {
-	if start, end := t.span(i); end-start != int64(len(id)) {
-		return false
-	}
-	return string(t.bytes(i)) == id
+	start, end := t.span(i)
+	return end-start == int64(len(id)) && string(t.read(start, end)) == id
 }
 
 // find returns the number of id, if added.
