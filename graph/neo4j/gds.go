@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -188,7 +187,11 @@ func (s *Store) withGDSGraph(ctx context.Context, fn func(tx gdsRunner, name str
 			_, derr = res.Consume(context.WithoutCancel(ctx))
 		}
 		if derr != nil {
-			err = errors.Join(err, fmt.Errorf("drop %s: %w", name, derr))
+			if err == nil {
+				err = fmt.Errorf("drop %s: %w", name, derr)
+			} else {
+				err = fmt.Errorf("%w (and dropping %s failed too: %w)", err, name, derr)
+			}
 		}
 	}()
 	return fn(sess, name)

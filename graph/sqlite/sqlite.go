@@ -568,7 +568,8 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if err := g.write(ctx, docs, agg, touched); err != nil {
 		// Undone even when ctx is what failed: the group stays usable.
 		if _, rerr := g.tx.ExecContext(context.WithoutCancel(ctx), `ROLLBACK TO apply`); rerr != nil {
-			return errors.Join(err, fmt.Errorf("undo the failed write: %w", rerr))
+			// One line, both errors wrapped: a message is printed on one.
+			return fmt.Errorf("%w (and undoing the failed write failed too: %w)", err, rerr)
 		}
 		g.tx.ExecContext(context.WithoutCancel(ctx), `RELEASE apply`)
 		return err
