@@ -14,11 +14,11 @@ import (
 // and the corpus: about 280 bytes an article both stored and read, more
 // with long IDs (some 280 MB at a million). The tables below hold it in
 // memory up to a budget shared by all the tables of a run
-// (Options.IndexMemory), and past it in temporary files read and written at offsets (pread, pwrite), so that
-// their pages are the operating system's page cache, which it can drop,
-// not the process's memory: the ingest's peak RSS stays flat whatever the
-// size of the store (docs/query-performance.md, "An ingest index that
-// spills to disk").
+// (Options.IndexMemory), and past it in temporary files read and written
+// at offsets (pread, pwrite) a page at a time, so that their pages are the
+// operating system's page cache, which it can drop, not the process's
+// memory: the ingest's peak RSS stays flat whatever the size of the store
+// (docs/query-performance.md, "An ingest index that spills to disk").
 
 // DefaultIndexMemory is Options.IndexMemory when it is zero: the bytes of
 // the ingest's index of stored and read articles held in memory before
