@@ -296,17 +296,35 @@ func (t *idTable) find(id string) (uint32, bool) {
 	if n, ok, hit := t.last.get(id); hit {
 		return n, ok
 	}
+	n, ok := t.findKey(id, t.key(id))
+	t.last.set(id, n, ok)
+	return n, ok
+}
+
+// key is id's key in slots: its hash, little-endian.
+func (t *idTable) key(id string) [8]byte {
 	var key [8]byte
 	binary.LittleEndian.PutUint64(key[:], t.hash(id))
+	return key
+}
+
+func (t *idTable) findKey(id string, key [8]byte) (uint32, bool) {
 	n, _, ok := t.slots.find(key[:], func(n uint32) bool { return t.is(n, id) })
-	t.last.set(id, n, ok)
 	return n, ok
 }
 
 // add returns the number of id, adding it when new (fresh).
 func (t *idTable) add(id string) (n uint32, fresh bool) {
-	if i, ok := t.find(id); ok {
+	i, ok, hit := t.last.get(id)
+	if hit && ok {
 		return i, false
+	}
+	key := t.key(id) // hashed once, for the search and the entry
+	if !hit {
+		if i, ok := t.findKey(id, key); ok {
+			t.last.set(id, i, true)
+			return i, false
+		}
 	}
 	if t.n >= math.MaxUint32-2 { // the hash table's values are n+1 and a tombstone
 		panic("ingest: more than 4 billion article IDs")
@@ -316,8 +334,7 @@ func (t *idTable) add(id string) (n uint32, fresh bool) {
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(end))
 	t.ends.writeAt(b[:], int64(n)*8)
-	binary.LittleEndian.PutUint64(b[:], t.hash(id))
-	t.slots.insert(b[:], n)
+	t.slots.insert(key[:], n)
 	t.n++
 	t.last.set(id, n, true)
 	return n, true

@@ -282,9 +282,11 @@ func newHashSlots(sp *spill, keySize, slots int) hashSlots {
 
 func (h *hashSlots) slotSize() int { return h.keySize + 4 }
 
-// probe calls visit with the slot number and value of each entry of key, in
-// the order of probing, until visit returns true.
-func (h *hashSlots) probe(key []byte, visit func(slot uint64, v uint32) bool) {
+// scan calls visit with the number, stored value (0 empty, tombstone
+// removed, else the value plus one) and bytes of each slot from key's home
+// slot on, reading probeChunk slots at a time, until visit returns true.
+// The table is never full, so a scan meets an empty slot.
+func (h *hashSlots) scan(key []byte, visit func(slot uint64, x uint32, s []byte) bool) {
 	ss := h.slotSize()
 	var chunk [probeChunk * (16 + 4)]byte
 	i := binary.LittleEndian.Uint64(key) & h.mask
@@ -294,16 +296,23 @@ func (h *hashSlots) probe(key []byte, visit func(slot uint64, v uint32) bool) {
 		h.buf.readAt(b, int64(i)*int64(ss))
 		for k := range n {
 			s := b[int(k)*ss : int(k+1)*ss]
-			v := binary.LittleEndian.Uint32(s[h.keySize:])
-			if v == 0 {
-				return // an empty slot ends the run of key's slots
-			}
-			if v != tombstone && bytes.Equal(s[:h.keySize], key) && visit(i+k, v-1) {
+			if visit(i+k, binary.LittleEndian.Uint32(s[h.keySize:]), s) {
 				return
 			}
 		}
 		i = (i + n) & h.mask
 	}
+}
+
+// probe calls visit with the slot number and value of each entry of key, in
+// the order of probing, until visit returns true.
+func (h *hashSlots) probe(key []byte, visit func(slot uint64, v uint32) bool) {
+	h.scan(key, func(slot uint64, x uint32, s []byte) bool {
+		if x == 0 {
+			return true // an empty slot ends the run of key's slots
+		}
+		return x != tombstone && bytes.Equal(s[:h.keySize], key) && visit(slot, x-1)
+	})
 }
 
 // find returns the first value of key that match accepts (nil accepts
@@ -326,31 +335,21 @@ func (h *hashSlots) insert(key []byte, v uint32) {
 	h.place(key, v)
 }
 
-// place writes an entry in the first free slot of key's run.
+// place writes an entry in the first free slot (empty or a tombstone) of
+// key's run.
 func (h *hashSlots) place(key []byte, v uint32) {
-	ss := h.slotSize()
-	var chunk [probeChunk * (16 + 4)]byte
-	i := binary.LittleEndian.Uint64(key) & h.mask
-	for {
-		n := min(probeChunk, h.mask+1-i)
-		b := chunk[:int(n)*ss]
-		h.buf.readAt(b, int64(i)*int64(ss))
-		for k := range n {
-			x := binary.LittleEndian.Uint32(b[int(k)*ss+h.keySize:])
-			if x != 0 && x != tombstone {
-				continue
-			}
-			if x == 0 {
-				h.used++
-			}
-			s := b[int(k)*ss : int(k+1)*ss]
-			copy(s, key)
-			binary.LittleEndian.PutUint32(s[h.keySize:], v+1)
-			h.buf.writeAt(s, int64(i+k)*int64(ss))
-			return
+	h.scan(key, func(slot uint64, x uint32, s []byte) bool {
+		if x != 0 && x != tombstone {
+			return false
 		}
-		i = (i + n) & h.mask
-	}
+		if x == 0 {
+			h.used++
+		}
+		copy(s, key)
+		binary.LittleEndian.PutUint32(s[h.keySize:], v+1)
+		h.buf.writeAt(s, int64(slot)*int64(h.slotSize()))
+		return true
+	})
 }
 
 // setValue gives slot the value v.
