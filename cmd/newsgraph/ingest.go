@@ -44,6 +44,7 @@ type ingestOptions struct {
 	warm           bool          // compute the default whole-graph answers after writing (warmQueries)
 	lockTimeout    time.Duration // how long to wait for another writer
 	lockLease      time.Duration // how long a crashed writer's Neo4j lock lasts
+	checkEvery     time.Duration // --check-every: 0 checks the store every run (checkDue)
 	// logProblem, when set, reports problems instead of the plain
 	// "skipped: FILE:LINE: REASON" lines on stderr.
 	logProblem     func(read.Problem)
@@ -136,6 +137,8 @@ func ingestFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "prune", Usage: "remove the stored articles of the inputs read that are no longer in them (an input that fails to read, or has a record skipped, prunes nothing)"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
 		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (a scheduled ingest is the place for it)"},
+		&cli.DurationFlag{Name: "check-every", Value: defaultCheckEvery,
+			Usage: "quick-check an SQLite store file over 128 MiB before writing only when its last check that passed is `DURATION` or more ago (the check reads the whole file: about 20 s at a million articles); a smaller store is checked every run, 0 checks every store every run, and newsgraph check checks one in full at any time"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
 		&cli.DurationFlag{Name: "lock-lease", Value: graph.DefaultLease, EnvVars: []string{"NEWSGRAPH_LOCK_LEASE"}, Hidden: true,
 			Usage: "how long the Neo4j lock of a crashed ingest blocks others (renewed every third of it while running)"},
@@ -161,6 +164,7 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		warm:          c.Bool("warm"),
 		lockTimeout:   c.Duration("lock-timeout"),
 		lockLease:     c.Duration("lock-lease"),
+		checkEvery:    c.Duration("check-every"),
 		stdin:         os.Stdin,
 		stdout:        c.App.Writer,
 		stderr:        c.App.ErrWriter,
@@ -212,6 +216,8 @@ func parseIngestOptions(c *cli.Context) (ingestOptions, error) {
 		return opts, usageErrorf("--max-article-bytes and --max-input-bytes must be positive")
 	case opts.lockTimeout < 0:
 		return opts, usageErrorf("--lock-timeout must not be negative")
+	case opts.checkEvery < 0:
+		return opts, usageErrorf("--check-every must not be negative (0 checks the store every run)")
 	case opts.lockLease < 3*time.Second:
 		return opts, usageErrorf("--lock-lease must be at least 3s")
 	}
@@ -287,8 +293,9 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 	defer store.Close()
 
 	bar := newProgress(opts)
-	st, rec, listed, err := ingestOnce(ctx, store, extract.NewExtractor(lex), opts, bar)
+	res, err := ingestOnce(ctx, store, extract.NewExtractor(lex), opts, bar)
 	bar.finish()
+	st, rec, listed := res.stats, res.run, res.listed
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("interrupted after %d articles; the %d written before are kept: %w", st.Read, st.Written, err)
@@ -300,9 +307,9 @@ func runIngest(ctx context.Context, opts ingestOptions) error {
 		return err
 	}
 	if opts.json {
-		err = writeSummaryJSON(opts.stdout, st, size, listed, opts, rec)
+		err = writeSummaryJSON(opts.stdout, st, size, listed, opts, rec, res.check)
 	} else {
-		writeSummary(opts.stdout, st, size, listed, opts)
+		writeSummary(opts.stdout, st, size, listed, opts, res.check)
 	}
 	if err != nil {
 		return err
@@ -347,7 +354,7 @@ func someInputExists(paths []string) error {
 // schedule do: under the store's writer lock, recorded in its run history,
 // problems reported on stderr (and to --errors), the first of them listed.
 // A dry run only reads, so it takes no lock and leaves no record.
-func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, opts ingestOptions, bar *progress) (ingest.Stats, graph.Run, []read.Problem, error) {
+func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, opts ingestOptions, bar *progress) (ingestResult, error) {
 	now := time.Now()
 	rec := graph.Run{ID: newRunID(now), Started: now, Status: graph.RunRunning, Version: appVersion(), Owner: owner()}
 	for _, p := range opts.paths {
@@ -357,7 +364,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	if opts.errorsFile != "" {
 		errFile, err := os.Create(opts.errorsFile)
 		if err != nil {
-			return ingest.Stats{}, rec, nil, fmt.Errorf("--errors: %w", err)
+			return ingestResult{run: rec}, fmt.Errorf("--errors: %w", err)
 		}
 		defer errFile.Close()
 		errEnc = json.NewEncoder(errFile)
@@ -404,8 +411,10 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		run.IndexMemory = -1 // none in memory: ingest.Options' zero is the default
 	}
 	// The store's quick check runs beside the reading (ingest.Options.Check):
-	// on a large store it is seconds an unchanged re-ingest need not wait.
-	run.Check = func(ctx context.Context) error { return checkStore(ctx, store) }
+	// on a large store it is seconds an unchanged re-ingest need not wait;
+	// on a very large one it runs once every --check-every (writerCheck).
+	var check func(context.Context) error
+	var report *checkReport
 	// Standard input is read until it ends, whatever the context says: a
 	// store that fails its check must refuse it before anything is read,
 	// not once the writer of the pipe stops.
@@ -418,11 +427,16 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		return err
 	}
 	if opts.dryRun {
+		var err error
+		if check, report, err = writerCheck(ctx, store, opts.store, opts.checkEvery, false); err != nil {
+			return ingestResult{run: rec}, err
+		}
+		run.Check = check
 		if err := checkFirst(); err != nil {
-			return ingest.Stats{}, rec, nil, err
+			return ingestResult{run: rec, check: *report}, err
 		}
 		st, err := ingest.Run(ctx, store, x, opts.paths, run)
-		return st, rec, listed, err
+		return ingestResult{stats: st, run: rec, listed: listed, check: *report}, err
 	}
 
 	if lk, ok := store.(graph.Locker); ok {
@@ -431,19 +445,25 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		case errors.Is(err, errors.ErrUnsupported):
 			fmt.Fprintf(opts.stderr, "warning: %v; another ingest could interleave with this one\n", err)
 		case err != nil:
-			return ingest.Stats{}, rec, nil, err
+			return ingestResult{run: rec}, err
 		default:
 			defer unlock()
 			ctx = held
 		}
 	}
+	// Under the lock: the last check's record is what the last writer left.
+	check, report, err := writerCheck(ctx, store, opts.store, opts.checkEvery, true)
+	if err != nil {
+		return ingestResult{run: rec}, err
+	}
+	run.Check = check
 	rl, logged := store.(graph.RunLog)
 	started := false // the run's record is in the store; read once ingest.Run returned
 	if logged {
 		// Recorded once the store passed its check: nothing, not even
 		// this record, is written to a store that fails it.
 		run.Check = func(ctx context.Context) error {
-			if err := checkStore(ctx, store); err != nil {
+			if err := check(ctx); err != nil {
 				return err
 			}
 			mu.Lock() // the reading adds to rec.Errors meanwhile
@@ -457,7 +477,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		}
 	}
 	if err := checkFirst(); err != nil {
-		return ingest.Stats{}, rec, nil, err
+		return ingestResult{run: rec, check: *report}, err
 	}
 	if rp, ok := store.(graph.RunProgressor); ok && logged {
 		// Keep the run's counts current, so that a run killed midway
@@ -477,6 +497,9 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	st, err := ingest.Run(ctx, store, x, opts.paths, run)
 	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) || errors.Is(cause, errMaxRun) {
 		err = fmt.Errorf("stopped: %w", cause)
+	}
+	if err != nil && report.skipped && !errors.Is(err, context.Canceled) {
+		forgetCheck(ctx, store) // the next run checks: the failure may be damage
 	}
 	if err == nil && !opts.dryRun && !opts.noCluster {
 		// Cluster the store now, while it is open for writing, so that the
@@ -520,7 +543,17 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 			err = ferr
 		}
 	}
-	return st, rec, listed, err
+	return ingestResult{stats: st, run: rec, listed: listed, check: *report}, err
+}
+
+// ingestResult is what one ingest run did: its counts, its record in the
+// run history, the first of its problems (at most maxListed) for the
+// summary, and how it checked the store.
+type ingestResult struct {
+	stats  ingest.Stats
+	run    graph.Run
+	listed []read.Problem
+	check  checkReport
 }
 
 // newRunID returns an ID that sorts by start time and is unique enough.
@@ -546,7 +579,7 @@ func severityWord(p read.Problem) string {
 	return "skipped"
 }
 
-func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions) {
+func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions, check checkReport) {
 	fmt.Fprintf(w, "articles: %d read — %d new, %d changed, %d unchanged, %d duplicate, %d conflicting; %d skipped, %d warnings\n",
 		st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Skipped, st.Warnings)
 	if st.Renamed > 0 {
@@ -575,6 +608,9 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.P
 	}
 	fmt.Fprintf(w, "graph:    %d entities, %d co-mention edges, %d relations (statements and denied ones included)\n", size.Entities, size.Edges, size.Relations)
 	fmt.Fprintf(w, "time:     %.2fs (%.0f articles/s)\n", st.Elapsed.Seconds(), float64(st.Read)/max(st.Elapsed.Seconds(), 1e-9))
+	if line := check.describe(time.Now()); line != "" {
+		fmt.Fprintf(w, "check:    %s\n", line)
+	}
 	if opts.dryRun {
 		fmt.Fprintln(w, "dry run:  nothing was written")
 		if len(st.RemovedIDs) > 0 {
@@ -599,7 +635,7 @@ func writeSummary(w io.Writer, st ingest.Stats, size graph.Size, listed []read.P
 	}
 }
 
-func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions, rec graph.Run) error {
+func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []read.Problem, opts ingestOptions, rec graph.Run, check checkReport) error {
 	skipped := make([]problemJSON, len(listed))
 	for i, pr := range listed {
 		skipped[i] = problemJSON{File: pr.File, Line: pr.Line, Record: pr.Record, Severity: "skipped", Reason: pr.Reason}
@@ -615,6 +651,10 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 	kept := st.KeptInputs
 	if kept == nil {
 		kept = []string{}
+	}
+	lastChecked := ""
+	if check.skipped {
+		lastChecked = check.last.UTC().Format(time.RFC3339)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -639,8 +679,12 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		Seconds    float64       `json:"seconds"`
 		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
+		// The store's quick check: passed, skipped (passed at
+		// last_checked, within --check-every) or none (no such check).
+		Check       string `json:"check"`
+		LastChecked string `json:"last_checked,omitempty"`
 	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Renamed, st.Removed, removedIDs, kept, opts.dryRun, st.Skipped, st.Warnings,
-		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped})
+		size.Entities, size.Edges, size.Relations, st.Elapsed.Seconds(), runID, skipped, check.String(), lastChecked})
 }
 
 // progress is ingest's progress bar (see newBar): when every input is a

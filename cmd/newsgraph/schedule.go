@@ -208,10 +208,14 @@ func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions,
 		return
 	}
 	defer store.Close()
-	st, rec, _, err := ingestOnce(ctx, store, x, opts, &progress{})
+	res, err := ingestOnce(ctx, store, x, opts, &progress{})
+	st, rec := res.stats, res.run
 	attrs := []any{"run", rec.ID, "status", rec.Status, "read", st.Read, "new", st.New, "changed", st.Changed,
 		"unchanged", st.Unchanged, "removed", st.Removed, "conflicts", st.Conflicts, "failed", st.Skipped,
-		"seconds", fmt.Sprintf("%.1f", st.Elapsed.Seconds())}
+		"seconds", fmt.Sprintf("%.1f", st.Elapsed.Seconds()), "check", res.check.String()}
+	if res.check.skipped {
+		attrs = append(attrs, "last_checked", res.check.last.UTC().Format(time.RFC3339))
+	}
 	switch {
 	case errors.Is(err, graph.ErrLocked):
 		log.Warn("run skipped", "err", err)

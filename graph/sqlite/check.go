@@ -3,15 +3,18 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
 
 var (
-	_ graph.Checker      = (*Store)(nil)
-	_ graph.QuickChecker = (*Store)(nil)
+	_ graph.Checker       = (*Store)(nil)
+	_ graph.QuickChecker  = (*Store)(nil)
+	_ graph.CheckRecorder = (*Store)(nil)
 )
 
 // quickCheckLimit bounds the problems quick_check lists for QuickCheck.
@@ -78,6 +81,51 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("store %s: %w: %s", s.path, graph.ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// checkedKey is the meta row holding the time the store last passed its
+// quick check (RFC 3339, UTC, nanoseconds). It is outside derivedPrefix and
+// bumps no generation: recording a check changes no answer.
+const checkedKey = "checked"
+
+// LastChecked implements graph.CheckRecorder. A value that does not parse
+// reads as never checked, so that the check runs.
+func (s *Store) LastChecked(ctx context.Context) (time.Time, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, checkedKey).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return time.Time{}, nil
+	case err != nil:
+		if isCorrupt(err) {
+			return time.Time{}, fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
+		}
+		return time.Time{}, fmt.Errorf("read the time of the last check of store %s: %w", s.path, err)
+	}
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}, nil
+	}
+	return t, nil
+}
+
+// RecordChecked implements graph.CheckRecorder. A store opened read-only
+// records nothing and says so.
+func (s *Store) RecordChecked(ctx context.Context, t time.Time) error {
+	if s.readOnly {
+		return fmt.Errorf("record the check of store %s: opened read-only", s.path)
+	}
+	var err error
+	if t.IsZero() {
+		_, err = s.db.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, checkedKey)
+	} else {
+		_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, checkedKey, t.UTC().Format(time.RFC3339Nano))
+	}
+	if err != nil {
+		return fmt.Errorf("record the check of store %s: %w", s.path, err)
 	}
 	return nil
 }
