@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"hash/maphash"
 	"math"
 	"strconv"
@@ -100,6 +101,52 @@ type articleIndex struct {
 	owners hashSlots
 	names  *names // of inputs
 	last   lookup[storedArticle]
+	// While storedArticles loads the index (load), the entries of
+	// ids.slots and owners wait in batches placed in order (placeBatch);
+	// dupErr is a stored ID listed twice.
+	loading            bool
+	idBatch, textBatch []batchEntry
+	dupErr             error
+}
+
+// loadBatch is the entries of each hash table a load holds before placing
+// them: 2.5 MB a table, and a page of a table in a file read and written
+// once a batch (8 times for the text owners of a million articles).
+var loadBatch = 1 << 17 // a variable for the tests
+
+// load adds the stored articles that list calls its visit function with,
+// each once (a store's IDs are unique: graph.ArticleIndexer), as add does
+// but with the hash tables' entries placed a batch at a time in the order
+// of their slots: some seconds less at a million stored articles, where
+// the tables are files (docs/query-performance.md, "What a small ingest
+// into a million costs"). An ID listed twice is an error.
+func (ix *articleIndex) load(list func(visit func(id, hash, input, text string)) error) error {
+	ix.loading = true
+	err := list(ix.add)
+	ix.flush()
+	ix.loading, ix.idBatch, ix.textBatch = false, nil, nil
+	if err != nil {
+		return err
+	}
+	return ix.dupErr
+}
+
+// flush places the batches of a load.
+func (ix *articleIndex) flush() {
+	t := &ix.ids
+	t.slots.placeBatch(ix.idBatch, func(_ uint64, v uint32, e *batchEntry) bool {
+		if id := t.id(e.v); t.is(v, id) && ix.dupErr == nil {
+			ix.dupErr = fmt.Errorf("the store listed article %q twice: newsgraph check tells whether it is damaged", id)
+		}
+		return false // a hash shared by two IDs, or an ID twice: both kept
+	})
+	ix.owners.placeBatch(ix.textBatch, func(slot uint64, o uint32, e *batchEntry) bool {
+		if t.id(e.v) < t.id(o) {
+			ix.owners.setValue(slot, e.v)
+		}
+		return true
+	})
+	ix.idBatch, ix.textBatch = ix.idBatch[:0], ix.textBatch[:0]
 }
 
 // lookup is the last ID a table was asked about and its answer: the
@@ -211,16 +258,30 @@ func (ix *articleIndex) each(f func(id string, s storedArticle)) {
 func (ix *articleIndex) add(id, hash, input, text string) {
 	ix.last = lookup[storedArticle]{}
 	s := storedArticle{hash: digestOf(hash), input: ix.names.of(input)}
-	i, _ := ix.ids.add(id)
+	var i uint32
+	if ix.loading {
+		i = ix.ids.push(id)
+		e := batchEntry{v: i}
+		key := ix.ids.key(id)
+		copy(e.key[:], key[:])
+		ix.idBatch = append(ix.idBatch, e)
+	} else {
+		i, _ = ix.ids.add(id)
+	}
 	if text != "" {
 		s.text, s.hasText = digestOf(text), true
-		o, slot, ok := ix.owners.find(s.text[:], nil)
-		switch {
-		case !ok:
+		if ix.loading {
+			e := batchEntry{v: i}
+			copy(e.key[:], s.text[:])
+			ix.textBatch = append(ix.textBatch, e)
+		} else if o, slot, ok := ix.owners.find(s.text[:], nil); !ok {
 			ix.owners.insert(s.text[:], i)
-		case id < ix.ids.id(o):
+		} else if id < ix.ids.id(o) {
 			ix.owners.setValue(slot, i)
 		}
+	}
+	if ix.loading && max(len(ix.idBatch), len(ix.textBatch)) >= loadBatch {
+		ix.flush()
 	}
 	var b [storedSize]byte
 	s.encode(b[:])
@@ -313,6 +374,22 @@ func (t *idTable) findKey(id string, key [8]byte) (uint32, bool) {
 	return n, ok
 }
 
+// push numbers id without adding it to the hash table, which is the
+// caller's to do (articleIndex.load).
+func (t *idTable) push(id string) (n uint32) {
+	if t.n >= math.MaxUint32-2 { // the hash table's values are n+1 and a tombstone
+		panic("ingest: more than 4 billion article IDs")
+	}
+	n = t.n
+	end := t.arena.appendBytes([]byte(id)) + int64(len(id))
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(end))
+	t.ends.writeAt(b[:], int64(n)*8)
+	t.n++
+	t.last = lookup[uint32]{}
+	return n
+}
+
 // add returns the number of id, adding it when new (fresh).
 func (t *idTable) add(id string) (n uint32, fresh bool) {
 	i, ok, hit := t.last.get(id)
@@ -326,16 +403,8 @@ func (t *idTable) add(id string) (n uint32, fresh bool) {
 			return i, false
 		}
 	}
-	if t.n >= math.MaxUint32-2 { // the hash table's values are n+1 and a tombstone
-		panic("ingest: more than 4 billion article IDs")
-	}
-	n = t.n
-	end := t.arena.appendBytes([]byte(id)) + int64(len(id))
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(end))
-	t.ends.writeAt(b[:], int64(n)*8)
+	n = t.push(id)
 	t.slots.insert(key[:], n)
-	t.n++
 	t.last.set(id, n, true)
 	return n, true
 }
@@ -350,7 +419,8 @@ func storedArticles(ctx context.Context, store graph.Store, nm *names, sp *spill
 	ix := newArticleIndex(nm, sp)
 	if ai, ok := store.(graph.ArticleIndexer); ok {
 		ix.inputs = true
-		if err := ai.ArticleIndex(ctx, ix.add); err != nil {
+		err := ix.load(func(visit func(id, hash, input, text string)) error { return ai.ArticleIndex(ctx, visit) })
+		if err != nil {
 			return nil, err
 		}
 		return ix, nil
@@ -371,8 +441,14 @@ func storedArticles(ctx context.Context, store graph.Store, nm *names, sp *spill
 			return nil, err
 		}
 	}
-	for id, h := range known {
-		ix.add(id, h, inputs[id], texts[id])
+	err = ix.load(func(visit func(id, hash, input, text string)) error {
+		for id, h := range known {
+			visit(id, h, inputs[id], texts[id])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return ix, nil
 }

@@ -3,7 +3,11 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -192,6 +196,117 @@ func testArticleIndex(t *testing.T, sp *spill) {
 	ix.inputs = false
 	if _, ok := ix.input("a"); ok {
 		t.Error("input(a) found in a store that records no inputs")
+	}
+}
+
+// TestArticleIndexLoad: an index loaded a batch at a time (load, as
+// storedArticles does) answers as one built an article at a time (add),
+// for every budget, several batches and a hash shared by every ID; an ID
+// listed twice is an error naming it.
+func TestArticleIndexLoad(t *testing.T) {
+	defer func(n int) { loadBatch = n }(loadBatch)
+	loadBatch = 700 // several batches, each growing the tables
+	fp := func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) }
+	type article struct{ id, hash, input, text string }
+	r := rand.New(rand.NewPCG(5, 6))
+	var articles []article
+	for _, i := range r.Perm(4000) { // IDs in no order, as a store may list them
+		a := article{id: fmt.Sprintf("a:%d", i), hash: fp(fmt.Sprint("h", i)), input: fmt.Sprintf("/in%d.jsonl", i%3)}
+		switch i % 5 {
+		case 0: // no text
+		case 1:
+			a.text = fp(fmt.Sprint("shared", i%300)) // a text some articles share
+		default:
+			a.text = fp(fmt.Sprint("text", i))
+		}
+		articles = append(articles, a)
+	}
+	for _, sp := range spills {
+		for _, tc := range []struct {
+			name string
+			n    int
+			hash func(string) uint64
+		}{
+			{"maphash", 4000, nil},
+			{"one hash for all", 600, func(string) uint64 { return 7 }},
+		} {
+			t.Run(sp.name+"/"+tc.name, func(t *testing.T) {
+				list := articles[:tc.n]
+				s := newSpill(t.TempDir(), sp.budget)
+				defer s.close()
+				build := func(load bool) *articleIndex {
+					ix := newArticleIndex(new(names), s)
+					ix.inputs = true
+					if tc.hash != nil {
+						ix.ids.hash = tc.hash
+					}
+					if !load {
+						for _, a := range list {
+							ix.add(a.id, a.hash, a.input, a.text)
+						}
+						return ix
+					}
+					err := ix.load(func(visit func(id, hash, input, text string)) error {
+						for _, a := range list {
+							visit(a.id, a.hash, a.input, a.text)
+						}
+						return nil
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					return ix
+				}
+				one, batched := build(false), build(true)
+				for _, a := range list {
+					x, xok := one.stored(a.id)
+					y, yok := batched.stored(a.id)
+					if !xok || !yok || x != y {
+						t.Fatalf("stored(%s): %+v, %v loaded; %+v, %v added", a.id, y, yok, x, xok)
+					}
+					if a.text != "" {
+						d := digestOf(a.text)
+						xo, _ := one.owner(d)
+						yo, ok := batched.owner(d)
+						if !ok || xo != yo {
+							t.Fatalf("owner of %s's text: %q loaded, %q added", a.id, yo, xo)
+						}
+					}
+				}
+				for _, id := range []string{"a:4000", "b:1", ""} {
+					if batched.has(id) {
+						t.Errorf("has(%q): an ID not listed is found", id)
+					}
+				}
+				var xs, ys []string
+				one.each(func(id string, _ storedArticle) { xs = append(xs, id) })
+				batched.each(func(id string, _ storedArticle) { ys = append(ys, id) })
+				if !slices.Equal(xs, ys) {
+					t.Errorf("each: %d IDs loaded, %d added, or another order", len(ys), len(xs))
+				}
+				// A failing listing's error is the load's.
+				ix := newArticleIndex(new(names), s)
+				boom := errors.New("boom")
+				if err := ix.load(func(visit func(id, hash, input, text string)) error { return boom }); !errors.Is(err, boom) {
+					t.Errorf("load of a failing listing: %v", err)
+				}
+				// An ID listed twice.
+				ix = newArticleIndex(new(names), s)
+				err := ix.load(func(visit func(id, hash, input, text string)) error {
+					for _, a := range list[:50] {
+						visit(a.id, a.hash, a.input, a.text)
+					}
+					visit(list[7].id, list[7].hash, "", "")
+					return nil
+				})
+				if err == nil || !strings.Contains(err.Error(), strconv.Quote(list[7].id)) {
+					t.Errorf("load listing %s twice: %v", list[7].id, err)
+				}
+				if s.err != nil {
+					t.Fatal(s.err)
+				}
+			})
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"slices"
 )
@@ -364,8 +365,11 @@ func (h *hashSlots) remove(slot uint64) { h.setValue(slot, tombstone-1) }
 
 // grow moves the entries to a table of twice as many slots, reading the
 // old one in order and dropping its tombstones.
-func (h *hashSlots) grow() {
-	next := newHashSlots(h.buf.sp, h.keySize, int(2*(h.mask+1)))
+func (h *hashSlots) grow() { h.growTo(2 * (h.mask + 1)) }
+
+// growTo moves the entries to a table of slots slots, a power of 2.
+func (h *hashSlots) growTo(slots uint64) {
+	next := newHashSlots(h.buf.sp, h.keySize, int(slots))
 	ss := h.slotSize()
 	chunk := make([]byte, 4096*ss)
 	for i := uint64(0); i <= h.mask; i += 4096 {
@@ -381,4 +385,71 @@ func (h *hashSlots) grow() {
 	}
 	h.buf.free()
 	*h = next
+}
+
+// batchEntry is an entry waiting in a batch for hashSlots.placeBatch: its
+// key in the first keySize bytes, and its value.
+type batchEntry struct {
+	key [16]byte
+	v   uint32
+}
+
+// placeBatch adds the entries of batch in the order of their home slots,
+// after growing the table to hold them all.
+// Entries added as they come read and write a random page each once the
+// table is a file: two system calls an entry, some 4 million for the
+// stored index of a million articles. Added in order they read and write
+// each page at most once a batch. Before an entry is placed, the run of its
+// home slot is searched: dup is called with the slot and value of every
+// entry of an equal key there (placed earlier, or earlier in the batch),
+// and an entry for which it returns true is not placed.
+func (h *hashSlots) placeBatch(batch []batchEntry, dup func(slot uint64, v uint32, e *batchEntry) bool) {
+	slots := h.mask + 1
+	for (h.used+uint64(len(batch)))*4 > slots*3 {
+		slots *= 2
+	}
+	if slots > h.mask+1 {
+		h.growTo(slots)
+	}
+	// The order: each entry's home slot above its place in the batch,
+	// sorted as integers (a third of the time of sorting the entries).
+	order := make([]uint64, len(batch))
+	shift := bits.Len(uint(len(batch)))
+	for i := range batch {
+		order[i] = (binary.LittleEndian.Uint64(batch[i].key[:8])&h.mask)<<shift | uint64(i)
+	}
+	slices.Sort(order)
+	for _, o := range order {
+		e := &batch[o&(1<<shift-1)]
+		key := e.key[:h.keySize]
+		free, empty, done := uint64(0), false, false
+		found := false // a free slot
+		h.scan(key, func(slot uint64, x uint32, s []byte) bool {
+			switch {
+			case x == 0:
+				if !found {
+					free, empty, found = slot, true, true
+				}
+				return true
+			case x == tombstone:
+				if !found {
+					free, found = slot, true
+				}
+			case bytes.Equal(s[:h.keySize], key) && dup != nil && dup(slot, x-1, e):
+				done = true
+				return true
+			}
+			return false
+		})
+		if done {
+			continue
+		}
+		if empty {
+			h.used++
+		}
+		var b [16 + 4]byte
+		copy(b[:], key)
+		binary.LittleEndian.PutUint32(b[h.keySize:], e.v+1)
+		h.buf.writeAt(b[:h.slotSize()], int64(free)*int64(h.slotSize()))
+	}
 }

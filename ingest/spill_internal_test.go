@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -67,6 +68,91 @@ func TestHashSlots(t *testing.T) {
 			}
 			if h.mask+1 < uint64(len(want)) || (h.used)*4 > (h.mask+1)*3 {
 				t.Errorf("%d slots, %d used, for %d entries", h.mask+1, h.used, len(want))
+			}
+			if s.err != nil {
+				t.Fatal(s.err)
+			}
+		})
+	}
+}
+
+// TestPlaceBatch: entries placed a batch at a time among entries inserted
+// one by one and tombstones, with duplicates in a batch and across
+// batches, are found as a map holds them; dup sees every equal key.
+func TestPlaceBatch(t *testing.T) {
+	for _, sp := range spills {
+		t.Run(sp.name, func(t *testing.T) {
+			s := newSpill(t.TempDir(), sp.budget)
+			defer s.close()
+			h := newHashSlots(s, 16, 16)
+			want := map[digest]uint32{} // the least value of each key
+			r := rand.New(rand.NewPCG(3, 4))
+			key := func() digest {
+				var d digest
+				n := r.IntN(20000)
+				if n%7 == 0 {
+					d[0] = 0xff // the last slots: runs wrap
+				} else {
+					d[0], d[1], d[2] = byte(n), byte(n>>8), byte(n>>16)
+				}
+				d[8], d[9], d[10] = byte(n), byte(n>>8), byte(n>>16)
+				return d
+			}
+			// Entries one by one, some removed: tombstones to reuse.
+			for i := range 3000 {
+				d := key()
+				if _, slot, ok := h.find(d[:], nil); ok {
+					h.remove(slot)
+					delete(want, d)
+					continue
+				}
+				h.insert(d[:], uint32(i))
+				want[d] = uint32(i)
+			}
+			v := uint32(3000)
+			for range 5 { // batches that grow the table
+				batch := make([]batchEntry, 4000)
+				for i := range batch {
+					d := key()
+					copy(batch[i].key[:], d[:])
+					batch[i].v = v + uint32(r.IntN(4000)) // not in order
+				}
+				v += 4000
+				for _, e := range batch {
+					d := digest(e.key)
+					if w, ok := want[d]; !ok || e.v < w {
+						want[d] = e.v
+					}
+				}
+				h.placeBatch(batch, func(slot uint64, x uint32, e *batchEntry) bool {
+					if x != func() uint32 { y, _, _ := h.find(e.key[:], nil); return y }() {
+						t.Fatalf("dup: slot %d holds %d, not the key's entry", slot, x)
+					}
+					if e.v < x {
+						h.setValue(slot, e.v)
+					}
+					return true
+				})
+			}
+			for d, w := range want {
+				if x, _, ok := h.find(d[:], nil); !ok || x != w {
+					t.Fatalf("find(%x) = %d, %v; want %d", d, x, ok, w)
+				}
+			}
+			n, dead := 0, 0 // entries in the table (one a key), tombstones
+			for i := uint64(0); i <= h.mask; i++ {
+				b := make([]byte, h.slotSize())
+				h.buf.readAt(b, int64(i)*int64(h.slotSize()))
+				switch x := binary.LittleEndian.Uint32(b[16:]); x {
+				case 0:
+				case tombstone:
+					dead++
+				default:
+					n++
+				}
+			}
+			if n != len(want) || h.used != uint64(n+dead) || h.used*4 > (h.mask+1)*3 {
+				t.Errorf("%d entries for %d keys, %d tombstones; %d slots, %d counted used", n, len(want), dead, h.mask+1, h.used)
 			}
 			if s.err != nil {
 				t.Fatal(s.err)
