@@ -101,6 +101,9 @@ func (r *sentenceReader) arabicFits(pattern string, t int, typ graph.RelationTyp
 	if subj.from > t && subj.from < obj.from && r.nonActorHeadBetween(t, subj.from) {
 		return false
 	}
+	if !symmetric(typ) && r.relativeAfterNoun(t, subj, obj) {
+		return false
+	}
 	switch pattern {
 	case "vso", "svo":
 		// "أيد قصف الناتو ليوغوسلافيا": the names after the verb belong to
@@ -412,6 +415,28 @@ func (r *sentenceReader) nonActorHeadBetween(t, to int) bool {
 
 // objectGenitive masdars take the one acted on as their genitive.
 var objectGenitive = foldSet("محاربة", "مكافحة", "قتال")
+
+// relativeAfterNoun reports whether the object of a noun trigger stands in
+// a relative clause that follows the noun while the subject stands before
+// it: in "يدين بوتين الهجوم الذي شنه أردوغان" Erdogan launched the attack
+// Putin condemns, and in "أدانت إيران الهجوم الذي استهدف دمشق" the clause
+// says what the attack targeted; the name before the noun is the subject
+// of the main verb, not the attacker. (الذي reads as a nisba adjective to
+// titleLike, so the clause does not part the noun from the name.) A
+// relative clause's name with the noun's target after it ("الهجوم الذي
+// شنه أردوغان على سوريا") is read by noun-genitive-object. Meetings are
+// another matter: "فياض في الاجتماع الذي حضره راتر" is a meeting of both.
+func (r *sentenceReader) relativeAfterNoun(t int, subj, obj *relArg) bool {
+	if tr, _, ok := lookupTrigger(r.toks[t].Fold); !ok || !tr.noun || subj.to > t || obj.from <= t {
+		return false
+	}
+	for k := t + 1; k < obj.from && k < r.hi; k++ {
+		if relatives[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
 
 // relativeDisagrees reports whether the verb at t disagrees in gender
 // with the relative pronoun before it (الذي + رحبت, التي + يدعم): the

@@ -160,6 +160,18 @@ func TestConstructionRelativeClause(t *testing.T) {
 		{"ar", "ودعمت إيران العراق الذي هاجمته الولايات المتحدة عام 2003.", []rel{
 			{graph.Supports, "iran", "iraq", true},
 			{graph.Attacks, "united-states", "iraq", true}}},
+		// A relative clause after a noun trigger names its agent or its
+		// target; the name before the noun is the main verb's subject
+		// (version 38).
+		{"ar", "يدين بوتين بشدة الهجوم الذي شنه أردوغان.", nil},
+		{"ar", "أدانت إيران الهجوم الذي نفذته إسرائيل.", nil},
+		{"ar", "أدان بوتين بشدة الهجوم الذي شنه أردوغان على سوريا.", []rel{
+			{graph.Attacks, "recep-tayyip-erdogan", "syria", true}}},
+		{"en", "Putin strongly condemned the attack that Erdogan launched.", nil},
+		// A meeting a relative clause says someone attended is a meeting
+		// of both.
+		{"ar", "واستعرض سلام فياض في الاجتماع الذي حضره جو بايدن تطورات الأوضاع.", []rel{
+			{graph.Meets, "salam-fayyad", "joe-biden", true}}},
 	})
 }
 
