@@ -151,7 +151,13 @@ func TestIngestCheckEvery(t *testing.T) {
 	if s := ingestJSON(0, nil, "--dry-run"); s.Check != "passed" || recorded() != "" {
 		t.Errorf("--dry-run of an unrecorded store: check %q, recorded %q; want passed, nothing", s.Check, recorded())
 	}
-	ingestJSON(0, nil) // recorded again
+	// newsgraph check, a full integrity check, counts as the check.
+	if r := newsgraph(t, dir, "check"); r.code != 0 || recorded() == "" {
+		t.Errorf("newsgraph check: exit %d, recorded %q; want 0 and its time\n%s%s", r.code, recorded(), r.stdout, r.stderr)
+	}
+	if s := ingestJSON(0, nil); s.Check != "skipped" {
+		t.Errorf("after newsgraph check: check %q, want skipped", s.Check)
+	}
 
 	// Damage in pages no write reads (the middle of the large value's
 	// chain of overflow pages): the run that skips the check does not see

@@ -112,16 +112,22 @@ func (s *Store) LastChecked(ctx context.Context) (time.Time, error) {
 }
 
 // RecordChecked implements graph.CheckRecorder. A store opened read-only
-// records nothing and says so.
+// (newsgraph check's) records through a connection of its own where the
+// file can be written, as SetDerived does.
 func (s *Store) RecordChecked(ctx context.Context, t time.Time) error {
+	db := s.db
 	if s.readOnly {
-		return fmt.Errorf("record the check of store %s: opened read-only", s.path)
+		var err error
+		if db, err = sql.Open("sqlite", fileDSN(s.path, "_pragma=busy_timeout(2000)")); err != nil {
+			return fmt.Errorf("record the check of store %s: %w", s.path, err)
+		}
+		defer db.Close()
 	}
 	var err error
 	if t.IsZero() {
-		_, err = s.db.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, checkedKey)
+		_, err = db.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, checkedKey)
 	} else {
-		_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, checkedKey, t.UTC().Format(time.RFC3339Nano))
 	}
 	if err != nil {
