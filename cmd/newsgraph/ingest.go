@@ -23,6 +23,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/cluster"
+	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/lexicon"
@@ -138,7 +139,7 @@ func ingestFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "dry-run", Usage: "read and compare, but write nothing: say what would be new, changed and (with --prune) removed"},
 		&cli.BoolFlag{Name: "warm", Usage: "after writing, compute what stats, query centrality and query communities answer with their default options and keep it in the store, so that the first of them after this ingest answers at once (a scheduled ingest is the place for it)"},
 		&cli.DurationFlag{Name: "check-every", Value: defaultCheckEvery,
-			Usage: "quick-check an SQLite store file over 128 MiB before writing only when its last check that passed is `DURATION` or more ago (the check reads the whole file: about 20 s at a million articles); a smaller store is checked every run, 0 checks every store every run, and newsgraph check checks one in full at any time"},
+			Usage: "quick-check an SQLite store file over 128 MiB before writing only when its last check that passed is `DURATION` (24h, 72h, 30m) or more ago (the check reads the whole file: about 20 s at a million articles); a smaller store is checked every run, 0 checks every store every run, and newsgraph check checks one in full at any time"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: time.Minute, Usage: "wait this long for another ingest writing to the same store, then give up (exit 7)"},
 		&cli.DurationFlag{Name: "lock-lease", Value: graph.DefaultLease, EnvVars: []string{"NEWSGRAPH_LOCK_LEASE"}, Hidden: true,
 			Usage: "how long the Neo4j lock of a crashed ingest blocks others (renewed every third of it while running)"},
@@ -427,10 +428,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		return err
 	}
 	if opts.dryRun {
-		var err error
-		if check, report, err = writerCheck(ctx, store, opts.store, opts.checkEvery, false); err != nil {
-			return ingestResult{run: rec}, err
-		}
+		check, report = writerCheck(ctx, store, opts.store, opts.checkEvery, false)
 		run.Check = check
 		if err := checkFirst(); err != nil {
 			return ingestResult{run: rec, check: *report}, err
@@ -452,10 +450,7 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 		}
 	}
 	// Under the lock: the last check's record is what the last writer left.
-	check, report, err := writerCheck(ctx, store, opts.store, opts.checkEvery, true)
-	if err != nil {
-		return ingestResult{run: rec}, err
-	}
+	check, report = writerCheck(ctx, store, opts.store, opts.checkEvery, true)
 	run.Check = check
 	rl, logged := store.(graph.RunLog)
 	started := false // the run's record is in the store; read once ingest.Run returned
@@ -498,8 +493,11 @@ func ingestOnce(ctx context.Context, store graph.Store, x *extract.Extractor, op
 	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrLockLost) || errors.Is(cause, errMaxRun) {
 		err = fmt.Errorf("stopped: %w", cause)
 	}
-	if err != nil && report.skipped && !errors.Is(err, context.Canceled) {
-		forgetCheck(ctx, store) // the next run checks: the failure may be damage
+	if err != nil {
+		forgetCheck(ctx, store, err) // the next run checks: the failure may be damage
+		if sqlite.IsCorrupt(err) && !errors.Is(err, graph.ErrCorrupt) {
+			err = fmt.Errorf("%w; the store is damaged: newsgraph check lists its problems; restore it from a backup or ingest again into a new one", err)
+		}
 	}
 	if err == nil && !opts.dryRun && !opts.noCluster {
 		// Cluster the store now, while it is open for writing, so that the
@@ -653,8 +651,8 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		kept = []string{}
 	}
 	lastChecked := ""
-	if check.skipped {
-		lastChecked = check.last.UTC().Format(time.RFC3339)
+	if check.state == checkSkipped {
+		lastChecked = check.last.UTC().Format(time.RFC3339Nano)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -680,7 +678,8 @@ func writeSummaryJSON(w io.Writer, st ingest.Stats, size graph.Size, listed []re
 		Run        string        `json:"run,omitempty"`
 		Problems   []problemJSON `json:"skipped_inputs"`
 		// The store's quick check: passed, skipped (passed at
-		// last_checked, within --check-every) or none (no such check).
+		// last_checked, within --check-every) or none (the backend has
+		// none); a run that prints its summary never has it failed.
 		Check       string `json:"check"`
 		LastChecked string `json:"last_checked,omitempty"`
 	}{st.Read, st.New, st.Changed, st.Unchanged, st.Duplicates, st.Conflicts, st.Renamed, st.Removed, removedIDs, kept, opts.dryRun, st.Skipped, st.Warnings,

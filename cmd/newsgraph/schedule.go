@@ -42,7 +42,11 @@ so that a stuck store or input cannot hold the schedule. Each run takes the stor
 the run), is recorded in the run history (newsgraph runs) and logged on stderr, one line
 per event:
 
-   time=2026-11-28T21:00:00.002Z level=INFO msg="run finished" run=20261128T210000Z-3fa9c1 status=ok read=3972 new=12 changed=1 unchanged=3959 removed=0 failed=0 seconds=1.9
+   time=2026-11-28T21:00:00.002Z level=INFO msg="run finished" run=20261128T210000Z-3fa9c1 status=ok read=3972 new=12 changed=1 unchanged=3959 removed=0 failed=0 seconds=1.9 check=passed
+
+check= says how the run quick-checked the store before writing: passed, failed, skipped
+(a store over 128 MiB whose last check passed within --check-every, default 24h; then
+last_checked= says when), none (a Neo4j store) or "not finished" (the run ended first).
 
 A signal stops the current run — its last batch is rolled back, everything before it is
 kept — records it as interrupted, and exits with status 0. A failed run (store down,
@@ -213,8 +217,8 @@ func scheduledRun(ctx context.Context, x *extract.Extractor, opts ingestOptions,
 	attrs := []any{"run", rec.ID, "status", rec.Status, "read", st.Read, "new", st.New, "changed", st.Changed,
 		"unchanged", st.Unchanged, "removed", st.Removed, "conflicts", st.Conflicts, "failed", st.Skipped,
 		"seconds", fmt.Sprintf("%.1f", st.Elapsed.Seconds()), "check", res.check.String()}
-	if res.check.skipped {
-		attrs = append(attrs, "last_checked", res.check.last.UTC().Format(time.RFC3339))
+	if res.check.state == checkSkipped {
+		attrs = append(attrs, "last_checked", res.check.last.UTC().Format(time.RFC3339Nano))
 	}
 	switch {
 	case errors.Is(err, graph.ErrLocked):

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // defaultCheckEvery is --check-every's default: a store too large to
@@ -15,22 +16,27 @@ import (
 const defaultCheckEvery = 24 * time.Hour
 
 // checkReport says how a writing run checked its store before writing.
+// The check's function (writerCheck) fills it in; ingest.Run waits for that
+// function before it returns, so it is read once the run is over.
 type checkReport struct {
-	checker bool          // the store has a quick check (graph.QuickChecker)
-	skipped bool          // it was not run: it passed at last, within every
-	last    time.Time     // when it last passed, if skipped
-	every   time.Duration // --check-every
+	state checkState
+	last  time.Time     // when the check last passed, if skipped
+	every time.Duration // --check-every
 }
 
-// String is the summary's word for it: passed, skipped or none.
+type checkState int
+
+const (
+	checkNone    checkState = iota // the store has no quick check
+	checkPending                   // due, and the run ended before it did
+	checkPassed
+	checkFailed
+	checkSkipped // it passed at last, within every
+)
+
+// String is the summary's and the schedule log's word for it.
 func (r checkReport) String() string {
-	switch {
-	case r.skipped:
-		return "skipped"
-	case r.checker:
-		return "passed"
-	}
-	return "none"
+	return [...]string{"none", "not finished", "passed", "failed", "skipped"}[r.state]
 }
 
 // checkDue tells whether a writing run quick-checks a store whose file
@@ -55,19 +61,31 @@ func checkDue(size int64, last, now time.Time, every time.Duration) bool {
 // store (graph.CheckRecorder) when record is true (not for a dry run, which
 // writes nothing). The time of the last check is read here, before the run
 // reads the store's articles through its one connection.
-func writerCheck(ctx context.Context, store graph.Store, location string, every time.Duration, record bool) (func(context.Context) error, *checkReport, error) {
+func writerCheck(ctx context.Context, store graph.Store, location string, every time.Duration, record bool) (func(context.Context) error, *checkReport) {
 	rep := &checkReport{every: every}
-	_, rep.checker = store.(graph.QuickChecker)
+	if _, ok := store.(graph.QuickChecker); !ok {
+		return func(context.Context) error { return nil }, rep
+	}
+	rep.state = checkPending
+	check := func(ctx context.Context) error {
+		if err := checkStore(ctx, store); err != nil {
+			if errors.Is(err, graph.ErrCorrupt) {
+				rep.state = checkFailed
+			}
+			return err
+		}
+		rep.state = checkPassed
+		return nil
+	}
 	cr, ok := store.(graph.CheckRecorder)
 	if !ok {
-		return func(ctx context.Context) error { return checkStore(ctx, store) }, rep, nil
+		return check, rep
 	}
+	// A record that cannot be read (a damaged page) is no record: the
+	// check runs and says what is wrong.
 	last, err := cr.LastChecked(ctx)
 	if err != nil {
-		if errors.Is(err, graph.ErrCorrupt) {
-			return nil, rep, fmt.Errorf("%w; newsgraph check lists its problems: restore the store from a backup or ingest again into a new one", err)
-		}
-		return nil, rep, err
+		last = time.Time{}
 	}
 	size := int64(-1)
 	if fi, err := os.Stat(location); err == nil && fi.Mode().IsRegular() {
@@ -75,25 +93,40 @@ func writerCheck(ctx context.Context, store graph.Store, location string, every 
 	}
 	now := time.Now()
 	if !checkDue(size, last, now, every) {
-		rep.skipped, rep.last = true, last
-		return func(context.Context) error { return nil }, rep, nil
+		rep.state, rep.last = checkSkipped, last
+		return func(context.Context) error { return nil }, rep
 	}
 	return func(ctx context.Context) error {
-		if err := checkStore(ctx, store); err != nil {
+		if err := check(ctx); err != nil {
+			if errors.Is(err, graph.ErrCorrupt) && record && !last.IsZero() && size > quickCheckQueryBytes {
+				// An earlier pass on record (--check-every 0 ran this
+				// one) would let the next run skip the check of a store
+				// now known to be damaged: the one write to it.
+				fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+				defer cancel()
+				_ = cr.RecordChecked(fctx, time.Time{})
+			}
 			return err
 		}
 		if record {
 			return cr.RecordChecked(ctx, now)
 		}
 		return nil
-	}, rep, nil
+	}, rep
 }
 
-// forgetCheck makes the next writing run check store: called when a run
-// that skipped the check failed, as the failure may be damage the check
-// would have found. Best effort: a store that cannot be written is checked
-// anyway once its record can be read no more.
-func forgetCheck(ctx context.Context, store graph.Store) {
+// forgetCheck makes the next writing run check store, after a run that
+// failed with err: the failure may be damage the check would find, or
+// damage the check passed and a write then met. Failures that say nothing
+// of the store — an interrupt, a lock lost, --max-run, the index's
+// temporary files — keep the record, and so does a store that failed its
+// check, which is left as it was (writerCheck sees to its record). Best
+// effort: a store that cannot be written keeps it.
+func forgetCheck(ctx context.Context, store graph.Store, err error) {
+	if err == nil || errors.Is(err, graph.ErrCorrupt) || errors.Is(err, context.Canceled) || errors.Is(err, graph.ErrLockLost) ||
+		errors.Is(err, errMaxRun) || errors.Is(err, ingest.ErrIndexFile) || errors.Is(err, graph.ErrLocked) {
+		return
+	}
 	if cr, ok := store.(graph.CheckRecorder); ok {
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
@@ -103,7 +136,7 @@ func forgetCheck(ctx context.Context, store graph.Store) {
 
 // describe is the summary's line for a skipped check, "" otherwise.
 func (r checkReport) describe(now time.Time) string {
-	if !r.skipped {
+	if r.state != checkSkipped {
 		return ""
 	}
 	return fmt.Sprintf("skipped: the store passed its quick check %v ago, and a store over %d MiB is checked once every --check-every %v (newsgraph check checks it now)",

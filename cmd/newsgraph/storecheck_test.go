@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,19 +176,74 @@ func TestIngestCheckEvery(t *testing.T) {
 	if s := ingestJSON(0, nil); s.Check != "skipped" {
 		t.Errorf("damage after the last check: check %q, want skipped", s.Check)
 	}
+	// A run that fails for a reason that says nothing of the store (its
+	// index's temporary folder missing) keeps the record.
+	ingestJSON(1, []string{"TMPDIR=" + filepath.Join(dir, "missing")}, "--index-memory", "0")
+	if recorded() == "" {
+		t.Error("a run that failed for want of a temporary folder forgot the last check")
+	}
+	// --check-every 0 finds the damage, and forgets the pass on record so
+	// that the next run checks and refuses the store too.
 	r = newsgraphEnv(t, dir, []string{"NEWSGRAPH_STORE=" + store}, "ingest", "--check-every", "0", in)
 	if r.code != 1 || !strings.Contains(r.stderr, "store failed its quick integrity check") {
 		t.Fatalf("--check-every 0 on a damaged store: exit %d, want 1 with the check's message\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	// A run that skipped the check and then failed (here: its index's
-	// temporary folder missing) forgets the last check: the next run
-	// checks, and refuses the damaged store.
-	ingestJSON(1, []string{"TMPDIR=" + filepath.Join(dir, "missing")}, "--index-memory", "0")
 	if got := recorded(); got != "" {
-		t.Errorf("after a failed run that skipped the check, the record is %q; want none", got)
+		t.Errorf("after a check that failed, the record is %q; want none", got)
 	}
 	r = newsgraph(t, dir, "ingest", in)
 	if r.code != 1 || !strings.Contains(r.stderr, "store failed its quick integrity check") {
-		t.Errorf("the run after a failed one: exit %d, want 1 with the check's message\n%s%s", r.code, r.stdout, r.stderr)
+		t.Errorf("the run after a failed check: exit %d, want 1 with the check's message\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestIngestCheckEveryWriteFails: damage the quick check cannot see (an
+// index whose definition was changed under it) fails the write; the run
+// says the store is damaged and forgets the last check, so that the next
+// run checks.
+func TestIngestCheckEveryWriteFails(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "graph.db")
+	in := filepath.Join(dir, "in.jsonl")
+	write := func(body string) {
+		if err := os.WriteFile(in, []byte(`{"id":"a1","source":"s","title":"Biden","body":"`+body+`"}`+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Joe Biden met Mustafa al-Kadhimi in Baghdad.")
+	if r := newsgraph(t, dir, "ingest", in); r.code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", r.code, r.stderr)
+	}
+	d, err := sql.Open("sqlite", "file:"+store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, q := range []string{
+		`CREATE TABLE pad (b BLOB)`,
+		fmt.Sprintf(`INSERT INTO pad VALUES (zeroblob(%d))`, quickCheckQueryBytes+(8<<20)),
+		`PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_master SET sql = 'CREATE INDEX articles_newest ON articles(title DESC, id)' WHERE name = 'articles_newest'`,
+		`PRAGMA writable_schema = OFF`,
+		`PRAGMA wal_checkpoint(TRUNCATE)`,
+	} {
+		if _, err := d.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	d.Close()
+	write("Joe Biden met Mustafa al-Kadhimi in Baghdad again.") // a changed article: its index entry is rewritten
+	r := newsgraph(t, dir, "ingest", in)
+	if r.code != 1 || !strings.Contains(r.stderr, "the store is damaged: newsgraph check lists its problems") {
+		t.Fatalf("a write that meets damage: exit %d, want 1 saying the store is damaged\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var n int
+	d, err = sql.Open("sqlite", "file:"+store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := d.QueryRow(`SELECT count(*) FROM meta WHERE key = 'checked'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("after a write that met damage, %d records of the last check (%v); want none", n, err)
 	}
 }

@@ -99,9 +99,6 @@ func (s *Store) LastChecked(ctx context.Context) (time.Time, error) {
 	case errors.Is(err, sql.ErrNoRows):
 		return time.Time{}, nil
 	case err != nil:
-		if isCorrupt(err) {
-			return time.Time{}, fmt.Errorf("store %s: %w: %v", s.path, graph.ErrCorrupt, err)
-		}
 		return time.Time{}, fmt.Errorf("read the time of the last check of store %s: %w", s.path, err)
 	}
 	t, err := time.Parse(time.RFC3339Nano, v)
@@ -133,8 +130,19 @@ func (s *Store) RecordChecked(ctx context.Context, t time.Time) error {
 	if err != nil {
 		return fmt.Errorf("record the check of store %s: %w", s.path, err)
 	}
+	if s.readOnly {
+		// Into the file now, not at the next writer's close: a store
+		// check found damaged is left as check leaves it.
+		_, _ = db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
 	return nil
 }
+
+// IsCorrupt tells whether err, from any method of a Store, is SQLite's
+// SQLITE_CORRUPT or SQLITE_NOTADB: a damaged page met while reading or
+// writing, which the quick check may not have run to see (--check-every)
+// or cannot see (an index whose definition was changed under it).
+func IsCorrupt(err error) bool { return err != nil && isCorrupt(err) }
 
 // isCorrupt tells whether err is SQLite's SQLITE_CORRUPT or SQLITE_NOTADB,
 // which a damaged file gives before any check can list its problems.
