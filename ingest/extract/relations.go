@@ -31,7 +31,10 @@ import (
 //     by X on Y"). A bare name after the agent is not the patient.
 //   - relative clause ("relative-subject", "relative-object"): the
 //     antecedent of who/which/الذي/التي is the subject, or the object when
-//     the verb carries its pronoun (الذي هاجمته الولايات المتحدة).
+//     the verb carries its pronoun (الذي هاجمته الولايات المتحدة) or, in
+//     English, has its subject between (which Israel attacked); a main
+//     verb after the clause takes the antecedent as subject ("Iran, which
+//     …, threatened", "تركيا التي هاجمتها روسيا أدانت").
 //   - reported speech: a complementizer (that, أن، إن) or another trigger
 //     between two names puts them in different clauses, so "X said that Y
 //     attacked Z" gives STATEMENT X ("statement-before"/"-after") and Y's
@@ -1001,6 +1004,27 @@ func (r *sentenceReader) read() []graph.Relation {
 				svoReach = 0
 			}
 		}
+		if english && !trig.noun {
+			// "Iran, which Israel attacked in April": the name right
+			// before the verb is its subject, the relative's antecedent
+			// its object (the verb has none after it).
+			if before != nil && before.mark == "" && r.gap(before.to, t) == 0 && (len(after) == 0 || after[0].from > t+1 || after[0].mark != "") {
+				if ant := r.englishObjectAntecedent(before); ant != nil {
+					emitCo("relative-object", t, trig.typ, before, ant, true, negated, true)
+					continue
+				}
+			}
+			// "Iran, which Israel attacked in April, threatened the
+			// United States": a verb right after a relative clause in
+			// commas takes its antecedent as subject.
+			if ant := r.englishRelativeAntecedent(t); ant != nil {
+				if obj := firstObject(after, nil); obj != nil && r.englishGap(t+1, obj.from) <= boolInt(obj.mark != "") &&
+					!r.clauseBreak(r.toks[t].End, obj.m.Start) {
+					emitCo("svo", t, trig.typ, ant, obj, true, negated, true)
+				}
+				continue
+			}
+		}
 		if bare && (appositive && !trig.noun || r.gap(before.to, t) <= svoReach) && !(english && r.andBetween(before.to, t)) {
 			if trig.typ == graph.Visits && !isActor(before.m.Type) {
 				continue
@@ -1341,6 +1365,55 @@ var leaderTitles = foldSet("زعيم", "رئيس", "قائد", "أمين", "مؤ
 // possessives before an English noun name its subject: "their fight
 // against ISIL" is the fight of whoever "their" is.
 var possessives = foldSet("their", "its", "his", "her", "our")
+
+// englishObjectAntecedent returns the antecedent of an English relative
+// pronoun right before subj, the subject of the clause's verb: "Iran, which
+// Israel attacked" (Iran is attacked). The antecedent is the bare name
+// right before the pronoun, a comma between them or none.
+func (r *sentenceReader) englishObjectAntecedent(subj *relArg) *relArg {
+	k := subj.from - 1
+	if k <= r.lo || !objectRelatives[r.toks[k].Fold] {
+		return nil
+	}
+	return r.antecedentAt(k)
+}
+
+// englishRelativeAntecedent returns, for an English verb at t right after
+// a relative clause set off by commas ("Iran, which Israel attacked in
+// April, threatened …"), the clause's antecedent, the verb's subject; nil
+// when no relative pronoun with its antecedent stands within twelve words
+// before the comma.
+func (r *sentenceReader) englishRelativeAntecedent(t int) *relArg {
+	if t-1 <= r.lo || strings.TrimSpace(r.text[r.toks[t-1].End:r.toks[t].Start]) != "," {
+		return nil
+	}
+	for k := t - 2; k > r.lo && k >= t-13; k-- {
+		if objectRelatives[r.toks[k].Fold] {
+			return r.antecedentAt(k)
+		}
+		if complementizers[r.toks[k].Fold] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// antecedentAt returns the bare name right before the relative pronoun at
+// k, a comma between them or nothing.
+func (r *sentenceReader) antecedentAt(k int) *relArg {
+	for i := range r.args {
+		if a := &r.args[i]; a.to == k && a.mark == "" {
+			if between := strings.TrimSpace(r.text[r.toks[a.to-1].End:r.toks[k].Start]); between == "" || between == "," {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// objectRelatives are the English relative pronouns that may stand for the
+// object of their clause's verb.
+var objectRelatives = foldSet("which", "who", "whom")
 
 // relatives introduce a relative clause whose subject is the name before.
 var relatives = foldSet("الذي", "التي", "الذين", "who", "which")

@@ -168,6 +168,17 @@ func TestConstructionRelativeClause(t *testing.T) {
 		{"ar", "أدان بوتين بشدة الهجوم الذي شنه أردوغان على سوريا.", []rel{
 			{graph.Attacks, "recep-tayyip-erdogan", "syria", true}}},
 		{"en", "Putin strongly condemned the attack that Erdogan launched.", nil},
+		// An English object relative: the antecedent is the clause's
+		// object, and a verb after the clause's closing comma takes it as
+		// subject (version 39).
+		{"en", "Iran, which Israel attacked in April, threatened the United States.", []rel{
+			{graph.Attacks, "israel", "iran", true},
+			{graph.Threatens, "iran", "united-states", true}}},
+		{"en", "Joe Biden, whom Mustafa al-Kadhimi met on Monday, flew home.", []rel{
+			{graph.Meets, "mustafa-al-kadhimi", "joe-biden", true}}},
+		{"en", "Joe Biden, who met Mustafa al-Kadhimi on Monday, criticized Iran.", []rel{
+			{graph.Meets, "joe-biden", "mustafa-al-kadhimi", true},
+			{graph.Criticizes, "joe-biden", "iran", true}}},
 		// A meeting a relative clause says someone attended is a meeting
 		// of both.
 		{"ar", "واستعرض سلام فياض في الاجتماع الذي حضره جو بايدن تطورات الأوضاع.", []rel{
