@@ -628,7 +628,46 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 	for k := lo; k <= hi; k++ {
 		out = append(out, &r.args[k])
 	}
+	// Gapping: "met Raisi in Tehran and Erdogan in Ankara", "التقى رئيسي
+	// في طهران وأردوغان في أنقرة": each conjunct with a place of its own
+	// after it, the verb shared.
+	for k := hi; r.gapped(k); k += 2 {
+		out = append(out, &r.args[k+2])
+	}
 	return out
+}
+
+// gapped reports whether args k and k+2 are conjuncts each followed by a
+// place of its own: args k+1 and k+3 are places right after them (past one
+// preposition at most), and only "and" (و) and titles stand between the
+// first place and the second conjunct, which has the first's preposition
+// or none (a preposition shared: "بالرئيس رئيسي في طهران والرئيس أردوغان").
+func (r *sentenceReader) gapped(k int) bool {
+	if k+3 >= len(r.args) {
+		return false
+	}
+	x, p, y, q := &r.args[k], &r.args[k+1], &r.args[k+2], &r.args[k+3]
+	// y may have taken the place's mark as its conjunct ("في طهران
+	// والرئيس أردوغان"); a place itself is no party.
+	inherited := y.mark == "place" && y.m.Type != graph.Location
+	if x.mark == "place" || y.mark != "" && y.mark != x.mark && !inherited || p.mark != "place" || q.mark != "place" || p.from-x.to > 1 || q.from-y.to > 1 {
+		return false
+	}
+	// Between them "and", and titles ("والرئيس التركي أردوغان").
+	and := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
+	for t := p.to; t < y.from; t++ {
+		f := r.toks[t].Fold
+		switch rest, conj := cutConj(f); {
+		case markAnd[f]:
+			and = true
+		case titleLike(f) || partyHeads[f]:
+		case conj && (titleLike(rest) || partyHeads[rest]):
+			and = true
+		default:
+			return false
+		}
+	}
+	return and && !strings.ContainsAny(r.between(p.m.End, y.m.Start), ".;:،,")
 }
 
 // gap counts the words between token indexes from and to that are not

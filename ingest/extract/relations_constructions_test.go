@@ -112,6 +112,16 @@ func TestConstructionCoordination(t *testing.T) {
 			{graph.Supports, "russia", "syria", true},
 			{graph.Supports, "iran", "syria", true}}},
 		{"ar", "وهددت الهند وباكستان بضربات نووية.", nil},
+		// Gapping: each object with a place of its own, the verb shared
+		// (version 40); a second clause after "and" is not a conjunct.
+		{"en", "Emmanuel Macron met Ebrahim Raisi in Tehran and Recep Tayyip Erdogan in Ankara.", []rel{
+			{graph.Meets, "emmanuel-macron", "ebrahim-raisi", true},
+			{graph.Meets, "emmanuel-macron", "recep-tayyip-erdogan", true}}},
+		{"en", "Emmanuel Macron met Ebrahim Raisi in Tehran and Recep Tayyip Erdogan flew to Ankara.", []rel{
+			{graph.Meets, "emmanuel-macron", "ebrahim-raisi", true}}},
+		{"ar", "التقى الرئيس الفرنسي إيمانويل ماكرون بالرئيس الإيراني إبراهيم رئيسي في طهران والرئيس التركي رجب طيب أردوغان في أنقرة.", []rel{
+			{graph.Meets, "emmanuel-macron", "ebrahim-raisi", true},
+			{graph.Meets, "emmanuel-macron", "recep-tayyip-erdogan", true}}},
 	})
 }
 
