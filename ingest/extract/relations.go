@@ -667,8 +667,27 @@ func (r *sentenceReader) gapped(k int) bool {
 			return false
 		}
 	}
-	return and && !strings.ContainsAny(r.between(p.m.End, y.m.Start), ".;:،,")
+	if !and || strings.ContainsAny(r.between(p.m.End, y.m.Start), ".;:،,") {
+		return false
+	}
+	// The second place ends the sentence, a clause (a comma), or is
+	// followed by a time or another place: a verb after it makes "and Y
+	// in P" the subject of a clause of its own ("… and Erdogan in Ankara
+	// said …", "… وبشار الأسد في دمشق يستقبل …").
+	if q.to >= r.hi || strings.ContainsAny(r.between(q.m.End, r.toks[q.to].Start), ".;:،,") {
+		return true
+	}
+	f := r.toks[q.to].Fold
+	if rest, ok := cutConj(f); ok && !isASCII(f) {
+		f = rest
+	}
+	return afterGapped[f]
 }
+
+// afterGapped may follow the place of a gapped conjunct: a time, another
+// place, "and", "respectively".
+var afterGapped = foldSet("on", "in", "at", "last", "this", "next", "earlier", "during", "and", "respectively", "yesterday",
+	"today", "في", "يوم", "خلال", "أمس", "اليوم", "الأسبوع", "الشهر", "العام", "على", "التوالي", "مساء", "صباح")
 
 // gap counts the words between token indexes from and to that are not
 // titles or adjectives.
@@ -1048,18 +1067,19 @@ func (r *sentenceReader) read() []graph.Relation {
 			// before the verb is its subject, the relative's antecedent
 			// its object (the verb has none after it).
 			if before != nil && before.mark == "" && r.gap(before.to, t) == 0 && (len(after) == 0 || after[0].from > t+1 || after[0].mark != "") {
-				if ant := r.englishObjectAntecedent(before); ant != nil {
+				if ant := r.englishObjectAntecedent(before, t); ant != nil {
 					emitCo("relative-object", t, trig.typ, before, ant, true, negated, true)
 					continue
 				}
 			}
 			// "Iran, which Israel attacked in April, threatened the
 			// United States": a verb right after a relative clause in
-			// commas takes its antecedent as subject.
-			if ant := r.englishRelativeAntecedent(t); ant != nil {
+			// commas takes its antecedent as subject; negated only by
+			// what stands after the clause ("…, did not threaten").
+			if ant, neg := r.englishRelativeAntecedent(t); ant != nil {
 				if obj := firstObject(after, nil); obj != nil && r.englishGap(t+1, obj.from) <= boolInt(obj.mark != "") &&
 					!r.clauseBreak(r.toks[t].End, obj.m.Start) {
-					emitCo("svo", t, trig.typ, ant, obj, true, negated, true)
+					emitCo("svo", t, trig.typ, ant, obj, true, neg || r.deniedClause(ant.from) || r.deniedNoun(t), true)
 				}
 				continue
 			}
@@ -1406,12 +1426,22 @@ var leaderTitles = foldSet("زعيم", "رئيس", "قائد", "أمين", "مؤ
 var possessives = foldSet("their", "its", "his", "her", "our")
 
 // englishObjectAntecedent returns the antecedent of an English relative
-// pronoun right before subj, the subject of the clause's verb: "Iran, which
-// Israel attacked" (Iran is attacked). The antecedent is the bare name
-// right before the pronoun, a comma between them or none.
-func (r *sentenceReader) englishObjectAntecedent(subj *relArg) *relArg {
+// pronoun right before subj, the subject of the clause's verb at t: "Iran,
+// which Israel attacked, …" (Iran is attacked). The antecedent is the bare
+// name right before the pronoun, a comma between them or none, and the
+// clause must close with a comma within eight words of the verb: at the end
+// of a sentence "which" may stand for the whole clause before it ("Erdogan
+// visited Saudi Arabia, which Iran welcomed").
+func (r *sentenceReader) englishObjectAntecedent(subj *relArg, t int) *relArg {
 	k := subj.from - 1
 	if k <= r.lo || !objectRelatives[r.toks[k].Fold] {
+		return nil
+	}
+	closed := false
+	for j := t; j < r.hi-1 && j < t+8 && !closed; j++ {
+		closed = strings.Contains(r.text[r.toks[j].End:r.toks[j+1].Start], ",")
+	}
+	if !closed {
 		return nil
 	}
 	return r.antecedentAt(k)
@@ -1419,23 +1449,48 @@ func (r *sentenceReader) englishObjectAntecedent(subj *relArg) *relArg {
 
 // englishRelativeAntecedent returns, for an English verb at t right after
 // a relative clause set off by commas ("Iran, which Israel attacked in
-// April, threatened …"), the clause's antecedent, the verb's subject; nil
-// when no relative pronoun with its antecedent stands within twelve words
-// before the comma.
-func (r *sentenceReader) englishRelativeAntecedent(t int) *relArg {
-	if t-1 <= r.lo || strings.TrimSpace(r.text[r.toks[t-1].End:r.toks[t].Start]) != "," {
-		return nil
+// April, threatened …", "…, did not threaten …"), the clause's antecedent,
+// the verb's subject, and whether a negator stands between the clause's
+// closing comma and the verb. Nil unless the antecedent is the sentence's
+// first party, the verb no -ing participle, and the clause — a relative
+// pronoun within twelve words before the comma, no comma or complementizer
+// inside it — one clause, not two nested ("Iran, which Israel, which …").
+func (r *sentenceReader) englishRelativeAntecedent(t int) (*relArg, bool) {
+	if strings.HasSuffix(r.toks[t].Fold, "ing") {
+		return nil, false
 	}
-	for k := t - 2; k > r.lo && k >= t-13; k-- {
+	c := -1 // the first token after the comma
+	neg := false
+	for j := t; j > r.lo && j >= t-3; j-- {
+		if strings.Contains(r.text[r.toks[j-1].End:r.toks[j].Start], ",") {
+			c = j
+			break
+		}
+		if f := r.toks[j-1].Fold; !auxiliaries[f] && !negators[f] {
+			return nil, false
+		}
+		neg = neg || negators[r.toks[j-1].Fold]
+	}
+	if c < 0 {
+		return nil, false
+	}
+	for k := c - 2; k > r.lo && k >= c-13; k-- {
+		if strings.Contains(r.text[r.toks[k].End:r.toks[k+1].Start], ",") || complementizers[r.toks[k].Fold] {
+			return nil, false
+		}
 		if objectRelatives[r.toks[k].Fold] {
-			return r.antecedentAt(k)
-		}
-		if complementizers[r.toks[k].Fold] {
-			return nil
+			a := r.antecedentAt(k)
+			if a == nil || a != &r.args[0] {
+				return nil, false
+			}
+			return a, neg
 		}
 	}
-	return nil
+	return nil, false
 }
+
+// auxiliaries may stand between an English subject and its verb.
+var auxiliaries = foldSet("did", "does", "do", "has", "have", "had", "will", "would", "also", "then", "later")
 
 // antecedentAt returns the bare name right before the relative pronoun at
 // k, a comma between them or nothing.

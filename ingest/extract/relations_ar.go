@@ -416,23 +416,27 @@ func (r *sentenceReader) nonActorHeadBetween(t, to int) bool {
 // objectGenitive masdars take the one acted on as their genitive.
 var objectGenitive = foldSet("محاربة", "مكافحة", "قتال")
 
-// relativeAfterNoun reports whether the object of a noun trigger stands in
-// a relative clause that follows the noun while the subject stands before
-// it: in "يدين بوتين الهجوم الذي شنه أردوغان" Erdogan launched the attack
-// Putin condemns, and in "أدانت إيران الهجوم الذي استهدف دمشق" the clause
-// says what the attack targeted; the name before the noun is the subject
-// of the main verb, not the attacker. (الذي reads as a nisba adjective to
-// titleLike, so the clause does not part the noun from the name.) A
-// relative clause's name with the noun's target after it ("الهجوم الذي
-// شنه أردوغان على سوريا") is read by noun-genitive-object. Meetings are
-// another matter: "فياض في الاجتماع الذي حضره راتر" is a meeting of both.
+// relativeAfterNoun reports whether the object of a noun trigger is a bare
+// name of a relative clause that follows the noun, right after the
+// clause's verb (and a pronoun with a preposition, or one more word), while
+// the subject stands before the noun: in "يدين بوتين بشدة الهجوم الذي شنه
+// أردوغان" Erdogan launched the attack Putin condemns, in "أشاد الكاظمي
+// بالزيارة التي قام بها أردوغان" Erdogan made the visit, and in "أدانت
+// إيران الهجوم الذي استهدف دمشق" the clause says what the attack
+// targeted; the name before the noun is the subject of the main verb, not
+// the attacker. (الذي reads as a nisba adjective to titleLike, so the
+// clause does not part the noun from the name.) A name the clause marks
+// with a preposition is the noun's own object, its subject the name
+// before: "جدد بوتين الدعم الذي تقدمه بلاده للرئيس الأسد", "أجرى الكاظمي
+// الزيارة التي وصفت بالتاريخية إلى السعودية". Meetings are another matter:
+// "فياض في الاجتماع الذي حضره راتر" is a meeting of both.
 func (r *sentenceReader) relativeAfterNoun(t int, subj, obj *relArg) bool {
-	if tr, _, ok := lookupTrigger(r.toks[t].Fold); !ok || !tr.noun || subj.to > t || obj.from <= t {
+	if tr, _, ok := lookupTrigger(r.toks[t].Fold); !ok || !tr.noun || subj.to > t || obj.from <= t || obj.mark != "" {
 		return false
 	}
 	for k := t + 1; k < obj.from && k < r.hi; k++ {
 		if relatives[stripConj(r.toks[k].Fold)] {
-			return true
+			return obj.from-k <= 3
 		}
 	}
 	return false

@@ -269,3 +269,47 @@ func TestNestedArguments(t *testing.T) {
 	}
 	t.Logf("relations %q, mentions %v", typed, names)
 }
+
+// Relative clauses and gapping, the rows a review of versions 38–40 wrote
+// on sentences of its own (docs/eval.md, version 41): what the first
+// versions of those rules got wrong, and what they got right and must
+// keep.
+func TestRelativeAndGappingReview(t *testing.T) {
+	checkArabic(t, []arRow{
+		// The clause's own name after its verb is not the noun's object.
+		{"clause agent", "يدين بوتين بشدة الهجوم الذي شنه أردوغان.",
+			nil, []string{"ATTACKS vladimir-putin -> recep-tayyip-erdogan"}},
+		{"clause agent after a pronoun", "أشاد الكاظمي بالزيارة التي قام بها أردوغان إلى بغداد.",
+			nil, []string{"VISITS mustafa-al-kadhimi -> recep-tayyip-erdogan"}},
+		{"clause agent of an invitation", "رفض أردوغان الدعوة التي وجهها بايدن لزيارة واشنطن.",
+			nil, []string{"INVITES recep-tayyip-erdogan -> joe-biden"}},
+		// A name the clause marks with a preposition is the noun's object,
+		// its subject the name before the noun.
+		{"marked object after the clause", "جدد الرئيس الروسي فلاديمير بوتين الدعم الذي تقدمه بلاده للرئيس السوري بشار الأسد.",
+			[]string{"SUPPORTS vladimir-putin -> bashar-al-assad"}, nil},
+		{"marked object in the clause", "جددت إيران التهديد الذي وجهته إلى إسرائيل الأسبوع الماضي.",
+			[]string{"THREATENS iran -> israel"}, nil},
+		{"a light verb and a clause between", "قام الرئيس التركي رجب طيب أردوغان بالزيارة التي طال انتظارها إلى السعودية.",
+			[]string{"VISITS recep-tayyip-erdogan -> saudi-arabia"}, nil},
+		// English relatives.
+		{"which for a whole clause", "Erdogan visited Saudi Arabia, which Iran welcomed.",
+			nil, []string{"SUPPORTS iran -> saudi-arabia"}},
+		{"nested relatives", "Iran, which Israel, which the United States supports, attacked in April, threatened Saudi Arabia.",
+			nil, []string{"THREATENS israel -> saudi-arabia"}},
+		{"a participle after the clause", "Israel struck Syria, which Russia supports, attacking Hezbollah.",
+			[]string{"SUPPORTS russia -> syria"}, []string{"ATTACKS syria -> hezbollah"}},
+		{"a negator inside the clause", "Iran, which Israel did not attack, threatened Israel.",
+			[]string{"THREATENS iran -> israel"}, []string{"THREATENS iran -> israel (negated)"}},
+		{"a negator after the clause", "Hezbollah, which Israel attacked in 2006, never threatened Saudi Arabia.",
+			[]string{"ATTACKS israel -> hezbollah", "THREATENS hezbollah -> saudi-arabia (negated)"}, nil},
+		// Gapping stops where the second name opens a clause of its own.
+		{"a verb after the second place", "Emmanuel Macron met Ebrahim Raisi in Tehran and Recep Tayyip Erdogan in Ankara said Turkey would not join.",
+			[]string{"MEETS emmanuel-macron -> ebrahim-raisi"}, []string{"MEETS emmanuel-macron -> recep-tayyip-erdogan"}},
+		{"a time after the second place", "Vladimir Putin met Recep Tayyip Erdogan in Moscow and Ebrahim Raisi in Tehran on the same day.",
+			[]string{"MEETS vladimir-putin -> recep-tayyip-erdogan", "MEETS vladimir-putin -> ebrahim-raisi"}, nil},
+		{"an Arabic verb after the second place", "التقى بوتين برجب طيب أردوغان في موسكو وبشار الأسد في دمشق يستقبل إبراهيم رئيسي.",
+			nil, []string{"MEETS vladimir-putin -> bashar-al-assad"}},
+		{"Arabic gapping with a day after", "التقى بوتين بأردوغان في موسكو والرئيس السوري بشار الأسد في دمشق يوم الثلاثاء.",
+			[]string{"MEETS vladimir-putin -> bashar-al-assad"}, nil},
+	})
+}
