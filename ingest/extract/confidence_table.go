@@ -2,7 +2,7 @@
 
 package extract
 
-// argumentOddsRatio is the Mantel–Haenszel odds ratio, over the 32
+// argumentOddsRatio is the Mantel–Haenszel odds ratio, over the 33
 // measured patterns as strata, of a relation with a made party (one the
 // lexicon does not know) being right, against one with both parties known.
 const argumentOddsRatio = 0.5648
@@ -40,6 +40,7 @@ var confidenceTable = map[string]patternConfidence{
 	"noun-pronoun/ar":               {0.8075, 0.7032}, // ar-news-2022 verdicts 13/19 right; ar-newspapers-2012 verdicts 16/18 right; anercorp verdicts 2/2 right (known 21/23, made 10/16)
 	"noun-pronoun/en":               {0.6033, 0.4620}, // re3d-dev 1/1 right (known 1/1, made 0/0)
 	"noun-purpose-genitive/ar":      {0.6533, 0.5156}, // ar-news-2022 verdicts 2/5 right; ar-newspapers-2012 verdicts 3/4 right; anercorp verdicts 1/1 right (known 2/4, made 4/6)
+	"noun-relative-agent/ar":        {0.6033, 0.4620}, // ar-news-2022 verdicts 1/1 right (known 1/1, made 0/0)
 	"passive/ar":                    {0.7828, 0.6705}, // ar-news-2022 verdicts 5/5 right (known 5/5, made 0/0)
 	"relative-object/ar":            {0.8136, 0.7114}, // ar-news-2022 verdicts 5/5 right; ar-newspapers-2012 verdicts 2/3 right (known 3/3, made 4/5)
 	"relative-subject-coord/ar":     {0.7309, 0.6054}, // ar-news-2022 verdicts 2/2 right (known 1/1, made 1/1)

@@ -1011,6 +1011,15 @@ func (r *sentenceReader) read() []graph.Relation {
 					}
 				}
 			}
+			if !english && !isActor(a1.m.Type) && r.clauseAgent(t, a1) {
+				// "الهجوم الذي شنته إسرائيل على سوريا": a country the
+				// relative clause after the noun names as who launched it
+				// acts; the noun's object is the name it marks after.
+				if obj := firstObject(after[1:], nil); obj != nil && obj.mark != "" && r.gap(a1.to, obj.from) <= 1 {
+					emitCo("noun-relative-agent", t, trig.typ, a1, obj, true, negated)
+				}
+				continue
+			}
 			if !isActor(a1.m.Type) && !a1.agentive {
 				// A place after a noun is where it happens or what it
 				// targets ("اشتباكات طرابلس", "زيارة طهران"), not who acts.

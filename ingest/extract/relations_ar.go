@@ -442,6 +442,30 @@ func (r *sentenceReader) relativeAfterNoun(t int, subj, obj *relArg) bool {
 	return false
 }
 
+// clauseAgent reports whether a, after noun trigger t, is the subject of
+// a relative clause on the noun whose verb carries the noun as its object
+// pronoun: "الهجوم الذي شنته إسرائيل", "الزيارة التي قام بها أردوغان". A
+// verb without the pronoun has the name as its own object: "الهجوم الذي
+// استهدف دمشق" targeted Damascus.
+func (r *sentenceReader) clauseAgent(t int, a *relArg) bool {
+	k := t + 1
+	for k < a.from && titleLike(r.toks[k].Fold) && !relatives[r.toks[k].Fold] {
+		k++ // "الهجوم الإسرائيلي الذي"
+	}
+	if k+1 >= a.from || !relatives[r.toks[k].Fold] {
+		return false
+	}
+	v := r.toks[k+1].Fold
+	switch a.from - (k + 1) {
+	case 1: // شنته إسرائيل
+		return strings.HasSuffix(v, "ه") || strings.HasSuffix(v, "ها")
+	case 2: // قام بها أردوغان
+		p := r.toks[k+2].Fold
+		return p == "به" || p == "بها"
+	}
+	return false
+}
+
 // relativeDisagrees reports whether the verb at t disagrees in gender
 // with the relative pronoun before it (الذي + رحبت, التي + يدعم): the
 // antecedent is then not the verb's subject.

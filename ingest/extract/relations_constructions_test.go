@@ -178,6 +178,12 @@ func TestConstructionRelativeClause(t *testing.T) {
 		{"ar", "أدان بوتين بشدة الهجوم الذي شنه أردوغان على سوريا.", []rel{
 			{graph.Attacks, "recep-tayyip-erdogan", "syria", true}}},
 		{"en", "Putin strongly condemned the attack that Erdogan launched.", nil},
+		// A country the clause names as who launched the noun acts
+		// (version 42); a clause verb without the pronoun has the name
+		// as its own object.
+		{"ar", "أدان بوتين بشدة الهجوم الذي شنته إسرائيل على سوريا.", []rel{
+			{graph.Attacks, "israel", "syria", true}}},
+		{"ar", "أدانت إيران الهجوم الذي استهدف دمشق.", nil},
 		// An English object relative: the antecedent is the clause's
 		// object, and a verb after the clause's closing comma takes it as
 		// subject (version 39).
