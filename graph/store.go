@@ -120,10 +120,10 @@ type QuickChecker interface {
 // LastChecked returns the time RecordChecked last recorded, the zero Time
 // when none was, and an error only when the store could not be read.
 // RecordChecked records t (UTC, to the nanosecond) as the time the store
-// passed its check; a caller records only a check that passed, and only
-// from a store it may write. The zero Time forgets the record, so that
-// the next writer checks: a run that skipped the check and then failed
-// to write may have met damage the check would have found.
+// passed its check; a caller records only a check that passed (a store
+// opened read-only records where its file can be written). The zero Time
+// forgets the record, so that the next writer checks: a run that failed
+// to write may have met damage the check would have found or missed.
 type CheckRecorder interface {
 	QuickChecker
 	LastChecked(ctx context.Context) (time.Time, error)

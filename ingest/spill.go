@@ -395,11 +395,11 @@ type batchEntry struct {
 }
 
 // placeBatch adds the entries of batch in the order of their home slots,
-// after growing the table to hold them all.
-// Entries added as they come read and write a random page each once the
-// table is a file: two system calls an entry, some 4 million for the
-// stored index of a million articles. Added in order they read and write
-// each page at most once a batch. Before an entry is placed, the run of its
+// after growing the table to hold them all. Entries added as they come
+// read and write a random page each once the table is a file: two system
+// calls an entry, some 4 million for the stored index of a million
+// articles. Added in order they read and write each page at most once a
+// batch. Before an entry is placed, the run of its
 // home slot is searched: dup is called with the slot and value of every
 // entry of an equal key there (placed earlier, or earlier in the batch),
 // and an entry for which it returns true is not placed.
