@@ -24,7 +24,8 @@ import (
 //     After a symmetric trigger (meet, discuss) two joined names are the
 //     two sides: "svo-and", "vso-and", "between-and", "noun-genitive-and".
 //   - agent ("agent", "passive"): a name after "by" right after the
-//     trigger, or after من قبل، من جانب، دعوة من, is the subject; the
+//     trigger (in English also past a participle of doing: "the attack
+//     launched by X"), or after من قبل، من جانب، دعوة من, is the subject; the
 //     patient is the name before a passive verb ("X was attacked by Y"),
 //     the subject of a verb of undergoing (تعرضت X لهجوم من Y, "came under
 //     attack by"), or the name the noun's on/against/على marks ("attacks
@@ -887,7 +888,15 @@ func (r *sentenceReader) read() []graph.Relation {
 		var agent *relArg
 		for i := range after {
 			a := &after[i]
-			if r.gap(t+1, a.from) > 3 || (english && r.gap(t+1, a.from) > 1) {
+			// "the attack launched by X", "strikes carried out by X": a
+			// participle of doing between the noun and its "by".
+			from := t + 1
+			if english && trig.noun {
+				for from < a.from && agentParticiples[r.toks[from].Fold] {
+					from++
+				}
+			}
+			if r.gap(from, a.from) > 3 || (english && r.gap(from, a.from) > 1) {
 				break
 			}
 			if a.mark == "by" || (a.mark == "from" && (trig.noun || trig.typ == graph.Invites)) {
@@ -1513,6 +1522,12 @@ func (r *sentenceReader) antecedentAt(k int) *relArg {
 	}
 	return nil
 }
+
+// agentParticiples may stand between an English noun trigger and the "by"
+// of its agent: "the attack launched by", "strikes carried out by", "the
+// visit paid by".
+var agentParticiples = foldSet("launched", "carried", "out", "conducted", "staged", "mounted", "made", "paid", "led",
+	"waged", "committed", "perpetrated", "undertaken", "initiated", "organised", "organized", "hosted", "issued", "extended")
 
 // objectRelatives are the English relative pronouns that may stand for the
 // object of their clause's verb.

@@ -137,6 +137,14 @@ func TestConstructionPassive(t *testing.T) {
 			{graph.Attacks, "kataib-hezbollah", "us-forces", true}}},
 		{"en", "Attacks by Kataib Hezbollah on US forces continued.", []rel{
 			{graph.Attacks, "kataib-hezbollah", "us-forces", true}}},
+		// A participle of doing between the noun and its agent (version
+		// 43).
+		{"en", "Iran condemned the attack launched by Israel on Syria.", []rel{
+			{graph.Attacks, "israel", "syria", true}}},
+		{"en", "The strikes carried out by Israel against Hezbollah killed ten.", []rel{
+			{graph.Attacks, "israel", "hezbollah", true}}},
+		{"en", "The visit paid by Recep Tayyip Erdogan to Baghdad was short.", []rel{
+			{graph.Visits, "recep-tayyip-erdogan", "baghdad", true}}},
 		// Two agents, one patient; the second agent is not the patient.
 		{"en", "Civilians fled attacks by the Assad regime and Russian forces on Kataib Hezbollah.", []rel{
 			{graph.Attacks, "bashar-al-assad", "kataib-hezbollah", true},
