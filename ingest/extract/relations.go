@@ -972,6 +972,13 @@ func (r *sentenceReader) read() []graph.Relation {
 			!r.complementBetween(before.to, t)
 		// A relative clause ("الولايات المتحدة، التي انتقدت أوروبا", "X,
 		// who met Y"): the antecedent is the subject.
+		// The relative pronoun's antecedent is the name right before it
+		// (past nisba adjectives: "حزب الله اللبناني الذي"), not a name
+		// before a common noun it follows: in "التقى الكاظمي الوزير الذي
+		// زار بغداد" the minister visited.
+		if relative && before != nil && !r.antecedentRightBefore(before, t-1) {
+			continue
+		}
 		if relative && before != nil && before.mark != "place" && r.gap(before.to, t) <= 2 && trig.pronoun && !trig.noun {
 			// "المكسيك التي هاجمتها فرنسا": the pronoun on the verb is the
 			// antecedent, the object; the name after is the subject.
@@ -1521,6 +1528,18 @@ func (r *sentenceReader) antecedentAt(k int) *relArg {
 		}
 	}
 	return nil
+}
+
+// antecedentRightBefore reports whether only nisba adjectives (ال…ي، ال…ية)
+// stand between a and the relative pronoun at k.
+func (r *sentenceReader) antecedentRightBefore(a *relArg, k int) bool {
+	for j := a.to; j < k; j++ {
+		f := r.toks[j].Fold
+		if argTitles[f] || relatives[f] || !strings.HasPrefix(f, "ال") || !(strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه")) {
+			return false
+		}
+	}
+	return true
 }
 
 // agentParticiples may stand between an English noun trigger and the "by"

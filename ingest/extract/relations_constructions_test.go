@@ -186,6 +186,13 @@ func TestConstructionRelativeClause(t *testing.T) {
 		{"ar", "أدان بوتين بشدة الهجوم الذي شنه أردوغان على سوريا.", []rel{
 			{graph.Attacks, "recep-tayyip-erdogan", "syria", true}}},
 		{"en", "Putin strongly condemned the attack that Erdogan launched.", nil},
+		// The antecedent is the name right before the pronoun (past
+		// nisba adjectives), not one before a common noun (version 44).
+		{"ar", "التقى الكاظمي الوزير الذي زار بغداد.", nil},
+		{"ar", "التقى الكاظمي الوزير الذي انتقد إيران.", nil},
+		{"ar", "وقال إن حزب الله اللبناني الذي هاجم إسرائيل أمس لن يتراجع.", []rel{
+			{graph.Attacks, "hezbollah", "israel", true}}},
+		{"en", "An AFP correspondent who visited Damascus saw deserted streets.", nil},
 		// A country the clause names as who launched the noun acts
 		// (version 42); a clause verb without the pronoun has the name
 		// as its own object.
