@@ -729,7 +729,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
-		if obj != nil && (r.conditional(t, subj) || r.otherSense(t, typ)) {
+		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.otherSense(t, typ)) {
 			return
 		}
 		if typ == graph.Meets && r.fixture(t, subj, obj) {

@@ -1011,6 +1011,30 @@ func (r *sentenceReader) conditional(t int, subj *relArg) bool {
 	return false
 }
 
+// willing reports whether a word of readiness or wish stands within three
+// tokens before trigger t of an event (a meeting, a visit, talks, an
+// invitation, an attack): "زيلينسكي مستعد للقاء بوتين", "جدد استعداده
+// للقاء بوتين", "ready to meet Putin", "wants to visit Tehran" state no
+// event, held or set. A stance is another matter: "استعداد مصر لدعم
+// السودان", readiness to support, was judged support.
+func (r *sentenceReader) willing(t int, typ graph.RelationType) bool {
+	switch typ {
+	case graph.Meets, graph.Visits, graph.Discusses, graph.Invites, graph.Attacks:
+	default:
+		return false
+	}
+	for k := max(r.lo, t-3); k < t; k++ {
+		if willingWords[stripConj(r.toks[k].Fold)] {
+			return true
+		}
+	}
+	return false
+}
+
+var willingWords = foldSet("مستعد", "مستعدة", "مستعدون", "مستعدين", "استعداد", "استعداده", "استعدادها", "استعدادهم",
+	"استعدادنا", "استعدادي", "جاهز", "جاهزة", "جاهزون", "يرغب", "ترغب", "رغبته", "رغبتها", "رغبة", "يتمنى", "تتمنى",
+	"ready", "willing", "wants", "wanted", "wishes", "wished", "eager", "hopes", "hoped", "unwilling")
+
 // embeddedAntecedent returns, for a subject read right before a main verb,
 // the antecedent of the relative clause that subject closes: in "تركيا
 // التي هاجمتها روسيا أدانت إيران" Russia is the relative clause's

@@ -476,6 +476,13 @@ func TestConstructionTriggerSenses(t *testing.T) {
 // question of whether is not stated.
 func TestConstructionConditions(t *testing.T) {
 	checkConstruction(t, []constructionRow{
+		// Readiness or a wish to meet, visit or attack is no event
+		// (version 45); readiness to support is support.
+		{"ar", "زيلينسكي مستعد للقاء بوتين.", nil},
+		{"ar", "جدد زيلينسكي استعداده للقاء نظيره الروسي فلاديمير بوتين.", nil},
+		{"en", "Volodymyr Zelensky is ready to meet Vladimir Putin.", nil},
+		{"ar", "أعلنت مصر استعدادها لدعم السودان.", []rel{
+			{graph.Supports, "egypt", "sudan", true}}},
 		// A visit one is invited to make is not made (the Arabic gave
 		// Assad visiting Abu Dhabi; the English row is a guard).
 		{"ar", "دعا الرئيس الإماراتي محمد بن زايد الرئيس السوري بشار الأسد لزيارة أبوظبي.", []rel{
