@@ -100,6 +100,18 @@ func relations(text string, toks []norm.Token, sentences []norm.Span, mentions [
 	tokAt := func(offset int) int {
 		return sort.Search(len(toks), func(i int) bool { return toks[i].Start >= offset })
 	}
+	// An article a third of whose sentences (two at least) are about
+	// sport is a sports report, and a fixture in it may name no sports
+	// word of its own ("تلتقي اسبانيا مع كرواتيا"). A share, not a count:
+	// a page of several stories may hold a sports brief.
+	n := 0
+	for _, s := range sentences {
+		probe := sentenceReader{text: text, toks: toks, lo: tokAt(s.Start), hi: tokAt(s.End), span: s}
+		if probe.sportsSentence() {
+			n++
+		}
+	}
+	sportsArticle := n >= 2 && 3*n >= len(sentences)
 	mi := 0
 	for si, s := range sentences {
 		// The mentions of this sentence.
@@ -114,7 +126,7 @@ func relations(text string, toks []norm.Token, sentences []norm.Span, mentions [
 			continue
 		}
 		lo, hi := tokAt(s.Start), tokAt(s.End)
-		r := sentenceReader{text: text, toks: toks, lo: lo, hi: hi, lex: lex, sentence: si, span: s}
+		r := sentenceReader{text: text, toks: toks, lo: lo, hi: hi, lex: lex, sentence: si, span: s, sportsArticle: sportsArticle}
 		for k := mi; k < mj; k++ {
 			m := &mentions[k]
 			// A mention may start inside a token, past a clitic (بكريم):
@@ -138,6 +150,9 @@ type sentenceReader struct {
 	span     norm.Span
 	args     []relArg
 	sports   int // sportsSentence: 0 not yet asked, 1 yes, -1 no
+	// sportsArticle: two sentences or more of the article are about
+	// sport (relations).
+	sportsArticle bool
 }
 
 // prepare drops arguments that do not stand for an actor of their own and

@@ -932,6 +932,11 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	if (typ == graph.Meets || typ == graph.Attacks || typ == graph.Discusses) && r.sportsSentence() {
 		return true
 	}
+	// In a sports report, "تلتقي اسبانيا مع كرواتيا", "ويلتقي تسونغا …
+	// مع موراي" are fixtures.
+	if typ == graph.Meets && r.sportsArticle && fixtureVerbs[f] {
+		return true
+	}
 	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
 	// their topic bare or with مع: "بحث الوزيران العلاقات").
 	if typ == graph.Discusses && t+1 < r.hi && researchVerbs[f] && markPlace[r.toks[t+1].Fold] {
@@ -1123,6 +1128,10 @@ var verbParticles = foldSet("كما", "قد", "لقد", "وقد", "فقد", "أ�
 	"وبينما", "إذ", "اذ", "ما", "مما", "الذي", "التي", "الذين", "والذي", "والتي", "لم", "لن", "لا", "سوف", "عندما",
 	"بعدما", "فيما", "ثم", "كذلك", "أيضا", "ايضا", "وفيما", "عندئذ", "حتى", "كي", "لكي", "لما", "وهكذا", "بل",
 	"لكن", "ولكن", "أو", "أم", "إذا", "وقت", "يوم", "اليوم", "أمس", "غدا")
+
+// fixtureVerbs name a fixture in a sports report: plays (against).
+var fixtureVerbs = foldSet("يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "يلتقيان", "تلتقيان", "التقى", "التقت", "يواجه", "تواجه", "سيواجه", "ستواجه",
+	"meets", "meet", "met", "faces", "face", "faced", "plays", "play", "played")
 
 // researchVerbs followed by في mean researching a topic.
 var researchVerbs = foldSet("بحث", "يبحث", "تبحث", "يبحثان", "بحثت", "نبحث")

@@ -313,3 +313,20 @@ func TestRelativeAndGappingReview(t *testing.T) {
 			[]string{"MEETS vladimir-putin -> bashar-al-assad"}, nil},
 	})
 }
+
+// TestSportsReport: in an article a third of whose sentences are about
+// sport, a fixture needs no sports word of its own (version 46); a meeting
+// in an article with one sports sentence among many is a meeting.
+func TestSportsReport(t *testing.T) {
+	report := "تصدر المنتخب الإسباني المجموعة بعد فوزه في المباراة الأولى بهدفين. " +
+		"وسجل اللاعب الهدف الثاني في الشوط الثاني من المباراة. " +
+		"وفي الجولة الثالثة الأخيرة الاثنين المقبل، تلتقي إسبانيا مع كرواتيا."
+	politics := "وسيلتقي الرئيس العراقي برهم صالح الرئيس الأمريكي جو بايدن في واشنطن. " +
+		"ويبحث الجانبان العلاقات الثنائية. وأكد المتحدث أهمية الزيارة. وقال إن الحكومة ستعمل على تعزيز التعاون. " +
+		"وأضاف أن الوفد يضم وزراء الخارجية والدفاع والمالية. " +
+		"وفي الرياضة، فاز المنتخب العراقي في المباراة بهدفين وسجل اللاعب الهدف الثاني في الشوط الثاني."
+	checkArabic(t, []arRow{
+		{"a fixture in a sports report", report, nil, []string{"MEETS spain -> croatia", "MEETS spain -- croatia"}},
+		{"a meeting beside a sports brief", politics, []string{"MEETS barham-salih -> joe-biden"}, nil},
+	})
+}
