@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -103,15 +104,18 @@ func relations(text string, toks []norm.Token, sentences []norm.Span, mentions [
 	// An article a third of whose sentences (two at least) are about
 	// sport is a sports report, and a fixture in it may name no sports
 	// word of its own ("تلتقي اسبانيا مع كرواتيا"). A share, not a count:
-	// a page of several stories may hold a sports brief.
-	n := 0
-	for _, s := range sentences {
-		probe := sentenceReader{text: text, toks: toks, lo: tokAt(s.Start), hi: tokAt(s.End), span: s}
-		if probe.sportsSentence() {
-			n++
+	// a page of several stories may hold a sports brief. Asked only of a
+	// fixture's verb, so counted then, once.
+	sportsArticle := sync.OnceValue(func() bool {
+		n := 0
+		for _, s := range sentences {
+			probe := sentenceReader{text: text, toks: toks, lo: tokAt(s.Start), hi: tokAt(s.End), span: s}
+			if probe.sportsSentence() {
+				n++
+			}
 		}
-	}
-	sportsArticle := n >= 2 && 3*n >= len(sentences)
+		return n >= 2 && 3*n >= len(sentences)
+	})
 	mi := 0
 	for si, s := range sentences {
 		// The mentions of this sentence.
@@ -150,9 +154,9 @@ type sentenceReader struct {
 	span     norm.Span
 	args     []relArg
 	sports   int // sportsSentence: 0 not yet asked, 1 yes, -1 no
-	// sportsArticle: two sentences or more of the article are about
-	// sport (relations).
-	sportsArticle bool
+	// sportsArticle reports whether a third of the article's sentences,
+	// two at least, are about sport (relations).
+	sportsArticle func() bool
 }
 
 // prepare drops arguments that do not stand for an actor of their own and

@@ -934,7 +934,7 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	}
 	// In a sports report, "تلتقي اسبانيا مع كرواتيا", "ويلتقي تسونغا …
 	// مع موراي" are fixtures.
-	if typ == graph.Meets && r.sportsArticle && fixtureVerbs[f] {
+	if typ == graph.Meets && fixtureVerbs[f] && r.sportsArticle != nil && r.sportsArticle() {
 		return true
 	}
 	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
