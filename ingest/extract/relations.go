@@ -1550,16 +1550,31 @@ func (r *sentenceReader) antecedentAt(k int) *relArg {
 }
 
 // antecedentRightBefore reports whether only nisba adjectives (ال…ي، ال…ية)
-// stand between a and the relative pronoun at k.
+// stand between a and the relative pronoun at k, or an apposition of
+// titles set off by commas ("أردوغان، الرئيس التركي، الذي زار دمشق").
 func (r *sentenceReader) antecedentRightBefore(a *relArg, k int) bool {
+	if a.to >= k {
+		return true
+	}
+	nisba := func(f string) bool {
+		return !argTitles[f] && !relatives[f] && !notNisba[f] && strings.HasPrefix(f, "ال") &&
+			(strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه"))
+	}
+	apposed := strings.Contains(r.text[r.toks[a.to-1].End:r.toks[a.to].Start], ",") || strings.Contains(r.text[r.toks[a.to-1].End:r.toks[a.to].Start], "،")
+	apposed = apposed && strings.ContainsAny(r.text[r.toks[k-1].End:r.toks[k].Start], ",،")
 	for j := a.to; j < k; j++ {
 		f := r.toks[j].Fold
-		if argTitles[f] || relatives[f] || !strings.HasPrefix(f, "ال") || !(strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه")) {
+		if !nisba(f) && !(apposed && titleLike(f) && !relatives[f]) {
 			return false
 		}
 	}
 	return true
 }
+
+// notNisba are nouns of the shape ال…ي that are no adjective: broken
+// plurals ("الأهالي الذين زاروا").
+var notNisba = foldSet("الأهالي", "الاهالي", "الأراضي", "الاراضي", "المباني", "الضواحي", "النوادي", "الأيادي", "الليالي",
+	"الأغاني", "المواشي", "الأماني", "المعاني", "الأعالي", "الموالي", "النواحي")
 
 // agentParticiples may stand between an English noun trigger and the "by"
 // of its agent: "the attack launched by", "strikes carried out by", "the

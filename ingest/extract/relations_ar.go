@@ -934,7 +934,7 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	}
 	// In a sports report, "تلتقي اسبانيا مع كرواتيا", "ويلتقي تسونغا …
 	// مع موراي" are fixtures.
-	if typ == graph.Meets && fixtureVerbs[f] && r.sportsArticle != nil && r.sportsArticle() {
+	if typ == graph.Meets && fixtureVerbs[f] && !r.knownPersonIn() && r.sportsArticle != nil && r.sportsArticle() {
 		return true
 	}
 	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
@@ -1028,7 +1028,22 @@ func (r *sentenceReader) willing(t int, typ graph.RelationType) bool {
 	default:
 		return false
 	}
-	for k := max(r.lo, t-3); k < t; k++ {
+	// The trigger is the complement: a masdar with ل or after في
+	// (للقاء، في زيارة), or "to" and a verb; not a finite verb
+	// ("بناء على رغبة أردوغان التقى بوتين", "Biden, ready to leave,
+	// met"), nor across a comma ("استعدادها للقمة، استقبلت").
+	tr, purpose, _ := lookupTrigger(r.toks[t].Fold)
+	if isASCII(r.toks[t].Fold) {
+		if t-1 <= r.lo || r.toks[t-1].Fold != "to" {
+			return false
+		}
+	} else if !(tr.noun && (purpose || strings.HasPrefix(r.toks[t].Fold, "ل") || t > r.lo && markPlace[r.toks[t-1].Fold])) {
+		return false
+	}
+	for k := t - 1; k >= max(r.lo, t-3); k-- {
+		if k+1 < len(r.toks) && r.clauseBreak(r.toks[k].End, r.toks[k+1].Start) {
+			return false
+		}
 		if willingWords[stripConj(r.toks[k].Fold)] {
 			return true
 		}
@@ -1128,6 +1143,19 @@ var verbParticles = foldSet("كما", "قد", "لقد", "وقد", "فقد", "أ�
 	"وبينما", "إذ", "اذ", "ما", "مما", "الذي", "التي", "الذين", "والذي", "والتي", "لم", "لن", "لا", "سوف", "عندما",
 	"بعدما", "فيما", "ثم", "كذلك", "أيضا", "ايضا", "وفيما", "عندئذ", "حتى", "كي", "لكي", "لما", "وهكذا", "بل",
 	"لكن", "ولكن", "أو", "أم", "إذا", "وقت", "يوم", "اليوم", "أمس", "غدا")
+
+// knownPersonIn reports whether the sentence names a person the lexicon
+// knows (an ID without a type prefix): a head of state meeting another
+// in a sports report ("on the sidelines of the World Cup") meets; players
+// are names the tagger found.
+func (r *sentenceReader) knownPersonIn() bool {
+	for _, a := range r.args {
+		if a.m.Type == graph.Person && !strings.HasPrefix(a.m.EntityID, "person:") {
+			return true
+		}
+	}
+	return false
+}
 
 // fixtureVerbs name a fixture in a sports report: plays (against).
 var fixtureVerbs = foldSet("يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "يلتقيان", "تلتقيان", "التقى", "التقت", "يواجه", "تواجه", "سيواجه", "ستواجه",

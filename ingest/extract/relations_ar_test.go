@@ -330,3 +330,27 @@ func TestSportsReport(t *testing.T) {
 		{"a meeting beside a sports brief", politics, []string{"MEETS barham-salih -> joe-biden"}, nil},
 	})
 }
+
+// TestReview44to46: a second review helper's sentences (its own, written
+// for the review) on versions 44–46: what their first versions dropped
+// that was right, and what they must still drop (version 47).
+func TestReview44to46(t *testing.T) {
+	checkArabic(t, []arRow{
+		{"a title in apposition between commas", "وقال أردوغان، الرئيس التركي، الذي زار دمشق عام 2009، إن تركيا لا تريد الحرب.",
+			[]string{"VISITS recep-tayyip-erdogan -> damascus"}, nil},
+		{"a broken plural of the shape of a nisba", "والتقى أردوغان الأهالي الذين زاروا أنقرة للمطالبة بعودة أبنائهم.",
+			nil, []string{"VISITS recep-tayyip-erdogan -> ankara"}},
+		{"readiness in an apposition, a finite verb after", "Biden, ready to leave, met Kadhimi at the White House on Monday.",
+			[]string{"MEETS joe-biden -> mustafa-al-kadhimi"}, nil},
+		{"a wish in a relative clause, a finite verb after", "Hezbollah, which had long wanted revenge, attacked Israel with rockets on Sunday.",
+			[]string{"ATTACKS hezbollah -> israel"}, nil},
+		{"readiness for something else, past a comma", "وفي إطار استعدادها للقمة، استقبلت السعودية الرئيس الأمريكي جو بايدن في جدة.",
+			[]string{"MEETS saudi-arabia -> joe-biden"}, nil},
+		{"heads of state beside a match report", "Russian President Vladimir Putin met Erdogan in Sochi on Friday to discuss Syria. Meanwhile, Turkey beat Russia 2-1 in a friendly match in Antalya. Turkey's coach praised his squad after the match.",
+			[]string{"MEETS vladimir-putin -> recep-tayyip-erdogan"}, nil},
+		{"a meeting set, two sports sentences after", "يلتقي الرئيس الأمريكي جو بايدن ولي العهد السعودي محمد بن سلمان في جدة الأسبوع المقبل. ويأتي اللقاء بعد أن فاز المنتخب السعودي على الأرجنتين في مباراة تاريخية. وقال مدرب المنتخب إن اللاعبين قدموا أفضل مباراة في البطولة.",
+			[]string{"MEETS joe-biden -> mohammed-bin-salman"}, nil},
+		{"a fixture between countries in a match report", "England beat Iran 6-2 in their Group B opener at Khalifa stadium. Wales drew 1-1 with the United States in the other group match. Iran meet the United States on Tuesday.",
+			nil, []string{"MEETS iran -> united-states", "MEETS iran -- united-states"}},
+	})
+}
