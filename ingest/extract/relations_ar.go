@@ -1028,8 +1028,9 @@ func (r *sentenceReader) willing(t int, typ graph.RelationType) bool {
 	default:
 		return false
 	}
-	// The trigger is the complement: a masdar with ل or after في
-	// (للقاء، في زيارة), or "to" and a verb; not a finite verb
+	// The trigger is the complement: a masdar with ل, after في or right
+	// after the word (للقاء، في زيارة، رغبة لقاء), or "to" and a verb; not
+	// a finite verb
 	// ("بناء على رغبة أردوغان التقى بوتين", "Biden, ready to leave,
 	// met"), nor across a comma ("استعدادها للقمة، استقبلت").
 	tr, purpose, _ := lookupTrigger(r.toks[t].Fold)
@@ -1037,7 +1038,7 @@ func (r *sentenceReader) willing(t int, typ graph.RelationType) bool {
 		if t-1 <= r.lo || r.toks[t-1].Fold != "to" {
 			return false
 		}
-	} else if !(tr.noun && (purpose || strings.HasPrefix(r.toks[t].Fold, "ل") || t > r.lo && markPlace[r.toks[t-1].Fold])) {
+	} else if !(tr.noun && (purpose || t > r.lo && (markPlace[r.toks[t-1].Fold] || willingWords[stripConj(r.toks[t-1].Fold)]))) {
 		return false
 	}
 	for k := t - 1; k >= max(r.lo, t-3); k-- {
