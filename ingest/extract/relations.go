@@ -442,10 +442,13 @@ func titleLike(fold string) bool {
 	if argTitles[fold] {
 		return true
 	}
-	if strings.HasPrefix(fold, "ال") && (strings.HasSuffix(fold, "ي") || strings.HasSuffix(fold, "يه")) {
-		return true
-	}
-	return false
+	return nisbaShape(fold)
+}
+
+// nisbaShape reports whether a folded token has the shape of a nisba
+// adjective, ال…ي or ال…ية (الأمريكي، الإيرانية).
+func nisbaShape(fold string) bool {
+	return strings.HasPrefix(fold, "ال") && (strings.HasSuffix(fold, "ي") || strings.HasSuffix(fold, "يه"))
 }
 
 // markOf finds the preposition governing argument i: a clitic on its first
@@ -1483,7 +1486,7 @@ func (r *sentenceReader) englishObjectAntecedent(subj *relArg, t int) *relArg {
 	}
 	closed := false
 	for j := t; j < r.hi-1 && j < t+8 && !closed; j++ {
-		closed = strings.Contains(r.text[r.toks[j].End:r.toks[j+1].Start], ",")
+		closed = strings.Contains(r.between(r.toks[j].End, r.toks[j+1].Start), ",")
 	}
 	if !closed {
 		return nil
@@ -1506,7 +1509,7 @@ func (r *sentenceReader) englishRelativeAntecedent(t int) (*relArg, bool) {
 	c := -1 // the first token after the comma
 	neg := false
 	for j := t; j > r.lo && j >= t-3; j-- {
-		if strings.Contains(r.text[r.toks[j-1].End:r.toks[j].Start], ",") {
+		if strings.Contains(r.between(r.toks[j-1].End, r.toks[j].Start), ",") {
 			c = j
 			break
 		}
@@ -1519,7 +1522,7 @@ func (r *sentenceReader) englishRelativeAntecedent(t int) (*relArg, bool) {
 		return nil, false
 	}
 	for k := c - 2; k > r.lo && k >= c-13; k-- {
-		if strings.Contains(r.text[r.toks[k].End:r.toks[k+1].Start], ",") || complementizers[r.toks[k].Fold] {
+		if strings.Contains(r.between(r.toks[k].End, r.toks[k+1].Start), ",") || complementizers[r.toks[k].Fold] {
 			return nil, false
 		}
 		if objectRelatives[r.toks[k].Fold] {
@@ -1541,7 +1544,7 @@ var auxiliaries = foldSet("did", "does", "do", "has", "have", "had", "will", "wo
 func (r *sentenceReader) antecedentAt(k int) *relArg {
 	for i := range r.args {
 		if a := &r.args[i]; a.to == k && a.mark == "" {
-			if between := strings.TrimSpace(r.text[r.toks[a.to-1].End:r.toks[k].Start]); between == "" || between == "," {
+			if between := strings.TrimSpace(r.between(r.toks[a.to-1].End, r.toks[k].Start)); between == "" || between == "," {
 				return a
 			}
 		}
@@ -1556,15 +1559,12 @@ func (r *sentenceReader) antecedentRightBefore(a *relArg, k int) bool {
 	if a.to >= k {
 		return true
 	}
-	nisba := func(f string) bool {
-		return !argTitles[f] && !relatives[f] && !notNisba[f] && strings.HasPrefix(f, "ال") &&
-			(strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه"))
-	}
-	apposed := strings.Contains(r.text[r.toks[a.to-1].End:r.toks[a.to].Start], ",") || strings.Contains(r.text[r.toks[a.to-1].End:r.toks[a.to].Start], "،")
-	apposed = apposed && strings.ContainsAny(r.text[r.toks[k-1].End:r.toks[k].Start], ",،")
+	apposed := strings.ContainsAny(r.between(r.toks[a.to-1].End, r.toks[a.to].Start), ",،") &&
+		strings.ContainsAny(r.between(r.toks[k-1].End, r.toks[k].Start), ",،")
 	for j := a.to; j < k; j++ {
 		f := r.toks[j].Fold
-		if !nisba(f) && !(apposed && titleLike(f) && !relatives[f]) {
+		nisba := nisbaShape(f) && !argTitles[f] && !relatives[f] && !notNisba[f]
+		if !nisba && !(apposed && titleLike(f) && !relatives[f]) {
 			return false
 		}
 	}
