@@ -86,6 +86,10 @@ type relArg struct {
 	// territory"). It may still be a subject (the possessor of a noun
 	// trigger: "Kadhimi's visit"), never an object.
 	modifier bool
+	// owner is the Arabic noun a name is the genitive of when that noun
+	// is a group or a part named after it ("منتخب الكونغو", "أصدقاء
+	// اليمن", "شمال لبنان"): its folded form, or "".
+	owner string
 }
 
 // symmetric relations hold both ways when their arguments are joined by
@@ -303,6 +307,7 @@ func (r *sentenceReader) prepare() {
 		a := &r.args[i]
 		a.mark = r.markOf(a, i)
 		a.modifier = r.modifies(a) || r.ledBy(a)
+		a.owner = r.ownerOf(a)
 		if a.m.Method == "adjective" && (r.headsForce(a) || r.qualifiesTrigger(a)) {
 			a.agentive = true
 		}
@@ -544,7 +549,11 @@ func (r *sentenceReader) joined(a, b *relArg) bool {
 	if b.from-a.to > 6 {
 		return false
 	}
-	if strings.HasPrefix(r.clitic(r.toks[b.from].Fold), "و") { // وبايدن
+	// "وبايدن": the conjunction on the name's first word, or before a
+	// mention that begins inside it ("وكرم كردي"). Across at most one
+	// word that is no title: "جبريل يفتتح المشاركة السبت والرجوب" joins
+	// two clauses, not two names.
+	if (strings.HasPrefix(r.clitic(r.toks[b.from].Fold), "و") || r.conjOn(b)) && r.gap(a.to, b.from) <= 1 {
 		return true
 	}
 	for k := a.to; k < b.from; k++ {
@@ -565,6 +574,13 @@ func (r *sentenceReader) joined(a, b *relArg) bool {
 		}
 	}
 	return false
+}
+
+// conjOn reports whether "and" (و) stands on argument a's first word
+// before its mention, which the tagger began after it: "وكرم كردي".
+func (r *sentenceReader) conjOn(a *relArg) bool {
+	tok := r.toks[a.from]
+	return a.m.Start > tok.Start && a.m.Start <= tok.End && strings.HasPrefix(r.text[tok.Start:a.m.Start], "و")
 }
 
 // conjuncts returns the arguments coordinated with a, a among them, in
@@ -591,7 +607,7 @@ func (r *sentenceReader) conjuncts(a *relArg) []*relArg {
 		if y.from-x.to > 4 || (y.mark != "" && y.mark != x.mark) || x.mark == "place" || y.mark == "place" {
 			return 0
 		}
-		and := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و")
+		and := strings.HasPrefix(r.clitic(r.toks[y.from].Fold), "و") || r.conjOn(y)
 		if x.mark != "" && r.opensClause(y) {
 			return 0 // "خطوة مزعجة لموسكو وواشنطن تتهم روسيا": Washington's own clause
 		}
@@ -751,10 +767,13 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
-		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.otherSense(t, typ)) {
+		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.urged(t, typ, subj) || r.otherSense(t, typ)) {
 			return
 		}
 		if typ == graph.Meets && r.fixture(t, subj, obj) {
+			return
+		}
+		if ownedOut(typ, subj) || obj != nil && ownedOut(typ, obj) {
 			return
 		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":
@@ -1037,6 +1056,13 @@ func (r *sentenceReader) read() []graph.Relation {
 			}
 			continue
 		}
+		// An Arabic noun with the article heads no genitive: a bare name
+		// right after it (past titles) is no party of it but the subject
+		// of the verb before ("حضر اللقاء الوزير X وY": X and Y attended
+		// the meeting) or the start of another phrase.
+		if !english && trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) == 0 && definite(r.toks[t].Fold) {
+			continue
+		}
 		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && (!english || r.ofBetween(t+1, after[0].from)) {
 			a1 := &after[0]
 			// A country or a capital after a noun of speech or stance,
@@ -1190,6 +1216,20 @@ func (r *sentenceReader) read() []graph.Relation {
 		if !english && !trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && !r.nounSubjectBefore(t) {
 			a1 := &after[0]
 			if trig.typ == graph.Visits && !isActor(a1.m.Type) {
+				continue
+			}
+			// The word between the verb and the name heads the phrase
+			// the name is the genitive of: a topic ("ناقش ملفي اليونان
+			// وقبرص", "انتقدت موقف نتنياهو") is no party, and a word
+			// with a preposition ("التقى بالعلامة الشيخ محمد عبده")
+			// makes the phrase the verb's object, not its subject.
+			headed := false
+			for k := t + 1; k < a1.from; k++ {
+				if w := r.toks[k].Fold; !titleLike(w) && (topicHeads[stripConj(w)] || prepositional(w)) {
+					headed = true
+				}
+			}
+			if headed {
 				continue
 			}
 			if len(after) > 1 && symmetric(trig.typ) && after[1].mark == "" && r.joined(a1, &after[1]) {

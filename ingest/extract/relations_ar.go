@@ -892,6 +892,77 @@ func stripConj(f string) string {
 	return f
 }
 
+// definite reports whether a folded Arabic token carries the article,
+// after a conjunction and a preposition: "اللقاء", "والاجتماع",
+// "بالهجوم". "لل…" is left out: "للقاء" is ل + لقاء, no article.
+func definite(f string) bool {
+	f = stripConj(f)
+	for _, p := range [...]string{"ال", "بال", "كال"} {
+		if strings.HasPrefix(f, p) && len([]rune(f)) > len([]rune(p))+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositional reports whether a folded Arabic token is a preposition
+// and the article on a noun ("بالعلامة", "للوزير", "كالرئيس"): the
+// phrase it opens is governed, never a verb's subject.
+func prepositional(f string) bool {
+	f = stripConj(f)
+	for _, p := range [...]string{"بال", "لل", "كال"} {
+		if strings.HasPrefix(f, p) && len([]rune(f)) > len([]rune(p))+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// topicHeads are nouns whose genitive is what is talked about, not who
+// acts: "ملف اليونان" (the Greek file), "موقف نتنياهو" (Netanyahu's
+// position). A name after one, right after a verb, is not its subject.
+var topicHeads = foldSet("ملف", "ملفي", "ملفات", "موقف", "مواقف", "قضية", "قضيتي", "قضايا", "مسألة", "أزمة", "ازمة",
+	"سياسة", "سياسات", "تصريحات", "قرار", "قرارات", "خطة", "مبادرة", "مقترح", "اقتراح", "مشروع", "برنامج", "دور",
+	"تدخل", "نفوذ", "علاقات", "مستقبل", "وضع", "أوضاع", "اوضاع")
+
+// groupHeads are nouns of a group named after a country, a town or a
+// body, which is none of the group's acts: "منتخب الكونغو" (the Congo
+// team), "جماهير فيورنتينا" (Fiorentina's fans), "أصدقاء اليمن" (the
+// Friends of Yemen), "سفراء روسيا". بلدية is not among them: a city
+// council acts for its city.
+var groupHeads = foldSet("منتخب", "جماهير", "جمهور", "مشجعي", "أصدقاء", "سفراء", "لاجئي", "نازحي", "أهالي", "سكان")
+
+// partHeads name a part of the place after them: "شمال لبنان" is where
+// something happens, not Lebanon acting or acted on, except as the
+// target of an attack or the place of a visit ("هجوم روسيا على شرق
+// أوكرانيا" attacks Ukraine).
+var partHeads = foldSet("شمال", "جنوب", "شرق", "غرب", "وسط")
+
+// ownerOf returns the folded group or part noun that Arabic argument a is
+// the genitive of, the noun right before its mention's first word, or "".
+func (r *sentenceReader) ownerOf(a *relArg) string {
+	if a.from <= r.lo || r.toks[a.from].Start != a.m.Start || isASCII(r.toks[a.from].Fold) {
+		return ""
+	}
+	f := stripConj(r.toks[a.from-1].Fold)
+	if groupHeads[f] || partHeads[f] {
+		return f
+	}
+	return ""
+}
+
+// ownedOut reports whether argument a, the genitive of a group or a part,
+// may not fill a role of a relation of type typ.
+func ownedOut(typ graph.RelationType, a *relArg) bool {
+	switch {
+	case a.owner == "":
+		return false
+	case groupHeads[a.owner]:
+		return true
+	}
+	return typ != graph.Attacks && typ != graph.Visits
+}
+
 // topicMarks before a name make it what a meeting or talks are about:
 // "اجتماع ضد داعش", "محادثات بشأن أوكرانيا".
 var topicMarks = foldSet("ضد", "حول", "بشأن", "لمواجهة", "لمكافحة", "لمحاربة", "لهزيمة")
@@ -934,7 +1005,7 @@ func (r *sentenceReader) otherSense(t int, typ graph.RelationType) bool {
 	}
 	// In a sports report, "تلتقي اسبانيا مع كرواتيا", "ويلتقي تسونغا …
 	// مع موراي" are fixtures.
-	if typ == graph.Meets && fixtureVerbs[f] && !r.knownPersonIn() && r.sportsArticle != nil && r.sportsArticle() {
+	if typ == graph.Meets && fixtureWords[f] && !r.knownPersonIn() && r.sportsArticle != nil && r.sportsArticle() {
 		return true
 	}
 	// Research, not talks: "كتاب يبحث في مشروع العروي" (talks take
@@ -998,7 +1069,7 @@ var courtWords = foldSet("المحكمة", "محكمة", "القاضي", "الق
 
 // conditionals open a condition or a question of whether: a relation
 // read right after one is not stated.
-var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "if", "whether", "unless")
+var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "احتمال", "احتمالات", "إمكانية", "امكانية", "if", "whether", "unless")
 
 // conditional reports whether a conditional word stands within three
 // tokens before the relation's first word (its trigger or subject), or
@@ -1011,6 +1082,60 @@ func (r *sentenceReader) conditional(t int, subj *relArg) bool {
 	for k := max(r.lo, first-3); k < t; k++ {
 		if conditionals[stripConj(r.toks[k].Fold)] {
 			return true
+		}
+	}
+	return false
+}
+
+// callWords call on someone to act: "حث روسيا والصين على تأييد قرار",
+// "طالب العرب بزيارة القدس", "دعا المجتمع الدولي إلى محاربة إيران".
+var callWords = foldSet("حث", "يحث", "تحث", "حثت", "حثوا", "حض", "يحض", "تحض", "حضت", "طالب", "يطالب", "تطالب", "طالبت",
+	"طالبوا", "يطالبون", "ناشد", "يناشد", "تناشد", "ناشدت", "دعا", "يدعو", "تدعو", "دعت", "دعوا", "يدعون", "داعيا", "داعية",
+	"مطالبا")
+
+// urged reports whether Arabic trigger t is what a call asks of someone:
+// a masdar governed by على, إلى, ب or ل after a call word within eight
+// words, no clause break between. An event (a
+// meeting, a visit, talks, an invitation, an attack) is asked for, not
+// done, and would be done by the one called on: no relation. A stance is
+// the caller's own ("طالبت الجزيرة المجتمع الدولي بإدانة قوات الاحتلال":
+// the network condemns), so it goes only when its subject is the one
+// called on, named right before the trigger.
+func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) bool {
+	tr, purpose, _ := lookupTrigger(r.toks[t].Fold)
+	f := stripConj(r.toks[t].Fold)
+	switch {
+	case isASCII(f):
+		return false
+	case t > r.lo && markTo[r.toks[t-1].Fold] && r.toks[t-1].Fold != "ضد":
+		// After a preposition a word read as a verb is its masdar
+		// ("على دعم أوكرانيا").
+	case tr.noun && (purpose || strings.HasPrefix(f, "ب")):
+	default:
+		return false
+	}
+	for k := t - 1; k >= max(r.lo, t-8); k-- {
+		if r.clauseBreak(r.toks[k].End, r.toks[min(k+1, t)].Start) && k+1 < t {
+			return false
+		}
+		if callWords[stripConj(r.toks[k].Fold)] {
+			switch typ {
+			case graph.Meets, graph.Visits, graph.Discusses, graph.Invites, graph.Attacks:
+				return true
+			}
+			if subj == nil || subj.from <= k || subj.to > t {
+				return false
+			}
+			// The one called on stands right before the trigger and its
+			// preposition, with the names joined to it ("حث روسيا والصين
+			// على تأييد"); a caller named after the call verb has the one
+			// it calls on between ("طالبت الجزيرة المجتمع الدولي بإدانة").
+			co := r.conjuncts(subj)
+			end := t
+			if end > r.lo && markTo[r.toks[end-1].Fold] {
+				end--
+			}
+			return r.gap(co[len(co)-1].to, end) == 0
 		}
 	}
 	return false
@@ -1158,8 +1283,10 @@ func (r *sentenceReader) knownPersonIn() bool {
 	return false
 }
 
-// fixtureVerbs name a fixture in a sports report: plays (against).
-var fixtureVerbs = foldSet("يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "يلتقيان", "تلتقيان", "التقى", "التقت", "يواجه", "تواجه", "سيواجه", "ستواجه",
+// fixtureWords name a fixture in a sports report: plays (against), and
+// the nouns of a match ("بلقاء بلد الوليد وريال بيتيس", "لقاءات الفريقين").
+var fixtureWords = foldSet("يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "يلتقيان", "تلتقيان", "التقى", "التقت", "يواجه", "تواجه", "سيواجه", "ستواجه",
+	"لقاء", "بلقاء", "اللقاء", "باللقاء", "لقاءات", "اللقاءات", "بلقاءات",
 	"meets", "meet", "met", "faces", "face", "faced", "plays", "play", "played")
 
 // researchVerbs followed by في mean researching a topic.

@@ -199,7 +199,8 @@ var (
 	// stands for the whole phrase.
 	partyHeads = foldSet("regime", "forces", "force", "troops", "army", "government", "militias", "militia", "fighters",
 		"jets", "warplanes", "aircraft", "navy", "military", "authorities", "officials", "administration",
-		"قوات", "القوات", "الجيش", "جيش", "الحكومة", "حكومة", "النظام", "نظام", "الطائرات", "طائرات", "السلطات", "المقاتلات")
+		"قوات", "القوات", "الجيش", "جيش", "الحكومة", "حكومة", "النظام", "نظام", "الطائرات", "طائرات", "السلطات", "المقاتلات",
+		"إدارة", "الإدارة")
 	// argTitles may stand between a preposition and the name it governs
 	// ("مع الرئيس الأمريكي جو بايدن", "with President Biden").
 	argTitles = func() map[string]bool {
