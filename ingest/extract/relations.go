@@ -1059,8 +1059,11 @@ func (r *sentenceReader) read() []graph.Relation {
 		// An Arabic noun with the article heads no genitive: a bare name
 		// right after it (past titles) is no party of it but the subject
 		// of the verb before ("حضر اللقاء الوزير X وY": X and Y attended
-		// the meeting) or the start of another phrase.
-		if !english && trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) == 0 && definite(r.toks[t].Fold) {
+		// the meeting) or the start of another phrase. After a verb
+		// that makes the event ("جمع اللقاء بوتين وأردوغان", "نفذ
+		// الهجوم الحوثيون على السعودية") the names are its parties.
+		if !english && trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) == 0 && definite(r.toks[t].Fold) &&
+			!(t > r.lo && eventVerbs[stripConj(r.toks[t-1].Fold)]) {
 			continue
 		}
 		if trig.noun && len(after) > 0 && after[0].mark == "" && r.gap(t+1, after[0].from) <= 1 && (!english || r.ofBetween(t+1, after[0].from)) {
@@ -1195,7 +1198,9 @@ func (r *sentenceReader) read() []graph.Relation {
 					apposed = []bool{true}
 				}
 				emitCo("svo", t, trig.typ, before, obj, true, negated, apposed...)
-			} else if symmetric(trig.typ) && !trig.noun {
+			} else if symmetric(trig.typ) && !trig.noun && !purpose {
+				// "X وY بحثا": they talked; "X وY لبحث": to talk, with
+				// whoever the clause names, not with each other.
 				if prev := r.argBefore(before); prev != nil && prev.mark == "" && r.joined(prev, before) {
 					emit("svo-and", t, trig.typ, prev, before, false, negated)
 				}

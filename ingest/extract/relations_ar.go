@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/norm"
 )
 
 // Arabic checks of the relation reader. They remove the kinds of error a
@@ -905,18 +906,18 @@ func definite(f string) bool {
 	return false
 }
 
-// prepositional reports whether a folded Arabic token is a preposition
-// and the article on a noun ("بالعلامة", "للوزير", "كالرئيس"): the
-// phrase it opens is governed, never a verb's subject.
+// prepositional reports whether a folded Arabic token is ب and the
+// article on a noun ("بالعلامة"): the phrase it opens is governed, never
+// a verb's subject. Adverbs of that shape ("بالأمس") are not; nor is
+// لل, as often an adverb's ("للمرة الأولى").
 func prepositional(f string) bool {
 	f = stripConj(f)
-	for _, p := range [...]string{"بال", "لل", "كال"} {
-		if strings.HasPrefix(f, p) && len([]rune(f)) > len([]rune(p))+1 {
-			return true
-		}
-	}
-	return false
+	return strings.HasPrefix(f, "بال") && len([]rune(f)) > 4 && !adverbsBal[f]
 }
+
+// adverbsBal are adverbs with the shape of ب and the article.
+var adverbsBal = foldSet("بالأمس", "بالفعل", "بالتزامن", "بالتوازي", "بالإضافة", "بالمقابل", "بالتالي", "بالذات", "بالضبط",
+	"بالقرب", "بالكامل", "بالتحديد", "بالخصوص", "بالمثل", "بالأخص", "بالاضافة")
 
 // topicHeads are nouns whose genitive is what is talked about, not who
 // acts: "ملف اليونان" (the Greek file), "موقف نتنياهو" (Netanyahu's
@@ -924,6 +925,11 @@ func prepositional(f string) bool {
 var topicHeads = foldSet("ملف", "ملفي", "ملفات", "موقف", "مواقف", "قضية", "قضيتي", "قضايا", "مسألة", "أزمة", "ازمة",
 	"سياسة", "سياسات", "تصريحات", "قرار", "قرارات", "خطة", "مبادرة", "مقترح", "اقتراح", "مشروع", "برنامج", "دور",
 	"تدخل", "نفوذ", "علاقات", "مستقبل", "وضع", "أوضاع", "اوضاع")
+
+// eventVerbs before a noun trigger make the event it names, their
+// subject its party: "جمع اللقاء بوتين وأردوغان" (the meeting brought
+// them together), "نفذ الهجوم الحوثيون".
+var eventVerbs = foldSet("جمع", "جمعت", "يجمع", "تجمع", "نفذ", "نفذت", "ينفذ", "تنفذ", "شن", "شنت", "يشن", "تشن")
 
 // groupHeads are nouns of a group named after a country, a town or a
 // body, which is none of the group's acts: "منتخب الكونغو" (the Congo
@@ -945,10 +951,18 @@ func (r *sentenceReader) ownerOf(a *relArg) string {
 		return ""
 	}
 	f := stripConj(r.toks[a.from-1].Fold)
-	if groupHeads[f] || partHeads[f] {
-		return f
+	if !groupHeads[f] && !partHeads[f] {
+		return ""
 	}
-	return ""
+	// "جنوب أفريقيا": the lexicon's name begins with the word.
+	if e := r.lex.Entry(a.m.EntityID); e != nil {
+		for _, name := range append([]string{e.NameAr}, e.Aliases...) {
+			if w, _, _ := strings.Cut(name, " "); norm.Fold(w) == f {
+				return ""
+			}
+		}
+	}
+	return f
 }
 
 // ownedOut reports whether argument a, the genitive of a group or a part,
@@ -1069,7 +1083,12 @@ var courtWords = foldSet("المحكمة", "محكمة", "القاضي", "الق
 
 // conditionals open a condition or a question of whether: a relation
 // read right after one is not stated.
-var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "احتمال", "احتمالات", "إمكانية", "امكانية", "if", "whether", "unless")
+var conditionals = foldSet("إذا", "اذا", "لو", "حال", "هل", "عما", "if", "whether", "unless")
+
+// possibilities make a clause after أن a possibility, not a fact:
+// "احتمال أن يهاجم بايدن إيران" ("رغم احتمال التصعيد، زار" states the
+// visit).
+var possibilities = foldSet("احتمال", "احتمالات", "إمكانية", "امكانية")
 
 // conditional reports whether a conditional word stands within three
 // tokens before the relation's first word (its trigger or subject), or
@@ -1080,7 +1099,8 @@ func (r *sentenceReader) conditional(t int, subj *relArg) bool {
 		first = subj.from
 	}
 	for k := max(r.lo, first-3); k < t; k++ {
-		if conditionals[stripConj(r.toks[k].Fold)] {
+		f := stripConj(r.toks[k].Fold)
+		if conditionals[f] || possibilities[f] && k+1 < r.hi && thatWords[r.toks[k+1].Fold] {
 			return true
 		}
 	}
@@ -1094,8 +1114,9 @@ var callWords = foldSet("حث", "يحث", "تحث", "حثت", "حثوا", "حض"
 	"مطالبا")
 
 // urged reports whether Arabic trigger t is what a call asks of someone:
-// a masdar governed by على, إلى, ب or ل after a call word within eight
-// words, no clause break between. An event (a
+// a masdar governed by على, إلى, ب or ل after a call word within twelve
+// words (the caller and the called named in full between), no clause
+// break between. An event (a
 // meeting, a visit, talks, an invitation, an attack) is asked for, not
 // done, and would be done by the one called on: no relation. A stance is
 // the caller's own ("طالبت الجزيرة المجتمع الدولي بإدانة قوات الاحتلال":
@@ -1114,7 +1135,7 @@ func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) bool
 	default:
 		return false
 	}
-	for k := t - 1; k >= max(r.lo, t-8); k-- {
+	for k := t - 1; k >= max(r.lo, t-12); k-- {
 		if r.clauseBreak(r.toks[k].End, r.toks[min(k+1, t)].Start) && k+1 < t {
 			return false
 		}
