@@ -19,10 +19,10 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/releval"
 )
 
-var update = flag.Bool("update", false, "rewrite confidence_table.go from the measurements on re3d dev and the Arabic verdicts")
+var update = flag.Bool("update", false, "rewrite confidence_table.go from the measurements on re3d dev and the Arabic and English verdicts")
 
 // The measurements confidence_table.go is generated from: re3d dev (shared
-// gold, beside the repository) and the hand-checked Arabic sample.
+// gold, beside the repository) and the hand-checked Arabic and English samples.
 const (
 	re3dDev    = "../../../shared/gold/re3d-dev"
 	arVerdicts = "../releval/testdata/verdicts/ar-news-2022-verdicts.jsonl"
@@ -62,12 +62,20 @@ const (
 	anerCorpus   = "../../../shared/gold/anercorp-dev/anercorp-dev.txt"
 	anerVerdicts = "../releval/testdata/verdicts/anercorp-heldout-verdicts.jsonl"
 	anerSource   = "anercorp verdicts"
+	// English news of the Syrian war (en-fakes-syria): a sample of 100 at
+	// extractor version 50 (0.68), then the other 67 relations of
+	// that version, held out once.
+	enCorpus   = "../../../shared/corpora/en-fakes-syria/fakes.csv"
+	enVerdicts = "../releval/testdata/verdicts/en-fakes-syria-verdicts.jsonl"
+	enHeldOut  = "../releval/testdata/verdicts/en-fakes-syria-heldout-verdicts.jsonl"
+	enSource   = "en-fakes-syria verdicts"
 )
 
-// scoreVerdicts scores the hand-checked Arabic sample per pattern: every
-// relation the extractor finds in the corpus now that a verdict of the
-// files at paths names (releval.ScoreVerdicts; those without one are not counted).
-func scoreVerdicts(corpus string, paths ...string) ([]releval.PatternScore, error) {
+// scoreVerdicts scores a hand-checked sample per pattern: every relation
+// the extractor finds in the corpus's articles in lang now that a verdict
+// of the files at paths names (releval.ScoreVerdicts; those without one
+// are not counted).
+func scoreVerdicts(corpus, lang string, paths ...string) ([]releval.PatternScore, error) {
 	verdicts, err := releval.ReadVerdictFiles(paths...)
 	if err != nil {
 		return nil, err
@@ -80,7 +88,7 @@ func scoreVerdicts(corpus string, paths ...string) ([]releval.PatternScore, erro
 	if err != nil {
 		return nil, err
 	}
-	scores, _ := releval.ScoreVerdictsBy(releval.FindRelations(extract.NewExtractor(lex), articles, "ar"), verdicts,
+	scores, _ := releval.ScoreVerdictsBy(releval.FindRelations(extract.NewExtractor(lex), articles, lang), verdicts,
 		func(s releval.Sampled) string { return withParties(s.Relation) })
 	return scores, nil
 }
@@ -114,19 +122,23 @@ func TestConfidenceTable(t *testing.T) {
 	sources := []measured{{re3dSource, releval.Patterns(releval.Score(docs, preds))}}
 	switch _, err := os.Stat(arVerdicts); {
 	case err == nil:
-		ar, err := scoreVerdicts(arCorpus, arVerdicts, arHeldOut, arHeldOut2, arHeldOut3, arHeldOut4)
+		ar, err := scoreVerdicts(arCorpus, "ar", arVerdicts, arHeldOut, arHeldOut2, arHeldOut3, arHeldOut4)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ar2012, err := scoreVerdicts(ar2012Corpus, ar2012Verdicts, ar2012HeldOut2, ar2012HeldOut3)
+		ar2012, err := scoreVerdicts(ar2012Corpus, "ar", ar2012Verdicts, ar2012HeldOut2, ar2012HeldOut3)
 		if err != nil {
 			t.Fatal(err)
 		}
-		aner, err := scoreVerdicts(anerCorpus, anerVerdicts)
+		aner, err := scoreVerdicts(anerCorpus, "ar", anerVerdicts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sources = append(sources, measured{arSource, ar}, measured{ar2012Source, ar2012}, measured{anerSource, aner})
+		en, err := scoreVerdicts(enCorpus, "en", enVerdicts, enHeldOut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, measured{arSource, ar}, measured{ar2012Source, ar2012}, measured{anerSource, aner}, measured{enSource, en})
 	case !errors.Is(err, os.ErrNotExist):
 		t.Fatal(err)
 	default:
@@ -276,7 +288,7 @@ const defaultMadeConfidence = %.4f
 	b.WriteString("// check found right, over those checked, summed over the sources, moved by\n")
 	b.WriteString("// argumentOddsRatio (ArgumentAdjusted). The sources: re3d dev (right:\n")
 	b.WriteString("// matches a gold relation with both arguments; STATEMENT and negated\n")
-	b.WriteString("// relations are not checked) and the hand-checked Arabic samples\n")
+	b.WriteString("// relations are not checked) and the hand-checked Arabic and English samples\n")
 	b.WriteString("// (ingest/releval/testdata/verdicts). Each row's comment gives\n")
 	b.WriteString("// right/checked per source, then known and made.\n")
 	b.WriteString("var confidenceTable = map[string]patternConfidence{\n")

@@ -24,7 +24,7 @@
 // "/en" or "/ar") and carries that pattern's confidence
 // (graph.Relation.Confidence): the centre of the Wilson score interval of
 // the pattern's precision measured on development data (re3d dev, and a
-// hand-checked Arabic sample when present), from confidence_table.go.
+// hand-checked Arabic and English samples when present), from confidence_table.go.
 // That file is generated, never edited: TestConfidenceTable recomputes it
 // and fails when it is stale (rerun with -update). A pattern never
 // measured gets DefaultConfidence, 0.5. See Confidence and WilsonCentre.

@@ -396,6 +396,11 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 	if a.m.Method == "adjective" && between == " " && !titleLike(next.Fold) {
 		return true
 	}
+	// A name before a noun of place names that place: "shelled Salah
+	// Eddin neighborhood", "the Atme border crossing".
+	if englishPlaceNouns[next.Fold] && between == " " {
+		return true
+	}
 	// A name right before a noun trigger is that noun's subject ("welcomes
 	// UNSC support for new talks": the support is UNSC's).
 	if trig, _, ok := lookupTrigger(next.Fold); ok && trig.noun && between == " " {
@@ -403,6 +408,11 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 	}
 	return false
 }
+
+// englishPlaceNouns after a name make it the name of a place.
+var englishPlaceNouns = foldSet("neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "district", "districts",
+	"village", "villages", "town", "countryside", "suburb", "suburbs", "outskirts", "crossing", "field", "camp", "airport",
+	"province", "governorate")
 
 // englishGap counts the words among tokens [from, to) that may not stand
 // inside the noun phrase of a name: titles, capitalised words ("British
@@ -767,7 +777,7 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
-		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.urged(t, typ, subj) || r.otherSense(t, typ)) {
+		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.urged(t, typ, subj) || r.englishCall(t, typ) || r.opposed(t) || r.otherSense(t, typ)) {
 			return
 		}
 		if typ == graph.Meets && r.fixture(t, subj, obj) {
@@ -945,7 +955,10 @@ func (r *sentenceReader) read() []graph.Relation {
 				break
 			}
 		}
-		passive := english && !trig.noun && t > r.lo && passiveAux[r.toks[t-1].Fold]
+		// "was attacked", "was later invited", "were not targeted": an
+		// adverb may stand between the auxiliary and the participle.
+		passive := english && !trig.noun && t > r.lo && (passiveAux[r.toks[t-1].Fold] ||
+			t-1 > r.lo && passiveAux[r.toks[t-2].Fold] && englishAdverb(r.toks[t-1].Fold))
 		if agent == nil && passive {
 			continue // a passive without its agent names no subject
 		}
@@ -2378,4 +2391,55 @@ func (r *sentenceReader) between(from, to int) string {
 		return ""
 	}
 	return r.text[from:to]
+}
+
+// englishAdverb reports whether a folded English word is an adverb that
+// may stand inside a verb group: "-ly", or one of a few common others.
+func englishAdverb(f string) bool {
+	return len(f) > 4 && strings.HasSuffix(f, "ly") || verbGroupAdverbs[f]
+}
+
+var verbGroupAdverbs = foldSet("later", "also", "then", "not", "never", "already", "again", "since", "once", "just")
+
+// englishCall reports whether English trigger t of an event (a meeting, a
+// visit, talks, an invitation, an attack) is what a call asks for: "calls
+// for an emergency meeting on Syria", "urged Russia to attack": asked
+// for, not done (the Arabic is urged's).
+func (r *sentenceReader) englishCall(t int, typ graph.RelationType) bool {
+	if !isASCII(r.toks[t].Fold) {
+		return false
+	}
+	switch typ {
+	case graph.Meets, graph.Visits, graph.Discusses, graph.Invites, graph.Attacks:
+	default:
+		return false
+	}
+	for k := t - 1; k > r.lo && k >= t-6; k-- {
+		if r.clauseBreak(r.toks[k].End, r.toks[k+1].Start) {
+			return false
+		}
+		f, before := r.toks[k].Fold, r.toks[k-1].Fold
+		if f == "for" && englishCallVerbs[before] {
+			return true
+		}
+		if f == "to" && k == t-1 {
+			for j := k - 1; j > r.lo && j >= k-5; j-- {
+				if englishCallVerbs[r.toks[j].Fold] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var englishCallVerbs = foldSet("call", "calls", "called", "calling", "urge", "urged", "urges", "urging", "appealed",
+	"demanded", "demands", "asked", "asks", "pressed")
+
+// opposed reports whether an English trigger stands right after
+// "against" ("voted against bombing Syria", "protests against attacking
+// Iran"): the act is opposed, not done. "the fight against ISIL" has its
+// "against" after the trigger.
+func (r *sentenceReader) opposed(t int) bool {
+	return t > r.lo && isASCII(r.toks[t].Fold) && r.toks[t-1].Fold == "against"
 }
