@@ -86,6 +86,9 @@ type relArg struct {
 	// territory"). It may still be a subject (the possessor of a noun
 	// trigger: "Kadhimi's visit"), never an object.
 	modifier bool
+	// place marks an English name a noun of place follows ("Salah Eddin
+	// neighborhood"; placeName): only a visit's destination.
+	place bool
 	// owner is the Arabic noun a name is the genitive of when that noun
 	// is a group or a part named after it ("منتخب الكونغو", "أصدقاء
 	// اليمن", "شمال لبنان"): its folded form, or "".
@@ -308,6 +311,7 @@ func (r *sentenceReader) prepare() {
 		a.mark = r.markOf(a, i)
 		a.modifier = r.modifies(a) || r.ledBy(a)
 		a.owner = r.ownerOf(a)
+		a.place = r.placeName(a)
 		if a.m.Method == "adjective" && (r.headsForce(a) || r.qualifiesTrigger(a)) {
 			a.agentive = true
 		}
@@ -393,12 +397,10 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 	if between == "-" {
 		return true
 	}
-	if a.m.Method == "adjective" && between == " " && !titleLike(next.Fold) {
+	if between == " " && staffNouns[next.Fold] && a.m.Type == graph.Organization && outlet(a.m, r.lex) {
 		return true
 	}
-	// A name before a noun of place names that place: "shelled Salah
-	// Eddin neighborhood", "the Atme border crossing".
-	if englishPlaceNouns[next.Fold] && between == " " {
+	if a.m.Method == "adjective" && between == " " && !titleLike(next.Fold) {
 		return true
 	}
 	// A name right before a noun trigger is that noun's subject ("welcomes
@@ -409,10 +411,22 @@ func (r *sentenceReader) modifies(a *relArg) bool {
 	return false
 }
 
+// placeName reports whether English argument a, a person or a place, is
+// the name of a place a noun of place right after it names: "shelled
+// Salah Eddin neighborhood" (a tagger's person). Such a place is a
+// visit's destination, no other party. An organisation is left alone:
+// "a Hezbollah camp", "the Islamic State province" stand for the group.
+func (r *sentenceReader) placeName(a *relArg) bool {
+	if !isASCII(r.toks[a.from].Fold) || a.to >= r.hi || a.m.Type == graph.Organization {
+		return false
+	}
+	next := r.toks[a.to]
+	return englishPlaceNouns[next.Fold] && r.between(a.m.End, next.Start) == " "
+}
+
 // englishPlaceNouns after a name make it the name of a place.
 var englishPlaceNouns = foldSet("neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "district", "districts",
-	"village", "villages", "town", "countryside", "suburb", "suburbs", "outskirts", "crossing", "field", "camp", "airport",
-	"province", "governorate")
+	"village", "villages", "town", "countryside", "suburb", "suburbs", "outskirts", "airport", "province", "governorate")
 
 // englishGap counts the words among tokens [from, to) that may not stand
 // inside the noun phrase of a name: titles, capitalised words ("British
@@ -784,6 +798,9 @@ func (r *sentenceReader) read() []graph.Relation {
 			return
 		}
 		if ownedOut(typ, subj) || obj != nil && ownedOut(typ, obj) {
+			return
+		}
+		if subj.place || obj != nil && obj.place && typ != graph.Visits {
 			return
 		}
 		// A nationality adjective describes a noun ("المقرات الأمريكية":
@@ -2035,6 +2052,11 @@ func (r *sentenceReader) verbalAttack(t int, subj, obj *relArg) bool {
 	if rest, ok := cutConj(f); ok && verbalAttacks[rest] {
 		f = rest
 	}
+	// A news outlet attacks in words ("CNN attacked Joe Biden over …");
+	// it strikes no one (roles).
+	if subj.m.Type == graph.Organization && outlet(subj.m, r.lex) && (strings.HasPrefix(f, "attack") || attackNouns[f] || verbalAttacks[f]) {
+		return true
+	}
 	// A sharp or biting attack is in words, whoever makes it short of
 	// a force ("شنت القوات الروسية هجوما حادا"): "شنت كوريا الشمالية
 	// هجوما حادا على الولايات المتحدة".
@@ -2414,13 +2436,18 @@ func (r *sentenceReader) englishCall(t int, typ graph.RelationType) bool {
 	default:
 		return false
 	}
+	tr, _, _ := lookupTrigger(r.toks[t].Fold)
 	for k := t - 1; k > r.lo && k >= t-6; k-- {
 		if r.clauseBreak(r.toks[k].End, r.toks[k+1].Start) {
 			return false
 		}
 		f, before := r.toks[k].Fold, r.toks[k-1].Fold
+		// "called for an emergency meeting": the noun is what is called
+		// for; "called for a ceasefire after Israel attacked Hamas"
+		// states the attack (a verb), as "called for calm after the
+		// meeting" states the meeting (a clause's word between).
 		if f == "for" && englishCallVerbs[before] {
-			return true
+			return tr.noun && !r.clauseWordBetween(k, t)
 		}
 		if f == "to" && k == t-1 {
 			for j := k - 1; j > r.lo && j >= k-5; j-- {
@@ -2432,6 +2459,19 @@ func (r *sentenceReader) englishCall(t int, typ graph.RelationType) bool {
 	}
 	return false
 }
+
+// clauseWordBetween reports whether a word opening a clause or an
+// adverbial of time stands among tokens (from, to).
+func (r *sentenceReader) clauseWordBetween(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if clauseOpeners[r.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var clauseOpeners = foldSet("after", "as", "when", "while", "since", "before", "because", "amid", "following", "during")
 
 var englishCallVerbs = foldSet("call", "calls", "called", "calling", "urge", "urged", "urges", "urging", "appealed",
 	"demanded", "demands", "asked", "asks", "pressed")

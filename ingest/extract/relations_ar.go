@@ -582,7 +582,7 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 			dropped = i
 			continue
 		}
-		if r.bystander(i) {
+		if r.bystander(i) || r.byline(i) {
 			continue // its neighbours are not part of it
 		}
 		if r.describes(i) || r.joinedTopic(i) {
@@ -593,6 +593,38 @@ func (r *sentenceReader) dropDescriptiveArgs() {
 	}
 	r.args = kept
 }
+
+// byline reports whether English argument i is a news outlet set off by a dash
+// from the headline it reports ("National News Agency - Coalition raids
+// kill 35 ISIL fighters", "… 15 killed - Daily Sabah") or in a
+// dateline's brackets: the source, no party.
+func (r *sentenceReader) byline(i int) bool {
+	a := &r.args[i]
+	if a.m.Type != graph.Organization || !isASCII(r.toks[a.from].Fold) || !outlet(a.m, r.lex) {
+		return false
+	}
+	dash := func(s string) bool {
+		s = strings.TrimSpace(s)
+		return s == "-" || s == "–" || s == "—"
+	}
+	after, before := "", ""
+	if a.to < r.hi {
+		after = r.between(a.m.End, r.toks[a.to].Start)
+	}
+	if a.from > r.lo {
+		before = r.between(r.toks[a.from-1].End, a.m.Start)
+	}
+	// "MOSCOW (Sputnik)": a dateline's outlet in brackets.
+	if strings.HasSuffix(strings.TrimSpace(before), "(") && strings.HasPrefix(strings.TrimSpace(after), ")") {
+		return true
+	}
+	return dash(after) || dash(before)
+}
+
+// staffNouns after an outlet's name make it a modifier: "an Al-Jazeera
+// team", "AFP correspondents" are people, not the outlet.
+var staffNouns = foldSet("team", "teams", "crew", "crews", "reporter", "reporters", "correspondent", "correspondents",
+	"journalist", "journalists", "staff", "cameraman", "cameramen", "photographer", "photographers")
 
 // describes reports whether argument i only describes another name.
 func (r *sentenceReader) describes(i int) bool {
@@ -1116,10 +1148,9 @@ var callWords = foldSet("حث", "يحث", "تحث", "حثت", "حثوا", "حض"
 // urged reports whether Arabic trigger t is what a call asks of someone:
 // a masdar governed by على, إلى, ب or ل after a call word within twelve
 // words (the caller and the called named in full between), no clause
-// break between. An event (a
-// meeting, a visit, talks, an invitation, an attack) is asked for, not
-// done, and would be done by the one called on: no relation. A stance is
-// the caller's own ("طالبت الجزيرة المجتمع الدولي بإدانة قوات الاحتلال":
+// break between. An event (a meeting, a visit, talks, an invitation, an
+// attack) is asked for, not done, and would be done by the one called
+// on: no relation. A stance is the caller's own ("طالبت الجزيرة المجتمع الدولي بإدانة قوات الاحتلال":
 // the network condemns), so it goes only when its subject is the one
 // called on, named right before the trigger.
 func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) bool {
@@ -1136,7 +1167,7 @@ func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) bool
 		return false
 	}
 	for k := t - 1; k >= max(r.lo, t-12); k-- {
-		if r.clauseBreak(r.toks[k].End, r.toks[min(k+1, t)].Start) && k+1 < t {
+		if k+1 < t && r.clauseBreak(r.toks[k].End, r.toks[k+1].Start) {
 			return false
 		}
 		if callWords[stripConj(r.toks[k].Fold)] {

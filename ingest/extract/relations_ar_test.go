@@ -378,3 +378,36 @@ func TestReview49(t *testing.T) {
 			[]string{"INVITES recep-tayyip-erdogan -> vladimir-putin"}, []string{"VISITS vladimir-putin -> turkey"}},
 	})
 }
+
+// TestReview51: a review helper's English sentences (its own, written for
+// the review) on version 51's first form: what it dropped that was right,
+// and what it must still drop. Every row but the last three fails on
+// that form (those guard what 51 fixed and the mends must keep fixed).
+func TestReview51(t *testing.T) {
+	checkArabic(t, []arRow{
+		{"a visit to a place named with a noun of place", "Recep Tayyip Erdogan visited Hatay province after the earthquake.",
+			[]string{"VISITS recep-tayyip-erdogan -> location:hatay"}, nil},
+		{"an airport visited", "Joe Biden visited the Kabul airport on Monday.",
+			[]string{"VISITS joe-biden -> kabul"}, nil},
+		{"a camp as a faction", "Iran supported the Assad camp throughout the war.",
+			[]string{"SUPPORTS iran -> bashar-al-assad"}, nil},
+		{"a group's camp struck", "Turkish jets bombed a PKK camp in northern Iraq.",
+			[]string{"ATTACKS turkey -> pkk"}, nil},
+		{"a group's province", "The Taliban attacked the Islamic State province in Afghanistan.",
+			[]string{"ATTACKS taliban -> islamic-state"}, nil},
+		{"crossing as a verb", "Russian forces attacked Ukraine crossing from Belarus.",
+			[]string{"ATTACKS russia -> ukraine"}, nil},
+		{"a call, then a clause that states", "Joe Biden called for a ceasefire after Israel attacked Hamas.",
+			[]string{"ATTACKS israel -> hamas"}, nil},
+		{"an outlet's office bombed", "Israel bombed the Al Jazeera office in Gaza on Saturday.",
+			[]string{"ATTACKS israel -> al-jazeera"}, nil},
+		{"an outlet attacks in words", "CNN attacked Joe Biden over his handling of the withdrawal.",
+			[]string{"CRITICIZES cnn -> joe-biden"}, []string{"ATTACKS cnn -> joe-biden"}},
+		{"an outlet's reporters are people", "The Islamic State attacked Al Jazeera reporters in Mosul.",
+			nil, []string{"ATTACKS islamic-state -> al-jazeera"}},
+		{"a byline after a dash", "Turkish jets pound Daesh targets - Daily Sabah",
+			nil, []string{"ATTACKS islamic-state -> daily-sabah"}},
+		{"a place's name before a noun of place", "Jaish al-Islam shelled Salah Eddin neighborhood in Aleppo city.",
+			nil, []string{"ATTACKS jaish-al-islam -> person:salah-eddin"}},
+	})
+}

@@ -30,11 +30,12 @@ const (
 	actors     = partyPerson | partyOrg | partyCountry                             // who can act with force
 	speakers   = partyPerson | partyOrg | partyCountry | partyCapital | partyMedia // who can talk, back, blame, threaten
 	everywhere = speakers | partyPlace
-	// A news outlet named beside an event is, as a rule, who reports it:
-	// "National News Agency - Coalition raids kill 35 ISIL fighters",
-	// "… 15 killed - Daily Sabah". It takes no side of an attack or of
-	// talks (an interview is no negotiation), and does not travel; it may
-	// meet (an interview was judged a meeting), back and blame.
+	// A news outlet does not fight (its attacks are in words: see
+	// verbalAttack) and is no side of talks (an interview is no
+	// negotiation), and does not travel; it may be attacked ("Israel
+	// bombed the Al Jazeera office"), meet (an interview was judged a
+	// meeting), back and blame. An outlet set off by a dash is a byline
+	// and no party at all (byline).
 	talkers = speakers &^ partyMedia
 )
 
@@ -42,7 +43,7 @@ const (
 // relation type; emit drops a relation whose arguments do not fit.
 //
 //   - ATTACKS: both sides act with force — people, organisations,
-//     countries. A government named by its capital may strike ("شنت تل
+//     countries; a news outlet may be a target, never an attacker. A government named by its capital may strike ("شنت تل
 //     أبيب غارات على سوريا"), but as the object a capital or another place
 //     is where the fighting is, not a side of it ("Israel bombarded
 //     Damascus" is a strike on a place); and no other place acts
@@ -55,7 +56,7 @@ const (
 //     place. A capital does not travel, so its subject is an actor.
 //   - STATEMENT: the speaker is a speaker; it has no object.
 var roles = map[graph.RelationType]struct{ subject, object party }{
-	graph.Attacks:    {actors | partyCapital, actors},
+	graph.Attacks:    {actors | partyCapital, actors | partyMedia},
 	graph.Supports:   {speakers, speakers},
 	graph.Criticizes: {speakers, speakers},
 	graph.Threatens:  {speakers, speakers},
