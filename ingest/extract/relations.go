@@ -779,7 +779,23 @@ func (r *sentenceReader) read() []graph.Relation {
 	// coordinated with that relation's ("زار بلينكن بغداد والتقى الكاظمي",
 	// "visited Baghdad and met al-Kadhimi") shares it.
 	var lastSubj *relArg
-	emit := func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
+	var emit func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool)
+	emit = func(pattern string, t int, typ graph.RelationType, subj, obj *relArg, directed bool, negated bool, acrossClauses ...bool) {
+		// What a call asks of someone is not done; a stance asked of
+		// someone is the caller's own ("طالبت إيران مجلس الأمن بإدانة
+		// إسرائيل": Iran condemns), whatever reading found the one
+		// called on.
+		if subj != nil && obj != nil {
+			if asked, caller := r.urged(t, typ, subj); asked {
+				// The stance's object right after it; not a trigger
+				// with a pronoun ("دعمه": support him, the caller).
+				if tr, _, _ := lookupTrigger(r.toks[t].Fold); caller != nil && caller.from != obj.from && !tr.pronoun &&
+					obj.from > t && r.gap(t+1, obj.from) <= 1 {
+					emit("caller", t, typ, caller, obj, directed, negated, true)
+				}
+				return
+			}
+		}
 		if subj == nil || (obj == nil) != (typ == graph.Statement) || !r.arabicFits(pattern, t, typ, subj, obj) {
 			return
 		}
@@ -791,9 +807,10 @@ func (r *sentenceReader) read() []graph.Relation {
 		}
 		// A relation under a condition, or asked about, is not stated;
 		// a trigger word in another sense names none.
-		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.urged(t, typ, subj) || r.englishCall(t, typ) || r.opposed(t) || r.otherSense(t, typ)) {
+		if obj != nil && (r.conditional(t, subj) || r.willing(t, typ) || r.englishCall(t, typ) || r.opposed(t) || r.otherSense(t, typ)) {
 			return
 		}
+
 		if typ == graph.Meets && r.fixture(t, subj, obj) {
 			return
 		}
@@ -953,6 +970,10 @@ func (r *sentenceReader) read() []graph.Relation {
 		// In English the agent's "by" follows the trigger at once ("attacks
 		// by X", "X was attacked by Y"); one further off belongs to
 		// another word ("supported the re-taking by X").
+		// "was attacked", "was later invited", "were not targeted": an
+		// adverb may stand between the auxiliary and the participle.
+		passive := english && !trig.noun && t > r.lo && (passiveAux[r.toks[t-1].Fold] ||
+			t-1 > r.lo && passiveAux[r.toks[t-2].Fold] && englishAdverb(r.toks[t-1].Fold))
 		var agent *relArg
 		for i := range after {
 			a := &after[i]
@@ -964,6 +985,13 @@ func (r *sentenceReader) read() []graph.Relation {
 					from++
 				}
 			}
+			// "was invited to Washington by Joe Biden": a passive's agent
+			// may follow the place its preposition names.
+			if passive && a.mark == "by" && i > 0 && after[i-1].mark != "" && r.englishGap(from, after[i-1].from) <= 1 &&
+				r.englishGap(after[i-1].to, a.from) <= 1 {
+				agent = a
+				break
+			}
 			if r.gap(from, a.from) > 3 || (english && r.gap(from, a.from) > 1) {
 				break
 			}
@@ -972,10 +1000,6 @@ func (r *sentenceReader) read() []graph.Relation {
 				break
 			}
 		}
-		// "was attacked", "was later invited", "were not targeted": an
-		// adverb may stand between the auxiliary and the participle.
-		passive := english && !trig.noun && t > r.lo && (passiveAux[r.toks[t-1].Fold] ||
-			t-1 > r.lo && passiveAux[r.toks[t-2].Fold] && englishAdverb(r.toks[t-1].Fold))
 		if agent == nil && passive {
 			continue // a passive without its agent names no subject
 		}
@@ -1372,8 +1396,19 @@ func (r *sentenceReader) lightVerbSubject(t int) *relArg {
 			return nil
 		}
 	}
-	if v < 0 {
+	// "the US-led coalition's airstrikes": a compound's participle is no
+	// verb.
+	if v < 0 || v > r.lo && strings.HasSuffix(r.between(r.toks[v-1].End, r.toks[v].Start), "-") {
 		return nil
+	}
+	// "leads the fight against", "joined the offensive": an attack, its
+	// noun right after ("joined Putin in condemning the attack" joins
+	// the condemning; "leads the criticism of Russia" is read as the
+	// criticism).
+	if leadVerbs[r.toks[v].Fold] {
+		if tr, _, _ := lookupTrigger(r.toks[t].Fold); tr.typ != graph.Attacks || t-v > 3 || r.argBetweenTokens(v, t) {
+			return nil
+		}
 	}
 	for _, a := range r.args {
 		if a.from >= v {
@@ -2274,9 +2309,15 @@ func (r *sentenceReader) reception(t int, obj *relArg) bool {
 	if !welcomes[r.toks[t].Fold] || obj.m.Type != graph.Person || obj.m.Method == "adjective" {
 		return false
 	}
+	// The place follows the person welcomed, or in a passive the verb
+	// ("Raisi was welcomed to Ankara by Erdogan").
+	after := obj.to
+	if obj.to <= t {
+		after = t + 1
+	}
 	for i := range r.args {
 		a := &r.args[i]
-		if a.from <= obj.from || a.from-obj.to > 2 || a.m.Type != graph.Location || a.from == 0 {
+		if a.from <= after-1 || a.from-after > 1 || a.m.Type != graph.Location || a.from == 0 {
 			continue
 		}
 		if f := r.toks[a.from-1].Fold; f == "to" || f == "in" || f == "at" {
@@ -2455,6 +2496,19 @@ func (r *sentenceReader) englishCall(t int, typ graph.RelationType) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// leadVerbs are the light verbs of leading or joining an action.
+var leadVerbs = foldSet("lead", "leads", "led", "leading", "joined", "joins", "join")
+
+// argBetweenTokens reports whether an argument begins among tokens (from, to).
+func (r *sentenceReader) argBetweenTokens(from, to int) bool {
+	for i := range r.args {
+		if a := &r.args[i]; a.from > from && a.from < to {
+			return true
 		}
 	}
 	return false

@@ -1150,47 +1150,77 @@ var callWords = foldSet("حث", "يحث", "تحث", "حثت", "حثوا", "حض"
 // words (the caller and the called named in full between), no clause
 // break between. An event (a meeting, a visit, talks, an invitation, an
 // attack) is asked for, not done, and would be done by the one called
-// on: no relation. A stance is the caller's own ("طالبت الجزيرة المجتمع الدولي بإدانة قوات الاحتلال":
-// the network condemns), so it goes only when its subject is the one
-// called on, named right before the trigger.
-func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) bool {
+// on: no relation. A stance is the caller's own ("طالبت الجزيرة المجتمع
+// الدولي بإدانة قوات الاحتلال": the network condemns), so it goes only
+// when its subject is the one called on, named right before the trigger;
+// then caller is the call's own subject, when named ("طالبت إيران مجلس
+// الأمن بإدانة إسرائيل": Iran condemns), to take the relation instead.
+func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) (asked bool, caller *relArg) {
 	tr, purpose, _ := lookupTrigger(r.toks[t].Fold)
 	f := stripConj(r.toks[t].Fold)
 	switch {
 	case isASCII(f):
-		return false
+		return false, nil
 	case t > r.lo && markTo[r.toks[t-1].Fold] && r.toks[t-1].Fold != "ضد":
 		// After a preposition a word read as a verb is its masdar
 		// ("على دعم أوكرانيا").
 	case tr.noun && (purpose || strings.HasPrefix(f, "ب")):
 	default:
-		return false
+		return false, nil
 	}
 	for k := t - 1; k >= max(r.lo, t-12); k-- {
 		if k+1 < t && r.clauseBreak(r.toks[k].End, r.toks[k+1].Start) {
-			return false
+			return false, nil
 		}
-		if callWords[stripConj(r.toks[k].Fold)] {
-			switch typ {
-			case graph.Meets, graph.Visits, graph.Discusses, graph.Invites, graph.Attacks:
-				return true
+		if !callWords[stripConj(r.toks[k].Fold)] {
+			continue
+		}
+		switch typ {
+		case graph.Meets, graph.Visits, graph.Discusses, graph.Invites, graph.Attacks:
+			return true, nil
+		}
+		if subj == nil || subj.from <= k || subj.to > t {
+			return false, nil
+		}
+		// The one called on stands right before the trigger and its
+		// preposition, with the names joined to it ("حث روسيا والصين
+		// على تأييد"); a caller named after the call verb has the one
+		// it calls on between ("طالبت الجزيرة المجتمع الدولي بإدانة").
+		co := r.conjuncts(subj)
+		end := t
+		if end > r.lo && markTo[r.toks[end-1].Fold] {
+			end--
+		}
+		last := co[len(co)-1]
+		if r.gap(last.to, end) != 0 {
+			return false, nil
+		}
+		for i := range r.args {
+			if a := &r.args[i]; a.from >= last.to && a.from < end {
+				return false, nil // "طالبت إيران مجلس الأمن بإدانة": the Council is called on
 			}
-			if subj == nil || subj.from <= k || subj.to > t {
-				return false
-			}
-			// The one called on stands right before the trigger and its
-			// preposition, with the names joined to it ("حث روسيا والصين
-			// على تأييد"); a caller named after the call verb has the one
-			// it calls on between ("طالبت الجزيرة المجتمع الدولي بإدانة").
-			co := r.conjuncts(subj)
-			end := t
-			if end > r.lo && markTo[r.toks[end-1].Fold] {
-				end--
-			}
-			return r.gap(co[len(co)-1].to, end) == 0
+		}
+		return true, r.callSubject(k, subj)
+	}
+	return false, nil
+}
+
+// callSubject returns the subject of the call word at k whose object
+// begins with argument called: a bare actor or country right after the
+// word (verb first: "طالبت إيران مجلس الأمن"), before called, or right
+// before it ("إيران تطالب مجلس الأمن"); nil when none is named.
+func (r *sentenceReader) callSubject(k int, called *relArg) *relArg {
+	for i := range r.args {
+		a := &r.args[i]
+		if a.mark != "" || a.from == called.from || partyOf(a.m, r.lex)&speakers == 0 {
+			continue
+		}
+		if a.from > k && a.to <= called.from && r.gap(k+1, a.from) == 0 ||
+			a.to <= k && r.gap(a.to, k) == 0 && !r.clauseBreak(a.m.End, r.toks[k].Start) {
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
 // willing reports whether a word of readiness or wish stands within three

@@ -411,3 +411,18 @@ func TestReview51(t *testing.T) {
 			nil, []string{"ATTACKS jaish-al-islam -> person:salah-eddin"}},
 	})
 }
+
+// TestReview53: a review helper's sentences (its own, written for the
+// review) on version 53's first form, which read each of them wrong.
+func TestReview53(t *testing.T) {
+	checkArabic(t, []arRow{
+		{"a support with a pronoun asked for", "ودعا حزب الله إيران إلى دعمه في مواجهة إسرائيل.",
+			nil, []string{"SUPPORTS hezbollah -> israel"}},
+		{"leading a criticism", "NATO leads the criticism of Russia.",
+			[]string{"CRITICIZES nato -> russia"}, nil},
+		{"joining someone in condemning an attack", "Erdogan joined Putin in condemning the attack on Ukraine.",
+			nil, []string{"ATTACKS recep-tayyip-erdogan -> ukraine"}},
+		{"welcomed to a city, passive", "Raisi was welcomed to Ankara by Recep Tayyip Erdogan.",
+			[]string{"MEETS recep-tayyip-erdogan -> ebrahim-raisi"}, []string{"SUPPORTS recep-tayyip-erdogan -> ebrahim-raisi"}},
+	})
+}

@@ -187,7 +187,9 @@ var (
 	// subject: "launched strikes against", "held talks with".
 	lightVerbs = foldSet("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts", "conducting",
 		"carried", "carry", "carries", "carrying", "waged", "wage", "wages", "waging", "staged", "mounted", "held", "hold",
-		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped")
+		"holds", "holding", "fought", "fight", "fights", "fighting", "began", "begin", "begins", "continued", "stepped",
+		// "leads the fight against", "joined the campaign against".
+		"lead", "leads", "led", "leading", "joined", "joins", "join")
 	// determiners may open the noun phrase of a name: "an ISIL group", "at
 	// least 50 ISIL fighters".
 	determiners = foldSet("a", "an", "some", "several", "dozens", "hundreds", "thousands", "at", "least", "more", "than", "about", "nearly", "over", "all")
