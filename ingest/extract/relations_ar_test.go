@@ -325,9 +325,16 @@ func TestSportsReport(t *testing.T) {
 		"ويبحث الجانبان العلاقات الثنائية. وأكد المتحدث أهمية الزيارة. وقال إن الحكومة ستعمل على تعزيز التعاون. " +
 		"وأضاف أن الوفد يضم وزراء الخارجية والدفاع والمالية. " +
 		"وفي الرياضة، فاز المنتخب العراقي في المباراة بهدفين وسجل اللاعب الهدف الثاني في الشوط الثاني."
+	// A report whose sentences each hold one or two sports words, none
+	// a sports sentence, its words sport's one in forty (version 54).
+	sparse := "أعلن النادي تعاقده مع مدرب جديد للموسم المقبل بعد مفاوضات طويلة. وقال المدرب إن هدف الإدارة واضح منذ البداية. " +
+		"وأضاف أن كل لاعب في الفريق سيحصل على فرصة في الملعب خلال الأسابيع المقبلة. " +
+		"وتعرض النادي لخسارة مالية كبيرة العام الماضي بسبب غياب الجماهير عن الملعب. وخسر الفريق أمام منافسه في كأس السوبر. " +
+		"وتلتقي قطر مع البحرين يوم الاثنين."
 	checkArabic(t, []arRow{
 		{"a fixture in a sports report", report, nil, []string{"MEETS spain -> croatia", "MEETS spain -- croatia"}},
 		{"a meeting beside a sports brief", politics, []string{"MEETS barham-salih -> joe-biden"}, nil},
+		{"a fixture in a report of long sentences", sparse, nil, []string{"MEETS qatar -> bahrain", "MEETS qatar -- bahrain"}},
 	})
 }
 
