@@ -959,7 +959,9 @@ func (r *sentenceReader) read() []graph.Relation {
 		// unnamed: it is that clause's subject, and the name before it
 		// is that clause's object, not this verb's subject.
 		if r.coordinatedVerb(t, trig) {
-			if lastSubj != nil {
+			// "انتقد … عجرفة إسرائيل واتهمها بتدمير لبنان": a pronoun on
+			// the verb is its object; a name after is another phrase's.
+			if lastSubj != nil && !trig.pronoun {
 				if obj := firstObject(after, nil); obj != nil && r.gap(t+1, obj.from) <= 2 {
 					emitCo("coord-verb", t, trig.typ, lastSubj, obj, true, negated, true)
 				}

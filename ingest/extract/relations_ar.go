@@ -1156,7 +1156,7 @@ var callWords = foldSet("حث", "يحث", "تحث", "حثت", "حثوا", "حض"
 // then caller is the call's own subject, when named ("طالبت إيران مجلس
 // الأمن بإدانة إسرائيل": Iran condemns), to take the relation instead.
 func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) (asked bool, caller *relArg) {
-	tr, purpose, _ := lookupTrigger(r.toks[t].Fold)
+	_, purpose, _ := lookupTrigger(r.toks[t].Fold)
 	f := stripConj(r.toks[t].Fold)
 	switch {
 	case isASCII(f):
@@ -1164,7 +1164,8 @@ func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) (ask
 	case t > r.lo && markTo[r.toks[t-1].Fold] && r.toks[t-1].Fold != "ضد":
 		// After a preposition a word read as a verb is its masdar
 		// ("على دعم أوكرانيا").
-	case tr.noun && (purpose || strings.HasPrefix(f, "ب")):
+	case purpose, strings.HasPrefix(f, "ب"):
+		// A masdar with ل or ب: a verb takes neither ("بدعم التغييرات").
 	default:
 		return false, nil
 	}

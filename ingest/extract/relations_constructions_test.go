@@ -405,6 +405,11 @@ func TestConstructionComplementNoun(t *testing.T) {
 // notes, issue 18: "قال لهسبريس", "في تصريح للجزيرة", "بحسب وكالة").
 func TestConstructionBystanders(t *testing.T) {
 	checkConstruction(t, []constructionRow{
+		// A pronoun on a coordinated verb is its object; the name after
+		// is another phrase's (version 55: were Macron criticizing
+		// Ukraine, and the Saudi minister Lebanon).
+		{"ar", "وانتقد الرئيس الفرنسي إيمانويل ماكرون روسيا واتهمها بتهديد أوكرانيا.", []rel{
+			{graph.Criticizes, "emmanuel-macron", "russia", true}}},
 		// A news outlet beside an event reports it; it is no side of an
 		// attack or of talks (version 51: the first three were ATTACKS
 		// or DISCUSSES with the outlet); it may blame.
@@ -562,6 +567,10 @@ func TestConstructionConditions(t *testing.T) {
 			{graph.Criticizes, "iran", "israel", true}}},
 		{"ar", "وحث أردوغان روسيا على دعم أوكرانيا.", []rel{
 			{graph.Supports, "recep-tayyip-erdogan", "ukraine", true}}},
+		// A masdar with ب after a call is asked for, though the word
+		// reads as a verb (version 55: was the United States supporting
+		// Iraq).
+		{"ar", "وناشد رئيس الحكومة العواصم الأوروبية وخصوصا الولايات المتحدة بدعم الإصلاحات التي يشهدها العراق.", nil},
 		{"ar", "وقال إن احتمال أن يهاجم الرئيس بايدن إيران منخفض.", nil},
 		// An English call for an event, or a vote against one, states
 		// none (version 51: were the Arab League meeting Syria and Plaid
