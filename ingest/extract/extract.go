@@ -19,7 +19,7 @@ import (
 // extractorVersion changes whenever extraction changes what it finds in the
 // same text, so a re-ingest re-reads every article rather than keeping
 // documents an older extractor built.
-const extractorVersion = "55"
+const extractorVersion = "56"
 
 // Extractor turns articles into graph documents. It is safe for concurrent
 // use.

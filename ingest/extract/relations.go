@@ -2332,7 +2332,7 @@ func (r *sentenceReader) reception(t int, obj *relArg) bool {
 	}
 	for i := range r.args {
 		a := &r.args[i]
-		if a.from <= after-1 || a.from-after > 1 || a.m.Type != graph.Location || a.from == 0 {
+		if a.from < after || a.from-after > 2 || a.m.Type != graph.Location || a.from == 0 {
 			continue
 		}
 		if f := r.toks[a.from-1].Fold; f == "to" || f == "in" || f == "at" {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -43,7 +42,8 @@ const (
 // relation type; emit drops a relation whose arguments do not fit.
 //
 //   - ATTACKS: both sides act with force — people, organisations,
-//     countries; a news outlet may be a target, never an attacker. A government named by its capital may strike ("شنت تل
+//     countries; a news outlet may be a target, never an attacker. A
+//     government named by its capital may strike ("شنت تل
 //     أبيب غارات على سوريا"), but as the object a capital or another place
 //     is where the fighting is, not a side of it ("Israel bombarded
 //     Damascus" is a strike on a place); and no other place acts
@@ -115,8 +115,10 @@ func fits(typ graph.RelationType, subj, obj *Mention, lex *lexicon.Lexicon) bool
 	return obj == nil || partyOf(obj, lex)&r.object != 0
 }
 
-// outletWords in an organisation ID the tagger made name a news outlet.
-var outletWords = []string{"news", "tv", "television", "radio", "channel", "newspaper", "قناه", "صحيفه", "جريده"}
+// outletWords in an organisation ID the tagger made name a news outlet
+// (IDs are folded: قناه for قناة).
+var outletWords = map[string]bool{"news": true, "tv": true, "television": true, "radio": true, "channel": true,
+	"newspaper": true, "قناه": true, "صحيفه": true, "جريده": true}
 
 // outlet reports whether an organisation mention names a news outlet: a
 // lexicon entry of kind media, or a made ID with an outlet's word
@@ -129,8 +131,8 @@ func outlet(m *Mention, lex *lexicon.Lexicon) bool {
 	if !made {
 		return false
 	}
-	for _, w := range strings.Split(id, "-") {
-		if slices.Contains(outletWords, w) {
+	for w := range strings.SplitSeq(id, "-") {
+		if outletWords[w] {
 			return true
 		}
 	}
