@@ -31,6 +31,7 @@ type evalRelationsOptions struct {
 	sample    int
 	unchecked string
 	lang      string
+	encoding  string   // the corpus's character encoding, "" for UTF-8 (read.ReadOptions.Encoding)
 	seed      string   // the sample's rank seed (releval.RankSeed)
 	exclude   []string // verdict files whose relations the sample leaves out
 	lexicon   string   // extra lexicon file, "" for the built-in one only
@@ -146,6 +147,7 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 			&cli.StringFlag{Name: "seed", Value: releval.SampleSeed, Usage: "with --corpus: rank relations for the sample by hashing with `STRING`; another seed draws an independent sample"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "with --corpus: leave the relations of the verdict `FILE` (or of a file --write-unchecked wrote) out of the sample (repeatable): a held-out sample skips what the development sample checked, or what was sent to a checker already"},
 			&cli.StringFlag{Name: "lang", Value: "ar", Usage: "with --corpus: sample the relations of articles in language `CODE`"},
+			&cli.StringFlag{Name: "encoding", Usage: "with --corpus: the corpus's character `ENCODING`, as ingest --encoding (e.g. windows-1252 for ../shared/corpora/en-fakes-syria/fakes.csv); default utf-8"},
 			&cli.StringFlag{Name: "lexicon", Usage: "extra actor lexicon `FILE` (JSON lines); its entries win over the built-in ones with the same id"},
 			&cli.IntFlag{Name: "errors", Value: 10, Usage: "list `N` errors (false finds first, then misses); 0 lists none"},
 			formatFlag(),
@@ -179,6 +181,7 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 				seed:      c.String("seed"),
 				exclude:   c.StringSlice("exclude"),
 				lang:      c.String("lang"),
+				encoding:  c.String("encoding"),
 			}
 			if opts.corpus != "" {
 				switch {
@@ -195,9 +198,12 @@ line); 2 the command line was wrong.`, graph.MinConfidence),
 				case c.IsSet("seed") && strings.TrimSpace(opts.seed) == "":
 					return usageErrorf("--seed must not be empty; leave it out for the default seed %q", releval.SampleSeed)
 				}
+				if _, err := read.ParseEncoding(opts.encoding); err != nil {
+					return usageErrorf("--encoding: %v", err)
+				}
 				return runEvalRelationsSample(c.Context, opts)
 			}
-			for _, f := range []string{"verdicts", "seed", "exclude", "write-unchecked", "sample"} {
+			for _, f := range []string{"verdicts", "seed", "exclude", "write-unchecked", "sample", "encoding", "lang"} {
 				if c.IsSet(f) {
 					return usageErrorf("--%s goes with --corpus (a hand-checked sample of a corpus), not with --gold", f)
 				}
@@ -441,7 +447,7 @@ func runEvalRelationsSample(ctx context.Context, opts evalRelationsOptions) erro
 	if err != nil {
 		return err
 	}
-	articles, problems, err := releval.ReadCorpus(ctx, opts.corpus)
+	articles, problems, err := releval.ReadCorpusWith(ctx, opts.corpus, read.ReadOptions{Encoding: opts.encoding})
 	if err != nil {
 		return err
 	}

@@ -435,6 +435,9 @@ func TestEvalRelationsSample(t *testing.T) {
 		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--seed", ""}, `--seed must not be empty; leave it out for the default seed "newsgraph relation sample v1"`},
 		{[]string{"--gold", dir, "--verdicts", verdicts}, "--verdicts goes with --corpus"},
 		{[]string{"--gold", dir, "--sample", "5"}, "--sample goes with --corpus"},
+		{[]string{"--corpus", corpus, "--verdicts", verdicts, "--encoding", "klingon"}, `--encoding: unknown encoding "klingon"`},
+		{[]string{"--gold", dir, "--encoding", "windows-1252"}, "--encoding goes with --corpus"},
+		{[]string{"--gold", dir, "--lang", "en"}, "--lang goes with --corpus"},
 	} {
 		r := ng(t, dir, 2, append([]string{"eval", "relations"}, tc.args...)...)
 		if !strings.Contains(r.stderr, tc.want) {

@@ -262,8 +262,16 @@ func readVerdictFiles(paths []string, toCheck bool) ([]Verdict, error) {
 // nereval.ReadCoNLL cuts it into documents, each an article (see
 // conllArticles). It returns the articles in input order and how many
 // records could not be read; a missing path, an unreadable input or a
-// corpus without articles is an error.
+// corpus without articles is an error. Inputs are read as UTF-8; see
+// ReadCorpusWith.
 func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
+	return ReadCorpusWith(ctx, path, read.ReadOptions{})
+}
+
+// ReadCorpusWith is ReadCorpus with the reader's options (an encoding,
+// column mappings), as ingest reads the same files; opts.Problem is
+// replaced by the count ReadCorpus returns. A CoNLL file ignores them.
+func ReadCorpusWith(ctx context.Context, path string, opts read.ReadOptions) ([]read.Article, int, error) {
 	input := path
 	if st, err := os.Stat(input); err == nil && st.IsDir() {
 		if _, err := os.Stat(filepath.Join(input, "articles.jsonl")); err == nil {
@@ -285,7 +293,8 @@ func ReadCorpus(ctx context.Context, path string) ([]read.Article, int, error) {
 	}
 	var articles []read.Article
 	var problems int
-	err = read.Read(ctx, []string{input}, read.ReadOptions{Problem: func(read.Problem) { problems++ }}, func(a read.Article) error {
+	opts.Problem = func(read.Problem) { problems++ }
+	err = read.Read(ctx, []string{input}, opts, func(a read.Article) error {
 		articles = append(articles, a)
 		return nil
 	})

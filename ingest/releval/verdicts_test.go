@@ -510,3 +510,33 @@ func TestReadCorpusCoNLL(t *testing.T) {
 		t.Fatalf("relations %+v: want Biden MEETS Kadhimi in gold/ar.txt#doc-1", found)
 	}
 }
+
+// TestReadCorpusWithEncoding: a CSV record holding a windows-1252 byte is
+// skipped (a problem) when the corpus is read as UTF-8, and read, the byte
+// decoded, with its encoding.
+func TestReadCorpusWithEncoding(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.csv")
+	csv := "title,body\n" +
+		"Talks,Joe Biden met Mustafa al-Kadhimi in Washington.\n" +
+		"Strikes,\x95 Russia attacked Ukraine on Monday.\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	utf8Arts, problems, err := ReadCorpus(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(utf8Arts) != 1 || problems == 0 {
+		t.Fatalf("read as UTF-8: %d articles, %d problems; want 1 and the windows-1252 record reported", len(utf8Arts), problems)
+	}
+	arts, _, err := ReadCorpusWith(context.Background(), path, read.ReadOptions{Encoding: "windows-1252"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 2 || !strings.HasPrefix(arts[1].Body, "• Russia") {
+		t.Fatalf("read as windows-1252: %d articles, second body %q; want 2, the bullet decoded", len(arts), arts[len(arts)-1].Body)
+	}
+	if arts[0].ID != utf8Arts[0].ID {
+		t.Errorf("the ASCII record's ID changed with the encoding: %q, %q", arts[0].ID, utf8Arts[0].ID)
+	}
+}
