@@ -123,7 +123,9 @@ relations shows them by default (confidence of at least %.2f, or unmeasured) or 
 Sampled relations without a verdict are listed, and written with their sentence for a
 checker by --write-unchecked. A corpus may also be named-entity gold in the CoNLL format (a
 token and its tag a line, as ANERcorp): it is read as text, a document of 50 sentences an
-article (ID FILE#doc-N), its tags ignored. --format markdown writes the report's tables in
+article (ID FILE#doc-N), its tags ignored. The corpus is read as ingest reads it, as UTF-8
+unless --encoding names another encoding (a record that does not decode is reported and left
+out). --format markdown writes the report's tables in
 Markdown; tsv and csv one table of the figures, a row per group (columns by: type, pattern,
 parties, default or all; group, checked, right, precision, empty when nothing is checked);
 json one object: corpus, articles, problems, lang, relations, sample, seed, exclude, verdicts,
@@ -135,6 +137,8 @@ right, precision}]) and unchecked.
        --verdicts ingest/releval/testdata/verdicts/ar-news-2022-verdicts.jsonl --sample 100
    newsgraph eval relations --corpus ../shared/gold/anercorp-dev/anercorp-dev.txt \
        --verdicts ingest/releval/testdata/verdicts/anercorp-heldout-verdicts.jsonl
+   newsgraph eval relations --lang en --corpus ../shared/corpora/en-fakes-syria/fakes.csv --encoding windows-1252 \
+       --verdicts ingest/releval/testdata/verdicts/en-fakes-syria-verdicts.jsonl
 
 Exit status: 0 scored; 1 the gold, the corpus, a verdict file or the lexicon could not be read (the message gives the file and
 line); 2 the command line was wrong.`, graph.MinConfidence),
