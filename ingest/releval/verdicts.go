@@ -293,7 +293,11 @@ func ReadCorpusWith(ctx context.Context, path string, opts read.ReadOptions) ([]
 	}
 	var articles []read.Article
 	var problems int
-	opts.Problem = func(read.Problem) { problems++ }
+	opts.Problem = func(p read.Problem) {
+		if !p.Warning { // a warned record (its date unknown) is read all the same
+			problems++
+		}
+	}
 	err = read.Read(ctx, []string{input}, opts, func(a read.Article) error {
 		articles = append(articles, a)
 		return nil
