@@ -1196,10 +1196,8 @@ func (r *sentenceReader) urged(t int, typ graph.RelationType, subj *relArg) (ask
 		if r.gap(last.to, end) != 0 {
 			return false, nil
 		}
-		for i := range r.args {
-			if a := &r.args[i]; a.from >= last.to && a.from < end {
-				return false, nil // "طالبت إيران مجلس الأمن بإدانة": the Council is called on
-			}
+		if r.argBetweenTokens(last.to-1, end) {
+			return false, nil // "طالبت إيران مجلس الأمن بإدانة": the Council is called on
 		}
 		return true, r.callSubject(k, subj)
 	}
