@@ -102,6 +102,43 @@ CREATE VIEW co_mentions AS
 	FROM co_mention_counts c JOIN entity_keys ka ON ka.n = c.x JOIN entity_keys kb ON kb.n = c.y;
 `
 
+// schemaV11 keeps co_mention_counts' four dates as integers, the Unix time
+// in seconds of the article's published date, where version 10 kept the
+// text (20 bytes each): a row shrinks from about 75 bytes to about 35, the
+// table at 100,000 synthetic articles from 255 MB to about 110, and an
+// ingest that upserts a page per pair per group writes and reads that
+// much less (docs/query-performance.md, "Dates as integers"). The view
+// co_mentions gives them as text again, exactly as version 10's columns
+// held them (formatTime's layout, which SQLite's strftime writes for the
+// years 0000–9999 and ingest keeps dates within 1900–2100), so that every
+// reader of the view and check's recount read what they read before.
+const schemaV11 = `
+DROP VIEW co_mentions;
+CREATE TABLE co_mention_counts_v11 (
+	x          INTEGER NOT NULL,  -- entity_keys.n of a, the lesser ID of the pair
+	y          INTEGER NOT NULL,  -- entity_keys.n of b, the greater
+	articles   INTEGER NOT NULL,  -- articles naming both
+	sentences  INTEGER NOT NULL,  -- (article, sentence) pairs naming both
+	s_articles INTEGER NOT NULL,  -- articles naming both in one sentence
+	first      INTEGER,           -- least published of the articles naming both, Unix seconds; NULL when all are undated
+	last       INTEGER,
+	s_first    INTEGER,           -- the same over the s_articles
+	s_last     INTEGER,
+	PRIMARY KEY (x, y)
+) WITHOUT ROWID;
+INSERT INTO co_mention_counts_v11 (x, y, articles, sentences, s_articles, first, last, s_first, s_last)
+	SELECT x, y, articles, sentences, s_articles, unixepoch(first), unixepoch(last), unixepoch(s_first), unixepoch(s_last)
+	FROM co_mention_counts ORDER BY x, y;
+DROP TABLE co_mention_counts;
+ALTER TABLE co_mention_counts_v11 RENAME TO co_mention_counts;
+CREATE INDEX co_mention_counts_y ON co_mention_counts(y, x);
+CREATE VIEW co_mentions AS
+	SELECT ka.id AS a, kb.id AS b, c.articles AS articles, c.sentences AS sentences, c.s_articles AS s_articles,
+		strftime('%Y-%m-%dT%H:%M:%SZ', c.first, 'unixepoch') AS first, strftime('%Y-%m-%dT%H:%M:%SZ', c.last, 'unixepoch') AS last,
+		strftime('%Y-%m-%dT%H:%M:%SZ', c.s_first, 'unixepoch') AS s_first, strftime('%Y-%m-%dT%H:%M:%SZ', c.s_last, 'unixepoch') AS s_last
+	FROM co_mention_counts c JOIN entity_keys ka ON ka.n = c.x JOIN entity_keys kb ON kb.n = c.y;
+`
+
 // fillAggregates computes the aggregates from the facts: what Repair runs
 // (`check --repair`). Check recounts with the same queries.
 var fillAggregates = []string{
@@ -112,12 +149,12 @@ var fillAggregates = []string{
 		FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.entity_id`,
 	`INSERT OR IGNORE INTO entity_keys (id) SELECT DISTINCT entity_id FROM mentions ORDER BY 1`,
 	`INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first, last)
-		SELECT ka.n, kb.n, count(*), 0, 0, min(a.published), max(a.published)
+		SELECT ka.n, kb.n, count(*), 0, 0, unixepoch(min(a.published)), unixepoch(max(a.published))
 		FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
 		JOIN articles a ON a.id = m1.article_id
 		JOIN entity_keys ka ON ka.id = m1.entity_id JOIN entity_keys kb ON kb.id = m2.entity_id
 		GROUP BY m1.entity_id, m2.entity_id`,
-	`UPDATE co_mention_counts SET sentences = s.n, s_articles = s.na, s_first = s.f, s_last = s.l
+	`UPDATE co_mention_counts SET sentences = s.n, s_articles = s.na, s_first = unixepoch(s.f), s_last = unixepoch(s.l)
 		FROM (SELECT ka.n AS x, kb.n AS y, r.n, r.na, r.f, r.l FROM (` + recountSentenceEdges + `) AS r
 			JOIN entity_keys ka ON ka.id = r.a JOIN entity_keys kb ON kb.id = r.b) AS s
 		WHERE co_mention_counts.x = s.x AND co_mention_counts.y = s.y`,
@@ -267,13 +304,13 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 			FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?) WHERE id = ?`,
 		"pair":    pairUpsert(1) + ` RETURNING articles, s_articles, first, last, s_first, s_last`,
 		"delPair": `DELETE FROM co_mention_counts WHERE x = ? AND y = ?`,
-		"pairDates": `UPDATE co_mention_counts SET (first, last) = (SELECT min(ar.published), max(ar.published)
+		"pairDates": `UPDATE co_mention_counts SET (first, last) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
 			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id = ?
 			JOIN articles ar ON ar.id = m1.article_id WHERE m1.entity_id = ?) WHERE x = ? AND y = ?`,
 		"pairNoSentenceDates": `UPDATE co_mention_counts SET s_first = NULL, s_last = NULL WHERE x = ? AND y = ?`,
 		// The articles where the two share a sentence: each article's few
 		// sentence rows through the primary key, not an index on entities.
-		"pairSentenceDates": `UPDATE co_mention_counts SET (s_first, s_last) = (SELECT min(ar.published), max(ar.published)
+		"pairSentenceDates": `UPDATE co_mention_counts SET (s_first, s_last) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
 			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id = ?
 			JOIN articles ar ON ar.id = m1.article_id
 			WHERE m1.entity_id = ? AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
@@ -350,22 +387,25 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 		}
 		return cmp.Compare(a.y, b.y)
 	})
+	unix := unixDates{seconds: map[string]int64{}}
 	upserts := newRowWriter(tx, 9, pairUpsert)
 	defer upserts.close()
 	for _, n := range pairs {
 		k, p, x, y := n.k, n.p, n.x, n.y
+		first, last, sFirst, sLast := unix.of(p.Dates.AddMin), unix.of(p.Dates.AddMax), unix.of(p.SDates.AddMin), unix.of(p.SDates.AddMax)
+		if unix.err != nil {
+			return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], unix.err)
+		}
 		if p.Pure() {
-			if err := upserts.add(ctx, x, y, p.Articles, p.Sentences, p.SArticles,
-				nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax)); err != nil {
+			if err := upserts.add(ctx, x, y, p.Articles, p.Sentences, p.SArticles, first, last, sFirst, sLast); err != nil {
 				return fmt.Errorf("write aggregates: edges: %w", err)
 			}
 			continue
 		}
 		var articles, sArticles int
-		var first, last, sFirst, sLast sql.NullString
-		if err := stmts["pair"].QueryRowContext(ctx, x, y, p.Articles, p.Sentences, p.SArticles,
-			nullable(p.Dates.AddMin), nullable(p.Dates.AddMax), nullable(p.SDates.AddMin), nullable(p.SDates.AddMax)).
-			Scan(&articles, &sArticles, &first, &last, &sFirst, &sLast); err != nil {
+		var stored [4]sql.NullInt64 // first, last, s_first, s_last
+		if err := stmts["pair"].QueryRowContext(ctx, x, y, p.Articles, p.Sentences, p.SArticles, first, last, sFirst, sLast).
+			Scan(&articles, &sArticles, &stored[0], &stored[1], &stored[2], &stored[3]); err != nil {
 			return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 		}
 		if articles <= 0 {
@@ -374,17 +414,17 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 			}
 			continue
 		}
-		if p.Dates.Stale(first.String, last.String) {
+		if p.Dates.Stale(dateText(stored[0]), dateText(stored[1])) {
 			if _, err := stmts["pairDates"].ExecContext(ctx, k[1], k[0], x, y); err != nil {
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}
 		}
-		if p.SDates.Stale(sFirst.String, sLast.String) && sArticles > 0 {
+		if p.SDates.Stale(dateText(stored[2]), dateText(stored[3])) && sArticles > 0 {
 			if _, err := stmts["pairSentenceDates"].ExecContext(ctx, k[1], k[0], x, y); err != nil {
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}
 		}
-		if sArticles <= 0 && (sFirst.Valid || sLast.Valid) {
+		if sArticles <= 0 && (stored[2].Valid || stored[3].Valid) {
 			if _, err := stmts["pairNoSentenceDates"].ExecContext(ctx, x, y); err != nil {
 				return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
 			}
@@ -394,6 +434,42 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 		return fmt.Errorf("write aggregates: edges: %w", err)
 	}
 	return nil
+}
+
+// unixDates converts the dates formatTime writes to the Unix seconds that
+// co_mention_counts keeps (schemaV11), each distinct date parsed once: a
+// group's hundred thousand pairs carry about as many dates as it has
+// articles. The first date that does not parse is kept in err, and of
+// gives nil from then on.
+type unixDates struct {
+	seconds map[string]int64
+	err     error
+}
+
+// of is date s in Unix seconds, nil for "" (undated).
+func (u *unixDates) of(s string) any {
+	if s == "" || u.err != nil {
+		return nil
+	}
+	if n, ok := u.seconds[s]; ok {
+		return n
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		u.err = fmt.Errorf("date %q: %w", s, err)
+		return nil
+	}
+	u.seconds[s] = t.Unix()
+	return t.Unix()
+}
+
+// dateText is a date of co_mention_counts as formatTime writes it, "" for
+// NULL: what graph.DateDelta compares.
+func dateText(n sql.NullInt64) string {
+	if !n.Valid {
+		return ""
+	}
+	return time.Unix(n.Int64, 0).UTC().Format(timeLayout)
 }
 
 // entityNumbers returns the entity_keys number of every ID of keys,
@@ -671,22 +747,29 @@ func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.P
 	}
 	defer rows.Close()
 	var e graph.Edge
-	var first, last sql.RawBytes
+	var first, last any
 	dest := append(ends, &e.Articles, &e.Sentences)
 	dv, dated := v.(graph.DatedVisitor)
-	// A corpus has a few thousand distinct dates and a projection millions
-	// of edges: each date is parsed once, as queryEdges does.
+	// The dates are Unix seconds when q reads co_mention_counts and text
+	// when it reads the view co_mentions. A corpus has a few thousand
+	// distinct dates and a projection millions of edges: each text is
+	// parsed once, as queryEdges does.
 	parsed := map[string]time.Time{}
-	date := func(s sql.RawBytes) time.Time {
-		if s == nil {
-			return time.Time{}
+	date := func(v any) time.Time {
+		switch v := v.(type) {
+		case int64:
+			return time.Unix(v, 0).UTC()
+		case []byte:
+			t, ok := parsed[string(v)]
+			if !ok {
+				t = parseTime(sql.NullString{String: string(v), Valid: true})
+				parsed[string(v)] = t
+			}
+			return t
+		case string:
+			return parseTime(sql.NullString{String: v, Valid: true})
 		}
-		t, ok := parsed[string(s)]
-		if !ok {
-			t = parseTime(sql.NullString{String: string(s), Valid: true})
-			parsed[string(s)] = t
-		}
-		return t
+		return time.Time{}
 	}
 	if dated {
 		dest = append(dest, &first, &last)

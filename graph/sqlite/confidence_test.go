@@ -151,7 +151,7 @@ func TestOpenMigratesVersion8(t *testing.T) {
 	}
 	defer db.Close()
 	// Migrated to the current version, 10, through version 9.
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 10 {
-		t.Errorf("user_version %d, %v; want 10", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 11 {
+		t.Errorf("user_version %d, %v; want 11", version, err)
 	}
 }

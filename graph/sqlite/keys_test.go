@@ -25,12 +25,43 @@ var downgradeToV9 = []string{
 	`PRAGMA user_version = 9`,
 }
 
+// downgradeToV10 turns a current store into what version 10 wrote: the
+// dates of co_mention_counts as text, as the view gives them.
+var downgradeToV10 = []string{
+	`CREATE TABLE co_mention_counts_v10 (x INTEGER NOT NULL, y INTEGER NOT NULL, articles INTEGER NOT NULL,
+		sentences INTEGER NOT NULL, s_articles INTEGER NOT NULL, first TEXT, last TEXT, s_first TEXT, s_last TEXT,
+		PRIMARY KEY (x, y)) WITHOUT ROWID`,
+	`INSERT INTO co_mention_counts_v10 SELECT ka.n, kb.n, v.articles, v.sentences, v.s_articles, v.first, v.last, v.s_first, v.s_last
+		FROM co_mentions v JOIN entity_keys ka ON ka.id = v.a JOIN entity_keys kb ON kb.id = v.b`,
+	`DROP VIEW co_mentions`,
+	`DROP TABLE co_mention_counts`,
+	`ALTER TABLE co_mention_counts_v10 RENAME TO co_mention_counts`,
+	`CREATE INDEX co_mention_counts_y ON co_mention_counts(y, x)`,
+	`CREATE VIEW co_mentions AS SELECT ka.id AS a, kb.id AS b, c.articles AS articles, c.sentences AS sentences,
+		c.s_articles AS s_articles, c.first AS first, c.last AS last, c.s_first AS s_first, c.s_last AS s_last
+		FROM co_mention_counts c JOIN entity_keys ka ON ka.n = c.x JOIN entity_keys kb ON kb.n = c.y`,
+	`PRAGMA user_version = 10`,
+}
+
 // A version-9 store opened by this version has its aggregates renumbered,
-// not recounted: the projections read the same, Check finds them exact,
-// and writes after the migration keep them so.
-func TestOpenMigratesVersion9(t *testing.T) {
+// and a version-10 store its dates converted, not recounted: the
+// projections (dates included) read the same, Check finds them exact, and
+// writes after the migration keep them so.
+func TestOpenMigratesAggregates(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		downgrade []string
+	}{
+		{"version 9", downgradeToV9},
+		{"version 10", downgradeToV10},
+	} {
+		t.Run(tc.name, func(t *testing.T) { testOpenMigrates(t, tc.downgrade) })
+	}
+}
+
+func testOpenMigrates(t *testing.T, downgrade []string) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v9.db")
+	path := filepath.Join(t.TempDir(), "old.db")
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +92,7 @@ func TestOpenMigratesVersion9(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range downgradeToV9 {
+	for _, q := range downgrade {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -70,7 +101,7 @@ func TestOpenMigratesVersion9(t *testing.T) {
 
 	s, err = sqlite.Open(ctx, path)
 	if err != nil {
-		t.Fatalf("open a version-9 store: %v", err)
+		t.Fatalf("open the older store: %v", err)
 	}
 	defer s.Close()
 	if got := read(s); got != before {

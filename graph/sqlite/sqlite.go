@@ -25,7 +25,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 10
+const schemaVersion = 11
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
-` + schemaV4 + schemaV5 + schemaV7 + schemaV8 + schemaV9 + schemaV10
+` + schemaV4 + schemaV5 + schemaV7 + schemaV8 + schemaV9 + schemaV10 + schemaV11
 
 // schemaV4 adds typed relations and the sentences of mentions as rows. Every
 // statement must also work on a version-3 file (see migrations).
@@ -478,6 +478,9 @@ var migrations = map[int][]string{
 	// Version 10 keys the co-mention aggregates by entity numbers
 	// (schemaV10): the rows are renumbered, not recounted.
 	9: {schemaV10},
+	// Version 11 keeps the co-mention aggregates' dates as Unix seconds
+	// (schemaV11): the rows are converted, not recounted.
+	10: {schemaV11},
 }
 
 // Close closes the file.

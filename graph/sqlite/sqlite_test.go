@@ -200,8 +200,8 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 10 {
-		t.Errorf("user_version after migration = %d, %v; want 10", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 11 {
+		t.Errorf("user_version after migration = %d, %v; want 11", version, err)
 	}
 	// Version 7: the sentence texts, kept once the article is written again.
 	var sentence string
@@ -237,7 +237,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(ctx, "CREATE TABLE t (x); PRAGMA user_version = 11"); err != nil {
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (x); PRAGMA user_version = 12"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -246,7 +246,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 		s.Close()
 		t.Fatal("opened a store of a newer schema version")
 	}
-	if !strings.Contains(err.Error(), "schema version 11") {
+	if !strings.Contains(err.Error(), "schema version 12") {
 		t.Errorf("error %v, want one naming the version", err)
 	}
 }
