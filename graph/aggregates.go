@@ -224,6 +224,12 @@ func (d *AggregateDelta) Replace(old ArticleFacts, hadOld bool, next ArticleFact
 			e.Dates.Add(next.Published)
 		}
 	}
+	if !hadOld && hasNew {
+		// A new article, the common case: its pairs go straight into d,
+		// without the map of them that Pairs makes.
+		d.addPairs(next)
+		return
+	}
 	var oldPairs, newPairs map[[2]string]int
 	if hadOld {
 		oldPairs = old.Pairs()
@@ -287,4 +293,40 @@ func (d *AggregateDelta) PairKeys() [][2]string {
 		return keys[i][1] < keys[j][1]
 	})
 	return keys
+}
+
+// addPairs records what the pairs of a new article f add: Replace's loop
+// over newPairs when there are no oldPairs, in the same order of IDs.
+func (d *AggregateDelta) addPairs(f ArticleFacts) {
+	ids := make([]string, 0, len(f.Counts))
+	for id := range f.Counts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			p := d.pair([2]string{a, b})
+			p.Articles++
+			p.Dates.Add(f.Published)
+		}
+	}
+	// A pair two sentences name adds two sentences and one article.
+	var inSentence map[[2]string]bool
+	for _, ids := range f.Sentences {
+		for i, a := range ids {
+			for _, b := range ids[i+1:] {
+				k := [2]string{a, b}
+				p := d.pair(k)
+				p.Sentences++
+				if inSentence == nil {
+					inSentence = map[[2]string]bool{}
+				}
+				if !inSentence[k] {
+					inSentence[k] = true
+					p.SArticles++
+					p.SDates.Add(f.Published)
+				}
+			}
+		}
+	}
 }

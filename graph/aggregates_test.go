@@ -138,3 +138,32 @@ func TestDateDeltaStale(t *testing.T) {
 		}
 	}
 }
+
+// A new article's pairs, added without the map Pairs makes (addPairs),
+// are what Pairs lists: one article each, its sentences, and one article
+// in a sentence for a pair some sentence names; added twice, twice that.
+func TestAddPairsMatchesPairs(t *testing.T) {
+	f := facts("d2", "b", 3, []int{0, 2, 2}, "a", 2, []int{0, 1, 2}, "c", 1, []int{3}, "d", 1, []int{1, 3}, "e", 4, []int{})
+	want := NewAggregateDelta()
+	for k, n := range f.Pairs() {
+		p := want.pair(k)
+		p.Articles, p.Sentences = 2, 2*n
+		p.Dates.Add("d2")
+		if n > 0 {
+			p.SArticles = 2
+			p.SDates.Add("d2")
+		}
+	}
+	got := NewAggregateDelta()
+	for range 2 {
+		got.Replace(ArticleFacts{}, false, f, true)
+	}
+	if len(got.Pairs) != 10 {
+		t.Fatalf("%d pairs, want 10 (five entities)", len(got.Pairs))
+	}
+	for k, p := range want.Pairs {
+		if g := got.Pairs[k]; g == nil || *g != *p {
+			t.Errorf("pair %v: %+v, want %+v", k, g, p)
+		}
+	}
+}

@@ -580,7 +580,12 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if _, err := g.tx.ExecContext(ctx, `RELEASE apply`); err != nil {
 		return fmt.Errorf("write articles: %w", err)
 	}
-	g.agg.Merge(agg)
+	if len(g.agg.Entities) == 0 && len(g.agg.Pairs) == 0 {
+		// The group's first call: its delta is the group's, unmerged.
+		g.agg = agg
+	} else {
+		g.agg.Merge(agg)
+	}
 	for id := range touched {
 		g.touched[id] = true
 	}
