@@ -19,7 +19,7 @@ import "sort"
 type ArticleFacts struct {
 	Published string           // the article's date as the store sorts it; "" when undated
 	Counts    map[string]int   // entity ID → mentions of it
-	Sentences map[int][]string // sentence index → the entity IDs named in it, sorted, distinct
+	Sentences map[int][]string // sentence index → the entity IDs named in it, sorted, distinct; each among Counts' keys
 }
 
 // NewArticleFacts returns empty facts dated published.

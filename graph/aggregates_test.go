@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 )
@@ -164,6 +166,29 @@ func TestAddPairsMatchesPairs(t *testing.T) {
 	for k, p := range want.Pairs {
 		if g := got.Pairs[k]; g == nil || *g != *p {
 			t.Errorf("pair %v: %+v, want %+v", k, g, p)
+		}
+	}
+}
+
+// Over random articles, a new one's delta (addPairs) is what Replace's
+// general path gives for the same article replacing an empty version of
+// another date: the pairs, their counts and dates, and the entities.
+func TestAddPairsMatchesReplace(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 11))
+	for i := range 2000 {
+		f := NewArticleFacts(fmt.Sprintf("d%d", r.IntN(5)))
+		for e := range r.IntN(9) {
+			var sentences []int
+			for range r.IntN(4) {
+				sentences = append(sentences, r.IntN(6))
+			}
+			f.Add(fmt.Sprintf("e%d", e*3+r.IntN(3)), 1+r.IntN(4), sentences)
+		}
+		got, want := NewAggregateDelta(), NewAggregateDelta()
+		got.Replace(ArticleFacts{}, false, f, true)
+		want.Replace(NewArticleFacts("d9"), true, f, true)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("article %d (%v, %v): addPairs gives\n%v\nReplace's general path\n%v", i, f.Counts, f.Sentences, got, want)
 		}
 	}
 }

@@ -356,12 +356,19 @@ var (
 	ErrRejected = errors.New("document rejected")
 )
 
-// Validate checks what every store relies on: an article ID, entities with
-// IDs and known types, mentions only of entities the document carries, and
-// relations only between entities it mentions.
+// Validate checks what every store relies on: an article ID, a date (when
+// it has one) in the years 0000–9999 that RFC 3339 and the stores'
+// renderings of dates cover, entities with IDs and known types, mentions
+// only of entities the document carries, and relations only between
+// entities it mentions.
 func (d *Document) Validate() error {
 	if d.Article.ID == "" {
 		return errors.New("document without an article ID")
+	}
+	if p := d.Article.Published; !p.IsZero() {
+		if y := p.UTC().Year(); y < 0 || y > 9999 {
+			return fmt.Errorf("article %s: published in the year %d, outside 0000–9999", d.Article.ID, y)
+		}
 	}
 	carried := make(map[string]bool, len(d.Entities))
 	for _, e := range d.Entities {

@@ -104,13 +104,13 @@ CREATE VIEW co_mentions AS
 
 // schemaV11 keeps co_mention_counts' four dates as integers, the Unix time
 // in seconds of the article's published date, where version 10 kept the
-// text (20 bytes each): a row shrinks from about 75 bytes to about 35, the
-// table at 100,000 synthetic articles from 255 MB to about 110, and an
-// ingest that upserts a page per pair per group writes and reads that
+// text (20 bytes each): the table at 100,000 synthetic articles takes 111
+// MB instead of 255 (about 30 bytes a row of its pages instead of 70), and
+// an ingest that upserts a page per pair per group writes and reads that
 // much less (docs/query-performance.md, "Dates as integers"). The view
 // co_mentions gives them as text again, exactly as version 10's columns
 // held them (formatTime's layout, which SQLite's strftime writes for the
-// years 0000–9999 and ingest keeps dates within 1900–2100), so that every
+// years 0000–9999 that graph.Document.Validate allows), so that every
 // reader of the view and check's recount read what they read before.
 const schemaV11 = `
 DROP VIEW co_mentions;
@@ -751,25 +751,29 @@ func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.P
 	dest := append(ends, &e.Articles, &e.Sentences)
 	dv, dated := v.(graph.DatedVisitor)
 	// The dates are Unix seconds when q reads co_mention_counts and text
-	// when it reads the view co_mentions. A corpus has a few thousand
-	// distinct dates and a projection millions of edges: each text is
-	// parsed once, as queryEdges does.
+	// (a string, as the driver scans TEXT into an any) when it reads the
+	// view co_mentions. A corpus has a few thousand distinct dates and a
+	// projection millions of edges: each text is parsed once, as
+	// queryEdges does.
 	parsed := map[string]time.Time{}
 	date := func(v any) time.Time {
+		var s string
 		switch v := v.(type) {
 		case int64:
 			return time.Unix(v, 0).UTC()
-		case []byte:
-			t, ok := parsed[string(v)]
-			if !ok {
-				t = parseTime(sql.NullString{String: string(v), Valid: true})
-				parsed[string(v)] = t
-			}
-			return t
 		case string:
-			return parseTime(sql.NullString{String: v, Valid: true})
+			s = v
+		case []byte:
+			s = string(v)
+		default:
+			return time.Time{}
 		}
-		return time.Time{}
+		t, ok := parsed[s]
+		if !ok {
+			t = parseTime(sql.NullString{String: s, Valid: true})
+			parsed[s] = t
+		}
+		return t
 	}
 	if dated {
 		dest = append(dest, &first, &last)

@@ -150,7 +150,7 @@ func TestOpenMigratesVersion8(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	// Migrated to the current version, 10, through version 9.
+	// Migrated to the current version, 11, through versions 9 and 10.
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 11 {
 		t.Errorf("user_version %d, %v; want 11", version, err)
 	}

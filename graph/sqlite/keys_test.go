@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
@@ -67,6 +68,9 @@ func testOpenMigrates(t *testing.T, downgrade []string) {
 		t.Fatal(err)
 	}
 	docs := benchDocs(9, 0, 60)
+	for i := 0; i < len(docs); i += 7 {
+		docs[i].Article.Published = time.Time{} // undated: pairs whose dates are NULL
+	}
 	if err := s.Apply(ctx, docs[:50]); err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +113,21 @@ func testOpenMigrates(t *testing.T, downgrade []string) {
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check after migration: %q, %v", problems, err)
+	}
+	// The dates are integers now, and the undated pairs still NULL.
+	db, err = sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var integers, nulls, other int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE typeof(first) = 'integer'),
+		count(*) FILTER (WHERE first IS NULL), count(*) FILTER (WHERE typeof(first) NOT IN ('integer', 'null'))
+		FROM co_mention_counts`).Scan(&integers, &nulls, &other); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if integers == 0 || nulls == 0 || other > 0 {
+		t.Errorf("co_mention_counts.first after migration: %d integers, %d NULL, %d else; want both of the first, none else", integers, nulls, other)
 	}
 	// Ten more articles, and one of the first written again changed.
 	changed := docs[3]
