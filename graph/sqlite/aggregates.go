@@ -111,7 +111,11 @@ CREATE VIEW co_mentions AS
 // co_mentions gives them as text again, exactly as version 10's columns
 // held them (formatTime's layout, which SQLite's strftime writes for the
 // years 0000–9999 that graph.Document.Validate allows), so that every
-// reader of the view and check's recount read what they read before.
+// reader of the view and check's recount read what they read before. The
+// integer columns have new names (first_unix …): a newsgraph of version 10
+// still running when another converts the file would otherwise write its
+// text dates into them without a word, and min() ranks every integer
+// before any text; with the names gone its next write fails instead.
 const schemaV11 = `
 DROP VIEW co_mentions;
 CREATE TABLE co_mention_counts_v11 (
@@ -120,13 +124,13 @@ CREATE TABLE co_mention_counts_v11 (
 	articles   INTEGER NOT NULL,  -- articles naming both
 	sentences  INTEGER NOT NULL,  -- (article, sentence) pairs naming both
 	s_articles INTEGER NOT NULL,  -- articles naming both in one sentence
-	first      INTEGER,           -- least published of the articles naming both, Unix seconds; NULL when all are undated
-	last       INTEGER,
-	s_first    INTEGER,           -- the same over the s_articles
-	s_last     INTEGER,
+	first_unix   INTEGER,         -- least published of the articles naming both, Unix seconds; NULL when all are undated
+	last_unix    INTEGER,
+	s_first_unix INTEGER,         -- the same over the s_articles
+	s_last_unix  INTEGER,
 	PRIMARY KEY (x, y)
 ) WITHOUT ROWID;
-INSERT INTO co_mention_counts_v11 (x, y, articles, sentences, s_articles, first, last, s_first, s_last)
+INSERT INTO co_mention_counts_v11 (x, y, articles, sentences, s_articles, first_unix, last_unix, s_first_unix, s_last_unix)
 	SELECT x, y, articles, sentences, s_articles, unixepoch(first), unixepoch(last), unixepoch(s_first), unixepoch(s_last)
 	FROM co_mention_counts ORDER BY x, y;
 DROP TABLE co_mention_counts;
@@ -134,8 +138,8 @@ ALTER TABLE co_mention_counts_v11 RENAME TO co_mention_counts;
 CREATE INDEX co_mention_counts_y ON co_mention_counts(y, x);
 CREATE VIEW co_mentions AS
 	SELECT ka.id AS a, kb.id AS b, c.articles AS articles, c.sentences AS sentences, c.s_articles AS s_articles,
-		strftime('%Y-%m-%dT%H:%M:%SZ', c.first, 'unixepoch') AS first, strftime('%Y-%m-%dT%H:%M:%SZ', c.last, 'unixepoch') AS last,
-		strftime('%Y-%m-%dT%H:%M:%SZ', c.s_first, 'unixepoch') AS s_first, strftime('%Y-%m-%dT%H:%M:%SZ', c.s_last, 'unixepoch') AS s_last
+		strftime('%Y-%m-%dT%H:%M:%SZ', c.first_unix, 'unixepoch') AS first, strftime('%Y-%m-%dT%H:%M:%SZ', c.last_unix, 'unixepoch') AS last,
+		strftime('%Y-%m-%dT%H:%M:%SZ', c.s_first_unix, 'unixepoch') AS s_first, strftime('%Y-%m-%dT%H:%M:%SZ', c.s_last_unix, 'unixepoch') AS s_last
 	FROM co_mention_counts c JOIN entity_keys ka ON ka.n = c.x JOIN entity_keys kb ON kb.n = c.y;
 `
 
@@ -148,13 +152,13 @@ var fillAggregates = []string{
 		SELECT m.entity_id, count(*), sum(m.count), min(a.published), max(a.published)
 		FROM mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.entity_id`,
 	`INSERT OR IGNORE INTO entity_keys (id) SELECT DISTINCT entity_id FROM mentions ORDER BY 1`,
-	`INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first, last)
+	`INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first_unix, last_unix)
 		SELECT ka.n, kb.n, count(*), 0, 0, unixepoch(min(a.published)), unixepoch(max(a.published))
 		FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
 		JOIN articles a ON a.id = m1.article_id
 		JOIN entity_keys ka ON ka.id = m1.entity_id JOIN entity_keys kb ON kb.id = m2.entity_id
 		GROUP BY m1.entity_id, m2.entity_id`,
-	`UPDATE co_mention_counts SET sentences = s.n, s_articles = s.na, s_first = unixepoch(s.f), s_last = unixepoch(s.l)
+	`UPDATE co_mention_counts SET sentences = s.n, s_articles = s.na, s_first_unix = unixepoch(s.f), s_last_unix = unixepoch(s.l)
 		FROM (SELECT ka.n AS x, kb.n AS y, r.n, r.na, r.f, r.l FROM (` + recountSentenceEdges + `) AS r
 			JOIN entity_keys ka ON ka.id = r.a JOIN entity_keys kb ON kb.id = r.b) AS s
 		WHERE co_mention_counts.x = s.x AND co_mention_counts.y = s.y`,
@@ -275,13 +279,13 @@ func entityUpsert(n int) string {
 // first, last, s_first, s_last) to co_mention_counts; x and y are the
 // entity_keys numbers of the pair's lesser and greater ID.
 func pairUpsert(n int) string {
-	return `INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first, last, s_first, s_last) VALUES ` + valueRows(n, 9) + `
+	return `INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first_unix, last_unix, s_first_unix, s_last_unix) VALUES ` + valueRows(n, 9) + `
 			ON CONFLICT (x, y) DO UPDATE SET articles = articles + excluded.articles, sentences = sentences + excluded.sentences,
 			s_articles = s_articles + excluded.s_articles,
-			first = coalesce(min(first, excluded.first), first, excluded.first),
-			last = coalesce(max(last, excluded.last), last, excluded.last),
-			s_first = coalesce(min(s_first, excluded.s_first), s_first, excluded.s_first),
-			s_last = coalesce(max(s_last, excluded.s_last), s_last, excluded.s_last)`
+			first_unix = coalesce(min(first_unix, excluded.first_unix), first_unix, excluded.first_unix),
+			last_unix = coalesce(max(last_unix, excluded.last_unix), last_unix, excluded.last_unix),
+			s_first_unix = coalesce(min(s_first_unix, excluded.s_first_unix), s_first_unix, excluded.s_first_unix),
+			s_last_unix = coalesce(max(s_last_unix, excluded.s_last_unix), s_last_unix, excluded.s_last_unix)`
 }
 
 // nullable is "" as NULL.
@@ -302,15 +306,15 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 		"delEntity": `DELETE FROM entity_counts WHERE id = ?`,
 		"entityDates": `UPDATE entity_counts SET (first, last) = (SELECT min(a.published), max(a.published)
 			FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?) WHERE id = ?`,
-		"pair":    pairUpsert(1) + ` RETURNING articles, s_articles, first, last, s_first, s_last`,
+		"pair":    pairUpsert(1) + ` RETURNING articles, s_articles, first_unix, last_unix, s_first_unix, s_last_unix`,
 		"delPair": `DELETE FROM co_mention_counts WHERE x = ? AND y = ?`,
-		"pairDates": `UPDATE co_mention_counts SET (first, last) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
+		"pairDates": `UPDATE co_mention_counts SET (first_unix, last_unix) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
 			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id = ?
 			JOIN articles ar ON ar.id = m1.article_id WHERE m1.entity_id = ?) WHERE x = ? AND y = ?`,
-		"pairNoSentenceDates": `UPDATE co_mention_counts SET s_first = NULL, s_last = NULL WHERE x = ? AND y = ?`,
+		"pairNoSentenceDates": `UPDATE co_mention_counts SET s_first_unix = NULL, s_last_unix = NULL WHERE x = ? AND y = ?`,
 		// The articles where the two share a sentence: each article's few
 		// sentence rows through the primary key, not an index on entities.
-		"pairSentenceDates": `UPDATE co_mention_counts SET (s_first, s_last) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
+		"pairSentenceDates": `UPDATE co_mention_counts SET (s_first_unix, s_last_unix) = (SELECT unixepoch(min(ar.published)), unixepoch(max(ar.published))
 			FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id = ?
 			JOIN articles ar ON ar.id = m1.article_id
 			WHERE m1.entity_id = ? AND EXISTS (SELECT 1 FROM mention_sentences s1 JOIN mention_sentences s2
@@ -403,7 +407,7 @@ func writeAggregates(ctx context.Context, tx *sql.Tx, d *graph.AggregateDelta) e
 			continue
 		}
 		var articles, sArticles int
-		var stored [4]sql.NullInt64 // first, last, s_first, s_last
+		var stored [4]sql.NullInt64 // first_unix, last_unix, s_first_unix, s_last_unix
 		if err := stmts["pair"].QueryRowContext(ctx, x, y, p.Articles, p.Sentences, p.SArticles, first, last, sFirst, sLast).
 			Scan(&articles, &sArticles, &stored[0], &stored[1], &stored[2], &stored[3]); err != nil {
 			return fmt.Errorf("write aggregates: edge %s–%s: %w", k[0], k[1], err)
@@ -666,13 +670,13 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	_, dated := v.(graph.DatedVisitor)
 	q := `SELECT x, y, articles, sentences`
 	if dated {
-		q += `, first, last`
+		q += `, first_unix, last_unix`
 	}
 	q += ` FROM co_mention_counts`
 	if f.Level() == graph.SentenceEdges {
 		q = `SELECT x, y, s_articles, sentences`
 		if dated {
-			q += `, s_first, s_last`
+			q += `, s_first_unix, s_last_unix`
 		}
 		q += ` FROM co_mention_counts WHERE s_articles > 0`
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,19 +116,29 @@ func testOpenMigrates(t *testing.T, downgrade []string) {
 		t.Errorf("check after migration: %q, %v", problems, err)
 	}
 	// The dates are integers now, and the undated pairs still NULL.
-	db, err = sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err = sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var integers, nulls, other int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE typeof(first) = 'integer'),
-		count(*) FILTER (WHERE first IS NULL), count(*) FILTER (WHERE typeof(first) NOT IN ('integer', 'null'))
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE typeof(first_unix) = 'integer'),
+		count(*) FILTER (WHERE first_unix IS NULL), count(*) FILTER (WHERE typeof(first_unix) NOT IN ('integer', 'null'))
 		FROM co_mention_counts`).Scan(&integers, &nulls, &other); err != nil {
 		t.Fatal(err)
 	}
+	// What version 10 ran to add to a pair: a process of that version still
+	// running when this one converted the file must fail, not write text.
+	_, oldWrite := db.ExecContext(ctx, `INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first, last, s_first, s_last)
+		VALUES (1, 2, 1, 0, 0, '2022-01-01T00:00:00Z', '2022-01-01T00:00:00Z', NULL, NULL)
+		ON CONFLICT (x, y) DO UPDATE SET articles = articles + excluded.articles, first = coalesce(min(first, excluded.first), first, excluded.first)`)
 	db.Close()
 	if integers == 0 || nulls == 0 || other > 0 {
-		t.Errorf("co_mention_counts.first after migration: %d integers, %d NULL, %d else; want both of the first, none else", integers, nulls, other)
+		t.Errorf("co_mention_counts.first_unix after migration: %d integers, %d NULL, %d else; want both of the first, none else", integers, nulls, other)
+	}
+	if oldWrite == nil || !strings.Contains(oldWrite.Error(), "first") {
+		t.Errorf("version 10's upsert of a pair after migration: %v, want an error naming its column", oldWrite)
+	} else {
+		t.Logf("version 10's upsert after migration: %v", oldWrite)
 	}
 	// Ten more articles, and one of the first written again changed.
 	changed := docs[3]
