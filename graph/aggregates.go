@@ -295,8 +295,10 @@ func (d *AggregateDelta) PairKeys() [][2]string {
 	return keys
 }
 
-// addPairs records what the pairs of a new article f add: Replace's loop
-// over newPairs when there are no oldPairs, in the same order of IDs.
+// addPairs records what the pairs of a new article f add, as Replace's
+// loop over newPairs does when there is no old version: each pair one
+// article, a sentence for each sentence naming both, and one article in a
+// sentence when any does (TestAddPairsMatchesReplace).
 func (d *AggregateDelta) addPairs(f ArticleFacts) {
 	ids := make([]string, 0, len(f.Counts))
 	for id := range f.Counts {

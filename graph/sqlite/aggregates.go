@@ -276,8 +276,9 @@ func entityUpsert(n int) string {
 }
 
 // pairUpsert adds n rows of deltas (x, y, articles, sentences, s_articles,
-// first, last, s_first, s_last) to co_mention_counts; x and y are the
-// entity_keys numbers of the pair's lesser and greater ID.
+// first_unix, last_unix, s_first_unix, s_last_unix) to co_mention_counts:
+// counts summed, dates (Unix seconds) widened; x and y are the entity_keys
+// numbers of the pair's lesser and greater ID.
 func pairUpsert(n int) string {
 	return `INSERT INTO co_mention_counts (x, y, articles, sentences, s_articles, first_unix, last_unix, s_first_unix, s_last_unix) VALUES ` + valueRows(n, 9) + `
 			ON CONFLICT (x, y) DO UPDATE SET articles = articles + excluded.articles, sentences = sentences + excluded.sentences,
