@@ -477,6 +477,43 @@ func dateText(n sql.NullInt64) string {
 	return time.Unix(n.Int64, 0).UTC().Format(timeLayout)
 }
 
+// edgeDates turns the dates an edge query reads into times: Unix seconds
+// (int64) from co_mention_counts and pairRows, text (a string, as the
+// driver scans TEXT into an any) from the view co_mentions or from
+// articles.published, NULL as the zero time. A corpus has a few thousand
+// distinct dates and a projection millions of edges: each text is parsed
+// once.
+type edgeDates map[string]time.Time
+
+func (d edgeDates) of(v any) time.Time {
+	var s string
+	switch v := v.(type) {
+	case int64:
+		return time.Unix(v, 0).UTC()
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return time.Time{}
+	}
+	t, ok := d[s]
+	if !ok {
+		t = parseTime(sql.NullString{String: s, Valid: true})
+		d[s] = t
+	}
+	return t
+}
+
+// pairRows is the view co_mentions with its dates as co_mention_counts
+// keeps them, Unix seconds: what the edge readers select from, so that a
+// row costs no strftime and no parse (edgeDates). check and people reading
+// the file read the view.
+const pairRows = `(SELECT ka.id AS a, kb.id AS b, c.articles AS articles, c.sentences AS sentences,
+		c.s_articles AS s_articles, c.first_unix AS first, c.last_unix AS last,
+		c.s_first_unix AS s_first, c.s_last_unix AS s_last
+	FROM co_mention_counts c JOIN entity_keys ka ON ka.n = c.x JOIN entity_keys kb ON kb.n = c.y)`
+
 // entityNumbers returns the entity_keys number of every ID of keys,
 // numbering those that have none: two statements over a JSON list of the
 // IDs, whatever their count.
@@ -755,31 +792,7 @@ func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.P
 	var first, last any
 	dest := append(ends, &e.Articles, &e.Sentences)
 	dv, dated := v.(graph.DatedVisitor)
-	// The dates are Unix seconds when q reads co_mention_counts and text
-	// (a string, as the driver scans TEXT into an any) when it reads the
-	// view co_mentions. A corpus has a few thousand distinct dates and a
-	// projection millions of edges: each text is parsed once, as
-	// queryEdges does.
-	parsed := map[string]time.Time{}
-	date := func(v any) time.Time {
-		var s string
-		switch v := v.(type) {
-		case int64:
-			return time.Unix(v, 0).UTC()
-		case string:
-			s = v
-		case []byte:
-			s = string(v)
-		default:
-			return time.Time{}
-		}
-		t, ok := parsed[s]
-		if !ok {
-			t = parseTime(sql.NullString{String: s, Valid: true})
-			parsed[s] = t
-		}
-		return t
-	}
+	date := edgeDates{}
 	if dated {
 		dest = append(dest, &first, &last)
 	}
@@ -789,7 +802,7 @@ func visitEdges(ctx context.Context, tx *sql.Tx, q string, args []any, v graph.P
 		}
 		a, b := index()
 		if dated {
-			e.First, e.Last = date(first), date(last)
+			e.First, e.Last = date.of(first), date.of(last)
 			err = dv.DatedEdge(a, b, e)
 		} else {
 			err = v.Edge(a, b, e.Articles, e.Sentences)
@@ -839,8 +852,8 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	}
 	// Each half reads one index; UNION drops an edge between two of ids
 	// found from both ends.
-	q := `SELECT ` + cols + ` FROM co_mentions c` + join + ` WHERE c.a IN (SELECT value FROM json_each(?))` + where + `
-		UNION SELECT ` + cols + ` FROM co_mentions c` + join + ` WHERE c.b IN (SELECT value FROM json_each(?))` + where + `
+	q := `SELECT ` + cols + ` FROM ` + pairRows + ` c` + join + ` WHERE c.a IN (SELECT value FROM json_each(?))` + where + `
+		UNION SELECT ` + cols + ` FROM ` + pairRows + ` c` + join + ` WHERE c.b IN (SELECT value FROM json_each(?))` + where + `
 		ORDER BY 1, 2`
 	args := append(append(append(append([]any{}, jargs...), list), jargs...), list)
 	p := &graph.Projection{}
@@ -913,7 +926,7 @@ func storedEdges(f graph.Filter, dates bool) (string, []any) {
 			cols += `, c.s_first, c.s_last`
 		}
 	}
-	q := `SELECT ` + cols + ` FROM co_mentions c`
+	q := `SELECT ` + cols + ` FROM ` + pairRows + ` c`
 	var args []any
 	if len(f.Types) > 0 {
 		aw, aargs := typeFilter(f, "ea")
