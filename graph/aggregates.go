@@ -1,6 +1,10 @@
 package graph
 
-import "sort"
+import (
+	"maps"
+	"slices"
+	"sort"
+)
 
 // A store keeps co-mention aggregates that projections read instead of
 // counting mentions: per entity its articles, mentions and first and last
@@ -300,11 +304,7 @@ func (d *AggregateDelta) PairKeys() [][2]string {
 // article, a sentence for each sentence naming both, and one article in a
 // sentence when any does (TestAddPairsMatchesReplace).
 func (d *AggregateDelta) addPairs(f ArticleFacts) {
-	ids := make([]string, 0, len(f.Counts))
-	for id := range f.Counts {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(f.Counts))
 	for i, a := range ids {
 		for _, b := range ids[i+1:] {
 			p := d.pair([2]string{a, b})

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -902,11 +904,7 @@ func deleteOrphans(ctx context.Context, tx *sql.Tx, touched map[string]bool) err
 	if len(touched) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(touched))
 	_, err := tx.ExecContext(ctx, `DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))
 		AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)`, mustJSON(ids))
 	if err != nil {
