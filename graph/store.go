@@ -146,9 +146,11 @@ type Grouper interface {
 // seen by readers, or durable, before Commit returns nil; Rollback, or an
 // error from Commit, loses all of it.
 type Group interface {
-	// Apply writes documents as Store.Apply does, into the group. An
-	// error leaves the group as it was before the call, so a batch with a
-	// rejected document (ErrRejected) may be written again without it.
+	// Apply writes documents as Store.Apply does, into the group. A
+	// rejected document (ErrRejected) is found before anything is
+	// written, so the group is as it was and the batch may be written
+	// again without it. After any other error the group has failed:
+	// Apply and Commit return errors, and only Rollback ends it.
 	Apply(ctx context.Context, docs []Document) error
 	// Commit ends the group, writing what its documents derive.
 	Commit(ctx context.Context) error

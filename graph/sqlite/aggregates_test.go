@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -22,9 +23,9 @@ import (
 // dated article reads the facts, so the store is all dated here).
 //
 // With groups, each step's batch is written by one to three Apply calls of
-// a graph.Group, among which a call that fails inside SQLite (a document
-// naming one entity twice breaks the mentions' key after its article row
-// is written) must leave no trace, and some groups are rolled back.
+// a graph.Group, among which a rejected call (a document naming one entity
+// twice, refused before anything is written) must leave no trace, and some
+// groups are rolled back.
 func TestAggregatesStayExact(t *testing.T) {
 	for _, grouped := range []bool{false, true} {
 		t.Run(fmt.Sprintf("grouped=%v", grouped), func(t *testing.T) { testAggregatesStayExact(t, grouped) })
@@ -166,8 +167,67 @@ func TestCheckFindsWrongAggregates(t *testing.T) {
 	}
 }
 
+// TestFailedGroupOnlyRollsBack: an Apply that fails once its documents
+// passed validation (here its context is cancelled) leaves the group
+// failed, because there is no savepoint to undo part of a call: further
+// Apply and Commit calls fail, Rollback ends it, and the store holds what
+// had committed before and takes new writes.
+func TestFailedGroupOnlyRollsBack(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := func(id string, ents ...string) graph.Document {
+		d := graph.Document{Article: graph.Article{ID: id, Hash: id}}
+		for _, e := range ents {
+			d.Entities = append(d.Entities, graph.Entity{ID: e, Type: graph.Person, Name: e})
+			d.Mentions = append(d.Mentions, graph.Mention{EntityID: e, Count: 1, Sentences: []int{0}})
+		}
+		return d
+	}
+	if err := s.Apply(ctx, []graph.Document{doc("a1", "e1", "e2")}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.Group(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Apply(ctx, []graph.Document{doc("a2", "e1", "e3")}); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := g.Apply(cancelled, []graph.Document{doc("a3", "e2", "e4")}); err == nil || errors.Is(err, graph.ErrRejected) {
+		t.Fatalf("Apply with a cancelled context: %v, want a write error", err)
+	}
+	if err := g.Apply(ctx, []graph.Document{doc("a4", "e1", "e5")}); err == nil {
+		t.Fatal("Apply after a failed Apply succeeded; the group should only roll back")
+	}
+	if err := g.Commit(ctx); err == nil {
+		t.Fatal("Commit after a failed Apply succeeded")
+	}
+	if err := g.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	// a1 alone: two entities and their edge.
+	if got, err := s.Size(ctx); err != nil || got.Articles != 1 || got.Entities != 2 || got.Edges != 1 {
+		t.Fatalf("Size() after the rollback = %+v, %v; want 1 article, 2 entities, 1 edge", got, err)
+	}
+	if err := s.Apply(ctx, []graph.Document{doc("a2", "e1", "e3")}); err != nil {
+		t.Fatalf("Apply after the rollback: %v", err)
+	}
+	if got, err := s.Size(ctx); err != nil || got.Articles != 2 || got.Entities != 3 || got.Edges != 2 {
+		t.Fatalf("Size() = %+v, %v; want 2 articles, 3 entities, 2 edges", got, err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check() = %q, %v; want none", problems, err)
+	}
+}
+
 // writeGrouped writes batch through a group in up to three Apply calls,
-// with a failing call among them half the time; a quarter of the time it
+// with a rejected call among them half the time; a quarter of the time it
 // first writes a group of other documents and rolls it back, which must
 // change nothing.
 func writeGrouped(t *testing.T, s *sqlite.Store, r *rand.Rand, batch []graph.Document, doc func(string) graph.Document) {
@@ -207,8 +267,8 @@ func writeGrouped(t *testing.T, s *sqlite.Store, r *rand.Rand, batch []graph.Doc
 			bad := doc(fmt.Sprintf("a%d", r.IntN(10)))
 			if len(bad.Mentions) > 0 {
 				bad.Mentions = append(bad.Mentions, bad.Mentions[0])
-				if err := g.Apply(ctx, append([]graph.Document{batch[0]}, bad)); err == nil {
-					t.Fatal("Apply of a document naming one entity twice succeeded; the test wants it to fail inside SQLite")
+				if err := g.Apply(ctx, append([]graph.Document{batch[0]}, bad)); !errors.Is(err, graph.ErrRejected) {
+					t.Fatalf("Apply of a document naming one entity twice: %v, want graph.ErrRejected, which leaves the group usable", err)
 				}
 			}
 		}
