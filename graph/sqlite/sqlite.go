@@ -565,11 +565,11 @@ func (s *Store) group(ctx context.Context) (*writeGroup, error) {
 // was. Any other error leaves some of the call written: the group is then
 // failed, and only Rollback ends it.
 //
-// There is no savepoint around a call: SQLite keeps, for a savepoint, the
-// first version of every page the call changes, and a call of 500
-// documents changes tens of thousands of pages at 100,000 articles — as a
-// temporary file that cost a third of an ingest's system time, and in
-// memory (temp_store, see beginWrite) 150 MB of peak RSS.
+// There is no savepoint around a call: for one SQLite keeps the first
+// version of every page the call changes, tens of thousands for a call of
+// 500 documents at 100,000 articles, and kept in memory with the statement
+// journals (temp_store, see beginWrite) that was 412 MB of peak RSS
+// against 264.
 func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if g.failed != nil {
 		return fmt.Errorf("write articles: %w: %w", errGroupFailed, g.failed)
@@ -632,11 +632,12 @@ func (g *writeGroup) Rollback() error {
 // temporary files in memory (PRAGMA temp_store = MEMORY) until end is
 // called, after the transaction ends. Those files are the statement
 // journals of the multi-row inserts and upserts, which SQLite writes to
-// disk past 64 KiB: 2,000 articles into a store of 100,000 made 782,145
-// pwrite calls with them on disk and 323,783 with them in memory, and an
-// ingest's system time halved, for no more peak RSS (strace -c and
-// /usr/bin/time; docs/query-performance.md, The write stage). A
-// statement's journal lasts as long as the statement, a few hundred rows.
+// disk past 64 KiB: 2,000 articles into a store of 100,000 made 786,818
+// pwrite calls with them on disk and 323,588 with them in memory, and an
+// ingest took 35-50% less system CPU for 4 MB more peak RSS (strace -c and
+// /usr/bin/time; docs/query-performance.md, "Statement journals in
+// memory"). A statement's journal lasts as long as the statement, a few
+// hundred rows.
 // The default comes back at end because other work on the connection
 // (Repair, migrations) sorts more than memory should hold.
 func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, end func(), err error) {
