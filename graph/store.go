@@ -150,7 +150,8 @@ type Group interface {
 	// rejected document (ErrRejected) is found before anything is
 	// written, so the group is as it was and the batch may be written
 	// again without it. After any other error the group has failed:
-	// Apply and Commit return errors, and only Rollback ends it.
+	// Apply returns errors, and Commit returns one and loses the group,
+	// as Rollback does.
 	Apply(ctx context.Context, docs []Document) error
 	// Commit ends the group, writing what its documents derive.
 	Commit(ctx context.Context) error

@@ -167,18 +167,29 @@ func TestCheckFindsWrongAggregates(t *testing.T) {
 	}
 }
 
-// TestFailedGroupOnlyRollsBack: an Apply that fails once its documents
-// passed validation (here its context is cancelled) leaves the group
-// failed, because there is no savepoint to undo part of a call: further
-// Apply and Commit calls fail, Rollback ends it, and the store holds what
-// had committed before and takes new writes.
+// TestFailedGroupOnlyRollsBack: an Apply that fails part-way, after its
+// documents passed validation (here a trigger refuses the sentence rows of
+// article a3, written after its article and mention rows), leaves the
+// group failed, because there is no savepoint to undo part of a call:
+// further Apply calls fail, Commit fails and rolls the group back, and the
+// store holds what had committed before and takes new writes.
 func TestFailedGroupOnlyRollsBack(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
+	path := filepath.Join(t.TempDir(), "g.db")
+	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `CREATE TRIGGER refuse_a3 BEFORE INSERT ON mention_sentences
+		WHEN NEW.article_id = 'a3' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`); err != nil {
+		t.Fatal(err)
+	}
 	doc := func(id string, ents ...string) graph.Document {
 		d := graph.Document{Article: graph.Article{ID: id, Hash: id}}
 		for _, e := range ents {
@@ -197,29 +208,33 @@ func TestFailedGroupOnlyRollsBack(t *testing.T) {
 	if err := g.Apply(ctx, []graph.Document{doc("a2", "e1", "e3")}); err != nil {
 		t.Fatal(err)
 	}
-	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
-	if err := g.Apply(cancelled, []graph.Document{doc("a3", "e2", "e4")}); err == nil || errors.Is(err, graph.ErrRejected) {
-		t.Fatalf("Apply with a cancelled context: %v, want a write error", err)
+	if err := g.Apply(ctx, []graph.Document{doc("a3", "e2", "e4")}); err == nil || errors.Is(err, graph.ErrRejected) {
+		t.Fatalf("Apply of a3 against the trigger: %v, want a write error", err)
 	}
 	if err := g.Apply(ctx, []graph.Document{doc("a4", "e1", "e5")}); err == nil {
-		t.Fatal("Apply after a failed Apply succeeded; the group should only roll back")
+		t.Fatal("Apply after a failed Apply succeeded; the group has failed")
 	}
 	if err := g.Commit(ctx); err == nil {
 		t.Fatal("Commit after a failed Apply succeeded")
 	}
+	if err := g.Commit(ctx); err == nil {
+		t.Fatal("a second Commit succeeded; the first should have ended the group")
+	}
 	if err := g.Rollback(); err != nil {
-		t.Fatal(err)
+		t.Fatalf("Rollback after the failed Commit: %v, want nil (already ended)", err)
 	}
 	// a1 alone: two entities and their edge.
 	if got, err := s.Size(ctx); err != nil || got.Articles != 1 || got.Entities != 2 || got.Edges != 1 {
-		t.Fatalf("Size() after the rollback = %+v, %v; want 1 article, 2 entities, 1 edge", got, err)
+		t.Fatalf("Size() after the failed group = %+v, %v; want 1 article, 2 entities, 1 edge", got, err)
 	}
-	if err := s.Apply(ctx, []graph.Document{doc("a2", "e1", "e3")}); err != nil {
-		t.Fatalf("Apply after the rollback: %v", err)
+	if _, err := db.ExecContext(ctx, `DROP TRIGGER refuse_a3`); err != nil {
+		t.Fatal(err)
 	}
-	if got, err := s.Size(ctx); err != nil || got.Articles != 2 || got.Entities != 3 || got.Edges != 2 {
-		t.Fatalf("Size() = %+v, %v; want 2 articles, 3 entities, 2 edges", got, err)
+	if err := s.Apply(ctx, []graph.Document{doc("a2", "e1", "e3"), doc("a3", "e2", "e4")}); err != nil {
+		t.Fatalf("Apply after the failed group: %v", err)
+	}
+	if got, err := s.Size(ctx); err != nil || got.Articles != 3 || got.Entities != 4 || got.Edges != 3 {
+		t.Fatalf("Size() = %+v, %v; want 3 articles, 4 entities, 3 edges", got, err)
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
 		t.Fatalf("Check() = %q, %v; want none", problems, err)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -562,8 +563,9 @@ func (s *Store) group(ctx context.Context) (*writeGroup, error) {
 
 // Apply implements graph.Group. Documents are validated before anything is
 // written, so a rejected batch (graph.ErrRejected) leaves the group as it
-// was. Any other error leaves some of the call written: the group is then
-// failed, and only Rollback ends it.
+// was. Any other error leaves some of the call written: the group has then
+// failed, and Commit rolls it back and returns an error, as Rollback does
+// without one.
 //
 // There is no savepoint around a call: for one SQLite keeps the first
 // version of every page the call changes, tens of thousands for a call of
@@ -592,10 +594,18 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 var errGroupFailed = errors.New("an earlier write of this group failed, so it can only be rolled back")
 
 // Commit implements graph.Group.
-func (g *writeGroup) Commit(ctx context.Context) error {
+func (g *writeGroup) Commit(ctx context.Context) (err error) {
 	if g.done {
 		return errors.New("write articles: the group was already ended")
 	}
+	defer func() {
+		if err != nil && !g.done {
+			// An error from Commit loses the group (graph.Group): it is
+			// rolled back here, so a second Commit cannot add its deltas
+			// twice and the store's one connection is free again.
+			g.Rollback()
+		}
+	}()
 	if g.failed != nil {
 		return fmt.Errorf("write articles: %w: %w", errGroupFailed, g.failed)
 	}
@@ -646,7 +656,11 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, end func(), err err
 		return nil, nil, err
 	}
 	end = func() {
-		conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`)
+		if _, err := conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`); err != nil {
+			// Not back to the pool with its temporary files in memory:
+			// the pool drops a connection that reports itself bad.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
 		conn.Close()
 	}
 	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
