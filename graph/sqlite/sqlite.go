@@ -641,8 +641,8 @@ func (g *writeGroup) Rollback() error {
 // beginWrite begins a write transaction on a connection that keeps its
 // temporary files in memory (PRAGMA temp_store = MEMORY) until end is
 // called, after the transaction ends. Those files are the statement
-// journals of the multi-row inserts and upserts, which SQLite writes to
-// disk past 64 KiB: 2,000 articles into a store of 100,000 made 786,818
+// journals of the statements of many rows (rowWriter), which SQLite writes
+// to disk past 64 KiB: 2,000 articles into a store of 100,000 made 786,818
 // pwrite calls with them on disk and 323,588 with them in memory, and an
 // ingest took 35-50% less system CPU for 4 MB more peak RSS (strace -c and
 // /usr/bin/time; docs/query-performance.md, "Statement journals in
