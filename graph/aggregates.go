@@ -113,14 +113,6 @@ func (d *DateDelta) Remove(t string) {
 	}
 }
 
-// Merge widens d by the dates o adds and removes.
-func (d *DateDelta) Merge(o DateDelta) {
-	d.Add(o.AddMin)
-	d.Add(o.AddMax)
-	d.Remove(o.RmMin)
-	d.Remove(o.RmMax)
-}
-
 // Stale reports whether the removed dates may have been the first or last
 // of an aggregate whose dates, after the additions, are first and last
 // ("" for none).
@@ -179,25 +171,6 @@ func (d *AggregateDelta) pair(k [2]string) *PairDelta {
 		d.Pairs[k] = p
 	}
 	return p
-}
-
-// Merge adds the change o records to d, as if d's writes and then o's
-// had been one batch.
-func (d *AggregateDelta) Merge(o *AggregateDelta) {
-	for id, oe := range o.Entities {
-		e := d.entity(id)
-		e.Articles += oe.Articles
-		e.Mentions += oe.Mentions
-		e.Dates.Merge(oe.Dates)
-	}
-	for k, op := range o.Pairs {
-		p := d.pair(k)
-		p.Articles += op.Articles
-		p.Sentences += op.Sentences
-		p.SArticles += op.SArticles
-		p.Dates.Merge(op.Dates)
-		p.SDates.Merge(op.SDates)
-	}
 }
 
 // Replace records an article going from version old (absent when !hadOld)

@@ -502,7 +502,7 @@ func (s *Store) Apply(ctx context.Context, docs []graph.Document) error {
 		return err
 	}
 	defer g.Rollback()
-	if err := g.write(ctx, docs, g.agg, g.touched); err != nil {
+	if err := g.write(ctx, docs); err != nil {
 		return err
 	}
 	return g.Commit(ctx)
@@ -582,7 +582,7 @@ func (g *writeGroup) Apply(ctx context.Context, docs []graph.Document) error {
 	if err := graph.Validate(docs); err != nil {
 		return err
 	}
-	if err := g.write(ctx, docs, g.agg, g.touched); err != nil {
+	if err := g.write(ctx, docs); err != nil {
 		g.failed = err
 		return err
 	}
@@ -675,9 +675,10 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, end func(), err err
 }
 
 // write writes the facts of docs in the group's transaction, adding what
-// they change to agg and the entities they touch to touched.
-func (g *writeGroup) write(ctx context.Context, docs []graph.Document, agg *graph.AggregateDelta, touched map[string]bool) error {
-	tx, stmts := g.tx, g.stmts
+// they change to the group's delta and the entities they touch to its
+// touched set.
+func (g *writeGroup) write(ctx context.Context, docs []graph.Document) error {
+	tx, stmts, agg, touched := g.tx, g.stmts, g.agg, g.touched
 	// The rows of the articles' facts, written many to a statement.
 	mentions := newRowWriter(tx, 7, insertRows(`INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
 	// OR IGNORE: a sentence listed twice is still one sentence.
