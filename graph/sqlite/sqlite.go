@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -29,7 +28,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Older versions are
 // migrated when opened (see migrations); a newer one is refused rather than
 // misread.
-const schemaVersion = 12
+const schemaVersion = 11
 
 const schema = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -55,13 +54,13 @@ CREATE TABLE IF NOT EXISTS entities (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS aliases (
 	key       TEXT NOT NULL,     -- norm.Key of a name or alias
-	entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
 	PRIMARY KEY (key, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity_id);
 CREATE TABLE IF NOT EXISTS mentions (
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-	entity_id  TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity_id  TEXT NOT NULL REFERENCES entities(id),
 	count      INTEGER NOT NULL,
 	surfaces   TEXT NOT NULL DEFAULT '[]', -- JSON array
 	sentences  TEXT NOT NULL DEFAULT '[]', -- JSON array
@@ -76,11 +75,11 @@ CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, article_id);
 // statement must also work on a version-3 file (see migrations).
 const schemaV4 = `
 CREATE TABLE IF NOT EXISTS relations (
-	article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	seq           INTEGER NOT NULL,  -- its index in Document.Relations
 	type          TEXT NOT NULL,
-	subject       TEXT NOT NULL REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED,
-	object        TEXT REFERENCES entities(id) DEFERRABLE INITIALLY DEFERRED, -- NULL for STATEMENT
+	subject       TEXT NOT NULL REFERENCES entities(id),
+	object        TEXT REFERENCES entities(id), -- NULL for STATEMENT
 	directed      INTEGER NOT NULL,
 	negated       INTEGER NOT NULL,
 	sentence      INTEGER NOT NULL,
@@ -100,7 +99,7 @@ CREATE INDEX IF NOT EXISTS relations_object ON relations(object);
 -- that sentence-level edges are an indexed self-join rather than one over
 -- JSON (4× faster on ar-news-2022).
 CREATE TABLE IF NOT EXISTS mention_sentences (
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	sentence   INTEGER NOT NULL,
 	entity_id  TEXT NOT NULL,
 	PRIMARY KEY (article_id, sentence, entity_id)
@@ -138,7 +137,7 @@ CREATE TABLE IF NOT EXISTS meta (
 // (graph.Document.Sentences), which evidence quotes.
 const schemaV7 = `
 CREATE TABLE IF NOT EXISTS sentences (
-	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+	article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	sentence   INTEGER NOT NULL, -- its index; the title is 0
 	text       TEXT NOT NULL,
 	PRIMARY KEY (article_id, sentence)
@@ -412,11 +411,6 @@ func (s *Store) migrate(ctx context.Context) error {
 					return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
 				}
 			}
-			if f := migrationFuncs[v]; f != nil {
-				if err := f(ctx, conn); err != nil {
-					return fmt.Errorf("migrate schema version %d to %d: %w", v, v+1, err)
-				}
-			}
 		}
 	default:
 		var tables int
@@ -490,71 +484,6 @@ var migrations = map[int][]string{
 	// Version 11 keeps the co-mention aggregates' dates as Unix seconds
 	// (schemaV11): the rows are converted, not recounted.
 	10: {schemaV11},
-}
-
-// migrationFuncs[v], where there is one, runs after migrations[v]: the
-// steps SQL alone cannot state.
-var migrationFuncs = map[int]func(context.Context, *sql.Conn) error{
-	// Version 12 declares every foreign key DEFERRABLE INITIALLY DEFERRED
-	// (see deferForeignKeys).
-	11: deferForeignKeys,
-}
-
-// referencesClause is a column's foreign key clause as the schemas of
-// versions 1 to 11 wrote it, not yet deferred.
-var referencesClause = regexp.MustCompile(`(REFERENCES \w+\(\w+\)(?: ON DELETE CASCADE)?)(,| --|\n)`)
-
-// deferForeignKeys makes the foreign keys of a store's tables deferred, as
-// version 12 creates them, by rewriting the tables' CREATE statements in
-// sqlite_schema: SQLite's documented way to change a table's foreign key
-// constraints without rebuilding it (https://sqlite.org/lang_altertable.html,
-// "Making Other Kinds Of Table Schema Changes"), which takes milliseconds
-// where rebuilding a store's fact tables would take minutes. Whether a
-// foreign key is deferred is not in the records, only in the statement.
-// It runs in the migration's transaction; the schema version it bumps has
-// every other connection read the schema again.
-func deferForeignKeys(ctx context.Context, conn *sql.Conn) error {
-	rows, err := conn.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%REFERENCES%' ORDER BY name`)
-	if err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	changed := map[string]string{}
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
-			return fmt.Errorf("defer foreign keys: %w", err)
-		}
-		if d := referencesClause.ReplaceAllString(q, "$1 DEFERRABLE INITIALLY DEFERRED$2"); d != q {
-			changed[name] = d
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	if len(changed) == 0 {
-		return nil
-	}
-	var cookie int64
-	if err := conn.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&cookie); err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA writable_schema = ON`); err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	for name, q := range changed {
-		if _, err := conn.ExecContext(ctx, `UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?`, q, name); err != nil {
-			return fmt.Errorf("defer foreign keys of %s: %w", name, err)
-		}
-	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA schema_version = %d`, cookie+1)); err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA writable_schema = OFF`); err != nil {
-		return fmt.Errorf("defer foreign keys: %w", err)
-	}
-	return nil
 }
 
 // Close closes the file.
@@ -750,20 +679,12 @@ func (s *Store) beginWrite(ctx context.Context) (tx *sql.Tx, end func(), err err
 // touched set.
 func (g *writeGroup) write(ctx context.Context, docs []graph.Document) error {
 	tx, stmts, agg, touched := g.tx, g.stmts, g.agg, g.touched
-	// The rows of the articles' facts, written many to a statement. OR
-	// FAIL and the deferred foreign keys (schema version 12) spare SQLite
-	// a statement journal: a statement that writes many rows and may
-	// ABORT part-way (a NOT NULL or key constraint, an immediate foreign
-	// key) first copies every page it changes, so that it can undo
-	// itself, which cost the writer a tenth of its time at 100,000
-	// articles (docs/query-performance.md, "No statement journals"). A
-	// statement that fails part-way fails the group, which is rolled
-	// back whole (see graph.Group), so its own undo is never needed.
-	mentions := newRowWriter(tx, 7, insertRows(`INSERT OR FAIL INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
+	// The rows of the articles' facts, written many to a statement.
+	mentions := newRowWriter(tx, 7, insertRows(`INSERT INTO mentions (article_id, entity_id, count, surfaces, sentences, spans, entity)`, 7, ""))
 	// OR IGNORE: a sentence listed twice is still one sentence.
 	sentences := newRowWriter(tx, 3, insertRows(`INSERT OR IGNORE INTO mention_sentences (article_id, sentence, entity_id)`, 3, ""))
-	texts := newRowWriter(tx, 3, insertRows(`INSERT OR FAIL INTO sentences (article_id, sentence, text)`, 3, ""))
-	relations := newRowWriter(tx, 18, insertRows(`INSERT OR FAIL INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
+	texts := newRowWriter(tx, 3, insertRows(`INSERT INTO sentences (article_id, sentence, text)`, 3, ""))
+	relations := newRowWriter(tx, 18, insertRows(`INSERT INTO relations (article_id, seq, type, subject, object, directed, negated, sentence, text, text_start,
 			trigger_start, trigger_end, subject_start, subject_end, object_start, object_end, pattern, confidence)`, 18, ""))
 	writers := []*rowWriter{relations, mentions, sentences, texts}
 	defer func() {
@@ -773,8 +694,7 @@ func (g *writeGroup) write(ctx context.Context, docs []graph.Document) error {
 	}()
 	flush := func() error {
 		// Mentions before relations, whose entities only mentions keep
-		// alive (the foreign keys are deferred, checked at commit, since
-		// schema version 12; the order costs nothing).
+		// alive (the foreign keys are checked per statement).
 		for _, w := range []*rowWriter{mentions, sentences, texts, relations} {
 			if err := w.flush(ctx); err != nil {
 				return err

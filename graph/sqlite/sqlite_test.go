@@ -200,8 +200,8 @@ func TestOpenMigratesVersion1(t *testing.T) {
 	defer db.Close()
 	var version int
 	var spans string
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 12 {
-		t.Errorf("user_version after migration = %d, %v; want 12", version, err)
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version != 11 {
+		t.Errorf("user_version after migration = %d, %v; want 11", version, err)
 	}
 	// Version 7: the sentence texts, kept once the article is written again.
 	var sentence string
@@ -232,12 +232,12 @@ func TestOpenMigratesVersion1(t *testing.T) {
 
 func TestOpenRefusesNewerVersion(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "newer.db")
+	path := filepath.Join(t.TempDir(), "v11.db")
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(ctx, "CREATE TABLE t (x); PRAGMA user_version = 13"); err != nil {
+	if _, err := db.ExecContext(ctx, "CREATE TABLE t (x); PRAGMA user_version = 12"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -246,7 +246,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 		s.Close()
 		t.Fatal("opened a store of a newer schema version")
 	}
-	if !strings.Contains(err.Error(), "schema version 13") {
+	if !strings.Contains(err.Error(), "schema version 12") {
 		t.Errorf("error %v, want one naming the version", err)
 	}
 }
