@@ -1161,6 +1161,12 @@ func float(r *driver.Record, key string) float64 {
 
 func timeOf(r *driver.Record, key string) time.Time {
 	v, _ := r.Get(key)
+	return timeValue(v)
+}
+
+// timeValue reads a date the driver gives as a time.Time, in UTC; the zero
+// time for null or anything else.
+func timeValue(v any) time.Time {
 	t, _ := v.(time.Time)
 	if t.IsZero() {
 		return time.Time{}

@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsReplacedAndDeletedWithArticle", testRelationsReplaceDelete},
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
+		{"StreamProjection", testStreamProjection},
 		{"Stats", testStats},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 		{"EntityVersionFromLeastArticle", testEntityVersion},

@@ -1,0 +1,125 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// streamed records what a store streams (graph.ProjectionVisitor), each
+// edge by its ends' IDs, so that it compares with a projection.
+type streamed struct {
+	ents  []graph.ProjectedEntity
+	lines []string
+	dated bool
+}
+
+func (s *streamed) Entities(ents []graph.ProjectedEntity) error {
+	s.ents = ents
+	return nil
+}
+
+func (s *streamed) Edge(a, b int32, articles, sentences int) error {
+	s.lines = append(s.lines, fmt.Sprintf("%s–%s %d/%d", s.id(a), s.id(b), articles, sentences))
+	return nil
+}
+
+func (s *streamed) id(i int32) string {
+	if i < 0 || int(i) >= len(s.ents) {
+		return fmt.Sprintf("#%d", i)
+	}
+	return s.ents[i].ID
+}
+
+// datedStream is a streamed that wants whole edges (graph.DatedVisitor).
+type datedStream struct{ streamed }
+
+func (s *datedStream) DatedEdge(a, b int32, e graph.Edge) error {
+	s.lines = append(s.lines, fmt.Sprintf("%s–%s %d/%d %s..%s", s.id(a), s.id(b), e.Articles, e.Sentences, date(e.First), date(e.Last)))
+	return nil
+}
+
+// projectionLines is p as a streamed would record it, dates or not.
+func projectionLines(p *graph.Projection, dated bool) []string {
+	var lines []string
+	for _, e := range p.Edges {
+		l := fmt.Sprintf("%s–%s %d/%d", e.A, e.B, e.Articles, e.Sentences)
+		if dated {
+			l += fmt.Sprintf(" %s..%s", date(e.First), date(e.Last))
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// testStreamProjection: a store that streams its projection
+// (graph.ProjectionStreamer) gives exactly Projection's entities and
+// edges, with each edge's ends as indexes into those entities (the lesser
+// ID first), at every edge level and under every kind of filter, to a
+// plain visitor (counts) and to a graph.DatedVisitor (dates too). The
+// store holds the edge fixture and a random history's documents, undated
+// articles among them, so that the stream is read from stored aggregates
+// and from counted facts alike.
+func testStreamProjection(t *testing.T, o Opener) {
+	s := open(t, o)
+	ps, ok := s.(graph.ProjectionStreamer)
+	if !ok {
+		t.Skip("the store does not stream its projection")
+	}
+	_, history := randomHistory(2)
+	apply(t, s, edgeFixture()...)
+	apply(t, s, history...)
+	since := time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range []graph.Filter{
+		{},
+		{Edges: graph.SentenceEdges},
+		{Edges: graph.TypedEdges},
+		{Types: []graph.EntityType{graph.Person}},
+		{Edges: graph.SentenceEdges, Types: []graph.EntityType{graph.Person, graph.Location}},
+		{Since: since},
+		{Langs: []string{"en"}},
+	} {
+		want := projection(t, s, f)
+		if len(want.Edges) == 0 {
+			t.Fatalf("%+v: the projection has no edges; the test compares nothing", f)
+		}
+		for _, dated := range []bool{false, true} {
+			var got *streamed
+			var err error
+			if dated {
+				d := &datedStream{streamed{dated: true}}
+				err, got = ps.StreamProjection(context.Background(), f, d), &d.streamed
+			} else {
+				got = &streamed{}
+				err = ps.StreamProjection(context.Background(), f, got)
+			}
+			if err != nil {
+				t.Fatalf("%+v: stream: %v", f, err)
+			}
+			if g, w := entityLines(got.ents), entityLines(want.Entities); g != w {
+				t.Errorf("%+v: streamed entities\n%s\nwant\n%s", f, g, w)
+			}
+			lines := append([]string(nil), got.lines...)
+			sort.Strings(lines)
+			wantLines := projectionLines(want, dated)
+			sort.Strings(wantLines)
+			if g, w := strings.Join(lines, "\n"), strings.Join(wantLines, "\n"); g != w {
+				t.Errorf("%+v, dated %v: streamed edges\n%s\nwant (Projection)\n%s", f, dated, g, w)
+			}
+		}
+	}
+}
+
+// entityLines prints entities with their counts and dates, in their order.
+func entityLines(ents []graph.ProjectedEntity) string {
+	var b strings.Builder
+	for _, e := range ents {
+		fmt.Fprintf(&b, "%s %s %d/%d %s..%s\n", e.ID, e.Type, e.Articles, e.Mentions, date(e.First), date(e.Last))
+	}
+	return b.String()
+}
