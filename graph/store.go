@@ -209,31 +209,47 @@ func StreamProjection(ctx context.Context, s Store, f Filter, v ProjectionVisito
 	return Visit(p, v)
 }
 
+// EntityIndex maps an entity ID to its index among the entities a
+// ProjectionVisitor was given: how a streaming store names an edge's ends.
+type EntityIndex map[string]int32
+
+// At is id's index, -1 for an ID not among the entities.
+func (x EntityIndex) At(id string) int32 {
+	if i, ok := x[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// VisitEntities gives v the entities of a projection, ents, sorted by ID
+// (ProjectionVisitor.Entities), and returns their index; an ID that comes
+// twice maps to its last place. The error is v's.
+func VisitEntities(v ProjectionVisitor, ents []ProjectedEntity) (EntityIndex, error) {
+	index := make(EntityIndex, len(ents))
+	for i, e := range ents {
+		index[e.ID] = int32(i)
+	}
+	if err := v.Entities(ents); err != nil {
+		return nil, err
+	}
+	return index, nil
+}
+
 // Visit gives v the entities and edges of p, in p's order (each edge
 // whole to a DatedVisitor). An edge end
 // that is not among p's entities is given as -1; when an ID comes twice
 // among the entities, edges name the last of them.
 func Visit(p *Projection, v ProjectionVisitor) error {
-	index := make(map[string]int32, len(p.Entities))
-	for i, e := range p.Entities {
-		index[e.ID] = int32(i)
-	}
-	if err := v.Entities(p.Entities); err != nil {
+	index, err := VisitEntities(v, p.Entities)
+	if err != nil {
 		return err
-	}
-	at := func(id string) int32 {
-		if i, ok := index[id]; ok {
-			return i
-		}
-		return -1
 	}
 	dv, dated := v.(DatedVisitor)
 	for _, e := range p.Edges {
-		var err error
 		if dated {
-			err = dv.DatedEdge(at(e.A), at(e.B), e)
+			err = dv.DatedEdge(index.At(e.A), index.At(e.B), e)
 		} else {
-			err = v.Edge(at(e.A), at(e.B), e.Articles, e.Sentences)
+			err = v.Edge(index.At(e.A), index.At(e.B), e.Articles, e.Sentences)
 		}
 		if err != nil {
 			return err

@@ -157,18 +157,9 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if err != nil {
 		return err
 	}
-	index := make(map[string]int32, len(ents))
-	for i, e := range ents {
-		index[e.ID] = int32(i)
-	}
-	if err := v.Entities(ents); err != nil {
+	index, err := graph.VisitEntities(v, ents)
+	if err != nil {
 		return err
-	}
-	at := func(id string) int32 {
-		if i, ok := index[id]; ok {
-			return i
-		}
-		return -1
 	}
 	dv, dated := v.(graph.DatedVisitor)
 	sess := s.session(ctx, driver.AccessModeRead)
@@ -179,7 +170,7 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	}
 	for res.Next(ctx) {
 		r := res.Record()
-		a := at(str(r, "a"))
+		a := index.At(str(r, "a"))
 		bs, ns, ss := list(r, "bs"), list(r, "ns"), list(r, "ss")
 		var fs, ls []any
 		if dated {
@@ -191,7 +182,7 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 		}
 		for k := range bs {
 			id, _ := bs[k].(string)
-			b := at(id)
+			b := index.At(id)
 			articles, _ := ns[k].(int64)
 			sentences, _ := ss[k].(int64)
 			if dated {

@@ -687,11 +687,8 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if err != nil {
 		return err
 	}
-	index := make(map[string]int32, len(ents))
-	for i, e := range ents {
-		index[e.ID] = int32(i)
-	}
-	if err := v.Entities(ents); err != nil {
+	index, err := graph.VisitEntities(v, ents)
+	if err != nil {
 		return err
 	}
 	if len(f.Types) > 0 {
