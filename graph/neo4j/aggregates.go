@@ -171,24 +171,18 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	for res.Next(ctx) {
 		r := res.Record()
 		a := index.At(str(r, "a"))
-		bs, ns, ss := list(r, "bs"), list(r, "ns"), list(r, "ss")
-		var fs, ls []any
-		if dated {
-			fs, ls = list(r, "fs"), list(r, "ls")
-		}
-		if len(ns) != len(bs) || len(ss) != len(bs) || dated && (len(fs) != len(bs) || len(ls) != len(bs)) {
-			return fmt.Errorf("projection edges of %s: lists of unequal lengths (%d ends, %d, %d, %d, %d values)",
-				str(r, "a"), len(bs), len(ns), len(ss), len(fs), len(ls))
-		}
-		for k := range bs {
-			id, _ := bs[k].(string)
+		for _, row := range list(r, "edges") {
+			// [b, articles, sentences] or [b, articles, sentences, first, last].
+			e, _ := row.([]any)
+			if len(e) < 3 || dated && len(e) < 5 {
+				return fmt.Errorf("projection edges of %s: a relationship of %d values", str(r, "a"), len(e))
+			}
+			id, _ := e[0].(string)
 			b := index.At(id)
-			articles, _ := ns[k].(int64)
-			sentences, _ := ss[k].(int64)
+			articles, _ := e[1].(int64)
+			sentences, _ := e[2].(int64)
 			if dated {
-				e := graph.Edge{Articles: int(articles), Sentences: int(sentences)}
-				e.First, e.Last = timeValue(fs[k]), timeValue(ls[k])
-				err = dv.DatedEdge(a, b, e)
+				err = dv.DatedEdge(a, b, graph.Edge{Articles: int(articles), Sentences: int(sentences), First: timeValue(e[3]), Last: timeValue(e[4])})
 			} else {
 				err = v.Edge(a, b, int(articles), int(sentences))
 			}
@@ -212,22 +206,21 @@ func list(r *driver.Record, key string) []any {
 
 // qStoredEdgesByEnd is the query of the CO_MENTIONED relationships f keeps
 // (the whole store, f's edge level and entity types), one record per
-// entity they run from: a, its ID, and then in lists of one length, an
-// element per relationship, the other ends' IDs (bs), the article and
-// sentence counts at f's level (ns, ss) and, with dates, the first and
-// last dates (fs, ls). A record per entity rather than per relationship:
-// the driver reads each record with a goroutine and a context of its
-// own, which cost 6 µs a relationship.
+// entity they run from: a, its ID, and edges, a list with one list per
+// relationship: the other end's ID, the article and sentence counts at f's
+// level and, with dates, the first and last dates (null for an edge no
+// dated article backs: one list per relationship, because collect drops
+// nulls and parallel lists of dates would come out short). A record per
+// entity rather than per relationship: the driver reads each record with
+// a goroutine and a context of its own, which cost 6 µs a relationship.
 func qStoredEdgesByEnd(f graph.Filter, dates bool) string {
 	articles, first, last, where := "r.articles", "r.first", "r.last", "true"
 	if f.Level() == graph.SentenceEdges {
 		articles, first, last, where = "r.sArticles", "r.sFirst", "r.sLast", "r.sArticles > 0"
 	}
-	collect := "collect(b.id) AS bs, collect(" + articles + ") AS ns, collect(r.sentences) AS ss"
-	lists := "bs, ns, ss"
+	row := "b.id, " + articles + ", r.sentences"
 	if dates {
-		collect += ", collect(" + first + ") AS fs, collect(" + last + ") AS ls"
-		lists += ", fs, ls"
+		row += ", " + first + ", " + last
 	}
 	// The subquery runs once per entity, so the server collects one
 	// entity's relationships at a time, never all of them.
@@ -236,10 +229,10 @@ CALL {
   WITH a
   MATCH (a)-[r:CO_MENTIONED]->(b:Entity)
   WHERE ` + where + ` AND ($types IS NULL OR b.type IN $types)
-  RETURN ` + collect + `
+  RETURN collect([` + row + `]) AS edges
 }
-WITH a, ` + lists + ` WHERE size(bs) > 0
-RETURN a.id AS a, ` + lists
+WITH a, edges WHERE size(edges) > 0
+RETURN a.id AS a, edges`
 }
 
 // qStoredEdges is the query of the CO_MENTIONED relationships that meet

@@ -62,9 +62,10 @@ func projectionLines(p *graph.Projection, dated bool) []string {
 // edges, with each edge's ends as indexes into those entities (the lesser
 // ID first), at every edge level and under every kind of filter, to a
 // plain visitor (counts) and to a graph.DatedVisitor (dates too). The
-// store holds the edge fixture and a random history's documents, undated
-// articles among them, so that the stream is read from stored aggregates
-// and from counted facts alike.
+// store holds the edge fixture, a random history's documents and a pair
+// that only an undated article names (an edge whose dates are all null),
+// so that the stream is read from stored aggregates and from counted facts
+// alike.
 func testStreamProjection(t *testing.T, o Opener) {
 	s := open(t, o)
 	ps, ok := s.(graph.ProjectionStreamer)
@@ -74,6 +75,11 @@ func testStreamProjection(t *testing.T, o Opener) {
 	_, history := randomHistory(2)
 	apply(t, s, edgeFixture()...)
 	apply(t, s, history...)
+	// A pair that only an undated article names: an edge without dates,
+	// at both levels (the two share sentence 0).
+	undatedA := graph.Entity{ID: "undated-a", Type: graph.Person, Name: "Undated A"}
+	undatedB := graph.Entity{ID: "undated-b", Type: graph.Location, Name: "Undated B"}
+	apply(t, s, doc("u1", "", "en", "src", undatedA, undatedB))
 	since := time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC)
 	for _, f := range []graph.Filter{
 		{},
