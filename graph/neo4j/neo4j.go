@@ -977,6 +977,14 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	params["a"], params["b"], params["limit"] = a, b, int64(limit)
 	params["relations"] = relationTypesParam(f)
 	params["level"] = string(f.Level())
+	// At the article and sentence levels an article's place among the
+	// evidence does not depend on its relations or sentences, so only the
+	// first limit articles need them (see qEvidence); at the typed level an
+	// article without a relation is not evidence, and every one is looked at.
+	params["candidates"] = int64(limit)
+	if f.Level() == graph.TypedEdges {
+		params["candidates"] = int64(math.MaxInt64)
+	}
 	recs, err := s.read(ctx, qEvidence, params)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
@@ -994,10 +1002,16 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 // qEvidence finds the articles linking $a and $b at $level, each with the
 // sentence of its first undenied relation between them (by seq), else the
 // first kept sentence naming both (articles written before sentences were
-// kept have no sentenceIndexes).
+// kept have no sentenceIndexes). The articles are ordered and cut to
+// $candidates before their relations and sentences are looked up: for two
+// entities that share thousands of articles (a hub and its neighbours)
+// that look-up was most of the query, and `query neighbors` runs one a
+// row.
 var qEvidence = `MATCH (x:Entity {id: $a})<-[ma:MENTIONS]-(art:Article)-[mb:MENTIONS]->(y:Entity {id: $b})
 WHERE ` + filterWhere + `
   AND ($level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences))
+WITH x, y, art, ma, mb ORDER BY art.published IS NULL, art.published DESC, art.id
+LIMIT $candidates
 OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
 WHERE r.article = art.id AND NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
 WITH art, ma, mb, r ORDER BY r.seq
