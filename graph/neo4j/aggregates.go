@@ -128,12 +128,12 @@ var _ graph.ProjectionStreamer = (*Store)(nil)
 // reads the stored aggregates (the whole store at the article or sentence
 // level, the aggregates complete), it reads the same entities, then the
 // same CO_MENTIONED relationships, but hands each to v as it comes: one
-// record per entity they run from, its relationships in lists
+// record per entity they run from, its relationships in one list
 // (qStoredEdgesByEnd), each record let go once v has had its edges.
 // Projection collects every record and builds an Edge with two ID strings
 // from each: at 100,000 synthetic articles (3.6 million relationships) a
 // cold `query centrality` on Neo4j took 109 s and 1.6 GB that way, most
-// of its CPU in the collector, against 12–15 s and 250 MB now
+// of its CPU in the collector, against 12–15 s and 250 MB streamed
 // (docs/query-performance.md, "Neo4j at 10,000 and 100,000 articles").
 // Each edge's ends are given as indexes into the entities, which are
 // sorted by ID; a relationship runs from the lesser ID, so a < b. Under
