@@ -61,13 +61,21 @@ const qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NU
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
        e.wikidata AS wikidata, e.parent AS parent, e.articles AS articles, e.mentions AS mentions, e.first AS first, e.last AS last`
 
+// levelProperties names the properties of CO_MENTIONED relationship r
+// that hold its article count and first and last dates at f's level, and
+// the condition an edge of that level meets.
+func levelProperties(f graph.Filter) (articles, first, last, where string) {
+	if f.Level() == graph.SentenceEdges {
+		return "r.sArticles", "r.sFirst", "r.sLast", "r.sArticles > 0"
+	}
+	return "r.articles", "r.first", "r.last", "true"
+}
+
 // storedEdges returns the edge columns of CO_MENTIONED relationship r at
 // f's level, and the condition an edge of that level meets.
 func storedEdges(f graph.Filter) (cols, where string) {
-	if f.Level() == graph.SentenceEdges {
-		return `r.sArticles AS articles, r.sentences AS sentences, r.sFirst AS first, r.sLast AS last`, `r.sArticles > 0`
-	}
-	return `r.articles AS articles, r.sentences AS sentences, r.first AS first, r.last AS last`, `true`
+	articles, first, last, where := levelProperties(f)
+	return articles + ` AS articles, r.sentences AS sentences, ` + first + ` AS first, ` + last + ` AS last`, where
 }
 
 // storedProjection is Projection read from the aggregates.
@@ -214,10 +222,7 @@ func list(r *driver.Record, key string) []any {
 // entity rather than per relationship: the driver reads each record with
 // a goroutine and a context of its own, which cost 6 µs a relationship.
 func qStoredEdgesByEnd(f graph.Filter, dates bool) string {
-	articles, first, last, where := "r.articles", "r.first", "r.last", "true"
-	if f.Level() == graph.SentenceEdges {
-		articles, first, last, where = "r.sArticles", "r.sFirst", "r.sLast", "r.sArticles > 0"
-	}
+	articles, first, last, where := levelProperties(f)
 	row := "b.id, " + articles + ", r.sentences"
 	if dates {
 		row += ", " + first + ", " + last
