@@ -646,6 +646,22 @@ func testRandomHistory(t *testing.T, o Opener) {
 			// facts: the fresh store's are derived the same way, so only
 			// Check tells an exact aggregate from one both got wrong.
 			assertSound(t, s)
+			// Over the whole store a profile may read the aggregates;
+			// under a filter that keeps every article (the history's two
+			// languages) it counts the facts. The two must agree.
+			for _, e := range []graph.Entity{kadhimi, biden, raisi, iraq, pmf, hamidA, hamidB} {
+				stored, err1 := s.Entity(context.Background(), e.ID, graph.Filter{})
+				counted, err2 := s.Entity(context.Background(), e.ID, graph.Filter{Langs: []string{"ar", "en"}})
+				if err1 != nil || err2 != nil {
+					if !errors.Is(err1, graph.ErrNotFound) || !errors.Is(err2, graph.ErrNotFound) {
+						t.Errorf("profile of %s: %v; counted: %v", e.ID, err1, err2)
+					}
+					continue
+				}
+				if g, w := profile(stored), profile(counted); g != w {
+					t.Errorf("profile of %s over the whole store\n got %s\nwant %s (counted)", e.ID, g, w)
+				}
+			}
 		})
 	}
 }
