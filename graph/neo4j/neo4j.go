@@ -985,10 +985,25 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	if f.Level() == graph.TypedEdges {
 		params["candidates"] = int64(math.MaxInt64)
 	}
+	if f.Level() != graph.TypedEdges && s.newestFirst(ctx, a, b, limit) {
+		recs, err := s.read(ctx, qEvidenceNewest, params)
+		if err != nil {
+			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
+		}
+		// Fewer than limit dated articles name both: the undated ones,
+		// which come after them, are only found the other way.
+		if len(recs) == limit {
+			return evidenceOf(recs), nil
+		}
+	}
 	recs, err := s.read(ctx, qEvidence, params)
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
+	return evidenceOf(recs), nil
+}
+
+func evidenceOf(recs []*driver.Record) []graph.Evidence {
 	var ev []graph.Evidence
 	for _, r := range recs {
 		ev = append(ev, graph.Evidence{
@@ -996,8 +1011,37 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 			Source: str(r, "source"), Published: timeOf(r, "published"), Sentence: str(r, "sentence"),
 		})
 	}
-	return ev, nil
+	return ev
 }
+
+// newestFirst chooses how Evidence finds the newest articles naming both a
+// and b, as the SQLite store's newestFirst does. qEvidence expands the two
+// entities' MENTIONS and joins them: it reads as many relationships as the
+// two have articles. qEvidenceNewest walks the dated articles newest first
+// through the article_published index and stops at the limit-th naming
+// both: about limit·N/shared articles for N articles of which shared name
+// both, each a look at its own MENTIONS. It takes the second when that
+// reads a quarter as many or fewer (SQLite's factor), estimated from the
+// aggregates; a filter on dates, languages or sources only makes the
+// estimate optimistic. Without complete aggregates there is no estimate.
+func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) bool {
+	if limit <= 0 || !s.hasAggregates(ctx) {
+		return false
+	}
+	recs, err := s.read(ctx, qEvidenceEstimate, map[string]any{"a": a, "b": b})
+	if err != nil || len(recs) != 1 {
+		return false
+	}
+	total, shared, both := num(recs[0], "total"), num(recs[0], "shared"), num(recs[0], "both")
+	return shared > 0 && 4*int64(limit)*total/shared < both
+}
+
+// qEvidenceEstimate gives newestFirst its figures: the store's articles
+// (from the count store), the articles naming both entities and the sum of
+// the articles naming each.
+const qEvidenceEstimate = `CALL { MATCH (art:Article) RETURN count(art) AS total }
+MATCH (x:Entity {id: $a})-[r:CO_MENTIONED]-(y:Entity {id: $b})
+RETURN total, r.articles AS shared, x.articles + y.articles AS both`
 
 // qEvidence finds the articles linking $a and $b at $level, each with the
 // sentence of its first undenied relation between them (by seq), else the
@@ -1012,7 +1056,25 @@ WHERE ` + filterWhere + `
   AND ($level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences))
 WITH x, y, art, ma, mb ORDER BY art.published IS NULL, art.published DESC, art.id
 LIMIT $candidates
-OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
+` + evidenceSentences
+
+// qEvidenceNewest is qEvidence over the dated articles, read newest first
+// from the article_published index (ties by ID) until $limit of them name
+// both entities: the planner gives the index's order to a PartialTop,
+// which stops there (see newestFirst).
+var qEvidenceNewest = `MATCH (art:Article) USING INDEX art:Article(published)
+WHERE art.published IS NOT NULL AND ` + filterWhere + `
+  AND EXISTS { MATCH (:Entity {id: $a})<-[ma:MENTIONS]-(art)-[mb:MENTIONS]->(:Entity {id: $b})
+    WHERE $level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences) }
+WITH art ORDER BY art.published DESC, art.id
+LIMIT $limit
+MATCH (x:Entity {id: $a})<-[ma:MENTIONS]-(art)-[mb:MENTIONS]->(y:Entity {id: $b})
+` + evidenceSentences
+
+// evidenceSentences ends the evidence queries: each candidate article with
+// the sentence of its first undenied relation between x and y (by seq),
+// else the first kept sentence naming both, newest first, $limit of them.
+var evidenceSentences = `OPTIONAL MATCH (x)-[r:` + typedPattern + `]-(y)
 WHERE r.article = art.id AND NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
 WITH art, ma, mb, r ORDER BY r.seq
 WITH art, ma, mb, collect(r.text)[0] AS relation

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"ProjectionFilters", testProjectionFilters},
 		{"Evidence", testEvidence},
 		{"EvidenceLevels", testEvidenceLevels},
+		{"EvidenceOrder", testEvidenceOrder},
 		{"Mentions", testMentions},
 		{"Resolve", testResolve},
 		{"EntityProfile", testEntityProfile},
