@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -56,10 +57,18 @@ func (s *Store) hasAggregates(ctx context.Context) bool {
 // is applied to them.
 func wholeStore(f graph.Filter) bool { return f.AllArticles() }
 
-const qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)
-  AND ($ids IS NULL OR e.id IN $ids)
+// qStoredEntities reads the stored entities $types keeps (all when null)
+// that articles mention; qStoredEntitiesByID those of them in $ids,
+// through the entity_id index: one query with "$ids IS NULL OR e.id IN
+// $ids" is planned as a scan of every entity.
+const (
+	storedEntityColumns = `
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
        e.wikidata AS wikidata, e.parent AS parent, e.articles AS articles, e.mentions AS mentions, e.first AS first, e.last AS last`
+	qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
+	qStoredEntitiesByID = `UNWIND $ids AS id
+MATCH (e:Entity {id: id}) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
+)
 
 // levelProperties names the properties of CO_MENTIONED relationship r
 // that hold its article count and first and last dates at f's level, and
@@ -81,8 +90,7 @@ func storedEdges(f graph.Filter) (cols, where string) {
 // storedProjection is Projection read from the aggregates.
 func (s *Store) storedProjection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
 	params := filterParams(f)
-	params["ids"] = nil
-	ents, err := s.storedEntities(ctx, params)
+	ents, err := s.storedEntities(ctx, qStoredEntities, params)
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +102,13 @@ func (s *Store) storedProjection(ctx context.Context, f graph.Filter) (*graph.Pr
 	return &graph.Projection{Entities: ents, Edges: edgesOf(recs)}, nil
 }
 
-func (s *Store) storedEntities(ctx context.Context, params map[string]any) ([]graph.ProjectedEntity, error) {
-	recs, err := s.read(ctx, qStoredEntities, params)
+// storedEntities runs q, qStoredEntities or qStoredEntitiesByID, and
+// returns the entities by ID; an ID that repeats in $ids is read once.
+func (s *Store) storedEntities(ctx context.Context, q string, params map[string]any) ([]graph.ProjectedEntity, error) {
+	if ids, ok := params["ids"].([]string); ok {
+		params["ids"] = slices.Compact(slices.Sorted(slices.Values(ids)))
+	}
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
@@ -160,8 +173,7 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 		return graph.Visit(p, v)
 	}
 	params := filterParams(f)
-	params["ids"] = nil
-	ents, err := s.storedEntities(ctx, params)
+	ents, err := s.storedEntities(ctx, qStoredEntities, params)
 	if err != nil {
 		return err
 	}
@@ -293,7 +305,7 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 	}
 	params := filterParams(f)
 	params["ids"] = ids
-	return s.storedEntities(ctx, params)
+	return s.storedEntities(ctx, qStoredEntitiesByID, params)
 }
 
 var _ graph.Repairer = (*Store)(nil)

@@ -43,6 +43,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationsFilters", testRelationsFilters},
 		{"EdgeLevels", testEdgeLevels},
 		{"StreamProjection", testStreamProjection},
+		{"Neighborhood", testNeighborhood},
 		{"Stats", testStats},
 		{"RandomHistoryEqualsFreshApply", testRandomHistory},
 		{"EntityVersionFromLeastArticle", testEntityVersion},
