@@ -65,7 +65,7 @@ const (
 	storedEntityColumns = `
 RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
        e.wikidata AS wikidata, e.parent AS parent, e.articles AS articles, e.mentions AS mentions, e.first AS first, e.last AS last`
-	qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
+	qStoredEntities     = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
 	qStoredEntitiesByID = `UNWIND $ids AS id
 MATCH (e:Entity {id: id}) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
 )
