@@ -985,13 +985,15 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	if f.Level() == graph.TypedEdges {
 		params["candidates"] = int64(math.MaxInt64)
 	}
-	if f.Level() != graph.TypedEdges && s.newestFirst(ctx, a, b, limit) {
+	if scan := s.newestFirst(ctx, a, b, limit); scan > 0 && f.Level() != graph.TypedEdges {
+		params["scan"] = scan
 		recs, err := s.read(ctx, qEvidenceNewest, params)
 		if err != nil {
 			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 		}
-		// Fewer than limit dated articles name both: the undated ones,
-		// which come after them, are only found the other way.
+		// Fewer than limit of the newest scan articles name both (a
+		// filter, undated articles or an unlucky estimate): the join
+		// finds them all.
 		if len(recs) == limit {
 			return evidenceOf(recs), nil
 		}
@@ -1015,25 +1017,32 @@ func evidenceOf(recs []*driver.Record) []graph.Evidence {
 }
 
 // newestFirst chooses how Evidence finds the newest articles naming both a
-// and b, as the SQLite store's newestFirst does. qEvidence expands the two
-// entities' MENTIONS and joins them: it reads as many relationships as the
-// two have articles. qEvidenceNewest walks the dated articles newest first
-// through the article_published index and stops at the limit-th naming
-// both: about limit·N/shared articles for N articles of which shared name
-// both, each a look at its own MENTIONS. It takes the second when that
-// reads a quarter as many or fewer (SQLite's factor), estimated from the
-// aggregates; a filter on dates, languages or sources only makes the
-// estimate optimistic. Without complete aggregates there is no estimate.
-func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) bool {
+// and b, as the SQLite store's newestFirst does, and returns how many
+// articles the second way may read, or 0 for the first. qEvidence expands
+// the two entities' MENTIONS and joins them: it reads as many
+// relationships as the two have articles. qEvidenceNewest walks the dated
+// articles newest first through the article_published index until limit of
+// them name both: about limit·N/shared articles for N articles of which
+// shared name both, each a look at its own MENTIONS. It takes the second
+// when that reads a quarter as many or fewer (SQLite's factor), estimated
+// from the aggregates, and lets it read twice the estimate: a filter on
+// dates, languages or sources, or shared articles that are undated (which
+// the index does not hold), can leave fewer than limit among the articles
+// it reads, and Evidence then joins after all, at most half as much again
+// as joining alone. Without complete aggregates there is no estimate.
+func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) int64 {
 	if limit <= 0 || !s.hasAggregates(ctx) {
-		return false
+		return 0
 	}
 	recs, err := s.read(ctx, qEvidenceEstimate, map[string]any{"a": a, "b": b})
 	if err != nil || len(recs) != 1 {
-		return false
+		return 0
 	}
 	total, shared, both := num(recs[0], "total"), num(recs[0], "shared"), num(recs[0], "both")
-	return shared > 0 && 4*int64(limit)*total/shared < both
+	if shared <= 0 || 4*int64(limit)*total/shared >= both {
+		return 0
+	}
+	return max(2*int64(limit)*total/shared, int64(limit))
 }
 
 // qEvidenceEstimate gives newestFirst its figures: the store's articles
@@ -1058,12 +1067,18 @@ WITH x, y, art, ma, mb ORDER BY art.published IS NULL, art.published DESC, art.i
 LIMIT $candidates
 ` + evidenceSentences
 
-// qEvidenceNewest is qEvidence over the dated articles, read newest first
-// from the article_published index (ties by ID) until $limit of them name
-// both entities: the planner gives the index's order to a PartialTop,
-// which stops there (see newestFirst).
+// qEvidenceNewest is qEvidence over the newest $scan dated articles, read
+// from the article_published index in evidence order (ties by ID; the
+// planner gives the index's order to a PartialTop, which stops at $scan
+// without reading on), of which it keeps the first $limit that pass the
+// filter and name both entities (see newestFirst). When $limit of them do,
+// they are the first $limit of all: every article it did not read comes
+// after them.
 var qEvidenceNewest = `MATCH (art:Article) USING INDEX art:Article(published)
-WHERE art.published IS NOT NULL AND ` + filterWhere + `
+WHERE art.published IS NOT NULL
+WITH art ORDER BY art.published DESC, art.id
+LIMIT $scan
+WITH art WHERE ` + filterWhere + `
   AND EXISTS { MATCH (:Entity {id: $a})<-[ma:MENTIONS]-(art)-[mb:MENTIONS]->(:Entity {id: $b})
     WHERE $level <> 'sentence' OR any(i IN ma.sentences WHERE i IN mb.sentences) }
 WITH art ORDER BY art.published DESC, art.id
