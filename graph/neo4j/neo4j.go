@@ -1137,7 +1137,8 @@ RETURN methods[i] AS method, surfaces[i] AS surface, count(*) AS n`
 WHERE ` + filterWhere + `
 MATCH (art)-[:MENTIONS]->(n:Entity)
 WHERE n.id <> $id AND ($types IS NULL OR n.type IN $types)
-RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, count(art) AS articles`
+RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, count(art) AS articles
+ORDER BY articles DESC, id LIMIT $neighbors`
 	// qEntityStoredCounts and qEntityStoredNeighbors are qEntityCounts and
 	// qEntityNeighbors over the whole store, read from the aggregates: the
 	// entity's stored counts and its CO_MENTIONED relationships. For an
@@ -1147,13 +1148,17 @@ RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, count(art
 RETURN e.articles AS articles, e.mentions AS mentions, e.first AS first, e.last AS last`
 	qEntityStoredNeighbors = `MATCH (:Entity {id: $id})-[r:CO_MENTIONED]-(n:Entity)
 WHERE $types IS NULL OR n.type IN $types
-RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, r.articles AS articles`
+RETURN n.id AS id, n.type AS type, n.name AS name, n.nameAr AS nameAr, r.articles AS articles
+ORDER BY articles DESC, id LIMIT $neighbors`
 )
 
 // Entity implements graph.Store.
 func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.EntityProfile, error) {
 	params := filterParams(f)
 	params["id"] = id
+	// The neighbours a profile lists, in its order (graph.SortProfile),
+	// cut by the server: a hub has thousands.
+	params["neighbors"] = int64(graph.ProfileNeighbors)
 	qCounts, qNeighbors := qEntityCounts, qEntityNeighbors
 	if wholeStore(f) && s.hasAggregates(ctx) {
 		qCounts, qNeighbors = qEntityStoredCounts, qEntityStoredNeighbors

@@ -1469,20 +1469,23 @@ func (s *Store) Entity(ctx context.Context, id string, f graph.Filter) (*graph.E
 	tw, targs := typeFilter(f, "e")
 	if wholeStore(f) {
 		// Over the whole store the neighbours and their counts are the
-		// entity's co-mention edges: its rows of the aggregates.
+		// entity's co-mention edges: its rows of the aggregates. Either
+		// way the profile's neighbours, in its order (graph.SortProfile),
+		// are cut here: a hub has thousands.
 		rows, err = tx.QueryContext(ctx, `
 			SELECT e.id, e.type, e.name, e.name_ar, c.articles FROM co_mentions c JOIN entities e ON e.id = c.b
 			WHERE c.a = ? AND `+tw+`
 			UNION ALL
 			SELECT e.id, e.type, e.name, e.name_ar, c.articles FROM co_mentions c JOIN entities e ON e.id = c.a
-			WHERE c.b = ? AND `+tw, append(append(append([]any{id}, targs...), id), targs...)...)
+			WHERE c.b = ? AND `+tw+`
+			ORDER BY 5 DESC, 1 LIMIT ?`, append(append(append(append([]any{id}, targs...), id), targs...), graph.ProfileNeighbors)...)
 	} else {
 		rows, err = tx.QueryContext(ctx, with+`
 		SELECT e.id, e.type, e.name, e.name_ar, count(*) FROM fm
 		JOIN mentions m2 ON m2.article_id = fm.article_id AND m2.entity_id <> ?
 		JOIN entities e ON e.id = m2.entity_id
 		WHERE `+tw+`
-		GROUP BY e.id`, append(append(args, id), targs...)...)
+		GROUP BY e.id ORDER BY 5 DESC, 1 LIMIT ?`, append(append(append(args, id), targs...), graph.ProfileNeighbors)...)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: neighbours: %w", id, err)
