@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -263,9 +264,13 @@ RETURN a.id AS a, b.id AS b, ` + cols
 var _ graph.NeighborhoodReader = (*Store)(nil)
 
 // Neighborhood implements graph.NeighborhoodReader: over the whole store
-// with complete aggregates it reads the CO_MENTIONED relationships of ids
-// through the entity_id constraint's index; otherwise it cuts the part
-// around ids from the whole projection.
+// with complete aggregates it reads, for each of ids, the entity and its
+// CO_MENTIONED relationships with the entities at their other ends, in one
+// traversal (qNeighborhood); otherwise it cuts the part around ids from
+// the whole projection. Reading the relationships and then seeking each
+// other end through the entity_id index took twice as long for a hub
+// (Mohammed VI at 100,000 synthetic articles, 13,406 neighbours: 236 +
+// 275 ms against about 300).
 func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
 	if !wholeStore(f) || f.Level() == graph.TypedEdges || !s.hasAggregates(ctx) {
 		p, err := s.Projection(ctx, f)
@@ -275,23 +280,111 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 		return graph.Around(p, ids), nil
 	}
 	params := filterParams(f)
-	params["ids"] = ids
-	cols, where := storedEdges(f)
-	recs, err := s.read(ctx, `UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:CO_MENTIONED]-(:Entity)
-WITH DISTINCT r
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE `+where+` AND ($types IS NULL OR (a.type IN $types AND b.type IN $types))
-RETURN a.id AS a, b.id AS b, `+cols, params)
+	params["ids"] = slices.Compact(slices.Sorted(slices.Values(ids)))
+	recs, err := s.read(ctx, qNeighborhood(f), params)
 	if err != nil {
-		return nil, fmt.Errorf("neighbourhood edges: %w", err)
+		return nil, fmt.Errorf("neighbourhood: %w", err)
 	}
-	p := &graph.Projection{Edges: edgesOf(recs)}
-	all := graph.Ends(ids, p.Edges)
-	if p.Entities, err = s.EntitiesOf(ctx, all, f); err != nil {
-		return nil, err
+	p := &graph.Projection{}
+	ents := map[string]graph.ProjectedEntity{}
+	edges := map[[2]string]graph.Edge{}
+	for _, r := range recs {
+		x := str(r, "id")
+		if v, _ := r.Get("entity"); v != nil {
+			l, _ := v.([]any)
+			e, err := entityOfList(l)
+			if err != nil {
+				return nil, fmt.Errorf("neighbourhood of %s: %w", x, err)
+			}
+			ents[e.ID] = e
+		}
+		for _, row := range list(r, "edges") {
+			// [outgoing, articles, sentences, first, last, the other end's entity...]
+			l, _ := row.([]any)
+			if len(l) < 5 {
+				return nil, fmt.Errorf("neighbourhood of %s: a relationship of %d values", x, len(l))
+			}
+			n, err := entityOfList(l[5:])
+			if err != nil {
+				return nil, fmt.Errorf("neighbourhood of %s: %w", x, err)
+			}
+			ents[n.ID] = n
+			a, b := x, n.ID
+			if out, _ := l[0].(bool); !out {
+				a, b = b, a
+			}
+			articles, _ := l[1].(int64)
+			sentences, _ := l[2].(int64)
+			edges[[2]string{a, b}] = graph.Edge{A: a, B: b, Articles: int(articles), Sentences: int(sentences),
+				First: timeValue(l[3]), Last: timeValue(l[4])}
+		}
 	}
+	for _, e := range ents {
+		p.Entities = append(p.Entities, e)
+	}
+	for _, e := range edges {
+		p.Edges = append(p.Edges, e)
+	}
+	slices.SortFunc(p.Entities, func(x, y graph.ProjectedEntity) int { return strings.Compare(x.ID, y.ID) })
+	slices.SortFunc(p.Edges, func(x, y graph.Edge) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
 	return p, nil
+}
+
+// entityProperties are the properties of an Entity node that entityOfList
+// reads, in its order: what qStoredEntities returns.
+var entityProperties = []string{"id", "type", "kind", "name", "nameAr", "aliases", "wikidata", "parent", "articles", "mentions", "first", "last"}
+
+// entityValues lists entityProperties of node variable v, for a list.
+func entityValues(v string) string {
+	vals := make([]string, len(entityProperties))
+	for i, p := range entityProperties {
+		vals[i] = v + "." + p
+	}
+	return strings.Join(vals, ", ")
+}
+
+// entityOfList reads a list of entityValues.
+func entityOfList(l []any) (graph.ProjectedEntity, error) {
+	if len(l) != len(entityProperties) {
+		return graph.ProjectedEntity{}, fmt.Errorf("an entity of %d values", len(l))
+	}
+	s := func(i int) string { v, _ := l[i].(string); return v }
+	n := func(i int) int { v, _ := l[i].(int64); return int(v) }
+	e := graph.ProjectedEntity{Entity: graph.Entity{ID: s(0), Type: graph.EntityType(s(1)), Kind: s(2), Name: s(3), NameAr: s(4),
+		Aliases: []string{}, Wikidata: s(6), Parent: s(7)}}
+	if as, ok := l[5].([]any); ok {
+		for _, a := range as {
+			e.Aliases = append(e.Aliases, a.(string))
+		}
+	}
+	e.Articles, e.Mentions = n(8), n(9)
+	e.First, e.Last = timeValue(l[10]), timeValue(l[11])
+	return e, nil
+}
+
+// qNeighborhood is the query of Neighborhood: for each entity of $ids
+// (unique), its ID; entity, its entityValues when articles mention it and
+// $types keeps it (else null); and edges, one list per CO_MENTIONED
+// relationship f keeps (f's level; both ends of $types): whether it runs
+// from the entity, its article and sentence counts, first and last dates
+// at f's level, and the entityValues of its other end. A relationship
+// between two entities of $ids comes twice.
+func qNeighborhood(f graph.Filter) string {
+	articles, first, last, where := levelProperties(f)
+	return `UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+CALL {
+  WITH x
+  MATCH (x)-[r:CO_MENTIONED]-(n:Entity)
+  WHERE ` + where + ` AND ($types IS NULL OR (x.type IN $types AND n.type IN $types))
+  RETURN collect([startNode(r) = x, ` + articles + `, r.sentences, ` + first + `, ` + last + `, ` + entityValues("n") + `]) AS edges
+}
+RETURN x.id AS id, CASE WHEN x.articles > 0 AND ($types IS NULL OR x.type IN $types) THEN [` + entityValues("x") + `] END AS entity, edges`
 }
 
 // EntitiesOf implements graph.NeighborhoodReader.
