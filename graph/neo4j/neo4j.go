@@ -985,20 +985,30 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	if f.Level() == graph.TypedEdges {
 		params["candidates"] = int64(math.MaxInt64)
 	}
-	if scan := s.newestFirst(ctx, a, b, limit); scan > 0 && f.Level() != graph.TypedEdges {
-		params["scan"] = scan
-		recs, err := s.read(ctx, qEvidenceNewest, params)
-		if err != nil {
-			return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
+	walk := f.Level() != graph.TypedEdges && limit > 0 && s.hasAggregates(ctx)
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	// One transaction for the estimate and the queries: a round trip and a
+	// transaction's setup a look-up, 20 of which make `query neighbors`.
+	recs, err := driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) ([]*driver.Record, error) {
+		if walk {
+			scan, err := newestFirst(ctx, tx, a, b, limit)
+			if err != nil {
+				return nil, err
+			}
+			if scan > 0 {
+				params["scan"] = scan
+				recs, err := run(ctx, tx, qEvidenceNewest, params)
+				// Fewer than limit of the newest scan articles name both
+				// (a filter, undated articles or an unlucky estimate):
+				// the join finds them all.
+				if err != nil || len(recs) == limit {
+					return recs, err
+				}
+			}
 		}
-		// Fewer than limit of the newest scan articles name both (a
-		// filter, undated articles or an unlucky estimate): the join
-		// finds them all.
-		if len(recs) == limit {
-			return evidenceOf(recs), nil
-		}
-	}
-	recs, err := s.read(ctx, qEvidence, params)
+		return run(ctx, tx, qEvidence, params)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("evidence %s–%s: %w", a, b, err)
 	}
@@ -1029,20 +1039,18 @@ func evidenceOf(recs []*driver.Record) []graph.Evidence {
 // dates, languages or sources, or shared articles that are undated (which
 // the index does not hold), can leave fewer than limit among the articles
 // it reads, and Evidence then joins after all, at most half as much again
-// as joining alone. Without complete aggregates there is no estimate.
-func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) int64 {
-	if limit <= 0 || !s.hasAggregates(ctx) {
-		return 0
-	}
-	recs, err := s.read(ctx, qEvidenceEstimate, map[string]any{"a": a, "b": b})
-	if err != nil || len(recs) != 1 {
-		return 0
+// as joining alone. It is only asked with complete aggregates (the
+// estimate reads them).
+func newestFirst(ctx context.Context, tx driver.ManagedTransaction, a, b string, limit int) (int64, error) {
+	recs, err := run(ctx, tx, qEvidenceEstimate, map[string]any{"a": a, "b": b})
+	if err != nil || len(recs) != 1 { // no row: the two are not linked
+		return 0, err
 	}
 	total, shared, both := num(recs[0], "total"), num(recs[0], "shared"), num(recs[0], "both")
 	if shared <= 0 || 4*int64(limit)*total/shared >= both {
-		return 0
+		return 0, nil
 	}
-	return max(2*int64(limit)*total/shared, int64(limit))
+	return max(2*int64(limit)*total/shared, int64(limit)), nil
 }
 
 // qEvidenceEstimate gives newestFirst its figures: the store's articles
