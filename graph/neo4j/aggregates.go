@@ -301,7 +301,7 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 		for _, row := range list(r, "edges") {
 			// [outgoing, articles, sentences, first, last, the other end's entity...]
 			l, _ := row.([]any)
-			if len(l) < 5 {
+			if len(l) != 5+len(entityProperties) {
 				return nil, fmt.Errorf("neighbourhood of %s: a relationship of %d values", x, len(l))
 			}
 			n, err := entityOfList(l[5:])

@@ -988,8 +988,8 @@ func (s *Store) Evidence(ctx context.Context, a, b string, f graph.Filter, limit
 	walk := f.Level() != graph.TypedEdges && limit > 0 && s.hasAggregates(ctx)
 	sess := s.session(ctx, driver.AccessModeRead)
 	defer sess.Close(ctx)
-	// One transaction for the estimate and the queries: a round trip and a
-	// transaction's setup a look-up, 20 of which make `query neighbors`.
+	// One transaction for the estimate and the queries after it, so that
+	// they read one state of the store.
 	recs, err := driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) ([]*driver.Record, error) {
 		if walk {
 			scan, err := newestFirst(ctx, tx, a, b, limit)
