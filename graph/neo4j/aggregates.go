@@ -61,14 +61,14 @@ func wholeStore(f graph.Filter) bool { return f.AllArticles() }
 // qStoredEntities reads the stored entities $types keeps (all when null)
 // that articles mention; qStoredEntitiesByID those of them in $ids,
 // through the entity_id index: one query with "$ids IS NULL OR e.id IN
-// $ids" is planned as a scan of every entity.
-const (
-	storedEntityColumns = `
-RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
-       e.wikidata AS wikidata, e.parent AS parent, e.articles AS articles, e.mentions AS mentions, e.first AS first, e.last AS last`
-	qStoredEntities     = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
+// $ids" is planned as a scan of every entity. Each entity comes as one
+// list of its entityValues.
+var (
+	qStoredEntities = `MATCH (e:Entity) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)
+RETURN [` + entityValues("e") + `] AS entity`
 	qStoredEntitiesByID = `UNWIND $ids AS id
-MATCH (e:Entity {id: id}) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)` + storedEntityColumns
+MATCH (e:Entity {id: id}) WHERE e.articles > 0 AND ($types IS NULL OR e.type IN $types)
+RETURN [` + entityValues("e") + `] AS entity`
 )
 
 // levelProperties names the properties of CO_MENTIONED relationship r
@@ -115,14 +115,29 @@ func (s *Store) storedEntities(ctx context.Context, q string, params map[string]
 	}
 	ents := make([]graph.ProjectedEntity, 0, len(recs))
 	for _, r := range recs {
-		pe := graph.ProjectedEntity{Entity: entity(r)}
-		pe.Articles = int(num(r, "articles"))
-		pe.Mentions = int(num(r, "mentions"))
-		pe.First, pe.Last = timeOf(r, "first"), timeOf(r, "last")
-		ents = append(ents, pe)
+		e, err := entityOfList(list(r, "entity"))
+		if err != nil {
+			return nil, fmt.Errorf("projection entities: %w", err)
+		}
+		ents = append(ents, e)
 	}
-	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
+	sortEntities(ents)
 	return ents, nil
+}
+
+// sortEntities sorts entities by ID, projection order.
+func sortEntities(ents []graph.ProjectedEntity) {
+	slices.SortFunc(ents, func(x, y graph.ProjectedEntity) int { return strings.Compare(x.ID, y.ID) })
+}
+
+// sortEdges sorts edges by (A, B), projection order.
+func sortEdges(edges []graph.Edge) {
+	slices.SortFunc(edges, func(x, y graph.Edge) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
+		}
+		return strings.Compare(x.B, y.B)
+	})
 }
 
 // edgesOf reads edge records (a, b, articles, sentences, first, last),
@@ -135,12 +150,7 @@ func edgesOf(recs []*driver.Record) []graph.Edge {
 			First: timeOf(r, "first"), Last: timeOf(r, "last"),
 		})
 	}
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].A != edges[j].A {
-			return edges[i].A < edges[j].A
-		}
-		return edges[i].B < edges[j].B
-	})
+	sortEdges(edges)
 	return edges
 }
 
@@ -325,18 +335,13 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	for _, e := range edges {
 		p.Edges = append(p.Edges, e)
 	}
-	slices.SortFunc(p.Entities, func(x, y graph.ProjectedEntity) int { return strings.Compare(x.ID, y.ID) })
-	slices.SortFunc(p.Edges, func(x, y graph.Edge) int {
-		if c := strings.Compare(x.A, y.A); c != 0 {
-			return c
-		}
-		return strings.Compare(x.B, y.B)
-	})
+	sortEntities(p.Entities)
+	sortEdges(p.Edges)
 	return p, nil
 }
 
 // entityProperties are the properties of an Entity node that entityOfList
-// reads, in its order: what qStoredEntities returns.
+// reads, in its order: a stored entity with its counts.
 var entityProperties = []string{"id", "type", "kind", "name", "nameAr", "aliases", "wikidata", "parent", "articles", "mentions", "first", "last"}
 
 // entityValues lists entityProperties of node variable v, for a list.
