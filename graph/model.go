@@ -266,6 +266,23 @@ func Around(p *Projection, ids []string) *Projection {
 	return out
 }
 
+// Uncounted returns p with the counts of the entities not in ids set to
+// zero, as NeighborhoodReader's Links gives them; p is left as it is.
+func Uncounted(p *Projection, ids []string) *Projection {
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	out := &Projection{Entities: make([]ProjectedEntity, len(p.Entities)), Edges: p.Edges}
+	for i, e := range p.Entities {
+		if !in[e.ID] {
+			e = ProjectedEntity{Entity: e.Entity}
+		}
+		out.Entities[i] = e
+	}
+	return out
+}
+
 // Ends returns ids and the ends of edges, each once, in no set order: the
 // entities a neighbourhood of ids joins (NeighborhoodReader).
 func Ends(ids []string, edges []Edge) []string {

@@ -85,6 +85,15 @@ type NeighborhoodReader interface {
 	// store does not hold are ignored. Order as Projection: entities by ID,
 	// edges by (A, B).
 	Neighborhood(ctx context.Context, ids []string, f Filter) (*Projection, error)
+	// Links is Neighborhood without the counts of the entities outside
+	// ids: the same edges and entities, in the same order, but an entity
+	// not in ids has zero Articles and Mentions and zero First and Last.
+	// It is what a question about the links of ids needs (which
+	// neighbours, how strongly joined, by which paths), and under a filter
+	// on articles it reads the articles of ids only: counting every
+	// neighbour within the filter reads the articles of all of them, most
+	// of the corpus for a hub.
+	Links(ctx context.Context, ids []string, f Filter) (*Projection, error)
 	// EntitiesOf returns the entities of Projection(ctx, f) whose IDs are
 	// in ids, by ID, with their counts within f; IDs it does not hold are
 	// left out.

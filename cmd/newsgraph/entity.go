@@ -139,7 +139,7 @@ func narrowNeighbors(ctx context.Context, store graph.Store, prof *graph.EntityP
 	if len(opts.narrow.Kinds) > 0 {
 		f := opts.filter
 		f.Types, f.Edges, f.Relations = nil, graph.ArticleEdges, nil
-		p, err := neighborhood(ctx, store, []string{prof.ID}, queryOptions{filter: f})
+		p, err := links(ctx, store, []string{prof.ID}, queryOptions{filter: f})
 		if err != nil {
 			return err
 		}

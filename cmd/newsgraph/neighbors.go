@@ -108,7 +108,7 @@ func runNeighbors(ctx context.Context, opts neighborsOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := neighborhood(ctx, store, []string{e.ID}, opts.queryOptions)
+	p, err := links(ctx, store, []string{e.ID}, opts.queryOptions)
 	if err != nil {
 		return err
 	}

@@ -145,7 +145,7 @@ func runPath(ctx context.Context, opts pathOptions) error {
 	} else {
 		var p *graph.Projection
 		paths, p, err = query.LocalPaths(from.ID, to.ID, opts.k, opts.maxHops, func(ids []string) (*graph.Projection, error) {
-			return neighborhood(ctx, store, ids, opts.queryOptions)
+			return links(ctx, store, ids, opts.queryOptions)
 		})
 		if err == nil {
 			g = query.New(p)

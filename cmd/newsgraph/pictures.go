@@ -66,7 +66,7 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 	if err != nil {
 		return err
 	}
-	p, err := neighborhood(ctx, store, []string{e.ID}, opts.queryOptions)
+	p, err := links(ctx, store, []string{e.ID}, opts.queryOptions)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func drawNeighbors(ctx context.Context, opts neighborsOptions, types []graph.Ent
 	for _, n := range ns {
 		ids = append(ids, n.Entity.ID)
 	}
-	around, err := neighborhood(ctx, store, ids, opts.queryOptions)
+	around, err := links(ctx, store, ids, opts.queryOptions)
 	if err != nil {
 		return err
 	}

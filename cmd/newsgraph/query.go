@@ -98,12 +98,28 @@ func openStoreFor(ctx context.Context, opts queryOptions) (graph.Store, error) {
 // narrows: read through the store's indexes where it can, else cut from
 // the whole projection.
 func neighborhood(ctx context.Context, store graph.Store, ids []string, opts queryOptions) (*graph.Projection, error) {
+	return around(ctx, store, ids, opts, true)
+}
+
+// links is neighborhood without the counts of the entities outside ids
+// (graph.NeighborhoodReader's Links): for the commands that show links
+// and not the neighbours' own counts, which under --since, --lang or
+// --source would read the articles of every neighbour.
+func links(ctx context.Context, store graph.Store, ids []string, opts queryOptions) (*graph.Projection, error) {
+	return around(ctx, store, ids, opts, false)
+}
+
+func around(ctx context.Context, store graph.Store, ids []string, opts queryOptions, counts bool) (*graph.Projection, error) {
 	var p *graph.Projection
 	var err error
-	if nr, ok := store.(graph.NeighborhoodReader); ok {
+	if nr, ok := store.(graph.NeighborhoodReader); !ok {
+		if p, err = store.Projection(ctx, opts.filter); err == nil {
+			p = graph.Around(p, ids)
+		}
+	} else if counts {
 		p, err = nr.Neighborhood(ctx, ids, opts.filter)
-	} else if p, err = store.Projection(ctx, opts.filter); err == nil {
-		p = graph.Around(p, ids)
+	} else {
+		p, err = nr.Links(ctx, ids, opts.filter)
 	}
 	if err != nil {
 		return nil, err

@@ -508,6 +508,30 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	return c.Apply(p), nil
 }
 
+// Links is the wrapped store's Links of every member of ids' clusters,
+// merged (Clustering.Apply): the clusters of ids carry their members'
+// counts summed, the others none, as graph.NeighborhoodReader's Links
+// says.
+func (s *Store) Links(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	nr, ok := s.Store.(graph.NeighborhoodReader)
+	if !ok {
+		p, err := s.Neighborhood(ctx, ids, f)
+		if err != nil {
+			return nil, err
+		}
+		return graph.Uncounted(p, ids), nil
+	}
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := nr.Links(ctx, c.membersOf(ids), f)
+	if err != nil {
+		return nil, err
+	}
+	return c.Apply(p), nil
+}
+
 // EntitiesOf returns the merged entities of ids' clusters, each once by
 // its representative's ID, with counts summed over all its members.
 func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {

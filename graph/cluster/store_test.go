@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -287,4 +288,58 @@ func (v *datedSummed) DatedEdge(a, b int32, e graph.Edge) error {
 		m.Last = e.Last
 	}
 	return nil
+}
+
+// TestNeighborhood: through the wrapper, a neighbourhood is the part of
+// the merged projection around the IDs' clusters (graph.Around), the
+// clusters' counts summed over their members, and Links is the same with
+// the counts of those clusters only; over the whole store (aggregates)
+// and under a date filter (counted).
+func TestNeighborhood(t *testing.T) {
+	ctx := context.Background()
+	raw, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	docs := []graph.Document{
+		doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:احمد-عصيد"),
+		doc("a3", 3, "person:واحمد-عصيد"), doc("a4", 4, "person:احمد-عصيد-قائلا"),
+	}
+	if err := raw.Apply(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	s := cluster.Wrap(raw, cluster.Options{})
+	for _, f := range []graph.Filter{{}, {Since: time.Date(2022, 5, 2, 0, 0, 0, 0, time.UTC)}} {
+		whole, err := s.Projection(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ids := range [][]string{{"morocco"}, {"person:واحمد-عصيد"}, {"morocco", "person:احمد-عصيد"}} {
+			// ids name a member; the merged projection knows it by its
+			// representative.
+			reps := make([]string, len(ids))
+			for i, id := range ids {
+				reps[i] = strings.Replace(id, "واحمد", "احمد", 1)
+			}
+			want := graph.Around(whole, reps)
+			got, err := s.Neighborhood(ctx, ids, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(*got), fmt.Sprint(*want); g != w {
+				t.Errorf("%v: Neighborhood(%q)\n%s\nwant\n%s", f.Since, ids, g, w)
+			}
+			got, err = s.Links(ctx, ids, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(*got), fmt.Sprint(*graph.Uncounted(want, reps)); g != w {
+				t.Errorf("%v: Links(%q)\n%s\nwant\n%s", f.Since, ids, g, w)
+			}
+		}
+		if n := len(graph.Around(whole, []string{"morocco"}).Edges); n != 1 {
+			t.Fatalf("%v: morocco has %d edges, want 1", f.Since, n)
+		}
+	}
 }

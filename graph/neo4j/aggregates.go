@@ -276,19 +276,140 @@ var _ graph.NeighborhoodReader = (*Store)(nil)
 // Neighborhood implements graph.NeighborhoodReader: over the whole store
 // with complete aggregates it reads, for each of ids, the entity and its
 // CO_MENTIONED relationships with the entities at their other ends, in one
-// traversal (qNeighborhood); otherwise it cuts the part around ids from
-// the whole projection. Reading the relationships and then seeking each
+// traversal (qNeighborhood); otherwise it counts them from the articles
+// of ids (countedAround). Reading the relationships and then seeking each
 // other end through the entity_id index took twice as long for a hub
 // (Mohammed VI at 100,000 synthetic articles, 13,406 neighbours: 236 +
 // 275 ms against about 300).
 func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
 	if !wholeStore(f) || f.Level() == graph.TypedEdges || !s.hasAggregates(ctx) {
-		p, err := s.Projection(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		return graph.Around(p, ids), nil
+		return s.countedAround(ctx, ids, f, true)
 	}
+	return s.storedAround(ctx, ids, f)
+}
+
+// Links implements graph.NeighborhoodReader: Neighborhood, counting only
+// the entities of ids when it counts.
+func (s *Store) Links(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	if !wholeStore(f) || f.Level() == graph.TypedEdges || !s.hasAggregates(ctx) {
+		return s.countedAround(ctx, ids, f, false)
+	}
+	p, err := s.storedAround(ctx, ids, f)
+	if err != nil {
+		return nil, err
+	}
+	return graph.Uncounted(p, ids), nil
+}
+
+// countedAround is Neighborhood, or Links when counts is false, counted
+// from the MENTIONS (typed edges: the relations) of the articles of ids
+// that pass f (qLinks, qTypedLinks), and each counted entity from its own
+// articles (qCountedEntities), in one read transaction: it reads the
+// articles of ids, and with counts those of their neighbours, never the
+// rest of the corpus.
+func (s *Store) countedAround(ctx context.Context, ids []string, f graph.Filter, counts bool) (*graph.Projection, error) {
+	params := filterParams(f)
+	params["ids"] = slices.Compact(slices.Sorted(slices.Values(ids)))
+	q := qLinks(f)
+	if f.Level() == graph.TypedEdges {
+		q = qTypedLinks
+		params["relations"] = relationTypesParam(f)
+	}
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	p, err := driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) (*graph.Projection, error) {
+		recs, err := run(ctx, tx, q, params)
+		if err != nil {
+			return nil, fmt.Errorf("neighbourhood edges: %w", err)
+		}
+		p := &graph.Projection{}
+		for _, r := range recs {
+			e := graph.Edge{
+				A: str(r, "a"), B: str(r, "b"), Articles: int(num(r, "articles")), Sentences: int(num(r, "sentences")),
+				First: timeOf(r, "first"), Last: timeOf(r, "last"), Confidence: float(r, "confidence"),
+			}
+			if e.B < e.A {
+				e.A, e.B = e.B, e.A
+			}
+			p.Edges = append(p.Edges, e)
+		}
+		counted := ids
+		if counts {
+			counted = graph.Ends(ids, p.Edges)
+		}
+		cp := filterParams(f)
+		cp["ids"] = slices.Compact(slices.Sorted(slices.Values(counted)))
+		recs, err = run(ctx, tx, qCountedEntities, cp)
+		if err != nil {
+			return nil, fmt.Errorf("neighbourhood entities: %w", err)
+		}
+		for _, r := range recs {
+			p.Entities = append(p.Entities, countedEntity(r))
+		}
+		if !counts {
+			in := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				in[id] = true
+			}
+			var others []string
+			for _, id := range graph.Ends(nil, p.Edges) {
+				if !in[id] {
+					others = append(others, id)
+				}
+			}
+			cp["ids"] = slices.Sorted(slices.Values(others))
+			recs, err = run(ctx, tx, qStoredEntitiesByID, cp)
+			if err != nil {
+				return nil, fmt.Errorf("neighbourhood entities: %w", err)
+			}
+			for _, r := range recs {
+				e, err := entityOfList(list(r, "entity"))
+				if err != nil {
+					return nil, fmt.Errorf("neighbourhood entities: %w", err)
+				}
+				p.Entities = append(p.Entities, graph.ProjectedEntity{Entity: e.Entity})
+			}
+		}
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortEntities(p.Entities)
+	sortEdges(p.Edges)
+	return p, nil
+}
+
+// qLinks is the query of the article- or sentence-level edges (f's level)
+// with an end in $ids (unique) that $types keeps, counted from the
+// MENTIONS of the articles of $ids that pass the filter: a, b (unordered),
+// articles, sentences, first and last, as qArticleEdges. An edge between
+// two of $ids is counted from the lesser.
+func qLinks(f graph.Filter) string {
+	shared := ""
+	if f.Level() == graph.SentenceEdges {
+		shared = "WHERE shared > 0\n"
+	}
+	return `UNWIND $ids AS id
+MATCH (a:Entity {id: id})<-[ma:MENTIONS]-(art:Article)
+WHERE ` + filterWhere + ` AND ($types IS NULL OR a.type IN $types)
+MATCH (art)-[mb:MENTIONS]->(b:Entity)
+WHERE b <> a AND ($types IS NULL OR b.type IN $types) AND (NOT b.id IN $ids OR a.id < b.id)
+WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
+` + shared + qEdgeAggregates
+}
+
+// qCountedEntities counts the entities of $ids (unique) that $types keeps
+// within the filter, from their own MENTIONS, as Entities counts them
+// all; an entity no article of the filter mentions is left out.
+var qCountedEntities = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})<-[m:MENTIONS]-(art:Article)
+WHERE ` + filterWhere + ` AND ($types IS NULL OR e.type IN $types)
+` + qCountsByEntity
+
+// storedAround is Neighborhood over the whole store, read from the
+// aggregates.
+func (s *Store) storedAround(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
 	params := filterParams(f)
 	params["ids"] = slices.Compact(slices.Sorted(slices.Values(ids)))
 	recs, err := s.read(ctx, qNeighborhood(f), params)
@@ -395,11 +516,18 @@ RETURN x.id AS id, CASE WHEN x.articles > 0 AND ($types IS NULL OR x.type IN $ty
 // EntitiesOf implements graph.NeighborhoodReader.
 func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
 	if !wholeStore(f) || !s.hasAggregates(ctx) {
-		ents, err := s.Entities(ctx, f)
+		params := filterParams(f)
+		params["ids"] = slices.Compact(slices.Sorted(slices.Values(ids)))
+		recs, err := s.read(ctx, qCountedEntities, params)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("projection entities: %w", err)
 		}
-		return graph.Around(&graph.Projection{Entities: ents}, ids).Entities, nil
+		ents := make([]graph.ProjectedEntity, 0, len(recs))
+		for _, r := range recs {
+			ents = append(ents, countedEntity(r))
+		}
+		sortEntities(ents)
+		return ents, nil
 	}
 	params := filterParams(f)
 	params["ids"] = ids

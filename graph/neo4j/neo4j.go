@@ -859,22 +859,32 @@ func (s *Store) entities(ctx context.Context, f graph.Filter, params map[string]
 	recs, err := s.read(ctx, `MATCH (art:Article) WHERE `+filterWhere+`
 MATCH (art)-[m:MENTIONS]->(e:Entity)
 WHERE $types IS NULL OR e.type IN $types
-WITH e, count(art) AS articles, sum(m.count) AS mentions, min(art.published) AS first, max(art.published) AS last
-RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
-       e.wikidata AS wikidata, e.parent AS parent, articles, mentions, first, last`, params)
+`+qCountsByEntity, params)
 	if err != nil {
 		return nil, fmt.Errorf("projection entities: %w", err)
 	}
 	var ents []graph.ProjectedEntity
 	for _, r := range recs {
-		pe := graph.ProjectedEntity{Entity: entity(r)}
-		pe.Articles = int(num(r, "articles"))
-		pe.Mentions = int(num(r, "mentions"))
-		pe.First, pe.Last = timeOf(r, "first"), timeOf(r, "last")
-		ents = append(ents, pe)
+		ents = append(ents, countedEntity(r))
 	}
-	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
+	sortEntities(ents)
 	return ents, nil
+}
+
+// qCountsByEntity ends a query that binds e, art and m, one row per article
+// art's mention m of entity e: each entity with its counts over those
+// articles, as countedEntity reads them.
+const qCountsByEntity = `WITH e, count(art) AS articles, sum(m.count) AS mentions, min(art.published) AS first, max(art.published) AS last
+RETURN e.id AS id, e.type AS type, e.kind AS kind, e.name AS name, e.nameAr AS nameAr, e.aliases AS aliases,
+       e.wikidata AS wikidata, e.parent AS parent, articles, mentions, first, last`
+
+// countedEntity reads a record of qCountsByEntity.
+func countedEntity(r *driver.Record) graph.ProjectedEntity {
+	pe := graph.ProjectedEntity{Entity: entity(r)}
+	pe.Articles = int(num(r, "articles"))
+	pe.Mentions = int(num(r, "mentions"))
+	pe.First, pe.Last = timeOf(r, "first"), timeOf(r, "last")
+	return pe
 }
 
 // Projection implements graph.Store.
@@ -946,7 +956,18 @@ WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
 // qTypedEdges joins the subject and object of every relation that is
 // neither negated nor a STATEMENT, in an article that passes the filter.
 var qTypedEdges = `MATCH (s:Entity)-[r:` + typedPattern + `]->(o:Entity)
-WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
+` + qTypedTail
+
+// qTypedLinks is qTypedEdges of the relations with an end in $ids (unique),
+// each read from one end: the lesser when both are in $ids.
+var qTypedLinks = `UNWIND $ids AS id
+MATCH (x:Entity {id: id})-[r:` + typedPattern + `]-(y:Entity)
+WHERE NOT y.id IN $ids OR x.id < y.id
+WITH r, startNode(r) AS s, endNode(r) AS o
+` + qTypedTail
+
+// qTypedTail counts the relations r, from s to o, that qTypedEdges keeps.
+var qTypedTail = `WHERE NOT r.negated AND ($relations IS NULL OR type(r) IN $relations)
   AND ($types IS NULL OR (s.type IN $types AND o.type IN $types))
 MATCH (art:Article {id: r.article}) WHERE ` + filterWhere + `
 WITH CASE WHEN s.id < o.id THEN s.id ELSE o.id END AS a, CASE WHEN s.id < o.id THEN o.id ELSE s.id END AS b, art,

@@ -819,20 +819,58 @@ var _ graph.NeighborhoodReader = (*Store)(nil)
 // Neighborhood implements graph.NeighborhoodReader. Over the whole store
 // at the article or sentence level it reads the edges of ids through the
 // aggregates' two indexes (co_mentions' key and co_mentions_b); otherwise
-// it counts the whole projection and keeps the part around ids.
+// it counts them from the articles of ids that pass f (countedLinks), and
+// each entity's counts from its own articles (countedEntities).
 func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
-	if !wholeStore(f) || f.Level() == graph.TypedEdges {
-		p, err := s.countedProjection(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		return graph.Around(p, ids), nil
-	}
+	return s.around(ctx, ids, f, true)
+}
+
+// Links implements graph.NeighborhoodReader: Neighborhood, counting only
+// the entities of ids when it counts.
+func (s *Store) Links(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	return s.around(ctx, ids, f, false)
+}
+
+// around is Neighborhood, or Links when counts is false, in one read
+// transaction.
+func (s *Store) around(ctx context.Context, ids []string, f graph.Filter, counts bool) (*graph.Projection, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("neighbourhood: %w", err)
 	}
 	defer tx.Rollback() // read only
+	p := &graph.Projection{}
+	if !wholeStore(f) || f.Level() == graph.TypedEdges {
+		if p.Edges, err = countedLinks(ctx, tx, ids, f); err != nil {
+			return nil, fmt.Errorf("neighbourhood edges: %w", err)
+		}
+		counted := ids
+		if counts {
+			counted = graph.Ends(ids, p.Edges)
+		}
+		if p.Entities, err = countedEntities(ctx, tx, counted, f); err != nil {
+			return nil, err
+		}
+		if !counts {
+			var others []string
+			in := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				in[id] = true
+			}
+			for _, id := range graph.Ends(nil, p.Edges) {
+				if !in[id] {
+					others = append(others, id)
+				}
+			}
+			more, err := uncountedEntities(ctx, tx, others, f)
+			if err != nil {
+				return nil, err
+			}
+			p.Entities = append(p.Entities, more...)
+			sortEntities(p.Entities)
+		}
+		return p, nil
+	}
 	list := mustJSON(ids)
 	cols := `c.a, c.b, c.articles, c.sentences, c.first, c.last`
 	where := ``
@@ -853,7 +891,6 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 		UNION SELECT ` + cols + ` FROM ` + pairRows + ` c` + join + ` WHERE c.b IN (SELECT value FROM json_each(?))` + where + `
 		ORDER BY 1, 2`
 	args := append(append(append(append([]any{}, jargs...), list), jargs...), list)
-	p := &graph.Projection{}
 	if p.Edges, err = queryEdges(ctx, tx, q, args); err != nil {
 		return nil, fmt.Errorf("neighbourhood edges: %w", err)
 	}
@@ -861,17 +898,23 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 	if p.Entities, err = entitiesOf(ctx, tx, all, f); err != nil {
 		return nil, err
 	}
+	if !counts {
+		// The stored counts cost one lookup an entity, read with the
+		// entity either way.
+		p = graph.Uncounted(p, ids)
+	}
 	return p, nil
+}
+
+// sortEntities puts entities in a projection's order, by ID.
+func sortEntities(ents []graph.ProjectedEntity) {
+	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
 }
 
 // EntitiesOf implements graph.NeighborhoodReader.
 func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
 	if !wholeStore(f) {
-		ents, _, _, err := s.entities(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		return graph.Around(&graph.Projection{Entities: ents}, ids).Entities, nil
+		return countedEntities(ctx, s.db, ids, f)
 	}
 	return entitiesOf(ctx, s.db, ids, f)
 }
@@ -883,6 +926,83 @@ func entitiesOf(ctx context.Context, q querier, ids []string, f graph.Filter) ([
 			c.articles, c.mentions, c.first, c.last
 		FROM entity_counts c JOIN entities e ON e.id = c.id
 		WHERE c.id IN (SELECT value FROM json_each(?)) AND `+tw+` ORDER BY e.id`, append([]any{mustJSON(ids)}, targs...)...))
+}
+
+// countedEntities counts the entities of ids within f from their mentions
+// (the mentions_entity index, then each article's row for f): it reads
+// their articles, not the corpus. An entity no article of f mentions, or
+// of a type f leaves out, is left out.
+func countedEntities(ctx context.Context, q querier, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	aw, aargs := articleFilter(f)
+	tw, targs := typeFilter(f, "e")
+	return scanEntities(q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent,
+			count(*), sum(m.count), min(a.published), max(a.published)
+		FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id
+		WHERE m.entity_id IN (SELECT value FROM json_each(?)) AND `+aw+` AND `+tw+`
+		GROUP BY e.id ORDER BY e.id`, append(append([]any{mustJSON(ids)}, aargs...), targs...)...))
+}
+
+// uncountedEntities reads the entities of ids that f's types keep, with
+// zero counts (Links' neighbours).
+func uncountedEntities(ctx context.Context, q querier, ids []string, f graph.Filter) ([]graph.ProjectedEntity, error) {
+	tw, targs := typeFilter(f, "e")
+	return scanEntities(q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent, 0, 0, NULL, NULL
+		FROM entities e WHERE e.id IN (SELECT value FROM json_each(?)) AND `+tw+` ORDER BY e.id`, append([]any{mustJSON(ids)}, targs...)...))
+}
+
+// countedLinks counts the edges of the projection f gives that have an
+// end in ids, by (A, B), from the articles of ids that pass f (typed edges:
+// from the relations of ids, through relations_subject and
+// relations_object), as countedProjection counts all of them.
+func countedLinks(ctx context.Context, q querier, ids []string, f graph.Filter) ([]graph.Edge, error) {
+	list := mustJSON(ids)
+	if f.Level() == graph.TypedEdges {
+		qt, args := typedEdges(f, `(r.subject IN (SELECT value FROM json_each(?)) OR r.object IN (SELECT value FROM json_each(?)))`, list, list)
+		return queryEdges(ctx, q, qt, args)
+	}
+	aw, aargs := articleFilter(f)
+	// fa: the articles of ids that pass f, each once.
+	with := `WITH fa AS MATERIALIZED (
+		SELECT m.article_id AS id, a.published FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE m.entity_id IN (SELECT value FROM json_each(?)) AND ` + aw + ` GROUP BY m.article_id)`
+	// Pairs with an end in ids: x of ids, y any other; once when both are.
+	pairs := func() (string, []any) {
+		join, args := "", []any(nil)
+		if len(f.Types) > 0 {
+			xw, xargs := typeFilter(f, "ex")
+			yw, yargs := typeFilter(f, "ey")
+			join = ` JOIN entities ex ON ex.id = x.entity_id AND ` + xw + ` JOIN entities ey ON ey.id = y.entity_id AND ` + yw
+			args = append(xargs, yargs...)
+		}
+		return join + ` WHERE x.entity_id IN (SELECT value FROM json_each(?)) AND y.entity_id <> x.entity_id
+			AND (y.entity_id NOT IN (SELECT value FROM json_each(?)) OR x.entity_id < y.entity_id)
+			GROUP BY 1, 2 ORDER BY 1, 2`, append(args, list, list)
+	}
+	head := append([]any{list}, aargs...)
+	sjoin, sargs := pairs()
+	// Sentence-level counts: (article, sentence) pairs naming both.
+	shared, err := queryEdges(ctx, q, with+`
+		SELECT min(x.entity_id, y.entity_id), max(x.entity_id, y.entity_id), count(DISTINCT x.article_id), count(*), min(fa.published), max(fa.published)
+		FROM fa JOIN mention_sentences x ON x.article_id = fa.id
+		JOIN mention_sentences y ON y.article_id = fa.id AND y.sentence = x.sentence`+sjoin, append(append([]any{}, head...), sargs...))
+	if err != nil || f.Level() == graph.SentenceEdges {
+		return shared, err
+	}
+	ajoin, aargs2 := pairs()
+	edges, err := queryEdges(ctx, q, with+`
+		SELECT min(x.entity_id, y.entity_id), max(x.entity_id, y.entity_id), count(*), 0, min(fa.published), max(fa.published)
+		FROM fa JOIN mentions x ON x.article_id = fa.id JOIN mentions y ON y.article_id = fa.id`+ajoin, append(append([]any{}, head...), aargs2...))
+	if err != nil {
+		return nil, err
+	}
+	sentences := make(map[[2]string]int, len(shared))
+	for _, e := range shared {
+		sentences[[2]string{e.A, e.B}] = e.Sentences
+	}
+	for i := range edges {
+		edges[i].Sentences = sentences[[2]string{edges[i].A, edges[i].B}]
+	}
+	return edges, nil
 }
 
 // newestFirst chooses how Evidence finds the newest articles naming both a

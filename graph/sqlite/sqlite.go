@@ -1193,7 +1193,7 @@ func (s *Store) countedProjection(ctx context.Context, f graph.Filter) (*graph.P
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
 	case graph.TypedEdges:
-		q, qargs := typedEdges(f)
+		q, qargs := typedEdges(f, "")
 		if p.Edges, err = queryEdges(ctx, s.db, q, qargs); err != nil {
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
@@ -1223,11 +1223,16 @@ func sentenceEdges(f graph.Filter) (string, []any) {
 
 // typedEdges returns the query of typed edges and its arguments: pairs a
 // relation joins that is neither negated nor a STATEMENT, in an article
-// that passes f, of f.Relations' types.
-func typedEdges(f graph.Filter) (string, []any) {
+// that passes f, of f.Relations' types, and that meets cond over relation
+// alias r (a fixed fragment with placeholders for condArgs; "" for all).
+func typedEdges(f graph.Filter, cond string, condArgs ...any) (string, []any) {
 	aw, args := articleFilter(f)
 	rw, rargs := relationFilter(f, "r")
 	args = append(args, rargs...)
+	if cond != "" {
+		rw += " AND " + cond
+		args = append(args, condArgs...)
+	}
 	join := ""
 	if len(f.Types) > 0 {
 		sw, sargs := typeFilter(f, "es")

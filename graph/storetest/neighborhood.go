@@ -14,8 +14,9 @@ import (
 // (graph.NeighborhoodReader) gives exactly the part of its projection
 // around the IDs (graph.Around), and the projection's entities of those
 // IDs, at every edge level and under every kind of filter, whether it
-// reads them from stored aggregates or counts them. The IDs: one, two,
-// one repeated, one the store does not hold, none.
+// reads them from stored aggregates or counts them; Links gives the same
+// with the counts of those IDs only. The IDs: one, two apart, one
+// repeated, two co-mentioned, one the store does not hold, none.
 func testNeighborhood(t *testing.T, o Opener) {
 	s := open(t, o)
 	nr, ok := s.(graph.NeighborhoodReader)
@@ -33,12 +34,18 @@ func testNeighborhood(t *testing.T, o Opener) {
 		{Types: []graph.EntityType{graph.Person}},
 		{Since: since},
 		{Langs: []string{"en"}},
+		{Sources: []string{"jazeera"}},
+		{Until: since, Edges: graph.SentenceEdges},
+		{Since: since, Types: []graph.EntityType{graph.Person}},
+		{Sources: []string{"jazeera"}, Edges: graph.TypedEdges, Relations: []graph.RelationType{graph.Meets}},
+		{Sources: []string{"reuters"}, Edges: graph.TypedEdges},
 	} {
 		whole := projection(t, s, f)
 		for _, ids := range [][]string{
 			{kadhimi.ID},
 			{iraq.ID, raisi.ID},
 			{biden.ID, biden.ID},
+			{kadhimi.ID, biden.ID},
 			{"no-such-entity", pmf.ID},
 			{},
 		} {
@@ -49,6 +56,14 @@ func testNeighborhood(t *testing.T, o Opener) {
 			}
 			if g, w := projectionLines(got), projectionLines(want); g != w {
 				t.Errorf("%+v: Neighborhood(%v)\n%s\nwant\n%s", f, ids, g, w)
+			}
+			// Links: the same, with the counts of ids only.
+			got, err = nr.Links(context.Background(), ids, f)
+			if err != nil {
+				t.Fatalf("%+v: Links(%v): %v", f, ids, err)
+			}
+			if g, w := projectionLines(got), projectionLines(graph.Uncounted(want, ids)); g != w {
+				t.Errorf("%+v: Links(%v)\n%s\nwant\n%s", f, ids, g, w)
 			}
 			ents, err := nr.EntitiesOf(context.Background(), ids, f)
 			if err != nil {
