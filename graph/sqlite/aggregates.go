@@ -671,7 +671,7 @@ func (s *Store) scanTx(ctx context.Context) (tx *sql.Tx, done func(), err error)
 // interned to entity indexes and its dates not read: no Edge value and no
 // ID string outlives its row. Otherwise it gives v the counted projection.
 func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.ProjectionVisitor) error {
-	if !wholeStore(f) || f.Level() == graph.TypedEdges {
+	if f.Level() == graph.TypedEdges {
 		p, err := s.countedProjection(ctx, f)
 		if err != nil {
 			return err
@@ -683,6 +683,18 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 		return fmt.Errorf("projection: %w", err)
 	}
 	defer done()
+	if !wholeStore(f) {
+		// Counted (countProjection), and handed over from the pair
+		// table.
+		ents, t, err := countProjection(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if _, err := graph.VisitEntities(v, ents); err != nil {
+			return err
+		}
+		return t.visit(f, v)
+	}
 	ents, err := storedEntities(ctx, tx, f)
 	if err != nil {
 		return err

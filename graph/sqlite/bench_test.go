@@ -108,3 +108,61 @@ func BenchmarkApply(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNeighborhood times the neighbourhood of one actor — the most
+// frequent entity of benchDocs (in about one article in six) — in stores
+// of 2,000 and 8,000 articles, over the whole store (read from the
+// aggregates) and over the last month of the two years (counted from the
+// actor's articles), three ways: Links (what neighbors and path read),
+// Neighborhood (with every neighbour's counts) and the peer they replace
+// for a filter, the whole projection cut with graph.Around. The store is
+// filled before the timer starts.
+func BenchmarkNeighborhood(b *testing.B) {
+	const batch = 500
+	ctx := context.Background()
+	month := graph.Filter{Since: time.Date(2022, 12, 1, 0, 0, 0, 0, time.UTC)}
+	for _, size := range []int{2000, 8000} {
+		s, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "g.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		for i := 0; i < size; i += batch {
+			if err := s.Apply(ctx, benchDocs(1, i, batch)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		ids := []string{"e0001"}
+		for _, f := range []struct {
+			name string
+			f    graph.Filter
+		}{{"whole", graph.Filter{}}, {"month", month}} {
+			for _, m := range []struct {
+				name string
+				read func() (*graph.Projection, error)
+			}{
+				{"links", func() (*graph.Projection, error) { return s.Links(ctx, ids, f.f) }},
+				{"neighborhood", func() (*graph.Projection, error) { return s.Neighborhood(ctx, ids, f.f) }},
+				{"around", func() (*graph.Projection, error) {
+					p, err := s.Projection(ctx, f.f)
+					if err != nil {
+						return nil, err
+					}
+					return graph.Around(p, ids), nil
+				}},
+			} {
+				b.Run(fmt.Sprintf("articles=%d/%s/%s", size, f.name, m.name), func(b *testing.B) {
+					for b.Loop() {
+						p, err := m.read()
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(p.Edges) == 0 {
+							b.Fatal("no edges: the benchmark reads nothing")
+						}
+					}
+				})
+			}
+		}
+	}
+}

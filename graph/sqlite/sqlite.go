@@ -1094,53 +1094,24 @@ func (s *Store) Entities(ctx context.Context, f graph.Filter) ([]graph.Projected
 	if wholeStore(f) {
 		return storedEntities(ctx, s.db, f)
 	}
-	ents, _, _, err := s.entities(ctx, f)
-	return ents, err
+	return entities(ctx, s.db, f)
 }
 
-// entities returns the projection's entities, and the WITH clause and
-// arguments of the (article, entity) facts that pass f, which the edge
-// queries reuse.
-func (s *Store) entities(ctx context.Context, f graph.Filter) ([]graph.ProjectedEntity, string, []any, error) {
+// entities returns the projection's entities under f, counted from the
+// mentions of the articles that pass it.
+func entities(ctx context.Context, q querier, f graph.Filter) ([]graph.ProjectedEntity, error) {
 	aw, aargs := articleFilter(f)
 	tw, targs := typeFilter(f, "e")
-	args := append(append([]any{}, aargs...), targs...)
-	// fm: the (article, entity) facts that pass the filter.
-	with := `WITH fm AS (
-		SELECT m.article_id, m.entity_id, m.count, a.published FROM mentions m
-		JOIN articles a ON a.id = m.article_id
-		JOIN entities e ON e.id = m.entity_id
-		WHERE ` + aw + ` AND ` + tw + `)`
-
-	p := &graph.Projection{}
-	rows, err := s.db.QueryContext(ctx, with+`
-		SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent, count(*), sum(fm.count), min(fm.published), max(fm.published)
-		FROM fm JOIN entities e ON e.id = fm.entity_id
-		GROUP BY e.id ORDER BY e.id`, args...)
-	if err != nil {
-		return nil, "", nil, fmt.Errorf("projection entities: %w", err)
-	}
-	for rows.Next() {
-		var pe graph.ProjectedEntity
-		var typ, aliases string
-		var first, last sql.NullString
-		if err := rows.Scan(&pe.ID, &typ, &pe.Kind, &pe.Name, &pe.NameAr, &aliases, &pe.Wikidata, &pe.Parent, &pe.Articles, &pe.Mentions, &first, &last); err != nil {
-			rows.Close()
-			return nil, "", nil, fmt.Errorf("projection entities: %w", err)
-		}
-		pe.Type = graph.EntityType(typ)
-		if err := json.Unmarshal([]byte(aliases), &pe.Aliases); err != nil {
-			rows.Close()
-			return nil, "", nil, fmt.Errorf("projection entities: entity %s aliases: %w", pe.ID, err)
-		}
-		pe.First, pe.Last = parseTime(first), parseTime(last)
-		p.Entities = append(p.Entities, pe)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, "", nil, fmt.Errorf("projection entities: %w", err)
-	}
-	return p.Entities, with, args, nil
+	// Article by article (CROSS JOIN fixes SQLite's join order): each
+	// article's mentions lie together in the table, where the other order
+	// reads the mentions_entity index and looks every mention and its
+	// article up apart (the entities of a month of 100,000 articles:
+	// 0.14 s against 9.1; of all of them, --lang ar: 1.9 against 7.9).
+	return scanEntities(q.QueryContext(ctx, `SELECT e.id, e.type, e.kind, e.name, e.name_ar, e.aliases, e.wikidata, e.parent,
+			count(*), sum(m.count), min(a.published), max(a.published)
+		FROM articles a CROSS JOIN mentions m ON m.article_id = a.id JOIN entities e ON e.id = m.entity_id
+		WHERE `+aw+` AND `+tw+`
+		GROUP BY e.id ORDER BY e.id`, append(aargs, targs...)...))
 }
 
 // Projection implements graph.Store.
@@ -1155,70 +1126,36 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	return s.countedProjection(ctx, f)
 }
 
-// countedProjection is Projection counted from the facts.
+// countedProjection is Projection counted from the facts, in one read
+// transaction: the typed edges from the relations in SQL, the others by
+// countProjection.
 func (s *Store) countedProjection(ctx context.Context, f graph.Filter) (*graph.Projection, error) {
-	ents, with, args, err := s.entities(ctx, f)
+	tx, done, err := s.scanTx(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("projection: %w", err)
 	}
-	p := &graph.Projection{Entities: ents}
-
+	defer done()
 	switch level := f.Level(); level {
-	case graph.ArticleEdges:
-		// Pairs that share a sentence are a subset of those that share an
-		// article: count their sentences apart and add them in, which is
-		// faster than a correlated count per pair and article.
-		q, qargs := sentenceEdges(f)
-		shared, err := queryEdges(ctx, s.db, q, qargs)
+	case graph.ArticleEdges, graph.SentenceEdges:
+		ents, t, err := countProjection(ctx, tx, f)
 		if err != nil {
-			return nil, fmt.Errorf("projection edges: %w", err)
+			return nil, err
 		}
-		sentences := make(map[[2]string]int, len(shared))
-		for _, e := range shared {
-			sentences[[2]string{e.A, e.B}] = e.Sentences
-		}
-		p.Edges, err = queryEdges(ctx, s.db, with+`
-			SELECT m1.entity_id, m2.entity_id, count(*), 0, min(m1.published), max(m1.published)
-			FROM fm m1 JOIN fm m2 ON m2.article_id = m1.article_id AND m1.entity_id < m2.entity_id
-			GROUP BY m1.entity_id, m2.entity_id ORDER BY m1.entity_id, m2.entity_id`, args)
-		if err != nil {
-			return nil, fmt.Errorf("projection edges: %w", err)
-		}
-		for i := range p.Edges {
-			p.Edges[i].Sentences = sentences[[2]string{p.Edges[i].A, p.Edges[i].B}]
-		}
-	case graph.SentenceEdges:
-		q, qargs := sentenceEdges(f)
-		if p.Edges, err = queryEdges(ctx, s.db, q, qargs); err != nil {
-			return nil, fmt.Errorf("projection edges: %w", err)
-		}
+		return &graph.Projection{Entities: ents, Edges: t.edges(f, ents)}, nil
 	case graph.TypedEdges:
+		ents, err := entities(ctx, tx, f)
+		if err != nil {
+			return nil, err
+		}
+		p := &graph.Projection{Entities: ents}
 		q, qargs := typedEdges(f, "")
-		if p.Edges, err = queryEdges(ctx, s.db, q, qargs); err != nil {
+		if p.Edges, err = queryEdges(ctx, tx, q, qargs); err != nil {
 			return nil, fmt.Errorf("projection edges: %w", err)
 		}
+		return p, nil
 	default:
 		return nil, fmt.Errorf("projection: unknown edge level %q", level)
 	}
-	return p, nil
-}
-
-// sentenceEdges returns the query of sentence-level edges and its
-// arguments: pairs named in the same sentence of an article that passes f.
-func sentenceEdges(f graph.Filter) (string, []any) {
-	aw, aargs := articleFilter(f)
-	tw, targs := typeFilter(f, "e")
-	join := ""
-	if len(f.Types) > 0 {
-		join = "JOIN entities e ON e.id = s.entity_id"
-	}
-	return `WITH fs AS (
-		SELECT s.article_id, s.sentence, s.entity_id, a.published FROM mention_sentences s
-		JOIN articles a ON a.id = s.article_id ` + join + `
-		WHERE ` + aw + ` AND ` + tw + `)
-		SELECT s1.entity_id, s2.entity_id, count(DISTINCT s1.article_id), count(*), min(s1.published), max(s1.published)
-		FROM fs s1 JOIN fs s2 ON s2.article_id = s1.article_id AND s2.sentence = s1.sentence AND s1.entity_id < s2.entity_id
-		GROUP BY s1.entity_id, s2.entity_id ORDER BY s1.entity_id, s2.entity_id`, append(aargs, targs...)
 }
 
 // typedEdges returns the query of typed edges and its arguments: pairs a
