@@ -176,12 +176,19 @@ var _ graph.ProjectionStreamer = (*Store)(nil)
 // start. The entities are read before it, in a transaction of their own,
 // as Projection reads them.
 func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.ProjectionVisitor) error {
-	if !wholeStore(f) || f.Level() == graph.TypedEdges || !s.hasAggregates(ctx) {
+	if f.Level() == graph.TypedEdges {
 		p, err := s.Projection(ctx, f)
 		if err != nil {
 			return err
 		}
 		return graph.Visit(p, v)
+	}
+	if !wholeStore(f) || !s.hasAggregates(ctx) {
+		c, err := s.countProjection(ctx, f)
+		if err != nil {
+			return err
+		}
+		return c.Visit(f.Level(), v)
 	}
 	params := filterParams(f)
 	ents, err := s.storedEntities(ctx, qStoredEntities, params)

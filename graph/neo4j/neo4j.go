@@ -897,26 +897,25 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	if wholeStore(f) && f.Level() != graph.TypedEdges && s.hasAggregates(ctx) {
 		return s.storedProjection(ctx, f)
 	}
+	switch level := f.Level(); level {
+	case graph.ArticleEdges, graph.SentenceEdges:
+		c, err := s.countProjection(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return c.Projection(level), nil
+	case graph.TypedEdges:
+	default:
+		return nil, fmt.Errorf("projection: unknown edge level %q", level)
+	}
 	params := filterParams(f)
 	ents, err := s.entities(ctx, f, params)
 	if err != nil {
 		return nil, err
 	}
 	p := &graph.Projection{Entities: ents}
-
-	var q string
-	switch level := f.Level(); level {
-	case graph.ArticleEdges:
-		q = qArticleEdges
-	case graph.SentenceEdges:
-		q = qSentenceEdges
-	case graph.TypedEdges:
-		q = qTypedEdges
-		params["relations"] = relationTypesParam(f)
-	default:
-		return nil, fmt.Errorf("projection: unknown edge level %q", level)
-	}
-	recs, err := s.read(ctx, q, params)
+	params["relations"] = relationTypesParam(f)
+	recs, err := s.read(ctx, qTypedEdges, params)
 	if err != nil {
 		return nil, fmt.Errorf("projection edges: %w", err)
 	}
@@ -935,22 +934,95 @@ func (s *Store) Projection(ctx context.Context, f graph.Filter) (*graph.Projecti
 	return p, nil
 }
 
-// The edge queries of Projection, one per edge level. Each returns a, b
-// (a < b), articles, sentences, first and last; qTypedEdges also the
-// summed confidence of the relations (an unmeasured one counting
-// graph.DefaultConfidence).
-const (
-	// qPairs binds every pair (a, b) two MENTIONS of an article that passes
-	// the filter join, and the number of sentences naming both there.
-	qPairs = `MATCH (art:Article) WHERE ` + filterWhere + `
-MATCH (a:Entity)<-[ma:MENTIONS]-(art)-[mb:MENTIONS]->(b:Entity)
-WHERE a.id < b.id AND ($types IS NULL OR (a.type IN $types AND b.type IN $types))
-WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
-`
-	qEdgeAggregates = `RETURN a.id AS a, b.id AS b, count(art) AS articles, sum(shared) AS sentences,
+// qEdgeAggregates ends a query that binds pairs (a, b) of entities, art an
+// article naming both and shared the sentences naming both there: one row
+// per pair with a, b, articles, sentences, first and last (qLinks).
+const qEdgeAggregates = `RETURN a.id AS a, b.id AS b, count(art) AS articles, sum(shared) AS sentences,
        min(art.published) AS first, max(art.published) AS last`
-	qArticleEdges  = qPairs + qEdgeAggregates
-	qSentenceEdges = qPairs + "WHERE shared > 0\n" + qEdgeAggregates
+
+// countProjection counts the projection f gives at the article or
+// sentence level from the MENTIONS of the articles that pass f
+// (graph.Counter), in one read transaction: every entity of f's types,
+// then each passing article with its mentions as one record, streamed.
+// Counting in Cypher (every pair two MENTIONS of an article join, then
+// count and sum per pair) aggregated one row per article and pair on the
+// server: at 100,000 synthetic articles an unfiltered-looking filter
+// (--lang ar) ran for more than seven minutes.
+func (s *Store) countProjection(ctx context.Context, f graph.Filter) (*graph.Counter, error) {
+	params := filterParams(f)
+	sess := s.session(ctx, driver.AccessModeRead)
+	defer sess.Close(ctx)
+	return driver.ExecuteRead(ctx, sess, func(tx driver.ManagedTransaction) (*graph.Counter, error) {
+		recs, err := run(ctx, tx, qCountedEntityList, params)
+		if err != nil {
+			return nil, fmt.Errorf("projection entities: %w", err)
+		}
+		all := make([]graph.ProjectedEntity, 0, len(recs))
+		for _, r := range recs {
+			e, err := entityOfList(list(r, "entity"))
+			if err != nil {
+				return nil, fmt.Errorf("projection entities: %w", err)
+			}
+			all = append(all, e)
+		}
+		sortEntities(all)
+		index := make(map[string]int32, len(all))
+		for i, e := range all {
+			index[e.ID] = int32(i)
+		}
+		c := graph.NewCounter(all)
+		res, err := tx.Run(ctx, qArticleMentions, params)
+		if err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+		var mentions []graph.CountedMention
+		for res.Next(ctx) {
+			r := res.Record()
+			mentions = mentions[:0]
+			for _, v := range list(r, "mentions") {
+				// [entity ID, count, sentences]
+				l, _ := v.([]any)
+				if len(l) != 3 {
+					return nil, fmt.Errorf("projection edges: a mention of %d values", len(l))
+				}
+				id, _ := l[0].(string)
+				i, ok := index[id]
+				if !ok {
+					continue // an entity written since the entities were read
+				}
+				count, _ := l[1].(int64)
+				m := graph.CountedMention{Entity: i, Count: int(count)}
+				ss, _ := l[2].([]any)
+				for _, s := range ss {
+					n, _ := s.(int64)
+					m.Sentences = append(m.Sentences, int(n))
+				}
+				mentions = append(mentions, m)
+			}
+			c.Add(timeOf(r, "published"), mentions)
+		}
+		if err := res.Err(); err != nil {
+			return nil, fmt.Errorf("projection edges: %w", err)
+		}
+		return c, nil
+	})
+}
+
+// qCountedEntityList lists every entity of $types as one list of its
+// entityValues; qArticleMentions each article that passes the filter, its
+// published date and its mentions of entities of $types, each a list of
+// the entity's ID, the mention's count and its sentences. The subquery
+// collects one article's at a time, so the records stream.
+const (
+	qCountedEntityList = `MATCH (e:Entity) WHERE $types IS NULL OR e.type IN $types
+RETURN [` + "e.id, e.type, e.kind, e.name, e.nameAr, e.aliases, e.wikidata, e.parent, 0, 0, null, null" + `] AS entity`
+	qArticleMentions = `MATCH (art:Article) WHERE ` + filterWhere + `
+CALL {
+  WITH art
+  MATCH (art)-[m:MENTIONS]->(e:Entity) WHERE $types IS NULL OR e.type IN $types
+  RETURN collect([e.id, m.count, coalesce(m.sentences, [])]) AS mentions
+}
+RETURN art.published AS published, mentions`
 )
 
 // qTypedEdges joins the subject and object of every relation that is

@@ -686,14 +686,11 @@ func (s *Store) StreamProjection(ctx context.Context, f graph.Filter, v graph.Pr
 	if !wholeStore(f) {
 		// Counted (countProjection), and handed over from the pair
 		// table.
-		ents, t, err := countProjection(ctx, tx, f)
+		c, err := countProjection(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		if _, err := graph.VisitEntities(v, ents); err != nil {
-			return err
-		}
-		return t.visit(f, v)
+		return c.Visit(f.Level(), v)
 	}
 	ents, err := storedEntities(ctx, tx, f)
 	if err != nil {

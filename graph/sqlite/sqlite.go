@@ -1137,11 +1137,11 @@ func (s *Store) countedProjection(ctx context.Context, f graph.Filter) (*graph.P
 	defer done()
 	switch level := f.Level(); level {
 	case graph.ArticleEdges, graph.SentenceEdges:
-		ents, t, err := countProjection(ctx, tx, f)
+		c, err := countProjection(ctx, tx, f)
 		if err != nil {
 			return nil, err
 		}
-		return &graph.Projection{Entities: ents, Edges: t.edges(f, ents)}, nil
+		return c.Projection(level), nil
 	case graph.TypedEdges:
 		ents, err := entities(ctx, tx, f)
 		if err != nil {
