@@ -1477,6 +1477,9 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]graph.Entity, error
 
 const timeLayout = "2006-01-02T15:04:05Z"
 
+// noFirstText sorts after every date in timeLayout.
+const noFirstText = "\uffff"
+
 func formatTime(t time.Time) any {
 	if t.IsZero() {
 		return nil
@@ -1634,31 +1637,41 @@ func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error)
 	aw, args := articleFilter(f)
 	st := &graph.Stats{Langs: map[string]int{}, Sources: map[string]int{},
 		Relations: map[graph.RelationType]int{}, Negated: map[graph.RelationType]int{}}
-	var first, last sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) - count(a.published), min(a.published), max(a.published)
-		FROM articles a WHERE `+aw, args...).Scan(&st.Articles, &st.Undated, &first, &last); err != nil {
+	// One pass over the articles for the totals, languages and sources.
+	first, last := noFirstText, ""
+	if err := countRows(ctx, tx, `SELECT a.lang, a.source, count(*), count(a.published), min(a.published), max(a.published)
+		FROM articles a WHERE `+aw+` GROUP BY 1, 2`, args, func(rows *sql.Rows) error {
+		var lang, source string
+		var n, dated int
+		var lo, hi sql.NullString
+		if err := rows.Scan(&lang, &source, &n, &dated, &lo, &hi); err != nil {
+			return err
+		}
+		st.Articles += n
+		st.Undated += n - dated
+		st.Langs[lang] += n
+		st.Sources[source] += n
+		if lo.Valid {
+			first, last = min(first, lo.String), max(last, hi.String)
+		}
+		return nil
+	}); err != nil {
 		return nil, fmt.Errorf("stats: articles: %w", err)
 	}
-	st.First, st.Last = parseTime(first), parseTime(last)
-	for _, g := range []struct {
-		column string
-		dst    map[string]int
-	}{{"lang", st.Langs}, {"source", st.Sources}} {
-		// The column names are constants.
-		if err := countRows(ctx, tx, `SELECT a.`+g.column+`, count(*) FROM articles a WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
-			var k string
-			var n int
-			if err := rows.Scan(&k, &n); err != nil {
-				return err
-			}
-			g.dst[k] = n
-			return nil
-		}); err != nil {
-			return nil, fmt.Errorf("stats: articles by %s: %w", g.column, err)
-		}
+	if last != "" {
+		st.First = parseTime(sql.NullString{String: first, Valid: true})
+		st.Last = parseTime(sql.NullString{String: last, Valid: true})
 	}
-	if err := countRows(ctx, tx, `SELECT r.type, count(*), sum(r.negated) FROM relations r
-		JOIN articles a ON a.id = r.article_id WHERE `+aw+` GROUP BY 1`, args, func(rows *sql.Rows) error {
+	// The relations of the passing articles, read article by article (CROSS
+	// JOIN: a month's articles do not read every relation); over the whole
+	// store, the table alone.
+	rq := `SELECT r.type, count(*), sum(r.negated) FROM relations r GROUP BY 1`
+	if !wholeStore(f) {
+		rq = `SELECT r.type, count(*), sum(r.negated) FROM articles a CROSS JOIN relations r ON r.article_id = a.id WHERE ` + aw + ` GROUP BY 1`
+	} else {
+		args = nil
+	}
+	if err := countRows(ctx, tx, rq, args, func(rows *sql.Rows) error {
 		var t string
 		var n, neg int
 		if err := rows.Scan(&t, &n, &neg); err != nil {
