@@ -1,6 +1,9 @@
 package graph
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Stats counts the articles that pass a filter and the typed relations
 // they state: what a projection cannot tell, since it holds entities and
@@ -18,4 +21,13 @@ type Stats struct {
 	// with none are absent from both.
 	Relations map[RelationType]int
 	Negated   map[RelationType]int
+}
+
+// ArticleCounter is a Store that can count the articles a filter keeps
+// without the rest of Stats, whose relation counts read every relation
+// (a second at 100,000 articles on Neo4j): what a note on a date filter
+// needs. CountArticles returns a Stats with Articles, Undated, First and
+// Last as Stats would give them, and its maps empty.
+type ArticleCounter interface {
+	CountArticles(ctx context.Context, f Filter) (*Stats, error)
 }

@@ -436,13 +436,17 @@ func dateNote(ctx context.Context, store graph.Store, f graph.Filter) (string, e
 	if dates == "" {
 		return "", nil
 	}
-	within, err := store.Stats(ctx, f)
+	count := store.Stats
+	if ac, ok := store.(graph.ArticleCounter); ok {
+		count = ac.CountArticles
+	}
+	within, err := count(ctx, f)
 	if err != nil {
 		return "", err
 	}
 	undatedF := f
 	undatedF.Since, undatedF.Until = time.Time{}, time.Time{}
-	all, err := store.Stats(ctx, undatedF)
+	all, err := count(ctx, undatedF)
 	if err != nil {
 		return "", err
 	}

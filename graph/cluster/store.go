@@ -555,6 +555,17 @@ func (s *Store) EntitiesOf(ctx context.Context, ids []string, f graph.Filter) ([
 	return c.Apply(&graph.Projection{Entities: ents}).Entities, nil
 }
 
+var _ graph.ArticleCounter = (*Store)(nil)
+
+// CountArticles is the wrapped store's (graph.ArticleCounter), or its
+// Stats where it has none: clustering changes no article.
+func (s *Store) CountArticles(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	if ac, ok := s.Store.(graph.ArticleCounter); ok {
+		return ac.CountArticles(ctx, f)
+	}
+	return s.Store.Stats(ctx, f)
+}
+
 // Unwrap returns the wrapped store.
 func (s *Store) Unwrap() graph.Store { return s.Store }
 

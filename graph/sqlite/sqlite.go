@@ -1628,6 +1628,18 @@ func (s *Store) Relations(ctx context.Context, id string, f graph.Filter) ([]gra
 
 // Stats implements graph.Store.
 func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	return s.stats(ctx, f, true)
+}
+
+var _ graph.ArticleCounter = (*Store)(nil)
+
+// CountArticles implements graph.ArticleCounter.
+func (s *Store) CountArticles(ctx context.Context, f graph.Filter) (*graph.Stats, error) {
+	return s.stats(ctx, f, false)
+}
+
+// stats is Stats, without the relations unless relations is set.
+func (s *Store) stats(ctx context.Context, f graph.Filter, relations bool) (*graph.Stats, error) {
 	tx, done, err := s.scanTx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
@@ -1661,6 +1673,11 @@ func (s *Store) Stats(ctx context.Context, f graph.Filter) (*graph.Stats, error)
 	if last != "" {
 		st.First = parseTime(sql.NullString{String: first, Valid: true})
 		st.Last = parseTime(sql.NullString{String: last, Valid: true})
+	}
+	if !relations {
+		clear(st.Langs)
+		clear(st.Sources)
+		return st, nil
 	}
 	// The relations of the passing articles, read article by article (CROSS
 	// JOIN: a month's articles do not read every relation); over the whole

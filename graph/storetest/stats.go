@@ -81,6 +81,19 @@ func testStats(t *testing.T, o Opener) {
 			if got := stats(t, s, tc.f); got != tc.want {
 				t.Errorf("Stats:\ngot  %s\nwant %s", got, tc.want)
 			}
+			// CountArticles: the same articles, nothing else.
+			ac, ok := s.(graph.ArticleCounter)
+			if !ok {
+				return
+			}
+			st, err := ac.CountArticles(context.Background(), tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want[:strings.Index(tc.want, " langs=")] + " langs=[] sources=[] relations=[] negated=[]"
+			if got := statsLine(st); got != want {
+				t.Errorf("CountArticles:\ngot  %s\nwant %s", got, want)
+			}
 		})
 	}
 	// Deleting an article takes its counts and relations with it.
