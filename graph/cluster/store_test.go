@@ -26,24 +26,32 @@ func doc(id string, day int, assid string) graph.Document {
 	}
 }
 
+// assidStore is a SQLite store of four articles, each naming Morocco and
+// one of three spellings of Ahmed Assid, and the store wrapped; the test
+// closes it at its end.
+func assidStore(t *testing.T) (*sqlite.Store, *cluster.Store) {
+	t.Helper()
+	raw, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	docs := []graph.Document{
+		doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:احمد-عصيد"),
+		doc("a3", 3, "person:واحمد-عصيد"), doc("a4", 4, "person:احمد-عصيد-قائلا"),
+	}
+	if err := raw.Apply(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	return raw, cluster.Wrap(raw, cluster.Options{})
+}
+
 // TestStore reads a real SQLite store through the wrapper: a merged node's
 // projection, mentions, evidence and name lookups cover all its members,
 // and --no-cluster's view (the store itself) keeps them apart.
 func TestStore(t *testing.T) {
 	ctx := context.Background()
-	raw, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	docs := []graph.Document{
-		doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:احمد-عصيد"),
-		doc("a3", 3, "person:واحمد-عصيد"), doc("a4", 4, "person:احمد-عصيد-قائلا"),
-	}
-	if err := raw.Apply(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	s := cluster.Wrap(raw, cluster.Options{})
+	raw, s := assidStore(t)
 
 	p, err := s.Projection(ctx, graph.Filter{})
 	if err != nil {
@@ -310,19 +318,7 @@ func (v *datedSummed) DatedEdge(a, b int32, e graph.Edge) error {
 // and under a date filter (counted).
 func TestNeighborhood(t *testing.T) {
 	ctx := context.Background()
-	raw, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	docs := []graph.Document{
-		doc("a1", 1, "person:احمد-عصيد"), doc("a2", 2, "person:احمد-عصيد"),
-		doc("a3", 3, "person:واحمد-عصيد"), doc("a4", 4, "person:احمد-عصيد-قائلا"),
-	}
-	if err := raw.Apply(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	s := cluster.Wrap(raw, cluster.Options{})
+	_, s := assidStore(t)
 	for _, f := range []graph.Filter{{}, {Since: time.Date(2022, 5, 2, 0, 0, 0, 0, time.UTC)}} {
 		whole, err := s.Projection(ctx, f)
 		if err != nil {

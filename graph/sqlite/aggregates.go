@@ -887,13 +887,7 @@ func (s *Store) around(ctx context.Context, ids []string, f graph.Filter, counts
 		cols = `c.a, c.b, c.s_articles, c.sentences, c.s_first, c.s_last`
 		where = ` AND c.s_articles > 0`
 	}
-	join, jargs := "", []any(nil)
-	if len(f.Types) > 0 {
-		aw, aargs := typeFilter(f, "ea")
-		bw, bargs := typeFilter(f, "eb")
-		join = ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
-		jargs = append(aargs, bargs...)
-	}
+	join, jargs := pairTypeJoin(f, "c.a", "c.b")
 	// Each half reads one index; UNION drops an edge between two of ids
 	// found from both ends.
 	q := `SELECT ` + cols + ` FROM ` + pairRows + ` c` + join + ` WHERE c.a IN (SELECT value FROM json_each(?))` + where + `
@@ -976,13 +970,7 @@ func countedLinks(ctx context.Context, q querier, ids []string, f graph.Filter) 
 		WHERE m.entity_id IN (SELECT value FROM json_each(?)) AND ` + aw + ` GROUP BY m.article_id)`
 	// Pairs with an end in ids: x of ids, y any other; once when both are.
 	pairs := func() (string, []any) {
-		join, args := "", []any(nil)
-		if len(f.Types) > 0 {
-			xw, xargs := typeFilter(f, "ex")
-			yw, yargs := typeFilter(f, "ey")
-			join = ` JOIN entities ex ON ex.id = x.entity_id AND ` + xw + ` JOIN entities ey ON ey.id = y.entity_id AND ` + yw
-			args = append(xargs, yargs...)
-		}
+		join, args := pairTypeJoin(f, "x.entity_id", "y.entity_id")
 		return join + ` WHERE x.entity_id IN (SELECT value FROM json_each(?)) AND y.entity_id <> x.entity_id
 			AND (y.entity_id NOT IN (SELECT value FROM json_each(?)) OR x.entity_id < y.entity_id)
 			GROUP BY 1, 2 ORDER BY 1, 2`, append(args, list, list)
@@ -1038,6 +1026,18 @@ func (s *Store) newestFirst(ctx context.Context, a, b string, limit int) bool {
 	return 4*int64(limit)*total.Int64/shared.Int64 < both.Int64
 }
 
+// pairTypeJoin joins entities ea and eb to the two ends of a pair, the
+// columns a and b, keeping the pairs whose ends are both of f's types;
+// "" and no arguments when f names no types.
+func pairTypeJoin(f graph.Filter, a, b string) (string, []any) {
+	if len(f.Types) == 0 {
+		return "", nil
+	}
+	aw, aargs := typeFilter(f, "ea")
+	bw, bargs := typeFilter(f, "eb")
+	return ` JOIN entities ea ON ea.id = ` + a + ` AND ` + aw + ` JOIN entities eb ON eb.id = ` + b + ` AND ` + bw, append(aargs, bargs...)
+}
+
 // storedEdges is the query of the stored edges f keeps, by (a, b): a, b,
 // the edge's article count at f's level and its sentence count, then,
 // with dates, its first and last dates at that level.
@@ -1052,14 +1052,8 @@ func storedEdges(f graph.Filter, dates bool) (string, []any) {
 			cols += `, c.s_first, c.s_last`
 		}
 	}
-	q := `SELECT ` + cols + ` FROM ` + pairRows + ` c`
-	var args []any
-	if len(f.Types) > 0 {
-		aw, aargs := typeFilter(f, "ea")
-		bw, bargs := typeFilter(f, "eb")
-		q += ` JOIN entities ea ON ea.id = c.a AND ` + aw + ` JOIN entities eb ON eb.id = c.b AND ` + bw
-		args = append(aargs, bargs...)
-	}
+	join, args := pairTypeJoin(f, "c.a", "c.b")
+	q := `SELECT ` + cols + ` FROM ` + pairRows + ` c` + join
 	if f.Level() == graph.SentenceEdges {
 		q += ` WHERE c.s_articles > 0`
 	}
