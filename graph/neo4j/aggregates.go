@@ -365,7 +365,7 @@ func (s *Store) countedAround(ctx context.Context, ids []string, f graph.Filter,
 				}
 			}
 			cp["ids"] = slices.Sorted(slices.Values(others))
-			recs, err = run(ctx, tx, qStoredEntitiesByID, cp)
+			recs, err = run(ctx, tx, qEntitiesByID, cp)
 			if err != nil {
 				return nil, fmt.Errorf("neighbourhood entities: %w", err)
 			}
@@ -405,6 +405,14 @@ WHERE b <> a AND ($types IS NULL OR b.type IN $types) AND (NOT b.id IN $ids OR a
 WITH a, b, art, size([x IN ma.sentences WHERE x IN mb.sentences]) AS shared
 ` + shared + qEdgeAggregates
 }
+
+// qEntitiesByID reads the entities of $ids (unique) that $types keeps,
+// each as one list of its entityValues, whatever their stored counts: a
+// store written before the aggregates has none (qStoredEntitiesByID keeps
+// only entities some article mentions by those counts).
+var qEntitiesByID = `UNWIND $ids AS id
+MATCH (e:Entity {id: id}) WHERE $types IS NULL OR e.type IN $types
+RETURN [` + entityValues("e") + `] AS entity`
 
 // qCountedEntities counts the entities of $ids (unique) that $types keeps
 // within the filter, from their own MENTIONS, as Entities counts them

@@ -132,6 +132,18 @@ func TestRepairAggregates(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("projection of an unmarked store %+v, want the counted %+v", got, want)
 	}
+	// Its entities may have no stored counts at all (written before
+	// them): Links names the neighbours all the same.
+	if _, err := driver.ExecuteQuery(ctx, dr, `MATCH (e:Entity {id: 'y'}) REMOVE e.articles`, nil, driver.EagerResultTransformer); err != nil {
+		t.Fatal(err)
+	}
+	links, err := old.Links(ctx, []string{"x"}, graph.Filter{Edges: graph.SentenceEdges})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wantLinks := graph.Uncounted(graph.Around(want, []string{"x"}), []string{"x"}); !reflect.DeepEqual(links, wantLinks) {
+		t.Errorf("links of an unmarked store %+v, want %+v", links, wantLinks)
+	}
 	if err := old.Repair(ctx); err != nil {
 		t.Fatal(err)
 	}
