@@ -513,17 +513,22 @@ func (s *Store) Neighborhood(ctx context.Context, ids []string, f graph.Filter) 
 // counts summed, the others none, as graph.NeighborhoodReader's Links
 // says.
 func (s *Store) Links(ctx context.Context, ids []string, f graph.Filter) (*graph.Projection, error) {
+	c, err := s.Clustering(ctx)
+	if err != nil {
+		return nil, err
+	}
 	nr, ok := s.Store.(graph.NeighborhoodReader)
 	if !ok {
 		p, err := s.Neighborhood(ctx, ids, f)
 		if err != nil {
 			return nil, err
 		}
-		return graph.Uncounted(p, ids), nil
-	}
-	c, err := s.Clustering(ctx)
-	if err != nil {
-		return nil, err
+		// The merged projection knows ids by their representatives.
+		reps := make([]string, len(ids))
+		for i, id := range ids {
+			reps[i] = c.Rep(id)
+		}
+		return graph.Uncounted(p, reps), nil
 	}
 	p, err := nr.Links(ctx, c.membersOf(ids), f)
 	if err != nil {
